@@ -1,0 +1,130 @@
+package org.mlcycle.kernel.connection;
+
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * A shell or control channel that blocks on the socket instead of polling. jjava-jupyter's own
+ * channel checks the socket every 50 ms and sleeps in between, which adds up to 50 ms to every
+ * request; it also lets one badly signed message end its loop. Here a bad message is logged and
+ * dropped, and the loop goes on.
+ */
+final class BlockingShellChannel extends ShellChannel {
+    private static final Logger LOG = LoggerFactory.getLogger(BlockingShellChannel.class);
+    /** How long one poll may block: bounds how late the loop notices {@link #close()}. */
+    private static final int POLL_MILLIS = 100;
+
+    private final boolean isControl;
+    private final JupyterConnection connection;
+    private volatile boolean running;
+    private Thread loop;
+
+    BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+        super(context, hmac, isControl, connection);
+        this.isControl = isControl;
+        this.connection = connection;
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties props) {
+        int port = isControl ? props.getControlPort() : props.getShellPort();
+        String address = props.getTransport() + "://" + props.getIp() + ":" + port;
+        bind(address);
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        running = true;
+        loop = new Thread(() -> serve(poller), isControl ? "mlcycle-control" : "mlcycle-shell");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void serve(ZMQ.Poller poller) {
+        while (running) {
+            int events;
+            try {
+                events = poller.poll(POLL_MILLIS);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break; // the context was closed under us
+                }
+                LOG.warn("poll failed on {}: {}", loop.getName(), e.toString());
+                continue;
+            }
+            if (events <= 0 || !running) {
+                continue;
+            }
+            Message<?> message;
+            try {
+                message = readMessage();
+            } catch (SecurityException e) {
+                LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warn("could not read a message on {}: {}", loop.getName(), e.toString());
+                continue;
+            }
+            if (message == null) {
+                continue;
+            }
+            ShellHandler handler = connection.getHandler(message.getHeader().getType());
+            if (handler == null) {
+                LOG.warn("no handler for {}", message.getHeader().getType().getName());
+                continue;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            try {
+                handler.handle(env, message);
+            } catch (Exception e) {
+                LOG.warn("error handling {}", message.getHeader().getType().getName(), e);
+            } finally {
+                env.resolveDeferrals();
+            }
+            if (env.isMarkedForShutdown()) {
+                connection.close();
+            }
+        }
+    }
+
+    /**
+     * Stops the loop and closes the socket on the thread that owns it: a ZeroMQ socket must not
+     * be closed while another thread polls it.
+     */
+    @Override
+    public void close() {
+        running = false;
+        Thread t = loop;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(POLL_MILLIS * 3L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        setLinger(KernelConnection.LINGER_MILLIS);
+        super.close();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Thread t = loop;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

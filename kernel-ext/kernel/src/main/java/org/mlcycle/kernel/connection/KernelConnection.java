@@ -1,0 +1,98 @@
+package org.mlcycle.kernel.connection;
+
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.zeromq.ZMQ;
+
+/**
+ * The kernel's five ZeroMQ channels, bound to the address in the connection file only. It reuses
+ * jjava-jupyter's message handling (signing, parsing, the stdin and iopub channels) and replaces
+ * the shell, control and heartbeat loops with ones that block on their sockets: requests are
+ * served as they arrive, bad signatures are dropped, and closing never waits on a lingering socket.
+ */
+public final class KernelConnection extends JupyterConnection {
+    static final int LINGER_MILLIS = 200;
+    private final KernelConnectionProperties props;
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final BlockingShellChannel shellChannel;
+    private final BlockingShellChannel controlChannel;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private HeartbeatLoop heartbeatLoop;
+    private boolean connected;
+
+    public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
+        super(props);
+        this.props = props;
+        HMACGenerator hmac = props.createHMACGenerator();
+        this.shellChannel = new BlockingShellChannel(context, hmac, false, this);
+        this.controlChannel = new BlockingShellChannel(context, hmac, true, this);
+    }
+
+    @Override
+    public synchronized void connect() {
+        if (connected) {
+            return;
+        }
+        String base = props.getTransport() + "://" + props.getIp() + ":";
+        heartbeatLoop = new HeartbeatLoop(context, base + props.getHbPort());
+        iopub.setLinger(0);
+        stdin.setLinger(0);
+        iopub.bind(props);
+        stdin.bind(props);
+        shellChannel.bind(props);
+        controlChannel.bind(props);
+        getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        connected = true;
+    }
+
+    /** The channel requests of {@code type} arrive on; used by tests and tools. */
+    public ShellChannel shellChannel() {
+        return shellChannel;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing.getCount() == 0) {
+                return;
+            }
+            closing.countDown();
+        }
+        try {
+            if (heartbeatLoop != null) {
+                heartbeatLoop.close();
+            }
+            shellChannel.close();
+            controlChannel.close();
+            // a short linger lets the last replies (shutdown_reply, the idle status) leave
+            iopub.setLinger(LINGER_MILLIS);
+            super.close(); // iopub, stdin and the unused sockets jjava-jupyter created
+            context.close();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Returns once the connection is closing and its sockets are closed, or at most one second
+     * after closing began: a socket that will not close must not keep the process alive.
+     */
+    @Override
+    public void waitUntilClose() {
+        try {
+            closing.await();
+            closed.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

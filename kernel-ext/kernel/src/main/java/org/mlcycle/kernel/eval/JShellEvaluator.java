@@ -1,0 +1,385 @@
+package org.mlcycle.kernel.eval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Evaluates Java cells with the JDK's JShell, in this JVM, snippet by snippet. The value of the
+ * cell's last expression comes back as a live object. Compile errors point at the cell line and
+ * column; runtime exceptions come back with a trace trimmed to the user's code.
+ */
+public final class JShellEvaluator implements AutoCloseable {
+
+    /** What a cell produced: a value (possibly null) when its last snippet was an expression. */
+    public record Result(boolean hasValue, Object value) {
+        static final Result NONE = new Result(false, null);
+    }
+
+    /** Settings of a new evaluator; see {@link #defaults()}. */
+    public record Options(List<String> compilerOptions, long timeoutMillis, int stackBytes) {
+        public static Options defaults() {
+            return new Options(List.of(), 0, 8 << 20);
+        }
+
+        public Options withCompilerOptions(List<String> opts) {
+            return new Options(List.copyOf(opts), timeoutMillis, stackBytes);
+        }
+
+        public Options withTimeoutMillis(long millis) {
+            return new Options(compilerOptions, millis, stackBytes);
+        }
+    }
+
+    /** Thrown when a cell was interrupted: by the user, or by the kernel's timeout. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("the cell was interrupted; the kernel and its variables are still there");
+        }
+    }
+
+    private final SnippetLoader loader;
+    private final LiveExecutionControl control;
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private volatile boolean interrupted;
+
+    private JShellEvaluator(Options options, ClassLoader parent) {
+        this.loader = new SnippetLoader(parent);
+        this.control = new LiveExecutionControl(loader, options.timeoutMillis(), options.stackBytes());
+        ExecutionControlProvider provider = new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "mlcycle-live";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return control;
+            }
+        };
+        this.shell = JShell.builder()
+                .executionEngine(provider, Map.of())
+                .compilerOptions(options.compilerOptions().toArray(String[]::new))
+                .build();
+        this.analysis = shell.sourceCodeAnalysis();
+    }
+
+    public static JShellEvaluator create(Options options) {
+        return new JShellEvaluator(options, JShellEvaluator.class.getClassLoader());
+    }
+
+    /** The loader of notebook classes; its parent is the kernel's loader. */
+    public ClassLoader classLoader() {
+        return loader.classLoader();
+    }
+
+    /** Adds jars or folders to both the compiler's and the runtime's classpath. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
+    /** Evaluates a cell. Throws {@link CompileError}, {@link CellException} or {@link Interrupted}. */
+    public Result eval(String code) {
+        interrupted = false;
+        control.clearStop();
+        Result result = Result.NONE;
+        Map<String, Integer> snippetFirstLine = new HashMap<>();
+        String remaining = code;
+        int offset = 0;
+        while (!remaining.isBlank()) {
+            if (interrupted) {
+                throw new Interrupted();
+            }
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            String source;
+            int consumed;
+            if (info.completeness() == Completeness.COMPLETE
+                    || info.completeness() == Completeness.COMPLETE_WITH_SEMI) {
+                source = info.source();
+                consumed = remaining.length() - info.remaining().length();
+            } else if (info.completeness() == Completeness.EMPTY) {
+                break;
+            } else {
+                // Incomplete or unknown: hand it all to the compiler, whose message says what is wrong.
+                source = remaining;
+                consumed = remaining.length();
+            }
+            result = evalSnippet(code, source, offset, snippetFirstLine);
+            offset += consumed;
+            remaining = remaining.substring(consumed);
+        }
+        if (interrupted) {
+            throw new Interrupted();
+        }
+        return result;
+    }
+
+    private Result evalSnippet(String cell, String source, int offset, Map<String, Integer> snippetFirstLine) {
+        control.resetCapture();
+        List<SnippetEvent> events = shell.eval(source);
+        Result result = Result.NONE;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // a dependent snippet updated as a side effect
+            }
+            Snippet snippet = event.snippet();
+            snippetFirstLine.put(snippet.id(), lineOf(cell, offset + leadingBlank(source)));
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw compileError(cell, source, offset, snippet);
+            }
+            JShellException failure = event.exception();
+            if (failure != null || control.stopRequested()) {
+                if (interrupted || control.stopRequested()) {
+                    throw new Interrupted();
+                }
+                if (failure instanceof UnresolvedReferenceException unresolved) {
+                    String missing = shell.unresolvedDependencies(unresolved.getSnippet())
+                            .collect(Collectors.joining(", "));
+                    throw new CellException(
+                            new IllegalStateException("'" + unresolved.getSnippet().source().strip()
+                                    + "' cannot run until it is defined: " + missing),
+                            null,
+                            snippetFirstLine);
+                }
+                Throwable original = control.lastFailure();
+                if (original instanceof LiveExecutionControl.CellTimeout timeout) {
+                    throw timeout;
+                }
+                if (original == null) {
+                    original = failure instanceof EvalException ee
+                            ? new RuntimeException(ee.getExceptionClassName() + ": " + ee.getMessage())
+                            : failure;
+                }
+                throw new CellException(original, failure, snippetFirstLine);
+            }
+            if (shows(snippet) && !DISPLAY_CALL.matcher(source).matches()) {
+                result = new Result(true, control.lastValue());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A cell ending in {@code display(x)} has already shown x; the display id it returns (kept
+     * for {@code updateDisplay}) is not worth a second output.
+     */
+    private static final java.util.regex.Pattern DISPLAY_CALL =
+            java.util.regex.Pattern.compile("\\s*display\\s*\\([\\s\\S]*\\)\\s*;?\\s*");
+
+    /** Expressions show their value; declarations, statements and assignments do not. */
+    private static boolean shows(Snippet snippet) {
+        return switch (snippet.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private CompileError compileError(String cell, String source, int offset, Snippet snippet) {
+        List<CompileError.Problem> problems = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        shell.diagnostics(snippet).filter(Diag::isError).forEach(d -> {
+            long start = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
+            long end = d.getEndPosition() >= start ? d.getEndPosition() : start + 1;
+            int at = (int) Math.min(cell.length(), offset + Math.max(0, start));
+            if (at == cell.length() && at > 0) {
+                at--; // "reached end of file": point at the last character written
+            }
+            int line = lineOf(cell, at);
+            int lineStart = cell.lastIndexOf('\n', at - 1) + 1;
+            int lineEnd = cell.indexOf('\n', at);
+            String codeLine = cell.substring(lineStart, lineEnd < 0 ? cell.length() : lineEnd);
+            String message = message(d);
+            if (seen.add(line + ":" + (at - lineStart) + ":" + message)) {
+                problems.add(new CompileError.Problem(
+                        line, at - lineStart + 1, (int) Math.max(1, end - start), message, codeLine));
+            }
+        });
+        if (problems.isEmpty()) {
+            int line = lineOf(cell, offset);
+            problems.add(new CompileError.Problem(line, 1, 1, "this code does not compile", source.strip()));
+        }
+        return new CompileError(problems);
+    }
+
+    /** javac's message on one line: "cannot find symbol: variable tabel". */
+    private static String message(Diag d) {
+        String[] lines = d.getMessage(Locale.ROOT).split("\\R");
+        StringBuilder out = new StringBuilder(lines[0].strip());
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("symbol:")) {
+                out.append(": ").append(l.substring("symbol:".length()).strip());
+            } else if (l.startsWith("location:") && !l.substring("location:".length()).strip().equals("class")) {
+                out.append(" (").append(l).append(')');
+            } else if (!l.isEmpty() && !l.startsWith("location:")) {
+                out.append(' ').append(l);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int leadingBlank(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** 1-based line of a character offset. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** Stops the running cell (if any) and the rest of its snippets. Safe from any thread. */
+    public void interrupt() {
+        interrupted = true;
+        control.stop();
+    }
+
+    // ---- completion, inspection, completeness ------------------------------------------------
+
+    /** Where in the cell the snippet holding {@code cursor} starts. */
+    private int snippetStart(String code, int cursor) {
+        int offset = 0;
+        String remaining = code;
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (info.completeness() != Completeness.COMPLETE && info.completeness() != Completeness.COMPLETE_WITH_SEMI) {
+                return offset;
+            }
+            int consumed = remaining.length() - info.remaining().length();
+            if (consumed <= 0 || offset + consumed > cursor || info.remaining().isBlank()) {
+                return offset;
+            }
+            offset += consumed;
+            remaining = info.remaining();
+        }
+    }
+
+    /** Completion candidates: the replacement texts and the range of the cell they replace. */
+    public record Completions(List<String> candidates, int start, int end) {}
+
+    public Completions complete(String code, int cursor) {
+        int start = snippetStart(code, cursor);
+        String snippet = code.substring(start);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                analysis.completionSuggestions(snippet, cursor - start, anchor);
+        // Suggestions that fit the expected type come first, as JShell ranks them.
+        LinkedHashSet<String> ordered = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> ordered.add(s.continuation()));
+        suggestions.forEach(s -> ordered.add(s.continuation()));
+        return new Completions(new ArrayList<>(ordered), start + anchor[0], cursor);
+    }
+
+    /**
+     * Documentation of the identifier at or right before {@code cursor}: signatures and, when the
+     * JDK's sources are installed, javadoc. Null when nothing is known there.
+     */
+    public String inspect(String code, int cursor) {
+        int start = snippetStart(code, Math.max(0, cursor - 1));
+        String snippet = code.substring(start);
+        int at = Math.min(cursor - start, snippet.length());
+        int end = at;
+        while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) {
+            end++;
+        }
+        int begin = at;
+        while (begin > 0 && Character.isJavaIdentifierPart(snippet.charAt(begin - 1))) {
+            begin--;
+        }
+        if (begin == end) {
+            return null;
+        }
+        // JShell documents a method only with the cursor inside its argument list; give it one.
+        String probe = snippet.substring(0, end);
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(probe + "(", end + 1, true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(probe, end, true);
+        }
+        if (!docs.isEmpty()) {
+            return docs.stream()
+                    .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n\n" + d.javadoc().strip()))
+                    .distinct()
+                    .collect(Collectors.joining("\n\n"));
+        }
+        String type = analysis.analyzeType(probe, end);
+        if (type != null && !type.isBlank()) {
+            return snippet.substring(begin, end) + " : " + type;
+        }
+        return null;
+    }
+
+    /** Jupyter's answer: "complete", "invalid", "incomplete", or an indent for the next line. */
+    public String isComplete(String code) {
+        String remaining = code;
+        while (true) {
+            if (remaining.isBlank()) {
+                return "complete";
+            }
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
+                case EMPTY -> {
+                    return "complete";
+                }
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return indentAfter(code);
+                }
+                default -> {
+                    return "invalid";
+                }
+            }
+        }
+    }
+
+    private static String indentAfter(String code) {
+        String[] lines = code.split("\n", -1);
+        String last = lines[lines.length - 1].isBlank() && lines.length > 1 ? lines[lines.length - 2] : lines[lines.length - 1];
+        String indent = last.substring(0, leadingBlank(last));
+        String trimmed = last.strip();
+        if (trimmed.endsWith("{") || trimmed.endsWith("(") || trimmed.endsWith("->")) {
+            indent += "    ";
+        }
+        return indent;
+    }
+
+    /** The names of the variables the notebook has defined, for tools like %whos. */
+    public List<String> variableNames() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).map(v -> v.name()).toList();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

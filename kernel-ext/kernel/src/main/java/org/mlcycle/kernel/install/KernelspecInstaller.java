@@ -1,0 +1,150 @@
+package org.mlcycle.kernel.install;
+
+import com.google.gson.GsonBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the kernelspec Jupyter uses to start the kernel: {@code kernel.json} plus a {@code lib/}
+ * folder with every jar on this installer's classpath, and a class-data-sharing archive made by
+ * a warm-up run (it cuts the kernel's start time). One JVM per kernel: options go straight into
+ * {@code argv}, so there is no launcher process in between.
+ *
+ * <p>{@code install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]...}
+ */
+public final class KernelspecInstaller {
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-Djava.awt.headless=true",
+            "-XX:+UseSerialGC",
+            "-Xss8m",
+            "-Dfile.encoding=UTF-8");
+
+    private KernelspecInstaller() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String name = "mlcycle";
+        String displayName = "Java (mlcycle)";
+        Path base = userKernelsDir();
+        Path exactDir = null;
+        List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--user" -> base = userKernelsDir();
+                case "--prefix" -> base = Path.of(value(args, ++i, a)).resolve("share/jupyter/kernels");
+                case "--dir" -> exactDir = Path.of(value(args, ++i, a));
+                case "--name" -> name = value(args, ++i, a);
+                case "--display-name" -> displayName = value(args, ++i, a);
+                case "--jvm-option" -> jvmOptions.add(value(args, ++i, a));
+                default -> fail("unknown option '" + a + "'; usage: install [--user | --prefix DIR | --dir DIR] [--name NAME]"
+                        + " [--display-name TEXT] [--jvm-option OPT]...");
+            }
+        }
+        if (!name.matches("[a-zA-Z0-9._-]+")) {
+            fail("--name '" + name + "': use letters, digits, '.', '_' or '-' (Jupyter's rule for kernel names)");
+        }
+        Path dir = (exactDir != null ? exactDir : base.resolve(name)).toAbsolutePath();
+        Path lib = dir.resolve("lib");
+        deleteRecursively(lib);
+        Files.createDirectories(lib);
+        int copied = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
+                Files.copy(p, lib.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                copied++;
+            }
+        }
+        if (copied == 0) {
+            fail("no jars on the classpath to install (run the installer through ./mlcycle install)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path archive = dir.resolve("mlcycle.jsa");
+        Files.deleteIfExists(archive);
+        boolean cds = makeArchive(java, lib, archive, jvmOptions);
+
+        List<String> argv = new ArrayList<>();
+        argv.add(java);
+        argv.addAll(jvmOptions);
+        if (cds) {
+            argv.add("-XX:SharedArchiveFile={resource_dir}/mlcycle.jsa");
+            argv.add("-Xshare:auto");
+        }
+        argv.add("-cp");
+        argv.add("{resource_dir}/lib/*");
+        argv.add("org.mlcycle.kernel.launch.Main");
+        argv.add("{connection_file}");
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", displayName);
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        spec.put("env", Map.of());
+        spec.put("metadata", Map.of("debugger", false));
+        Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+        System.out.println("installed kernel '" + name + "' in " + dir + " (" + copied + " jars"
+                + (cds ? ", class-data-sharing archive" : ", no class-data-sharing archive") + ")");
+    }
+
+    /** Runs the warm-up with -XX:ArchiveClassesAtExit; false (and a note) when it fails. */
+    private static boolean makeArchive(String java, Path lib, Path archive, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("-XX:ArchiveClassesAtExit=" + archive);
+        cmd.add("-cp");
+        cmd.add(lib + "/*");
+        cmd.add("org.mlcycle.kernel.launch.Main");
+        cmd.add("warmup");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
+        if (!finished || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            p.destroyForcibly();
+            System.err.println("note: no class-data-sharing archive (the kernel works, it starts slower): " + out.strip());
+            return false;
+        }
+        return true;
+    }
+
+    private static Path userKernelsDir() {
+        String dataDir = System.getenv("JUPYTER_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir, "kernels");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return data.resolve("jupyter").resolve("kernels");
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            fail(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("mlcycle install: " + message);
+        System.exit(2);
+    }
+}

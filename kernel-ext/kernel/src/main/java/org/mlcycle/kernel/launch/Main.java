@@ -1,0 +1,111 @@
+package org.mlcycle.kernel.launch;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.StreamHandler;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.mlcycle.kernel.KernelSettings;
+import org.mlcycle.kernel.MlcycleKernel;
+import org.mlcycle.kernel.connection.KernelConnection;
+import org.mlcycle.kernel.install.KernelspecInstaller;
+
+/**
+ * Starts the kernel: {@code Main <connection-file>} as Jupyter calls it, or
+ * {@code Main install [--user | --prefix DIR] [--name NAME] [--jvm-option OPT]...}.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Main <connection-file> | install [--user | --prefix DIR] [--name NAME] [--jvm-option OPT]... | warmup");
+            System.exit(2);
+        }
+        switch (args[0]) {
+            case "install" -> {
+                KernelspecInstaller.main(Arrays.copyOfRange(args, 1, args.length));
+                return;
+            }
+            case "warmup" -> {
+                Warmup.run();
+                System.exit(0);
+            }
+            default -> run(Path.of(args[0]));
+        }
+    }
+
+    private static void run(Path connectionFile) throws Exception {
+        routeLogging(System.err);
+        KernelConnectionProperties props;
+        try {
+            props = KernelConnectionProperties.parse(Files.readString(connectionFile));
+        } catch (IOException e) {
+            System.err.println("mlcycle kernel: cannot read the connection file " + connectionFile + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        MlcycleKernel kernel = MlcycleKernel.create(KernelSettings.fromEnvironment(System.getenv()));
+        KernelConnection connection = new KernelConnection(props);
+        kernel.becomeHandlerForConnection(connection);
+        connection.connect();
+        kernel.onStartup();
+        watchParent();
+        connection.waitUntilClose();
+        System.exit(0);
+    }
+
+    /**
+     * All library logging (Tribuo and jjava-jupyter log through java.util.logging) goes to the
+     * kernel process's own stderr, which Jupyter keeps in its server log. Left alone, a logger
+     * created while a cell runs would write into the cell, since the cell's System.err is the
+     * notebook.
+     */
+    static void routeLogging(PrintStream stderr) {
+        LogManager.getLogManager().reset();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Handler handler = new StreamHandler(stderr, new Formatter() {
+            @Override
+            public String format(LogRecord r) {
+                String text = "[mlcycle " + r.getLevel() + " " + r.getLoggerName() + "] " + formatMessage(r) + System.lineSeparator();
+                if (r.getThrown() != null) {
+                    java.io.StringWriter sw = new java.io.StringWriter();
+                    r.getThrown().printStackTrace(new java.io.PrintWriter(sw));
+                    text += sw;
+                }
+                return text;
+            }
+        }) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        root.setLevel(Level.WARNING);
+        java.util.logging.Logger.getLogger("org.mlcycle").setLevel(Level.INFO);
+    }
+
+    /** Exits when the process that started the kernel is gone (Jupyter sets JPY_PARENT_PID). */
+    private static void watchParent() {
+        String pid = System.getenv("JPY_PARENT_PID");
+        if (pid == null || pid.isBlank()) {
+            return;
+        }
+        try {
+            long parent = Long.parseLong(pid.strip());
+            ProcessHandle.of(parent).ifPresent(handle -> handle.onExit().thenRun(() -> System.exit(0)));
+        } catch (NumberFormatException ignored) {
+            // not a pid: nothing to watch
+        }
+    }
+}

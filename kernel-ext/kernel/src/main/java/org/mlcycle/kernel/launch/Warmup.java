@@ -1,0 +1,32 @@
+package org.mlcycle.kernel.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mlcycle.kernel.KernelSettings;
+import org.mlcycle.kernel.MlcycleKernel;
+
+/**
+ * Runs a kernel without a connection through a few typical cells and exits. The installer runs it
+ * with {@code -XX:ArchiveClassesAtExit} so the classes a kernel loads at start go into a
+ * class-data-sharing archive, which later kernel starts map instead of loading one by one.
+ */
+final class Warmup {
+    private Warmup() {}
+
+    static void run() throws Exception {
+        Path history = Files.createTempFile("mlcycle-warmup", ".jsonl");
+        try {
+            KernelSettings defaults = KernelSettings.fromEnvironment(java.util.Map.of("MLCYCLE_HISTORY", history.toString()));
+            MlcycleKernel kernel = MlcycleKernel.create(defaults);
+            kernel.onStartup();
+            kernel.awaitStartup();
+            kernel.evalRaw("int x = 1 + 1;");
+            kernel.evalRaw("List<String> names = new ArrayList<>(List.of(\"a\", \"b\")); names.stream().map(String::toUpperCase).toList()");
+            kernel.getRenderer().render(kernel.evalRaw("\"text\""));
+            kernel.complete("names.str", 9);
+            kernel.isComplete("for (int i = 0; i < 3; i++) {");
+        } finally {
+            Files.deleteIfExists(history);
+        }
+    }
+}

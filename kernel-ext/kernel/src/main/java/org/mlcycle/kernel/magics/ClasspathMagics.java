@@ -1,0 +1,49 @@
+package org.mlcycle.kernel.magics;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.mlcycle.kernel.Globs;
+import org.mlcycle.kernel.MlcycleKernel;
+
+/** {@code %classpath} and IJava's {@code %jars}: add jars or class folders, globs allowed. */
+final class ClasspathMagics {
+
+    KernelMagics.Text classpath(BaseKernel kernel, List<String> args) {
+        if (args.isEmpty()) {
+            return new KernelMagics.Text(String.join("\n", System.getProperty("java.class.path").split(File.pathSeparator)));
+        }
+        return add(kernel, args, "%classpath");
+    }
+
+    KernelMagics.Text jars(BaseKernel kernel, List<String> args) {
+        if (args.isEmpty()) {
+            throw new MagicUsageError("%jars needs at least one jar or glob: " + KernelMagics.USAGE.get("jars"));
+        }
+        return add(kernel, args, "%jars");
+    }
+
+    private static KernelMagics.Text add(BaseKernel kernel, List<String> args, String magic) {
+        List<String> found = new ArrayList<>();
+        for (String arg : args) {
+            List<String> matches = new ArrayList<>();
+            for (Path p : Globs.expand(arg)) {
+                matches.add(p.toString());
+            }
+            if (matches.isEmpty()) {
+                Path p = Path.of(arg);
+                if (!Files.exists(p)) {
+                    throw new MagicUsageError(magic + ": no file or folder matches '" + arg + "' (working directory "
+                            + Path.of("").toAbsolutePath() + ")");
+                }
+                matches.add(p.toAbsolutePath().toString());
+            }
+            found.addAll(matches);
+        }
+        ((MlcycleKernel) kernel).addToClasspath(found);
+        return new KernelMagics.Text("added to the classpath:\n" + String.join("\n", found));
+    }
+}

@@ -1,0 +1,46 @@
+package org.mlcycle.kernel.magics;
+
+import java.util.List;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicArgsParseException;
+import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
+
+/**
+ * What a magic in a cell becomes: {@code %name args} is compiled as {@code MagicCalls.line(...)}.
+ * A magic's value is returned (so {@code var jars = %maven g:a:v} works and a bare magic shows
+ * its value); its failures come back as one-line {@link MagicUsageError} or {@link MagicFailure}.
+ */
+public final class MagicCalls {
+    private MagicCalls() {}
+
+    public static Object line(String name, List<String> args) {
+        BaseKernel kernel = BaseKernel.notebookKernel();
+        try {
+            return kernel.getMagicsRegistry().evalLineMagic(kernel, name, args);
+        } catch (Exception e) {
+            throw translate("%" + name, e);
+        }
+    }
+
+    public static Object cell(String name, List<String> args, String body) {
+        BaseKernel kernel = BaseKernel.notebookKernel();
+        try {
+            return kernel.getMagicsRegistry().evalCellMagic(kernel, name, args, body);
+        } catch (Exception e) {
+            throw translate("%%" + name, e);
+        }
+    }
+
+    private static RuntimeException translate(String magic, Exception e) {
+        if (e instanceof MagicUsageError || e instanceof MagicFailure) {
+            return (RuntimeException) e;
+        }
+        if (e instanceof UndefinedMagicException) {
+            return new MagicUsageError("there is no magic " + magic + "; %lsmagic lists them all");
+        }
+        if (e instanceof MagicArgsParseException || e instanceof IllegalArgumentException) {
+            return new MagicUsageError(magic + ": " + e.getMessage() + " (%help " + magic.replace("%", "") + " shows the usage)");
+        }
+        return new MagicFailure(magic, e);
+    }
+}

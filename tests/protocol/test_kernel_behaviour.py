@@ -1,0 +1,299 @@
+"""The kernel's behaviour as a notebook user sees it, through the real protocol."""
+import json
+import os
+import subprocess
+import threading
+import time
+import uuid
+
+import pytest
+import zmq
+
+from conftest import Kernel, cpu_share, reply_to
+
+
+def test_state_lives_across_cells(kernel):
+    kernel.run("int counter = 40;")
+    kernel.run("counter += 2;")
+    assert kernel.run("counter").text == "42"
+
+
+def test_a_compile_error_names_line_and_column_and_the_next_cell_runs(kernel):
+    cell = kernel.run("int ok = 1;\nString s = tabel.name();")
+    assert cell.status == "error"
+    assert cell.reply["ename"] == "CompileError"
+    assert cell.reply["evalue"].startswith("line 2, column 12: cannot find symbol")
+    assert "tabel" in cell.reply["evalue"]
+    traceback = "\n".join(cell.reply["traceback"])
+    assert "   2 | String s = tabel.name();" in traceback
+    assert "^^^^^" in traceback
+    assert kernel.run("ok + 1").text == "2"  # the first line of the failed cell did run
+
+
+def test_a_runtime_exception_shows_the_cell_line_not_kernel_frames(kernel):
+    cell = kernel.run("int[] xs = new int[2];\n\nint bad = xs[5];")
+    assert cell.reply["ename"] == "ArrayIndexOutOfBoundsException"
+    traceback = "\n".join(cell.reply["traceback"])
+    assert "cell line 3" in traceback
+    assert "mlcycle.kernel" not in traceback and "jdk.internal.reflect" not in traceback
+
+
+def test_stdout_is_streamed_while_the_cell_runs(kernel):
+    msg_id = kernel.kc.execute('System.out.println("first"); Thread.sleep(1500); System.out.println("second");')
+    first_seen = None
+    start = time.time()
+    while time.time() - start < 20:
+        msg = kernel.kc.get_iopub_msg(timeout=20)
+        if msg["msg_type"] == "stream" and "first" in msg["content"]["text"]:
+            first_seen = time.time() - start
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    reply_to(kernel.kc, msg_id)
+    assert first_seen is not None and first_seen < 1.2, f"'first' arrived after {first_seen}s, not during the sleep"
+
+
+def test_system_exit_fails_the_cell_and_keeps_the_kernel(kernel):
+    kernel.run("int keep = 7;")
+    cell = kernel.run("System.out.println(\"bye\");\nSystem.exit(3);")
+    assert cell.status == "error" and cell.reply["ename"] == "SystemExit"
+    assert "System.exit(3)" in cell.reply["evalue"]
+    assert kernel.run("Runtime.getRuntime().exit(1)").reply["ename"] == "SystemExit"
+    assert kernel.run("keep").text == "7"
+
+
+def test_stack_overflow_fails_the_cell_and_keeps_the_kernel(kernel):
+    kernel.run("int down(int n) { return down(n + 1) + 1; }")
+    cell = kernel.run("down(0)")
+    assert cell.reply["ename"] == "StackOverflowError"
+    traceback = "\n".join(cell.reply["traceback"])
+    assert "repeated" in traceback and len(cell.reply["traceback"]) < 60
+    assert kernel.run("1 + 1").text == "2"
+
+
+def test_one_huge_allocation_fails_the_cell_and_keeps_the_kernel(kernel):
+    cell = kernel.run("long[] huge = new long[Integer.MAX_VALUE - 8];")
+    assert cell.reply["ename"] == "OutOfMemoryError"
+    assert "The kernel is alive" in "\n".join(cell.reply["traceback"])
+    assert kernel.run("2 + 2").text == "4"
+
+
+def test_interrupt_stops_a_busy_loop_and_keeps_state(kernel):
+    kernel.run("int before = 5;")
+    msg_id = kernel.kc.execute("long n = 0; while (true) { n++; }")
+    time.sleep(1.5)
+    assert cpu_share(kernel.pid(), 1.0) > 0.2, "the loop should be running"
+    kernel.km.interrupt_kernel()
+    reply = reply_to(kernel.kc, msg_id)
+    assert reply["status"] == "error"
+    assert reply["ename"] == "Interrupted"
+    time.sleep(0.5)
+    assert cpu_share(kernel.pid(), 1.5) < 0.1, "the loop kept burning CPU after the interrupt"
+    assert kernel.run("before + 1").text == "6"
+
+
+def test_interrupt_stops_a_sleeping_cell(kernel):
+    msg_id = kernel.kc.execute("Thread.sleep(60_000);")
+    time.sleep(1.0)
+    kernel.km.interrupt_kernel()
+    assert reply_to(kernel.kc, msg_id)["ename"] == "Interrupted"
+    assert kernel.run("3").text == "3"
+
+
+def test_scanner_on_system_in_asks_the_front_end(kernel):
+    answers = []
+
+    def stdin_hook(msg):
+        answers.append(msg["content"]["prompt"])
+        kernel.kc.input("Ada")
+
+    cell = kernel.run(
+        'System.out.print("name? ");\nString who = new Scanner(System.in).nextLine();\n"hello " + who',
+        stdin=stdin_hook,
+    )
+    assert cell.status == "ok", cell.reply
+    assert cell.text == '"hello Ada"' or cell.text == "hello Ada"
+    assert len(answers) == 1
+
+
+def test_magic_return_values_are_kept_and_shown(kernel):
+    cell = kernel.run("var magics = %lsmagic\nmagics.toString().contains(\"%maven\")")
+    assert cell.text == "true"
+
+
+def test_unknown_magic_is_one_line_and_nothing_in_the_cell_runs(kernel):
+    kernel.run("int untouched = 1;")
+    cell = kernel.run("untouched = 99;\n%mavne org.example:x:1")
+    assert cell.reply["ename"] == "UsageError"
+    assert "%mavne" in cell.reply["evalue"] and "%maven" in cell.reply["evalue"]
+    assert len(cell.reply["traceback"]) == 1
+    assert kernel.run("untouched").text == "1"
+
+
+def test_bad_magic_arguments_give_the_usage(kernel):
+    cell = kernel.run("%mavenRepo only-one-argument")
+    assert cell.reply["ename"] == "UsageError"
+    assert "%mavenRepo id url" in cell.reply["evalue"]
+
+
+def test_percent_starting_a_continued_line_is_the_remainder_operator(kernel):
+    cell = kernel.run("int r = 17\n    %5;\nr")
+    assert cell.status == "ok", cell.reply
+    assert cell.text == "2"
+
+
+def test_magic_names_match_without_case_when_unambiguous(kernel, tmp_path):
+    pom = tmp_path / "pom.xml"
+    pom.write_text("<project><dependencies></dependencies></project>")
+    cell = kernel.run(f"%loadFromPom {pom}")
+    assert cell.reply["ename"] == "UsageError"
+    assert "no <dependency>" in cell.reply["evalue"]
+
+
+def test_time_and_timeit(kernel):
+    cell = kernel.run("%time Math.sqrt(2)")
+    assert cell.status == "ok", cell.reply
+    assert "Wall time" in cell.stdout and cell.text.startswith("1.414")
+    cell = kernel.run("%timeit -n 1000 -r 3 Math.sqrt(2)")
+    assert "per loop (mean ± std. dev. of 3 runs, 1000 loops each)" in cell.text
+    cell = kernel.run("%%time\nint t = 0;\nfor (int i = 0; i < 10; i++) t += i;\nt")
+    assert cell.text == "45" and "Wall time" in cell.stdout
+
+
+def test_classpath_adds_a_jar_built_on_the_spot(kernel, tmp_path):
+    src = tmp_path / "src" / "demo"
+    src.mkdir(parents=True)
+    (src / "Greeter.java").write_text(
+        "package demo; public class Greeter { public static String hi() { return \"hi from a jar\"; } }"
+    )
+    classes = tmp_path / "classes"
+    subprocess.run(["javac", "-d", str(classes), str(src / "Greeter.java")], check=True)
+    jar = tmp_path / "greeter.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(classes), "."], check=True)
+    cell = kernel.run(f"%classpath {tmp_path}/*.jar")
+    assert cell.status == "ok", cell.reply
+    assert kernel.run("demo.Greeter.hi()").text == "hi from a jar"
+    missing = kernel.run("%jars /no/such/file.jar")
+    assert missing.reply["ename"] == "UsageError" and "/no/such/file.jar" in missing.reply["evalue"]
+
+
+def test_load_runs_a_script(kernel, tmp_path):
+    script = tmp_path / "helpers.jsh"
+    script.write_text("int triple(int x) { return 3 * x; }\n")
+    assert kernel.run(f"%load {tmp_path}/helpers").status == "ok"
+    assert kernel.run("triple(5)").text == "15"
+
+
+def test_is_complete_and_inspect(kernel):
+    kc = kernel.kc
+    assert reply_to(kc, kc.is_complete("}"))["status"] == "invalid"
+    reply = reply_to(kc, kc.is_complete("if (true) {"))
+    assert reply["status"] == "incomplete" and reply["indent"] == "    "
+    for code, cursor in [("Math.max", 8), ("Math.max", 6), ("Math.max(1, 2)", 7)]:
+        reply = reply_to(kc, kc.inspect(code, cursor))
+        assert reply["found"], (code, cursor)
+        assert "max(" in reply["data"]["text/plain"]
+
+
+def test_completion_offers_magic_names(kernel):
+    reply = reply_to(kernel.kc, kernel.kc.complete("%mav", 4))
+    assert {"maven", "mavenRepo"} <= set(reply["matches"])
+    assert reply["cursor_start"] == 1
+
+
+def test_comm_info_has_status_ok(kernel):
+    reply = reply_to(kernel.kc, kernel.kc.comm_info())
+    assert reply["status"] == "ok" and reply["comms"] == {}
+
+
+def test_a_message_with_a_bad_signature_is_ignored(kernel):
+    info = kernel.km.get_connection_info()
+    ctx = zmq.Context.instance()
+    sock = ctx.socket(zmq.DEALER)
+    sock.linger = 0
+    sock.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+    header = {"msg_id": uuid.uuid4().hex, "username": "x", "session": uuid.uuid4().hex,
+              "date": "2026-01-01T00:00:00Z", "msg_type": "execute_request", "version": "5.3"}
+    content = {"code": "int forged = 1;", "silent": False, "store_history": True,
+               "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+    frames = [b"<IDS|MSG>", b"0" * 64, json.dumps(header).encode(), b"{}", b"{}", json.dumps(content).encode()]
+    sock.send_multipart(frames)
+    time.sleep(0.5)
+    sock.close()
+    assert kernel.run("1 + 1").text == "2"  # still serving
+    assert kernel.run("forged").reply["ename"] == "CompileError"  # the forged cell never ran
+
+
+def test_binds_only_the_address_in_the_connection_file(kernel):
+    info = kernel.km.get_connection_info()
+    out = subprocess.run(["ss", "-ltnp"], capture_output=True, text=True).stdout
+    pid = str(kernel.pid())
+    mine = [line for line in out.splitlines() if f"pid={pid}," in line]
+    assert mine, out
+    for line in mine:
+        local = line.split()[3]
+        # a dual-stack socket shows an IPv4 address as [::ffff:a.b.c.d]
+        assert local.startswith(info["ip"] + ":") or local.startswith(f"[::ffff:{info['ip']}]:"), line
+
+
+def test_history_survives_a_restart(tmp_path):
+    history = tmp_path / "history.jsonl"
+    k = Kernel(MLCYCLE_HISTORY=str(history))
+    try:
+        k.run("int remembered = 123;")
+    finally:
+        k.shutdown()
+    k = Kernel(MLCYCLE_HISTORY=str(history))
+    try:
+        msg_id = k.kc.history(hist_access_type="search", pattern="*remembered*", output=False, raw=True)
+        reply = reply_to(k.kc, msg_id)
+        assert reply["status"] == "ok"
+        assert [h[2] for h in reply["history"]] == ["int remembered = 123;"]
+        assert reply["history"][0][0] == 1  # the first session; this kernel is session 2
+    finally:
+        k.shutdown()
+
+
+def test_shutdown_exits_within_two_seconds(tmp_path):
+    k = Kernel(MLCYCLE_HISTORY=str(tmp_path / "h.jsonl"))
+    k.run("int x = 1;")
+    process = k.km.provisioner.process
+    start = time.time()
+    k.kc.shutdown()
+    k.kc.get_control_msg(timeout=5) if hasattr(k.kc, "get_control_msg") else None
+    process.wait(timeout=10)
+    took = time.time() - start
+    k.kc.stop_channels()
+    assert took < 2.0, f"the kernel took {took:.2f}s to exit"
+
+
+def test_restart_gives_a_fresh_kernel(tmp_path):
+    k = Kernel(MLCYCLE_HISTORY=str(tmp_path / "h.jsonl"))
+    try:
+        k.run("int gone = 1;")
+        k.km.restart_kernel(now=False)
+        k.kc.wait_for_ready(timeout=60)
+        assert k.run("gone").reply["ename"] == "CompileError"
+        assert k.run("40 + 2").text == "42"
+    finally:
+        k.shutdown()
+
+
+def test_ijava_environment_variables(tmp_path):
+    startup = tmp_path / "startup"
+    startup.mkdir()
+    (startup / "a.jshell").write_text("String greeting = \"from a startup script\";\n")
+    k = Kernel(
+        MLCYCLE_HISTORY=str(tmp_path / "h.jsonl"),
+        IJAVA_STARTUP_SCRIPTS_PATH=str(startup / "*.jshell"),
+        IJAVA_STARTUP_SCRIPT="int fromEnv = 7;",
+        IJAVA_TIMEOUT="2 SECONDS",
+        IJAVA_COMPILER_OPTS="-Xlint:none",
+    )
+    try:
+        assert k.run("greeting").text == "from a startup script"
+        assert k.run("fromEnv").text == "7"
+        cell = k.run("while (true) { }")
+        assert cell.reply["ename"] == "Timeout" and "2000 ms" in cell.reply["evalue"]
+        assert k.run("fromEnv + 1").text == "8"
+    finally:
+        k.shutdown()
