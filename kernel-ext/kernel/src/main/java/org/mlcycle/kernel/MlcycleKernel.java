@@ -75,6 +75,8 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private final List<CellHooks> hooks = new CopyOnWriteArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile ShellReplyEnvironment currentEnv;
+    private volatile boolean cellRequested;
+    private volatile boolean interruptBeforeStart;
     private volatile Runnable onShutdownRequest = () -> {};
 
     private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, FileHistory history, JShellEvaluator evaluator) {
@@ -240,7 +242,17 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
 
     @Override
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
-        awaitReady();
+        cellRequested = true;
+        try {
+            awaitReady();
+            execute(env, message);
+        } finally {
+            cellRequested = false;
+            interruptBeforeStart = false;
+        }
+    }
+
+    private void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         String code = request.getCode();
@@ -266,6 +278,9 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         Throwable failure = null;
         String outputText = null;
         try {
+            if (interruptBeforeStart) {
+                throw new JShellEvaluator.Interrupted();
+            }
             DisplayData out = code.isBlank() ? null : eval(code);
             flush();
             if (out != null && !silent) {
@@ -420,6 +435,13 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
 
     @Override
     public void interrupt() {
+        if (!cellRequested) {
+            return; // no cell is running: startup work and the next cell must not be cut short
+        }
+        if (currentEnv == null) {
+            interruptBeforeStart = true; // the cell still waits for startup: it will not run
+            return;
+        }
         callHooks(CellHooks::onInterrupt);
         evaluator.interrupt();
     }

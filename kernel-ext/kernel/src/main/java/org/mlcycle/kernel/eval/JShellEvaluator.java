@@ -53,7 +53,7 @@ public final class JShellEvaluator implements AutoCloseable {
     public static final class Interrupted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Interrupted() {
+        public Interrupted() {
             super("the cell was interrupted; the kernel and its variables are still there");
         }
     }
@@ -150,6 +150,9 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             JShellException failure = event.exception();
             if (failure != null || control.stopRequested()) {
+                if (control.lastFailure() instanceof LiveExecutionControl.CellTimeout timeout) {
+                    throw timeout;
+                }
                 if (interrupted || control.stopRequested()) {
                     throw new Interrupted();
                 }
@@ -163,9 +166,6 @@ public final class JShellEvaluator implements AutoCloseable {
                             snippetFirstLine);
                 }
                 Throwable original = control.lastFailure();
-                if (original instanceof LiveExecutionControl.CellTimeout timeout) {
-                    throw timeout;
-                }
                 if (original == null) {
                     original = failure instanceof EvalException ee
                             ? new RuntimeException(ee.getExceptionClassName() + ": " + ee.getMessage())
