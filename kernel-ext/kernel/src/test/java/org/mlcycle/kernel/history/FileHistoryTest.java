@@ -1,0 +1,72 @@
+package org.mlcycle.kernel.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileHistoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachStartIsANewSessionAndEarlierCellsAreKept() {
+        Path file = dir.resolve("sub/history.jsonl");
+        FileHistory first = FileHistory.open(file);
+        assertEquals(1, first.session());
+        first.store(1, "int a = 1;", null);
+        first.store(2, "a + 1", "2");
+        FileHistory second = FileHistory.open(file);
+        assertEquals(2, second.session());
+        second.store(1, "a * 3", null);
+        List<HistoryEntry> tail = second.lookupTail(10, Set.of());
+        assertEquals(List.of("int a = 1;", "a + 1", "a * 3"), tail.stream().map(HistoryEntry::getInput).toList());
+        assertEquals("2", tail.get(1).getOutput());
+    }
+
+    @Test
+    void rangeCountsSessionsBackFromTheCurrentOne() {
+        Path file = dir.resolve("h.jsonl");
+        FileHistory old = FileHistory.open(file);
+        old.store(1, "old one", null);
+        old.store(2, "old two", null);
+        FileHistory now = FileHistory.open(file);
+        now.store(1, "new one", null);
+        assertEquals(List.of("new one"), inputs(now.lookupRange(0, 1, 0, Set.of())));
+        assertEquals(List.of("old two"), inputs(now.lookupRange(-1, 2, 3, Set.of())));
+        assertEquals(List.of("old one", "old two"), inputs(now.lookupRange(1, 1, 0, Set.of())));
+    }
+
+    @Test
+    void searchMatchesGlobsAndUniqueKeepsTheLastOfEach() {
+        FileHistory h = FileHistory.open(dir.resolve("h.jsonl"));
+        h.store(1, "x = 1", null);
+        h.store(2, "y = 2", null);
+        h.store(3, "x = 1", null);
+        assertEquals(List.of("x = 1", "x = 1"), inputs(h.search("x*", 10, EnumSet.noneOf(ResultFlag.class))));
+        List<HistoryEntry> unique = h.search("x*", 10, EnumSet.of(ResultFlag.UNIQUE));
+        assertEquals(1, unique.size());
+        assertEquals(3, unique.get(0).getCellNumber());
+        assertEquals(List.of("y = 2", "x = 1"), inputs(h.search("*", 2, EnumSet.noneOf(ResultFlag.class))));
+    }
+
+    @Test
+    void aDamagedLineIsSkippedNotFatal() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        Files.writeString(file, "{\"session\":1,\"line\":1,\"input\":\"ok\"}\nnot json\n{\"session\":1}\n");
+        FileHistory h = FileHistory.open(file);
+        assertEquals(List.of("ok"), inputs(h.lookupTail(5, Set.of())));
+        assertEquals(2, h.session());
+    }
+
+    private static List<String> inputs(List<HistoryEntry> entries) {
+        return entries.stream().map(HistoryEntry::getInput).toList();
+    }
+}
