@@ -297,3 +297,18 @@ def test_ijava_environment_variables(tmp_path):
         assert k.run("fromEnv + 1").text == "8"
     finally:
         k.shutdown()
+
+
+def test_maven_resolves_with_dependencies_from_central(kernel):
+    cell = kernel.run("List<String> jars = %maven org.apache.commons:commons-text:1.11.0\njars.size()")
+    assert cell.status == "ok", cell.reply
+    assert int(cell.text) >= 2  # commons-text and commons-lang3
+    result = kernel.run("org.apache.commons.text.WordUtils.capitalize(\"mlcycle kernel\")")
+    assert result.text == "Mlcycle Kernel"
+
+
+def test_maven_names_what_it_could_not_resolve(kernel):
+    cell = kernel.run("%maven org.mlcycle.nothing:not-published:0.0.1")
+    assert cell.reply["ename"] == "MagicError"
+    assert "could not resolve org.mlcycle.nothing:not-published:0.0.1" in cell.reply["evalue"]
+    assert kernel.run("5").text == "5"

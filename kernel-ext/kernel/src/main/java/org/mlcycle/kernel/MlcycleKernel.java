@@ -301,7 +301,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         } finally {
             currentEnv = null;
             long took = System.nanoTime() - started;
-            Throwable seen = failure;
+            Throwable seen = failure instanceof org.mlcycle.kernel.eval.CellException ce ? ce.original() : failure;
             callHooks(h -> h.afterCell(count, code, seen, took));
             if (store) {
                 history.store(count, code, outputText);

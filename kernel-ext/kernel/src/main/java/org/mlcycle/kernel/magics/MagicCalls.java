@@ -7,13 +7,14 @@ import org.dflib.jjava.jupyter.kernel.magic.UndefinedMagicException;
 
 /**
  * What a magic in a cell becomes: {@code %name args} is compiled as {@code MagicCalls.line(...)}.
- * A magic's value is returned (so {@code var jars = %maven g:a:v} works and a bare magic shows
+ * A magic's value is returned (so {@code List<String> jars = %maven g:a:v} works and a bare magic shows
  * its value); its failures come back as one-line {@link MagicUsageError} or {@link MagicFailure}.
  */
 public final class MagicCalls {
     private MagicCalls() {}
 
-    public static Object line(String name, List<String> args) {
+    /** Generic so that {@code List<String> jars = %maven g:a:v} compiles, as in IJava. */
+    public static <T> T line(String name, List<String> args) {
         BaseKernel kernel = BaseKernel.notebookKernel();
         try {
             return kernel.getMagicsRegistry().evalLineMagic(kernel, name, args);
@@ -22,7 +23,7 @@ public final class MagicCalls {
         }
     }
 
-    public static Object cell(String name, List<String> args, String body) {
+    public static <T> T cell(String name, List<String> args, String body) {
         BaseKernel kernel = BaseKernel.notebookKernel();
         try {
             return kernel.getMagicsRegistry().evalCellMagic(kernel, name, args, body);
