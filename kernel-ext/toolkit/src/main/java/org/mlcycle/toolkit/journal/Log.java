@@ -34,23 +34,30 @@ final class Log {
             throws SQLException {
         List<Objective> earlier = objectives(c);
         Objective previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        long afterMove = 0;
+        try (PreparedStatement p = c.prepareStatement("SELECT coalesce(max(id), 0) FROM stage_moves");
+                ResultSet rs = p.executeQuery()) {
+            if (rs.next()) {
+                afterMove = rs.getLong(1);
+            }
+        }
         long at = db.now();
-        long id = Sql.insert(c, "INSERT INTO objectives(metric, constraints, criteria, stakeholders, previous_id, at)"
-                        + " VALUES (?,?,?,?,?,?)",
-                metric, constraints, criteria, stakeholders, previous == null ? null : previous.id(), at);
+        long id = Sql.insert(c, "INSERT INTO objectives(metric, constraints, criteria, stakeholders, previous_id,"
+                        + " after_move, at) VALUES (?,?,?,?,?,?,?)",
+                metric, constraints, criteria, stakeholders, previous == null ? null : previous.id(), afterMove, at);
         return new Objective(id, metric, constraints, criteria, stakeholders,
-                previous == null ? null : previous.metric(), Db.instant(at));
+                previous == null ? null : previous.metric(), afterMove, Db.instant(at));
     }
 
     static List<Objective> objectives(Connection c) throws SQLException {
         List<Objective> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT o.id, o.metric, o.constraints, o.criteria, o.stakeholders,"
-                        + " prev.metric, o.at FROM objectives o LEFT JOIN objectives prev ON prev.id = o.previous_id"
+                        + " prev.metric, o.after_move, o.at FROM objectives o LEFT JOIN objectives prev ON prev.id = o.previous_id"
                         + " ORDER BY o.id");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
                 out.add(new Objective(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), Db.instant(rs.getLong(7))));
+                        rs.getString(6), rs.getLong(7), Db.instant(rs.getLong(8))));
             }
         }
         return out;

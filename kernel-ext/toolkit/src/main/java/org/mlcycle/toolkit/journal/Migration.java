@@ -33,6 +33,7 @@ record Migration(int version, String description, List<String> statements) {
                                 criteria TEXT,
                                 stakeholders TEXT,
                                 previous_id INTEGER REFERENCES objectives(id),
+                                after_move INTEGER NOT NULL,
                                 at INTEGER NOT NULL)""",
                             """
                             CREATE TABLE datasets(

@@ -9,7 +9,8 @@ import org.mlcycle.toolkit.report.Rendered;
 /**
  * What the project optimises and under which conditions. A new objective replacing an earlier
  * one is a pivot (impressions to click-through rate, say): {@code previousMetric} names what it
- * replaced, or is null for the first objective.
+ * replaced, or is null for the first objective. {@code afterMove} is the id of the last stage move
+ * recorded before it (0 when none), which places it on the {@link StagePath}.
  */
 public record Objective(
         long id,
@@ -18,6 +19,7 @@ public record Objective(
         String criteria,
         String stakeholders,
         String previousMetric,
+        long afterMove,
         Instant at)
         implements Rendered {
 

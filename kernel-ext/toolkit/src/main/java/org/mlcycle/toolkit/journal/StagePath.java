@@ -37,7 +37,7 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         for (Objective objective : objectives) {
             if (objective.isPivot()) {
                 pivots.add(objective);
-                after.add((int) moves.stream().filter(m -> !m.at().isAfter(objective.at())).count());
+                after.add((int) moves.stream().filter(m -> m.id() <= objective.afterMove()).count());
             }
         }
         return new StagePath(moves, pivots, after, now);
