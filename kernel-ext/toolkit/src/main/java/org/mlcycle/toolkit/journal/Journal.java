@@ -215,12 +215,12 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Records a model made outside a run (0 for no run). */
-    public Model model(String name, String provenance) {
+    public ModelVersion model(String name, String provenance) {
         Require.that(name != null && !name.isBlank(), "model", "the model needs a name");
         return db.write("model '" + name + "'", c -> Runs.model(db, c, 0, name.strip(), provenance));
     }
 
-    public List<Model> models() {
+    public List<ModelVersion> models() {
         return db.read("models", Runs::allModels);
     }
 

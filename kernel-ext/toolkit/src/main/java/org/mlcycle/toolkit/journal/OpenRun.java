@@ -54,7 +54,7 @@ public final class OpenRun implements AutoCloseable {
     }
 
     /** The model this run made, with its provenance as text. */
-    public Model model(String modelName, String provenance) {
+    public ModelVersion model(String modelName, String provenance) {
         Require.that(modelName != null && !modelName.isBlank(), who(), "the model needs a name");
         return db.write(who(), c -> Runs.model(db, c, id, modelName.strip(), provenance));
     }

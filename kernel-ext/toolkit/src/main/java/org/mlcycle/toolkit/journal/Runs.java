@@ -45,11 +45,11 @@ final class Runs {
         }
     }
 
-    static Model model(Db db, Connection c, long run, String name, String provenance) throws SQLException {
+    static ModelVersion model(Db db, Connection c, long run, String name, String provenance) throws SQLException {
         long at = db.now();
         long id = Sql.insert(c, "INSERT INTO models(name, run_id, provenance, at) VALUES (?,?,?,?)",
                 name, run == 0 ? null : run, provenance, at);
-        return new Model(id, name, run, provenance, Db.instant(at));
+        return new ModelVersion(id, name, run, provenance, Db.instant(at));
     }
 
     static void finish(Db db, Connection c, long run, String status, Duration duration, String operation)
@@ -146,12 +146,12 @@ final class Runs {
         return out;
     }
 
-    static List<Model> allModels(Connection c) throws SQLException {
-        List<Model> out = new ArrayList<>();
+    static List<ModelVersion> allModels(Connection c) throws SQLException {
+        List<ModelVersion> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT id, name, run_id, provenance, at FROM models ORDER BY id");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                out.add(new Model(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), Db.instant(rs.getLong(5))));
+                out.add(new ModelVersion(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), Db.instant(rs.getLong(5))));
             }
         }
         return out;
