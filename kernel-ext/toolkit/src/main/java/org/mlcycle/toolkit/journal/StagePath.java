@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -171,6 +172,11 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         out.put("secondsPerStage", seconds);
         out.put("pivots", pivots.stream().map(Objective::toRecord).collect(Collectors.toList()));
         return out;
+    }
+
+    /** The path drawn on the cycle: six stages round a circle, every move a numbered arrow (640 px square). */
+    public XYChart chart() {
+        return LoopChart.draw(this, 640);
     }
 
     static String human(Duration d) {

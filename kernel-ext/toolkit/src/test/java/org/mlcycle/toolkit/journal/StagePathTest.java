@@ -3,14 +3,19 @@ package org.mlcycle.toolkit.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
 
 class StagePathTest {
     @TempDir
@@ -53,6 +58,22 @@ class StagePathTest {
             assertTrue(path.toText().contains("12 moves, 4 loops back, 1 objective pivots"), path.toText());
             assertTrue(path.toHtml().contains("pivot: impressions &rarr; click-through rate"), path.toHtml());
             assertEquals(4, path.toRecord().get("loops"));
+        }
+    }
+
+    @Test
+    @DisplayName("the loop is drawn on the cycle: six stages, one numbered arrow per move, the pivot written under it")
+    void loopChart() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
+            adStory(journal);
+
+            XYChart chart = journal.stagePath().chart();
+
+            assertEquals("The loop taken: 12 moves, 4 loops back", chart.getTitle());
+            assertEquals(1 + 11, chart.getSeriesMap().size(), "the stages, then one arrow per move after the first");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+                    BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+            assertEquals(640, png.getWidth());
         }
     }
 
