@@ -116,7 +116,7 @@ public final class Journal implements AutoCloseable {
 
     /** Records {@code table} as a version of the dataset named like the table. */
     public DatasetVersion snapshot(Table table) {
-        Require.table(table, "snapshot", "");
+        Require.that(table != null, "snapshot", "the table is null");
         return snapshot(table, table.name(), null);
     }
 
@@ -131,7 +131,7 @@ public final class Journal implements AutoCloseable {
      * is written.
      */
     public DatasetVersion snapshot(Table table, String name, String parent) {
-        Require.table(table, "snapshot", "");
+        Require.that(table != null, "snapshot", "the table is null");
         String who = "snapshot '" + name + "'";
         Require.that(name != null && !name.isBlank(), "snapshot", "the dataset needs a name (the table has none)");
         Require.that(!name.contains("@"), who, "a dataset name cannot contain '@'");
@@ -289,6 +289,25 @@ public final class Journal implements AutoCloseable {
                     .orElseThrow(() -> db.fail("compare runs", "there is no run #" + id)));
         }
         return new RunComparison(chosen);
+    }
+
+    /** The last {@code last} events of every kind, oldest first ({@code last <= 0}: all of them). */
+    public Timeline timeline(int last) {
+        return db.read("timeline", c -> Timeline.of(c, last));
+    }
+
+    /**
+     * Writes the journal to {@code target}: every record as JSON ({@code .json}), or the timeline
+     * as CSV ({@code .csv}). The file appears whole or not at all.
+     */
+    public Path export(Path target) {
+        Objects.requireNonNull(target, "export: the target path is null");
+        Export.Format format = Export.Format.of(target);
+        String text = format == Export.Format.JSON
+                ? Json.write(db.read("export", Export::everything))
+                : db.read("export", c -> Timeline.of(c, 0)).toCsv();
+        Export.write(db.file, target, text);
+        return target.toAbsolutePath().normalize();
     }
 
     /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound file. */

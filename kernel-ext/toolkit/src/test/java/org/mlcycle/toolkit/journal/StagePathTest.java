@@ -80,6 +80,7 @@ class StagePathTest {
     @Test
     @DisplayName("time per stage adds up every visit, the last one running until the path is read")
     void timePerStage() {
+        Journal.open(dir.resolve("j.sqlite")).close(); // migrate first: the clock below stamps only the test
         StepClock clock = new StepClock(Instant.parse("2026-01-05T09:00:00Z"), Duration.ofMinutes(10));
         try (Journal journal = Journal.open(dir.resolve("j.sqlite"), JournalOptions.defaults().withClock(clock))) {
             journal.stage(Stage.DATA, ""); // 09:00
