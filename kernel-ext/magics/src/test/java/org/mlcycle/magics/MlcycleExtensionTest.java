@@ -32,13 +32,14 @@ class MlcycleExtensionTest {
     }
 
     @Test
-    @DisplayName("the default imports cover Tablesaw, XChart and the toolkit's report package")
+    @DisplayName("the default imports cover Tablesaw, XChart and the toolkit's report and journal packages")
     void defaultImportsListed() {
         List<String> imports = MlcycleExtension.defaultImports();
 
         assertTrue(imports.contains("import tech.tablesaw.api.*;"));
         assertTrue(imports.contains("import org.knowm.xchart.*;"));
         assertTrue(imports.contains("import org.mlcycle.toolkit.report.*;"));
+        assertTrue(imports.contains("import org.mlcycle.toolkit.journal.*;"));
         assertTrue(imports.stream().noneMatch(i -> i.contains("toolkit.nosuch")), imports.toString());
     }
 
@@ -55,8 +56,10 @@ class MlcycleExtensionTest {
             }
 
             List<SnippetEvent> events = shell.eval("Table.create(\"t\").name()");
+            List<SnippetEvent> journal = shell.eval("Stage.parse(\"data\").number()");
 
             assertEquals("\"t\"", events.get(0).value(), String.valueOf(events.get(0)));
+            assertEquals("2", journal.get(0).value(), "the journal package is imported: " + journal.get(0));
         }
     }
 
