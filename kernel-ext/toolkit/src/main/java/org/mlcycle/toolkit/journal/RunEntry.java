@@ -70,6 +70,12 @@ public record RunEntry(
         return new RunEntry(name, params, metrics, data, modelName, provenance, duration, note);
     }
 
+    /** The Tribuo model the run made; its provenance (trainer, hyper-parameters, data source) is kept as text. */
+    public RunEntry withModel(String modelName, org.tribuo.Model<?> model) {
+        Require.that(model != null, "run '" + name + "'", "the model is null");
+        return withModel(modelName, model.getProvenance().toString());
+    }
+
     public RunEntry withDuration(Duration duration) {
         return new RunEntry(name, params, metrics, data, modelName, provenance, duration, note);
     }

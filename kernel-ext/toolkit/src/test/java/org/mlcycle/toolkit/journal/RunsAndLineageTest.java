@@ -14,6 +14,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -52,6 +59,27 @@ class RunsAndLineageTest {
             assertEquals(run.id(), journal.models().get(0).runId());
             assertEquals("run #1 baseline (finished, 1.5 s)  auc=0.8100  params epochs=5 lr=0.1  data ads@1  model lr-1",
                     run.toText());
+        }
+    }
+
+    @Test
+    @DisplayName("a Tribuo model's provenance is kept: trainer, its settings and the data source")
+    void tribuoProvenance() {
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("ads sample", new LabelFactory()), new LabelFactory());
+        for (int i = 0; i < 20; i++) {
+            String label = i % 2 == 0 ? "show" : "skip";
+            data.add(new ArrayExample<>(new Label(label), new String[] {"bid", "len"}, new double[] {i % 2, i / 20.0}));
+        }
+        Model<Label> model = new LogisticRegressionTrainer().train(data);
+
+        try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
+            journal.record(RunEntry.named("tribuo").withModel("lr", model));
+
+            String provenance = journal.models().get(0).provenance();
+            assertTrue(provenance.contains("LogisticRegressionTrainer") || provenance.contains("LinearSGDTrainer"),
+                    provenance);
+            assertTrue(provenance.contains("ads sample"), provenance);
         }
     }
 
