@@ -148,6 +148,18 @@ class TableRendererTest {
     }
 
     @Test
+    @DisplayName("an empty table still shows its columns, types and shape")
+    void emptyTable() {
+        Table t = Table.create("none", IntColumn.create("id"), StringColumn.create("query"));
+
+        DisplayData data = renderer.render(t);
+
+        assertTrue(html(data).contains("<th>query</th>"));
+        assertTrue(html(data).contains("none: 0 rows × 2 columns"));
+        assertTrue(text(data).endsWith("none: 0 rows × 2 columns"), text(data));
+    }
+
+    @Test
     @DisplayName("long cell text is cut at 50 characters with an ellipsis")
     void longCellsAreCut() {
         Table t = Table.create("t", StringColumn.create("s", "x".repeat(80)));
