@@ -46,13 +46,7 @@ final class TableCodec {
             for (Column<?> column : table.columns()) {
                 out.writeUTF(column.name());
                 out.writeUTF(column.type().name());
-                for (int r = 0; r < column.size(); r++) {
-                    boolean missing = column.isMissing(r);
-                    out.writeBoolean(missing);
-                    if (!missing) {
-                        writeValue(out, column.get(r));
-                    }
-                }
+                writeColumn(out, column);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,6 +63,27 @@ final class TableCodec {
                         "LOCAL_TIME", "LOCAL_DATE_TIME", "INSTANT" -> {}
                 default -> throw new IllegalArgumentException(
                         who + ": column '" + column.name() + "' has type " + type + ", which a snapshot cannot store");
+            }
+        }
+    }
+
+    /** Typed loops for the common column types (no boxing), the general path for the rest. */
+    private static void writeColumn(DataOutputStream out, Column<?> column) throws IOException {
+        int size = column.size();
+        for (int r = 0; r < size; r++) {
+            boolean missing = column.isMissing(r);
+            out.writeBoolean(missing);
+            if (missing) {
+                continue;
+            }
+            if (column instanceof DoubleColumn c) {
+                out.writeDouble(c.getDouble(r));
+            } else if (column instanceof IntColumn c) {
+                out.writeInt(c.getInt(r));
+            } else if (column instanceof StringColumn c) {
+                writeLongUtf(out, c.get(r));
+            } else {
+                writeValue(out, column.get(r));
             }
         }
     }
