@@ -1,0 +1,81 @@
+package org.mlcycle.magics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.magics.render.ChartRenderer;
+import org.mlcycle.magics.render.NotebookProgress;
+import org.mlcycle.magics.render.RenderedRenderer;
+import org.mlcycle.magics.render.TableRenderer;
+import org.mlcycle.toolkit.report.Progress;
+
+/**
+ * mlcycle's extension for any jjava-jupyter kernel (mlcycle's own, or a stock JJava 1.0-a6 after
+ * {@code %classpath}): the one table of every renderer and magic it adds, plus the notebook's
+ * default imports and the in-place progress bar. Found by {@link java.util.ServiceLoader}.
+ */
+public final class MlcycleExtension implements Extension {
+    private static final Logger LOG = Logger.getLogger(MlcycleExtension.class.getName());
+
+    /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
+    private static final List<String> TOOLKIT_PACKAGES = List.of(
+            "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
+            "datasets", "charts");
+
+    @Override
+    public void install(BaseKernel kernel) {
+        renderers(kernel.getRenderer());
+        if (kernel.getMagicsRegistry() != null) {
+            magics(kernel.getMagicsRegistry());
+        }
+        Progress.useAsStandard(() -> NotebookProgress.of(kernel));
+        for (String statement : defaultImports()) {
+            try {
+                kernel.eval(statement);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "mlcycle: default import failed, notebooks must import it themselves: "
+                        + statement + " (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    @Override
+    public void uninstall(BaseKernel kernel) {
+        Progress.useAsStandard(null);
+    }
+
+    /** Every renderer mlcycle adds, each by the type it shows. */
+    public static void renderers(Renderer renderer) {
+        TableRenderer.register(renderer); // tech.tablesaw.api.Table -> text/html, text/plain
+        ChartRenderer.register(renderer); // org.knowm.xchart Chart -> image/png, image/svg+xml on request
+        RenderedRenderer.register(renderer); // every toolkit result -> text/html, text/plain
+    }
+
+    /** Every magic mlcycle adds, by name. The lifecycle magics (issue 6) register here. */
+    public static void magics(MagicsRegistry registry) {
+        // no magics yet: the journal and quality magics join this table as they land
+    }
+
+    /**
+     * The import statements evaluated at install: Tablesaw's API, XChart, and every toolkit
+     * package present on this extension's classpath.
+     */
+    public static List<String> defaultImports() {
+        List<String> imports = new ArrayList<>();
+        imports.add("import tech.tablesaw.api.*;");
+        imports.add("import org.knowm.xchart.*;");
+        ClassLoader loader = MlcycleExtension.class.getClassLoader();
+        for (String name : TOOLKIT_PACKAGES) {
+            String folder = "org/mlcycle/toolkit/" + name + "/";
+            if (loader.getResource(folder) != null || loader.getResource(folder + "package-info.class") != null) {
+                imports.add("import org.mlcycle.toolkit." + name + ".*;");
+            }
+        }
+        return imports;
+    }
+}

@@ -1,0 +1,108 @@
+package org.mlcycle.toolkit.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+
+/** Everything the journal recorded, oldest first, one line per event: what {@code %journal} shows. */
+public record Timeline(List<Event> events) implements Rendered {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** One recorded event: when, what kind (stage, objective, pivot, dataset, run, model, deployment, alert, exercise), and a summary. */
+    public record Event(Instant at, String kind, String summary) {}
+
+    public Timeline {
+        events = List.copyOf(events);
+    }
+
+    static Timeline of(Connection c, int last) throws SQLException {
+        String sql = """
+                SELECT at, 1, id, 'stage', stage || CASE WHEN coalesce(note, '') <> '' THEN ': ' || note ELSE '' END
+                  FROM stage_moves
+                UNION ALL SELECT at, 2, id, CASE WHEN previous_id IS NULL THEN 'objective' ELSE 'pivot' END, metric
+                  FROM objectives
+                UNION ALL SELECT at, 3, id, 'dataset',
+                       name || '@' || version || ' (' || row_count || ' rows, ' || column_count || ' columns)'
+                  FROM datasets
+                UNION ALL SELECT started_at, 4, id, 'run', '#' || id || ' ' || name || ' (' || status || ')' FROM runs
+                UNION ALL SELECT at, 5, id, 'model', name FROM models
+                UNION ALL SELECT d.at, 6, d.id, 'deployment', m.name || ' -> ' || d.target
+                  FROM deployments d JOIN models m ON m.id = d.model_id
+                UNION ALL SELECT at, 7, id, 'alert', severity || ' ' || kind || ': ' || message FROM alerts
+                UNION ALL SELECT at, 8, id, 'exercise',
+                       exercise || CASE WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
+                ORDER BY 1 DESC, 2 DESC, 3 DESC
+                LIMIT ?""";
+        List<Event> events = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setInt(1, last <= 0 ? Integer.MAX_VALUE : last);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(Db.instant(rs.getLong(1)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        Collections.reverse(events);
+        return new Timeline(events);
+    }
+
+    @Override
+    public String toText() {
+        if (events.isEmpty()) {
+            return "journal: nothing recorded yet";
+        }
+        return events.stream()
+                .map(e -> String.format("%s  %-10s  %s", TIME.format(e.at()), e.kind(), e.summary()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public String toHtml() {
+        List<List<?>> rows = events.stream()
+                .map(e -> List.<Object>of(TIME.format(e.at()), e.kind(), e.summary()))
+                .collect(Collectors.toList());
+        return "<div class=\"mlcycle-journal\">" + Html.table(List.of("at (UTC)", "kind", "what"), rows) + "</div>";
+    }
+
+    @Override
+    public Map<String, Object> toRecord() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("events", events.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", e.at().toString());
+            m.put("kind", e.kind());
+            m.put("summary", e.summary());
+            return m;
+        }).collect(Collectors.toList()));
+        return out;
+    }
+
+    /** The events as CSV with a header row (at, kind, summary); fields quoted where needed. */
+    public String toCsv() {
+        StringBuilder out = new StringBuilder("at,kind,summary\n");
+        for (Event e : events) {
+            out.append(e.at()).append(',').append(csv(e.kind())).append(',').append(csv(e.summary())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String csv(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+}
