@@ -4,9 +4,11 @@
     run_notebooks.py --kernel NAME --out DIR PATH...
 
 PATH is a notebook or a folder of them. Each notebook runs in a fresh kernel with its own folder
-as the working directory. Progress goes to stderr, one line per notebook; the exit code is the
-number of notebooks that failed (capped at 100).
+as the working directory. Progress goes to stderr, one line per notebook; DIR/index.html links the
+executed lessons in order (a static course to read without Jupyter); a summary table goes to
+stdout. The exit code is the number of notebooks that failed (capped at 100).
 """
+import html
 import argparse
 import pathlib
 import sys
@@ -42,6 +44,28 @@ def execute(path, kernel, out_dir, timeout):
     return nb, error
 
 
+def title_of(nb, path):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return path.stem
+
+
+def write_index(out_dir, rows):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    items = "\n".join(
+        f'<li><a href="{html.escape(pathlib.Path(name).with_suffix(".html").name)}">{html.escape(title)}</a>'
+        f'{"" if ok else " <em>(failed to run)</em>"}</li>'
+        for name, _, ok, title in rows)
+    (out_dir / "index.html").write_text(
+        "<!doctype html><html><head><meta charset='utf-8'><title>mlcycle lessons</title></head>"
+        "<body style='font-family:sans-serif;max-width:48em;margin:2em auto'>"
+        "<h1>mlcycle: the machine-learning production cycle, in Java</h1>"
+        f"<ol>\n{items}\n</ol></body></html>\n", encoding="utf-8")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", default="mlcycle")
@@ -54,16 +78,23 @@ def main():
     if not found:
         print(f"no notebooks under {' '.join(args.paths)}", file=sys.stderr)
         return 1
+    rows = []
     for i, path in enumerate(found, 1):
         start = time.time()
         print(f"[{i}/{len(found)}] {path} ...", file=sys.stderr, flush=True)
-        _, error = execute(path, args.kernel, pathlib.Path(args.out), args.timeout)
+        nb, error = execute(path, args.kernel, pathlib.Path(args.out), args.timeout)
         took = time.time() - start
+        rows.append((path.name, took, error is None, title_of(nb, path)))
         if error is None:
             print(f"[{i}/{len(found)}] {path}: ok in {took:.1f}s", file=sys.stderr, flush=True)
         else:
             failed += 1
             print(f"[{i}/{len(found)}] {path}: FAILED in {took:.1f}s\n{error}", file=sys.stderr, flush=True)
+    write_index(pathlib.Path(args.out), rows)
+    width = max(len(r[0]) for r in rows)
+    print(f"{'notebook':<{width}}  seconds  result")
+    for name, seconds, ok, title in rows:
+        print(f"{name:<{width}}  {seconds:7.1f}  {'ok' if ok else 'FAILED'}")
     print(f"{len(found) - failed} passed, {failed} failed", flush=True)
     return min(failed, 100)
 
