@@ -74,6 +74,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private final FileHistory history;
     private final List<CellHooks> hooks = new CopyOnWriteArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
+    private final List<String> addedClasspath = new CopyOnWriteArrayList<>();
     private volatile ShellReplyEnvironment currentEnv;
     private volatile boolean cellRequested;
     private volatile boolean interruptBeforeStart;
@@ -154,7 +155,10 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
                     found.forEach(p -> paths.add(p.toString()));
                 }
                 if (!paths.isEmpty()) {
-                    paths.forEach(evaluator::addToClasspath);
+                    paths.forEach(p -> {
+                        evaluator.addToClasspath(p);
+                        addedClasspath.add(p);
+                    });
                 }
             });
             if (extensionsEnabled) {
@@ -182,8 +186,10 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     }
 
     private void step(String what, Runnable action) {
+        long started = System.nanoTime();
         try {
             action.run();
+            LOG.info("startup: {} took {} ms", what, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("startup: {} failed", what, e);
             startupProblems.add("startup: " + what + " failed: " + e.getMessage());
@@ -203,6 +209,11 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         }
     }
 
+    /** Jars and folders added since start ({@code %classpath}, {@code %maven}, IJAVA_CLASSPATH). */
+    public List<String> addedClasspath() {
+        return List.copyOf(addedClasspath);
+    }
+
     @Override
     protected ClassLoader getClassLoader() {
         return evaluator.classLoader();
@@ -215,6 +226,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         }
         for (String p : paths) {
             evaluator.addToClasspath(p);
+            addedClasspath.add(p);
         }
         if (extensionsEnabled) {
             installExtensions(String.join(File.pathSeparator, paths));

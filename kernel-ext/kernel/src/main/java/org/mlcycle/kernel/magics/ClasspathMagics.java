@@ -14,7 +14,9 @@ final class ClasspathMagics {
 
     KernelMagics.Text classpath(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
-            return new KernelMagics.Text(String.join("\n", System.getProperty("java.class.path").split(File.pathSeparator)));
+            List<String> added = ((MlcycleKernel) kernel).addedClasspath();
+            return new KernelMagics.Text("kernel classpath:\n  " + String.join("\n  ", System.getProperty("java.class.path").split(File.pathSeparator))
+                    + "\nadded in this session:" + (added.isEmpty() ? " (none)" : "\n  " + String.join("\n  ", added)));
         }
         return add(kernel, args, "%classpath");
     }
