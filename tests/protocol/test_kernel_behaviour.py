@@ -129,6 +129,11 @@ def test_unknown_magic_is_one_line_and_nothing_in_the_cell_runs(kernel):
     assert kernel.run("untouched").text == "1"
 
 
+def test_help_prints_a_magics_usage(kernel):
+    assert kernel.run("%help maven").text.startswith("%maven group:artifact")
+    assert kernel.run("%help nosuch").reply["ename"] == "UsageError"
+
+
 def test_bad_magic_arguments_give_the_usage(kernel):
     cell = kernel.run("%mavenRepo only-one-argument")
     assert cell.reply["ename"] == "UsageError"
@@ -172,6 +177,8 @@ def test_classpath_adds_a_jar_built_on_the_spot(kernel, tmp_path):
     cell = kernel.run(f"%classpath {tmp_path}/*.jar")
     assert cell.status == "ok", cell.reply
     assert kernel.run("demo.Greeter.hi()").text == "hi from a jar"
+    listing = kernel.run("%classpath").text
+    assert "added in this session:" in listing and str(jar) in listing
     missing = kernel.run("%jars /no/such/file.jar")
     assert missing.reply["ename"] == "UsageError" and "/no/such/file.jar" in missing.reply["evalue"]
 

@@ -1,0 +1,91 @@
+"""A notebook opened in the classic Jupyter Notebook server, run in headless Chromium: the
+table and the chart appear on the page. The screenshot is kept in build/browser/."""
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from conftest import KERNEL
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "tests" / "notebooks" / "smoke.ipynb"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    nb = json.loads(NOTEBOOK.read_text())
+    nb["metadata"]["kernelspec"]["name"] = KERNEL
+    (tmp_path / NOTEBOOK.name).write_text(json.dumps(nb))
+    port, token = free_port(), uuid.uuid4().hex
+    log = open(tmp_path / "server.log", "w")
+    proc = subprocess.Popen(
+        ["jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--NotebookApp.token={token}", f"--notebook-dir={tmp_path}", "--allow-root"],
+        stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base, token, tmp_path
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def chrome(profile):
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1100,1400", f"--user-data-dir={profile}"]:
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+def wait_for(driver, script, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        if driver.execute_script(script):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_run_all_in_the_browser_shows_the_table_and_the_chart(server, tmp_path):
+    base, token, folder = server
+    driver = chrome(tmp_path / "profile")
+    try:
+        driver.get(f"{base}/notebooks/{NOTEBOOK.name}?token={token}")
+        assert wait_for(driver, "return window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
+                                " && Jupyter.notebook.kernel.is_connected();", 90), "the kernel never connected"
+        driver.execute_script("Jupyter.notebook.execute_all_cells();")
+        done = ("return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
+                " || (typeof c.input_prompt_number === 'number'));")
+        assert wait_for(driver, done, 180), "the cells did not all finish"
+        tables = driver.execute_script("return document.querySelectorAll('.output_html table').length;")
+        images = driver.execute_script("return Array.from(document.querySelectorAll('.output_png img'))"
+                                       ".filter(i => i.naturalWidth === 400).length;")
+        errors = driver.execute_script("return document.querySelectorAll('.output_error').length;")
+        shot = ROOT / "build" / "browser"
+        shot.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(shot / "smoke.png"))
+        assert tables >= 1 and images == 1 and errors == 0, (tables, images, errors)
+    finally:
+        driver.quit()
