@@ -17,7 +17,7 @@ final class World {
     static final String[] INTENTS = {"navigational", "commercial", "informational"};
     static final double[] INTENT_SHARE = {0.20, 0.35, 0.45};
     static final double[] AGE_OLD = {0.04, 0.12, 0.24, 0.26, 0.20, 0.14};
-    static final double[] AGE_NEW = {0.12, 0.24, 0.26, 0.20, 0.14, 0.04};
+    static final double[] AGE_NEW = {0.16, 0.26, 0.26, 0.18, 0.10, 0.04};
     static final double[] HOUR_WEIGHT = {
         0.3, 0.2, 0.15, 0.15, 0.2, 0.3, 0.5, 0.8, 1.0, 1.1, 1.1, 1.2,
         1.2, 1.1, 1.1, 1.1, 1.1, 1.2, 1.3, 1.4, 1.4, 1.2, 0.9, 0.6
@@ -200,7 +200,7 @@ final class World {
     }
 
     static double newQueryShare(int day) {
-        return 0.20 * ramp(day);
+        return 0.165 * ramp(day);
     }
 
     /** A search request: who searched what, when. */

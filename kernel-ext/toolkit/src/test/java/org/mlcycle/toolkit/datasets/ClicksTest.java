@@ -1,0 +1,71 @@
+package org.mlcycle.toolkit.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Step 12 of the story: the impressions model shows more ads, and fewer people click them. */
+class ClicksTest {
+    private static final int REQUESTS = 30_000;
+    private static final AdWorld WORLD = AdWorld.standard();
+    private static ImpressionLog legacy;
+    private static ImpressionLog model;
+
+    @BeforeAll
+    static void replay() {
+        legacy = WORLD.log(Policy.LEGACY, -1, -1, REQUESTS, WORLD.options().c0());
+        model = WORLD.log(Policy.IMPRESSIONS, -1, -1, REQUESTS, WORLD.options().c0());
+    }
+
+    private static double ctr(ImpressionLog log) {
+        return log.clicks() / (double) log.impressions();
+    }
+
+    @Test
+    void theLegacyPolicysCtrIsCloseToKddCup2012s() {
+        ImpressionLog old = WORLD.log(Policy.LEGACY, -60, -54, REQUESTS, WORLD.options().c0());
+        System.out.println("legacy CTR two months ago " + ctr(old) + ", yesterday " + ctr(legacy));
+        assertTrue(ctr(old) >= 0.03 && ctr(old) <= 0.045, "legacy CTR: " + ctr(old));
+    }
+
+    @Test
+    void theImpressionsModelShowsMoreAdsButEarnsLess() {
+        double impressions = model.impressions() / (double) legacy.impressions() - 1;
+        double ctr = ctr(model) / ctr(legacy) - 1;
+        double revenue = model.revenue(WORLD.world()) / legacy.revenue(WORLD.world()) - 1;
+        System.out.printf("impressions %+.3f, CTR %+.3f, revenue %+.3f%n", impressions, ctr, revenue);
+        assertTrue(impressions >= 0.30 && impressions <= 0.50, "impressions change: " + impressions);
+        assertTrue(ctr <= -0.35 && ctr >= -0.55, "CTR change: " + ctr);
+        assertTrue(revenue <= -0.20 && revenue >= -0.40, "revenue change: " + revenue);
+    }
+
+    @Test
+    void mostRelevantAdsThatAreShownAreNeverClicked() {
+        long relevantRows = 0;
+        long relevantClicked = 0;
+        for (int i = 0; i < model.rows; i++) {
+            if (model.relevant[i] == 1) {
+                relevantRows++;
+                relevantClicked += model.click[i] > 0 ? 1 : 0;
+            }
+        }
+        double clickedShare = relevantClicked / (double) relevantRows;
+        System.out.println("relevant rows clicked " + clickedShare);
+        System.out.println("relevant share " + relevantRows / (double) model.rows);
+        assertTrue(relevantRows > 0.7 * model.rows, "share of shown ads that are relevant: " + relevantRows / (double) model.rows);
+        assertTrue(clickedShare < 0.05, "share of relevant shown ads with a click: " + clickedShare);
+    }
+
+    @Test
+    void impressionRowsAggregateAboutOneAndAHalfImpressionsAndKeepKddPositions() {
+        double perRow = legacy.impressions() / (double) legacy.rows;
+        assertEquals(1.5, perRow, 0.05);
+        for (int i = 0; i < legacy.rows; i++) {
+            assertTrue(legacy.depth[i] >= 1 && legacy.depth[i] <= 3 && legacy.position[i] >= 1
+                    && legacy.position[i] <= legacy.depth[i], "row " + i);
+            assertTrue(legacy.click[i] <= legacy.impression[i], "row " + i);
+        }
+    }
+}
