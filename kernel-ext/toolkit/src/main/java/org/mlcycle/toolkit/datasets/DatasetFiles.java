@@ -32,6 +32,23 @@ public final class DatasetFiles {
             new Spec("candidates_targeted_yesterday.csv", "ads/targeted-yesterday", "15,000 targeted pairs, day -1"),
             new Spec("impressions.tsv", "ads/impressions", "yesterday's 25,000 requests through legacy and model_v1"));
 
+    /** Folder, inside {@code datasets/}, of the larger variants made on first use (not committed). */
+    public static final String GENERATED_DIR = "generated";
+
+    /** A larger variant: generated on first use, never committed, but its checksum is in the MANIFEST. */
+    record Generated(String dataset, int rows) {
+        String file() {
+            String base = SPECS.stream().filter(s -> s.dataset().equals(dataset)).findFirst().orElseThrow().file();
+            int dot = base.lastIndexOf('.');
+            return GENERATED_DIR + "/" + base.substring(0, dot) + "_" + rows + base.substring(dot);
+        }
+    }
+
+    static final List<Generated> GENERATED = List.of(
+            new Generated("ads/random-two-months-ago", 1_000_000),
+            new Generated("ads/targeted-two-months-ago", 200_000),
+            new Generated("ads/targeted-yesterday", 200_000));
+
     private DatasetFiles() {}
 
     /** The committed file names, in manifest order. */
@@ -72,7 +89,10 @@ public final class DatasetFiles {
         return CsvText.encode(table, tsv ? '\t' : ',', !tsv);
     }
 
-    /** Writes every committed file and the MANIFEST into {@code dir}. */
+    /**
+     * Writes every committed file and the MANIFEST into {@code dir}. The MANIFEST also lists the
+     * checksums of the larger variants under {@code generated/}, which are not written here.
+     */
     public static Manifest write(AdWorld world, Path dir) {
         Require.that(world != null, "datasets", "world is null");
         try {
@@ -83,6 +103,11 @@ public final class DatasetFiles {
                 byte[] b = bytes(t, s.file());
                 Files.write(dir.resolve(s.file()), b);
                 entries.add(new Manifest.Entry(s.file(), t.rowCount(), b.length, CsvText.sha256(b)));
+            }
+            for (Generated g : GENERATED) {
+                Table t = Datasets.generate(world, g.dataset(), g.rows());
+                byte[] b = bytes(t, g.file());
+                entries.add(new Manifest.Entry(g.file(), t.rowCount(), b.length, CsvText.sha256(b)));
             }
             Manifest m = new Manifest(AdWorld.GENERATOR_VERSION, world.options(), entries);
             Files.writeString(dir.resolve(Manifest.FILE), m.toText());
@@ -99,7 +124,9 @@ public final class DatasetFiles {
             System.exit(2);
         }
         Manifest m = write(AdWorld.standard(), Path.of(args[0]));
-        long total = m.entries().stream().mapToLong(Manifest.Entry::bytes).sum();
-        System.out.println(String.format(Locale.ROOT, "wrote %d files, %,d bytes, into %s", m.entries().size(), total, args[0]));
+        List<Manifest.Entry> written = m.entries().stream().filter(e -> !e.isGenerated()).toList();
+        long total = written.stream().mapToLong(Manifest.Entry::bytes).sum();
+        System.out.println(String.format(Locale.ROOT, "wrote %d files, %,d bytes, and a MANIFEST that also lists %d generated variants, into %s",
+                written.size(), total, m.entries().size() - written.size(), args[0]));
     }
 }

@@ -49,9 +49,12 @@ public final class Datasets {
      * the committed ones. For "ads/impressions", {@code rows} counts requests per policy.
      */
     public static Table load(String name, int rows) {
+        return generate(world(), name, rows).setName(name);
+    }
+
+    static Table generate(AdWorld w, String name, int rows) {
         DatasetFiles.Spec spec = spec(name);
         AdWorld.checkRows(rows, WHO);
-        AdWorld w = world();
         Table t = switch (spec.file()) {
             case "candidates_random_2m.csv" -> w.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, rows);
             case "candidates_targeted_2m.csv" -> w.candidates(Source.TARGETED, Period.TWO_MONTHS_AGO, rows);
@@ -84,25 +87,65 @@ public final class Datasets {
     }
 
     /**
+     * A larger variant listed in the MANIFEST (e.g. 1,000,000 rows of "ads/random-two-months-ago"):
+     * generated into {@code dir/generated/} on first use and checked against its checksum, then read
+     * from there. Generator output that differs from the MANIFEST is an error and is never written.
+     */
+    public static Table materialize(Path dir, String name, int rows) {
+        spec(name);
+        Require.that(dir != null, WHO, "the datasets folder is null");
+        Manifest manifest = Manifest.read(dir);
+        DatasetFiles.Generated g = new DatasetFiles.Generated(name, rows);
+        List<String> listed = new ArrayList<>();
+        for (DatasetFiles.Generated known : DatasetFiles.GENERATED) {
+            listed.add(known.dataset() + " x " + known.rows());
+        }
+        Require.that(DatasetFiles.GENERATED.contains(g), WHO, "no generated variant of '%s' with %,d rows (has: %s)",
+                name, rows, String.join(", ", listed));
+        Manifest.Entry entry = manifest.entry(g.file());
+        Path file = dir.resolve(g.file());
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] bytes = DatasetFiles.bytes(generate(world(), name, rows), g.file());
+                String problem = Manifest.mismatch(entry, bytes);
+                if (problem != null) {
+                    throw new IllegalStateException(WHO + ": the generator's output differs from " + Manifest.FILE
+                            + ", nothing written: " + problem);
+                }
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), ".partial-", ".csv");
+                Files.write(tmp, bytes);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(WHO + ": cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return readChecked(dir, name, g.file(), entry);
+    }
+
+    /**
      * Reads a committed file from {@code dir} (the repository's {@code datasets/} folder) with proper
      * column types, after checking its bytes against the MANIFEST.
      */
     public static Table read(Path dir, String name) {
         DatasetFiles.Spec spec = spec(name);
         Require.that(dir != null, WHO, "the datasets folder is null");
-        Manifest.Entry entry = Manifest.read(dir).entry(spec.file());
+        return readChecked(dir, name, spec.file(), Manifest.read(dir).entry(spec.file()));
+    }
+
+    private static Table readChecked(Path dir, String name, String file, Manifest.Entry entry) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(dir.resolve(spec.file()));
+            bytes = Files.readAllBytes(dir.resolve(file));
         } catch (IOException e) {
-            throw new UncheckedIOException(WHO + ": cannot read " + dir.resolve(spec.file()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(WHO + ": cannot read " + dir.resolve(file) + ": " + e.getMessage(), e);
         }
         String problem = Manifest.mismatch(entry, bytes);
         if (problem != null) {
             throw new IllegalStateException(WHO + ": " + dir + " differs from " + Manifest.FILE + ": " + problem);
         }
-        if (spec.file().endsWith(".tsv")) {
-            return AdLogs.kddCup2012(dir.resolve(spec.file())).setName(name);
+        if (file.endsWith(".tsv")) {
+            return AdLogs.kddCup2012(dir.resolve(file)).setName(name);
         }
         Table shape = load(name).emptyCopy();
         ColumnType[] types = shape.typeArray();

@@ -38,7 +38,12 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
      * @param bytes file size
      * @param sha256 lower-case hex
      */
-    public record Entry(String file, long rows, long bytes, String sha256) {}
+    public record Entry(String file, long rows, long bytes, String sha256) {
+        /** True for a larger variant that is generated on first use rather than committed. */
+        public boolean isGenerated() {
+            return file.startsWith(DatasetFiles.GENERATED_DIR + "/");
+        }
+    }
 
     public Manifest {
         entries = List.copyOf(entries);
@@ -127,7 +132,9 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
         for (Entry e : entries) {
             Path p = dir.resolve(e.file());
             if (!Files.isRegularFile(p)) {
-                problems.add(e.file() + " (missing)");
+                if (!e.isGenerated()) { // larger variants are made on first use, so absence is fine
+                    problems.add(e.file() + " (missing)");
+                }
                 continue;
             }
             byte[] b;

@@ -36,10 +36,20 @@ class DatasetFilesTest {
         AdWorldOptions options = AdWorldOptions.defaults().withSeed(m.seed()).withB0(m.b0()).withC0(m.c0());
         assertEquals(AdWorldOptions.defaults(), options, "the manifest was made with the default world");
         assertEquals(AdWorld.GENERATOR_VERSION, m.generator());
-        assertEquals(DatasetFiles.files(), m.entries().stream().map(Manifest.Entry::file).toList());
+        assertEquals(DatasetFiles.files(), m.entries().stream().filter(e -> !e.isGenerated()).map(Manifest.Entry::file).toList());
         AdWorld world = AdWorld.create(options);
         long total = 0;
+        assertEquals(DatasetFiles.GENERATED.stream().map(DatasetFiles.Generated::file).toList(),
+                m.entries().stream().filter(Manifest.Entry::isGenerated).map(Manifest.Entry::file).toList());
+        for (DatasetFiles.Generated g : DatasetFiles.GENERATED) {
+            Manifest.Entry e = m.entry(g.file());
+            byte[] generated = DatasetFiles.bytes(Datasets.generate(world, g.dataset(), g.rows()), g.file());
+            assertNull(Manifest.mismatch(e, generated), e.file());
+        }
         for (Manifest.Entry e : m.entries()) {
+            if (e.isGenerated()) {
+                continue;
+            }
             Table t = DatasetFiles.table(world, e.file());
             byte[] generated = DatasetFiles.bytes(t, e.file());
             assertNull(Manifest.mismatch(e, generated), e.file());
@@ -60,7 +70,7 @@ class DatasetFilesTest {
         Files.write(users, lines);
         Files.delete(dir.resolve("ads.csv"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.verify(dir));
-        assertTrue(e.getMessage().startsWith("datasets: 2 of 8 files in " + dir + " differ from MANIFEST: ads.csv (missing); users.csv (sha256 "),
+        assertTrue(e.getMessage().startsWith("datasets: 2 of 11 files in " + dir + " differ from MANIFEST: ads.csv (missing); users.csv (sha256 "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("MANIFEST says " + m.entry("users.csv").sha256().substring(0, 12)), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());

@@ -96,4 +96,37 @@ class DatasetsTest {
         assertEquals(40_000L, r.get("rows"));
         assertTrue(d.toHtml().contains("<td>kw_match</td><td>STRING</td>"));
     }
+
+    @Test
+    void aLargerVariantIsGeneratedOnFirstUseAndCheckedAgainstTheManifest(@TempDir Path dir) throws IOException {
+        Files.copy(DatasetFilesTest.committed().resolve(Manifest.FILE), dir.resolve(Manifest.FILE));
+        Table first = Datasets.materialize(dir, "ads/targeted-yesterday", 200_000);
+        assertEquals(200_000, first.rowCount());
+        Path file = dir.resolve("generated/candidates_targeted_yesterday_200000.csv");
+        assertTrue(Files.isRegularFile(file));
+        Manifest.Entry entry = Manifest.read(dir).entry("generated/candidates_targeted_yesterday_200000.csv");
+        assertEquals(null, Manifest.mismatch(entry, Files.readAllBytes(file)));
+        assertEquals(200_000, Datasets.materialize(dir, "ads/targeted-yesterday", 200_000).rowCount(), "read back, not remade");
+        Files.writeString(file, Files.readString(file).replaceFirst("\n1,", "\n7,"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Datasets.materialize(dir, "ads/targeted-yesterday", 200_000));
+        assertTrue(e.getMessage().startsWith("datasets: " + dir + " differs from MANIFEST: generated/candidates_targeted_yesterday_200000.csv"),
+                e.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Datasets.materialize(dir, "ads/targeted-yesterday", 123));
+        assertEquals("datasets: no generated variant of 'ads/targeted-yesterday' with 123 rows (has: ads/random-two-months-ago x 1000000, "
+                + "ads/targeted-two-months-ago x 200000, ads/targeted-yesterday x 200000)", unknown.getMessage());
+    }
+
+    @Test
+    void generatorOutputThatDiffersFromTheManifestIsNeverWritten(@TempDir Path dir) throws IOException {
+        String manifest = Files.readString(DatasetFilesTest.committed().resolve(Manifest.FILE));
+        Manifest.Entry e = Manifest.read(DatasetFilesTest.committed()).entry("generated/candidates_targeted_2m_200000.csv");
+        Files.writeString(dir.resolve(Manifest.FILE), manifest.replace(e.sha256(), "0".repeat(64)));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Datasets.materialize(dir, "ads/targeted-two-months-ago", 200_000));
+        assertTrue(thrown.getMessage().startsWith("datasets: the generator's output differs from MANIFEST, nothing written: "
+                + "generated/candidates_targeted_2m_200000.csv (sha256 " + e.sha256().substring(0, 12)), thrown.getMessage());
+        assertTrue(!Files.exists(dir.resolve(e.file())));
+    }
 }
