@@ -29,7 +29,7 @@ class ImbalanceTest {
     @Test
     void noObservableCellOfRandomTrafficIsMostlyPositive() {
         // kw_match x intent x brand_rel x text_sim quintile x landing quartile, cells of >= 200 rows
-        int n = 2_000_000;
+        int n = 1_000_000;
         CandidateBatch b = WORLD.batch(Source.RANDOM, -60, -54, n, "test");
         World w = WORLD.world();
         Map<Integer, double[]> cells = new HashMap<>();
