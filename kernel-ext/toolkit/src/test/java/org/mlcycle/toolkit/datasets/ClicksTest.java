@@ -3,18 +3,33 @@ package org.mlcycle.toolkit.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** Step 12 of the story: the impressions model shows more ads, and fewer people click them. */
 class ClicksTest {
     private static final int REQUESTS = 30_000;
     private static final AdWorld WORLD = AdWorld.standard();
+    private static final Logger TRIBUO = Logger.getLogger("org.tribuo"); // held so the level sticks
     private static ImpressionLog legacy;
     private static ImpressionLog model;
 
     @BeforeAll
     static void replay() {
+        TRIBUO.setLevel(Level.WARNING);
         legacy = WORLD.log(Policy.LEGACY, -1, -1, REQUESTS, WORLD.options().c0());
         model = WORLD.log(Policy.IMPRESSIONS, -1, -1, REQUESTS, WORLD.options().c0());
     }
@@ -67,5 +82,44 @@ class ClicksTest {
                     && legacy.position[i] <= legacy.depth[i], "row " + i);
             assertTrue(legacy.click[i] <= legacy.impression[i], "row " + i);
         }
+    }
+
+    @Test
+    void aClickModelOnObservableColumnsRanksOnlyModeratelyWellLikeOnRealLogs() {
+        // step 13: whether a shown ad gets a click, from what the log and the ad and query tables show
+        ImpressionLog train = WORLD.log(Policy.LEGACY, -60, -54, 60_000, WORLD.options().c0());
+        ImpressionLog test = WORLD.log(Policy.LEGACY, -1, -1, REQUESTS, WORLD.options().c0());
+        World w = WORLD.world();
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("clicks", factory), factory);
+        for (int i = 0; i < train.rows; i++) {
+            data.add(example(w, train, i));
+        }
+        Model<Label> model = new LogisticRegressionTrainer().train(data);
+        List<Example<Label>> examples = new ArrayList<>();
+        for (int i = 0; i < test.rows; i++) {
+            examples.add(example(w, test, i));
+        }
+        List<Prediction<Label>> predictions = model.predict(examples);
+        double[] score = new double[test.rows];
+        int[] y = new int[test.rows];
+        for (int i = 0; i < test.rows; i++) {
+            score[i] = predictions.get(i).getOutputScores().get("1").getScore();
+            y[i] = test.click[i] > 0 ? 1 : 0;
+        }
+        double auc = Measure.auc(score, y);
+        System.out.println("click model AUC " + auc);
+        assertTrue(auc >= 0.70 && auc <= 0.80, "click AUC: " + auc);
+    }
+
+    private static final String[] NAMES = {"pos2", "pos3", "depth", "past_ctr", "bid", "commercial", "landing"};
+
+    private static Example<Label> example(World w, ImpressionLog log, int i) {
+        int a = log.ad[i];
+        double[] v = {
+            log.position[i] == 2 ? 1 : 0, log.position[i] == 3 ? 1 : 0, log.depth[i], 10 * w.adPastCtr[a], w.adBid[a],
+            w.qIntent[log.query[i]] == World.COMMERCIAL ? 1 : 0, w.adLandingObserved[a]
+        };
+        return new ArrayExample<>(new Label(log.click[i] > 0 ? "1" : "0"), NAMES, v);
     }
 }
