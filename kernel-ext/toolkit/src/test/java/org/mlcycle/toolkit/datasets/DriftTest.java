@@ -97,6 +97,19 @@ class DriftTest {
     }
 
     @Test
+    void retrainingOnRecentDataRecoversOnlyWithAFeatureThatCanExpressTheNewConcept() {
+        Table late = WORLD.features(Source.TARGETED, Period.YESTERDAY, 30_000);
+        Table lateTruth = WORLD.truth(Source.TARGETED, Period.YESTERDAY, 30_000);
+        Model<Label> plain = new LogisticRegressionTrainer().train(dataset(late, lateTruth, 0, 20_000, false));
+        Model<Label> crossed = new LogisticRegressionTrainer().train(dataset(late, lateTruth, 0, 20_000, true));
+        double without = auc(plain, late, lateTruth, 20_000, 30_000, false);
+        double with = auc(crossed, late, lateTruth, 20_000, 30_000, true);
+        System.out.println("retrained on yesterday: AUC " + without + " without travel x informational, " + with + " with it");
+        assertTrue(with > 0.97, "AUC with the crossed feature: " + with);
+        assertTrue(with - without > 0.03, "AUC without " + without + ", with " + with);
+    }
+
+    @Test
     void travelInformationalQueriesBecomeRelevantYesterday() {
         Table late = WORLD.features(Source.TARGETED, Period.YESTERDAY, 30_000);
         Table lateTruth = WORLD.truth(Source.TARGETED, Period.YESTERDAY, 30_000);
@@ -123,10 +136,15 @@ class DriftTest {
 
     private static final String[] NAMES = {
         "kw=exact", "kw=phrase", "kw=broad", "intent=nav", "intent=com", "intent=info",
-        "brand=same", "brand=competitor", "text_sim", "landing", "mobile"
+        "brand=same", "brand=competitor", "text_sim", "landing", "mobile", "travel*info"
     };
 
     private static Example<Label> example(Table f, Table truth, int i) {
+        return example(f, truth, i, false);
+    }
+
+    /** With {@code crossed}, one more feature: travel x informational, which can express the new concept. */
+    private static Example<Label> example(Table f, Table truth, int i, boolean crossed) {
         String kw = f.stringColumn("kw_match").getString(i);
         String intent = f.stringColumn("intent").getString(i);
         String brand = f.stringColumn("brand_rel").getString(i);
@@ -135,24 +153,33 @@ class DriftTest {
             intent.equals("navigational") ? 1 : 0, intent.equals("commercial") ? 1 : 0, intent.equals("informational") ? 1 : 0,
             brand.equals("same") ? 1 : 0, brand.equals("competitor") ? 1 : 0,
             f.doubleColumn("text_sim").getDouble(i), f.doubleColumn("landing_score").getDouble(i),
-            f.stringColumn("device").getString(i).equals("mobile") ? 1 : 0
+            f.stringColumn("device").getString(i).equals("mobile") ? 1 : 0,
+            crossed && f.intColumn("query_category").getInt(i) == 3 && intent.equals("informational") ? 1 : 0
         };
         return new ArrayExample<>(new Label(Integer.toString(truth.intColumn("y_true").getInt(i))), NAMES, v);
     }
 
     private static MutableDataset<Label> dataset(Table f, Table truth, int from, int to) {
+        return dataset(f, truth, from, to, false);
+    }
+
+    private static MutableDataset<Label> dataset(Table f, Table truth, int from, int to, boolean crossed) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance(f.name(), factory), factory);
         for (int i = from; i < to; i++) {
-            d.add(example(f, truth, i));
+            d.add(example(f, truth, i, crossed));
         }
         return d;
     }
 
     private static double auc(Model<Label> model, Table f, Table truth, int from, int to) {
+        return auc(model, f, truth, from, to, false);
+    }
+
+    private static double auc(Model<Label> model, Table f, Table truth, int from, int to, boolean crossed) {
         List<Example<Label>> examples = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            examples.add(example(f, truth, i));
+            examples.add(example(f, truth, i, crossed));
         }
         List<Prediction<Label>> predictions = model.predict(examples);
         double[] score = new double[predictions.size()];
