@@ -10,7 +10,6 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
-import org.mlcycle.toolkit.journal.StageMove;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -75,8 +74,8 @@ public final class JournalMagics {
     /** {@code %stage data [note...]}: records the move, shows the path so far on one line. */
     Object stage(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), "%stage scoping|data|development|deployment|monitoring|business [note]");
-        StageMove move = journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
-        return nb.result(new Line("stage: " + move.stage().label(), journal().stagePath().breadcrumb()));
+        journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
+        return nb.result(new Line("stage", journal().stagePath().breadcrumb()));
     }
 
     /**

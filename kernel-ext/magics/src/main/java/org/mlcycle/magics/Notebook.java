@@ -49,8 +49,9 @@ public interface Notebook {
             @Override
             public void define(String name, Class<?> type, Object value) {
                 String key = Handoff.put(value);
-                kernel.evalRaw(type.getName() + " " + name + " = (" + type.getName() + ") "
-                        + Handoff.class.getName() + ".take(\"" + key + "\");");
+                String typeName = type.getCanonicalName();
+                kernel.evalRaw(typeName + " " + name + " = (" + typeName + ") "
+                        + Handoff.class.getCanonicalName() + ".take(\"" + key + "\");");
             }
 
             @Override

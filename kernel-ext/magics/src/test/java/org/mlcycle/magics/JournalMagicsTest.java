@@ -103,7 +103,7 @@ class JournalMagicsTest {
         line("stage", "development");
         line("stage", "data", "relabel");
 
-        assertEquals("stage: data: scoping → data → development ↺ data", cells.lastText());
+        assertEquals("stage: scoping → data → development ↺ data", cells.lastText());
         magics.close();
         try (Journal journal = Journal.open(journalFile())) {
             assertEquals("collect ads", journal.stageMoves().get(1).note());
