@@ -16,8 +16,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * The lifecycle magics on the journal: {@code %stage}, {@code %objective} (line and cell),
- * {@code %snapshot}, {@code %restore}, {@code %runs}, {@code %lineage}, {@code %lifecycle},
- * {@code %journal}. Thin: parse the arguments, call {@link Journal}, show the result. The journal
+ * {@code %snapshot}, {@code %restore}, {@code %track} (line and cell), {@code %runs},
+ * {@code %lineage}, {@code %lifecycle}, {@code %journal}. Thin: parse the arguments, call {@link Journal}, show the result. The journal
  * is {@code .mlcycle/journal.sqlite} in the kernel's working folder (Jupyter starts a kernel in
  * its notebook's folder) unless {@code MLCYCLE_JOURNAL} names a file. A magic's last output is its
  * value where the kernel shows magic values, and is displayed where it does not (see
@@ -51,6 +51,9 @@ public final class JournalMagics {
                 (BaseKernel k, List<String> a, String body) -> m.objective(notebooks.apply(k), a, body));
         registry.registerLineMagic("snapshot", (BaseKernel k, List<String> a) -> m.snapshot(notebooks.apply(k), a));
         registry.registerLineMagic("restore", (BaseKernel k, List<String> a) -> m.restore(notebooks.apply(k), a));
+        registry.registerLineMagic("track", (BaseKernel k, List<String> a) -> m.track(notebooks.apply(k), a, null));
+        registry.registerCellMagic("track",
+                (BaseKernel k, List<String> a, String body) -> m.track(notebooks.apply(k), a, body));
         registry.registerLineMagic("runs", (BaseKernel k, List<String> a) -> m.runs(notebooks.apply(k), a));
         registry.registerLineMagic("lineage", (BaseKernel k, List<String> a) -> m.lineage(notebooks.apply(k), a));
         registry.registerLineMagic("lifecycle", (BaseKernel k, List<String> a) -> m.lifecycle(notebooks.apply(k), a));
@@ -121,6 +124,11 @@ public final class JournalMagics {
         String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
         nb.define(variable, Table.class, table);
         return nb.result(new Line("restored " + args.get(0) + " as " + variable, table.shape()));
+    }
+
+    /** {@code %track} / {@code %%track}: see {@link TrackMagic}. */
+    Object track(Notebook nb, List<String> args, String body) {
+        return nb.result(TrackMagic.track(journal(), nb, args, body));
     }
 
     Object runs(Notebook nb, List<String> args) {

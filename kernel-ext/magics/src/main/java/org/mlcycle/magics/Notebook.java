@@ -17,6 +17,9 @@ public interface Notebook {
     /** The live value of the notebook variable {@code name}. */
     Object variable(String name);
 
+    /** Runs {@code code} as a cell would (magics included) and returns its last value, or null. */
+    Object run(String code);
+
     /** Defines (or redefines) the notebook variable {@code name} of type {@code type} as {@code value}. */
     void define(String name, Class<?> type, Object value);
 
@@ -44,6 +47,11 @@ public interface Notebook {
                     throw new IllegalArgumentException("'" + name + "' is not a variable name");
                 }
                 return kernel.evalRaw(name);
+            }
+
+            @Override
+            public Object run(String code) {
+                return kernel.evalRaw(code);
             }
 
             @Override
