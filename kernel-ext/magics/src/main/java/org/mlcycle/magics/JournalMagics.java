@@ -1,6 +1,7 @@
 package org.mlcycle.magics;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class JournalMagics {
      * {@code constraints:}, {@code criteria:}, {@code stakeholders:} lines.
      */
     Object objective(Notebook nb, List<String> args, String body) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String line : body.split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
@@ -184,7 +185,7 @@ public final class JournalMagics {
 
     /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
     private static Map<String, String> options(List<String> args, String magic, String... keys) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         List<String> known = List.of(keys);
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);
