@@ -120,6 +120,12 @@ def test_magic_return_values_are_kept_and_shown(kernel):
     assert cell.text == "true"
 
 
+def test_a_magic_returning_null_shows_nothing(tmp_path, kernel):
+    (tmp_path / "quiet.jsh").write_text("int quiet = 1;\n")
+    cell = kernel.run(f"%load {tmp_path}/quiet.jsh")  # a declaration: the magic's value is null
+    assert cell.status == "ok" and cell.result is None
+
+
 def test_unknown_magic_is_one_line_and_nothing_in_the_cell_runs(kernel):
     kernel.run("int untouched = 1;")
     cell = kernel.run("untouched = 99;\n%mavne org.example:x:1")

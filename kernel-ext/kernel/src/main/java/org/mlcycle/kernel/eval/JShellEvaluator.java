@@ -174,7 +174,9 @@ public final class JShellEvaluator implements AutoCloseable {
                 throw new CellException(original, failure, snippetFirstLine);
             }
             if (shows(snippet) && !DISPLAY_CALL.matcher(source).matches()) {
-                result = new Result(true, control.lastValue());
+                Object value = control.lastValue();
+                boolean quietNull = value == null && source.stripLeading().startsWith(QUIET_NULL_PREFIX);
+                result = quietNull ? Result.NONE : new Result(true, value);
             }
         }
         return result;
@@ -186,6 +188,9 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     private static final java.util.regex.Pattern DISPLAY_CALL =
             java.util.regex.Pattern.compile("\\s*display\\s*\\([\\s\\S]*\\)\\s*;?\\s*");
+
+    /** A magic that returns null has nothing to show (a Java expression that is null shows "null"). */
+    private static final String QUIET_NULL_PREFIX = "org.mlcycle.kernel.magics.MagicCalls.";
 
     /** Expressions show their value; declarations, statements and assignments do not. */
     private static boolean shows(Snippet snippet) {
