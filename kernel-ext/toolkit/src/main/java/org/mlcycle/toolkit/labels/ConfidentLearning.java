@@ -1,7 +1,6 @@
 package org.mlcycle.toolkit.labels;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,24 +59,18 @@ final class ConfidentLearning {
             for (int j = 0; j < k; j++) cal[i][j] = total == 0 ? 0 : cal[i][j] / total * n;
         }
 
-        List<List<Integer>> rowsOf = new ArrayList<>();
-        for (int c = 0; c < k; c++) rowsOf.add(new ArrayList<>());
-        for (int i = 0; i < n; i++) rowsOf.get(y[i]).add(i);
+        int[][] rowsOf = new int[k][];
+        int[] filled = new int[k];
+        for (int c = 0; c < k; c++) rowsOf[c] = new int[(int) counts[c]];
+        for (int i = 0; i < n; i++) rowsOf[y[i]][filled[y[i]]++] = i;
         boolean[] flagged = new boolean[n];
         for (int i = 0; i < k; i++) {
-            Integer[] idx = rowsOf.get(i).toArray(new Integer[0]);
+            int[] idx = rowsOf[i];
             for (int j = 0; j < k; j++) {
                 if (i == j) continue;
                 int m = (int) Math.rint(cal[i][j]);
                 if (m <= 0 || idx.length == 0) continue;
-                final int gi = i, gj = j;
-                Integer[] order = idx.clone();
-                // largest margin first; a stable sort keeps row order among ties, -0.0 equal to 0.0
-                Arrays.sort(order, (a, b) -> {
-                    double ma = p[a][gj] - p[a][gi], mb = p[b][gj] - p[b][gi];
-                    return ma > mb ? -1 : ma < mb ? 1 : 0;
-                });
-                for (int r = 0; r < Math.min(m, order.length); r++) flagged[order[r]] = true;
+                flagLargestMargins(idx, p, i, j, Math.min(m, idx.length), flagged);
             }
         }
         List<Integer> kept = new ArrayList<>();
@@ -90,6 +83,32 @@ final class ConfidentLearning {
         });
         int[] ranked = kept.stream().mapToInt(Integer::intValue).toArray();
         return new Result(t, cj, cal, ranked);
+    }
+
+    /**
+     * Flags the {@code m} rows of {@code idx} (ascending) with the largest {@code p[j] - p[i]}, taking
+     * tied rows in row order: the rows above the m-th largest margin, then rows equal to it by index.
+     * The same set as a stable sort on the margin, without boxing.
+     */
+    static void flagLargestMargins(int[] idx, double[][] p, int i, int j, int m, boolean[] flagged) {
+        double[] margin = new double[idx.length];
+        for (int r = 0; r < idx.length; r++) margin[r] = p[idx[r]][j] - p[idx[r]][i] + 0.0; // -0.0 -> 0.0
+        double[] sorted = margin.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = sorted[sorted.length - m];
+        int taken = 0;
+        for (int r = 0; r < idx.length; r++) {
+            if (margin[r] > cut) {
+                flagged[idx[r]] = true;
+                taken++;
+            }
+        }
+        for (int r = 0; r < idx.length && taken < m; r++) {
+            if (margin[r] == cut) {
+                flagged[idx[r]] = true;
+                taken++;
+            }
+        }
     }
 
     static int argmax(double[] row) {

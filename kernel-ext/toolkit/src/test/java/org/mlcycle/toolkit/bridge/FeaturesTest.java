@@ -91,6 +91,19 @@ class FeaturesTest {
     }
 
     @Test
+    void foldsOnTwoThreadsGiveExactlyTheProbabilitiesOfOneThread() {
+        Table t = separable(300, 6);
+        t.doubleColumn("bid").set(3, 11.0); // a hard row, so the probabilities are not all 0 or 1
+        Folds folds = Splits.stratifiedKFold(t, "clicked", 3, 2);
+        LogisticRegressionTrainer trainer = new LogisticRegressionTrainer();
+        OutOfFoldProbabilities one = OutOfFold.probabilities(t, OPTIONS, folds, trainer, 1);
+        OutOfFoldProbabilities two = OutOfFold.probabilities(t, OPTIONS, folds, trainer, 2);
+        for (int i = 0; i < 300; i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.probabilities()[i], two.probabilities()[i], "row " + i);
+        }
+    }
+
+    @Test
     void aHeldOutRowIsScoredByAModelThatNeverSawIt() {
         // one row whose label contradicts its features: a model trained on it could memorise it via its
         // unique category; the out-of-fold model cannot, because the level is "(other)" in its fold
