@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.bridge;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -57,7 +58,7 @@ final class Encoder {
         }
         for (int j = 0; j < categoricalColumns.length; j++, k++) {
             Column<?> c = categoricalColumns[j];
-            names[k] = c.isMissing(row) ? missingFeature[j]
+            names[k] = LabelColumn.isMissing(c, row) ? missingFeature[j]
                     : featureOfLevel.get(j).getOrDefault(c.getString(row), otherFeature[j]);
             values[k] = 1.0;
         }

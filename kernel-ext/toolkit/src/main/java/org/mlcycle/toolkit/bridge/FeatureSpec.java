@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -97,7 +98,7 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
         for (String name : options.categorical()) {
             Column<?> c = Require.column(table, name, who);
             Map<String, Integer> counts = new TreeMap<>();
-            for (int r : rows) counts.merge(c.isMissing(r) ? MISSING : c.getString(r), 1, Integer::sum);
+            for (int r : rows) counts.merge(LabelColumn.isMissing(c, r) ? MISSING : c.getString(r), 1, Integer::sum);
             List<String> levels = new ArrayList<>();
             counts.forEach((level, n) -> {
                 if (n >= options.minCategoryCount() && !level.equals(OTHER)) levels.add(level);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -48,7 +49,7 @@ public final class Features {
         Require.table(table, "features", "training");
         Column<?> label = Require.column(table, spec.label(), "features");
         for (int r : rows) {
-            if (label.isMissing(r)) {
+            if (LabelColumn.isMissing(label, r)) {
                 throw new IllegalArgumentException(String.format("features: label '%s' is missing in row %d of table '%s'",
                         spec.label(), r, table.name()));
             }

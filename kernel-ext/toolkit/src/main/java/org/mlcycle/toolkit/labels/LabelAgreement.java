@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -28,7 +29,7 @@ public final class LabelAgreement {
         List<Integer> both = new ArrayList<>();
         int skipped = 0;
         for (int i = 0; i < table.rowCount(); i++) {
-            if (a.isMissing(i) || b.isMissing(i)) {
+            if (LabelColumn.isMissing(a, i) || LabelColumn.isMissing(b, i)) {
                 skipped++;
                 continue;
             }

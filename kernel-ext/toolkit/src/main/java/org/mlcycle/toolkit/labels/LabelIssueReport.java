@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -83,7 +84,7 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
         Column<?> c = Require.column(table, truthColumn, "label issues");
         boolean[] wrong = new boolean[table.rowCount()];
         for (int i = 0; i < wrong.length; i++) {
-            String v = c.isMissing(i) ? "" : c.getString(i);
+            String v = LabelColumn.isMissing(c, i) ? "" : c.getString(i);
             wrong[i] = v.equals("1") || v.equalsIgnoreCase("true");
         }
         return score(wrong);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
+import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -89,7 +90,7 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
             }
             Require.that(i.row() < source.rowCount(), "relabel", "row %d is past the end of table '%s' (%d rows)",
                     i.row(), source.name(), source.rowCount());
-            String v = c.isMissing(i.row()) ? null : c.getString(i.row());
+            String v = LabelColumn.isMissing(c, i.row()) ? null : c.getString(i.row());
             next.add(new Item(i.row(), i.given(), i.suggested(), i.selfConfidence(), v));
         }
         return new RelabelQueue(labelColumn, next);
@@ -114,7 +115,7 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
         for (Item i : changes()) {
             Require.that(i.row() < table.rowCount(), "relabel", "row %d is past the end of table '%s' (%d rows)", i.row(),
                     table.name(), table.rowCount());
-            String now = original.isMissing(i.row()) ? "" : original.getString(i.row());
+            String now = LabelColumn.isMissing(original, i.row()) ? "" : original.getString(i.row());
             Require.that(now.equals(i.given()), "relabel",
                     "row %d of table '%s' has label '%s', not '%s' as when queued; was the queue made for this table?",
                     i.row(), table.name(), now, i.given());
