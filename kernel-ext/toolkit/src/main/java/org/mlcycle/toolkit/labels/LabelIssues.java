@@ -73,11 +73,15 @@ public final class LabelIssues {
         Require.that(k >= 2, WHO, "need at least 2 classes, got %d", k);
         Require.that(labels.length == p.length, WHO, "%d labels but %d probability rows", labels.length, p.length);
         for (int i = 0; i < p.length; i++) {
-            Require.that(labels[i] >= 0 && labels[i] < k, WHO, "label %d at row %d is not a class index (0 to %d)",
-                    labels[i], i, k - 1);
-            Require.that(p[i].length == k, WHO, "row %d has %d probabilities for %d classes", i, p[i].length, k);
+            // plain checks: Require.that would box its arguments once per row
+            if (labels[i] < 0 || labels[i] >= k) {
+                Require.that(false, WHO, "label %d at row %d is not a class index (0 to %d)", labels[i], i, k - 1);
+            }
+            if (p[i].length != k) {
+                Require.that(false, WHO, "row %d has %d probabilities for %d classes", i, p[i].length, k);
+            }
             for (double v : p[i]) {
-                Require.that(v >= 0 && v <= 1, WHO, "probability %s at row %d is not in [0, 1]", v, i);
+                if (!(v >= 0 && v <= 1)) Require.that(false, WHO, "probability %s at row %d is not in [0, 1]", v, i);
             }
         }
         ConfidentLearning.Result r = ConfidentLearning.run(labels, p, k);
