@@ -159,6 +159,7 @@ public final class Csv {
         private final CsvOptions options;
         private final String[] tokens;
         private final boolean emptyIsMissing;
+        private final int emptyToken;
         private CsvColumn[] columns;
         private boolean[] text;
         private long[][] missingCounts;
@@ -174,6 +175,7 @@ public final class Csv {
             this.options = options;
             this.tokens = options.missingTokens().toArray(new String[0]);
             this.emptyIsMissing = options.missingTokens().contains("");
+            this.emptyToken = java.util.Arrays.asList(tokens).indexOf("");
         }
 
         void start(Map<String, ColumnType> types) {
@@ -234,7 +236,7 @@ public final class Csv {
 
         private String cell(int c, String s, int from, int to) {
             if (from == to && emptyIsMissing) {
-                missingCounts[c][indexOfEmpty()]++;
+                missingCounts[c][emptyToken]++;
                 columns[c].stageMissing();
                 return null;
             }
@@ -247,7 +249,9 @@ public final class Csv {
                 }
             }
             String why = columns[c].stage(s, from, to);
-            int suspect = to - from <= 4 ? CsvOptions.SUSPECT_TOKENS.indexOf(s.substring(from, to)) : -1;
+            int suspect = (why != null || text[c]) && to - from <= 4
+                    ? CsvOptions.SUSPECT_TOKENS.indexOf(s.substring(from, to))
+                    : -1;
             if (why != null) {
                 return "column '" + header.get(c) + "': '" + s.substring(from, to) + "' " + why
                         + (suspect >= 0 ? " (list it in missingTokens to read it as missing)" : "");
