@@ -33,7 +33,7 @@ public final class NumericValues {
     /** The non-missing values, sorted ascending. */
     public static double[] sorted(Column<?> column) {
         double[] v = present(column);
-        Arrays.sort(v);
+        DoubleSort.sort(v);
         return v;
     }
 }

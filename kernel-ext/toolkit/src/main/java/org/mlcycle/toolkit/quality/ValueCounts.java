@@ -29,6 +29,10 @@ public final class ValueCounts {
         if (column instanceof StringColumn s) {
             return strings(s);
         }
+        return generic(column);
+    }
+
+    private static ValueCounts generic(Column<?> column) {
         Map<String, Long> counts = new HashMap<>();
         long missing = 0;
         boolean numeric = column instanceof NumericColumn<?>;
@@ -45,26 +49,37 @@ public final class ValueCounts {
 
     private static ValueCounts strings(StringColumn column) {
         DictionaryMap dict = column.getDictionary();
-        Map<Integer, long[]> byKey = new HashMap<>();
         int n = column.size();
-        int lastKey = Integer.MIN_VALUE;
-        long[] last = null;
+        int[] keys = new int[n];
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            int key = dict.getKeyForIndex(i);
-            if (key != lastKey || last == null) {
-                last = byKey.computeIfAbsent(key, k -> new long[1]);
-                lastKey = key;
-            }
-            last[0]++;
+            int k = dict.getKeyForIndex(i);
+            keys[i] = k;
+            min = Math.min(min, k);
+            max = Math.max(max, k);
         }
         Map<String, Long> counts = new HashMap<>();
         long missing = 0;
-        for (Map.Entry<Integer, long[]> e : byKey.entrySet()) {
-            String value = dict.getValueForKey(e.getKey());
+        if (n == 0) {
+            return new ValueCounts(counts, 0);
+        }
+        if ((long) max - min > 4L * n + 1024) {
+            return generic(column); // not the dense keys Tablesaw hands out: count by value
+        }
+        // dictionary keys are small consecutive integers, so an array indexed by key counts them
+        long[] byKey = new long[max - min + 1];
+        for (int k : keys) {
+            byKey[k - min]++;
+        }
+        for (int k = 0; k < byKey.length; k++) {
+            if (byKey[k] == 0) {
+                continue;
+            }
+            String value = dict.getValueForKey(k + min);
             if (value == null || value.isEmpty()) {
-                missing += e.getValue()[0];
+                missing += byKey[k];
             } else {
-                counts.merge(value, e.getValue()[0], Long::sum);
+                counts.merge(value, byKey[k], Long::sum);
             }
         }
         return new ValueCounts(counts, missing);
