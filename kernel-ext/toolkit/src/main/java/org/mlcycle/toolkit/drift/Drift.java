@@ -65,6 +65,20 @@ public final class Drift {
                 onlyRef, onlyCur, options);
     }
 
+    /**
+     * Drift of each {@code window} of {@code current}'s time column against the whole reference; the
+     * time column itself is not compared. See {@link DriftWindows}.
+     */
+    public static DriftWindows overTime(Table reference, Table current, String timeColumn, java.time.Duration window) {
+        return DriftWindows.of(reference, current, timeColumn, window, DriftOptions.defaults());
+    }
+
+    /** {@link #overTime(Table, Table, String, java.time.Duration)} with other options. */
+    public static DriftWindows overTime(Table reference, Table current, String timeColumn, java.time.Duration window,
+            DriftOptions options) {
+        return DriftWindows.of(reference, current, timeColumn, window, options);
+    }
+
     static ColumnDrift numeric(Column<?> refCol, Column<?> curCol, DriftOptions o, boolean tests) {
         double[] r = NumericValues.sorted(refCol);
         double[] c = NumericValues.sorted(curCol);
