@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -93,6 +94,11 @@ public record ProfileReport(
         }
         out.append(Html.table(List.of("column", "type", "missing", "missing %", "distinct", "mean", "std", "min", "p05",
                 "p25", "p50", "p75", "p95", "max", "top values"), rowsOut));
+        if (columns.stream().anyMatch(c -> c.missing() > 0)) {
+            out.append(Charts.img(Charts.missingBars("share of missing cells per column",
+                    columns.stream().map(ColumnProfile::name).toList(),
+                    columns.stream().map(ColumnProfile::missingShare).toList())));
+        }
         out.append("<p style=\"color:#666;font-size:smaller\">")
                 .append(Html.escape(String.format(Locale.ROOT, "quantiles: linear interpolation (type 7); std: sample (n-1);"
                         + " histogram: %d equal-width bins; alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f,"

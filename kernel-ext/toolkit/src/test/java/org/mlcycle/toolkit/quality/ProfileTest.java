@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,5 +162,8 @@ class ProfileTest {
         assertTrue(r.toText().startsWith("profile 't': 4 rows x 1 columns, 0 duplicate rows, 1 alerts"));
         assertEquals(1.75, ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.toRecord().get("column")).get("x")).get("p25"));
         assertTrue(r.toHtml().contains("<td>x</td>"));
+        assertFalse(r.toHtml().contains("<img"), "no missing cells, no missing-value chart");
+        ProfileReport gappy = Profile.of(Table.create("t", DoubleColumn.create("x", 1, Double.NaN)));
+        assertTrue(gappy.toHtml().contains("alt=\"share of missing cells per column\""));
     }
 }
