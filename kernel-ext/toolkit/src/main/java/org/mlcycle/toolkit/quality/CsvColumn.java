@@ -190,7 +190,11 @@ abstract class CsvColumn {
     }
 
     private static final class Strings extends CsvColumn {
+        private static final int CACHE = 1 << 13;
         private final StringColumn column;
+        // recent distinct values, so a repeated category is one String object whose hash is already known
+        private final String[] cache = new String[CACHE];
+        private int cached;
         private String staged;
 
         Strings(String name) {
@@ -200,8 +204,28 @@ abstract class CsvColumn {
 
         @Override
         String stage(String s, int from, int to) {
-            staged = s.substring(from, to);
-            return null;
+            int len = to - from;
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + s.charAt(i);
+            }
+            int slot = (h ^ (h >>> 16)) & (CACHE - 1);
+            while (true) {
+                String c = cache[slot];
+                if (c == null) {
+                    staged = s.substring(from, to);
+                    if (cached < CACHE / 2) {
+                        cache[slot] = staged;
+                        cached++;
+                    }
+                    return null;
+                }
+                if (c.length() == len && s.regionMatches(from, c, 0, len)) {
+                    staged = c;
+                    return null;
+                }
+                slot = (slot + 1) & (CACHE - 1);
+            }
         }
 
         @Override
