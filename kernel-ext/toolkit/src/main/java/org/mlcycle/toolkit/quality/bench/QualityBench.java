@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.quality.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +57,12 @@ public final class QualityBench {
         BenchSchema schema = Files.isRegularFile(schemaFile) ? BenchSchema.read(schemaFile) : null;
         CsvOptions options = csvOptions(schema);
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         CsvResult refRead = Csv.read(ref, options);
         double readRef = seconds(t0);
+        double readRefCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         Table reference = refRead.table();
         String[] ignore = schema == null ? new String[0] : schema.ignore().toArray(new String[0]);
 
@@ -70,6 +75,7 @@ public final class QualityBench {
             out.put("rows", reference.rowCount());
             out.put("cols", p.value.columns().size());
             out.put("read_s", round(readRef));
+            out.put("read_cpu_s", round(readRefCpu));
             out.put("quarantined", refRead.quarantine().rejectedCount());
             out.put("compute", p.summary());
             out.put("total_s", round(readRef + p.min()));
@@ -80,9 +86,11 @@ public final class QualityBench {
             System.out.println(Json.write(out));
         }
         if ((task.equals("all") || task.equals("drift")) && a.containsKey("cur")) {
+            c0 = threads.getCurrentThreadCpuTime();
             t0 = System.nanoTime();
             CsvResult curRead = Csv.read(Path.of(a.get("cur")), options);
             double readCur = seconds(t0);
+            double readCurCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             Table current = curRead.table();
             DriftOptions dopt = DriftOptions.defaults().withIgnored(ignore);
             if (schema != null && schema.label() != null) {
@@ -98,6 +106,7 @@ public final class QualityBench {
             out.put("rows_cur", current.rowCount());
             out.put("cols", d.value.columns().size());
             out.put("read_s", round(readRef + readCur));
+            out.put("read_cpu_s", round(readRefCpu + readCurCpu));
             out.put("compute", d.summary());
             out.put("total_s", round(readRef + readCur + d.min()));
             out.put("env", env(warmup));
@@ -203,11 +212,11 @@ public final class QualityBench {
         e.put("cpus", Runtime.getRuntime().availableProcessors());
         e.put("threads", 1);
         e.put("warmup_runs", warmup);
-        e.put("timing", "System.nanoTime around each run after warm-up runs (not JMH)");
+        e.put("timing", "System.nanoTime around each run after warm-up runs (not JMH); cpu_s = this thread's CPU time");
         return e;
     }
 
-    private record Timed<T>(T value, double[] runs) {
+    private record Timed<T>(T value, double[] runs, double[] cpu) {
         double min() {
             return Arrays.stream(runs).min().orElse(Double.NaN);
         }
@@ -224,6 +233,11 @@ public final class QualityBench {
             m.put("runs_s", r);
             m.put("min_s", round(min()));
             m.put("median_s", round(median));
+            List<Double> c = new ArrayList<>();
+            for (double x : cpu) {
+                c.add(round(x));
+            }
+            m.put("cpu_s", c);
             return m;
         }
     }
@@ -234,12 +248,16 @@ public final class QualityBench {
         }
         T last = null;
         double[] runs = new double[Math.max(1, repeat)];
+        double[] cpu = new double[runs.length];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < runs.length; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             last = task.get();
             runs[i] = seconds(t0);
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         }
-        return new Timed<>(last, runs);
+        return new Timed<>(last, runs, cpu);
     }
 
     private static double seconds(long t0) {
