@@ -165,7 +165,7 @@ public final class Csv {
             for (int i = 0; i < r.count; i++) {
                 f[i] = r.field(i);
             }
-            return new Raw(r.line, r.text, f, r.error);
+            return new Raw(r.line, r.text(), f, r.error);
         }
     }
 
@@ -230,17 +230,17 @@ public final class Csv {
 
         void row(CsvRecords r) {
             if (r.error != null) {
-                reject(r.line, r.error, r.text);
+                reject(r.line, r.error, r.text());
                 return;
             }
             if (r.count != columns.length) {
-                reject(r.line, fieldCount(r.count), r.text);
+                reject(r.line, fieldCount(r.count), r.text());
                 return;
             }
             for (int c = 0; c < columns.length; c++) {
                 String why = cell(c, r.src[c], r.from[c], r.to[c]);
                 if (why != null) {
-                    reject(r.line, why, r.text);
+                    reject(r.line, why, r.text());
                     return;
                 }
             }

@@ -154,6 +154,27 @@ class CsvTest {
     }
 
     @Test
+    void windowsLineEndsAMissingFinalNewlineAndAByteOrderMarkAreHandled() throws IOException {
+        CsvResult r = read("\uFEFFid,note\r\n1,\"a\r\nb\"\r\n2,last");
+        assertEquals(List.of("id", "note"), r.table().columnNames());
+        assertEquals("a\r\nb".replace("\r", ""), r.table().stringColumn("note").get(0).replace("\r", ""));
+        assertEquals("last", r.table().stringColumn("note").get(1));
+    }
+
+    @Test
+    void recordsThatCrossTheReadersChunksStayWhole() throws IOException {
+        StringBuilder text = new StringBuilder("id,note\n");
+        String longNote = "x".repeat(3000);
+        for (int i = 0; i < 1200; i++) {
+            text.append(i).append(",\"").append(longNote).append("\n").append(i).append("\"\n");
+        }
+        CsvResult r = read(text.toString());
+        assertEquals(1200, r.table().rowCount());
+        assertEquals(longNote + "\n1199", r.table().stringColumn("note").get(1199));
+        assertTrue(r.quarantine().clean());
+    }
+
+    @Test
     void blankLinesAreSkippedAndCounted() throws IOException {
         CsvResult r = read("a\n1\n\n2\n");
         assertEquals(2, r.table().rowCount());
