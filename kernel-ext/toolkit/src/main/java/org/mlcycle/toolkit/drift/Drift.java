@@ -53,7 +53,8 @@ public final class Drift {
             }
             Column<?> c = current.column(r.name());
             boolean numeric = NumericValues.isNumeric(r) && NumericValues.isNumeric(c)
-                    && !options.categorical().contains(r.name());
+                    && !options.categorical().contains(r.name())
+                    && !fewValues(r, c, options.categoricalUpTo());
             columns.add(numeric ? numeric(r, c, options, tests) : categorical(r, c, options, tests));
         }
         for (String name : current.columnNames()) {
@@ -77,6 +78,24 @@ public final class Drift {
     public static DriftWindows overTime(Table reference, Table current, String timeColumn, java.time.Duration window,
             DriftOptions options) {
         return DriftWindows.of(reference, current, timeColumn, window, options);
+    }
+
+    /** Whether two number columns hold at most {@code limit} distinct values between them (stops early). */
+    static boolean fewValues(Column<?> a, Column<?> b, int limit) {
+        if (limit <= 0) {
+            return false;
+        }
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (Column<?> col : List.of(a, b)) {
+            tech.tablesaw.api.NumericColumn<?> n = (tech.tablesaw.api.NumericColumn<?>) col;
+            for (int i = 0; i < n.size(); i++) {
+                double v = n.getDouble(i);
+                if (v == v && seen.add(v == 0 ? 0.0 : v) && seen.size() > limit) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static ColumnDrift numeric(Column<?> refCol, Column<?> curCol, DriftOptions o, boolean tests) {

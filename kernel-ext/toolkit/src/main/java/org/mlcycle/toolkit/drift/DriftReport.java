@@ -92,8 +92,11 @@ public record DriftReport(
                 : f("reference has %d rows > %d: effect sizes decide (Wasserstein/std >= %s for numbers, JS distance"
                         + " base 2 >= %s for categories); p-values are shown, not used", referenceRows,
                         options.pValueRows(), Drift.num(options.wasserstein()), Drift.num(options.js()));
-        return decide + f("; PSI on %d reference-quantile bins, empty bins 1e-4; missing-rate change flagged above %s",
-                options.bins(), Drift.num(options.missingRateChange()));
+        String few = options.categoricalUpTo() > 0
+                ? f("; number columns with <= %d distinct values are compared as categories", options.categoricalUpTo())
+                : "";
+        return decide + few + f("; PSI on %d reference-quantile bins, empty bins 1e-4; missing-rate change flagged"
+                + " above %s", options.bins(), Drift.num(options.missingRateChange()));
     }
 
     private static String line(ColumnDrift c) {

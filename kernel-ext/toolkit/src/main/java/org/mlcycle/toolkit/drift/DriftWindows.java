@@ -53,7 +53,7 @@ public record DriftWindows(
         ignore.add(timeColumn);
         DriftOptions o = new DriftOptions(options.bins(), options.pValueRows(), options.pValue(),
                 options.wasserstein(), options.js(), options.driftShare(), options.missingRateChange(),
-                options.categorical(), reference.containsColumn(timeColumn) ? java.util.Set.copyOf(ignore)
+                options.categoricalUpTo(), options.categorical(), reference.containsColumn(timeColumn) ? java.util.Set.copyOf(ignore)
                         : options.ignore());
         Table ref = reference;
         LocalDateTime first = null;

@@ -107,6 +107,17 @@ class DriftTest {
     }
 
     @Test
+    void numberColumnsWithAtMostFiveValuesAreComparedAsCategoriesLikeEvidently() {
+        Table r = Table.create("ref", DoubleColumn.create("position", 1, 2, 3, 4, 5, 1));
+        Table c = Table.create("cur", DoubleColumn.create("position", 1, 1, 1, 2, 2, 3));
+        assertFalse(Drift.between(r, c).column("position").numeric());
+        assertEquals("chi-square p < 0.05", Drift.between(r, c).column("position").rule());
+        assertTrue(Drift.between(r, c, DriftOptions.defaults().withCategoricalUpTo(0)).column("position").numeric());
+        Table six = Table.create("cur", DoubleColumn.create("position", 1, 2, 3, 4, 5, 6));
+        assertTrue(Drift.between(r, six).column("position").numeric(), "six values in all: numbers again");
+    }
+
+    @Test
     void aMissingRateChangeIsItsOwnSignal() {
         Table r = Table.create("ref", DoubleColumn.create("bid", 1, 2, 3, 4));
         Table c = Table.create("cur", DoubleColumn.create("bid", 1, 2, 3, Double.NaN));
@@ -140,7 +151,8 @@ class DriftTest {
     void aConstantColumnComparesWithoutDividingByZero() {
         Table r = Table.create("ref", DoubleColumn.create("x", 5, 5, 5, 5));
         Table c = Table.create("cur", DoubleColumn.create("x", 5, 5, 6, 6));
-        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withPValueRows(1)).column("x");
+        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withPValueRows(1).withCategoricalUpTo(0))
+                .column("x");
         assertEquals(0.5 / 0.001, d.wassersteinNorm(), 1e-9, "W = 0.5 over the 0.001 floor for a zero std");
         assertTrue(d.drifted());
         assertEquals(1, d.bins().size() - 1, "all reference deciles are 5: one interior edge");
