@@ -52,31 +52,76 @@ public record DriftOptions(
 
     /** The same options with another limit for number columns compared as categories (0: never). */
     public DriftOptions withCategoricalUpTo(int distinctValues) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange,
-                distinctValues, categorical, ignore);
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                distinctValues,
+                categorical,
+                ignore);
     }
 
     /** The same options with other PSI bins. */
     public DriftOptions withBins(int bins) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange,
-                categoricalUpTo, categorical, ignore);
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
+                ignore);
     }
 
     /** The same options comparing these number columns as categories. */
     public DriftOptions withCategorical(String... columns) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange,
-                categoricalUpTo, Set.of(columns), ignore);
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                Set.of(columns),
+                ignore);
     }
 
     /** The same options leaving these columns out. */
     public DriftOptions withIgnored(String... columns) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange,
-                categoricalUpTo, categorical, Set.of(columns));
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
+                Set.of(columns));
     }
 
     /** The same options with p-value tests deciding up to {@code rows} reference rows. */
     public DriftOptions withPValueRows(int rows) {
-        return new DriftOptions(bins, rows, pValue, wasserstein, js, driftShare, missingRateChange,
-                categoricalUpTo, categorical, ignore);
+        return new DriftOptions(
+                bins,
+                rows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
+                ignore);
     }
 }

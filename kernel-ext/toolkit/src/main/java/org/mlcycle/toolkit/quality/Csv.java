@@ -63,8 +63,13 @@ public final class Csv {
         }
         List<String> header = header(records, name);
         for (String c : options.types().keySet()) {
-            Require.that(header.contains(c), WHO, "a type is given for column '%s' but the header of '%s' has no such"
-                    + " column (has: %s)", c, name, String.join(", ", header));
+            Require.that(
+                    header.contains(c),
+                    WHO,
+                    "a type is given for column '%s' but the header of '%s' has no such" + " column (has: %s)",
+                    c,
+                    name,
+                    String.join(", ", header));
         }
         Reading reading = new Reading(name, header, options);
         List<Raw> sample = new ArrayList<>();
@@ -331,8 +336,17 @@ public final class Csv {
                 }
                 typeNames.put(header.get(c), types.get(header.get(c)).name());
             }
-            Quarantine q = new Quarantine(name, rows, rejectedCount, rejected, blankLines, typeNames,
-                    options.types().keySet(), options.missingTokens(), missing, kept);
+            Quarantine q = new Quarantine(
+                    name,
+                    rows,
+                    rejectedCount,
+                    rejected,
+                    blankLines,
+                    typeNames,
+                    options.types().keySet(),
+                    options.missingTokens(),
+                    missing,
+                    kept);
             return new CsvResult(table, q);
         }
     }
