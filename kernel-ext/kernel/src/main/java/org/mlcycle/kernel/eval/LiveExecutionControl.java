@@ -55,6 +55,7 @@ final class LiveExecutionControl extends DirectExecutionControl {
 
     void clearStop() {
         stopRequested = false;
+        StopCheck.clear();
     }
 
     @Override
@@ -113,6 +114,7 @@ final class LiveExecutionControl extends DirectExecutionControl {
             return;
         }
         stopRequested = true;
+        StopCheck.request();
         for (Thread t : running) {
             t.interrupt();
         }
@@ -131,9 +133,10 @@ final class LiveExecutionControl extends DirectExecutionControl {
         for (Thread t : running) {
             if (t.isAlive()) {
                 try {
-                    t.stop(); // works up to JDK 19; see the class comment
+                    t.stop(); // a loop inside library code; works up to JDK 19
                 } catch (UnsupportedOperationException e) {
-                    // JDK 20+: the thread stays a daemon and the cell reports it was interrupted.
+                    // JDK 20+: loops in notebook code stop at StopCheck; one inside a library
+                    // runs on in its daemon thread while the cell reports it was interrupted.
                 }
             }
         }
