@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -53,11 +54,12 @@ final class CsvText {
                 if (col.isMissing(r)) {
                     continue;
                 }
-                ColumnType type = col.type();
-                if (type == ColumnType.DOUBLE) {
-                    fixed(sb, t.doubleColumn(c).getDouble(r), places[c]);
-                } else if (type == ColumnType.INTEGER) {
-                    sb.append(t.intColumn(c).getInt(r));
+                // By column class, not by ColumnType identity: depending on which Tablesaw class is
+                // initialised first, a DoubleColumn's type() can be a second DOUBLE instance.
+                if (col instanceof DoubleColumn d) {
+                    fixed(sb, d.getDouble(r), places[c]);
+                } else if (col instanceof IntColumn i) {
+                    sb.append(i.getInt(r));
                 } else {
                     sb.append(col.getString(r));
                 }
