@@ -3,7 +3,9 @@ package org.mlcycle.kernel.launch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlcycle.kernel.KernelSettings;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.mlcycle.kernel.MlcycleKernel;
+import org.mlcycle.kernel.connection.KernelConnection;
 
 /**
  * Runs a kernel without a connection through a few typical cells and exits. The installer runs it
@@ -12,6 +14,12 @@ import org.mlcycle.kernel.MlcycleKernel;
  */
 final class Warmup {
     private Warmup() {}
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
 
     static void run() throws Exception {
         Path history = Files.createTempFile("mlcycle-warmup", ".jsonl");
@@ -25,6 +33,12 @@ final class Warmup {
             kernel.getRenderer().render(kernel.evalRaw("\"text\""));
             kernel.complete("names.str", 9);
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
+            // Bind and close the channels once, so ZeroMQ's classes are in the archive too.
+            KernelConnection connection = new KernelConnection(new KernelConnectionProperties(
+                    "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warmup"));
+            kernel.becomeHandlerForConnection(connection);
+            connection.connect();
+            connection.close();
         } finally {
             Files.deleteIfExists(history);
         }
