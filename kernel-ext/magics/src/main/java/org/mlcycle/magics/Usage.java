@@ -1,0 +1,76 @@
+package org.mlcycle.magics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dflib.jjava.jupyter.kernel.magic.MagicArgsParseException;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+
+/**
+ * A magic's usage line and the argument spec it describes, kept side by side so the two cannot
+ * drift apart. Any misuse fails with one line that ends in the usage.
+ *
+ * @param magic the magic's name with its sign, e.g. {@code %drift}
+ * @param line the usage line shown to the user
+ * @param spec how jjava-jupyter splits the arguments
+ * @param switches {@code --name} options that take no value (jjava-jupyter's keywords always take one)
+ */
+record Usage(String magic, String line, MagicsArgs spec, Set<String> switches) {
+
+    Usage(String magic, String line, MagicsArgs spec) {
+        this(magic, line, spec, Set.of());
+    }
+
+    /** The arguments by name; a switch given is present with the value "true". */
+    Map<String, List<String>> parse(List<String> args) {
+        List<String> tokens = new ArrayList<>(args.size());
+        for (String a : args) {
+            tokens.add(a.startsWith("--") && switches.contains(a.substring(2)) ? a + "=true" : a);
+        }
+        try {
+            return spec.parse(tokens);
+        } catch (MagicArgsParseException e) {
+            throw fail(e.getMessage().replaceAll("\\.$", ""));
+        }
+    }
+
+    /** One line naming the magic, the problem and the usage. */
+    IllegalArgumentException fail(String problem) {
+        return new IllegalArgumentException(magic + ": " + problem + "; usage: " + line);
+    }
+
+    /** The value of {@code name} (the last one when given twice), or {@code fallback}. */
+    static String one(Map<String, List<String>> args, String name, String fallback) {
+        List<String> values = args.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(values.size() - 1);
+    }
+
+    /** Whether the switch {@code name} was given. */
+    static boolean has(Map<String, List<String>> args, String name) {
+        return one(args, name, null) != null;
+    }
+
+    /** {@code name}'s value as a whole number, or {@code fallback} when it was not given. */
+    int wholeNumber(Map<String, List<String>> args, String name, int fallback) {
+        String value = one(args, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw fail("--" + name + " needs a whole number, not '" + value + "'");
+        }
+    }
+
+    /** Every value given to {@code name}; {@code a,b} counts as two. */
+    static String[] list(Map<String, List<String>> args, String name) {
+        return args.getOrDefault(name, List.of()).stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toArray(String[]::new);
+    }
+}
