@@ -63,6 +63,8 @@ public final class MlcycleExtension implements Extension {
     static void magics(MagicsRegistry registry, JournalMagics journal) {
         // %stage %objective %%objective %snapshot %restore %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
+        // %profile %schema
+        QualityMagics.register(registry, Notebook::of);
     }
 
     /**
