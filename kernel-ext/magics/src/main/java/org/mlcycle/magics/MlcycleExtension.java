@@ -65,6 +65,8 @@ public final class MlcycleExtension implements Extension {
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %schema
         QualityMagics.register(registry, Notebook::of);
+        // %drift %drift_windows
+        DriftMagics.register(registry, Notebook::of);
     }
 
     /**
