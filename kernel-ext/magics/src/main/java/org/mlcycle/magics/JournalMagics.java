@@ -1,6 +1,7 @@
 package org.mlcycle.magics;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,15 +11,14 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
-import org.mlcycle.toolkit.journal.StageMove;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
 
 /**
  * The lifecycle magics on the journal: {@code %stage}, {@code %objective} (line and cell),
- * {@code %snapshot}, {@code %restore}, {@code %runs}, {@code %lineage}, {@code %lifecycle},
- * {@code %journal}. Thin: parse the arguments, call {@link Journal}, show the result. The journal
+ * {@code %snapshot}, {@code %restore}, {@code %track} (line and cell), {@code %runs},
+ * {@code %lineage}, {@code %lifecycle}, {@code %journal}. Thin: parse the arguments, call {@link Journal}, show the result. The journal
  * is {@code .mlcycle/journal.sqlite} in the kernel's working folder (Jupyter starts a kernel in
  * its notebook's folder) unless {@code MLCYCLE_JOURNAL} names a file. A magic's last output is its
  * value where the kernel shows magic values, and is displayed where it does not (see
@@ -52,6 +52,9 @@ public final class JournalMagics {
                 (BaseKernel k, List<String> a, String body) -> m.objective(notebooks.apply(k), a, body));
         registry.registerLineMagic("snapshot", (BaseKernel k, List<String> a) -> m.snapshot(notebooks.apply(k), a));
         registry.registerLineMagic("restore", (BaseKernel k, List<String> a) -> m.restore(notebooks.apply(k), a));
+        registry.registerLineMagic("track", (BaseKernel k, List<String> a) -> m.track(notebooks.apply(k), a, null));
+        registry.registerCellMagic("track",
+                (BaseKernel k, List<String> a, String body) -> m.track(notebooks.apply(k), a, body));
         registry.registerLineMagic("runs", (BaseKernel k, List<String> a) -> m.runs(notebooks.apply(k), a));
         registry.registerLineMagic("lineage", (BaseKernel k, List<String> a) -> m.lineage(notebooks.apply(k), a));
         registry.registerLineMagic("lifecycle", (BaseKernel k, List<String> a) -> m.lifecycle(notebooks.apply(k), a));
@@ -75,8 +78,8 @@ public final class JournalMagics {
     /** {@code %stage data [note...]}: records the move, shows the path so far on one line. */
     Object stage(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), "%stage scoping|data|development|deployment|monitoring|business [note]");
-        StageMove move = journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
-        return nb.result(new Line("stage: " + move.stage().label(), journal().stagePath().breadcrumb()));
+        journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
+        return nb.result(new Line("stage", journal().stagePath().breadcrumb()));
     }
 
     /**
@@ -84,7 +87,7 @@ public final class JournalMagics {
      * {@code constraints:}, {@code criteria:}, {@code stakeholders:} lines.
      */
     Object objective(Notebook nb, List<String> args, String body) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String line : body.split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
@@ -122,6 +125,11 @@ public final class JournalMagics {
         String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
         nb.define(variable, Table.class, table);
         return nb.result(new Line("restored " + args.get(0) + " as " + variable, table.shape()));
+    }
+
+    /** {@code %track} / {@code %%track}: see {@link TrackMagic}. */
+    Object track(Notebook nb, List<String> args, String body) {
+        return nb.result(TrackMagic.track(journal(), nb, args, body));
     }
 
     Object runs(Notebook nb, List<String> args) {
@@ -177,7 +185,7 @@ public final class JournalMagics {
 
     /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
     private static Map<String, String> options(List<String> args, String magic, String... keys) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         List<String> known = List.of(keys);
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);

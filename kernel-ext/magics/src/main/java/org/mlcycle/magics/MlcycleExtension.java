@@ -61,7 +61,7 @@ public final class MlcycleExtension implements Extension {
 
     /** Every magic mlcycle adds, by name; each group's class documents its magics. */
     static void magics(MagicsRegistry registry, JournalMagics journal) {
-        // %stage %objective %%objective %snapshot %restore %runs %lineage %lifecycle %journal
+        // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %schema
         QualityMagics.register(registry, Notebook::of);

@@ -17,6 +17,9 @@ public interface Notebook {
     /** The live value of the notebook variable {@code name}. */
     Object variable(String name);
 
+    /** Runs {@code code} as a cell would (magics included) and returns its last value, or null. */
+    Object run(String code);
+
     /** Defines (or redefines) the notebook variable {@code name} of type {@code type} as {@code value}. */
     void define(String name, Class<?> type, Object value);
 
@@ -47,10 +50,16 @@ public interface Notebook {
             }
 
             @Override
+            public Object run(String code) {
+                return kernel.evalRaw(code);
+            }
+
+            @Override
             public void define(String name, Class<?> type, Object value) {
                 String key = Handoff.put(value);
-                kernel.evalRaw(type.getName() + " " + name + " = (" + type.getName() + ") "
-                        + Handoff.class.getName() + ".take(\"" + key + "\");");
+                String typeName = type.getCanonicalName();
+                kernel.evalRaw(typeName + " " + name + " = (" + typeName + ") "
+                        + Handoff.class.getCanonicalName() + ".take(\"" + key + "\");");
             }
 
             @Override

@@ -35,6 +35,7 @@ class JournalMagicsTest {
     static final class Cells implements Notebook {
         final Map<String, Object> variables = new HashMap<>();
         final List<DisplayData> shown = new ArrayList<>();
+        final List<String> ran = new ArrayList<>();
         final Renderer renderer = new Renderer();
 
         Cells() {
@@ -47,6 +48,16 @@ class JournalMagicsTest {
                 throw new IllegalArgumentException("cannot find symbol: variable " + name);
             }
             return variables.get(name);
+        }
+
+        /** Runs nothing: records the code, and fails when it says {@code throw}, as a failing cell would. */
+        @Override
+        public Object run(String code) {
+            ran.add(code);
+            if (code.contains("throw")) {
+                throw new IllegalStateException("the cell threw");
+            }
+            return null;
         }
 
         @Override
@@ -103,7 +114,7 @@ class JournalMagicsTest {
         line("stage", "development");
         line("stage", "data", "relabel");
 
-        assertEquals("stage: data: scoping → data → development ↺ data", cells.lastText());
+        assertEquals("stage: scoping → data → development ↺ data", cells.lastText());
         magics.close();
         try (Journal journal = Journal.open(journalFile())) {
             assertEquals("collect ads", journal.stageMoves().get(1).note());
@@ -206,5 +217,55 @@ class JournalMagicsTest {
         assertTrue(Files.readString(dir.resolve("out.csv")).startsWith("at,kind,summary\n"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
         assertEquals("%journal: --last needs a whole number, not 'x'", bad.getMessage());
+    }
+
+    @Test
+    @DisplayName("%track records params, metrics, a changed table as a new version, and the model")
+    void trackLineForm() throws Exception {
+        setUp();
+        cells.variables.put("lr", 0.1);
+        cells.variables.put("auc", 0.83);
+        cells.variables.put("model", "majority-class baseline");
+        cells.variables.put("ads", Table.create("ads", IntColumn.create("clicks", 1, 2)));
+
+        line("track", "baseline", "--params", "lr", "--metrics", "auc", "--data", "ads", "--model", "model");
+
+        var run = magics.journal().runs().get(0);
+        assertEquals("finished", run.status());
+        assertEquals(Map.of("lr", "0.1"), run.params());
+        assertEquals(Map.of("auc", 0.83), run.metrics());
+        assertEquals(List.of("ads@1"), run.data());
+        assertEquals("majority-class baseline", magics.journal().models().get(0).provenance());
+        assertTrue(cells.lastText().startsWith("run #1 baseline (finished"), cells.lastText());
+    }
+
+    @Test
+    @DisplayName("%%track runs the body first; a body that throws leaves the run marked failed")
+    void trackCellForm() throws Exception {
+        setUp();
+        cells.variables.put("auc", 0.7);
+
+        registry.evalCellMagic(null, "track", List.of("ok", "--metrics", "auc"), "double auc = 0.7;");
+        assertThrows(IllegalStateException.class,
+                () -> registry.evalCellMagic(null, "track", List.of("broken"), "throw new IllegalStateException();"));
+
+        assertEquals(List.of("double auc = 0.7;", "throw new IllegalStateException();"), cells.ran);
+        assertEquals(List.of("finished", "failed"), magics.journal().runs().stream().map(r -> r.status()).toList());
+        assertTrue(magics.journal().runs().get(0).duration() != null);
+    }
+
+    @Test
+    @DisplayName("%track with a metric that is not a number says which and marks the run failed")
+    void trackBadMetric() throws Exception {
+        setUp();
+        cells.variables.put("auc", "high");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> line("track", "r", "--metrics", "auc"));
+
+        assertEquals("%track: metric 'auc' is a String, not a number", e.getMessage());
+        assertEquals("failed", magics.journal().runs().get(0).status());
+        IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("track", "--metrics"));
+        assertTrue(usage.getMessage().startsWith("usage: %track <run name>"), usage.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Counts rows equal to an earlier row over the given columns (pandas' {@code duplicated().sum()}):
@@ -67,6 +68,11 @@ final class Duplicates {
                 }
             } else if (c instanceof NumericColumn<?> n) {
                 if (n.getDouble(a) != n.getDouble(b)) {
+                    return false;
+                }
+            } else if (c instanceof StringColumn s) {
+                DictionaryMap dict = s.getDictionary(); // equal keys <=> equal strings, without boxing
+                if (dict.getKeyForIndex(a) != dict.getKeyForIndex(b)) {
                     return false;
                 }
             } else if (!Objects.equals(c.get(a), c.get(b))) {
