@@ -1,0 +1,114 @@
+"""The toolkit's magics in the real kernel: reports shown as HTML, the journal on disk, one-line errors."""
+import pytest
+
+from conftest import Kernel
+
+ADS = """
+Table ads = Table.create("ads",
+        StringColumn.create("device", "mobile", "desktop", "mobile", "tablet", "mobile", "desktop"),
+        DoubleColumn.create("bid", 1.0, 2.0, 3.0, 4.0, 5.0, 6.0));
+Table later = Table.create("later",
+        StringColumn.create("device", "mobile", "smart-tv", "mobile", "mobile", "mobile", "smart-tv"),
+        DoubleColumn.create("bid", 31.0, 32.0, 33.0, 34.0, 35.0, 36.0));
+String ads2 = "ads.csv";
+"""
+
+
+@pytest.fixture(scope="module")
+def nb(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("notebook")
+    k = Kernel(MLCYCLE_HISTORY=str(folder / "history.jsonl"), MLCYCLE_JOURNAL=str(folder / "journal.sqlite"))
+    assert k.run(ADS).status == "ok"
+    k.folder = folder
+    yield k
+    k.shutdown()
+
+
+def html(cell):
+    assert cell.status == "ok", cell.reply
+    return cell.result["text/html"]
+
+
+def one_line_usage_error(cell):
+    assert cell.status == "error"
+    assert cell.reply["ename"] == "UsageError", cell.reply
+    assert "\n" not in cell.reply["evalue"], cell.reply["evalue"]
+    return cell.reply["evalue"]
+
+
+def test_profile_shows_each_column_of_a_notebook_table(nb):
+    shown = html(nb.run("%profile ads"))
+
+    assert "device" in shown and "bid" in shown
+    assert "6 rows" in nb.run("%profile ads").text
+
+
+def test_a_magic_value_can_be_kept_in_a_variable(nb):
+    assert nb.run("ProfileReport p = %profile ads --bins 4").status == "ok"
+
+    assert nb.run("p.options().bins()").text == "4"
+    assert nb.run("p.column(\"bid\").max()").text == "6.0"
+
+
+def test_schema_of_a_batch_names_the_unseen_category(nb):
+    shown = html(nb.run("%schema ads later"))
+
+    assert "smart-tv" in shown
+
+
+def test_drift_flags_the_moved_column(nb):
+    assert nb.run("DriftReport d = %drift ads later").status == "ok"
+
+    assert nb.run("d.column(\"bid\").drifted()").text == "true"
+    assert "bid" in html(nb.run("%drift ads later --bins 4"))
+
+
+def test_a_variable_of_another_type_gets_one_line_naming_it(nb):
+    evalue = one_line_usage_error(nb.run("%drift ads ads2"))
+
+    assert "'ads2' is String, not a Tablesaw Table" in evalue
+
+
+def test_an_unknown_variable_gets_one_line_naming_it(nb):
+    evalue = one_line_usage_error(nb.run("%profile tabel"))
+
+    assert "no variable 'tabel' in the notebook" in evalue
+
+
+def test_a_magic_without_its_arguments_prints_its_usage(nb):
+    evalue = one_line_usage_error(nb.run("%drift ads"))
+
+    assert "usage: %drift REF CUR" in evalue
+
+
+def test_the_kernel_lives_on_after_a_magic_fails(nb):
+    one_line_usage_error(nb.run("%profile nothing_here"))
+
+    assert nb.run("ads.rowCount()").text == "6"
+
+
+def test_stages_recorded_in_the_journal_draw_the_path(nb):
+    assert nb.run("%stage scoping").status == "ok"
+    data = nb.run("%stage data collect impressions")
+    assert nb.run("%stage development").status == "ok"
+    back = nb.run("%stage data relabel")
+    lifecycle = nb.run("%lifecycle")
+
+    assert "scoping → data" in data.text
+    assert "scoping → data → development ↺ data" in back.text
+    assert lifecycle.status == "ok"
+    assert "image/png" in lifecycle.result
+    assert (nb.folder / "journal.sqlite").exists()
+
+
+def test_a_snapshot_comes_back_with_restore(nb):
+    assert nb.run("%snapshot ads as clicks").status == "ok"
+    assert nb.run("%restore clicks@1 as again").status == "ok"
+
+    assert nb.run("again.rowCount() + \" \" + again.column(\"bid\").name()").text == "6 bid"
+
+
+def test_snapshot_of_a_string_names_it_in_one_line(nb):
+    evalue = one_line_usage_error(nb.run("%snapshot ads2"))
+
+    assert "'ads2'" in evalue and "not a Tablesaw Table" in evalue
