@@ -67,6 +67,8 @@ public final class MlcycleExtension implements Extension {
         QualityMagics.register(registry, Notebook::of);
         // %drift %drift_windows
         DriftMagics.register(registry, Notebook::of);
+        // %agreement %label_issues %imbalance
+        LabelMagics.register(registry, Notebook::of);
     }
 
     /**
