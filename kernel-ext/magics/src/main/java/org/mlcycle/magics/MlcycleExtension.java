@@ -69,6 +69,8 @@ public final class MlcycleExtension implements Extension {
         DriftMagics.register(registry, Notebook::of);
         // %agreement %label_issues %imbalance
         LabelMagics.register(registry, Notebook::of);
+        // %metrics %evaluate
+        MetricsMagics.register(registry, Notebook::of);
     }
 
     /**

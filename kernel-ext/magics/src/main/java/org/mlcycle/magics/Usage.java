@@ -65,6 +65,19 @@ record Usage(String magic, String line, MagicsArgs spec, Set<String> switches) {
         }
     }
 
+    /** {@code name}'s value as a number, or {@code fallback} when it was not given. */
+    double number(Map<String, List<String>> args, String name, double fallback) {
+        String value = one(args, name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw fail("--" + name + " needs a number, not '" + value + "'");
+        }
+    }
+
     /** Every value given to {@code name}; {@code a,b} counts as two. */
     static String[] list(Map<String, List<String>> args, String name) {
         return args.getOrDefault(name, List.of()).stream()

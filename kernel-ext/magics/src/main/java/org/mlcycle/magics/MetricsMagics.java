@@ -1,0 +1,74 @@
+package org.mlcycle.magics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.toolkit.bridge.Features;
+import org.mlcycle.toolkit.bridge.ServingModel;
+import org.mlcycle.toolkit.metrics.Metrics;
+import org.mlcycle.toolkit.metrics.MetricsOptions;
+import tech.tablesaw.api.Table;
+
+/**
+ * The evaluation magics: {@code %metrics} on a table that already holds probabilities, and
+ * {@code %evaluate} that scores a table with a serving model first. Thin: parse the arguments,
+ * call {@link Metrics}, return the report.
+ */
+public final class MetricsMagics {
+    static final String METRICS_USAGE = "%metrics TABLE LABEL PROBABILITY [--threshold 0.5] [--positive 1]"
+            + " [--bins 10]  — PROBABILITY is the column with the positive class's probability";
+    static final String EVALUATE_USAGE = "%evaluate MODEL TABLE [--threshold 0.5] [--positive 1] [--bins 10]"
+            + "  — MODEL a ServingModel; TABLE holds its label column";
+
+    private static final Usage METRICS = new Usage("%metrics", METRICS_USAGE, options(MagicsArgs.builder()
+            .required("table").required("label").required("probability")));
+    private static final Usage EVALUATE = new Usage("%evaluate", EVALUATE_USAGE, options(MagicsArgs.builder()
+            .required("model").required("table")));
+
+    private MetricsMagics() {}
+
+    private static MagicsArgs options(MagicsArgs.MagicsArgsBuilder builder) {
+        return builder.keyword("threshold", KeywordSpec.REPLACE)
+                .keyword("positive", KeywordSpec.REPLACE)
+                .keyword("bins", KeywordSpec.REPLACE)
+                .onlyKnownKeywords()
+                .onlyKnownFlags()
+                .build();
+    }
+
+    /** Registers {@code %metrics} and {@code %evaluate}. */
+    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
+        registry.registerLineMagic("metrics", (BaseKernel k, List<String> a) -> metrics(notebooks.apply(k), a));
+        registry.registerLineMagic("evaluate", (BaseKernel k, List<String> a) -> evaluate(notebooks.apply(k), a));
+    }
+
+    /** {@code %metrics scored clicked p_1}: precision, recall, AUCs, log-loss, Brier, calibration. */
+    static Object metrics(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = METRICS.parse(args);
+        Table table = Variables.table(nb, a.get("table").get(0), METRICS.magic());
+        return nb.result(Metrics.binary(table, a.get("label").get(0), a.get("probability").get(0), options(METRICS, a)));
+    }
+
+    /** {@code %evaluate model yesterday}: scores the table with the model's own features, then evaluates. */
+    static Object evaluate(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = EVALUATE.parse(args);
+        ServingModel model = Variables.of(nb, a.get("model").get(0), ServingModel.class, "a ServingModel",
+                EVALUATE.magic());
+        Table table = Variables.table(nb, a.get("table").get(0), EVALUATE.magic());
+        MetricsOptions options = options(EVALUATE, a);
+        Table scored = model.predict(table);
+        return nb.result(Metrics.binary(scored, model.spec().label(), Features.PROBABILITY_PREFIX + options.positive(),
+                options));
+    }
+
+    private static MetricsOptions options(Usage usage, Map<String, List<String>> a) {
+        MetricsOptions d = MetricsOptions.defaults();
+        return d.withThreshold(usage.number(a, "threshold", d.threshold()))
+                .withPositive(Usage.one(a, "positive", d.positive()))
+                .withCalibrationBins(usage.wholeNumber(a, "bins", d.calibrationBins()));
+    }
+}
