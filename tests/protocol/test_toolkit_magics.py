@@ -87,6 +87,20 @@ def test_the_kernel_lives_on_after_a_magic_fails(nb):
     assert nb.run("ads.rowCount()").text == "6"
 
 
+def test_imbalance_and_metrics_of_a_scored_table(nb):
+    assert nb.run("""
+Table scored = Table.create("scored", IntColumn.create("clicked", 1, 0, 1, 0, 0, 0, 0, 0, 0, 0),
+        DoubleColumn.create("p", 0.9, 0.2, 0.4, 0.6, 0.1, 0.1, 0.2, 0.3, 0.1, 0.2));
+""").status == "ok"
+
+    imbalance = nb.run("%imbalance scored clicked")
+    assert "rarest class" in html(imbalance)
+    assert "'1'" in imbalance.text
+    assert nb.run("ClassificationReport m = %metrics scored clicked p --threshold 0.35").status == "ok"
+    assert nb.run("m.confusion().tp() + \" \" + m.confusion().fp()").text == "2 1"
+    assert "usage: %metrics TABLE LABEL PROBABILITY" in one_line_usage_error(nb.run("%metrics scored clicked"))
+
+
 def test_stages_recorded_in_the_journal_draw_the_path(nb):
     assert nb.run("%stage scoping").status == "ok"
     data = nb.run("%stage data collect impressions")
