@@ -93,7 +93,7 @@ public final class JournalMagics {
             if (colon > 0) {
                 fields.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
             } else if (!line.isBlank()) {
-                throw new IllegalArgumentException("%%objective: '" + line.strip()
+                throw new IllegalArgumentException("'" + line.strip()
                         + "' is not 'key: value' (keys: metric, constraints, criteria, stakeholders)");
             }
         }
@@ -106,10 +106,10 @@ public final class JournalMagics {
     /** {@code %snapshot table [as name] [from parent]}. */
     Object snapshot(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), "%snapshot <table variable> [as <name>] [from <name[@version]>]");
-        Map<String, String> options = options(args.subList(1, args.size()), "%snapshot", "as", "from");
+        Map<String, String> options = options(args.subList(1, args.size()), "as", "from");
         Object value = nb.variable(args.get(0));
         if (!(value instanceof Table table)) {
-            throw new IllegalArgumentException("%snapshot: '" + args.get(0) + "' is "
+            throw new IllegalArgumentException("'" + args.get(0) + "' is "
                     + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table");
         }
         String name = options.getOrDefault("as", table.name() == null || table.name().isBlank() ? args.get(0) : table.name());
@@ -120,7 +120,7 @@ public final class JournalMagics {
     /** {@code %restore name[@version] [as variable]}: defines the variable (default: the dataset name). */
     Object restore(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), "%restore <name[@version]> [as <variable>]");
-        Map<String, String> options = options(args.subList(1, args.size()), "%restore", "as");
+        Map<String, String> options = options(args.subList(1, args.size()), "as");
         Table table = journal().restore(args.get(0));
         String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
         nb.define(variable, Table.class, table);
@@ -137,7 +137,7 @@ public final class JournalMagics {
             try {
                 return Long.parseLong(a.replace("#", ""));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("%runs: '" + a + "' is not a run number");
+                throw new IllegalArgumentException("'" + a + "' is not a run number");
             }
         }).toArray();
         var comparison = journal().compareRuns(ids);
@@ -171,7 +171,7 @@ public final class JournalMagics {
             try {
                 last = Integer.parseInt(args.get(1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("%journal: --last needs a whole number, not '" + args.get(1) + "'");
+                throw new IllegalArgumentException("--last needs a whole number, not '" + args.get(1) + "'");
             }
         }
         return nb.result(journal().timeline(last));
@@ -184,13 +184,13 @@ public final class JournalMagics {
     }
 
     /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
-    private static Map<String, String> options(List<String> args, String magic, String... keys) {
+    private static Map<String, String> options(List<String> args, String... keys) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> known = List.of(keys);
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);
             if (!known.contains(key) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException(magic + ": expected " + String.join(" <..> | ", known)
+                throw new IllegalArgumentException("expected " + String.join(" <..> | ", known)
                         + " <..> after the first argument, got '" + String.join(" ", args) + "'");
             }
             out.put(key, args.get(i + 1));

@@ -53,7 +53,7 @@ final class TrackMagic {
             for (String m : options.getOrDefault("metrics", List.of())) {
                 Object value = nb.variable(m);
                 if (!(value instanceof Number number)) {
-                    throw new IllegalArgumentException("%track: metric '" + m + "' is "
+                    throw new IllegalArgumentException("metric '" + m + "' is "
                             + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a number");
                 }
                 run.metric(m, number.doubleValue());

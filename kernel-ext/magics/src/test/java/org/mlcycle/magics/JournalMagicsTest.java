@@ -160,7 +160,7 @@ class JournalMagicsTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> line("snapshot", "n"));
 
-        assertEquals("%snapshot: 'n' is a Integer, not a Tablesaw Table", e.getMessage());
+        assertEquals("'n' is a Integer, not a Tablesaw Table", e.getMessage());
     }
 
     @Test
@@ -216,7 +216,7 @@ class JournalMagicsTest {
         assertTrue(text.endsWith("stage       development"), text);
         assertTrue(Files.readString(dir.resolve("out.csv")).startsWith("at,kind,summary\n"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
-        assertEquals("%journal: --last needs a whole number, not 'x'", bad.getMessage());
+        assertEquals("--last needs a whole number, not 'x'", bad.getMessage());
     }
 
     @Test
@@ -263,7 +263,7 @@ class JournalMagicsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> line("track", "r", "--metrics", "auc"));
 
-        assertEquals("%track: metric 'auc' is a String, not a number", e.getMessage());
+        assertEquals("metric 'auc' is a String, not a number", e.getMessage());
         assertEquals("failed", magics.journal().runs().get(0).status());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("track", "--metrics"));
         assertTrue(usage.getMessage().startsWith("usage: %track <run name>"), usage.getMessage());
