@@ -29,12 +29,12 @@ public final class DriftMagics {
     static final String WINDOWS_USAGE = "%drift_windows REF CUR TIME [WINDOW]  — WINDOW like 1d, 12h, 2w or P1D;"
             + " default 1d; same options as %drift";
 
-    private static final Usage DRIFT = new Usage("%drift", DRIFT_USAGE, options(MagicsArgs.builder()
+    private static final Usage DRIFT = new Usage(DRIFT_USAGE, options(MagicsArgs.builder()
             .required("ref")
             .required("cur")
             .keyword("by", KeywordSpec.REPLACE)
             .keyword("window", KeywordSpec.REPLACE)));
-    private static final Usage WINDOWS = new Usage("%drift_windows", WINDOWS_USAGE, options(MagicsArgs.builder()
+    private static final Usage WINDOWS = new Usage(WINDOWS_USAGE, options(MagicsArgs.builder()
             .required("ref")
             .required("cur")
             .required("by")
@@ -75,8 +75,8 @@ public final class DriftMagics {
     }
 
     private static Object run(Notebook nb, Usage usage, Map<String, List<String>> a) {
-        Table ref = Variables.table(nb, a.get("ref").get(0), usage.magic());
-        Table cur = Variables.table(nb, a.get("cur").get(0), usage.magic());
+        Table ref = Variables.table(nb, a.get("ref").get(0));
+        Table cur = Variables.table(nb, a.get("cur").get(0));
         String time = Usage.one(a, "by", null);
         DriftOptions options = DriftOptions.defaults()
                 .withBins(usage.wholeNumber(a, "bins", DriftOptions.defaults().bins()))
@@ -93,7 +93,7 @@ public final class DriftMagics {
         List<String> ignore = new ArrayList<>(List.of(Usage.list(a, "ignore")));
         List<String> columns = List.of(Usage.list(a, "columns"));
         for (String c : columns) {
-            Require.column(ref, c, usage.magic());
+            Require.column(ref, c, "drift");
         }
         if (!columns.isEmpty()) {
             ref.columnNames().stream()

@@ -27,10 +27,10 @@ public final class LabelMagics {
             + " [--folds 5] [--seed 0] [--split SPLIT]  — or %label_issues OOF for out-of-fold probabilities";
     static final String IMBALANCE_USAGE = "%imbalance TABLE LABEL";
 
-    private static final Usage AGREEMENT = new Usage("%agreement", AGREEMENT_USAGE, MagicsArgs.builder()
+    private static final Usage AGREEMENT = new Usage(AGREEMENT_USAGE, MagicsArgs.builder()
             .required("table").required("first").required("second")
             .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage ISSUES = new Usage("%label_issues", ISSUES_USAGE, MagicsArgs.builder()
+    private static final Usage ISSUES = new Usage(ISSUES_USAGE, MagicsArgs.builder()
             .required("source")
             .optional("label")
             .keyword("numeric")
@@ -39,7 +39,7 @@ public final class LabelMagics {
             .keyword("seed", KeywordSpec.REPLACE)
             .keyword("split", KeywordSpec.REPLACE)
             .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage IMBALANCE = new Usage("%imbalance", IMBALANCE_USAGE, MagicsArgs.builder()
+    private static final Usage IMBALANCE = new Usage(IMBALANCE_USAGE, MagicsArgs.builder()
             .required("table").required("label")
             .onlyKnownKeywords().onlyKnownFlags().build());
 
@@ -55,7 +55,7 @@ public final class LabelMagics {
     /** {@code %agreement ads labeler_a labeler_b}: confusion, Cohen's kappa and the rows they disagree on. */
     static Object agreement(Notebook nb, List<String> args) {
         Map<String, List<String>> a = AGREEMENT.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0), AGREEMENT.magic());
+        Table table = Variables.table(nb, a.get("table").get(0));
         return nb.result(LabelAgreement.between(table, a.get("first").get(0), a.get("second").get(0)));
     }
 
@@ -67,7 +67,7 @@ public final class LabelMagics {
         Map<String, List<String>> a = ISSUES.parse(args);
         String source = a.get("source").get(0);
         String label = Usage.one(a, "label", null);
-        Object value = Variables.value(nb, source, ISSUES.magic());
+        Object value = Variables.value(nb, source);
         if (value instanceof OutOfFoldProbabilities oof) {
             boolean more = label != null || List.of("numeric", "categorical", "folds", "seed", "split").stream()
                     .anyMatch(k -> Usage.has(a, k));
@@ -77,7 +77,7 @@ public final class LabelMagics {
             return nb.result(LabelIssues.find(oof));
         }
         if (!(value instanceof Table table)) {
-            throw Variables.notA(source, value, "a Tablesaw Table or OutOfFoldProbabilities", ISSUES.magic());
+            throw Variables.notA(source, value, "a Tablesaw Table or OutOfFoldProbabilities");
         }
         if (label == null) {
             throw ISSUES.fail("name the label column after the table");
@@ -90,14 +90,14 @@ public final class LabelMagics {
         String split = Usage.one(a, "split", null);
         return nb.result(split == null
                 ? LabelIssues.find(table, features, options)
-                : LabelIssues.find(table, Variables.of(nb, split, Split.class, "a Split", ISSUES.magic()), features,
+                : LabelIssues.find(table, Variables.of(nb, split, Split.class, "a Split"), features,
                         options));
     }
 
     /** {@code %imbalance ads clicked}: class shares and the accuracy of always answering the majority. */
     static Object imbalance(Notebook nb, List<String> args) {
         Map<String, List<String>> a = IMBALANCE.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0), IMBALANCE.magic());
+        Table table = Variables.table(nb, a.get("table").get(0));
         return nb.result(Imbalance.of(table, a.get("label").get(0)));
     }
 }

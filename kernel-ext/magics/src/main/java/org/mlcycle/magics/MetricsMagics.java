@@ -24,9 +24,9 @@ public final class MetricsMagics {
     static final String EVALUATE_USAGE = "%evaluate MODEL TABLE [--threshold 0.5] [--positive 1] [--bins 10]"
             + "  — MODEL a ServingModel; TABLE holds its label column";
 
-    private static final Usage METRICS = new Usage("%metrics", METRICS_USAGE, options(MagicsArgs.builder()
+    private static final Usage METRICS = new Usage(METRICS_USAGE, options(MagicsArgs.builder()
             .required("table").required("label").required("probability")));
-    private static final Usage EVALUATE = new Usage("%evaluate", EVALUATE_USAGE, options(MagicsArgs.builder()
+    private static final Usage EVALUATE = new Usage(EVALUATE_USAGE, options(MagicsArgs.builder()
             .required("model").required("table")));
 
     private MetricsMagics() {}
@@ -49,16 +49,15 @@ public final class MetricsMagics {
     /** {@code %metrics scored clicked p_1}: precision, recall, AUCs, log-loss, Brier, calibration. */
     static Object metrics(Notebook nb, List<String> args) {
         Map<String, List<String>> a = METRICS.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0), METRICS.magic());
+        Table table = Variables.table(nb, a.get("table").get(0));
         return nb.result(Metrics.binary(table, a.get("label").get(0), a.get("probability").get(0), options(METRICS, a)));
     }
 
     /** {@code %evaluate model yesterday}: scores the table with the model's own features, then evaluates. */
     static Object evaluate(Notebook nb, List<String> args) {
         Map<String, List<String>> a = EVALUATE.parse(args);
-        ServingModel model = Variables.of(nb, a.get("model").get(0), ServingModel.class, "a ServingModel",
-                EVALUATE.magic());
-        Table table = Variables.table(nb, a.get("table").get(0), EVALUATE.magic());
+        ServingModel model = Variables.of(nb, a.get("model").get(0), ServingModel.class, "a ServingModel");
+        Table table = Variables.table(nb, a.get("table").get(0));
         MetricsOptions options = options(EVALUATE, a);
         Table scored = model.predict(table);
         return nb.result(Metrics.binary(scored, model.spec().label(), Features.PROBABILITY_PREFIX + options.positive(),

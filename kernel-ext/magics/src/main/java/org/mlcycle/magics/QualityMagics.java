@@ -22,14 +22,14 @@ public final class QualityMagics {
     static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
             + " variable), and validate BATCH against it";
 
-    private static final Usage PROFILE = new Usage("%profile", PROFILE_USAGE, MagicsArgs.builder()
+    private static final Usage PROFILE = new Usage(PROFILE_USAGE, MagicsArgs.builder()
             .required("table")
             .keyword("bins", KeywordSpec.REPLACE)
             .keyword("ignore")
             .onlyKnownKeywords()
             .onlyKnownFlags()
             .build());
-    private static final Usage SCHEMA = new Usage("%schema", SCHEMA_USAGE, MagicsArgs.builder()
+    private static final Usage SCHEMA = new Usage(SCHEMA_USAGE, MagicsArgs.builder()
             .required("ref")
             .optional("batch")
             .keyword("ranges", KeywordSpec.REPLACE)
@@ -48,7 +48,7 @@ public final class QualityMagics {
     /** {@code %profile ads --bins 10}: per-column statistics, histograms and alerts. */
     static Object profile(Notebook nb, List<String> args) {
         Map<String, List<String>> a = PROFILE.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0), PROFILE.magic());
+        Table table = Variables.table(nb, a.get("table").get(0));
         ProfileOptions options = ProfileOptions.defaults()
                 .withBins(PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
                 .withIgnored(Usage.list(a, "ignore"));
@@ -62,7 +62,7 @@ public final class QualityMagics {
     static Object schema(Notebook nb, List<String> args) {
         Map<String, List<String>> a = SCHEMA.parse(args);
         String refName = a.get("ref").get(0);
-        Object ref = Variables.value(nb, refName, SCHEMA.magic());
+        Object ref = Variables.value(nb, refName);
         Schema schema;
         if (ref instanceof Schema kept) {
             if (Usage.has(a, "ranges")) {
@@ -73,9 +73,9 @@ public final class QualityMagics {
             SchemaOptions options = Usage.has(a, "ranges") ? SchemaOptions.defaults().withRanges() : SchemaOptions.defaults();
             schema = Schema.infer(table, options);
         } else {
-            throw Variables.notA(refName, ref, "a Tablesaw Table or a Schema", SCHEMA.magic());
+            throw Variables.notA(refName, ref, "a Tablesaw Table or a Schema");
         }
         String batch = Usage.one(a, "batch", null);
-        return nb.result(batch == null ? schema : schema.validate(Variables.table(nb, batch, SCHEMA.magic())));
+        return nb.result(batch == null ? schema : schema.validate(Variables.table(nb, batch)));
     }
 }

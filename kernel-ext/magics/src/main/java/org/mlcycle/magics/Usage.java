@@ -10,17 +10,17 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 
 /**
  * A magic's usage line and the argument spec it describes, kept side by side so the two cannot
- * drift apart. Any misuse fails with one line that ends in the usage.
+ * drift apart. Any misuse fails with one line that ends in the usage; the kernel puts the magic's
+ * name in front ({@code %drift: ...}), so the message does not.
  *
- * @param magic the magic's name with its sign, e.g. {@code %drift}
- * @param line the usage line shown to the user
+ * @param line the usage line shown to the user, starting with the magic's name
  * @param spec how jjava-jupyter splits the arguments
  * @param switches {@code --name} options that take no value (jjava-jupyter's keywords always take one)
  */
-record Usage(String magic, String line, MagicsArgs spec, Set<String> switches) {
+record Usage(String line, MagicsArgs spec, Set<String> switches) {
 
-    Usage(String magic, String line, MagicsArgs spec) {
-        this(magic, line, spec, Set.of());
+    Usage(String line, MagicsArgs spec) {
+        this(line, spec, Set.of());
     }
 
     /** The arguments by name; a switch given is present with the value "true". */
@@ -36,9 +36,9 @@ record Usage(String magic, String line, MagicsArgs spec, Set<String> switches) {
         }
     }
 
-    /** One line naming the magic, the problem and the usage. */
+    /** One line naming the problem and the usage. */
     IllegalArgumentException fail(String problem) {
-        return new IllegalArgumentException(magic + ": " + problem + "; usage: " + line);
+        return new IllegalArgumentException(problem + "; usage: " + line);
     }
 
     /** The value of {@code name} (the last one when given twice), or {@code fallback}. */

@@ -96,13 +96,13 @@ class DriftMagicsTest {
         IllegalArgumentException time = assertThrows(IllegalArgumentException.class,
                 () -> kernel.line("drift", "ref", "cur", "--by", "bid"));
 
-        assertEquals("%drift: Missing required positional arguments: [cur]; usage: " + DriftMagics.DRIFT_USAGE,
+        assertEquals("Missing required positional arguments: [cur]; usage: " + DriftMagics.DRIFT_USAGE,
                 oneTable.getMessage());
-        assertEquals("%drift: 'ads2' is String, not a Tablesaw Table", notTable.getMessage());
-        assertEquals("%drift_windows: 'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: "
+        assertEquals("'ads2' is String, not a Tablesaw Table", notTable.getMessage());
+        assertEquals("'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: "
                 + DriftMagics.WINDOWS_USAGE, window.getMessage());
-        assertTrue(windowAlone.getMessage().startsWith("%drift: --window needs --by TIME; usage: "));
-        assertEquals("%drift: no column 'price' in table 'ref' (has: day, device, bid)", column.getMessage());
+        assertTrue(windowAlone.getMessage().startsWith("--window needs --by TIME; usage: "));
+        assertEquals("drift: no column 'price' in table 'ref' (has: day, device, bid)", column.getMessage());
         assertEquals("drift: time column 'bid' in table 'cur' is DOUBLE, not a date or date-time", time.getMessage());
     }
 }

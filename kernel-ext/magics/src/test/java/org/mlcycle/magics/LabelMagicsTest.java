@@ -100,9 +100,9 @@ class LabelMagicsTest {
         IllegalArgumentException noFeatures = assertThrows(IllegalArgumentException.class,
                 () -> kernel.line("label_issues", "train", "clicked"));
 
-        assertEquals("%label_issues: name the label column after the table; usage: " + LabelMagics.ISSUES_USAGE,
+        assertEquals("name the label column after the table; usage: " + LabelMagics.ISSUES_USAGE,
                 noLabel.getMessage());
-        assertEquals("%label_issues: 'n' is Integer, not a Tablesaw Table or OutOfFoldProbabilities",
+        assertEquals("'n' is Integer, not a Tablesaw Table or OutOfFoldProbabilities",
                 notTable.getMessage());
         assertEquals("features: name at least one numeric or categorical column", noFeatures.getMessage());
     }
@@ -118,7 +118,7 @@ class LabelMagicsTest {
         assertEquals(0.9, report.majorityAccuracy(), 1e-12);
         assertEquals(List.of("0", "1"), report.classes().stream().map(c -> c.name()).toList());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> kernel.line("imbalance", "ads"));
-        assertEquals("%imbalance: Missing required positional arguments: [label]; usage: %imbalance TABLE LABEL",
+        assertEquals("Missing required positional arguments: [label]; usage: %imbalance TABLE LABEL",
                 usage.getMessage());
     }
 }

@@ -57,7 +57,7 @@ class MetricsMagicsTest {
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
                 () -> kernel.line("metrics", "scored", "clicked", "p_1"));
 
-        assertEquals("%metrics: --threshold needs a number, not 'high'; usage: " + MetricsMagics.METRICS_USAGE,
+        assertEquals("--threshold needs a number, not 'high'; usage: " + MetricsMagics.METRICS_USAGE,
                 threshold.getMessage());
         assertEquals("metrics: no column 'p_1' in table 'scored' (has: clicked, p)", column.getMessage());
     }
@@ -77,6 +77,6 @@ class MetricsMagicsTest {
         assertEquals(200, report.confusion().n());
         IllegalArgumentException notModel = assertThrows(IllegalArgumentException.class,
                 () -> kernel.line("evaluate", "n", "train"));
-        assertEquals("%evaluate: 'n' is Integer, not a ServingModel", notModel.getMessage());
+        assertEquals("'n' is Integer, not a ServingModel", notModel.getMessage());
     }
 }

@@ -62,11 +62,11 @@ class QualityMagicsTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> kernel.line("profile", "ads", "--color", "red"));
 
-        assertEquals("%profile: Missing required positional arguments: [table]; usage: " + QualityMagics.PROFILE_USAGE,
+        assertEquals("Missing required positional arguments: [table]; usage: " + QualityMagics.PROFILE_USAGE,
                 none.getMessage());
-        assertEquals("%profile: --bins needs a whole number, not 'many'; usage: " + QualityMagics.PROFILE_USAGE,
+        assertEquals("--bins needs a whole number, not 'many'; usage: " + QualityMagics.PROFILE_USAGE,
                 bins.getMessage());
-        assertTrue(unknown.getMessage().startsWith("%profile: Unknown keyword argument 'color'; usage: %profile TABLE"),
+        assertTrue(unknown.getMessage().startsWith("Unknown keyword argument 'color'; usage: %profile TABLE"),
                 unknown.getMessage());
     }
 
@@ -79,9 +79,9 @@ class QualityMagicsTest {
         IllegalArgumentException string = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads2"));
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "nothing"));
 
-        assertEquals("%profile: no variable 'nope' in the notebook", missing.getMessage());
-        assertEquals("%profile: 'ads2' is String, not a Tablesaw Table", string.getMessage());
-        assertEquals("%profile: 'nothing' is null, not a Tablesaw Table", empty.getMessage());
+        assertEquals("no variable 'nope' in the notebook", missing.getMessage());
+        assertEquals("'ads2' is String, not a Tablesaw Table", string.getMessage());
+        assertEquals("'nothing' is null, not a Tablesaw Table", empty.getMessage());
     }
 
     @Test
@@ -127,6 +127,6 @@ class QualityMagicsTest {
         assertEquals("bid", ranged.anomalies(SchemaAnomaly.Kind.OUT_OF_RANGE).get(0).column());
         IllegalArgumentException notTable = assertThrows(IllegalArgumentException.class,
                 () -> kernel.with("n", 3).line("schema", "n"));
-        assertEquals("%schema: 'n' is Integer, not a Tablesaw Table or a Schema", notTable.getMessage());
+        assertEquals("'n' is Integer, not a Tablesaw Table or a Schema", notTable.getMessage());
     }
 }
