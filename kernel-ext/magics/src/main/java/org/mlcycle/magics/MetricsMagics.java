@@ -11,21 +11,26 @@ import org.mlcycle.toolkit.bridge.Features;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.metrics.Metrics;
 import org.mlcycle.toolkit.metrics.MetricsOptions;
+import org.mlcycle.toolkit.metrics.TimeWindows;
 import tech.tablesaw.api.Table;
 
 /**
- * The evaluation magics: {@code %metrics} on a table that already holds probabilities, and
+ * The evaluation magics: {@code %metrics} on a table that already holds probabilities (as a whole or
+ * window by window of a time column), and
  * {@code %evaluate} that scores a table with a serving model first. Thin: parse the arguments,
  * call {@link Metrics}, return the report.
  */
 public final class MetricsMagics {
     static final String METRICS_USAGE = "%metrics TABLE LABEL PROBABILITY [--threshold 0.5] [--positive 1]"
-            + " [--bins 10]  — PROBABILITY is the column with the positive class's probability";
+            + " [--bins 10] [--by TIME [--days 1]]  — PROBABILITY holds the positive class's probability;"
+            + " --by evaluates each window of TIME apart";
     static final String EVALUATE_USAGE = "%evaluate MODEL TABLE [--threshold 0.5] [--positive 1] [--bins 10]"
             + "  — MODEL a ServingModel; TABLE holds its label column";
 
     private static final Usage METRICS = new Usage(METRICS_USAGE, options(MagicsArgs.builder()
-            .required("table").required("label").required("probability")));
+            .required("table").required("label").required("probability")
+            .keyword("by", KeywordSpec.REPLACE)
+            .keyword("days", KeywordSpec.REPLACE)));
     private static final Usage EVALUATE = new Usage(EVALUATE_USAGE, options(MagicsArgs.builder()
             .required("model").required("table")));
 
@@ -46,11 +51,24 @@ public final class MetricsMagics {
         registry.registerLineMagic("evaluate", (BaseKernel k, List<String> a) -> evaluate(notebooks.apply(k), a));
     }
 
-    /** {@code %metrics scored clicked p_1}: precision, recall, AUCs, log-loss, Brier, calibration. */
+    /**
+     * {@code %metrics scored clicked p_1}: precision, recall, AUCs, log-loss, Brier, calibration;
+     * with {@code --by day --days 7}, the same for each week of {@code day}.
+     */
     static Object metrics(Notebook nb, List<String> args) {
         Map<String, List<String>> a = METRICS.parse(args);
         Table table = Variables.table(nb, a.get("table").get(0));
-        return nb.result(Metrics.binary(table, a.get("label").get(0), a.get("probability").get(0), options(METRICS, a)));
+        String label = a.get("label").get(0);
+        String probability = a.get("probability").get(0);
+        String time = Usage.one(a, "by", null);
+        if (time == null) {
+            if (Usage.has(a, "days")) {
+                throw METRICS.fail("--days needs --by TIME");
+            }
+            return nb.result(Metrics.binary(table, label, probability, options(METRICS, a)));
+        }
+        return nb.result(TimeWindows.evaluate(table, time, label, probability, METRICS.wholeNumber(a, "days", 1),
+                options(METRICS, a)));
     }
 
     /** {@code %evaluate model yesterday}: scores the table with the model's own features, then evaluates. */

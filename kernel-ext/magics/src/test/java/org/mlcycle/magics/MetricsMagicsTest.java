@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +14,9 @@ import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.metrics.ClassificationReport;
+import org.mlcycle.toolkit.metrics.TimeWindowReport;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -45,6 +48,29 @@ class MetricsMagicsTest {
         assertEquals(1, half.confusion().fp());
         assertEquals(2, low.confusion().tp());
         assertEquals(0.3, low.options().threshold());
+    }
+
+    @Test
+    @DisplayName("%metrics --by TIME --days N evaluates each window of days apart")
+    void metricsOverTime() throws Exception {
+        LocalDate first = LocalDate.of(2024, 3, 1);
+        Table byDay = SCORED.copy().addColumns(
+                DateColumn.create("day", first, first, first.plusDays(1), first.plusDays(1)));
+        kernel.with("byDay", byDay);
+
+        TimeWindowReport daily = assertInstanceOf(TimeWindowReport.class,
+                kernel.line("metrics", "byDay", "clicked", "p", "--by", "day"));
+        TimeWindowReport both = (TimeWindowReport) kernel.line("metrics", "byDay", "clicked", "p", "--by", "day",
+                "--days", "2");
+
+        assertEquals(2, daily.windows().size());
+        // day 1: positive 0.9 above negative 0.2; day 2: positive 0.4 below negative 0.6
+        assertEquals(1.0, daily.windows().get(0).metrics().rocAuc(), 1e-12);
+        assertEquals(0.0, daily.windows().get(1).metrics().rocAuc(), 1e-12);
+        assertEquals(1, both.windows().size());
+        IllegalArgumentException days = assertThrows(IllegalArgumentException.class,
+                () -> kernel.line("metrics", "byDay", "clicked", "p", "--days", "2"));
+        assertEquals("--days needs --by TIME; usage: " + MetricsMagics.METRICS_USAGE, days.getMessage());
     }
 
     @Test
