@@ -19,7 +19,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class DriftMagicsTest {
-    private final VariablesKernel kernel = new VariablesKernel();
+    private final VariablesKernel kernel = VariablesKernel.mlcycle();
 
     /** 100 rows over {@code days} days: bid = i + shift, device alternating. */
     private static Table ads(String name, double shift, int days) {

@@ -21,7 +21,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class LabelMagicsTest {
-    private final VariablesKernel kernel = new VariablesKernel();
+    private final VariablesKernel kernel = VariablesKernel.mlcycle();
 
     @BeforeAll
     static void quietTribuo() {

@@ -22,7 +22,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 class MetricsMagicsTest {
-    private final VariablesKernel kernel = new VariablesKernel();
+    private final VariablesKernel kernel = VariablesKernel.mlcycle();
 
     @BeforeAll
     static void quietTribuo() {

@@ -3,10 +3,12 @@ package org.mlcycle.magics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.quality.ProfileReport;
@@ -18,7 +20,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class QualityMagicsTest {
-    private final VariablesKernel kernel = new VariablesKernel();
+    private final VariablesKernel kernel = VariablesKernel.mlcycle();
 
     private static Table ads(String name, String[] devices, double... bids) {
         return Table.create(name, StringColumn.create("device", devices), DoubleColumn.create("bid", bids));
@@ -38,6 +40,19 @@ class QualityMagicsTest {
         String html = kernel.html(report);
         assertTrue(html.contains("device") && html.contains("bid"), html);
         assertTrue(kernel.displayed.isEmpty(), "mlcycle's kernel shows the returned value; nothing displayed twice");
+    }
+
+    @Test
+    @DisplayName("on a kernel that drops magic values (stock JJava) %profile displays its report instead")
+    void profileOnStockJJava() throws Exception {
+        VariablesKernel stock = VariablesKernel.stock().with("ads", ADS);
+
+        Object value = stock.line("profile", "ads");
+
+        assertNull(value, "stock JJava drops a magic's value; the report was displayed");
+        assertEquals(1, stock.displayed.size());
+        String html = (String) stock.displayed.get(0).getData(MIMEType.TEXT_HTML);
+        assertTrue(html.contains("device") && html.contains("bid"), html);
     }
 
     @Test

@@ -19,14 +19,33 @@ import org.mlcycle.hooks.HookRegistry;
 /**
  * A kernel whose only stand-in is variable lookup: {@link #evalRaw} reads names from a map, as
  * mlcycle's kernel evaluates a bare name to its live value. Magics, renderers and the toolkit
- * behind them are real. It has per-cell hooks, so {@link Notebook#of} treats it as mlcycle's
- * kernel: a magic's value is returned, not displayed.
+ * behind them are real. {@link #mlcycle()} has per-cell hooks, so {@link Notebook#of} treats it as
+ * mlcycle's kernel (a magic's value is returned); {@link #stock()} has none, as stock JJava (a
+ * magic's value is displayed).
  */
-final class VariablesKernel extends BaseKernel implements HookRegistry {
+class VariablesKernel extends BaseKernel {
     final Map<String, Object> variables = new HashMap<>();
     final List<DisplayData> displayed = new ArrayList<>();
 
-    VariablesKernel() {
+    /** A kernel that shows a magic's value, as mlcycle's does. */
+    static VariablesKernel mlcycle() {
+        return new WithHooks();
+    }
+
+    /** A kernel that drops a magic's value, as stock JJava 1.0-a6 does. */
+    static VariablesKernel stock() {
+        return new VariablesKernel();
+    }
+
+    private static final class WithHooks extends VariablesKernel implements HookRegistry {
+        @Override
+        public void addHooks(CellHooks hooks) {}
+
+        @Override
+        public void removeHooks(CellHooks hooks) {}
+    }
+
+    private VariablesKernel() {
         super("test", "0", null, List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(),
                 new Renderer(), null, new MagicsRegistry(), false, new StringStyler.Builder().build());
         MlcycleExtension.renderers(renderer);
@@ -77,10 +96,4 @@ final class VariablesKernel extends BaseKernel implements HookRegistry {
     public String isComplete(String code) {
         return IS_COMPLETE_YES;
     }
-
-    @Override
-    public void addHooks(CellHooks hooks) {}
-
-    @Override
-    public void removeHooks(CellHooks hooks) {}
 }
