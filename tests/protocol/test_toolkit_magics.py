@@ -101,6 +101,28 @@ Table scored = Table.create("scored", IntColumn.create("clicked", 1, 0, 1, 0, 0,
     assert "usage: %metrics TABLE LABEL PROBABILITY" in one_line_usage_error(nb.run("%metrics scored clicked"))
 
 
+def test_label_issues_and_evaluate_on_a_model_trained_in_the_notebook(nb):
+    # the click is "score above 0", except rows 0 and 199: their labels are flipped at the far ends
+    assert nb.run("""
+int n = 200;
+double[] score = new double[n];
+int[] clicked = new int[n];
+for (int i = 0; i < n; i++) { score[i] = -3 + 6.0 * i / (n - 1); clicked[i] = score[i] > 0 ? 1 : 0; }
+clicked[0] = 1; clicked[n - 1] = 0;
+Table train = Table.create("train", DoubleColumn.create("score", score), IntColumn.create("clicked", clicked));
+var model = ServingModel.train(train, FeatureOptions.of("clicked", List.of("score"), List.of()),
+        new org.tribuo.classification.sgd.linear.LogisticRegressionTrainer());
+""").status == "ok"
+
+    assert nb.run("LabelIssueReport issues = %label_issues train clicked --numeric score").status == "ok"
+    flagged = nb.run("java.util.Arrays.toString(issues.flaggedRows())").text
+    evaluated = nb.run("%evaluate model train")
+
+    assert "0" in flagged.strip("[]").split(", ") and "199" in flagged.strip("[]").split(", "), flagged
+    assert evaluated.text.startswith("metrics: ROC-AUC 0.9")
+    assert "ROC-AUC" in html(evaluated)
+
+
 def test_stages_recorded_in_the_journal_draw_the_path(nb):
     assert nb.run("%stage scoping").status == "ok"
     data = nb.run("%stage data collect impressions")
