@@ -7,6 +7,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.quality.ProfileOptions;
 import org.mlcycle.toolkit.quality.Schema;
@@ -14,11 +15,13 @@ import org.mlcycle.toolkit.quality.SchemaOptions;
 import tech.tablesaw.api.Table;
 
 /**
- * The data-quality magics: {@code %profile} and {@code %schema}, on tables held in notebook
- * variables. Thin: parse the arguments, call {@link Profile} or {@link Schema}, return the report.
+ * The data-quality magics: {@code %profile}, {@code %checks} and {@code %schema}, on tables held in
+ * notebook variables. Thin: parse the arguments, call {@link Profile}, {@link Checks} or
+ * {@link Schema}, return the report.
  */
 public final class QualityMagics {
     static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]";
+    static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE";
     static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
             + " variable), and validate BATCH against it";
 
@@ -26,6 +29,12 @@ public final class QualityMagics {
             .required("table")
             .keyword("bins", KeywordSpec.REPLACE)
             .keyword("ignore")
+            .onlyKnownKeywords()
+            .onlyKnownFlags()
+            .build());
+    private static final Usage CHECKS = new Usage(CHECKS_USAGE, MagicsArgs.builder()
+            .required("table")
+            .required("checks")
             .onlyKnownKeywords()
             .onlyKnownFlags()
             .build());
@@ -39,9 +48,10 @@ public final class QualityMagics {
 
     private QualityMagics() {}
 
-    /** Registers {@code %profile} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
+    /** Registers {@code %profile}, {@code %checks} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
     public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
         registry.registerLineMagic("profile", (BaseKernel k, List<String> a) -> profile(notebooks.apply(k), a));
+        registry.registerLineMagic("checks", (BaseKernel k, List<String> a) -> checks(notebooks.apply(k), a));
         registry.registerLineMagic("schema", (BaseKernel k, List<String> a) -> schema(notebooks.apply(k), a));
     }
 
@@ -53,6 +63,13 @@ public final class QualityMagics {
                 .withBins(PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
                 .withIgnored(Usage.list(a, "ignore"));
         return nb.result(Profile.of(table, options));
+    }
+
+    /** {@code %checks batch adChecks}: every constraint of {@code adChecks}, with failing rows. */
+    static Object checks(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = CHECKS.parse(args);
+        Table table = Variables.table(nb, a.get("table").get(0));
+        return nb.result(Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.quality.CheckReport;
+import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.ProfileReport;
 import org.mlcycle.toolkit.quality.Schema;
 import org.mlcycle.toolkit.quality.SchemaAnomaly;
@@ -108,6 +110,23 @@ class QualityMagicsTest {
                 () -> kernel.line("profile", "ads", "--ignore", "price"));
 
         assertEquals("profile: no column 'price' in table 'ads' (has: device, bid)", e.getMessage());
+    }
+
+    @Test
+    @DisplayName("%checks runs checks kept in a variable on a table and names the failing rows")
+    void checks() throws Exception {
+        Checks adChecks = Checks.named("ad batch").isComplete("device").isBetween("bid", 0, 10);
+        kernel.with("ads", ADS).with("adChecks", adChecks).with("n", 1);
+
+        CheckReport report = assertInstanceOf(CheckReport.class, kernel.line("checks", "ads", "adChecks"));
+
+        assertFalse(report.passed());
+        assertEquals(1, report.failures().size());
+        assertEquals(3, report.failures().get(0).failingRows().get(0).row(), "bid 40 in row 3");
+        assertTrue(kernel.html(report).contains("isBetween(bid, 0, 10)"), kernel.html(report));
+        IllegalArgumentException notChecks = assertThrows(IllegalArgumentException.class,
+                () -> kernel.line("checks", "ads", "n"));
+        assertEquals("'n' is Integer, not Checks", notChecks.getMessage());
     }
 
     @Test
