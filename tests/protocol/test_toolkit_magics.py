@@ -56,6 +56,15 @@ def test_schema_of_a_batch_names_the_unseen_category(nb):
     assert "smart-tv" in shown
 
 
+def test_checks_kept_in_a_variable_run_on_a_table(nb):
+    assert nb.run('Checks bids = Checks.named("bids").isBetween("bid", 0, 5);').status == "ok"
+
+    shown = html(nb.run("%checks ads bids"))
+
+    assert "isBetween(bid, 0, 5)" in shown
+    assert nb.run("%checks ads bids").text.startswith("checks 'bids'")
+
+
 def test_drift_flags_the_moved_column(nb):
     assert nb.run("DriftReport d = %drift ads later").status == "ok"
 
