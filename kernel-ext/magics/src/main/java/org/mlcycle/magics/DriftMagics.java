@@ -29,16 +29,20 @@ public final class DriftMagics {
     static final String WINDOWS_USAGE = "%drift_windows REF CUR TIME [WINDOW]  — WINDOW like 1d, 12h, 2w or P1D;"
             + " default 1d; same options as %drift";
 
-    private static final Usage DRIFT = new Usage(DRIFT_USAGE, options(MagicsArgs.builder()
-            .required("ref")
-            .required("cur")
-            .keyword("by", KeywordSpec.REPLACE)
-            .keyword("window", KeywordSpec.REPLACE)));
-    private static final Usage WINDOWS = new Usage(WINDOWS_USAGE, options(MagicsArgs.builder()
-            .required("ref")
-            .required("cur")
-            .required("by")
-            .optional("window")));
+    private static final Usage DRIFT = new Usage(
+            DRIFT_USAGE,
+            options(MagicsArgs.builder()
+                    .required("ref")
+                    .required("cur")
+                    .keyword("by", KeywordSpec.REPLACE)
+                    .keyword("window", KeywordSpec.REPLACE)));
+    private static final Usage WINDOWS = new Usage(
+            WINDOWS_USAGE,
+            options(MagicsArgs.builder()
+                    .required("ref")
+                    .required("cur")
+                    .required("by")
+                    .optional("window")));
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhdw])");
 

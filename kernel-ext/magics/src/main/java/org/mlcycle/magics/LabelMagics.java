@@ -27,21 +27,36 @@ public final class LabelMagics {
             + " [--folds 5] [--seed 0] [--split SPLIT]  — or %label_issues OOF for out-of-fold probabilities";
     static final String IMBALANCE_USAGE = "%imbalance TABLE LABEL";
 
-    private static final Usage AGREEMENT = new Usage(AGREEMENT_USAGE, MagicsArgs.builder()
-            .required("table").required("first").required("second")
-            .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage ISSUES = new Usage(ISSUES_USAGE, MagicsArgs.builder()
-            .required("source")
-            .optional("label")
-            .keyword("numeric")
-            .keyword("categorical")
-            .keyword("folds", KeywordSpec.REPLACE)
-            .keyword("seed", KeywordSpec.REPLACE)
-            .keyword("split", KeywordSpec.REPLACE)
-            .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage IMBALANCE = new Usage(IMBALANCE_USAGE, MagicsArgs.builder()
-            .required("table").required("label")
-            .onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage AGREEMENT = new Usage(
+            AGREEMENT_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .required("first")
+                    .required("second")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage ISSUES = new Usage(
+            ISSUES_USAGE,
+            MagicsArgs.builder()
+                    .required("source")
+                    .optional("label")
+                    .keyword("numeric")
+                    .keyword("categorical")
+                    .keyword("folds", KeywordSpec.REPLACE)
+                    .keyword("seed", KeywordSpec.REPLACE)
+                    .keyword("split", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage IMBALANCE = new Usage(
+            IMBALANCE_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .required("label")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private LabelMagics() {}
 
@@ -56,7 +71,8 @@ public final class LabelMagics {
     static Object agreement(Notebook nb, List<String> args) {
         Map<String, List<String>> a = AGREEMENT.parse(args);
         Table table = Variables.table(nb, a.get("table").get(0));
-        return nb.result(LabelAgreement.between(table, a.get("first").get(0), a.get("second").get(0)));
+        return nb.result(LabelAgreement.between(
+                table, a.get("first").get(0), a.get("second").get(0)));
     }
 
     /**
@@ -69,8 +85,9 @@ public final class LabelMagics {
         String label = Usage.one(a, "label", null);
         Object value = Variables.value(nb, source);
         if (value instanceof OutOfFoldProbabilities oof) {
-            boolean more = label != null || List.of("numeric", "categorical", "folds", "seed", "split").stream()
-                    .anyMatch(k -> Usage.has(a, k));
+            boolean more = label != null
+                    || List.of("numeric", "categorical", "folds", "seed", "split").stream()
+                            .anyMatch(k -> Usage.has(a, k));
             if (more) {
                 throw ISSUES.fail("'" + source + "' holds out-of-fold probabilities already; give it alone");
             }
@@ -82,16 +99,16 @@ public final class LabelMagics {
         if (label == null) {
             throw ISSUES.fail("name the label column after the table");
         }
-        FeatureOptions features = FeatureOptions.of(label, List.of(Usage.list(a, "numeric")),
-                List.of(Usage.list(a, "categorical")));
+        FeatureOptions features =
+                FeatureOptions.of(label, List.of(Usage.list(a, "numeric")), List.of(Usage.list(a, "categorical")));
         LabelIssueOptions defaults = LabelIssueOptions.defaults();
         LabelIssueOptions options = defaults.withFolds(ISSUES.wholeNumber(a, "folds", defaults.folds()))
                 .withSeed(ISSUES.wholeNumber(a, "seed", (int) defaults.seed()));
         String split = Usage.one(a, "split", null);
-        return nb.result(split == null
-                ? LabelIssues.find(table, features, options)
-                : LabelIssues.find(table, Variables.of(nb, split, Split.class, "a Split"), features,
-                        options));
+        return nb.result(
+                split == null
+                        ? LabelIssues.find(table, features, options)
+                        : LabelIssues.find(table, Variables.of(nb, split, Split.class, "a Split"), features, options));
     }
 
     /** {@code %imbalance ads clicked}: class shares and the accuracy of always answering the majority. */

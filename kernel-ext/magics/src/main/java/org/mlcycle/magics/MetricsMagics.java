@@ -27,12 +27,16 @@ public final class MetricsMagics {
     static final String EVALUATE_USAGE = "%evaluate MODEL TABLE [--threshold 0.5] [--positive 1] [--bins 10]"
             + "  — MODEL a ServingModel; TABLE holds its label column";
 
-    private static final Usage METRICS = new Usage(METRICS_USAGE, options(MagicsArgs.builder()
-            .required("table").required("label").required("probability")
-            .keyword("by", KeywordSpec.REPLACE)
-            .keyword("days", KeywordSpec.REPLACE)));
-    private static final Usage EVALUATE = new Usage(EVALUATE_USAGE, options(MagicsArgs.builder()
-            .required("model").required("table")));
+    private static final Usage METRICS = new Usage(
+            METRICS_USAGE,
+            options(MagicsArgs.builder()
+                    .required("table")
+                    .required("label")
+                    .required("probability")
+                    .keyword("by", KeywordSpec.REPLACE)
+                    .keyword("days", KeywordSpec.REPLACE)));
+    private static final Usage EVALUATE = new Usage(
+            EVALUATE_USAGE, options(MagicsArgs.builder().required("model").required("table")));
 
     private MetricsMagics() {}
 
@@ -67,8 +71,8 @@ public final class MetricsMagics {
             }
             return nb.result(Metrics.binary(table, label, probability, options(METRICS, a)));
         }
-        return nb.result(TimeWindows.evaluate(table, time, label, probability, METRICS.wholeNumber(a, "days", 1),
-                options(METRICS, a)));
+        return nb.result(TimeWindows.evaluate(
+                table, time, label, probability, METRICS.wholeNumber(a, "days", 1), options(METRICS, a)));
     }
 
     /** {@code %evaluate model yesterday}: scores the table with the model's own features, then evaluates. */
@@ -78,8 +82,8 @@ public final class MetricsMagics {
         Table table = Variables.table(nb, a.get("table").get(0));
         MetricsOptions options = options(EVALUATE, a);
         Table scored = model.predict(table);
-        return nb.result(Metrics.binary(scored, model.spec().label(), Features.PROBABILITY_PREFIX + options.positive(),
-                options));
+        return nb.result(Metrics.binary(
+                scored, model.spec().label(), Features.PROBABILITY_PREFIX + options.positive(), options));
     }
 
     private static MetricsOptions options(Usage usage, Map<String, List<String>> a) {

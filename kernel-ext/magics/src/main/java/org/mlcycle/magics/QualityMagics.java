@@ -25,26 +25,33 @@ public final class QualityMagics {
     static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
             + " variable), and validate BATCH against it";
 
-    private static final Usage PROFILE = new Usage(PROFILE_USAGE, MagicsArgs.builder()
-            .required("table")
-            .keyword("bins", KeywordSpec.REPLACE)
-            .keyword("ignore")
-            .onlyKnownKeywords()
-            .onlyKnownFlags()
-            .build());
-    private static final Usage CHECKS = new Usage(CHECKS_USAGE, MagicsArgs.builder()
-            .required("table")
-            .required("checks")
-            .onlyKnownKeywords()
-            .onlyKnownFlags()
-            .build());
-    private static final Usage SCHEMA = new Usage(SCHEMA_USAGE, MagicsArgs.builder()
-            .required("ref")
-            .optional("batch")
-            .keyword("ranges", KeywordSpec.REPLACE)
-            .onlyKnownKeywords()
-            .onlyKnownFlags()
-            .build(), java.util.Set.of("ranges"));
+    private static final Usage PROFILE = new Usage(
+            PROFILE_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .keyword("bins", KeywordSpec.REPLACE)
+                    .keyword("ignore")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage CHECKS = new Usage(
+            CHECKS_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .required("checks")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage SCHEMA = new Usage(
+            SCHEMA_USAGE,
+            MagicsArgs.builder()
+                    .required("ref")
+                    .optional("batch")
+                    .keyword("ranges", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build(),
+            java.util.Set.of("ranges"));
 
     private QualityMagics() {}
 
@@ -60,7 +67,8 @@ public final class QualityMagics {
         Map<String, List<String>> a = PROFILE.parse(args);
         Table table = Variables.table(nb, a.get("table").get(0));
         ProfileOptions options = ProfileOptions.defaults()
-                .withBins(PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
+                .withBins(
+                        PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
                 .withIgnored(Usage.list(a, "ignore"));
         return nb.result(Profile.of(table, options));
     }
@@ -69,7 +77,8 @@ public final class QualityMagics {
     static Object checks(Notebook nb, List<String> args) {
         Map<String, List<String>> a = CHECKS.parse(args);
         Table table = Variables.table(nb, a.get("table").get(0));
-        return nb.result(Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
+        return nb.result(
+                Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
     }
 
     /**
@@ -87,7 +96,8 @@ public final class QualityMagics {
             }
             schema = kept;
         } else if (ref instanceof Table table) {
-            SchemaOptions options = Usage.has(a, "ranges") ? SchemaOptions.defaults().withRanges() : SchemaOptions.defaults();
+            SchemaOptions options =
+                    Usage.has(a, "ranges") ? SchemaOptions.defaults().withRanges() : SchemaOptions.defaults();
             schema = Schema.infer(table, options);
         } else {
             throw Variables.notA(refName, ref, "a Tablesaw Table or a Schema");

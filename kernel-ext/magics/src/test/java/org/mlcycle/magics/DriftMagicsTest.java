@@ -31,7 +31,10 @@ class DriftMagicsTest {
             device[i] = i % 2 == 0 ? "mobile" : "desktop";
             day[i] = LocalDate.of(2024, 3, 1).plusDays(i % days);
         }
-        return Table.create(name, DateColumn.create("day", day), StringColumn.create("device", device),
+        return Table.create(
+                name,
+                DateColumn.create("day", day),
+                StringColumn.create("device", device),
                 DoubleColumn.create("bid", bid));
     }
 
@@ -40,12 +43,13 @@ class DriftMagicsTest {
     void driftBetweenTwoTables() throws Exception {
         kernel.with("lastMonth", ads("lastMonth", 0, 30)).with("yesterday", ads("yesterday", 60, 30));
 
-        DriftReport report = assertInstanceOf(DriftReport.class,
-                kernel.line("drift", "lastMonth", "yesterday", "--ignore", "day"));
+        DriftReport report =
+                assertInstanceOf(DriftReport.class, kernel.line("drift", "lastMonth", "yesterday", "--ignore", "day"));
 
         assertTrue(report.column("bid").drifted());
         assertFalse(report.column("device").drifted());
-        assertEquals(List.of("bid"), report.drifted().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("bid"), report.drifted().stream().map(c -> c.name()).toList());
         assertTrue(kernel.html(report).contains("bid"));
     }
 
@@ -54,11 +58,13 @@ class DriftMagicsTest {
     void driftOptions() throws Exception {
         kernel.with("ref", ads("ref", 0, 30)).with("cur", ads("cur", 60, 30));
 
-        DriftReport report = (DriftReport) kernel.line("drift", "ref", "cur", "--bins=20", "--columns", "bid,device",
-                "--categorical", "bid");
+        DriftReport report = (DriftReport)
+                kernel.line("drift", "ref", "cur", "--bins=20", "--columns", "bid,device", "--categorical", "bid");
 
         assertEquals(20, report.options().bins());
-        assertEquals(List.of("device", "bid"), report.columns().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("device", "bid"),
+                report.columns().stream().map(c -> c.name()).toList());
         assertFalse(report.column("bid").numeric(), "compared as categories");
     }
 
@@ -67,8 +73,8 @@ class DriftMagicsTest {
     void driftOverTime() throws Exception {
         kernel.with("ref", ads("ref", 0, 30)).with("cur", ads("cur", 0, 4));
 
-        DriftWindows daily = assertInstanceOf(DriftWindows.class,
-                kernel.line("drift", "ref", "cur", "--by", "day", "--window", "1d"));
+        DriftWindows daily = assertInstanceOf(
+                DriftWindows.class, kernel.line("drift", "ref", "cur", "--by", "day", "--window", "1d"));
         DriftWindows twoDays = (DriftWindows) kernel.line("drift_windows", "ref", "cur", "day", "2d");
         DriftWindows weekly = (DriftWindows) kernel.line("drift_windows", "ref", "cur", "day", "P7D");
 
@@ -84,23 +90,26 @@ class DriftMagicsTest {
     void driftErrors() {
         kernel.with("ref", ads("ref", 0, 30)).with("cur", ads("cur", 0, 4)).with("ads2", "ads.csv");
 
-        IllegalArgumentException oneTable = assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref"));
-        IllegalArgumentException notTable = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("drift", "ref", "ads2"));
-        IllegalArgumentException window = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("drift_windows", "ref", "cur", "day", "weekly"));
-        IllegalArgumentException windowAlone = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("drift", "ref", "cur", "--window", "1d"));
-        IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("drift", "ref", "cur", "--columns", "price"));
-        IllegalArgumentException time = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("drift", "ref", "cur", "--by", "bid"));
+        IllegalArgumentException oneTable =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref"));
+        IllegalArgumentException notTable =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref", "ads2"));
+        IllegalArgumentException window = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift_windows", "ref", "cur", "day", "weekly"));
+        IllegalArgumentException windowAlone = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--window", "1d"));
+        IllegalArgumentException column = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--columns", "price"));
+        IllegalArgumentException time =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--by", "bid"));
 
-        assertEquals("Missing required positional arguments: [cur]; usage: " + DriftMagics.DRIFT_USAGE,
+        assertEquals(
+                "Missing required positional arguments: [cur]; usage: " + DriftMagics.DRIFT_USAGE,
                 oneTable.getMessage());
         assertEquals("'ads2' is String, not a Tablesaw Table", notTable.getMessage());
-        assertEquals("'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: "
-                + DriftMagics.WINDOWS_USAGE, window.getMessage());
+        assertEquals(
+                "'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: " + DriftMagics.WINDOWS_USAGE,
+                window.getMessage());
         assertTrue(windowAlone.getMessage().startsWith("--window needs --by TIME; usage: "));
         assertEquals("drift: no column 'price' in table 'ref' (has: day, device, bid)", column.getMessage());
         assertEquals("drift: time column 'bid' in table 'cur' is DOUBLE, not a date or date-time", time.getMessage());

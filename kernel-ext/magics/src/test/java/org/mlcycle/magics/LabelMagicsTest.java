@@ -50,10 +50,15 @@ class LabelMagicsTest {
     @Test
     @DisplayName("%agreement compares two labelers' columns: kappa and the rows they disagree on")
     void agreement() throws Exception {
-        kernel.with("labels", Table.create("labels", StringColumn.create("ann", "x", "x", "y", "y"),
-                StringColumn.create("bob", "x", "y", "y", "y")));
+        kernel.with(
+                "labels",
+                Table.create(
+                        "labels",
+                        StringColumn.create("ann", "x", "x", "y", "y"),
+                        StringColumn.create("bob", "x", "y", "y", "y")));
 
-        AgreementReport report = assertInstanceOf(AgreementReport.class, kernel.line("agreement", "labels", "ann", "bob"));
+        AgreementReport report =
+                assertInstanceOf(AgreementReport.class, kernel.line("agreement", "labels", "ann", "bob"));
 
         // observed 3/4; chance 1/2 x 1/4 + 1/2 x 3/4 = 1/2; kappa (3/4 - 1/2) / (1 - 1/2)
         assertEquals(0.5, report.kappa(), 1e-12);
@@ -66,11 +71,14 @@ class LabelMagicsTest {
     void labelIssuesOnATable() throws Exception {
         kernel.with("train", clicks());
 
-        LabelIssueReport report = assertInstanceOf(LabelIssueReport.class,
+        LabelIssueReport report = assertInstanceOf(
+                LabelIssueReport.class,
                 kernel.line("label_issues", "train", "clicked", "--numeric", "score", "--folds", "4"));
 
         int[] flagged = report.flaggedRows();
-        assertTrue(Arrays.stream(flagged).anyMatch(r -> r == 0) && Arrays.stream(flagged).anyMatch(r -> r == 199),
+        assertTrue(
+                Arrays.stream(flagged).anyMatch(r -> r == 0)
+                        && Arrays.stream(flagged).anyMatch(r -> r == 199),
                 Arrays.toString(flagged));
         assertTrue(report.source().contains("4 stratified folds"), report.source());
     }
@@ -81,8 +89,8 @@ class LabelMagicsTest {
         Table all = clicks();
         kernel.with("all", all).with("split", Splits.stratified(all, "clicked", 0.25, 7));
 
-        LabelIssueReport report = (LabelIssueReport) kernel.line("label_issues", "all", "clicked", "--numeric", "score",
-                "--split", "split");
+        LabelIssueReport report = (LabelIssueReport)
+                kernel.line("label_issues", "all", "clicked", "--numeric", "score", "--split", "split");
 
         assertEquals(200, report.rows());
         assertTrue(report.source().contains("training rows of"), report.source());
@@ -93,17 +101,15 @@ class LabelMagicsTest {
     void labelIssuesErrors() {
         kernel.with("train", clicks()).with("n", 5);
 
-        IllegalArgumentException noLabel = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("label_issues", "train", "--numeric", "score"));
-        IllegalArgumentException notTable = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("label_issues", "n", "clicked"));
-        IllegalArgumentException noFeatures = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("label_issues", "train", "clicked"));
+        IllegalArgumentException noLabel = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("label_issues", "train", "--numeric", "score"));
+        IllegalArgumentException notTable =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("label_issues", "n", "clicked"));
+        IllegalArgumentException noFeatures =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("label_issues", "train", "clicked"));
 
-        assertEquals("name the label column after the table; usage: " + LabelMagics.ISSUES_USAGE,
-                noLabel.getMessage());
-        assertEquals("'n' is Integer, not a Tablesaw Table or OutOfFoldProbabilities",
-                notTable.getMessage());
+        assertEquals("name the label column after the table; usage: " + LabelMagics.ISSUES_USAGE, noLabel.getMessage());
+        assertEquals("'n' is Integer, not a Tablesaw Table or OutOfFoldProbabilities", notTable.getMessage());
         assertEquals("features: name at least one numeric or categorical column", noFeatures.getMessage());
     }
 
@@ -116,9 +122,11 @@ class LabelMagicsTest {
 
         assertEquals("0", report.majority().name());
         assertEquals(0.9, report.majorityAccuracy(), 1e-12);
-        assertEquals(List.of("0", "1"), report.classes().stream().map(c -> c.name()).toList());
-        IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> kernel.line("imbalance", "ads"));
-        assertEquals("Missing required positional arguments: [label]; usage: %imbalance TABLE LABEL",
-                usage.getMessage());
+        assertEquals(
+                List.of("0", "1"), report.classes().stream().map(c -> c.name()).toList());
+        IllegalArgumentException usage =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("imbalance", "ads"));
+        assertEquals(
+                "Missing required positional arguments: [label]; usage: %imbalance TABLE LABEL", usage.getMessage());
     }
 }

@@ -38,7 +38,9 @@ class QualityMagicsTest {
         ProfileReport report = assertInstanceOf(ProfileReport.class, kernel.line("profile", "ads"));
 
         assertEquals(4, report.rows());
-        assertEquals(List.of("device", "bid"), report.columns().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("device", "bid"),
+                report.columns().stream().map(c -> c.name()).toList());
         String html = kernel.html(report);
         assertTrue(html.contains("device") && html.contains("bid"), html);
         assertTrue(kernel.displayed.isEmpty(), "mlcycle's kernel shows the returned value; nothing displayed twice");
@@ -65,7 +67,8 @@ class QualityMagicsTest {
         ProfileReport report = (ProfileReport) kernel.line("profile", "ads", "--bins", "5", "--ignore=device");
 
         assertEquals(5, report.options().bins());
-        assertEquals(List.of("bid"), report.columns().stream().map(c -> c.name()).toList());
+        assertEquals(
+                List.of("bid"), report.columns().stream().map(c -> c.name()).toList());
     }
 
     @Test
@@ -74,16 +77,18 @@ class QualityMagicsTest {
         kernel.with("ads", ADS);
 
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile"));
-        IllegalArgumentException bins = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("profile", "ads", "--bins", "many"));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("profile", "ads", "--color", "red"));
+        IllegalArgumentException bins =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads", "--bins", "many"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads", "--color", "red"));
 
-        assertEquals("Missing required positional arguments: [table]; usage: " + QualityMagics.PROFILE_USAGE,
+        assertEquals(
+                "Missing required positional arguments: [table]; usage: " + QualityMagics.PROFILE_USAGE,
                 none.getMessage());
-        assertEquals("--bins needs a whole number, not 'many'; usage: " + QualityMagics.PROFILE_USAGE,
-                bins.getMessage());
-        assertTrue(unknown.getMessage().startsWith("Unknown keyword argument 'color'; usage: %profile TABLE"),
+        assertEquals(
+                "--bins needs a whole number, not 'many'; usage: " + QualityMagics.PROFILE_USAGE, bins.getMessage());
+        assertTrue(
+                unknown.getMessage().startsWith("Unknown keyword argument 'color'; usage: %profile TABLE"),
                 unknown.getMessage());
     }
 
@@ -92,9 +97,12 @@ class QualityMagicsTest {
     void badVariables() {
         kernel.with("ads2", "ads.csv").with("nothing", null);
 
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "nope"));
-        IllegalArgumentException string = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads2"));
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "nothing"));
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "nope"));
+        IllegalArgumentException string =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads2"));
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "nothing"));
 
         assertEquals("no variable 'nope' in the notebook", missing.getMessage());
         assertEquals("'ads2' is String, not a Tablesaw Table", string.getMessage());
@@ -106,8 +114,8 @@ class QualityMagicsTest {
     void profileUnknownColumn() {
         kernel.with("ads", ADS);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("profile", "ads", "--ignore", "price"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("profile", "ads", "--ignore", "price"));
 
         assertEquals("profile: no column 'price' in table 'ads' (has: device, bid)", e.getMessage());
     }
@@ -124,8 +132,8 @@ class QualityMagicsTest {
         assertEquals(1, report.failures().size());
         assertEquals(3, report.failures().get(0).failingRows().get(0).row(), "bid 40 in row 3");
         assertTrue(kernel.html(report).contains("isBetween(bid, 0, 10)"), kernel.html(report));
-        IllegalArgumentException notChecks = assertThrows(IllegalArgumentException.class,
-                () -> kernel.line("checks", "ads", "n"));
+        IllegalArgumentException notChecks =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("checks", "ads", "n"));
         assertEquals("'n' is Integer, not Checks", notChecks.getMessage());
     }
 
@@ -139,9 +147,11 @@ class QualityMagicsTest {
         SchemaReport report = assertInstanceOf(SchemaReport.class, kernel.line("schema", "ads", "batch"));
 
         assertEquals("ads", schema.source());
-        assertEquals(List.of("desktop", "mobile", "tablet"), schema.column("device").domain());
+        assertEquals(
+                List.of("desktop", "mobile", "tablet"), schema.column("device").domain());
         assertFalse(report.valid());
-        SchemaAnomaly unseen = report.anomalies(SchemaAnomaly.Kind.UNSEEN_CATEGORIES).get(0);
+        SchemaAnomaly unseen =
+                report.anomalies(SchemaAnomaly.Kind.UNSEEN_CATEGORIES).get(0);
         assertEquals("device", unseen.column());
         assertTrue(kernel.html(report).contains("smart-tv"), kernel.html(report));
     }
@@ -158,9 +168,10 @@ class QualityMagicsTest {
         SchemaReport ranged = (SchemaReport) kernel.line("schema", "kept", "batch");
 
         assertTrue(plain.valid(), plain.toText());
-        assertEquals("bid", ranged.anomalies(SchemaAnomaly.Kind.OUT_OF_RANGE).get(0).column());
-        IllegalArgumentException notTable = assertThrows(IllegalArgumentException.class,
-                () -> kernel.with("n", 3).line("schema", "n"));
+        assertEquals(
+                "bid", ranged.anomalies(SchemaAnomaly.Kind.OUT_OF_RANGE).get(0).column());
+        IllegalArgumentException notTable = assertThrows(
+                IllegalArgumentException.class, () -> kernel.with("n", 3).line("schema", "n"));
         assertEquals("'n' is Integer, not a Tablesaw Table or a Schema", notTable.getMessage());
     }
 }

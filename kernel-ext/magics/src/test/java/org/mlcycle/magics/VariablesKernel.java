@@ -46,8 +46,19 @@ class VariablesKernel extends BaseKernel {
     }
 
     private VariablesKernel() {
-        super("test", "0", null, List.of(), null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(),
-                new Renderer(), null, new MagicsRegistry(), false, new StringStyler.Builder().build());
+        super(
+                "test",
+                "0",
+                null,
+                List.of(),
+                null,
+                new JupyterIO(StandardCharsets.UTF_8),
+                new CommManager(),
+                new Renderer(),
+                null,
+                new MagicsRegistry(),
+                false,
+                new StringStyler.Builder().build());
         MlcycleExtension.renderers(renderer);
         MlcycleExtension.magics(magicsRegistry, new JournalMagics(() -> {
             throw new IllegalStateException("no journal in this kernel");
