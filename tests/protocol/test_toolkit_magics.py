@@ -72,6 +72,31 @@ def test_drift_flags_the_moved_column(nb):
     assert "bid" in html(nb.run("%drift ads later --bins 4"))
 
 
+def test_drift_windows_compare_each_day_with_the_reference(nb):
+    assert nb.run("""
+java.time.LocalDate first = java.time.LocalDate.of(2024, 3, 1);
+Table days = Table.create("days",
+        DateColumn.create("day", first, first, first, first.plusDays(1), first.plusDays(1), first.plusDays(1)),
+        DoubleColumn.create("bid", 1.0, 2.0, 3.0, 31.0, 32.0, 33.0));
+""").status == "ok"
+
+    assert nb.run("DriftWindows w = %drift_windows ads days day 1d").status == "ok"
+
+    assert nb.run("w.windows().size()").text == "2"
+    assert "2024-03-02" in html(nb.run("%drift ads days --by day"))
+
+
+def test_agreement_of_two_labelers(nb):
+    assert nb.run("""
+Table labels = Table.create("labels", StringColumn.create("ann", "x", "x", "y", "y"),
+        StringColumn.create("bob", "x", "y", "y", "y"));
+""").status == "ok"
+
+    assert nb.run("AgreementReport agree = %agreement labels ann bob").status == "ok"
+
+    assert nb.run("agree.kappa()").text == "0.5"
+
+
 def test_a_variable_of_another_type_gets_one_line_naming_it(nb):
     evalue = one_line_usage_error(nb.run("%drift ads ads2"))
 
