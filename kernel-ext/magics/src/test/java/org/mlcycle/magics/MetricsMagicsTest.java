@@ -107,4 +107,27 @@ class MetricsMagicsTest {
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("evaluate", "n", "train"));
         assertEquals("'n' is Integer, not a ServingModel", notModel.getMessage());
     }
+
+    @Test
+    @DisplayName("%evaluate --by TIME scores once and evaluates each window of days apart")
+    void evaluateOverTime() throws Exception {
+        Table train = LabelMagicsTest.clicks();
+        ServingModel model = ServingModel.train(
+                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        LocalDate[] days = new LocalDate[train.rowCount()];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = LocalDate.of(2024, 3, 1).plusDays(i % 3);
+        }
+        kernel.with("model", model).with("served", train.copy().addColumns(DateColumn.create("day", days)));
+
+        TimeWindowReport report =
+                assertInstanceOf(TimeWindowReport.class, kernel.line("evaluate", "model", "served", "--by", "day"));
+
+        assertEquals(3, report.windows().size());
+        assertEquals(
+                200,
+                report.windows().stream()
+                        .mapToLong(w -> w.metrics().confusion().n())
+                        .sum());
+    }
 }
