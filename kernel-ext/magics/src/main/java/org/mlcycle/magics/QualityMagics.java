@@ -2,6 +2,7 @@ package org.mlcycle.magics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
@@ -51,7 +52,7 @@ public final class QualityMagics {
                     .onlyKnownKeywords()
                     .onlyKnownFlags()
                     .build(),
-            java.util.Set.of("ranges"));
+            Set.of("ranges"));
 
     private QualityMagics() {}
 

@@ -10,11 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.bridge.FeatureOptions;
+import org.mlcycle.toolkit.bridge.OutOfFold;
 import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.imbalance.ImbalanceReport;
 import org.mlcycle.toolkit.labels.AgreementReport;
 import org.mlcycle.toolkit.labels.LabelIssueReport;
 import org.mlcycle.toolkit.split.Splits;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -94,6 +97,30 @@ class LabelMagicsTest {
 
         assertEquals(200, report.rows());
         assertTrue(report.source().contains("training rows of"), report.source());
+    }
+
+    @Test
+    @DisplayName("%label_issues on out-of-fold probabilities made in the notebook needs nothing else")
+    void labelIssuesOnOutOfFoldProbabilities() throws Exception {
+        Table train = clicks();
+        FeatureOptions features = FeatureOptions.of("clicked", List.of("score"), List.of());
+        kernel.with(
+                "oof",
+                OutOfFold.probabilities(
+                        train,
+                        features,
+                        Splits.stratifiedKFold(train, "clicked", 3, 1),
+                        new LogisticRegressionTrainer()));
+
+        LabelIssueReport report = assertInstanceOf(LabelIssueReport.class, kernel.line("label_issues", "oof"));
+
+        assertTrue(report.source().startsWith("out-of-fold probabilities from 3 stratified folds"), report.source());
+        assertTrue(Arrays.stream(report.flaggedRows()).anyMatch(r -> r == 0), Arrays.toString(report.flaggedRows()));
+        IllegalArgumentException extra =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("label_issues", "oof", "clicked"));
+        assertEquals(
+                "'oof' holds out-of-fold probabilities already; give it alone; usage: " + LabelMagics.ISSUES_USAGE,
+                extra.getMessage());
     }
 
     @Test
