@@ -41,7 +41,7 @@ public final class DriftMagics {
             options(MagicsArgs.builder()
                     .required("ref")
                     .required("cur")
-                    .required("by")
+                    .required("time")
                     .optional("window")));
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*([mhdw])");
@@ -70,18 +70,19 @@ public final class DriftMagics {
         if (!Usage.has(a, "by") && Usage.has(a, "window")) {
             throw DRIFT.fail("--window needs --by TIME");
         }
-        return run(nb, DRIFT, a);
+        return run(nb, DRIFT, a, Usage.one(a, "by", null));
     }
 
     /** {@code %drift_windows lastMonth recent ts 1d}: each day of {@code recent} against {@code lastMonth}. */
     static Object windows(Notebook nb, List<String> args) {
-        return run(nb, WINDOWS, WINDOWS.parse(args));
+        Map<String, List<String>> a = WINDOWS.parse(args);
+        return run(nb, WINDOWS, a, a.get("time").get(0));
     }
 
-    private static Object run(Notebook nb, Usage usage, Map<String, List<String>> a) {
+    /** Drift of {@code cur} against {@code ref}, window by window of {@code time} unless it is null. */
+    private static Object run(Notebook nb, Usage usage, Map<String, List<String>> a, String time) {
         Table ref = Variables.table(nb, a.get("ref").get(0));
         Table cur = Variables.table(nb, a.get("cur").get(0));
-        String time = Usage.one(a, "by", null);
         DriftOptions options = DriftOptions.defaults()
                 .withBins(usage.wholeNumber(a, "bins", DriftOptions.defaults().bins()))
                 .withCategorical(Usage.list(a, "categorical"))

@@ -39,7 +39,7 @@ public final class LabelMagics {
     private static final Usage ISSUES = new Usage(
             ISSUES_USAGE,
             MagicsArgs.builder()
-                    .required("source")
+                    .required("table")
                     .optional("label")
                     .keyword("numeric")
                     .keyword("categorical")
@@ -81,7 +81,7 @@ public final class LabelMagics {
      */
     static Object issues(Notebook nb, List<String> args) {
         Map<String, List<String>> a = ISSUES.parse(args);
-        String source = a.get("source").get(0);
+        String source = a.get("table").get(0);
         String label = Usage.one(a, "label", null);
         Object value = Variables.value(nb, source);
         if (value instanceof OutOfFoldProbabilities oof) {

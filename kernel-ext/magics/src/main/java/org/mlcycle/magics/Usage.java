@@ -3,8 +3,11 @@ package org.mlcycle.magics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.magic.MagicArgsParseException;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 
@@ -18,6 +21,8 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
  * @param switches {@code --name} options that take no value (jjava-jupyter's keywords always take one)
  */
 record Usage(String line, MagicsArgs spec, Set<String> switches) {
+    private static final Pattern MISSING = Pattern.compile("Missing required positional arguments: \\[(.*)]");
+    private static final Pattern UNKNOWN = Pattern.compile("Unknown (keyword|flag) argument '(.*)'\\.");
 
     Usage(String line, MagicsArgs spec) {
         this(line, spec, Set.of());
@@ -32,8 +37,28 @@ record Usage(String line, MagicsArgs spec, Set<String> switches) {
         try {
             return spec.parse(tokens);
         } catch (MagicArgsParseException e) {
-            throw fail(e.getMessage().replaceAll("\\.$", ""));
+            throw fail(plain(e.getMessage()));
         }
+    }
+
+    /**
+     * jjava-jupyter's parse errors in the words of the usage line: {@code Missing required positional
+     * arguments: [cur]} becomes {@code missing CUR}, {@code Unknown keyword argument 'x'.} becomes
+     * {@code unknown option --x}.
+     */
+    private static String plain(String message) {
+        Matcher missing = MISSING.matcher(message);
+        if (missing.matches()) {
+            return "missing " + missing.group(1).toUpperCase(Locale.ROOT);
+        }
+        Matcher unknown = UNKNOWN.matcher(message);
+        if (unknown.matches()) {
+            return "unknown option " + (unknown.group(1).equals("flag") ? "-" : "--") + unknown.group(2);
+        }
+        if (message.startsWith("Too many positional arguments")) {
+            return "too many arguments";
+        }
+        return message.replaceAll("\\.$", "");
     }
 
     /** One line naming the problem and the usage. */

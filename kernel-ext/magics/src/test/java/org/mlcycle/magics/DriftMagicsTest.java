@@ -100,18 +100,22 @@ class DriftMagicsTest {
                 IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--window", "1d"));
         IllegalArgumentException column = assertThrows(
                 IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--columns", "price"));
+        IllegalArgumentException noTime =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("drift_windows", "ref", "cur"));
+        IllegalArgumentException flag =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "-v"));
         IllegalArgumentException time =
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--by", "bid"));
 
-        assertEquals(
-                "Missing required positional arguments: [cur]; usage: " + DriftMagics.DRIFT_USAGE,
-                oneTable.getMessage());
+        assertEquals("missing CUR; usage: " + DriftMagics.DRIFT_USAGE, oneTable.getMessage());
         assertEquals("'ads2' is String, not a Tablesaw Table", notTable.getMessage());
         assertEquals(
                 "'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: " + DriftMagics.WINDOWS_USAGE,
                 window.getMessage());
         assertTrue(windowAlone.getMessage().startsWith("--window needs --by TIME; usage: "));
         assertEquals("drift: no column 'price' in table 'ref' (has: day, device, bid)", column.getMessage());
+        assertEquals("missing TIME; usage: " + DriftMagics.WINDOWS_USAGE, noTime.getMessage());
+        assertEquals("unknown option -v; usage: " + DriftMagics.DRIFT_USAGE, flag.getMessage());
         assertEquals("drift: time column 'bid' in table 'cur' is DOUBLE, not a date or date-time", time.getMessage());
     }
 }

@@ -153,7 +153,6 @@ class LabelMagicsTest {
                 List.of("0", "1"), report.classes().stream().map(c -> c.name()).toList());
         IllegalArgumentException usage =
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("imbalance", "ads"));
-        assertEquals(
-                "Missing required positional arguments: [label]; usage: %imbalance TABLE LABEL", usage.getMessage());
+        assertEquals("missing LABEL; usage: %imbalance TABLE LABEL", usage.getMessage());
     }
 }
