@@ -63,6 +63,14 @@ public final class MlcycleExtension implements Extension {
     static void magics(MagicsRegistry registry, JournalMagics journal) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
+        // %profile %checks %schema
+        QualityMagics.register(registry, Notebook::of);
+        // %drift %drift_windows
+        DriftMagics.register(registry, Notebook::of);
+        // %agreement %label_issues %imbalance
+        LabelMagics.register(registry, Notebook::of);
+        // %metrics %evaluate
+        MetricsMagics.register(registry, Notebook::of);
     }
 
     /**

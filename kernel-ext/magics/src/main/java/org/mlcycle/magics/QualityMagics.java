@@ -1,0 +1,109 @@
+package org.mlcycle.magics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.toolkit.quality.Checks;
+import org.mlcycle.toolkit.quality.Profile;
+import org.mlcycle.toolkit.quality.ProfileOptions;
+import org.mlcycle.toolkit.quality.Schema;
+import org.mlcycle.toolkit.quality.SchemaOptions;
+import tech.tablesaw.api.Table;
+
+/**
+ * The data-quality magics: {@code %profile}, {@code %checks} and {@code %schema}, on tables held in
+ * notebook variables. Thin: parse the arguments, call {@link Profile}, {@link Checks} or
+ * {@link Schema}, return the report.
+ */
+public final class QualityMagics {
+    static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]";
+    static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE";
+    static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
+            + " variable), and validate BATCH against it";
+
+    private static final Usage PROFILE = new Usage(
+            PROFILE_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .keyword("bins", KeywordSpec.REPLACE)
+                    .keyword("ignore")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage CHECKS = new Usage(
+            CHECKS_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .required("checks")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage SCHEMA = new Usage(
+            SCHEMA_USAGE,
+            MagicsArgs.builder()
+                    .required("ref")
+                    .optional("batch")
+                    .keyword("ranges", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build(),
+            Set.of("ranges"));
+
+    private QualityMagics() {}
+
+    /** Registers {@code %profile}, {@code %checks} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
+    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
+        registry.registerLineMagic("profile", (BaseKernel k, List<String> a) -> profile(notebooks.apply(k), a));
+        registry.registerLineMagic("checks", (BaseKernel k, List<String> a) -> checks(notebooks.apply(k), a));
+        registry.registerLineMagic("schema", (BaseKernel k, List<String> a) -> schema(notebooks.apply(k), a));
+    }
+
+    /** {@code %profile ads --bins 10}: per-column statistics, histograms and alerts. */
+    static Object profile(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = PROFILE.parse(args);
+        Table table = Variables.table(nb, a.get("table").get(0));
+        ProfileOptions options = ProfileOptions.defaults()
+                .withBins(
+                        PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
+                .withIgnored(Usage.list(a, "ignore"));
+        return nb.result(Profile.of(table, options));
+    }
+
+    /** {@code %checks batch adChecks}: every constraint of {@code adChecks}, with failing rows. */
+    static Object checks(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = CHECKS.parse(args);
+        Table table = Variables.table(nb, a.get("table").get(0));
+        return nb.result(
+                Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
+    }
+
+    /**
+     * {@code %schema ads}: the schema inferred from a table; {@code %schema ads batch}: how the
+     * batch departs from it. REF may also hold a {@link Schema} kept from an earlier call.
+     */
+    static Object schema(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = SCHEMA.parse(args);
+        String refName = a.get("ref").get(0);
+        Object ref = Variables.value(nb, refName);
+        Schema schema;
+        if (ref instanceof Schema kept) {
+            if (Usage.has(a, "ranges")) {
+                throw SCHEMA.fail("--ranges applies when inferring from a table; '" + refName + "' is a Schema");
+            }
+            schema = kept;
+        } else if (ref instanceof Table table) {
+            SchemaOptions options =
+                    Usage.has(a, "ranges") ? SchemaOptions.defaults().withRanges() : SchemaOptions.defaults();
+            schema = Schema.infer(table, options);
+        } else {
+            throw Variables.notA(refName, ref, "a Tablesaw Table or a Schema");
+        }
+        String batch = Usage.one(a, "batch", null);
+        return nb.result(batch == null ? schema : schema.validate(Variables.table(nb, batch)));
+    }
+}
