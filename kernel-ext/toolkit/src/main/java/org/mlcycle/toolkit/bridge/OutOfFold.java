@@ -1,0 +1,120 @@
+package org.mlcycle.toolkit.bridge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mlcycle.toolkit.split.Folds;
+import org.mlcycle.toolkit.split.LabelColumn;
+import org.mlcycle.toolkit.support.Require;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import tech.tablesaw.api.Table;
+
+/**
+ * Out-of-fold probabilities: for each fold, a feature spec fit on that fold's training rows only (so
+ * no statistic of a held-out row leaks into its features), a model trained on them, and predictions
+ * for the held-out rows, placed back at their table rows through the example metadata.
+ */
+public final class OutOfFold {
+    private OutOfFold() {}
+
+    /** Runs the folds one after another; the same as {@code probabilities(table, options, folds, trainer, 1)}. */
+    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
+            Trainer<Label> trainer) {
+        return probabilities(table, options, folds, trainer, 1);
+    }
+
+    /**
+     * Runs the folds on {@code threads} threads. Fold f is trained with Tribuo's invocation count f,
+     * so the result depends on the trainer's seed and the folds, not on the thread count or on how
+     * often the trainer was used before.
+     */
+    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
+            Trainer<Label> trainer, int threads) {
+        String who = "out-of-fold";
+        Require.nonEmpty(Require.table(table, who, "training"), who);
+        Require.that(folds.rows() == table.rowCount(), who, "folds were made on %d rows, but table '%s' has %d",
+                folds.rows(), table.name(), table.rowCount());
+        Require.that(threads >= 1, who, "threads must be at least 1, got %d", threads);
+        String[] given = LabelColumn.values(table, options.label(), who);
+        List<String> classes = new ArrayList<>(new TreeSet<>(List.of(given)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < classes.size(); k++) index.put(classes.get(k), k);
+        int[] labels = new int[given.length];
+        for (int i = 0; i < given.length; i++) labels[i] = index.get(given[i]);
+        double[][] p = new double[given.length][];
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int f = 0; f < folds.k(); f++) {
+            final int fold = f;
+            tasks.add(() -> {
+                runFold(table, options, folds, trainer, fold, classes, p);
+                return null;
+            });
+        }
+        if (threads == 1) {
+            for (Callable<Void> t : tasks) call(t);
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
+            try {
+                for (Future<Void> done : pool.invokeAll(tasks)) get(done);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("out-of-fold: interrupted", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == null) {
+                throw new IllegalStateException("out-of-fold: row " + i + " was held out by no fold");
+            }
+        }
+        return new OutOfFoldProbabilities(classes, labels, p, folds, trainer.toString());
+    }
+
+    private static void runFold(Table table, FeatureOptions options, Folds folds, Trainer<Label> trainer, int fold,
+            List<String> classes, double[][] p) {
+        int[] train = folds.trainRows(fold);
+        FeatureSpec spec = FeatureSpec.fit(table, train, options);
+        MutableDataset<Label> data = Features.dataset(table, train, spec);
+        Model<Label> model = trainer.train(data, Map.of(), fold);
+        for (Prediction<Label> pred : model.predict(Features.examples(table, folds.testRows(fold), spec))) {
+            Map<String, Label> scores = pred.getOutputScores();
+            double[] row = new double[classes.size()];
+            for (int k = 0; k < row.length; k++) {
+                Label s = scores.get(classes.get(k));
+                row[k] = s == null ? 0.0 : s.getScore();
+            }
+            p[Features.row(pred.getExample())] = row; // rows of different folds never overlap
+        }
+    }
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("out-of-fold: " + e.getMessage(), e);
+        }
+    }
+
+    private static void get(Future<Void> done) throws InterruptedException {
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("out-of-fold: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

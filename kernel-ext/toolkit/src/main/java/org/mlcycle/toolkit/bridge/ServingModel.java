@@ -1,0 +1,91 @@
+package org.mlcycle.toolkit.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+import org.mlcycle.toolkit.support.Require;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import tech.tablesaw.api.Table;
+
+/**
+ * A Tribuo model kept together with the feature spec it was trained through, so serving cannot use
+ * another transform: saved and loaded as one file, and identified by the spec's content hash. Saving
+ * uses Java serialisation of both parts (Tribuo 4.3 models are serialisable).
+ */
+public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rendered, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServingModel {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(spec, "spec");
+    }
+
+    /** Fits the spec on {@code train}, then trains {@code trainer} on the transformed rows. */
+    public static ServingModel train(Table train, FeatureOptions options, Trainer<Label> trainer) {
+        FeatureSpec spec = FeatureSpec.fit(train, options);
+        return new ServingModel(trainer.train(Features.dataset(train, spec)), spec);
+    }
+
+    /** Scores a table: a copy with the prediction and one probability column per class. */
+    public Table predict(Table table) {
+        return Features.predict(model, spec, table);
+    }
+
+    public void save(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream o = new ObjectOutputStream(out)) {
+            o.writeObject(this);
+        }
+    }
+
+    public static ServingModel load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(in)) {
+            Object read = o.readObject();
+            Require.that(read instanceof ServingModel, "serving model", "%s holds a %s, not a serving model", file,
+                    read.getClass().getName());
+            return (ServingModel) read;
+        } catch (ClassNotFoundException e) {
+            throw new IOException("serving model: " + file + " holds an unknown class: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toText() {
+        return String.format(Locale.ROOT, "serving model: %s on %d features, feature spec %s", model.getClass().getSimpleName(),
+                spec.width(), spec.contentHash().substring(0, 12));
+    }
+
+    @Override
+    public String toHtml() {
+        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText()) + "</b></p>"
+                + spec.toHtml() + "</div>";
+    }
+
+    @Override
+    public Map<String, Object> toRecord() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", model.getClass().getName());
+        r.put("trainer", model.getProvenance().getTrainerProvenance().toString());
+        r.put("spec_hash", spec.contentHash());
+        r.put("features", spec.width());
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

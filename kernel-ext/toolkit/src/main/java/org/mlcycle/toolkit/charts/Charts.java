@@ -1,0 +1,94 @@
+package org.mlcycle.toolkit.charts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * XChart pictures for the quality and drift reports, drawn from the numbers a report keeps (never
+ * from a table): reference vs current shares per bin, one bar per column for scores or missing
+ * shares. {@link #img} turns a chart into an inline PNG for static HTML.
+ */
+public final class Charts {
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 320;
+
+    private Charts() {}
+
+    /** Reference and current shares side by side per bin or category (at most 40 bins are drawn). */
+    public static CategoryChart sharesPair(String title, List<String> bins, List<Double> reference, List<Double> current) {
+        check(title, bins.size(), reference.size(), current.size());
+        int n = Math.min(40, bins.size());
+        CategoryChart chart = base(title, "bin", "share of rows");
+        chart.getStyler().setXAxisLabelRotation(bins.size() > 5 ? 45 : 0);
+        chart.addSeries("reference", bins.subList(0, n), clean(reference.subList(0, n)));
+        chart.addSeries("current", bins.subList(0, n), clean(current.subList(0, n)));
+        return chart;
+    }
+
+    /** One bar per column, e.g. a drift score; the title should say what and which threshold. */
+    public static CategoryChart scoreBars(String title, List<String> columns, List<Double> scores, double threshold) {
+        check(title, columns.size(), scores.size(), scores.size());
+        String t = Double.isNaN(threshold) ? title : title + String.format(Locale.ROOT, " (threshold %.3g)", threshold);
+        CategoryChart chart = base(t, "column", "score");
+        chart.getStyler().setXAxisLabelRotation(columns.size() > 6 ? 45 : 0);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("score", columns, clean(scores));
+        return chart;
+    }
+
+    /** Share of missing cells per column. */
+    public static CategoryChart missingBars(String title, List<String> columns, List<Double> missingShares) {
+        CategoryChart chart = scoreBars(title, columns, missingShares, Double.NaN);
+        chart.setYAxisTitle("share missing");
+        return chart;
+    }
+
+    /** The chart as PNG bytes. */
+    public static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("charts: encoding '" + chart.getTitle() + "' as PNG failed", e);
+        }
+    }
+
+    /** An {@code <img>} tag holding the chart as an inline PNG. */
+    public static String img(Chart<?, ?> chart) {
+        return "<img style=\"max-width:100%\" alt=\"" + org.mlcycle.toolkit.report.Html.escape(chart.getTitle())
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(chart)) + "\"/>";
+    }
+
+    private static CategoryChart base(String title, String x, String y) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(y).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    private static void check(String title, int labels, int a, int b) {
+        if (labels == 0 || labels != a || labels != b) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "charts: '%s' needs as many values as labels and at least one (labels %d, values %d and %d)",
+                    title, labels, a, b));
+        }
+    }
+
+    /** XChart cannot draw NaN: a value that does not apply is drawn as 0. */
+    private static List<Double> clean(List<Double> values) {
+        List<Double> out = new ArrayList<>(values.size());
+        for (Double v : values) {
+            out.add(v == null || v.isNaN() || v.isInfinite() ? 0.0 : v);
+        }
+        return out;
+    }
+}

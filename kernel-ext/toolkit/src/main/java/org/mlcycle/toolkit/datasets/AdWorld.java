@@ -1,0 +1,235 @@
+package org.mlcycle.toolkit.datasets;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.mlcycle.toolkit.support.Require;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A simulated search-ads world with a known answer: should this ad be shown for this query? Shaped
+ * like KDD Cup 2012 Track 2, deterministic for a seed, and fast enough to make a million candidate
+ * rows in a notebook cell.
+ *
+ * <pre>{@code
+ * AdWorld world = AdWorld.create(AdWorldOptions.defaults());
+ * Table old = world.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, 1_000_000);
+ * Table truth = world.truth(Source.RANDOM, Period.TWO_MONTHS_AGO, 1_000_000); // to check your work
+ * }</pre>
+ *
+ * <p>Each table comes from its own named random stream, so asking for more rows of one collection
+ * never changes another, and the first n rows of a collection do not depend on how many are asked.
+ * The generating process, every parameter and every injected problem are in {@code
+ * datasets/DATASHEET.md}. Do not use it to estimate anything about real advertising: its numbers are
+ * chosen to teach, not measured.
+ */
+public final class AdWorld {
+    /** Version of the generating process; bump it when any output byte changes. */
+    public static final String GENERATOR_VERSION = "v1";
+    /** Truth intercept calibrated on the default world (see {@link #calibrateB0(int)}). */
+    public static final double DEFAULT_B0 = -11.985;
+    /** Click intercept calibrated on the default world (see {@link #calibrateC0(int)}). */
+    public static final double DEFAULT_C0 = -5.67;
+    /** Largest number of rows one call may generate. */
+    public static final int MAX_ROWS = 50_000_000;
+
+    private final World world;
+
+    private AdWorld(World world) {
+        this.world = world;
+    }
+
+    /** Builds the fixed entities of the world (about 0.1 s for the defaults). */
+    public static AdWorld create(AdWorldOptions options) {
+        Require.that(options != null, "ad world", "options are null");
+        return new AdWorld(new World(options));
+    }
+
+    /** The default world: the one the committed files and the lessons use. */
+    public static AdWorld standard() {
+        return create(AdWorldOptions.defaults());
+    }
+
+    public AdWorldOptions options() {
+        return world.options;
+    }
+
+    /** Candidate pairs as in the committed files: request, pair features and the labelers' answers. */
+    public Table candidates(Source source, Period period, int rows) {
+        return batch(source, period.firstDay(), period.lastDay(), rows, "candidates").candidates(tableName(source, period));
+    }
+
+    /** Candidate pairs over any days in -60..-1, for daily monitoring. */
+    public Table candidates(Source source, int firstDay, int lastDay, int rows) {
+        return batch(source, firstDay, lastDay, rows, "candidates").candidates(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay);
+    }
+
+    /** The candidates joined with everything observable about request, query, ad and user. */
+    public Table features(Source source, Period period, int rows) {
+        return batch(source, period.firstDay(), period.lastDay(), rows, "features").features(world, tableName(source, period));
+    }
+
+    /**
+     * The hidden answers for the same rows: topic and category match, whether the row sits in the
+     * slice labeler A gets wrong (navigational query, competitor's ad, same topic), the true
+     * probability, the drawn truth, and labeler A's answer after the guideline fix.
+     */
+    public Table truth(Source source, Period period, int rows) {
+        return batch(source, period.firstDay(), period.lastDay(), rows, "truth").truth(tableName(source, period) + "_truth");
+    }
+
+    CandidateBatch batch(Source source, int firstDay, int lastDay, int rows, String who) {
+        Require.that(source != null, who, "source is null");
+        checkRows(rows, who);
+        Require.that(firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay, who,
+                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d", firstDay, lastDay);
+        return CandidateBatch.generate(world, source, firstDay, lastDay, rows);
+    }
+
+    static void checkRows(int rows, String who) {
+        Require.that(rows >= 0 && rows <= MAX_ROWS, who, "rows must be between 0 and %,d, got %,d", MAX_ROWS, rows);
+    }
+
+    static String tableName(Source source, Period period) {
+        return "candidates_" + source.name().toLowerCase(java.util.Locale.ROOT) + "_" + period.tag();
+    }
+
+    /** Queries: query_id, category, topic, intent, brand_id (-1 if none), n_tokens. */
+    public Table queries() {
+        int n = world.queries();
+        int[] ids = new int[n];
+        String[] intent = new String[n];
+        for (int q = 0; q < n; q++) {
+            ids[q] = q;
+            intent[q] = World.INTENTS[world.qIntent[q]];
+        }
+        return Table.create("queries",
+                IntColumn.create("query_id", ids),
+                IntColumn.create("category", world.qCategory.clone()),
+                IntColumn.create("topic", world.qTopic.clone()),
+                StringColumn.create("intent", intent),
+                IntColumn.create("brand_id", world.qBrand.clone()),
+                IntColumn.create("n_tokens", world.qTokens.clone()));
+    }
+
+    /** Ads: ad_id, advertiser_id, category, topic, brand_id, keyword_id, landing_score, bid_cpc, past_ctr. */
+    public Table ads() {
+        int n = world.adAdvertiser.length;
+        int[] ids = new int[n];
+        Arrays.setAll(ids, i -> i);
+        return Table.create("ads",
+                IntColumn.create("ad_id", ids),
+                IntColumn.create("advertiser_id", world.adAdvertiser.clone()),
+                IntColumn.create("category", world.adCategory.clone()),
+                IntColumn.create("topic", world.adTopic.clone()),
+                IntColumn.create("brand_id", world.adBrand.clone()),
+                IntColumn.create("keyword_id", world.adKeyword.clone()),
+                DoubleColumn.create("landing_score", world.adLandingObserved.clone()),
+                DoubleColumn.create("bid_cpc", world.adBid.clone()),
+                DoubleColumn.create("past_ctr", world.adPastCtr.clone()));
+    }
+
+    /** Users: user_id, gender (0 unknown, 1 male, 2 female), age (1..6, KDD's buckets), device. */
+    public Table users() {
+        int n = world.uGender.length;
+        int[] ids = new int[n];
+        String[] device = new String[n];
+        for (int u = 0; u < n; u++) {
+            ids[u] = u;
+            device[u] = world.uMobile[u] == 1 ? "mobile" : "desktop";
+        }
+        return Table.create("users",
+                IntColumn.create("user_id", ids),
+                IntColumn.create("gender", world.uGender.clone()),
+                IntColumn.create("age", world.uAge.clone()),
+                StringColumn.create("device", device));
+    }
+
+    /**
+     * Yesterday's (or two months ago's) search requests replayed through a serving policy: one row
+     * per (request, ad, position) in KDD Cup 2012 Track 2's column order (Click, Impression,
+     * DisplayURL, AdID, AdvertiserID, Depth, Position, QueryID, KeywordID, TitleID, DescriptionID,
+     * UserID), then Day and Policy. The same requests feed both policies. Revenue is clicks times the
+     * ad's bid_cpc (first-price).
+     */
+    public Table impressions(Policy policy, Period period, int requests) {
+        Require.that(policy != null, "impressions", "policy is null");
+        Require.that(period != null, "impressions", "period is null");
+        checkRows(requests, "impressions");
+        return log(policy, period.firstDay(), period.lastDay(), requests, world.options.c0())
+                .table(world, policy, "impressions_" + policy.label() + "_" + period.tag());
+    }
+
+    ImpressionLog log(Policy policy, int firstDay, int lastDay, int requests, double c0) {
+        return ImpressionLog.generate(world, policy, firstDay, lastDay, requests, c0);
+    }
+
+    /**
+     * Finds the click intercept c0 that gives the legacy policy a CTR of 3.5% (KDD Cup 2012 Track 2's
+     * 3.49%) on {@code requests} requests from two months ago.
+     */
+    public double calibrateC0(int requests) {
+        checkRows(requests, "calibrate c0");
+        Require.that(requests > 0, "calibrate c0", "requests must be positive");
+        double lo = -12;
+        double hi = 2;
+        for (int it = 0; it < 30; it++) {
+            double mid = (lo + hi) / 2;
+            ImpressionLog log = log(Policy.LEGACY, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), requests, mid);
+            double ctr = log.clicks() / (double) log.impressions();
+            if (ctr > 0.035) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    World world() {
+        return world;
+    }
+
+    /**
+     * Finds the truth intercept b0 that makes uniformly random pairs two months ago positive at a
+     * rate of exactly 1 in 10,000, on a pilot of {@code pairs} pairs (the mean true probability, not
+     * the drawn labels, so the pilot's noise is small).
+     */
+    public double calibrateB0(int pairs) {
+        checkRows(pairs, "calibrate b0");
+        Require.that(pairs > 0, "calibrate b0", "pairs must be positive");
+        CandidateBatch b = CandidateBatch.generate(world, Source.RANDOM, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), pairs);
+        double b0 = world.options.b0();
+        double[] scores = new double[pairs];
+        int kept = 0;
+        for (int i = 0; i < pairs; i++) {
+            // recover the score from the stored probability: p = sigmoid(3 (s + b0))
+            double p = b.pTrue[i];
+            if (p > 1e-300 && p < 1) {
+                double s = StrictMath.log(p / (1 - p)) / Truth.SLOPE - b0;
+                scores[kept++] = s;
+            }
+        }
+        double lo = -40;
+        double hi = 10;
+        for (int it = 0; it < 80; it++) {
+            double mid = (lo + hi) / 2;
+            double sum = 0;
+            for (int i = 0; i < kept; i++) {
+                sum += Truth.probability(scores[i], mid);
+            }
+            if (sum / pairs > 1e-4) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    SplittableRandom stream(String name) {
+        return Dist.stream(world.options.seed(), name);
+    }
+}

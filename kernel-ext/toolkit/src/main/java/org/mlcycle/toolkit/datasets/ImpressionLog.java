@@ -1,0 +1,193 @@
+package org.mlcycle.toolkit.datasets;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Replays search requests through a serving policy and draws clicks, into rows shaped like KDD Cup
+ * 2012 Track 2's training.txt. Both policies see the same requests and the same retrieved
+ * candidates (one stream), so their difference is the policy's alone.
+ */
+final class ImpressionLog {
+    static final int CANDIDATES = 8;
+    static final double[] POSITION_BIAS = {1.0, 0.55, 0.35};
+    static final double LEGACY_RESERVE = 0.025;
+    static final double MODEL_THRESHOLD = 0.5;
+    /** Click logit per unit of relevance: modest, so that many relevant ads are rarely clicked. */
+    static final double REL = 1.0;
+    /** Click logit per unit of the ad's hidden attractiveness (centred at 0.3): it dominates clicks. */
+    static final double ATTR = 8.0;
+    static final double REPEAT_MEAN = 0.5; // impressions per row = 1 + Poisson(0.5), about 1.5 as in KDD
+
+    int rows;
+    int[] click = new int[1024];
+    int[] impression = new int[1024];
+    int[] ad = new int[1024];
+    int[] depth = new int[1024];
+    int[] position = new int[1024];
+    int[] query = new int[1024];
+    int[] user = new int[1024];
+    int[] day = new int[1024];
+    int[] relevant = new int[1024];
+    int requests;
+
+    static ImpressionLog generate(World w, Policy policy, int firstDay, int lastDay, int requests, double c0) {
+        String name = "impressions/" + firstDay + ".." + lastDay;
+        long seed = w.options.seed();
+        SplittableRandom req = Dist.stream(seed, name + "/requests");
+        SplittableRandom truth = Dist.stream(seed, name + "/truth");
+        SplittableRandom clicks = Dist.stream(seed, name + "/" + policy.label() + "/clicks");
+        ImpressionLog log = new ImpressionLog();
+        log.requests = requests;
+        double b0 = w.options.b0();
+        CandidateBatch pair = CandidateBatch.scratch(CANDIDATES);
+        int[] cand = new int[CANDIDATES];
+        double[] p = new double[CANDIDATES];
+        int[] y = new int[CANDIDATES];
+        double[] rank = new double[CANDIDATES];
+        Integer[] order = new Integer[CANDIDATES];
+        int span = lastDay - firstDay + 1;
+        for (int r = 0; r < requests; r++) {
+            int d = firstDay + req.nextInt(span);
+            World.Request rq = w.request(req, d);
+            int q = rq.query();
+            int intent = w.qIntent[q];
+            for (int k = 0; k < CANDIDATES; k++) {
+                int a = w.ad(req, q, Source.TARGETED);
+                cand[k] = a;
+                CandidateBatch.fillPair(w, req, pair, k, q, a);
+                double s = Truth.score(d, pair.topicMatch[k], pair.kw[k], pair.textSim[k], intent, pair.brandRel[k], w.adLanding[a], w.qCategory[q]);
+                p[k] = Truth.probability(s, b0);
+                y[k] = truth.nextDouble() < p[k] ? 1 : 0;
+                boolean duplicate = false;
+                for (int j = 0; j < k; j++) {
+                    duplicate |= cand[j] == a;
+                }
+                if (policy == Policy.LEGACY) {
+                    boolean eligible = intent != World.INFORMATIONAL
+                            && pair.kw[k] == Truth.KW_EXACT
+                            && w.adBid[a] * w.adPastCtr[a] >= LEGACY_RESERVE;
+                    rank[k] = eligible && !duplicate ? w.adBid[a] * w.adPastCtr[a] : -1;
+                } else {
+                    rank[k] = p[k] > MODEL_THRESHOLD && !duplicate ? p[k] : -1;
+                }
+                order[k] = k;
+            }
+            Arrays.sort(order, (i, j) -> Double.compare(rank[j], rank[i]));
+            int shown = 0;
+            while (shown < 3 && rank[order[shown]] >= 0) {
+                shown++;
+            }
+            for (int pos = 0; pos < shown; pos++) {
+                int k = order[pos];
+                int a = cand[k];
+                double pc = Dist.sigmoid(c0 + REL * y[k] + ATTR * (w.adAttractiveness[a] - 0.3)
+                                + (intent == World.COMMERCIAL ? 0.8 : 0.0)
+                                - (intent == World.INFORMATIONAL ? 1.2 : 0.0)
+                                - 0.3 * rq.mobile()
+                                + (pair.brandRel[k] == Truth.BRAND_SAME ? 0.5 : 0.0))
+                        * POSITION_BIAS[pos]
+                        * (1 - 0.08 * (shown - 1));
+                int imps = 1 + Dist.poisson(clicks, REPEAT_MEAN);
+                int c = 0;
+                for (int i = 0; i < imps; i++) {
+                    c += clicks.nextDouble() < pc ? 1 : 0;
+                }
+                log.add(c, imps, a, shown, pos + 1, q, rq.user(), d, y[k]);
+            }
+        }
+        return log;
+    }
+
+    private void add(int c, int imps, int a, int dep, int pos, int q, int u, int d, int rel) {
+        if (rows == click.length) {
+            int size = rows * 2;
+            click = Arrays.copyOf(click, size);
+            impression = Arrays.copyOf(impression, size);
+            ad = Arrays.copyOf(ad, size);
+            depth = Arrays.copyOf(depth, size);
+            position = Arrays.copyOf(position, size);
+            query = Arrays.copyOf(query, size);
+            user = Arrays.copyOf(user, size);
+            day = Arrays.copyOf(day, size);
+            relevant = Arrays.copyOf(relevant, size);
+        }
+        click[rows] = c;
+        impression[rows] = imps;
+        ad[rows] = a;
+        depth[rows] = dep;
+        position[rows] = pos;
+        query[rows] = q;
+        user[rows] = u;
+        day[rows] = d;
+        relevant[rows] = rel;
+        rows++;
+    }
+
+    long clicks() {
+        long s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += click[i];
+        }
+        return s;
+    }
+
+    long impressions() {
+        long s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += impression[i];
+        }
+        return s;
+    }
+
+    double revenue(World w) {
+        double s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += click[i] * w.adBid[ad[i]];
+        }
+        return s;
+    }
+
+    /** KDD Track 2 column order, then Day and Policy. */
+    Table table(World w, Policy policy, String tableName) {
+        int[] displayUrl = new int[rows];
+        int[] advertiser = new int[rows];
+        int[] keyword = new int[rows];
+        int[] title = new int[rows];
+        int[] description = new int[rows];
+        String[] pol = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            int a = ad[i];
+            advertiser[i] = w.adAdvertiser[a];
+            displayUrl[i] = displayUrl(advertiser[i]);
+            keyword[i] = w.adKeyword[a];
+            title[i] = 1_000_000 + a;
+            description[i] = 2_000_000 + a;
+            pol[i] = policy.label();
+        }
+        return Table.create(tableName,
+                IntColumn.create("Click", Arrays.copyOf(click, rows)),
+                IntColumn.create("Impression", Arrays.copyOf(impression, rows)),
+                IntColumn.create("DisplayURL", displayUrl),
+                IntColumn.create("AdID", Arrays.copyOf(ad, rows)),
+                IntColumn.create("AdvertiserID", advertiser),
+                IntColumn.create("Depth", Arrays.copyOf(depth, rows)),
+                IntColumn.create("Position", Arrays.copyOf(position, rows)),
+                IntColumn.create("QueryID", Arrays.copyOf(query, rows)),
+                IntColumn.create("KeywordID", keyword),
+                IntColumn.create("TitleID", title),
+                IntColumn.create("DescriptionID", description),
+                IntColumn.create("UserID", Arrays.copyOf(user, rows)),
+                IntColumn.create("Day", Arrays.copyOf(day, rows)),
+                StringColumn.create("Policy", pol));
+    }
+
+    /** A stable stand-in for KDD's hashed display URL: one per advertiser. */
+    static int displayUrl(int advertiser) {
+        long h = (advertiser + 1) * 0x9E3779B97F4A7C15L;
+        return (int) ((h >>> 33) & 0x7fffffff);
+    }
+}

@@ -1,0 +1,109 @@
+package org.mlcycle.toolkit.drift;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drift of one column. Missing cells are left out of every statistic; the missing shares are kept
+ * and compared on their own. Numbers that do not apply are NaN.
+ *
+ * @param name the column
+ * @param numeric compared as numbers (else as categories)
+ * @param nRef non-missing reference values
+ * @param nCur non-missing current values
+ * @param missingRef reference share of missing cells
+ * @param missingCur current share of missing cells
+ * @param ks KS statistic D (numeric)
+ * @param ksP KS p-value, two-sided (numeric)
+ * @param wassersteinNorm Wasserstein-1 / max(reference population std, 0.001) (numeric)
+ * @param chi2 chi-square statistic (categorical)
+ * @param chi2Dof its degrees of freedom
+ * @param chi2P its p-value
+ * @param psi PSI on the bins below, empty bins 1e-4
+ * @param js Jensen-Shannon distance, base 2, on the same bins
+ * @param linf largest |current share - reference share| over bins or categories
+ * @param linfBin the bin or category where it occurs
+ * @param bins bin labels: "(a, b]" ranges for numbers, the categories (sorted) otherwise
+ * @param refShares reference share per bin
+ * @param curShares current share per bin
+ * @param newCategories categories only the current table has
+ * @param vanishedCategories categories only the reference has
+ * @param rule the decision rule applied, with its threshold
+ * @param score the number the rule looked at
+ * @param drifted whether the rule fired
+ * @param missingRateChanged whether the missing share moved by more than the option allows
+ * @param note why a column could not be compared, or ""
+ */
+public record ColumnDrift(
+        String name,
+        boolean numeric,
+        long nRef,
+        long nCur,
+        double missingRef,
+        double missingCur,
+        double ks,
+        double ksP,
+        double wassersteinNorm,
+        double chi2,
+        int chi2Dof,
+        double chi2P,
+        double psi,
+        double js,
+        double linf,
+        String linfBin,
+        List<String> bins,
+        List<Double> refShares,
+        List<Double> curShares,
+        List<String> newCategories,
+        List<String> vanishedCategories,
+        String rule,
+        double score,
+        boolean drifted,
+        boolean missingRateChanged,
+        String note) {
+
+    public ColumnDrift {
+        bins = List.copyOf(bins);
+        refShares = List.copyOf(refShares);
+        curShares = List.copyOf(curShares);
+        newCategories = List.copyOf(newCategories);
+        vanishedCategories = List.copyOf(vanishedCategories);
+    }
+
+    /** Plain values; NaN where a number does not apply. */
+    public Map<String, Object> toRecord() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("kind", numeric ? "numeric" : "categorical");
+        r.put("n_ref", nRef);
+        r.put("n_cur", nCur);
+        r.put("miss_ref", missingRef);
+        r.put("miss_cur", missingCur);
+        if (numeric) {
+            r.put("ks", ks);
+            r.put("ks_p", ksP);
+            r.put("wass_norm", wassersteinNorm);
+            r.put("psi_bins", bins.size());
+        } else {
+            r.put("categories", bins.size());
+            r.put("chi2", chi2);
+            r.put("chi2_dof", chi2Dof);
+            r.put("chi2_p", chi2P);
+            r.put("new", newCategories.subList(0, Math.min(10, newCategories.size())));
+            r.put("new_count", newCategories.size());
+            r.put("vanished", vanishedCategories.subList(0, Math.min(10, vanishedCategories.size())));
+        }
+        r.put("psi", psi);
+        r.put("js", js);
+        r.put("linf", linf);
+        r.put("linf_value", linfBin);
+        r.put("rule", rule);
+        r.put("score", score);
+        r.put("drifted", drifted);
+        r.put("missing_rate_changed", missingRateChanged);
+        if (!note.isEmpty()) {
+            r.put("note", note);
+        }
+        return r;
+    }
+}

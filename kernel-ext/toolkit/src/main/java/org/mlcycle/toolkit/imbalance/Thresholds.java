@@ -1,0 +1,91 @@
+package org.mlcycle.toolkit.imbalance;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.mlcycle.toolkit.metrics.Confusion;
+import org.mlcycle.toolkit.support.Require;
+
+/**
+ * Decision-threshold tuning on a validation split (never on the test split, whose job is to measure
+ * the tuned model). Candidate thresholds are the distinct predicted probabilities; "positive" means
+ * probability at or above the threshold. Under heavy imbalance the best threshold is often far
+ * below 0.5.
+ */
+public final class Thresholds {
+    private Thresholds() {}
+
+    /** The threshold with the highest F1; on a tie, the highest such threshold (fewer rows shown). */
+    public static ThresholdChoice maximiseF1(boolean[] actual, double[] probability) {
+        check(actual, probability, "threshold tuning");
+        double best = Double.NaN, bestF1 = -1;
+        for (double[] step : sweep(actual, probability)) {
+            double f1 = 2 * step[1] / (2 * step[1] + step[2] + (step[3] - step[1]));
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                best = step[0];
+            }
+        }
+        return new ThresholdChoice("highest F1", best, at(actual, probability, best), at(actual, probability, 0.5));
+    }
+
+    /** The highest threshold whose recall reaches {@code recall}: the fewest positives predicted for that recall. */
+    public static ThresholdChoice forRecall(boolean[] actual, double[] probability, double recall) {
+        check(actual, probability, "threshold tuning");
+        Require.that(recall > 0 && recall <= 1, "threshold tuning", "target recall must be in (0, 1], got %s", recall);
+        for (double[] step : sweep(actual, probability)) {
+            if (step[1] / step[3] >= recall) {
+                return new ThresholdChoice(String.format(Locale.ROOT, "recall >= %s", recall), step[0],
+                        at(actual, probability, step[0]), at(actual, probability, 0.5));
+            }
+        }
+        throw new IllegalStateException("threshold tuning: no threshold reaches recall " + recall);
+    }
+
+    /**
+     * Every distinct probability as a threshold, highest first, with {threshold, tp, fp, positives}:
+     * one sort, then a walk down both classes' sorted probabilities.
+     */
+    private static java.util.List<double[]> sweep(boolean[] actual, double[] probability) {
+        int npos = 0;
+        for (boolean a : actual) if (a) npos++;
+        double[] pos = new double[npos], neg = new double[actual.length - npos];
+        int i = 0, j = 0;
+        for (int r = 0; r < actual.length; r++) {
+            if (actual[r]) pos[i++] = probability[r] + 0.0;
+            else neg[j++] = probability[r] + 0.0;
+        }
+        Arrays.sort(pos);
+        Arrays.sort(neg);
+        java.util.List<double[]> steps = new java.util.ArrayList<>();
+        int pi = pos.length - 1, ni = neg.length - 1;
+        long tp = 0, fp = 0;
+        while (pi >= 0 || ni >= 0) {
+            double v = Math.max(pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
+            while (pi >= 0 && pos[pi] == v) {
+                tp++;
+                pi--;
+            }
+            while (ni >= 0 && neg[ni] == v) {
+                fp++;
+                ni--;
+            }
+            steps.add(new double[] {v, tp, fp, npos});
+        }
+        return steps;
+    }
+
+    private static void check(boolean[] actual, double[] probability, String who) {
+        Require.that(actual.length == probability.length, who, "actual has %d values but probability has %d",
+                actual.length, probability.length);
+        Require.that(actual.length > 0, who, "no validation rows");
+        boolean any = false;
+        for (boolean a : actual) any |= a;
+        Require.that(any, who, "the validation rows hold no positive; use a stratified split");
+    }
+
+    private static Confusion at(boolean[] actual, double[] probability, double threshold) {
+        boolean[] predicted = new boolean[actual.length];
+        for (int i = 0; i < actual.length; i++) predicted[i] = probability[i] >= threshold;
+        return Confusion.of(actual, predicted);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Metrics that do not lie under class imbalance: the confusion matrix with precision, recall and F1,
+ * ROC-AUC, PR-AUC (average precision), log-loss, Brier score and calibration bins; and the ad
+ * business metrics (impressions, show rate, clicks, click-through rate, revenue) of a served policy.
+ * Entry points take plain arrays (one value per row) or a Tablesaw table and column names.
+ */
+package org.mlcycle.toolkit.metrics;

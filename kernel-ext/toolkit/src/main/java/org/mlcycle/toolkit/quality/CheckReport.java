@@ -1,0 +1,104 @@
+package org.mlcycle.toolkit.quality;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+
+/**
+ * The outcome of {@link Checks#run}: every constraint with its measured value, and for failing row
+ * checks the first failing rows with their row numbers.
+ *
+ * @param name the checks' name
+ * @param table the checked table's name
+ * @param rows rows in the table
+ * @param results one result per constraint, in order
+ */
+public record CheckReport(String name, String table, int rows, List<ConstraintResult> results) implements Rendered {
+
+    public CheckReport {
+        results = List.copyOf(results);
+    }
+
+    /** True when every constraint holds. */
+    public boolean passed() {
+        return failures().isEmpty();
+    }
+
+    /** The constraints that do not hold. */
+    public List<ConstraintResult> failures() {
+        return results.stream().filter(r -> !r.passed()).toList();
+    }
+
+    private String headline() {
+        return String.format(Locale.ROOT, "checks '%s' on '%s' (%d rows): %s, %d of %d constraints failed", name, table,
+                rows, passed() ? "PASS" : "FAIL", failures().size(), results.size());
+    }
+
+    static String measured(ConstraintResult r) {
+        if (!r.note().isEmpty() && Double.isNaN(r.measured())) {
+            return r.note();
+        }
+        if (r.kind().rowLevel()) {
+            return String.format(Locale.ROOT, "%.2f%% of %d rows pass, %d fail", 100 * r.measured(), r.checked(),
+                    r.failed());
+        }
+        String what = switch (r.kind()) {
+            case ROW_COUNT -> "rows";
+            case MEAN -> "mean";
+            default -> "quantile";
+        };
+        return what + " = " + Html.format(r.measured());
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder out = new StringBuilder(headline()).append('\n');
+        for (ConstraintResult r : results) {
+            out.append(r.passed() ? "  ok   " : "  FAIL ").append(r.constraint()).append(": ").append(measured(r))
+                    .append('\n');
+            if (!r.passed() && !r.failingRows().isEmpty()) {
+                List<String> rowsOut = new ArrayList<>();
+                for (FailingRow f : r.failingRows()) {
+                    rowsOut.add("row " + f.row() + ": " + f.value());
+                }
+                out.append("         ").append(String.join("; ", rowsOut))
+                        .append(r.failed() > r.failingRows().size() ? "; ..." : "").append('\n');
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder out = new StringBuilder("<div class=\"mlcycle-checks\" style=\"font-family:sans-serif\">");
+        out.append("<p style=\"font-weight:bold;color:").append(passed() ? "#1a7f37" : "#b3261e").append("\">")
+                .append(Html.escape(headline())).append("</p>");
+        List<List<?>> rowsOut = new ArrayList<>();
+        for (ConstraintResult r : results) {
+            String failing = String.join("; ", r.failingRows().stream().map(f -> f.row() + ": " + f.value()).toList());
+            rowsOut.add(List.of(r.passed() ? "ok" : "FAIL", r.constraint(), measured(r), failing));
+        }
+        out.append(Html.table(List.of("", "constraint", "measured", "failing rows (row: value)"), rowsOut));
+        return out.append("</div>").toString();
+    }
+
+    @Override
+    public Map<String, Object> toRecord() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", name);
+        r.put("table", table);
+        r.put("rows", rows);
+        r.put("passed", passed());
+        r.put("results", results.stream().map(ConstraintResult::toRecord).toList());
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return toText();
+    }
+}
