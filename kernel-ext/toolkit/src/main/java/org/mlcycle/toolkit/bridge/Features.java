@@ -54,13 +54,19 @@ public final class Features {
                         spec.label(), r, table.name()));
             }
         }
+        String[] given = new String[table.rowCount()];
+        Map<Object, String> text = new HashMap<>();
+        for (int r : rows) {
+            final int row = r;
+            given[r] = text.computeIfAbsent(label.get(r), v -> label.getString(row)); // DecimalFormat once per value
+        }
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("mlcycle table '" + table.name() + "', feature spec "
                         + spec.contentHash().substring(0, 12), LABELS), LABELS);
         Map<String, Label> labels = new HashMap<>();
         Encoder e = spec.encoder(table);
         for (int r : rows) {
-            Label y = labels.computeIfAbsent(label.getString(r), Label::new);
+            Label y = labels.computeIfAbsent(given[r], Label::new);
             data.add(example(e, r, y));
         }
         return data;

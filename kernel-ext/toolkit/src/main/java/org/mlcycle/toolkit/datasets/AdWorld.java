@@ -1,7 +1,6 @@
 package org.mlcycle.toolkit.datasets;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -66,7 +65,11 @@ public final class AdWorld {
         return batch(source, firstDay, lastDay, rows, "candidates").candidates(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay);
     }
 
-    /** The candidates joined with everything observable about request, query, ad and user. */
+    /**
+     * The candidates joined with everything observable about request, query, ad and user, and a
+     * {@code weight} column: the inverse-probability weight that makes a targeted collection stand
+     * for random traffic (1 for random collections).
+     */
     public Table features(Source source, Period period, int rows) {
         return batch(source, period.firstDay(), period.lastDay(), rows, "features").features(world, tableName(source, period));
     }
@@ -227,9 +230,5 @@ public final class AdWorld {
             }
         }
         return (lo + hi) / 2;
-    }
-
-    SplittableRandom stream(String name) {
-        return Dist.stream(world.options.seed(), name);
     }
 }

@@ -25,6 +25,7 @@ final class CandidateBatch {
     static final int UNLABELED = Integer.MIN_VALUE;
 
     final String name;
+    final Source source;
     final int n;
     final int[] day;
     final int[] hour;
@@ -44,8 +45,9 @@ final class CandidateBatch {
     final int[] labelAv2;
     final int[] labelB;
 
-    private CandidateBatch(String name, int n) {
+    private CandidateBatch(String name, Source source, int n) {
         this.name = name;
+        this.source = source;
         this.n = n;
         day = new int[n];
         hour = new int[n];
@@ -68,7 +70,7 @@ final class CandidateBatch {
 
     /** A small batch used as scratch space for pair features. */
     static CandidateBatch scratch(int n) {
-        return new CandidateBatch("scratch", n);
+        return new CandidateBatch("scratch", Source.TARGETED, n);
     }
 
     /** The stream name of a collection: "candidates/random/-60..-54". */
@@ -83,7 +85,7 @@ final class CandidateBatch {
         SplittableRandom t = Dist.stream(seed, name + "/truth");
         SplittableRandom la = Dist.stream(seed, name + "/labeler-a");
         SplittableRandom lb = Dist.stream(seed, name + "/labeler-b");
-        CandidateBatch b = new CandidateBatch(name, n);
+        CandidateBatch b = new CandidateBatch(name, source, n);
         double b0 = w.options.b0();
         double aFalse = source == Source.TARGETED ? A_TARGETED_FALSE_SHOW : A_RANDOM_FALSE_SHOW;
         int span = lastDay - firstDay + 1;
@@ -190,7 +192,11 @@ final class CandidateBatch {
         return t;
     }
 
-    /** Candidate columns joined with what is observable about the request, query, ad and user. */
+    /**
+     * Candidate columns joined with what is observable about the request, query, ad and user, plus
+     * {@code weight}: how many random-traffic pairs the row stands for (1 for random collections;
+     * P(ad | query) at random over P(ad | query) by retrieval for targeted ones), for prior correction.
+     */
     Table features(World w, String tableName) {
         Table t = candidates(tableName);
         String[] intent = new String[n];
@@ -204,7 +210,9 @@ final class CandidateBatch {
         int[] gender = new int[n];
         int[] age = new int[n];
         String[] device = new String[n];
+        double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
+            weight[i] = source == Source.RANDOM ? 1.0 : (1.0 / w.adAdvertiser.length) / w.targetedProbability(query[i], ad[i]);
             int q = query[i];
             int a = ad[i];
             intent[i] = World.INTENTS[w.qIntent[q]];
@@ -231,7 +239,8 @@ final class CandidateBatch {
                 DoubleColumn.create("past_ctr", pastCtr),
                 StringColumn.create("device", device),
                 IntColumn.create("gender", gender),
-                IntColumn.create("age", age));
+                IntColumn.create("age", age),
+                DoubleColumn.create("weight", weight));
         return t;
     }
 

@@ -21,6 +21,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class Datasets {
     private static final String WHO = "datasets";
     private static volatile AdWorld standard;
+    private static volatile DatasetList listed;
 
     private Datasets() {}
 
@@ -31,11 +32,16 @@ public final class Datasets {
 
     /** The datasheet summaries of every dataset: what {@code %datasets} shows. */
     public static DatasetList list() {
-        List<Datasheet> sheets = new ArrayList<>();
-        for (String n : names()) {
-            sheets.add(datasheet(n));
+        DatasetList l = listed;
+        if (l == null) { // generating every table takes a second or two: once per JVM is enough
+            List<Datasheet> sheets = new ArrayList<>();
+            for (String n : names()) {
+                sheets.add(datasheet(n));
+            }
+            l = new DatasetList(sheets);
+            listed = l;
         }
-        return new DatasetList(sheets);
+        return l;
     }
 
     /** The committed rows of a dataset, generated from the default world. */

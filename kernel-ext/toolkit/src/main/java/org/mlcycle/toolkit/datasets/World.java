@@ -207,7 +207,9 @@ final class World {
     record Request(int day, int hour, int user, int mobile, int query) {}
 
     Request request(SplittableRandom r, int day) {
-        Require.day(day);
+        if (day < -60 || day > 0) {
+            throw new IllegalStateException("ad world: day " + day + " is outside -60..0"); // callers check days
+        }
         int hour = Dist.pick(r, hourCum);
         int mobile = r.nextDouble() < mobileShare(day) ? 1 : 0;
         int age = 1 + Dist.pick(r, ageCumByDay[day + 60]);
@@ -261,6 +263,34 @@ final class World {
         return pick % adAdvertiser.length;
     }
 
+    /**
+     * The probability that keyword retrieval picks {@code ad} for {@code query}, following the same
+     * fall-through as {@link #ad} (an empty pool passes its share on to the next one).
+     */
+    double targetedProbability(int query, int ad) {
+        boolean nav = qIntent[query] == NAVIGATIONAL;
+        double[] upTo = nav ? new double[] {0.40, 0.90, 0.975, 1.0} : new double[] {0.0, 0.60, 0.90, 1.0};
+        int[][] pools = {
+            qBrand[query] >= 0 ? brandAds[qBrand[query]] : new int[0], topicAds[qTopic[query]], categoryAds[qCategory[query]], null
+        };
+        boolean[] member = {
+            qBrand[query] >= 0 && adBrand[ad] == qBrand[query], adTopic[ad] == qTopic[query], adCategory[ad] == qCategory[query], true
+        };
+        double p = 0;
+        double carry = 0;
+        double previous = 0;
+        for (int level = 0; level < 4; level++) {
+            carry += upTo[level] - previous;
+            previous = upTo[level];
+            int size = pools[level] == null ? adAdvertiser.length : pools[level].length;
+            if (size > 0) {
+                p += member[level] ? carry / size : 0;
+                carry = 0;
+            }
+        }
+        return p;
+    }
+
     int queries() {
         return qCategory.length;
     }
@@ -287,16 +317,5 @@ final class World {
             cum[i] = Dist.cumulative(Dist.zipf(Math.max(1, pools[i].length), 1.0));
         }
         return cum;
-    }
-
-    /** Day checks for the traffic model (package-private callers pass checked days). */
-    static final class Require {
-        private Require() {}
-
-        static void day(int day) {
-            if (day < -60 || day > 0) {
-                throw new IllegalStateException("ad world: day " + day + " is outside -60..0");
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.mlcycle.toolkit.quality;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -77,6 +76,6 @@ public record Constraint(
 
     /** The description with the {@code mostly} share when it is below 1. */
     public String label() {
-        return mostly < 1 ? description + String.format(Locale.ROOT, " mostly %.4g", mostly) : description;
+        return mostly < 1 ? description + " mostly " + Checks.num(mostly) : description;
     }
 }

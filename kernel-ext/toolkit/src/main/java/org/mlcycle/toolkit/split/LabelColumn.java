@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.split;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -26,12 +28,15 @@ public final class LabelColumn {
     public static String[] values(Table table, String column, String who) {
         Column<?> c = Require.column(table, column, who);
         String[] out = new String[table.rowCount()];
+        Map<Object, String> text = new HashMap<>();
         for (int i = 0; i < out.length; i++) {
             if (isMissing(c, i)) {
                 throw new IllegalArgumentException(String.format(
                         "%s: label '%s' is missing in row %d of table '%s'", who, column, i, table.name()));
             }
-            out[i] = c.getString(i);
+            // a numeric column formats each value through DecimalFormat: do it once per distinct value
+            final int row = i;
+            out[i] = text.computeIfAbsent(c.get(i), v -> c.getString(row));
         }
         return out;
     }

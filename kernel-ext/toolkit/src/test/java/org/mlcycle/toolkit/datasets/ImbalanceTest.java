@@ -78,4 +78,23 @@ class ImbalanceTest {
         assertTrue(positive >= 0.05 && positive <= 0.10, "positive share: " + positive);
         assertTrue(confident / (double) n >= 0.03, "rows in cells with P > 0.5: " + confident / (double) n);
     }
+
+    @Test
+    void weightingTargetedRowsByTheirRetrievalProbabilityRecoversRandomTrafficsRate() {
+        int n = 100_000;
+        Table f = WORLD.features(Source.TARGETED, Period.TWO_MONTHS_AGO, n);
+        Table t = WORLD.truth(Source.TARGETED, Period.TWO_MONTHS_AGO, n);
+        double[] w = f.doubleColumn("weight").asDoubleArray();
+        double[] p = t.doubleColumn("p_true").asDoubleArray();
+        double sumW = 0;
+        double sumWp = 0;
+        for (int i = 0; i < n; i++) {
+            sumW += w[i];
+            sumWp += w[i] * p[i];
+        }
+        System.out.println("mean weight " + sumW / n + ", weighted P " + sumWp / sumW);
+        assertTrue(Math.abs(sumW / n - 1) < 0.05, "importance weights average 1: " + sumW / n);
+        assertTrue(sumWp / sumW > 0.3e-4 && sumWp / sumW < 3e-4, "weighted positive rate: " + sumWp / sumW);
+        assertTrue(WORLD.features(Source.RANDOM, Period.TWO_MONTHS_AGO, 100).doubleColumn("weight").min() == 1.0);
+    }
 }
