@@ -1,0 +1,131 @@
+"""Executes every lesson with nbclient on the course kernel and checks that the story happens.
+
+Each lesson prints what it measured as `FACT key=value` lines; the assertions below pin the story
+to those numbers. The lessons run in order, in a copy of the repository's lessons/ and datasets/
+folders, so they share one fresh journal exactly as a learner's run does.
+"""
+import os
+import pathlib
+import re
+import shutil
+import sys
+import time
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from conftest import KERNEL  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
+FACT = re.compile(r"^FACT ([A-Za-z0-9_]+)=(\S+)$", re.M)
+
+
+class Executed:
+    def __init__(self, nb, seconds):
+        self.nb = nb
+        self.seconds = seconds
+        self.facts = {}
+        for text in self.streams("stdout"):
+            for key, value in FACT.findall(text):
+                self.facts[key] = value
+
+    def code_cells(self):
+        return [c for c in self.nb.cells if c.cell_type == "code"]
+
+    def streams(self, name):
+        for c in self.code_cells():
+            for o in c.outputs:
+                if o.output_type == "stream" and o.name == name:
+                    yield o.text
+
+    def num(self, key):
+        assert key in self.facts, f"the lesson printed no FACT {key} (has: {sorted(self.facts)})"
+        return float(self.facts[key])
+
+    def tagged(self, tag):
+        return [c for c in self.code_cells() if tag in c.metadata.get("tags", [])]
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """Every lesson, executed in order in a fresh copy of lessons/ (with datasets/ beside it)."""
+    work = tmp_path_factory.mktemp("course")
+    shutil.copytree(ROOT / "datasets", work / "datasets")
+    (work / "lessons").mkdir()
+    out = {}
+    for path in LESSONS:
+        shutil.copy(path, work / "lessons" / path.name)
+        nb = nbformat.read(work / "lessons" / path.name, as_version=4)
+        client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, allow_errors=False,
+                                resources={"metadata": {"path": str(work / "lessons")}})
+        start = time.time()
+        client.execute()
+        out[path.stem] = Executed(nb, time.time() - start)
+    return out
+
+
+def lesson(executed, prefix):
+    found = [v for k, v in executed.items() if k.startswith(prefix)]
+    if not found:
+        pytest.skip(f"no lesson {prefix}")
+    return found[0]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_runs_cleanly(executed, path):
+    run = executed[path.stem]
+    cells = run.code_cells()
+    assert cells, "a lesson without code"
+    for c in cells:
+        assert c.execution_count is not None, f"cell {c.id} did not run"
+        assert not [o for o in c.outputs if o.output_type == "error"], f"cell {c.id} raised"
+    stderr = "".join(run.streams("stderr"))
+    assert stderr == "", f"a cell wrote to stderr: {stderr[:500]}"
+    assert run.seconds < 120, f"{path.name} took {run.seconds:.0f}s"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_shape(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == "mlcycle"
+    for c in nb.cells:
+        if c.cell_type == "code":
+            assert not c.outputs and c.execution_count is None, f"{path.name} is committed with outputs"
+    text = "\n".join(c.source for c in nb.cells)
+    assert "/work/" not in text and "/tmp/" not in text, "a machine path in a lesson"
+    assert any("solution" in c.metadata.get("tags", []) for c in nb.cells), "no exercise solution"
+    assert any("check" in c.metadata.get("tags", []) for c in nb.cells), "no exercise check"
+    assert "## Recap" in text, "no recap"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_exercises_pass_with_the_solutions_in(executed, path):
+    run = executed[path.stem]
+    checks = run.tagged("check")
+    for c in checks:
+        out = "".join(o.text for o in c.outputs if o.output_type == "stream" and o.name == "stdout")
+        assert out.startswith("Correct"), f"check cell {c.id} printed {out!r}"
+
+
+def test_a_plot_in_every_lesson(executed):
+    for name, run in executed.items():
+        pngs = [o for c in run.code_cells() for o in c.outputs
+                if o.output_type in ("execute_result", "display_data") and "image/png" in o.data]
+        assert pngs, f"{name} shows no chart"
+
+
+def test_lesson0_route_loops_back(executed):
+    run = lesson(executed, "00")
+    assert run.num("stages") == 6
+    assert run.num("planned_loops_back") >= 4
+
+
+def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
+    run = lesson(executed, "01")
+    assert run.facts["objective"] == "impressions"
+    assert 0.03 <= run.num("legacy_ctr") <= 0.045, "legacy CTR should be near KDD Cup 2012's 3.5%"
+    assert run.num("legacy_informational_impressions") == 0
+    assert 0.40 <= run.num("informational_request_share") <= 0.50
