@@ -129,3 +129,25 @@ def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
     assert 0.03 <= run.num("legacy_ctr") <= 0.045, "legacy CTR should be near KDD Cup 2012's 3.5%"
     assert run.num("legacy_informational_impressions") == 0
     assert 0.40 <= run.num("informational_request_share") <= 0.50
+
+
+def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
+    run = lesson(executed, "02")
+    assert run.num("rows") == 40000
+    assert run.facts["checks_pass_on_old"] == "true"
+    assert run.num("checks_failed_on_broken") == 3, "each planted problem should fail one check"
+    assert run.facts["snapshot_ref"].startswith("ads/random-two-months-ago@")
+    assert 0.24 <= run.num("label_b_share") <= 0.26, "B labels a random 25%"
+    rate = run.num("label_a_rate")
+    assert 1e-4 <= rate <= 3e-4, f"A's 'show' rate on random pairs should be 1-3 per 10,000, got {rate}"
+    assert run.num("always_no_accuracy") >= 0.9997
+
+
+def test_lesson3_one_transform_for_training_and_serving(executed):
+    run = lesson(executed, "03")
+    assert run.num("parity_rows") == 100
+    assert run.num("parity_mismatches") == 0
+    assert run.num("refit_mismatches") >= 90, "a spec refitted on the serving batch should change the vectors"
+    assert run.facts["training_ref"].startswith("ads/training@")
+    assert run.num("oot_test_min_day") == -1
+    assert 0.05 <= run.num("label_a_rate_targeted") <= 0.15
