@@ -151,3 +151,12 @@ def test_lesson3_one_transform_for_training_and_serving(executed):
     assert run.facts["training_ref"].startswith("ads/training@")
     assert run.num("oot_test_min_day") == -1
     assert 0.05 <= run.num("label_a_rate_targeted") <= 0.15
+
+
+def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed):
+    run = lesson(executed, "04")
+    assert run.num("roc_auc_label_a") >= 0.85, "ranking against A's labels should look good"
+    assert run.facts["reload_identical"] == "true"
+    share = run.num("worst200_nav_competitor_share")
+    assert share >= 0.4, f"the worst errors should pile up in navigational x competitor, got {share}"
+    assert share >= 3 * run.num("nav_competitor_row_share")
