@@ -160,3 +160,19 @@ def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed
     share = run.num("worst200_nav_competitor_share")
     assert share >= 0.4, f"the worst errors should pile up in navigational x competitor, got {share}"
     assert share >= 3 * run.num("nav_competitor_row_share")
+
+
+def test_lesson5_relabeling_beats_tuning_the_model(executed):
+    run = lesson(executed, "05")
+    kappa = run.num("kappa")
+    assert 0.45 <= kappa <= 0.65, f"kappa(A, B) should be moderate (0.45-0.65), got {kappa}"
+    assert run.num("disagreements_nav_competitor_share") >= 0.5
+    assert run.num("cl_flagged_nav_competitor_share") >= 0.5, "confident learning should point at the slice"
+    assert run.num("cl_precision") >= 2 * run.num("a_wrong_share"), "flags should beat random picks"
+    base = run.num("precision_truth_baseline")
+    tuned = run.num("precision_truth_best_model_centric")
+    relabeled = run.num("precision_truth_relabeled")
+    assert relabeled >= 0.8, f"relabeled data should clear lesson 1's precision bar, got {relabeled}"
+    assert relabeled - base >= 0.3 and relabeled - tuned >= 0.3, "data-centric should beat model-centric"
+    assert run.num("precision_truth_flagged_relabeled") > base
+    assert run.num("pr_auc_truth_relabeled") > run.num("pr_auc_truth_baseline") + 0.2
