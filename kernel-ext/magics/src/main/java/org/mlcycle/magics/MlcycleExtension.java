@@ -27,11 +27,13 @@ public final class MlcycleExtension implements Extension {
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
             "datasets", "charts");
 
+    private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
+
     @Override
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(kernel.getMagicsRegistry());
+            magics(kernel.getMagicsRegistry(), journal);
         }
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         for (String statement : defaultImports()) {
@@ -47,6 +49,7 @@ public final class MlcycleExtension implements Extension {
     @Override
     public void uninstall(BaseKernel kernel) {
         Progress.useAsStandard(null);
+        journal.close();
     }
 
     /** Every renderer mlcycle adds, each by the type it shows. */
@@ -56,9 +59,10 @@ public final class MlcycleExtension implements Extension {
         RenderedRenderer.register(renderer); // every toolkit result -> text/html, text/plain
     }
 
-    /** Every magic mlcycle adds, by name. The lifecycle magics (issue 6) register here. */
-    public static void magics(MagicsRegistry registry) {
-        // no magics yet: the journal and quality magics join this table as they land
+    /** Every magic mlcycle adds, by name; each group's class documents its magics. */
+    static void magics(MagicsRegistry registry, JournalMagics journal) {
+        // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
+        JournalMagics.register(registry, Notebook::of, journal);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,11 +98,13 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
         List<Categorical> categorical = new ArrayList<>();
         for (String name : options.categorical()) {
             Column<?> c = Require.column(table, name, who);
-            Map<String, Integer> counts = new TreeMap<>();
-            for (int r : rows) counts.merge(LabelColumn.isMissing(c, r) ? MISSING : c.getString(r), 1, Integer::sum);
+            Map<String, int[]> counts = new HashMap<>(); // sorted once below, not on every insert
+            for (int r : rows) {
+                counts.computeIfAbsent(LabelColumn.isMissing(c, r) ? MISSING : c.getString(r), l -> new int[1])[0]++;
+            }
             List<String> levels = new ArrayList<>();
-            counts.forEach((level, n) -> {
-                if (n >= options.minCategoryCount() && !level.equals(OTHER)) levels.add(level);
+            new TreeMap<>(counts).forEach((level, n) -> {
+                if (n[0] >= options.minCategoryCount() && !level.equals(OTHER)) levels.add(level);
             });
             levels.add(OTHER);
             categorical.add(new Categorical(name, levels));

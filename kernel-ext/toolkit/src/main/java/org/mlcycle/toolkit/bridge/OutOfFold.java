@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,15 @@ public final class OutOfFold {
      */
     public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
             Trainer<Label> trainer, int threads) {
+        return probabilities(table, options, folds, trainer, threads, FoldTraining.asIs());
+    }
+
+    /**
+     * As above, with each fold's training rows resampled or weighted as {@code training} says; the
+     * held-out rows are never resampled.
+     */
+    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
+            Trainer<Label> trainer, int threads, FoldTraining training) {
         String who = "out-of-fold";
         Require.nonEmpty(Require.table(table, who, "training"), who);
         Require.that(folds.rows() == table.rowCount(), who, "folds were made on %d rows, but table '%s' has %d",
@@ -57,7 +67,7 @@ public final class OutOfFold {
         for (int f = 0; f < folds.k(); f++) {
             final int fold = f;
             tasks.add(() -> {
-                runFold(table, options, folds, trainer, fold, classes, p);
+                runFold(table, options, folds, trainer, fold, classes, labels, training, p);
                 return null;
             });
         }
@@ -83,10 +93,16 @@ public final class OutOfFold {
     }
 
     private static void runFold(Table table, FeatureOptions options, Folds folds, Trainer<Label> trainer, int fold,
-            List<String> classes, double[][] p) {
+            List<String> classes, int[] labels, FoldTraining training, double[][] p) {
         int[] train = folds.trainRows(fold);
         FeatureSpec spec = FeatureSpec.fit(table, train, options);
-        MutableDataset<Label> data = Features.dataset(table, train, spec);
+        int[] rows = switch (training.resample()) {
+            case NONE -> train;
+            case OVER -> RowSampling.over(train, labels, classes.size(), new Random(training.seed() * 31 + fold));
+            case UNDER -> RowSampling.under(train, labels, classes.size(), new Random(training.seed() * 31 + fold));
+        };
+        MutableDataset<Label> data = Features.dataset(table, rows, spec);
+        if (training.classWeights()) RowSampling.weigh(data, rows, labels, classes);
         Model<Label> model = trainer.train(data, Map.of(), fold);
         for (Prediction<Label> pred : model.predict(Features.examples(table, folds.testRows(fold), spec))) {
             Map<String, Label> scores = pred.getOutputScores();

@@ -165,6 +165,19 @@ public final class AdWorld {
                 .table(world, policy, "impressions_" + policy.label() + "_" + period.tag());
     }
 
+    /**
+     * Requests from any days in -60..-1 replayed through a policy, for daily monitoring (CTR by
+     * day, an alert when it falls). Requests are spread uniformly over the days.
+     */
+    public Table impressions(Policy policy, int firstDay, int lastDay, int requests) {
+        Require.that(policy != null, "impressions", "policy is null");
+        checkRows(requests, "impressions");
+        Require.that(firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay, "impressions",
+                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d", firstDay, lastDay);
+        return log(policy, firstDay, lastDay, requests, world.options.c0())
+                .table(world, policy, "impressions_" + policy.label() + "_" + firstDay + "_" + lastDay);
+    }
+
     ImpressionLog log(Policy policy, int firstDay, int lastDay, int requests, double c0) {
         return ImpressionLog.generate(world, policy, firstDay, lastDay, requests, c0);
     }

@@ -214,10 +214,8 @@ final class World {
         int mobile = r.nextDouble() < mobileShare(day) ? 1 : 0;
         int age = 1 + Dist.pick(r, ageCumByDay[day + 60]);
         int[] users = userPool[mobile * 6 + age - 1];
-        if (users.length == 0) {
-            users = userPool[mobile * 6 + 2];
-        }
-        int user = users[r.nextInt(users.length)];
+        // a tiny world may have no user of this device and age: fall back to any user
+        int user = users.length > 0 ? users[r.nextInt(users.length)] : r.nextInt(uGender.length);
         int intent = Dist.pick(r, intentCum);
         int category = Dist.pick(r, categoryCumByDay[day + 60]);
         int cell = intent * categories + category;

@@ -84,6 +84,9 @@ public record ColumnDrift(
             r.put("ks_p", ksP);
             r.put("wass_norm", wassersteinNorm);
             r.put("psi_bins", bins.size());
+            r.put("bins", bins);
+            r.put("ref_shares", refShares);
+            r.put("cur_shares", curShares);
         } else {
             r.put("categories", bins.size());
             r.put("chi2", chi2);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -283,7 +284,7 @@ public final class Journal implements AutoCloseable {
         if (ids.length == 0) {
             return new RunComparison(all);
         }
-        List<Run> chosen = new java.util.ArrayList<>();
+        List<Run> chosen = new ArrayList<>();
         for (long id : ids) {
             chosen.add(all.stream().filter(r -> r.id() == id).findFirst()
                     .orElseThrow(() -> db.fail("compare runs", "there is no run #" + id)));

@@ -33,15 +33,16 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The Java side of {@code bench_cv_cl.py}: stratified k-fold out-of-fold probabilities from Tribuo's
- * logistic regression (AdaGrad, 5 epochs: the analogue of the script's {@code --model sgd5}), then
+ * linear SGD logistic regression (AdaGrad, 5 epochs: the analogue of the script's {@code --model sgd5}), then
  * confident learning, on the first {@code --rows} rows of a CSV written by {@code gen_ads_csv.py}.
  * Prints one JSON line in the script's shape. The CSV read is timed apart; each stage is run
  * {@code --warmup} times untimed, then {@code --repeat} times, and min and median are reported.
  * {@code --reference FILE} embeds the Python script's JSON lines for a side-by-side reading.
  *
  * <pre>java -cp ... org.mlcycle.toolkit.labels.CvClBench --csv ads.csv --rows 200000 [--folds 5] [--seed 0]
- *     [--repeat 3] [--warmup 1] [--threads 1] [--epochs 5] [--minibatch 1] [--rate 1.0] [--reference py.jsonl]</pre>
- * The defaults are Tribuo's {@code LogisticRegressionTrainer}; {@code --threads} trains folds in parallel
+ *     [--repeat 3] [--warmup 1] [--threads 1] [--epochs 5] [--minibatch 1] [--rate 0.05] [--reference py.jsonl]</pre>
+ * The defaults are {@link LabelIssueOptions#logisticRegression()}; {@code --rate 1.0} gives Tribuo's own
+ * {@code LogisticRegressionTrainer}; {@code --threads} trains folds in parallel
  * (the script's {@code --jobs}).
  */
 public final class CvClBench {
@@ -58,8 +59,8 @@ public final class CvClBench {
         int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
         int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
         int minibatch = Integer.parseInt(a.getOrDefault("minibatch", "1"));
-        double rate = Double.parseDouble(a.getOrDefault("rate", "1.0"));
-        // Tribuo's LogisticRegressionTrainer is exactly this with epochs 5, minibatch 1, rate 1.0
+        double rate = Double.parseDouble(a.getOrDefault("rate", "0.05"));
+        // defaults: LabelIssueOptions.logisticRegression(); --rate 1.0 gives Tribuo's LogisticRegressionTrainer
         Trainer<Label> trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(rate, 0.1), epochs,
                 Integer.MAX_VALUE, minibatch, Trainer.DEFAULT_SEED);
         TribuoLogging.quiet();

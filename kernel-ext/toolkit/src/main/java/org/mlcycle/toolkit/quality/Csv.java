@@ -42,7 +42,7 @@ public final class Csv {
         String file = path.getFileName().toString();
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(in, name, options);
+            return read(in, name, options, Files.size(path));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(WHO + ": no file '" + path + "'", e);
         } catch (IOException e) {
@@ -52,6 +52,10 @@ public final class Csv {
 
     /** Reads CSV text from {@code reader} into a table called {@code name}. */
     public static CsvResult read(Reader reader, String name, CsvOptions options) throws IOException {
+        return read(reader, name, options, 0);
+    }
+
+    private static CsvResult read(Reader reader, String name, CsvOptions options, long bytes) throws IOException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
         CsvRecords records = new CsvRecords(in, options.separator());
         if (!records.next()) {
@@ -72,7 +76,7 @@ public final class Csv {
                 wellFormed++;
             }
         }
-        reading.start(inferTypes(header, sample, options));
+        reading.start(inferTypes(header, sample, options), expectedRows(bytes, sample));
         for (Raw raw : sample) {
             reading.row(raw);
         }
@@ -80,6 +84,19 @@ public final class Csv {
             reading.row(records);
         }
         return reading.finish(records.blankLines());
+    }
+
+    /** Rows a file of {@code bytes} likely holds, from the sample's line lengths; 0 when unknown. */
+    private static int expectedRows(long bytes, List<Raw> sample) {
+        if (bytes <= 0 || sample.isEmpty()) {
+            return 0;
+        }
+        long chars = 0;
+        for (Raw raw : sample) {
+            chars += raw.text().length() + 1;
+        }
+        double perRow = (double) chars / sample.size();
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / perRow * 1.02) + 16);
     }
 
     private static List<String> header(CsvRecords records, String name) {
@@ -178,13 +195,13 @@ public final class Csv {
             this.emptyToken = java.util.Arrays.asList(tokens).indexOf("");
         }
 
-        void start(Map<String, ColumnType> types) {
+        void start(Map<String, ColumnType> types, int expectedRows) {
             this.types = types;
             columns = new CsvColumn[header.size()];
             text = new boolean[header.size()];
             for (int c = 0; c < columns.length; c++) {
                 ColumnType t = types.get(header.get(c));
-                columns[c] = CsvColumn.of(header.get(c), t);
+                columns[c] = CsvColumn.of(header.get(c), t, expectedRows);
                 text[c] = t == ColumnType.STRING;
             }
             missingCounts = new long[columns.length][tokens.length];

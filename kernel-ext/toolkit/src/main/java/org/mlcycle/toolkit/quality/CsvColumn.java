@@ -3,7 +3,6 @@ package org.mlcycle.toolkit.quality;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
@@ -34,9 +33,10 @@ abstract class CsvColumn {
 
     abstract Column<?> build();
 
-    static CsvColumn of(String name, ColumnType type) {
+    /** A builder for {@code type}; {@code expectedRows} (0 if unknown) sizes number columns up front. */
+    static CsvColumn of(String name, ColumnType type, int expectedRows) {
         if (type == ColumnType.DOUBLE) {
-            return new Doubles(name);
+            return new Doubles(name, expectedRows);
         } else if (type == ColumnType.INTEGER) {
             return new Ints(name);
         } else if (type == ColumnType.LONG) {
@@ -78,12 +78,18 @@ abstract class CsvColumn {
     }
 
     private static final class Doubles extends CsvColumn {
-        private double[] data = new double[1024];
-        private int size;
+        private final DoubleColumn column;
         private double staged;
 
-        Doubles(String name) {
+        Doubles(String name, int expectedRows) {
             super(name);
+            if (expectedRows > 0) {
+                // reserve the capacity once: at 10M rows, growing by copies would need twice the memory
+                column = DoubleColumn.create(name, expectedRows);
+                column.clear();
+            } else {
+                column = DoubleColumn.create(name);
+            }
         }
 
         @Override
@@ -99,15 +105,12 @@ abstract class CsvColumn {
 
         @Override
         void commit() {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = staged;
+            column.append(staged);
         }
 
         @Override
         Column<?> build() {
-            return DoubleColumn.create(name, Arrays.copyOf(data, size));
+            return column;
         }
     }
 

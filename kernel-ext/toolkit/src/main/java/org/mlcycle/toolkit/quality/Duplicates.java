@@ -5,11 +5,13 @@ import java.util.Objects;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Counts rows equal to an earlier row over the given columns (pandas' {@code duplicated().sum()}):
  * missing equals missing, 0.0 equals -0.0. One 64-bit hash per row, built column by column, so the
- * memory is one long and one int per row; rows with equal hashes are compared cell by cell.
+ * memory is one long and one int per row; rows with equal hashes are compared cell by cell (text by
+ * dictionary key, so no string is touched).
  */
 final class Duplicates {
     private Duplicates() {}
@@ -18,21 +20,30 @@ final class Duplicates {
         if (rows < 2 || columns.isEmpty()) {
             return 0;
         }
+        int k = columns.size();
+        NumericColumn<?>[] numbers = new NumericColumn<?>[k];
+        DictionaryMap[] texts = new DictionaryMap[k];
+        Column<?>[] others = new Column<?>[k];
         long[] hash = new long[rows];
-        for (Column<?> c : columns) {
-            if (c instanceof NumericColumn<?> n) {
+        for (int c = 0; c < k; c++) {
+            Column<?> col = columns.get(c);
+            if (col instanceof NumericColumn<?> n) {
+                numbers[c] = n;
                 for (int i = 0; i < rows; i++) {
-                    double v = n.isMissing(i) ? Double.NaN : n.getDouble(i);
-                    long bits = v == 0 ? 0 : Double.doubleToLongBits(v);
+                    double v = n.getDouble(i);
+                    long bits = v == 0 ? 0 : v != v ? 1 : Double.doubleToLongBits(v);
                     hash[i] = mix(hash[i] * 31 + bits);
                 }
-            } else if (c instanceof StringColumn s) {
+            } else if (col instanceof StringColumn s) {
+                DictionaryMap dict = s.getDictionary();
+                texts[c] = dict;
                 for (int i = 0; i < rows; i++) {
-                    hash[i] = mix(hash[i] * 31 + s.get(i).hashCode());
+                    hash[i] = mix(hash[i] * 31 + dict.getKeyForIndex(i));
                 }
             } else {
+                others[c] = col;
                 for (int i = 0; i < rows; i++) {
-                    hash[i] = mix(hash[i] * 31 + (c.isMissing(i) ? 0 : c.getString(i).hashCode()));
+                    hash[i] = mix(hash[i] * 31 + (col.isMissing(i) ? 0 : col.getString(i).hashCode()));
                 }
             }
         }
@@ -48,7 +59,7 @@ final class Duplicates {
                     slots[s] = r + 1;
                     break;
                 }
-                if (hash[other] == hash[r] && equal(columns, other, r)) {
+                if (hash[other] == hash[r] && equal(numbers, texts, others, other, r)) {
                     duplicates++;
                     break;
                 }
@@ -58,19 +69,23 @@ final class Duplicates {
         return duplicates;
     }
 
-    private static boolean equal(List<Column<?>> columns, int a, int b) {
-        for (Column<?> c : columns) {
-            boolean ma = c.isMissing(a), mb = c.isMissing(b);
-            if (ma || mb) {
-                if (ma != mb) {
+    private static boolean equal(NumericColumn<?>[] numbers, DictionaryMap[] texts, Column<?>[] others, int a, int b) {
+        for (int c = 0; c < numbers.length; c++) {
+            if (numbers[c] != null) {
+                double x = numbers[c].getDouble(a), y = numbers[c].getDouble(b);
+                if (x != y && !(x != x && y != y)) { // missing (NaN) equals missing
                     return false;
                 }
-            } else if (c instanceof NumericColumn<?> n) {
-                if (n.getDouble(a) != n.getDouble(b)) {
+            } else if (texts[c] != null) {
+                if (texts[c].getKeyForIndex(a) != texts[c].getKeyForIndex(b)) {
                     return false;
                 }
-            } else if (!Objects.equals(c.get(a), c.get(b))) {
-                return false;
+            } else {
+                Column<?> col = others[c];
+                boolean ma = col.isMissing(a), mb = col.isMissing(b);
+                if (ma != mb || (!ma && !Objects.equals(col.get(a), col.get(b)))) {
+                    return false;
+                }
             }
         }
         return true;

@@ -84,4 +84,16 @@ class AdWorldTest {
         assertEquals(0.35, counts.get("commercial") / 50_000.0, 0.01);
         assertEquals(0.45, counts.get("informational") / 50_000.0, 0.01);
     }
+
+    @Test
+    void aTinyWorldStillGeneratesEveryTable() {
+        AdWorld tiny = AdWorld.create(new AdWorldOptions(5, 8, 2, 2, 30, 3, 20, 8, 12, AdWorld.DEFAULT_B0, AdWorld.DEFAULT_C0));
+        assertEquals(33, tiny.queries().rowCount());
+        assertEquals(1_000, tiny.features(Source.TARGETED, Period.YESTERDAY, 1_000).rowCount());
+        assertEquals(1_000, tiny.truth(Source.RANDOM, Period.TWO_MONTHS_AGO, 1_000).rowCount());
+        assertTrue(tiny.impressions(Policy.LEGACY, Period.YESTERDAY, 500).rowCount() >= 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AdWorldOptions(5, 4, 2, 2, 30, 3, 20, 8, 12, -12, -5));
+        assertEquals("ad world: categories must be at least 8 (travel is 3, insurance 7), got 4", e.getMessage());
+    }
 }

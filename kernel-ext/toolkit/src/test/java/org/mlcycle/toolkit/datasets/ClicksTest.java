@@ -122,4 +122,15 @@ class ClicksTest {
         };
         return new ArrayExample<>(new Label(log.click[i] > 0 ? "1" : "0"), NAMES, v);
     }
+
+    @Test
+    void impressionsCanBeReplayedOverAnyDaysForDailyMonitoring() {
+        tech.tablesaw.api.Table t = WORLD.impressions(Policy.LEGACY, -10, -1, 5_000);
+        assertEquals(-10, t.intColumn("Day").min());
+        assertEquals(-1, t.intColumn("Day").max());
+        assertEquals(10, t.intColumn("Day").countUnique());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> WORLD.impressions(Policy.LEGACY, -1, 0, 5));
+        assertEquals("impressions: days must satisfy -60 <= firstDay <= lastDay <= -1, got -1..0", e.getMessage());
+    }
 }

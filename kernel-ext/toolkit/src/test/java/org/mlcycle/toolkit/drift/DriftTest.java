@@ -127,6 +127,26 @@ class DriftTest {
     }
 
     @Test
+    void twoEmptyTablesGiveAReportWithNotesAndNoDatasetDrift() {
+        Table r = Table.create("ref", DoubleColumn.create("bid"), StringColumn.create("device"));
+        DriftReport d = Drift.between(r, r.emptyCopy().setName("cur"));
+        assertEquals("no values in the reference table", d.column("bid").note());
+        assertEquals("no values in the reference table", d.column("device").note());
+        assertFalse(d.datasetDrift());
+        assertTrue(d.toText().startsWith("drift 'ref' vs 'cur': 0 of 2 columns drifted"));
+    }
+
+    @Test
+    void aConstantColumnComparesWithoutDividingByZero() {
+        Table r = Table.create("ref", DoubleColumn.create("x", 5, 5, 5, 5));
+        Table c = Table.create("cur", DoubleColumn.create("x", 5, 5, 6, 6));
+        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withPValueRows(1)).column("x");
+        assertEquals(0.5 / 0.001, d.wassersteinNorm(), 1e-9, "W = 0.5 over the 0.001 floor for a zero std");
+        assertTrue(d.drifted());
+        assertEquals(1, d.bins().size() - 1, "all reference deciles are 5: one interior edge");
+    }
+
+    @Test
     void columnsOnlyOneTableHasAreListedAndUnknownOptionsColumnsAreOneLineErrors() {
         Table r = Table.create("ref", DoubleColumn.create("bid", 1, 2), DoubleColumn.create("price", 1, 2));
         Table c = Table.create("cur", DoubleColumn.create("bid", 1, 2), DoubleColumn.create("cost", 1, 2));

@@ -104,6 +104,13 @@ class ChecksTest {
     }
 
     @Test
+    void numbersInASetAreMatchedByTheirShortestText() {
+        Table t = Table.create("t", DoubleColumn.create("position", 1, 2, 9));
+        ConstraintResult r = Checks.named("c").isContainedIn("position", Set.of("1", "2", "3")).run(t).results().get(0);
+        assertEquals(List.of(new FailingRow(2, "9")), r.failingRows());
+    }
+
+    @Test
     void keepsAtMostTwentyFailingRows() {
         double[] v = new double[30];
         java.util.Arrays.fill(v, -1);

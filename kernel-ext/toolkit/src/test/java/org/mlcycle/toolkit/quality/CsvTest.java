@@ -137,6 +137,23 @@ class CsvTest {
     }
 
     @Test
+    void aFileReadsToTheSameTableAsItsText(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder("bid,device\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append(i % 7 == 0 ? "" : String.valueOf(i * 0.25)).append(',').append(i % 2 == 0 ? "mobile" : "desktop")
+                    .append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("ads.csv"), text);
+        Table fromFile = Csv.read(file).table();
+        Table fromText = Csv.read(new StringReader(text.toString()), "ads", CsvOptions.defaults()).table();
+        assertEquals("ads", fromFile.name());
+        assertEquals(5000, fromFile.rowCount());
+        assertEquals(fromText.doubleColumn("bid").asList(), fromFile.doubleColumn("bid").asList());
+        assertEquals(715, fromFile.doubleColumn("bid").countMissing());
+        assertEquals(fromText.stringColumn("device").asList(), fromFile.stringColumn("device").asList());
+    }
+
+    @Test
     void blankLinesAreSkippedAndCounted() throws IOException {
         CsvResult r = read("a\n1\n\n2\n");
         assertEquals(2, r.table().rowCount());

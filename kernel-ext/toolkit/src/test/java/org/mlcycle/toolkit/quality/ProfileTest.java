@@ -149,6 +149,17 @@ class ProfileTest {
     }
 
     @Test
+    void booleanAndDateColumnsAreProfiledAsCategories() {
+        Table t = Table.create("t", tech.tablesaw.api.BooleanColumn.create("ok", true, false, true),
+                tech.tablesaw.api.DateColumn.create("day", java.time.LocalDate.of(2024, 3, 1),
+                        java.time.LocalDate.of(2024, 3, 1), null));
+        ProfileReport r = Profile.of(t);
+        assertEquals(List.of(new ValueCount("true", 2), new ValueCount("false", 1)), r.column("ok").top());
+        assertEquals(1, r.column("day").missing());
+        assertEquals(List.of(new ValueCount("2024-03-01", 2)), r.column("day").top());
+    }
+
+    @Test
     void namesTheColumnWhenAnIgnoredColumnDoesNotExist() {
         Table t = Table.create("ads", DoubleColumn.create("bid", 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,219 @@
+package org.mlcycle.magics;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.toolkit.journal.DatasetVersion;
+import org.mlcycle.toolkit.journal.Journal;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+import tech.tablesaw.api.Table;
+
+/**
+ * The lifecycle magics on the journal: {@code %stage}, {@code %objective} (line and cell),
+ * {@code %snapshot}, {@code %restore}, {@code %track} (line and cell), {@code %runs},
+ * {@code %lineage}, {@code %lifecycle}, {@code %journal}. Thin: parse the arguments, call {@link Journal}, show the result. The journal
+ * is {@code .mlcycle/journal.sqlite} in the kernel's working folder (Jupyter starts a kernel in
+ * its notebook's folder) unless {@code MLCYCLE_JOURNAL} names a file. A magic's last output is its
+ * value where the kernel shows magic values, and is displayed where it does not (see
+ * {@link Notebook#result}).
+ */
+public final class JournalMagics {
+    private final Supplier<Path> location;
+    private Journal journal;
+
+    JournalMagics(Supplier<Path> location) {
+        this.location = location;
+    }
+
+    /** Where the journal is: {@code MLCYCLE_JOURNAL}, else {@code .mlcycle/journal.sqlite} in the working folder. */
+    static Path defaultLocation() {
+        String configured = System.getenv("MLCYCLE_JOURNAL");
+        return configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : Journal.defaultFile(Path.of("").toAbsolutePath());
+    }
+
+    /** Registers every journal magic; {@code notebooks} turns the calling kernel into a {@link Notebook}. */
+    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
+        register(registry, notebooks, new JournalMagics(JournalMagics::defaultLocation));
+    }
+
+    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, JournalMagics m) {
+        registry.registerLineMagic("stage", (BaseKernel k, List<String> a) -> m.stage(notebooks.apply(k), a));
+        registry.registerLineMagic("objective", (BaseKernel k, List<String> a) -> m.objective(notebooks.apply(k), a, ""));
+        registry.registerCellMagic("objective",
+                (BaseKernel k, List<String> a, String body) -> m.objective(notebooks.apply(k), a, body));
+        registry.registerLineMagic("snapshot", (BaseKernel k, List<String> a) -> m.snapshot(notebooks.apply(k), a));
+        registry.registerLineMagic("restore", (BaseKernel k, List<String> a) -> m.restore(notebooks.apply(k), a));
+        registry.registerLineMagic("track", (BaseKernel k, List<String> a) -> m.track(notebooks.apply(k), a, null));
+        registry.registerCellMagic("track",
+                (BaseKernel k, List<String> a, String body) -> m.track(notebooks.apply(k), a, body));
+        registry.registerLineMagic("runs", (BaseKernel k, List<String> a) -> m.runs(notebooks.apply(k), a));
+        registry.registerLineMagic("lineage", (BaseKernel k, List<String> a) -> m.lineage(notebooks.apply(k), a));
+        registry.registerLineMagic("lifecycle", (BaseKernel k, List<String> a) -> m.lifecycle(notebooks.apply(k), a));
+        registry.registerLineMagic("journal", (BaseKernel k, List<String> a) -> m.journal(notebooks.apply(k), a));
+    }
+
+    synchronized Journal journal() {
+        if (journal == null) {
+            journal = Journal.open(location.get());
+        }
+        return journal;
+    }
+
+    synchronized void close() {
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
+    }
+
+    /** {@code %stage data [note...]}: records the move, shows the path so far on one line. */
+    Object stage(Notebook nb, List<String> args) {
+        usage(!args.isEmpty(), "%stage scoping|data|development|deployment|monitoring|business [note]");
+        journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
+        return nb.result(new Line("stage", journal().stagePath().breadcrumb()));
+    }
+
+    /**
+     * {@code %objective click-through rate}, or the cell form with {@code metric:},
+     * {@code constraints:}, {@code criteria:}, {@code stakeholders:} lines.
+     */
+    Object objective(Notebook nb, List<String> args, String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String line : body.split("\\R")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+            } else if (!line.isBlank()) {
+                throw new IllegalArgumentException("'" + line.strip()
+                        + "' is not 'key: value' (keys: metric, constraints, criteria, stakeholders)");
+            }
+        }
+        String metric = args.isEmpty() ? fields.get("metric") : String.join(" ", args);
+        usage(metric != null && !metric.isBlank(), "%objective <metric to optimise>, or %%objective with a 'metric:' line");
+        return nb.result(
+                journal().objective(metric, fields.get("constraints"), fields.get("criteria"), fields.get("stakeholders")));
+    }
+
+    /** {@code %snapshot table [as name] [from parent]}. */
+    Object snapshot(Notebook nb, List<String> args) {
+        usage(!args.isEmpty(), "%snapshot <table variable> [as <name>] [from <name[@version]>]");
+        Map<String, String> options = options(args.subList(1, args.size()), "as", "from");
+        Object value = nb.variable(args.get(0));
+        if (!(value instanceof Table table)) {
+            throw new IllegalArgumentException("'" + args.get(0) + "' is "
+                    + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table");
+        }
+        String name = options.getOrDefault("as", table.name() == null || table.name().isBlank() ? args.get(0) : table.name());
+        DatasetVersion version = journal().snapshot(table, name, options.get("from"));
+        return nb.result(version);
+    }
+
+    /** {@code %restore name[@version] [as variable]}: defines the variable (default: the dataset name). */
+    Object restore(Notebook nb, List<String> args) {
+        usage(!args.isEmpty(), "%restore <name[@version]> [as <variable>]");
+        Map<String, String> options = options(args.subList(1, args.size()), "as");
+        Table table = journal().restore(args.get(0));
+        String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
+        nb.define(variable, Table.class, table);
+        return nb.result(new Line("restored " + args.get(0) + " as " + variable, table.shape()));
+    }
+
+    /** {@code %track} / {@code %%track}: see {@link TrackMagic}. */
+    Object track(Notebook nb, List<String> args, String body) {
+        return nb.result(TrackMagic.track(journal(), nb, args, body));
+    }
+
+    Object runs(Notebook nb, List<String> args) {
+        long[] ids = args.stream().mapToLong(a -> {
+            try {
+                return Long.parseLong(a.replace("#", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + a + "' is not a run number");
+            }
+        }).toArray();
+        var comparison = journal().compareRuns(ids);
+        if (comparison.metricNames().isEmpty()) {
+            return nb.result(comparison);
+        }
+        nb.show(comparison);
+        return nb.result(comparison.chart());
+    }
+
+    Object lineage(Notebook nb, List<String> args) {
+        return nb.result(args.isEmpty() ? journal().lineage() : journal().lineage(args.get(0)));
+    }
+
+    Object lifecycle(Notebook nb, List<String> args) {
+        var path = journal().stagePath();
+        nb.show(path);
+        return nb.result(path.chart());
+    }
+
+    /** {@code %journal [--last n]} or {@code %journal export file.json|file.csv}. */
+    Object journal(Notebook nb, List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("export")) {
+            usage(args.size() == 2, "%journal export <file.json|file.csv>");
+            Path written = journal().export(Path.of(args.get(1)));
+            return nb.result(new Line("exported the journal to " + written, ""));
+        }
+        int last = 20;
+        if (!args.isEmpty()) {
+            usage(args.size() == 2 && args.get(0).equals("--last"), "%journal [--last n] | %journal export <file>");
+            try {
+                last = Integer.parseInt(args.get(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--last needs a whole number, not '" + args.get(1) + "'");
+            }
+        }
+        return nb.result(journal().timeline(last));
+    }
+
+    private static void usage(boolean ok, String usage) {
+        if (!ok) {
+            throw new IllegalArgumentException("usage: " + usage);
+        }
+    }
+
+    /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
+    private static Map<String, String> options(List<String> args, String... keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> known = List.of(keys);
+        for (int i = 0; i < args.size(); i += 2) {
+            String key = args.get(i);
+            if (!known.contains(key) || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("expected " + String.join(" <..> | ", known)
+                        + " <..> after the first argument, got '" + String.join(" ", args) + "'");
+            }
+            out.put(key, args.get(i + 1));
+        }
+        return out;
+    }
+
+    /** A one-line result: a label and a detail. */
+    record Line(String label, String detail) implements Rendered {
+        @Override
+        public String toText() {
+            return detail.isEmpty() ? label : label + ": " + detail;
+        }
+
+        @Override
+        public String toHtml() {
+            return "<p class=\"mlcycle-line\"><b>" + Html.escape(label) + "</b>"
+                    + (detail.isEmpty() ? "" : " " + Html.escape(detail)) + "</p>";
+        }
+
+        @Override
+        public Map<String, Object> toRecord() {
+            return Map.of("label", label, "detail", detail);
+        }
+    }
+}

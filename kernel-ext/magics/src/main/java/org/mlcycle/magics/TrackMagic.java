@@ -1,0 +1,119 @@
+package org.mlcycle.magics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlcycle.toolkit.journal.DatasetVersion;
+import org.mlcycle.toolkit.journal.Journal;
+import org.mlcycle.toolkit.journal.OpenRun;
+import org.mlcycle.toolkit.journal.Run;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code %track}: records a run from notebook variables. The cell form runs its body first and
+ * times it; the line form records what earlier cells left behind.
+ *
+ * <pre>
+ * %%track baseline --params lr,epochs --metrics auc --data ads --model model
+ * double lr = 0.1; int epochs = 5;
+ * var model = trainer.train(train);
+ * double auc = evaluate(model);
+ * </pre>
+ *
+ * {@code --params} and {@code --metrics} name variables (metrics must be numbers); {@code --data}
+ * names dataset versions ({@code ads@2}) or Table variables, which are snapshotted if they changed;
+ * {@code --model} names a variable holding a Tribuo model (its provenance is kept) or anything
+ * else (its {@code toString} is kept). The run is in the journal as {@code running} while the body
+ * runs, so a kernel that dies mid-cell leaves it there, unfinished; a body that throws marks it failed.
+ */
+final class TrackMagic {
+    static final String USAGE =
+            "%track <run name> [--params a,b] [--metrics m,n] [--data name[@v]|table,...] [--model variable]";
+
+    private TrackMagic() {}
+
+    static Run track(Journal journal, Notebook nb, List<String> args, String body) {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            throw new IllegalArgumentException("usage: " + USAGE);
+        }
+        String name = args.get(0);
+        Map<String, List<String>> options = options(args.subList(1, args.size()));
+        OpenRun run = journal.startRun(name);
+        long started = System.nanoTime();
+        try {
+            if (body != null && !body.isBlank()) {
+                nb.run(body);
+            }
+            Duration duration = body == null || body.isBlank() ? null : Duration.ofNanos(System.nanoTime() - started);
+            for (String p : options.getOrDefault("params", List.of())) {
+                run.param(p, nb.variable(p));
+            }
+            for (String m : options.getOrDefault("metrics", List.of())) {
+                Object value = nb.variable(m);
+                if (!(value instanceof Number number)) {
+                    throw new IllegalArgumentException("metric '" + m + "' is "
+                            + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a number");
+                }
+                run.metric(m, number.doubleValue());
+            }
+            for (String d : options.getOrDefault("data", List.of())) {
+                run.uses(dataRef(journal, nb, d));
+            }
+            for (String m : options.getOrDefault("model", List.of())) {
+                Object model = nb.variable(m);
+                String provenance = model instanceof org.tribuo.Model<?> tribuo
+                        ? tribuo.getProvenance().toString()
+                        : String.valueOf(model);
+                run.model(m, provenance);
+            }
+            if (duration == null) {
+                run.finish();
+            } else {
+                run.finish(duration);
+            }
+        } catch (RuntimeException | Error e) {
+            run.fail();
+            throw e;
+        }
+        return journal.run(run.id());
+    }
+
+    /** {@code ads@2} as it is; a Table variable snapshotted under its name (a new version only if it changed). */
+    private static String dataRef(Journal journal, Notebook nb, String d) {
+        if (d.contains("@")) {
+            return d;
+        }
+        Object value;
+        try {
+            value = nb.variable(d);
+        } catch (RuntimeException notAVariable) {
+            return d; // a dataset name: its latest version
+        }
+        if (value instanceof Table table) {
+            String name = table.name() == null || table.name().isBlank() ? d : table.name();
+            DatasetVersion version = journal.snapshot(table, name);
+            return version.ref();
+        }
+        return d;
+    }
+
+    private static Map<String, List<String>> options(List<String> args) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String key = args.get(i);
+            if (!List.of("--params", "--metrics", "--data", "--model").contains(key) || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("usage: " + USAGE + " (got '" + String.join(" ", args) + "')");
+            }
+            List<String> names = new ArrayList<>();
+            for (String part : args.get(i + 1).split(",")) {
+                if (!part.isBlank()) {
+                    names.add(part.strip());
+                }
+            }
+            out.put(key.substring(2), names);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package org.mlcycle.toolkit.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+
+/**
+ * One classification report per time window, oldest first. The verdict compares the first window
+ * with the last on ROC-AUC and PR-AUC, the two scores that do not move with the threshold.
+ */
+public record TimeWindowReport(String timeColumn, int days, List<Window> windows) implements Rendered {
+
+    /** A window of days from {@code start} to {@code end}, inclusive, and its metrics. */
+    public record Window(LocalDate start, LocalDate end, ClassificationReport metrics) {}
+
+    public TimeWindowReport {
+        windows = List.copyOf(windows);
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    public String verdict() {
+        Window a = windows.get(0), b = windows.get(windows.size() - 1);
+        return String.format(Locale.ROOT, "metrics over time: %d windows of %d day%s by '%s'; ROC-AUC %s -> %s, PR-AUC %s -> %s (%s to %s)",
+                windows.size(), days, days == 1 ? "" : "s", timeColumn, fmt(a.metrics().rocAuc()), fmt(b.metrics().rocAuc()),
+                fmt(a.metrics().averagePrecision()), fmt(b.metrics().averagePrecision()), a.start(), b.start());
+    }
+
+    private List<List<?>> rows() {
+        List<List<?>> rows = new ArrayList<>();
+        for (Window w : windows) {
+            ClassificationReport m = w.metrics();
+            rows.add(List.of(w.start().toString(), m.confusion().n(), fmt(m.baseRate()), fmt(m.rocAuc()),
+                    fmt(m.averagePrecision()), fmt(m.logLoss()), fmt(m.confusion().precision()), fmt(m.confusion().recall())));
+        }
+        return rows;
+    }
+
+    private static final List<String> HEAD = List.of("from", "rows", "base rate", "ROC-AUC", "PR-AUC", "log-loss", "precision", "recall");
+
+    @Override
+    public String toText() {
+        StringBuilder s = new StringBuilder(verdict());
+        s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", HEAD.toArray()));
+        for (List<?> r : rows()) {
+            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", r.toArray()));
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toHtml() {
+        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict()) + "</b></p>"
+                + Html.table(HEAD, rows()) + "</div>";
+    }
+
+    @Override
+    public Map<String, Object> toRecord() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("time_column", timeColumn);
+        r.put("days", days);
+        List<Map<String, Object>> ws = new ArrayList<>();
+        for (Window w : windows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("start", w.start().toString());
+            m.put("end", w.end().toString());
+            m.putAll(w.metrics().toRecord());
+            ws.add(m);
+        }
+        r.put("windows", ws);
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return verdict();
+    }
+}
