@@ -176,3 +176,17 @@ def test_lesson5_relabeling_beats_tuning_the_model(executed):
     assert relabeled - base >= 0.3 and relabeled - tuned >= 0.3, "data-centric should beat model-centric"
     assert run.num("precision_truth_flagged_relabeled") > base
     assert run.num("pr_auc_truth_relabeled") > run.num("pr_auc_truth_baseline") + 0.2
+
+
+def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected(executed):
+    run = lesson(executed, "06")
+    assert run.num("random_positive_rate") <= 2e-4, "random pairs should be ~99.99% 'don't show'"
+    assert run.num("always_no_accuracy") >= 0.9998
+    assert run.num("predicted_shows_at_half") == 0, "the model on random pairs should never say 'show'"
+    assert run.num("recall_at_half") == 0
+    assert run.num("accuracy_at_half") == run.num("always_no_accuracy")
+    assert run.num("best_f1_precision") <= 0.35, "no threshold makes random-pair predictions precise"
+    assert 0.04 <= run.num("targeted_positive_rate") <= 0.10, "targeted collection: 5-10% positives"
+    assert run.num("holdout_recall_chosen_threshold") >= 0.7
+    assert run.num("holdout_recall_weighted") > run.num("holdout_recall_plain")
+    assert run.num("ece_corrected") < run.num("ece_raw") / 5, "recalibration on traffic should fix the probabilities"
