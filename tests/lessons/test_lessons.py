@@ -190,3 +190,17 @@ def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected
     assert run.num("holdout_recall_chosen_threshold") >= 0.7
     assert run.num("holdout_recall_weighted") > run.num("holdout_recall_plain")
     assert run.num("ece_corrected") < run.num("ece_raw") / 5, "recalibration on traffic should fix the probabilities"
+
+
+def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(executed):
+    run = lesson(executed, "07")
+    oos, oot = run.num("roc_auc_oos"), run.num("roc_auc_oot")
+    assert oos - oot >= 0.05, f"the old model should drop out of time (OOS {oos}, OOT {oot})"
+    assert run.num("pr_auc_oos") > run.num("pr_auc_oot")
+    assert 0.15 <= run.num("psi_device") <= 0.35, "mobile share 0.35 -> 0.60 should give device PSI near 0.23"
+    assert run.num("psi_query_category") >= 0.1
+    assert 0.10 <= run.num("unseen_query_share") <= 0.30
+    assert run.num("travel_info_rate_then") < 0.02 and run.num("travel_info_rate_now") >= 0.15, "concept shift"
+    crossed = run.num("roc_auc_oot_retrained_cross_feature")
+    assert crossed >= oot + 0.05, "retraining on recent data with a crossed feature should recover"
+    assert crossed > run.num("roc_auc_oot_retrained_same_features")
