@@ -54,11 +54,13 @@ final class Encoder {
         int k = 0;
         for (int j = 0; j < numeric.length; j++, k++) {
             names[k] = numeric[j].column();
-            values[k] = numeric[j].transform(numericColumns[j].isMissing(row) ? Double.NaN : numericColumns[j].getDouble(row));
+            values[k] = numeric[j].transform(
+                    numericColumns[j].isMissing(row) ? Double.NaN : numericColumns[j].getDouble(row));
         }
         for (int j = 0; j < categoricalColumns.length; j++, k++) {
             Column<?> c = categoricalColumns[j];
-            names[k] = LabelColumn.isMissing(c, row) ? missingFeature[j]
+            names[k] = LabelColumn.isMissing(c, row)
+                    ? missingFeature[j]
                     : featureOfLevel.get(j).getOrDefault(c.getString(row), otherFeature[j]);
             values[k] = 1.0;
         }

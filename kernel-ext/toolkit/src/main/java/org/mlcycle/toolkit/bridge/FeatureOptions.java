@@ -18,7 +18,8 @@ public record FeatureOptions(String label, List<String> numeric, List<String> ca
             throw new IllegalArgumentException("features: the label column must be named");
         }
         if (minCategoryCount < 1) {
-            throw new IllegalArgumentException("features: minimum category count must be at least 1, got " + minCategoryCount);
+            throw new IllegalArgumentException(
+                    "features: minimum category count must be at least 1, got " + minCategoryCount);
         }
         if (numeric.isEmpty() && categorical.isEmpty()) {
             throw new IllegalArgumentException("features: name at least one numeric or categorical column");

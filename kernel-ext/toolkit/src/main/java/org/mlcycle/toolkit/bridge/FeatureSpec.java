@@ -138,7 +138,8 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
     static NumericColumn<?> numericColumn(Table table, String name, String who) {
         Column<?> c = Require.column(table, name, who);
         if (!(c instanceof NumericColumn<?> n)) {
-            throw new IllegalArgumentException(String.format("%s: column '%s' in table '%s' is %s, not numeric",
+            throw new IllegalArgumentException(String.format(
+                    "%s: column '%s' in table '%s' is %s, not numeric",
                     who, name, table.name(), c.type().name()));
         }
         return n;
@@ -183,15 +184,26 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
 
     /** A canonical text of everything the transform depends on; hashed by {@link #contentHash()}. */
     public String canonicalText() {
-        StringBuilder s = new StringBuilder("mlcycle-feature-spec/1\nlabel\t").append(label).append('\n');
+        StringBuilder s = new StringBuilder("mlcycle-feature-spec/1\nlabel\t")
+                .append(label)
+                .append('\n');
         s.append("min-category-count\t").append(minCategoryCount).append('\n');
         for (Numeric n : numeric) {
-            s.append("numeric\t").append(n.column).append('\t').append(Double.toString(n.median)).append('\t')
-                    .append(Double.toString(n.mean)).append('\t').append(Double.toString(n.std)).append('\n');
+            s.append("numeric\t")
+                    .append(n.column)
+                    .append('\t')
+                    .append(Double.toString(n.median))
+                    .append('\t')
+                    .append(Double.toString(n.mean))
+                    .append('\t')
+                    .append(Double.toString(n.std))
+                    .append('\n');
         }
         for (Categorical c : categorical) {
             s.append("categorical\t").append(c.column);
-            for (String l : c.levels) s.append('\t').append(l.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
+            for (String l : c.levels)
+                s.append('\t')
+                        .append(l.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n"));
             s.append('\n');
         }
         return s.toString();
@@ -200,7 +212,8 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
     /** SHA-256 of {@link #canonicalText()} in hex: equal transforms have equal hashes. */
     public String contentHash() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalText().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(canonicalText().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
@@ -209,17 +222,20 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
 
     /** Writes the spec with Java serialisation. */
     public void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream o = new ObjectOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ObjectOutputStream o = new ObjectOutputStream(out)) {
             o.writeObject(this);
         }
     }
 
     /** Reads a spec written by {@link #save(Path)}. */
     public static FeatureSpec load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ObjectInputStream o = new ObjectInputStream(in)) {
             Object read = o.readObject();
             if (!(read instanceof FeatureSpec spec)) {
-                throw new IOException("features: " + file + " holds a " + read.getClass().getName() + ", not a feature spec");
+                throw new IOException(
+                        "features: " + file + " holds a " + read.getClass().getName() + ", not a feature spec");
             }
             return spec;
         } catch (ClassNotFoundException e) {
@@ -229,15 +245,26 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
 
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "features: %d features from %d numeric and %d categorical columns, label '%s', hash %s%n", width(),
-                numeric.size(), categorical.size(), label, contentHash().substring(0, 12)));
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "features: %d features from %d numeric and %d categorical columns, label '%s', hash %s%n",
+                width(),
+                numeric.size(),
+                categorical.size(),
+                label,
+                contentHash().substring(0, 12)));
         for (Numeric n : numeric) {
-            s.append(String.format(Locale.ROOT, "  %-24s numeric: missing -> %.6g, scaled (x - %.6g) / %.6g%n",
-                    n.column, n.median, n.mean, n.std));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %-24s numeric: missing -> %.6g, scaled (x - %.6g) / %.6g%n",
+                    n.column,
+                    n.median,
+                    n.mean,
+                    n.std));
         }
         for (Categorical c : categorical) {
-            s.append(String.format(Locale.ROOT, "  %-24s categorical: %d levels + %s%n", c.column, c.levels.size() - 1, OTHER));
+            s.append(String.format(
+                    Locale.ROOT, "  %-24s categorical: %d levels + %s%n", c.column, c.levels.size() - 1, OTHER));
         }
         return s.toString().stripTrailing();
     }
@@ -246,8 +273,10 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Numeric n : numeric) {
-            rows.add(List.of(n.column, "numeric", String.format(Locale.ROOT, "missing -> %.6g; (x - %.6g) / %.6g",
-                    n.median, n.mean, n.std)));
+            rows.add(List.of(
+                    n.column,
+                    "numeric",
+                    String.format(Locale.ROOT, "missing -> %.6g; (x - %.6g) / %.6g", n.median, n.mean, n.std)));
         }
         for (Categorical c : categorical) {
             rows.add(List.of(c.column, "categorical", (c.levels.size() - 1) + " levels + " + OTHER));

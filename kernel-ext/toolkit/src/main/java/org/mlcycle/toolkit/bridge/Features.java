@@ -50,8 +50,8 @@ public final class Features {
         Column<?> label = Require.column(table, spec.label(), "features");
         for (int r : rows) {
             if (LabelColumn.isMissing(label, r)) {
-                throw new IllegalArgumentException(String.format("features: label '%s' is missing in row %d of table '%s'",
-                        spec.label(), r, table.name()));
+                throw new IllegalArgumentException(String.format(
+                        "features: label '%s' is missing in row %d of table '%s'", spec.label(), r, table.name()));
             }
         }
         String[] given = new String[table.rowCount()];
@@ -61,8 +61,11 @@ public final class Features {
             given[r] = text.computeIfAbsent(label.get(r), v -> label.getString(row)); // DecimalFormat once per value
         }
         MutableDataset<Label> data = new MutableDataset<>(
-                new SimpleDataSourceProvenance("mlcycle table '" + table.name() + "', feature spec "
-                        + spec.contentHash().substring(0, 12), LABELS), LABELS);
+                new SimpleDataSourceProvenance(
+                        "mlcycle table '" + table.name() + "', feature spec "
+                                + spec.contentHash().substring(0, 12),
+                        LABELS),
+                LABELS);
         Map<String, Label> labels = new HashMap<>();
         Encoder e = spec.encoder(table);
         for (int r : rows) {
@@ -97,8 +100,9 @@ public final class Features {
 
     /** The table row an example (or a prediction's example) came from. */
     public static int row(Example<?> example) {
-        Object v = example.getMetadataValue(ROW).orElseThrow(() -> new IllegalArgumentException(
-                "features: the example has no '" + ROW + "' metadata; was it made by Features?"));
+        Object v = example.getMetadataValue(ROW)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "features: the example has no '" + ROW + "' metadata; was it made by Features?"));
         return (Integer) v;
     }
 
@@ -108,7 +112,10 @@ public final class Features {
      */
     public static Table predict(Model<Label> model, FeatureSpec spec, Table table) {
         Require.table(table, "predict", "scored");
-        Require.that(model.generatesProbabilities(), "predict", "model %s does not produce probabilities",
+        Require.that(
+                model.generatesProbabilities(),
+                "predict",
+                "model %s does not produce probabilities",
                 model.getClass().getSimpleName());
         List<Prediction<Label>> predictions = model.predict(examples(table, spec));
         List<String> classes = new ArrayList<>();
@@ -131,8 +138,12 @@ public final class Features {
         List<String> added = new ArrayList<>(List.of(PREDICTION));
         for (DoubleColumn c : probs) added.add(c.name());
         for (String name : added) {
-            Require.that(!out.containsColumn(name), "predict",
-                    "table '%s' already has a column '%s'; drop it before scoring", table.name(), name);
+            Require.that(
+                    !out.containsColumn(name),
+                    "predict",
+                    "table '%s' already has a column '%s'; drop it before scoring",
+                    table.name(),
+                    name);
         }
         out.addColumns(predicted);
         for (DoubleColumn c : probs) out.addColumns(c);

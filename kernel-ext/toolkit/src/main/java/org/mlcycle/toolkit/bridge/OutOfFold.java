@@ -30,8 +30,8 @@ public final class OutOfFold {
     private OutOfFold() {}
 
     /** Runs the folds one after another; the same as {@code probabilities(table, options, folds, trainer, 1)}. */
-    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
-            Trainer<Label> trainer) {
+    public static OutOfFoldProbabilities probabilities(
+            Table table, FeatureOptions options, Folds folds, Trainer<Label> trainer) {
         return probabilities(table, options, folds, trainer, 1);
     }
 
@@ -40,8 +40,8 @@ public final class OutOfFold {
      * so the result depends on the trainer's seed and the folds, not on the thread count or on how
      * often the trainer was used before.
      */
-    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
-            Trainer<Label> trainer, int threads) {
+    public static OutOfFoldProbabilities probabilities(
+            Table table, FeatureOptions options, Folds folds, Trainer<Label> trainer, int threads) {
         return probabilities(table, options, folds, trainer, threads, FoldTraining.asIs());
     }
 
@@ -49,12 +49,22 @@ public final class OutOfFold {
      * As above, with each fold's training rows resampled or weighted as {@code training} says; the
      * held-out rows are never resampled.
      */
-    public static OutOfFoldProbabilities probabilities(Table table, FeatureOptions options, Folds folds,
-            Trainer<Label> trainer, int threads, FoldTraining training) {
+    public static OutOfFoldProbabilities probabilities(
+            Table table,
+            FeatureOptions options,
+            Folds folds,
+            Trainer<Label> trainer,
+            int threads,
+            FoldTraining training) {
         String who = "out-of-fold";
         Require.nonEmpty(Require.table(table, who, "training"), who);
-        Require.that(folds.rows() == table.rowCount(), who, "folds were made on %d rows, but table '%s' has %d",
-                folds.rows(), table.name(), table.rowCount());
+        Require.that(
+                folds.rows() == table.rowCount(),
+                who,
+                "folds were made on %d rows, but table '%s' has %d",
+                folds.rows(),
+                table.name(),
+                table.rowCount());
         Require.that(threads >= 1, who, "threads must be at least 1, got %d", threads);
         String[] given = LabelColumn.values(table, options.label(), who);
         List<String> classes = new ArrayList<>(new TreeSet<>(List.of(given)));
@@ -92,8 +102,16 @@ public final class OutOfFold {
         return new OutOfFoldProbabilities(classes, labels, p, folds, trainer.toString());
     }
 
-    private static void runFold(Table table, FeatureOptions options, Folds folds, Trainer<Label> trainer, int fold,
-            List<String> classes, int[] labels, FoldTraining training, double[][] p) {
+    private static void runFold(
+            Table table,
+            FeatureOptions options,
+            Folds folds,
+            Trainer<Label> trainer,
+            int fold,
+            List<String> classes,
+            int[] labels,
+            FoldTraining training,
+            double[][] p) {
         int[] train = folds.trainRows(fold);
         FeatureSpec spec = FeatureSpec.fit(table, train, options);
         int[] rows = switch (training.resample()) {

@@ -17,8 +17,8 @@ import org.mlcycle.toolkit.split.Folds;
  * (classes sorted by name); {@code labels[i]} is the index of row i's given class. A class absent
  * from a fold's training rows gets probability 0 from that fold's model.
  */
-public record OutOfFoldProbabilities(List<String> classes, int[] labels, double[][] probabilities, Folds folds,
-        String trainer) implements Rendered {
+public record OutOfFoldProbabilities(
+        List<String> classes, int[] labels, double[][] probabilities, Folds folds, String trainer) implements Rendered {
 
     public OutOfFoldProbabilities {
         classes = List.copyOf(classes);
@@ -29,8 +29,8 @@ public record OutOfFoldProbabilities(List<String> classes, int[] labels, double[
         for (int i = 0; i < copy.length; i++) copy[i] = probabilities[i].clone();
         probabilities = copy;
         if (labels.length != probabilities.length) {
-            throw new IllegalArgumentException(String.format("out-of-fold: %d labels but %d probability rows",
-                    labels.length, probabilities.length));
+            throw new IllegalArgumentException(String.format(
+                    "out-of-fold: %d labels but %d probability rows", labels.length, probabilities.length));
         }
     }
 
@@ -58,7 +58,8 @@ public record OutOfFoldProbabilities(List<String> classes, int[] labels, double[
     public double[] probabilitiesOf(String name) {
         int k = classes.indexOf(name);
         if (k < 0) {
-            throw new IllegalArgumentException("out-of-fold: no class '" + name + "' (has: " + String.join(", ", classes) + ")");
+            throw new IllegalArgumentException(
+                    "out-of-fold: no class '" + name + "' (has: " + String.join(", ", classes) + ")");
         }
         return probabilitiesOf(k);
     }
@@ -83,9 +84,15 @@ public record OutOfFoldProbabilities(List<String> classes, int[] labels, double[
     @Override
     public String toText() {
         int pos = positiveIndex();
-        return String.format(Locale.ROOT, "out-of-fold: %d rows, %d folds (%s), ROC-AUC %s for class '%s' against the given labels; trainer %s",
-                rows(), folds.k(), folds.label().isEmpty() ? "unstratified" : "stratified", fmt(rocAuc(pos)),
-                classes.get(pos), trainer);
+        return String.format(
+                Locale.ROOT,
+                "out-of-fold: %d rows, %d folds (%s), ROC-AUC %s for class '%s' against the given labels; trainer %s",
+                rows(),
+                folds.k(),
+                folds.label().isEmpty() ? "unstratified" : "stratified",
+                fmt(rocAuc(pos)),
+                classes.get(pos),
+                trainer);
     }
 
     private static String fmt(double v) {

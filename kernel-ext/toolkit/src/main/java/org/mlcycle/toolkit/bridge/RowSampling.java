@@ -20,7 +20,8 @@ final class RowSampling {
         for (int c = 0; c < k; c++) members.add(new ArrayList<>());
         for (int r : rows) members.get(labels[r]).add(r);
         int[][] out = new int[k][];
-        for (int c = 0; c < k; c++) out[c] = members.get(c).stream().mapToInt(Integer::intValue).toArray();
+        for (int c = 0; c < k; c++)
+            out[c] = members.get(c).stream().mapToInt(Integer::intValue).toArray();
         return out;
     }
 
@@ -37,7 +38,11 @@ final class RowSampling {
 
     static int[] under(int[] rows, int[] labels, int k, Random random) {
         int[][] members = byClass(rows, labels, k);
-        int target = Arrays.stream(members).filter(m -> m.length > 0).mapToInt(m -> m.length).min().orElse(0);
+        int target = Arrays.stream(members)
+                .filter(m -> m.length > 0)
+                .mapToInt(m -> m.length)
+                .min()
+                .orElse(0);
         List<Integer> out = new ArrayList<>();
         for (int[] m : members) {
             int[] s = m.clone();

@@ -46,15 +46,21 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
     }
 
     public void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ObjectOutputStream o = new ObjectOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                ObjectOutputStream o = new ObjectOutputStream(out)) {
             o.writeObject(this);
         }
     }
 
     public static ServingModel load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream o = new ObjectInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                ObjectInputStream o = new ObjectInputStream(in)) {
             Object read = o.readObject();
-            Require.that(read instanceof ServingModel, "serving model", "%s holds a %s, not a serving model", file,
+            Require.that(
+                    read instanceof ServingModel,
+                    "serving model",
+                    "%s holds a %s, not a serving model",
+                    file,
                     read.getClass().getName());
             return (ServingModel) read;
         } catch (ClassNotFoundException e) {
@@ -64,14 +70,18 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "serving model: %s on %d features, feature spec %s", model.getClass().getSimpleName(),
-                spec.width(), spec.contentHash().substring(0, 12));
+        return String.format(
+                Locale.ROOT,
+                "serving model: %s on %d features, feature spec %s",
+                model.getClass().getSimpleName(),
+                spec.width(),
+                spec.contentHash().substring(0, 12));
     }
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText()) + "</b></p>"
-                + spec.toHtml() + "</div>";
+        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
+                + "</b></p>" + spec.toHtml() + "</div>";
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class Charts {
     private Charts() {}
 
     /** Reference and current shares side by side per bin or category (at most 40 bins are drawn). */
-    public static CategoryChart sharesPair(String title, List<String> bins, List<Double> reference, List<Double> current) {
+    public static CategoryChart sharesPair(
+            String title, List<String> bins, List<Double> reference, List<Double> current) {
         check(title, bins.size(), reference.size(), current.size());
         int n = Math.min(40, bins.size());
         CategoryChart chart = base(title, "bin", "share of rows");
@@ -68,8 +69,13 @@ public final class Charts {
     }
 
     private static CategoryChart base(String title, String x, String y) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
-                .yAxisTitle(y).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(x)
+                .yAxisTitle(y)
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         return chart;
@@ -77,9 +83,13 @@ public final class Charts {
 
     private static void check(String title, int labels, int a, int b) {
         if (labels == 0 || labels != a || labels != b) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "charts: '%s' needs as many values as labels and at least one (labels %d, values %d and %d)",
-                    title, labels, a, b));
+                    title,
+                    labels,
+                    a,
+                    b));
         }
     }
 

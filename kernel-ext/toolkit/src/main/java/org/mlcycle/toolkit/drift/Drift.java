@@ -52,8 +52,10 @@ public final class Drift {
                 continue;
             }
             Column<?> c = current.column(r.name());
-            boolean numeric = NumericValues.isNumeric(r) && NumericValues.isNumeric(c)
-                    && !options.categorical().contains(r.name());
+            boolean numeric = NumericValues.isNumeric(r)
+                    && NumericValues.isNumeric(c)
+                    && !options.categorical().contains(r.name())
+                    && !fewValues(r, c, options.categoricalUpTo());
             columns.add(numeric ? numeric(r, c, options, tests) : categorical(r, c, options, tests));
         }
         for (String name : current.columnNames()) {
@@ -61,8 +63,15 @@ public final class Drift {
                 onlyCur.add(name);
             }
         }
-        return new DriftReport(reference.name(), current.name(), reference.rowCount(), current.rowCount(), columns,
-                onlyRef, onlyCur, options);
+        return new DriftReport(
+                reference.name(),
+                current.name(),
+                reference.rowCount(),
+                current.rowCount(),
+                columns,
+                onlyRef,
+                onlyCur,
+                options);
     }
 
     /**
@@ -74,9 +83,27 @@ public final class Drift {
     }
 
     /** {@link #overTime(Table, Table, String, java.time.Duration)} with other options. */
-    public static DriftWindows overTime(Table reference, Table current, String timeColumn, java.time.Duration window,
-            DriftOptions options) {
+    public static DriftWindows overTime(
+            Table reference, Table current, String timeColumn, java.time.Duration window, DriftOptions options) {
         return DriftWindows.of(reference, current, timeColumn, window, options);
+    }
+
+    /** Whether two number columns hold at most {@code limit} distinct values between them (stops early). */
+    static boolean fewValues(Column<?> a, Column<?> b, int limit) {
+        if (limit <= 0) {
+            return false;
+        }
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (Column<?> col : List.of(a, b)) {
+            tech.tablesaw.api.NumericColumn<?> n = (tech.tablesaw.api.NumericColumn<?>) col;
+            for (int i = 0; i < n.size(); i++) {
+                double v = n.getDouble(i);
+                if (v == v && seen.add(v == 0 ? 0.0 : v) && seen.size() > limit) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static ColumnDrift numeric(Column<?> refCol, Column<?> curCol, DriftOptions o, boolean tests) {
@@ -87,9 +114,32 @@ public final class Drift {
         boolean missingMoved = Math.abs(missCur - missRef) > o.missingRateChange();
         String rule = tests ? "KS p < " + Drift.num(o.pValue()) : "Wasserstein/std >= " + Drift.num(o.wasserstein());
         if (r.length == 0 || c.length == 0) {
-            return new ColumnDrift(refCol.name(), true, r.length, c.length, missRef, missCur, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", List.of(),
-                    List.of(), List.of(), List.of(), List.of(), rule, Double.NaN, false, missingMoved,
+            return new ColumnDrift(
+                    refCol.name(),
+                    true,
+                    r.length,
+                    c.length,
+                    missRef,
+                    missCur,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    "",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    rule,
+                    Double.NaN,
+                    false,
+                    missingMoved,
                     "no values in the " + (r.length == 0 ? "reference" : "current") + " table");
         }
         double ks = Ks.statistic(r, c);
@@ -107,10 +157,33 @@ public final class Drift {
         int worst = worst(pr, pc);
         double score = tests ? ksP : wass;
         boolean drifted = tests ? ksP < o.pValue() : wass >= o.wasserstein();
-        return new ColumnDrift(refCol.name(), true, r.length, c.length, missRef, missCur, ks, ksP, wass, Double.NaN, 0,
-                Double.NaN, Psi.of(pr, pc), JensenShannon.distance(pr, pc), Math.abs(pc[worst] - pr[worst]),
-                labels.get(worst), labels, boxed(pr), boxed(pc), List.of(), List.of(), rule, score, drifted,
-                missingMoved, "");
+        return new ColumnDrift(
+                refCol.name(),
+                true,
+                r.length,
+                c.length,
+                missRef,
+                missCur,
+                ks,
+                ksP,
+                wass,
+                Double.NaN,
+                0,
+                Double.NaN,
+                Psi.of(pr, pc),
+                JensenShannon.distance(pr, pc),
+                Math.abs(pc[worst] - pr[worst]),
+                labels.get(worst),
+                labels,
+                boxed(pr),
+                boxed(pc),
+                List.of(),
+                List.of(),
+                rule,
+                score,
+                drifted,
+                missingMoved,
+                "");
     }
 
     static ColumnDrift categorical(Column<?> refCol, Column<?> curCol, DriftOptions o, boolean tests) {
@@ -140,9 +213,32 @@ public final class Drift {
             }
         }
         if (totalR == 0 || totalC == 0) {
-            return new ColumnDrift(refCol.name(), false, totalR, totalC, missRef, missCur, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", cats, List.of(),
-                    List.of(), added, vanished, rule, Double.NaN, false, missingMoved,
+            return new ColumnDrift(
+                    refCol.name(),
+                    false,
+                    totalR,
+                    totalC,
+                    missRef,
+                    missCur,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    "",
+                    cats,
+                    List.of(),
+                    List.of(),
+                    added,
+                    vanished,
+                    rule,
+                    Double.NaN,
+                    false,
+                    missingMoved,
                     "no values in the " + (totalR == 0 ? "reference" : "current") + " table");
         }
         double[] pr = new double[cats.size()], pc = new double[cats.size()];
@@ -155,9 +251,33 @@ public final class Drift {
         int worst = worst(pr, pc);
         double score = tests ? chi[2] : js;
         boolean drifted = tests ? chi[2] < o.pValue() : js >= o.js();
-        return new ColumnDrift(refCol.name(), false, totalR, totalC, missRef, missCur, Double.NaN, Double.NaN,
-                Double.NaN, chi[0], (int) chi[1], chi[2], Psi.of(pr, pc), js, Math.abs(pc[worst] - pr[worst]),
-                cats.get(worst), cats, boxed(pr), boxed(pc), added, vanished, rule, score, drifted, missingMoved, "");
+        return new ColumnDrift(
+                refCol.name(),
+                false,
+                totalR,
+                totalC,
+                missRef,
+                missCur,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                chi[0],
+                (int) chi[1],
+                chi[2],
+                Psi.of(pr, pc),
+                js,
+                Math.abs(pc[worst] - pr[worst]),
+                cats.get(worst),
+                cats,
+                boxed(pr),
+                boxed(pc),
+                added,
+                vanished,
+                rule,
+                score,
+                drifted,
+                missingMoved,
+                "");
     }
 
     private static long[] counts(List<String> cats, Map<String, Long> counts) {

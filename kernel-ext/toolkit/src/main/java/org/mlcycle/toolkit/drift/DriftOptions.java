@@ -17,6 +17,8 @@ import java.util.Set;
  * @param js drift when the Jensen-Shannon distance (base 2) reaches this
  * @param driftShare the dataset drifts when this share of compared columns drift
  * @param missingRateChange a change of the missing share by more than this is its own signal
+ * @param categoricalUpTo number columns with at most this many distinct values over both tables are
+ *     compared as categories (Evidently's rule; 0 turns it off)
  * @param categorical number columns to compare as categories (e.g. a 0/1 label)
  * @param ignore columns left out
  */
@@ -28,6 +30,7 @@ public record DriftOptions(
         double js,
         double driftShare,
         double missingRateChange,
+        int categoricalUpTo,
         Set<String> categorical,
         Set<String> ignore) {
 
@@ -39,32 +42,86 @@ public record DriftOptions(
         }
     }
 
-    /** 10 PSI bins; p-values up to 1,000 reference rows, effect sizes above; drift share 0.5. */
+    /**
+     * 10 PSI bins; p-values up to 1,000 reference rows, effect sizes above; number columns with at most
+     * 5 distinct values compared as categories; drift share 0.5.
+     */
     public static DriftOptions defaults() {
-        return new DriftOptions(10, 1000, 0.05, 0.1, 0.1, 0.5, 0.05, Set.of(), Set.of());
+        return new DriftOptions(10, 1000, 0.05, 0.1, 0.1, 0.5, 0.05, 5, Set.of(), Set.of());
+    }
+
+    /** The same options with another limit for number columns compared as categories (0: never). */
+    public DriftOptions withCategoricalUpTo(int distinctValues) {
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                distinctValues,
+                categorical,
+                ignore);
     }
 
     /** The same options with other PSI bins. */
     public DriftOptions withBins(int bins) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange, categorical,
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
                 ignore);
     }
 
     /** The same options comparing these number columns as categories. */
     public DriftOptions withCategorical(String... columns) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange,
-                Set.of(columns), ignore);
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                Set.of(columns),
+                ignore);
     }
 
     /** The same options leaving these columns out. */
     public DriftOptions withIgnored(String... columns) {
-        return new DriftOptions(bins, pValueRows, pValue, wasserstein, js, driftShare, missingRateChange, categorical,
+        return new DriftOptions(
+                bins,
+                pValueRows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
                 Set.of(columns));
     }
 
     /** The same options with p-value tests deciding up to {@code rows} reference rows. */
     public DriftOptions withPValueRows(int rows) {
-        return new DriftOptions(bins, rows, pValue, wasserstein, js, driftShare, missingRateChange, categorical,
+        return new DriftOptions(
+                bins,
+                rows,
+                pValue,
+                wasserstein,
+                js,
+                driftShare,
+                missingRateChange,
+                categoricalUpTo,
+                categorical,
                 ignore);
     }
 }

@@ -68,10 +68,14 @@ public record DriftReport(
 
     /** The drift of one column. */
     public ColumnDrift column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException(Drift.WHO + ": no column '" + name + "' in the drift report of '" + reference
-                        + "' vs '" + current + "' (has: " + String.join(", ", columns.stream().map(ColumnDrift::name)
-                        .toList()) + ")"));
+        return columns.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(Drift.WHO + ": no column '" + name
+                        + "' in the drift report of '" + reference
+                        + "' vs '" + current + "' (has: "
+                        + String.join(
+                                ", ", columns.stream().map(ColumnDrift::name).toList()) + ")"));
     }
 
     /** Whether p-value tests decided (reference rows at most {@link DriftOptions#pValueRows()}). */
@@ -80,41 +84,70 @@ public record DriftReport(
     }
 
     String headline() {
-        return f("drift '%s' vs '%s': %d of %d columns drifted (%.0f%%); dataset drift: %s (at >= %.0f%% of columns)",
-                reference, current, drifted().size(), columns.size(), 100 * driftedShare(), datasetDrift() ? "YES" : "no",
+        return f(
+                "drift '%s' vs '%s': %d of %d columns drifted (%.0f%%); dataset drift: %s (at >= %.0f%% of columns)",
+                reference,
+                current,
+                drifted().size(),
+                columns.size(),
+                100 * driftedShare(),
+                datasetDrift() ? "YES" : "no",
                 100 * options.driftShare());
     }
 
     String ruleLine() {
         String decide = decidedByTests()
-                ? f("reference has %d rows <= %d: p-value tests decide (KS for numbers, chi-square for categories, p < %s)",
+                ? f(
+                        "reference has %d rows <= %d: p-value tests decide (KS for numbers, chi-square for categories,"
+                                + " p < %s)",
                         referenceRows, options.pValueRows(), Drift.num(options.pValue()))
-                : f("reference has %d rows > %d: effect sizes decide (Wasserstein/std >= %s for numbers, JS distance"
-                        + " base 2 >= %s for categories); p-values are shown, not used", referenceRows,
-                        options.pValueRows(), Drift.num(options.wasserstein()), Drift.num(options.js()));
-        return decide + f("; PSI on %d reference-quantile bins, empty bins 1e-4; missing-rate change flagged above %s",
-                options.bins(), Drift.num(options.missingRateChange()));
+                : f(
+                        "reference has %d rows > %d: effect sizes decide (Wasserstein/std >= %s for numbers, JS"
+                                + " distance base 2 >= %s for categories); p-values are shown, not used",
+                        referenceRows, options.pValueRows(), Drift.num(options.wasserstein()), Drift.num(options.js()));
+        String few = options.categoricalUpTo() > 0
+                ? f("; number columns with <= %d distinct values are compared as categories", options.categoricalUpTo())
+                : "";
+        return decide
+                + few
+                + f(
+                        "; PSI on %d reference-quantile bins, empty bins 1e-4; missing-rate change flagged"
+                                + " above %s",
+                        options.bins(), Drift.num(options.missingRateChange()));
     }
 
     private static String line(ColumnDrift c) {
-        StringBuilder s = new StringBuilder(f("%-22s %-11s %-6s", c.name(), c.numeric() ? "numeric" : "categorical",
-                c.drifted() ? "DRIFT" : "ok"));
+        StringBuilder s = new StringBuilder(
+                f("%-22s %-11s %-6s", c.name(), c.numeric() ? "numeric" : "categorical", c.drifted() ? "DRIFT" : "ok"));
         if (!c.note().isEmpty()) {
             return s.append(c.note()).toString();
         }
         if (c.numeric()) {
-            s.append(f("W/std %.4f  KS D %.4f p %.3g (n %d vs %d)  PSI %.4f  JS %.4f", c.wassersteinNorm(), c.ks(),
-                    c.ksP(), c.nRef(), c.nCur(), c.psi(), c.js()));
+            s.append(f(
+                    "W/std %.4f  KS D %.4f p %.3g (n %d vs %d)  PSI %.4f  JS %.4f",
+                    c.wassersteinNorm(), c.ks(), c.ksP(), c.nRef(), c.nCur(), c.psi(), c.js()));
         } else {
-            s.append(f("JS %.4f  chi2 %.1f dof %d p %.3g (n %d vs %d)  PSI %.4f  L-inf %.4f at '%s'", c.js(), c.chi2(),
-                    c.chi2Dof(), c.chi2P(), c.nRef(), c.nCur(), c.psi(), c.linf(), c.linfBin()));
+            s.append(f(
+                    "JS %.4f  chi2 %.1f dof %d p %.3g (n %d vs %d)  PSI %.4f  L-inf %.4f at '%s'",
+                    c.js(), c.chi2(), c.chi2Dof(), c.chi2P(), c.nRef(), c.nCur(), c.psi(), c.linf(), c.linfBin()));
             if (!c.newCategories().isEmpty()) {
-                s.append("  new: ").append(String.join(", ", c.newCategories().subList(0, Math.min(5,
-                        c.newCategories().size()))));
+                s.append("  new: ")
+                        .append(String.join(
+                                ", ",
+                                c.newCategories()
+                                        .subList(
+                                                0, Math.min(5, c.newCategories().size()))));
             }
             if (!c.vanishedCategories().isEmpty()) {
-                s.append("  vanished: ").append(String.join(", ", c.vanishedCategories().subList(0, Math.min(5,
-                        c.vanishedCategories().size()))));
+                s.append("  vanished: ")
+                        .append(String.join(
+                                ", ",
+                                c.vanishedCategories()
+                                        .subList(
+                                                0,
+                                                Math.min(
+                                                        5,
+                                                        c.vanishedCategories().size()))));
             }
         }
         if (c.missingRateChanged()) {
@@ -141,33 +174,79 @@ public record DriftReport(
     @Override
     public String toHtml() {
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-drift\" style=\"font-family:sans-serif\">");
-        out.append("<p style=\"font-weight:bold;color:").append(datasetDrift() ? "#b3261e" : drifted().isEmpty()
-                ? "#1a7f37" : "#b35900").append("\">").append(Html.escape(headline())).append("</p>");
-        out.append("<p style=\"color:#666;font-size:smaller\">").append(Html.escape(ruleLine())).append("</p>");
+        out.append("<p style=\"font-weight:bold;color:")
+                .append(datasetDrift() ? "#b3261e" : drifted().isEmpty() ? "#1a7f37" : "#b35900")
+                .append("\">")
+                .append(Html.escape(headline()))
+                .append("</p>");
+        out.append("<p style=\"color:#666;font-size:smaller\">")
+                .append(Html.escape(ruleLine()))
+                .append("</p>");
         List<List<?>> rows = new ArrayList<>();
         for (ColumnDrift c : columns) {
             String p = c.numeric() ? f("%.3g", c.ksP()) : f("%.3g", c.chi2P());
-            rows.add(List.of(c.name(), c.numeric() ? "numeric" : "categorical", c.drifted() ? "DRIFT" : "ok",
-                    c.rule(), c.score(), c.numeric() ? f("%.4f", c.ks()) : f("%.1f", c.chi2()),
-                    p + f(" (n %d vs %d)", c.nRef(), c.nCur()), c.psi(), c.js(), c.wassersteinNorm(),
+            rows.add(List.of(
+                    c.name(),
+                    c.numeric() ? "numeric" : "categorical",
+                    c.drifted() ? "DRIFT" : "ok",
+                    c.rule(),
+                    c.score(),
+                    c.numeric() ? f("%.4f", c.ks()) : f("%.1f", c.chi2()),
+                    p + f(" (n %d vs %d)", c.nRef(), c.nCur()),
+                    c.psi(),
+                    c.js(),
+                    c.wassersteinNorm(),
                     f("%.4f at %s", c.linf(), c.linfBin()),
-                    f("%.2f%% -> %.2f%%%s", 100 * c.missingRef(), 100 * c.missingCur(), c.missingRateChanged() ? " !" : ""),
-                    String.join(", ", c.newCategories().subList(0, Math.min(5, c.newCategories().size()))) + c.note()));
+                    f(
+                            "%.2f%% -> %.2f%%%s",
+                            100 * c.missingRef(), 100 * c.missingCur(), c.missingRateChanged() ? " !" : ""),
+                    String.join(
+                                    ", ",
+                                    c.newCategories()
+                                            .subList(
+                                                    0,
+                                                    Math.min(
+                                                            5, c.newCategories().size())))
+                            + c.note()));
         }
-        out.append(Html.table(List.of("column", "kind", "verdict", "rule", "score", "KS D / chi2", "p (n)", "PSI",
-                "JS", "W/std", "L-inf at", "missing ref -> cur", "new / note"), rows));
+        out.append(Html.table(
+                List.of(
+                        "column",
+                        "kind",
+                        "verdict",
+                        "rule",
+                        "score",
+                        "KS D / chi2",
+                        "p (n)",
+                        "PSI",
+                        "JS",
+                        "W/std",
+                        "L-inf at",
+                        "missing ref -> cur",
+                        "new / note"),
+                rows));
         if (!columns.isEmpty()) {
             List<String> names = columns.stream().map(ColumnDrift::name).toList();
-            List<Double> scores = columns.stream().map(c -> c.numeric() ? c.wassersteinNorm() : c.js()).toList();
-            out.append(Charts.img(Charts.scoreBars("effect size per column (W/std for numbers, JS for categories)",
-                    names, scores, decidedByTests() ? Double.NaN : options.wasserstein())));
+            List<Double> scores = columns.stream()
+                    .map(c -> c.numeric() ? c.wassersteinNorm() : c.js())
+                    .toList();
+            out.append(Charts.img(Charts.scoreBars(
+                    "effect size per column (W/std for numbers, JS for categories)",
+                    names,
+                    scores,
+                    decidedByTests() ? Double.NaN : options.wasserstein())));
         }
-        drifted().stream().filter(c -> !c.bins().isEmpty() && !c.refShares().isEmpty()).limit(CHARTS_IN_HTML)
-                .forEach(c -> out.append(Charts.img(Charts.sharesPair(c.name() + ": reference vs current", c.bins(),
-                        c.refShares(), c.curShares()))));
+        drifted().stream()
+                .filter(c -> !c.bins().isEmpty() && !c.refShares().isEmpty())
+                .limit(CHARTS_IN_HTML)
+                .forEach(c -> out.append(Charts.img(Charts.sharesPair(
+                        c.name() + ": reference vs current", c.bins(), c.refShares(), c.curShares()))));
         if (!onlyInReference.isEmpty() || !onlyInCurrent.isEmpty()) {
-            out.append("<p>").append(Html.escape(f("only in '%s': %s; only in '%s': %s", reference,
-                    String.join(", ", onlyInReference), current, String.join(", ", onlyInCurrent)))).append("</p>");
+            out.append("<p>")
+                    .append(Html.escape(f(
+                            "only in '%s': %s; only in '%s': %s",
+                            reference, String.join(", ", onlyInReference), current, String.join(", ", onlyInCurrent))))
+                    .append("</p>");
         }
         return out.append("</div>").toString();
     }

@@ -31,30 +31,49 @@ import tech.tablesaw.columns.Column;
  * @param rowsWithoutTime current rows whose time is missing
  */
 public record DriftWindows(
-        String reference, String current, String timeColumn, Duration window, List<WindowDrift> windows,
-        int rowsWithoutTime) implements Rendered {
+        String reference,
+        String current,
+        String timeColumn,
+        Duration window,
+        List<WindowDrift> windows,
+        int rowsWithoutTime)
+        implements Rendered {
 
     public DriftWindows {
         windows = List.copyOf(windows);
     }
 
     /** Cuts {@code current} into windows of {@code timeColumn} and compares each with {@code reference}. */
-    public static DriftWindows of(Table reference, Table current, String timeColumn, Duration window,
-            DriftOptions options) {
+    public static DriftWindows of(
+            Table reference, Table current, String timeColumn, Duration window, DriftOptions options) {
         Require.table(reference, Drift.WHO, "reference");
         Require.table(current, Drift.WHO, "current");
         Column<?> time = Require.column(current, timeColumn, Drift.WHO);
-        Require.that(time instanceof DateColumn || time instanceof DateTimeColumn, Drift.WHO,
-                "time column '%s' in table '%s' is %s, not a date or date-time", timeColumn, current.name(),
+        Require.that(
+                time instanceof DateColumn || time instanceof DateTimeColumn,
+                Drift.WHO,
+                "time column '%s' in table '%s' is %s, not a date or date-time",
+                timeColumn,
+                current.name(),
                 time.type().name());
-        Require.that(window != null && !window.isNegative() && !window.isZero(), Drift.WHO,
-                "the window must be a positive duration, got %s", window);
+        Require.that(
+                window != null && !window.isNegative() && !window.isZero(),
+                Drift.WHO,
+                "the window must be a positive duration, got %s",
+                window);
         List<String> ignore = new ArrayList<>(options.ignore());
         ignore.add(timeColumn);
-        DriftOptions o = new DriftOptions(options.bins(), options.pValueRows(), options.pValue(),
-                options.wasserstein(), options.js(), options.driftShare(), options.missingRateChange(),
-                options.categorical(), reference.containsColumn(timeColumn) ? java.util.Set.copyOf(ignore)
-                        : options.ignore());
+        DriftOptions o = new DriftOptions(
+                options.bins(),
+                options.pValueRows(),
+                options.pValue(),
+                options.wasserstein(),
+                options.js(),
+                options.driftShare(),
+                options.missingRateChange(),
+                options.categoricalUpTo(),
+                options.categorical(),
+                reference.containsColumn(timeColumn) ? java.util.Set.copyOf(ignore) : options.ignore());
         Table ref = reference;
         LocalDateTime first = null;
         LocalDateTime[] at = new LocalDateTime[current.rowCount()];
@@ -80,7 +99,8 @@ public record DriftWindows(
             }
             for (Map.Entry<Long, List<Integer>> e : rowsByWindow.entrySet()) {
                 LocalDateTime from = start.plus(window.multipliedBy(e.getKey()));
-                Table part = current.rows(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+                Table part = current.rows(
+                        e.getValue().stream().mapToInt(Integer::intValue).toArray());
                 part.setName(current.name() + " " + from.toLocalDate());
                 DriftReport report = Drift.between(ref, part, o);
                 out.add(new WindowDrift(from, from.plus(window), report));
@@ -107,11 +127,14 @@ public record DriftWindows(
 
     private static String label(WindowDrift w) {
         LocalDateTime s = w.start();
-        return s.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? s.toLocalDate().toString() : s.toString();
+        return s.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? s.toLocalDate().toString()
+                : s.toString();
     }
 
     private String headline() {
-        return f("drift over time '%s' vs '%s' by '%s' in %s windows: %d of %d windows drifted as a whole",
+        return f(
+                "drift over time '%s' vs '%s' by '%s' in %s windows: %d of %d windows drifted as a whole",
                 reference, current, timeColumn, window, drifted().size(), windows.size());
     }
 
@@ -129,9 +152,20 @@ public record DriftWindows(
         }
         for (WindowDrift w : windows) {
             DriftReport r = w.report();
-            out.append(f("%n  %-16s rows %7d  drifted %d/%d%s", label(w), r.currentRows(), r.drifted().size(),
-                    r.columns().size(), r.drifted().isEmpty() ? "" : ": " + String.join(", ",
-                            r.drifted().stream().map(ColumnDrift::name).toList())));
+            out.append(f(
+                    "%n  %-16s rows %7d  drifted %d/%d%s",
+                    label(w),
+                    r.currentRows(),
+                    r.drifted().size(),
+                    r.columns().size(),
+                    r.drifted().isEmpty()
+                            ? ""
+                            : ": "
+                                    + String.join(
+                                            ", ",
+                                            r.drifted().stream()
+                                                    .map(ColumnDrift::name)
+                                                    .toList())));
         }
         if (rowsWithoutTime > 0) {
             out.append("\n  ").append(rowsWithoutTime).append(" rows without a time were skipped");
@@ -142,21 +176,29 @@ public record DriftWindows(
     @Override
     public String toHtml() {
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-drift-windows\" style=\"font-family:sans-serif\">");
-        out.append("<p style=\"font-weight:bold\">").append(Html.escape(headline())).append("</p>");
+        out.append("<p style=\"font-weight:bold\">")
+                .append(Html.escape(headline()))
+                .append("</p>");
         if (!windows.isEmpty()) {
-            out.append("<p style=\"color:#666;font-size:smaller\">").append(Html.escape(windows.get(0).report()
-                    .ruleLine())).append("</p>");
+            out.append("<p style=\"color:#666;font-size:smaller\">")
+                    .append(Html.escape(windows.get(0).report().ruleLine()))
+                    .append("</p>");
         }
         List<List<?>> rows = new ArrayList<>();
         for (WindowDrift w : windows) {
             DriftReport r = w.report();
-            rows.add(List.of(label(w), r.currentRows(), r.drifted().size() + "/" + r.columns().size(),
-                    r.datasetDrift() ? "YES" : "no", String.join(", ", r.drifted().stream().map(ColumnDrift::name)
-                            .toList())));
+            rows.add(List.of(
+                    label(w),
+                    r.currentRows(),
+                    r.drifted().size() + "/" + r.columns().size(),
+                    r.datasetDrift() ? "YES" : "no",
+                    String.join(
+                            ", ", r.drifted().stream().map(ColumnDrift::name).toList())));
         }
         out.append(Html.table(List.of("window", "rows", "drifted", "dataset drift", "drifted columns"), rows));
         if (!windows.isEmpty()) {
-            out.append(Charts.img(Charts.scoreBars("share of columns drifted per window",
+            out.append(Charts.img(Charts.scoreBars(
+                    "share of columns drifted per window",
                     windows.stream().map(DriftWindows::label).toList(),
                     windows.stream().map(w -> w.report().driftedShare()).toList(),
                     windows.get(0).report().options().driftShare())));
@@ -172,9 +214,23 @@ public record DriftWindows(
         r.put("time_column", timeColumn);
         r.put("window", window.toString());
         r.put("rows_without_time", rowsWithoutTime);
-        r.put("windows", windows.stream().map(w -> Map.<String, Object>of("start", w.start().toString(), "end",
-                w.end().toString(), "rows", w.report().currentRows(), "drifted", w.report().drifted().stream()
-                        .map(ColumnDrift::name).toList(), "dataset_drift", w.report().datasetDrift())).toList());
+        r.put(
+                "windows",
+                windows.stream()
+                        .map(w -> Map.<String, Object>of(
+                                "start",
+                                w.start().toString(),
+                                "end",
+                                w.end().toString(),
+                                "rows",
+                                w.report().currentRows(),
+                                "drifted",
+                                w.report().drifted().stream()
+                                        .map(ColumnDrift::name)
+                                        .toList(),
+                                "dataset_drift",
+                                w.report().datasetDrift()))
+                        .toList());
         r.put("drift_counts", driftCounts());
         return r;
     }

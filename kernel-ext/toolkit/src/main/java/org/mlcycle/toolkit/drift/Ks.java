@@ -148,8 +148,9 @@ final class Ks {
             }
             double u = x + (double) j / n;
             double v = 1 - u;
-            double l = logC + (j - 1) * Math.log(u) + (v <= 0 ? (n - j == 0 ? 0 : Double.NEGATIVE_INFINITY)
-                    : (n - j) * Math.log(v));
+            double l = logC
+                    + (j - 1) * Math.log(u)
+                    + (v <= 0 ? (n - j == 0 ? 0 : Double.NEGATIVE_INFINITY) : (n - j) * Math.log(v));
             logs[j] = l;
             maxLog = Math.max(maxLog, l);
         }

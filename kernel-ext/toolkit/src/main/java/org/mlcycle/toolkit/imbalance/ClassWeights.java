@@ -38,8 +38,9 @@ public record ClassWeights(String label, Map<String, Double> weights) implements
     public double of(String name) {
         Double w = weights.get(name);
         if (w == null) {
-            throw new IllegalArgumentException(String.format("class weights: no weight for class '%s' (has: %s)", name,
-                    String.join(", ", new java.util.TreeSet<>(weights.keySet()))));
+            throw new IllegalArgumentException(String.format(
+                    "class weights: no weight for class '%s' (has: %s)",
+                    name, String.join(", ", new java.util.TreeSet<>(weights.keySet()))));
         }
         return w;
     }
@@ -53,10 +54,14 @@ public record ClassWeights(String label, Map<String, Double> weights) implements
 
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "class weights: inverse frequency n / (K x n_k) for '%s', %d classes", label, weights.size()));
-        new java.util.TreeMap<>(weights).forEach((c, w) -> s.append(System.lineSeparator())
-                .append(String.format(Locale.ROOT, "  %-16s %.4f", c, w)));
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "class weights: inverse frequency n / (K x n_k) for '%s', %d classes",
+                label,
+                weights.size()));
+        new java.util.TreeMap<>(weights)
+                .forEach((c, w) ->
+                        s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-16s %.4f", c, w)));
         return s.toString();
     }
 

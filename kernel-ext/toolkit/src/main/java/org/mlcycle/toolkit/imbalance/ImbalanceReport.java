@@ -52,12 +52,22 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
 
     public String verdict() {
         if (classes.size() == 1) {
-            return String.format(Locale.ROOT, "imbalance: only class '%s' in %d rows; nothing to learn", majority().name(), rows());
+            return String.format(
+                    Locale.ROOT,
+                    "imbalance: only class '%s' in %d rows; nothing to learn",
+                    majority().name(),
+                    rows());
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "imbalance: %s; rarest class '%s' is %s of %d rows (1 : %.0f); always predicting '%s' is %s accurate%s",
-                isImbalanced() ? "imbalanced" : "balanced enough", minority().name(), pct(minority().share()), rows(),
-                1 / ratio(), majority().name(), pct(majorityAccuracy()),
+                isImbalanced() ? "imbalanced" : "balanced enough",
+                minority().name(),
+                pct(minority().share()),
+                rows(),
+                1 / ratio(),
+                majority().name(),
+                pct(majorityAccuracy()),
                 isImbalanced() ? ", so judge models by recall, precision and PR-AUC, not accuracy" : "");
     }
 
@@ -69,7 +79,8 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
     public String toText() {
         StringBuilder s = new StringBuilder(verdict());
         for (ClassCount c : classes) {
-            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-16s %10d  %s", c.name(), c.count(), pct(c.share())));
+            s.append(System.lineSeparator())
+                    .append(String.format(Locale.ROOT, "  %-16s %10d  %s", c.name(), c.count(), pct(c.share())));
         }
         return s.toString();
     }
@@ -82,9 +93,11 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
         }
         StringBuilder bars = new StringBuilder();
         for (ClassCount c : classes) {
-            bars.append("<div style=\"margin:2px 0\"><span style=\"display:inline-block;width:120px\">").append(Html.escape(c.name()))
+            bars.append("<div style=\"margin:2px 0\"><span style=\"display:inline-block;width:120px\">")
+                    .append(Html.escape(c.name()))
                     .append("</span><span style=\"display:inline-block;height:10px;background:#4a78b5;width:")
-                    .append(Math.max(1, Math.round(300 * c.share()))).append("px\"></span></div>");
+                    .append(Math.max(1, Math.round(300 * c.share())))
+                    .append("px\"></span></div>");
         }
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
                 + "</b></p>" + Html.table(List.of("class", "rows", "share"), rows) + bars + "</div>";

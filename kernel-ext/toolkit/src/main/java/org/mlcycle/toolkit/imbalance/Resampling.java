@@ -66,14 +66,19 @@ public final class Resampling {
         Require.nonEmpty(Require.table(train, who, "training"), who);
         if (Splits.isTestSet(train)) {
             throw new IllegalArgumentException(String.format(
-                    "%s: table '%s' is a test split; resample the training rows only, and evaluate on the rows as they are",
+                    "%s: table '%s' is a test split; resample the training rows only, and evaluate on the rows as they"
+                            + " are",
                     who, train.name()));
         }
         String[] y = LabelColumn.values(train, label, who);
         Map<String, List<Integer>> rows = new LinkedHashMap<>();
-        for (int i = 0; i < y.length; i++) rows.computeIfAbsent(y[i], c -> new ArrayList<>()).add(i);
+        for (int i = 0; i < y.length; i++)
+            rows.computeIfAbsent(y[i], c -> new ArrayList<>()).add(i);
         Map<String, int[]> out = new LinkedHashMap<>();
-        rows.keySet().stream().sorted().forEach(c -> out.put(c, rows.get(c).stream().mapToInt(Integer::intValue).toArray()));
+        rows.keySet().stream()
+                .sorted()
+                .forEach(c -> out.put(
+                        c, rows.get(c).stream().mapToInt(Integer::intValue).toArray()));
         return out;
     }
 

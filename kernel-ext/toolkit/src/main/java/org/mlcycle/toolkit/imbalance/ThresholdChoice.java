@@ -20,20 +20,40 @@ public record ThresholdChoice(String goal, double threshold, Confusion chosen, C
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT,
-                "threshold: %s for %s on %d validation rows: precision %s, recall %s, F1 %s (at 0.5: precision %s, recall %s, F1 %s)",
-                fmt(threshold), goal, chosen.n(), fmt(chosen.precision()), fmt(chosen.recall()), fmt(chosen.f1()),
-                fmt(atHalf.precision()), fmt(atHalf.recall()), fmt(atHalf.f1()));
+        return String.format(
+                Locale.ROOT,
+                "threshold: %s for %s on %d validation rows: precision %s, recall %s, F1 %s (at 0.5: precision %s,"
+                        + " recall %s, F1 %s)",
+                fmt(threshold),
+                goal,
+                chosen.n(),
+                fmt(chosen.precision()),
+                fmt(chosen.recall()),
+                fmt(chosen.f1()),
+                fmt(atHalf.precision()),
+                fmt(atHalf.recall()),
+                fmt(atHalf.f1()));
     }
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText()) + "</b></p>"
-                + Html.table(List.of("threshold", "precision", "recall", "F1", "predicted positive"), List.of(
-                        List.of(fmt(threshold), fmt(chosen.precision()), fmt(chosen.recall()), fmt(chosen.f1()),
-                                chosen.predictedPositives()),
-                        List.of("0.5000", fmt(atHalf.precision()), fmt(atHalf.recall()), fmt(atHalf.f1()),
-                                atHalf.predictedPositives())))
+        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
+                + "</b></p>"
+                + Html.table(
+                        List.of("threshold", "precision", "recall", "F1", "predicted positive"),
+                        List.of(
+                                List.of(
+                                        fmt(threshold),
+                                        fmt(chosen.precision()),
+                                        fmt(chosen.recall()),
+                                        fmt(chosen.f1()),
+                                        chosen.predictedPositives()),
+                                List.of(
+                                        "0.5000",
+                                        fmt(atHalf.precision()),
+                                        fmt(atHalf.recall()),
+                                        fmt(atHalf.f1()),
+                                        atHalf.predictedPositives())))
                 + "</div>";
     }
 

@@ -34,8 +34,11 @@ public final class Thresholds {
         Require.that(recall > 0 && recall <= 1, "threshold tuning", "target recall must be in (0, 1], got %s", recall);
         for (double[] step : sweep(actual, probability)) {
             if (step[1] / step[3] >= recall) {
-                return new ThresholdChoice(String.format(Locale.ROOT, "recall >= %s", recall), step[0],
-                        at(actual, probability, step[0]), at(actual, probability, 0.5));
+                return new ThresholdChoice(
+                        String.format(Locale.ROOT, "recall >= %s", recall),
+                        step[0],
+                        at(actual, probability, step[0]),
+                        at(actual, probability, 0.5));
             }
         }
         throw new IllegalStateException("threshold tuning: no threshold reaches recall " + recall);
@@ -60,7 +63,8 @@ public final class Thresholds {
         int pi = pos.length - 1, ni = neg.length - 1;
         long tp = 0, fp = 0;
         while (pi >= 0 || ni >= 0) {
-            double v = Math.max(pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
+            double v = Math.max(
+                    pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
             while (pi >= 0 && pos[pi] == v) {
                 tp++;
                 pi--;
@@ -75,8 +79,12 @@ public final class Thresholds {
     }
 
     private static void check(boolean[] actual, double[] probability, String who) {
-        Require.that(actual.length == probability.length, who, "actual has %d values but probability has %d",
-                actual.length, probability.length);
+        Require.that(
+                actual.length == probability.length,
+                who,
+                "actual has %d values but probability has %d",
+                actual.length,
+                probability.length);
         Require.that(actual.length > 0, who, "no validation rows");
         boolean any = false;
         for (boolean a : actual) any |= a;

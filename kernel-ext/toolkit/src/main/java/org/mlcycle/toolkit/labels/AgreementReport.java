@@ -14,8 +14,14 @@ import org.mlcycle.toolkit.report.Rendered;
  * p_e = sum over classes of (first's share x second's share); kappa = (p_o - p_e) / (1 - p_e), NaN
  * when p_e = 1 (both used one single class). {@code skipped} rows lacked a label from either.
  */
-public record AgreementReport(String first, String second, List<String> classes, long[][] confusion,
-        List<Disagreement> disagreements, int skipped) implements Rendered {
+public record AgreementReport(
+        String first,
+        String second,
+        List<String> classes,
+        long[][] confusion,
+        List<Disagreement> disagreements,
+        int skipped)
+        implements Rendered {
 
     static final int SHOWN = 20;
 
@@ -84,22 +90,42 @@ public record AgreementReport(String first, String second, List<String> classes,
     }
 
     public String verdict() {
-        return String.format(Locale.ROOT, "label agreement: kappa %s (%s), '%s' and '%s' agree on %s of %d rows; %d disagree%s",
-                fmt(kappa()), strength(), first, second, fmt(observedAgreement()), compared(), disagreements.size(),
+        return String.format(
+                Locale.ROOT,
+                "label agreement: kappa %s (%s), '%s' and '%s' agree on %s of %d rows; %d disagree%s",
+                fmt(kappa()),
+                strength(),
+                first,
+                second,
+                fmt(observedAgreement()),
+                compared(),
+                disagreements.size(),
                 skipped == 0 ? "" : ", " + skipped + " rows without both labels left out");
     }
 
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(verdict()).append(System.lineSeparator());
-        s.append("  confusion (rows: ").append(first).append(", columns: ").append(second).append(')');
+        s.append("  confusion (rows: ")
+                .append(first)
+                .append(", columns: ")
+                .append(second)
+                .append(')');
         for (int i = 0; i < classes.size(); i++) {
-            s.append(System.lineSeparator()).append("    ").append(classes.get(i)).append(':');
+            s.append(System.lineSeparator())
+                    .append("    ")
+                    .append(classes.get(i))
+                    .append(':');
             for (long v : confusion[i]) s.append(' ').append(v);
         }
         if (!disagreements.isEmpty()) s.append(System.lineSeparator()).append("  disagreements (row: first / second):");
         for (Disagreement d : disagreements.subList(0, Math.min(SHOWN, disagreements.size()))) {
-            s.append(System.lineSeparator()).append("    ").append(d.row()).append(": ").append(d.first()).append(" / ")
+            s.append(System.lineSeparator())
+                    .append("    ")
+                    .append(d.row())
+                    .append(": ")
+                    .append(d.first())
+                    .append(" / ")
                     .append(d.second());
         }
         return s.toString();

@@ -61,8 +61,13 @@ public final class CvClBench {
         int minibatch = Integer.parseInt(a.getOrDefault("minibatch", "1"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "0.05"));
         // defaults: LabelIssueOptions.logisticRegression(); --rate 1.0 gives Tribuo's LogisticRegressionTrainer
-        Trainer<Label> trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(rate, 0.1), epochs,
-                Integer.MAX_VALUE, minibatch, Trainer.DEFAULT_SEED);
+        Trainer<Label> trainer = new LinearSGDTrainer(
+                new LogMulticlass(),
+                new AdaGrad(rate, 0.1),
+                epochs,
+                Integer.MAX_VALUE,
+                minibatch,
+                Trainer.DEFAULT_SEED);
         TribuoLogging.quiet();
 
         String schemaText = Files.readString(schemaPath(csv, a.get("schema")));
@@ -96,8 +101,15 @@ public final class CvClBench {
         out.put("csv", csv.toString());
         out.put("rows", table.rowCount());
         out.put("folds", folds);
-        out.put("model", String.format(Locale.ROOT, "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
-                rate, epochs, minibatch, rate == 1.0 && epochs == 5 && minibatch == 1 ? " = LogisticRegressionTrainer" : ""));
+        out.put(
+                "model",
+                String.format(
+                        Locale.ROOT,
+                        "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
+                        rate,
+                        epochs,
+                        minibatch,
+                        rate == 1.0 && epochs == 5 && minibatch == 1 ? " = LogisticRegressionTrainer" : ""));
         out.put("jobs", threads);
         out.put("read_s", round(readS));
         out.put("cv", times(cvRuns, warmup));
@@ -110,7 +122,9 @@ public final class CvClBench {
         if (a.containsKey("reference")) {
             json.setLength(json.length() - 1);
             json.append(",\"reference\":[");
-            List<String> lines = Files.readAllLines(Path.of(a.get("reference"))).stream().filter(l -> l.startsWith("{")).toList();
+            List<String> lines = Files.readAllLines(Path.of(a.get("reference"))).stream()
+                    .filter(l -> l.startsWith("{"))
+                    .toList();
             json.append(String.join(",", lines)).append("]}");
         }
         System.out.println(json);
@@ -137,7 +151,9 @@ public final class CvClBench {
         r.put("thresholds", rec.get("thresholds"));
         r.put("confident_joint", rec.get("confident_joint"));
         r.put("flagged", report.issues().size());
-        r.put("first_ranked_rows", Arrays.stream(report.flaggedRows()).limit(20).boxed().toList());
+        r.put(
+                "first_ranked_rows",
+                Arrays.stream(report.flaggedRows()).limit(20).boxed().toList());
         if (table.containsColumn("_flipped")) {
             DetectionScore s = report.score(table, "_flipped");
             r.put("true_flipped", s.trulyWrong());
@@ -154,11 +170,13 @@ public final class CvClBench {
     }
 
     /** Reads the header and the first {@code rows} data lines with the schema's types; "" is the only missing token. */
-    static Table read(Path csv, int rows, List<String> numeric, List<String> categorical, String label) throws IOException {
+    static Table read(Path csv, int rows, List<String> numeric, List<String> categorical, String label)
+            throws IOException {
         StringBuilder head = new StringBuilder();
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             String line;
-            for (int i = 0; i <= rows && (line = in.readLine()) != null; i++) head.append(line).append('\n');
+            for (int i = 0; i <= rows && (line = in.readLine()) != null; i++)
+                head.append(line).append('\n');
         }
         Map<String, ColumnType> types = new HashMap<>();
         for (String c : numeric) types.put(c, ColumnType.DOUBLE);
@@ -175,7 +193,9 @@ public final class CvClBench {
     private static Map<String, Object> times(List<Double> runs, int warmup) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runs_s", runs.stream().map(CvClBench::round).toList());
-        m.put("min_s", round(runs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
+        m.put(
+                "min_s",
+                round(runs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN)));
         m.put("median_s", round(median(runs)));
         m.put("warmup_runs", warmup);
         return m;
@@ -208,7 +228,8 @@ public final class CvClBench {
 
     /** The string array under {@code key} in a flat JSON object (enough for the generator's schema file). */
     static List<String> stringArray(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(json);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\[([^\\]]*)\\]")
+                .matcher(json);
         if (!m.find()) throw new IllegalArgumentException("cv_cl bench: the schema has no '" + key + "' list");
         List<String> out = new ArrayList<>();
         Matcher s = Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
@@ -217,7 +238,8 @@ public final class CvClBench {
     }
 
     static String stringValue(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(json);
         if (!m.find()) throw new IllegalArgumentException("cv_cl bench: the schema names no '" + key + "'");
         return m.group(1);
     }

@@ -28,14 +28,22 @@ public record DetectionScore(long flagged, long trulyWrong, long found) implemen
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "label-issue detector: precision %s, recall %s (%d flagged, %d truly wrong, %d found)",
-                fmt(precision()), fmt(recall()), flagged, trulyWrong, found);
+        return String.format(
+                Locale.ROOT,
+                "label-issue detector: precision %s, recall %s (%d flagged, %d truly wrong, %d found)",
+                fmt(precision()),
+                fmt(recall()),
+                flagged,
+                trulyWrong,
+                found);
     }
 
     @Override
     public String toHtml() {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>" + Html.table(List.of("flagged", "truly wrong", "found", "precision", "recall"),
+                + "</b></p>"
+                + Html.table(
+                        List.of("flagged", "truly wrong", "found", "precision", "recall"),
                         List.of(List.of(flagged, trulyWrong, found, fmt(precision()), fmt(recall()))))
                 + "</div>";
     }

@@ -23,7 +23,10 @@ public final class LabelAgreement {
         Require.nonEmpty(Require.table(table, who, "labelled"), who);
         Column<?> a = Require.column(table, firstColumn, who);
         Column<?> b = Require.column(table, secondColumn, who);
-        Require.that(!firstColumn.equals(secondColumn), who, "compare two different columns, not '%s' with itself",
+        Require.that(
+                !firstColumn.equals(secondColumn),
+                who,
+                "compare two different columns, not '%s' with itself",
                 firstColumn);
         TreeSet<String> classes = new TreeSet<>();
         List<Integer> both = new ArrayList<>();

@@ -22,8 +22,16 @@ import tech.tablesaw.columns.Column;
  * {@code source} says where the probabilities came from; {@code rocAuc} is their out-of-fold ROC-AUC
  * for the last class (NaN when not computed).
  */
-public record LabelIssueReport(List<String> classes, int rows, double[] thresholds, long[][] confidentJoint,
-        double[][] calibratedJoint, List<LabelIssue> issues, String source, double rocAuc) implements Rendered {
+public record LabelIssueReport(
+        List<String> classes,
+        int rows,
+        double[] thresholds,
+        long[][] confidentJoint,
+        double[][] calibratedJoint,
+        List<LabelIssue> issues,
+        String source,
+        double rocAuc)
+        implements Rendered {
 
     /** Rows shown in text and HTML; {@link #issues()} holds them all. */
     static final int SHOWN = 20;
@@ -71,8 +79,12 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
 
     /** Scores the detector against known wrong rows: {@code trulyWrong[i]} is true where row i's label is wrong. */
     public DetectionScore score(boolean[] trulyWrong) {
-        Require.that(trulyWrong.length == rows, "label issues", "the truth has %d rows but the search ran on %d",
-                trulyWrong.length, rows);
+        Require.that(
+                trulyWrong.length == rows,
+                "label issues",
+                "the truth has %d rows but the search ran on %d",
+                trulyWrong.length,
+                rows);
         long wrong = 0, found = 0;
         for (boolean w : trulyWrong) if (w) wrong++;
         for (LabelIssue issue : issues) if (trulyWrong[issue.row()]) found++;
@@ -92,8 +104,13 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
 
     /** The verdict line. */
     public String verdict() {
-        return String.format(Locale.ROOT, "label issues: %d of %d rows (%.2f%%) look mislabelled; %s", issues.size(), rows,
-                rows == 0 ? 0.0 : 100.0 * issues.size() / rows, source);
+        return String.format(
+                Locale.ROOT,
+                "label issues: %d of %d rows (%.2f%%) look mislabelled; %s",
+                issues.size(),
+                rows,
+                rows == 0 ? 0.0 : 100.0 * issues.size() / rows,
+                source);
     }
 
     private static String fmt(double v) {
@@ -104,16 +121,27 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
     public String toText() {
         StringBuilder s = new StringBuilder(verdict()).append(System.lineSeparator());
         s.append("  thresholds (mean self-confidence):");
-        for (int k = 0; k < classes.size(); k++) s.append(' ').append(classes.get(k)).append('=').append(fmt(thresholds[k]));
+        for (int k = 0; k < classes.size(); k++)
+            s.append(' ').append(classes.get(k)).append('=').append(fmt(thresholds[k]));
         s.append(System.lineSeparator()).append("  confident joint (given x confident):");
         for (int i = 0; i < classes.size(); i++) {
-            s.append(System.lineSeparator()).append("    ").append(classes.get(i)).append(": ");
-            for (int j = 0; j < classes.size(); j++) s.append(j == 0 ? "" : ", ").append(confidentJoint[i][j]);
+            s.append(System.lineSeparator())
+                    .append("    ")
+                    .append(classes.get(i))
+                    .append(": ");
+            for (int j = 0; j < classes.size(); j++)
+                s.append(j == 0 ? "" : ", ").append(confidentJoint[i][j]);
         }
         s.append(System.lineSeparator()).append("  most suspicious rows (row: given -> suggested, self-confidence):");
         for (LabelIssue issue : issues.subList(0, Math.min(SHOWN, issues.size()))) {
-            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "    %d: %s -> %s, %s", issue.row(),
-                    issue.given(), issue.suggested(), fmt(issue.selfConfidence())));
+            s.append(System.lineSeparator())
+                    .append(String.format(
+                            Locale.ROOT,
+                            "    %d: %s -> %s, %s",
+                            issue.row(),
+                            issue.given(),
+                            issue.suggested(),
+                            fmt(issue.selfConfidence())));
         }
         return s.toString();
     }
@@ -124,7 +152,8 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
         for (int i = 0; i < classes.size(); i++) {
             List<Object> row = new ArrayList<>();
             row.add(classes.get(i));
-            for (int j = 0; j < classes.size(); j++) row.add(confidentJoint[i][j] + " (" + fmt(calibratedJoint[i][j]) + ")");
+            for (int j = 0; j < classes.size(); j++)
+                row.add(confidentJoint[i][j] + " (" + fmt(calibratedJoint[i][j]) + ")");
             joint.add(row);
         }
         List<String> head = new ArrayList<>(List.of("given \\ confident"));
@@ -134,7 +163,8 @@ public record LabelIssueReport(List<String> classes, int rows, double[] threshol
             top.add(List.of(issue.row(), issue.given(), issue.suggested(), fmt(issue.selfConfidence())));
         }
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p><p style=\"margin:4px 0\">confident joint (calibrated in brackets)</p>" + Html.table(head, joint)
+                + "</b></p><p style=\"margin:4px 0\">confident joint (calibrated in brackets)</p>"
+                + Html.table(head, joint)
                 + "<p style=\"margin:4px 0\">most suspicious rows</p>"
                 + Html.table(List.of("row", "given", "suggested", "self-confidence"), top) + "</div>";
     }

@@ -46,16 +46,26 @@ public final class LabelIssues {
         for (LabelIssue i : onTrain.issues()) {
             mapped.add(new LabelIssue(trainRows[i.row()], i.given(), i.suggested(), i.selfConfidence()));
         }
-        return new LabelIssueReport(onTrain.classes(), table.rowCount(), onTrain.thresholds(), onTrain.confidentJoint(),
-                onTrain.calibratedJoint(), mapped, onTrain.source() + "; training rows of " + split.method() + " split only",
+        return new LabelIssueReport(
+                onTrain.classes(),
+                table.rowCount(),
+                onTrain.thresholds(),
+                onTrain.confidentJoint(),
+                onTrain.calibratedJoint(),
+                mapped,
+                onTrain.source() + "; training rows of " + split.method() + " split only",
                 onTrain.rocAuc());
     }
 
     /** Confident learning on probabilities made elsewhere (they must be out-of-fold). */
     public static LabelIssueReport find(OutOfFoldProbabilities oof) {
         Folds f = oof.folds();
-        String source = String.format(Locale.ROOT, "out-of-fold probabilities from %d %s folds (seed %d)", f.k(),
-                f.label().isEmpty() ? "unstratified" : "stratified", f.seed());
+        String source = String.format(
+                Locale.ROOT,
+                "out-of-fold probabilities from %d %s folds (seed %d)",
+                f.k(),
+                f.label().isEmpty() ? "unstratified" : "stratified",
+                f.seed());
         return find(oof.labels(), oof.probabilities(), oof.classes(), source, oof.rocAuc(oof.positiveIndex()));
     }
 
@@ -87,18 +97,19 @@ public final class LabelIssues {
         ConfidentLearning.Result r = ConfidentLearning.run(labels, p, k);
         List<LabelIssue> issues = new ArrayList<>(r.ranked().length);
         for (int row : r.ranked()) {
-            issues.add(new LabelIssue(row, classes.get(labels[row]), classes.get(ConfidentLearning.argmax(p[row])),
-                    p[row][labels[row]]));
+            issues.add(new LabelIssue(
+                    row, classes.get(labels[row]), classes.get(ConfidentLearning.argmax(p[row])), p[row][labels[row]]));
         }
-        return new LabelIssueReport(classes, labels.length, r.thresholds(), r.confidentJoint(), r.calibratedJoint(),
-                issues, source, auc);
+        return new LabelIssueReport(
+                classes, labels.length, r.thresholds(), r.confidentJoint(), r.calibratedJoint(), issues, source, auc);
     }
 
     private static void refuseTestSet(Table table) {
         Require.table(table, WHO, "searched");
         if (Splits.isTestSet(table)) {
             throw new IllegalArgumentException(String.format(
-                    "label issues: table '%s' is a test split; search the training rows instead (fixing test labels by a model's beliefs makes the test agree with the model)",
+                    "label issues: table '%s' is a test split; search the training rows instead (fixing test labels by"
+                            + " a model's beliefs makes the test agree with the model)",
                     table.name()));
         }
     }

@@ -47,14 +47,16 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
     /** The suspected rows of a label-issue search, most suspicious first. */
     public static RelabelQueue of(LabelIssueReport issues, String labelColumn) {
         List<Item> items = new ArrayList<>();
-        for (LabelIssue i : issues.issues()) items.add(new Item(i.row(), i.given(), i.suggested(), i.selfConfidence(), null));
+        for (LabelIssue i : issues.issues())
+            items.add(new Item(i.row(), i.given(), i.suggested(), i.selfConfidence(), null));
         return new RelabelQueue(labelColumn, items);
     }
 
     /** The rows two labelers disagree on; the first labeler's column is the label being fixed. */
     public static RelabelQueue of(AgreementReport agreement) {
         List<Item> items = new ArrayList<>();
-        for (Disagreement d : agreement.disagreements()) items.add(new Item(d.row(), d.first(), d.second(), Double.NaN, null));
+        for (Disagreement d : agreement.disagreements())
+            items.add(new Item(d.row(), d.first(), d.second(), Double.NaN, null));
         return new RelabelQueue(agreement.first(), items);
     }
 
@@ -88,8 +90,13 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
                 next.add(i);
                 continue;
             }
-            Require.that(i.row() < source.rowCount(), "relabel", "row %d is past the end of table '%s' (%d rows)",
-                    i.row(), source.name(), source.rowCount());
+            Require.that(
+                    i.row() < source.rowCount(),
+                    "relabel",
+                    "row %d is past the end of table '%s' (%d rows)",
+                    i.row(),
+                    source.name(),
+                    source.rowCount());
             String v = LabelColumn.isMissing(c, i.row()) ? null : c.getString(i.row());
             next.add(new Item(i.row(), i.given(), i.suggested(), i.selfConfidence(), v));
         }
@@ -113,15 +120,26 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
     public Table apply(Table table) {
         Column<?> original = Require.column(table, labelColumn, "relabel");
         for (Item i : changes()) {
-            Require.that(i.row() < table.rowCount(), "relabel", "row %d is past the end of table '%s' (%d rows)", i.row(),
-                    table.name(), table.rowCount());
+            Require.that(
+                    i.row() < table.rowCount(),
+                    "relabel",
+                    "row %d is past the end of table '%s' (%d rows)",
+                    i.row(),
+                    table.name(),
+                    table.rowCount());
             String now = LabelColumn.isMissing(original, i.row()) ? "" : original.getString(i.row());
-            Require.that(now.equals(i.given()), "relabel",
+            Require.that(
+                    now.equals(i.given()),
+                    "relabel",
                     "row %d of table '%s' has label '%s', not '%s' as when queued; was the queue made for this table?",
-                    i.row(), table.name(), now, i.given());
+                    i.row(),
+                    table.name(),
+                    now,
+                    i.given());
         }
         Table out = table.copy();
-        out.setName(String.format(Locale.ROOT, "%s (relabelled %d)", table.name(), changes().size()));
+        out.setName(String.format(
+                Locale.ROOT, "%s (relabelled %d)", table.name(), changes().size()));
         Column<?> label = out.column(labelColumn);
         for (Item i : changes()) set(label, i.row(), i.accepted());
         return out;
@@ -141,7 +159,8 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format("relabel: label '%s' for row %d does not fit %s column '%s'",
+            throw new IllegalArgumentException(String.format(
+                    "relabel: label '%s' for row %d does not fit %s column '%s'",
                     v, row, c.type().name(), c.name()));
         }
     }
@@ -151,17 +170,30 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
     }
 
     public String verdict() {
-        return String.format(Locale.ROOT, "relabel queue: %d rows of '%s', %d decided (%d corrected, %d kept), %d pending",
-                items.size(), labelColumn, items.size() - pending().size(), changes().size(),
-                items.size() - pending().size() - changes().size(), pending().size());
+        return String.format(
+                Locale.ROOT,
+                "relabel queue: %d rows of '%s', %d decided (%d corrected, %d kept), %d pending",
+                items.size(),
+                labelColumn,
+                items.size() - pending().size(),
+                changes().size(),
+                items.size() - pending().size() - changes().size(),
+                pending().size());
     }
 
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(verdict());
         for (Item i : items.subList(0, Math.min(LabelIssueReport.SHOWN, items.size()))) {
-            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %d: %s, suggested %s (%s) -> %s", i.row(),
-                    i.given(), i.suggested(), fmt(i.selfConfidence()), i.decided() ? i.accepted() : "pending"));
+            s.append(System.lineSeparator())
+                    .append(String.format(
+                            Locale.ROOT,
+                            "  %d: %s, suggested %s (%s) -> %s",
+                            i.row(),
+                            i.given(),
+                            i.suggested(),
+                            fmt(i.selfConfidence()),
+                            i.decided() ? i.accepted() : "pending"));
         }
         return s.toString();
     }
@@ -170,10 +202,16 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Item i : items.subList(0, Math.min(LabelIssueReport.SHOWN, items.size()))) {
-            rows.add(List.of(i.row(), i.given(), i.suggested(), fmt(i.selfConfidence()), i.decided() ? i.accepted() : "pending"));
+            rows.add(List.of(
+                    i.row(),
+                    i.given(),
+                    i.suggested(),
+                    fmt(i.selfConfidence()),
+                    i.decided() ? i.accepted() : "pending"));
         }
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(List.of("row", "given", "suggested", "self-confidence", "accepted"), rows) + "</div>";
+                + "</b></p>" + Html.table(List.of("row", "given", "suggested", "self-confidence", "accepted"), rows)
+                + "</div>";
     }
 
     @Override

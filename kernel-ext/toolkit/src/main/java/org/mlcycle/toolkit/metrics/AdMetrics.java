@@ -66,18 +66,31 @@ public record AdMetrics(long requests, long impressions, long clicks, double cos
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "ads: %d impressions of %d requests (show rate %s), %d clicks (CTR %s), revenue %.2f at %.2f per click",
-                impressions, requests, Checks.fmt(showRate()), clicks, Checks.fmt(clickThroughRate()), revenue(),
+                impressions,
+                requests,
+                Checks.fmt(showRate()),
+                clicks,
+                Checks.fmt(clickThroughRate()),
+                revenue(),
                 costPerClick);
     }
 
     @Override
     public String toHtml() {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>" + Html.table(List.of("requests", "impressions", "show rate", "clicks", "CTR", "revenue"),
-                        List.of(List.of(requests, impressions, Checks.fmt(showRate()), clicks,
-                                Checks.fmt(clickThroughRate()), String.format(Locale.ROOT, "%.2f", revenue()))))
+                + "</b></p>"
+                + Html.table(
+                        List.of("requests", "impressions", "show rate", "clicks", "CTR", "revenue"),
+                        List.of(List.of(
+                                requests,
+                                impressions,
+                                Checks.fmt(showRate()),
+                                clicks,
+                                Checks.fmt(clickThroughRate()),
+                                String.format(Locale.ROOT, "%.2f", revenue()))))
                 + "</div>";
     }
 

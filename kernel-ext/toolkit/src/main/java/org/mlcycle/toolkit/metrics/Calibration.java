@@ -62,13 +62,22 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
 
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "calibration: expected calibration error %s over %d rows, %d bins%n",
-                Checks.fmt(expectedCalibrationError), n, bins.size()));
+                Checks.fmt(expectedCalibrationError),
+                n,
+                bins.size()));
         s.append(String.format(Locale.ROOT, "  %-13s %9s %10s %9s%n", "bin", "rows", "predicted", "observed"));
         for (Bin b : bins) {
-            s.append(String.format(Locale.ROOT, "  %.2f - %.2f   %9d %10s %9s%n", b.low, b.high, b.count,
-                    Checks.fmt(b.meanPredicted), Checks.fmt(b.observed)));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %.2f - %.2f   %9d %10s %9s%n",
+                    b.low,
+                    b.high,
+                    b.count,
+                    Checks.fmt(b.meanPredicted),
+                    Checks.fmt(b.observed)));
         }
         return s.toString().stripTrailing();
     }
@@ -77,12 +86,15 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Bin b : bins) {
-            rows.add(List.of(String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high), b.count,
-                    Checks.fmt(b.meanPredicted), Checks.fmt(b.observed)));
+            rows.add(List.of(
+                    String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high),
+                    b.count,
+                    Checks.fmt(b.meanPredicted),
+                    Checks.fmt(b.observed)));
         }
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(String.format(Locale.ROOT, "calibration: ECE %s over %d rows",
-                        Checks.fmt(expectedCalibrationError), n))
+                + Html.escape(String.format(
+                        Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n))
                 + "</b></p>" + Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows) + "</div>";
     }
 

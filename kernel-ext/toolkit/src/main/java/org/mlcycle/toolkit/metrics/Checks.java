@@ -8,8 +8,7 @@ final class Checks {
 
     static void sameLength(String who, String a, int na, String b, int nb) {
         if (na != nb) {
-            throw new IllegalArgumentException(
-                    String.format("%s: %s has %d values but %s has %d", who, a, na, b, nb));
+            throw new IllegalArgumentException(String.format("%s: %s has %d values but %s has %d", who, a, na, b, nb));
         }
     }
 

@@ -15,8 +15,15 @@ import org.mlcycle.toolkit.report.Rendered;
  * accuracy of always predicting the majority class next to them. The verdict names the trap when the
  * model predicts no positive at all.
  */
-public record ClassificationReport(Confusion confusion, double rocAuc, double averagePrecision, double logLoss,
-        double brier, Calibration calibration, MetricsOptions options) implements Rendered {
+public record ClassificationReport(
+        Confusion confusion,
+        double rocAuc,
+        double averagePrecision,
+        double logLoss,
+        double brier,
+        Calibration calibration,
+        MetricsOptions options)
+        implements Rendered {
 
     public ClassificationReport {
         Objects.requireNonNull(confusion, "confusion");
@@ -42,13 +49,22 @@ public record ClassificationReport(Confusion confusion, double rocAuc, double av
             return String.format(Locale.ROOT, "only one class in %d rows: ROC-AUC and PR-AUC are undefined", n);
         }
         if (confusion.predictedPositives() == 0) {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "predicts no positive at threshold %s: accuracy %s equals always-majority %s, recall 0",
-                    Checks.fmt(options.threshold()), Checks.fmt(confusion.accuracy()), Checks.fmt(majorityAccuracy()));
+                    Checks.fmt(options.threshold()),
+                    Checks.fmt(confusion.accuracy()),
+                    Checks.fmt(majorityAccuracy()));
         }
-        return String.format(Locale.ROOT, "ROC-AUC %s, PR-AUC %s (base rate %s); precision %s, recall %s at threshold %s",
-                Checks.fmt(rocAuc), Checks.fmt(averagePrecision), Checks.fmt(baseRate()),
-                Checks.fmt(confusion.precision()), Checks.fmt(confusion.recall()), Checks.fmt(options.threshold()));
+        return String.format(
+                Locale.ROOT,
+                "ROC-AUC %s, PR-AUC %s (base rate %s); precision %s, recall %s at threshold %s",
+                Checks.fmt(rocAuc),
+                Checks.fmt(averagePrecision),
+                Checks.fmt(baseRate()),
+                Checks.fmt(confusion.precision()),
+                Checks.fmt(confusion.recall()),
+                Checks.fmt(options.threshold()));
     }
 
     private List<List<?>> lines() {
@@ -66,7 +82,8 @@ public record ClassificationReport(Confusion confusion, double rocAuc, double av
         rows.add(List.of("F1", Checks.fmt(confusion.f1())));
         rows.add(List.of("accuracy", Checks.fmt(confusion.accuracy())));
         rows.add(List.of("always-majority accuracy", Checks.fmt(majorityAccuracy())));
-        rows.add(List.of("tp / fp / fn / tn",
+        rows.add(List.of(
+                "tp / fp / fn / tn",
                 confusion.tp() + " / " + confusion.fp() + " / " + confusion.fn() + " / " + confusion.tn()));
         return rows;
     }

@@ -87,18 +87,26 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "confusion: precision %s, recall %s, F1 %s, accuracy %s (tp %d, fp %d, fn %d, tn %d)",
-                Checks.fmt(precision()), Checks.fmt(recall()), Checks.fmt(f1()), Checks.fmt(accuracy()),
-                tp, fp, fn, tn);
+                Checks.fmt(precision()),
+                Checks.fmt(recall()),
+                Checks.fmt(f1()),
+                Checks.fmt(accuracy()),
+                tp,
+                fp,
+                fn,
+                tn);
     }
 
     @Override
     public String toHtml() {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
                 + Html.escape(toText()) + "</b></p>"
-                + Html.table(List.of("", "predicted positive", "predicted negative"), List.of(
-                        List.of("actual positive", tp, fn), List.of("actual negative", fp, tn)))
+                + Html.table(
+                        List.of("", "predicted positive", "predicted negative"),
+                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn)))
                 + "</div>";
     }
 

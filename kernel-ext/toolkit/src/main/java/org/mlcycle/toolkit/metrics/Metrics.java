@@ -26,9 +26,14 @@ public final class Metrics {
         }
         boolean[] predicted = new boolean[actual.length];
         for (int i = 0; i < actual.length; i++) predicted[i] = probability[i] >= options.threshold();
-        return new ClassificationReport(Confusion.of(actual, predicted), Ranking.rocAuc(actual, probability),
-                Ranking.averagePrecision(actual, probability), logLoss(actual, probability),
-                brier(actual, probability), Calibration.of(actual, probability, options.calibrationBins()), options);
+        return new ClassificationReport(
+                Confusion.of(actual, predicted),
+                Ranking.rocAuc(actual, probability),
+                Ranking.averagePrecision(actual, probability),
+                logLoss(actual, probability),
+                brier(actual, probability),
+                Calibration.of(actual, probability, options.calibrationBins()),
+                options);
     }
 
     /** Same with {@link MetricsOptions#defaults()}. */
@@ -40,20 +45,22 @@ public final class Metrics {
      * Evaluates a table: {@code labelColumn} holds the actual class (the positive one named by the
      * options), {@code probabilityColumn} the predicted probability of the positive class.
      */
-    public static ClassificationReport binary(Table table, String labelColumn, String probabilityColumn,
-            MetricsOptions options) {
+    public static ClassificationReport binary(
+            Table table, String labelColumn, String probabilityColumn, MetricsOptions options) {
         Require.nonEmpty(Require.table(table, "metrics", "evaluated"), "metrics");
         Column<?> label = Require.column(table, labelColumn, "metrics");
         Column<?> prob = Require.column(table, probabilityColumn, "metrics");
         if (!(prob instanceof NumericColumn<?> p)) {
-            throw new IllegalArgumentException(String.format("metrics: column '%s' in table '%s' is %s, not numeric",
+            throw new IllegalArgumentException(String.format(
+                    "metrics: column '%s' in table '%s' is %s, not numeric",
                     probabilityColumn, table.name(), prob.type().name()));
         }
         boolean[] actual = new boolean[table.rowCount()];
         double[] probability = new double[table.rowCount()];
         for (int i = 0; i < actual.length; i++) {
             if (label.isMissing(i) || p.isMissing(i)) {
-                throw new IllegalArgumentException(String.format("metrics: missing value in row %d of column '%s' in table '%s'",
+                throw new IllegalArgumentException(String.format(
+                        "metrics: missing value in row %d of column '%s' in table '%s'",
                         i, label.isMissing(i) ? labelColumn : probabilityColumn, table.name()));
             }
             actual[i] = label.getString(i).equals(options.positive());
@@ -98,8 +105,12 @@ public final class Metrics {
         for (int i = 0; i < label.length; i++) {
             double[] row = probability[i];
             if (label[i] < 0 || label[i] >= row.length) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "log-loss: label %d at row %d has no probability column (%d classes)", label[i], i, row.length));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "log-loss: label %d at row %d has no probability column (%d classes)",
+                        label[i],
+                        i,
+                        row.length));
             }
             double total = 0;
             for (double v : row) total += clip(v);

@@ -61,7 +61,8 @@ final class Ranking {
         long tp = 0, fp = 0;
         double ap = 0, prevRecall = 0;
         while (pi >= 0 || ni >= 0) {
-            double v = Math.max(pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
+            double v = Math.max(
+                    pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
             while (pi >= 0 && pos[pi] == v) {
                 tp++;
                 pi--;

@@ -28,37 +28,57 @@ public record TimeWindowReport(String timeColumn, int days, List<Window> windows
 
     public String verdict() {
         Window a = windows.get(0), b = windows.get(windows.size() - 1);
-        return String.format(Locale.ROOT, "metrics over time: %d windows of %d day%s by '%s'; ROC-AUC %s -> %s, PR-AUC %s -> %s (%s to %s)",
-                windows.size(), days, days == 1 ? "" : "s", timeColumn, fmt(a.metrics().rocAuc()), fmt(b.metrics().rocAuc()),
-                fmt(a.metrics().averagePrecision()), fmt(b.metrics().averagePrecision()), a.start(), b.start());
+        return String.format(
+                Locale.ROOT,
+                "metrics over time: %d windows of %d day%s by '%s'; ROC-AUC %s -> %s, PR-AUC %s -> %s (%s to %s)",
+                windows.size(),
+                days,
+                days == 1 ? "" : "s",
+                timeColumn,
+                fmt(a.metrics().rocAuc()),
+                fmt(b.metrics().rocAuc()),
+                fmt(a.metrics().averagePrecision()),
+                fmt(b.metrics().averagePrecision()),
+                a.start(),
+                b.start());
     }
 
     private List<List<?>> rows() {
         List<List<?>> rows = new ArrayList<>();
         for (Window w : windows) {
             ClassificationReport m = w.metrics();
-            rows.add(List.of(w.start().toString(), m.confusion().n(), fmt(m.baseRate()), fmt(m.rocAuc()),
-                    fmt(m.averagePrecision()), fmt(m.logLoss()), fmt(m.confusion().precision()), fmt(m.confusion().recall())));
+            rows.add(List.of(
+                    w.start().toString(),
+                    m.confusion().n(),
+                    fmt(m.baseRate()),
+                    fmt(m.rocAuc()),
+                    fmt(m.averagePrecision()),
+                    fmt(m.logLoss()),
+                    fmt(m.confusion().precision()),
+                    fmt(m.confusion().recall())));
         }
         return rows;
     }
 
-    private static final List<String> HEAD = List.of("from", "rows", "base rate", "ROC-AUC", "PR-AUC", "log-loss", "precision", "recall");
+    private static final List<String> HEAD =
+            List.of("from", "rows", "base rate", "ROC-AUC", "PR-AUC", "log-loss", "precision", "recall");
 
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(verdict());
-        s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", HEAD.toArray()));
+        s.append(System.lineSeparator())
+                .append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", HEAD.toArray()));
         for (List<?> r : rows()) {
-            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", r.toArray()));
+            s.append(System.lineSeparator())
+                    .append(String.format(Locale.ROOT, "  %-10s %8s %9s %8s %8s %8s %9s %8s", r.toArray()));
         }
         return s.toString();
     }
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict()) + "</b></p>"
-                + Html.table(HEAD, rows()) + "</div>";
+        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
+                + "</b></p>" + Html.table(HEAD, rows()) + "</div>";
     }
 
     @Override

@@ -15,14 +15,18 @@ final class Alerts {
             return alerts;
         }
         if (duplicates > 0) {
-            alerts.add(new Alert(Alert.Kind.DUPLICATES, "", duplicates,
+            alerts.add(new Alert(
+                    Alert.Kind.DUPLICATES,
+                    "",
+                    duplicates,
                     f("%d rows (%.2f%%) repeat an earlier row", duplicates, 100.0 * duplicates / rows)));
         }
         for (ColumnProfile c : columns) {
             String name = c.name();
             long present = c.count() - c.missing();
             if (present == 0) {
-                alerts.add(new Alert(Alert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
+                alerts.add(
+                        new Alert(Alert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
                 continue;
             }
             if (c.distinct() == 1) {
@@ -31,27 +35,46 @@ final class Alerts {
                 alerts.add(new Alert(Alert.Kind.UNIQUE, name, c.distinct(), f("all %d values are distinct", present)));
             }
             if (c.missingShare() > o.missingShare()) {
-                alerts.add(new Alert(Alert.Kind.MISSING, name, c.missingShare(), f("%d missing (%.2f%% > %.2f%%)",
-                        c.missing(), 100 * c.missingShare(), 100 * o.missingShare())));
+                alerts.add(new Alert(
+                        Alert.Kind.MISSING,
+                        name,
+                        c.missingShare(),
+                        f(
+                                "%d missing (%.2f%% > %.2f%%)",
+                                c.missing(), 100 * c.missingShare(), 100 * o.missingShare())));
             }
             if (c.numeric()) {
                 double zeros = (double) c.zeros() / c.count();
                 if (zeros > o.zerosShare()) {
-                    alerts.add(new Alert(Alert.Kind.ZEROS, name, zeros, f("%d zeros (%.2f%% > %.2f%%)", c.zeros(),
-                            100 * zeros, 100 * o.zerosShare())));
+                    alerts.add(new Alert(
+                            Alert.Kind.ZEROS,
+                            name,
+                            zeros,
+                            f("%d zeros (%.2f%% > %.2f%%)", c.zeros(), 100 * zeros, 100 * o.zerosShare())));
                 }
                 if (Math.abs(c.skewness()) > o.skew()) {
-                    alerts.add(new Alert(Alert.Kind.SKEWED, name, c.skewness(),
+                    alerts.add(new Alert(
+                            Alert.Kind.SKEWED,
+                            name,
+                            c.skewness(),
                             f("skewness %.2f (|skew| > %.0f)", c.skewness(), o.skew())));
                 }
             } else if (c.distinct() > o.maxCategories()) {
-                alerts.add(new Alert(Alert.Kind.HIGH_CARDINALITY, name, c.distinct(),
+                alerts.add(new Alert(
+                        Alert.Kind.HIGH_CARDINALITY,
+                        name,
+                        c.distinct(),
                         f("%d categories (> %d)", c.distinct(), o.maxCategories())));
             }
             if (c.imbalance() > o.imbalance() && c.distinct() > 1) {
                 ValueCount most = c.top().get(0);
-                alerts.add(new Alert(Alert.Kind.IMBALANCE, name, c.imbalance(), f("imbalance %.2f (> %.2f): '%s' holds"
-                        + " %.2f%%", c.imbalance(), o.imbalance(), most.value(), 100.0 * most.count() / present)));
+                alerts.add(new Alert(
+                        Alert.Kind.IMBALANCE,
+                        name,
+                        c.imbalance(),
+                        f(
+                                "imbalance %.2f (> %.2f): '%s' holds" + " %.2f%%",
+                                c.imbalance(), o.imbalance(), most.value(), 100.0 * most.count() / present)));
             }
         }
         return alerts;

@@ -34,8 +34,15 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
     }
 
     private String headline() {
-        return String.format(Locale.ROOT, "checks '%s' on '%s' (%d rows): %s, %d of %d constraints failed", name, table,
-                rows, passed() ? "PASS" : "FAIL", failures().size(), results.size());
+        return String.format(
+                Locale.ROOT,
+                "checks '%s' on '%s' (%d rows): %s, %d of %d constraints failed",
+                name,
+                table,
+                rows,
+                passed() ? "PASS" : "FAIL",
+                failures().size(),
+                results.size());
     }
 
     static String measured(ConstraintResult r) {
@@ -43,8 +50,8 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
             return r.note();
         }
         if (r.kind().rowLevel()) {
-            return String.format(Locale.ROOT, "%.2f%% of %d rows pass, %d fail", 100 * r.measured(), r.checked(),
-                    r.failed());
+            return String.format(
+                    Locale.ROOT, "%.2f%% of %d rows pass, %d fail", 100 * r.measured(), r.checked(), r.failed());
         }
         String what = switch (r.kind()) {
             case ROW_COUNT -> "rows";
@@ -58,15 +65,20 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
     public String toText() {
         StringBuilder out = new StringBuilder(headline()).append('\n');
         for (ConstraintResult r : results) {
-            out.append(r.passed() ? "  ok   " : "  FAIL ").append(r.constraint()).append(": ").append(measured(r))
+            out.append(r.passed() ? "  ok   " : "  FAIL ")
+                    .append(r.constraint())
+                    .append(": ")
+                    .append(measured(r))
                     .append('\n');
             if (!r.passed() && !r.failingRows().isEmpty()) {
                 List<String> rowsOut = new ArrayList<>();
                 for (FailingRow f : r.failingRows()) {
                     rowsOut.add("row " + f.row() + ": " + f.value());
                 }
-                out.append("         ").append(String.join("; ", rowsOut))
-                        .append(r.failed() > r.failingRows().size() ? "; ..." : "").append('\n');
+                out.append("         ")
+                        .append(String.join("; ", rowsOut))
+                        .append(r.failed() > r.failingRows().size() ? "; ..." : "")
+                        .append('\n');
             }
         }
         return out.toString().stripTrailing();
@@ -75,11 +87,18 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
     @Override
     public String toHtml() {
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-checks\" style=\"font-family:sans-serif\">");
-        out.append("<p style=\"font-weight:bold;color:").append(passed() ? "#1a7f37" : "#b3261e").append("\">")
-                .append(Html.escape(headline())).append("</p>");
+        out.append("<p style=\"font-weight:bold;color:")
+                .append(passed() ? "#1a7f37" : "#b3261e")
+                .append("\">")
+                .append(Html.escape(headline()))
+                .append("</p>");
         List<List<?>> rowsOut = new ArrayList<>();
         for (ConstraintResult r : results) {
-            String failing = String.join("; ", r.failingRows().stream().map(f -> f.row() + ": " + f.value()).toList());
+            String failing = String.join(
+                    "; ",
+                    r.failingRows().stream()
+                            .map(f -> f.row() + ": " + f.value())
+                            .toList());
             rowsOut.add(List.of(r.passed() ? "ok" : "FAIL", r.constraint(), measured(r), failing));
         }
         out.append(Html.table(List.of("", "constraint", "measured", "failing rows (row: value)"), rowsOut));

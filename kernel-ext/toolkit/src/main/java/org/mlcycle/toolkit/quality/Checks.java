@@ -75,14 +75,27 @@ public record Checks(String name, List<Constraint> constraints) {
     /** Every non-missing value of {@code column} (as text; numbers as "1", "0.5") is one of {@code values}. */
     public Checks isContainedIn(String column, Collection<String> values) {
         Set<String> allowed = Set.copyOf(values);
-        return with(new Constraint(Constraint.Kind.IN_SET, column, 0, 0, Double.NaN, allowed, null, null,
-                "isContainedIn(" + column + ", " + allowed.stream().sorted().toList() + ")", 1.0));
+        return with(new Constraint(
+                Constraint.Kind.IN_SET,
+                column,
+                0,
+                0,
+                Double.NaN,
+                allowed,
+                null,
+                null,
+                "isContainedIn(" + column + ", " + allowed.stream().sorted().toList() + ")",
+                1.0));
     }
 
     /** Every non-missing value of numeric {@code column} is in [low, high]. */
     public Checks isBetween(String column, double low, double high) {
         Require.that(low <= high, WHO, "isBetween(%s): low %s is above high %s", column, low, high);
-        return with(Constraint.of(Constraint.Kind.BETWEEN, column, low, high,
+        return with(Constraint.of(
+                Constraint.Kind.BETWEEN,
+                column,
+                low,
+                high,
                 "isBetween(" + column + ", " + num(low) + ", " + num(high) + ")"));
     }
 
@@ -92,36 +105,68 @@ public record Checks(String name, List<Constraint> constraints) {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(WHO + ": matches(" + column + "): bad pattern '" + regex + "': "
-                    + e.getDescription());
+            throw new IllegalArgumentException(
+                    WHO + ": matches(" + column + "): bad pattern '" + regex + "': " + e.getDescription());
         }
-        return with(new Constraint(Constraint.Kind.PATTERN, column, 0, 0, Double.NaN, Set.of(), pattern, null,
-                "matches(" + column + ", /" + regex + "/)", 1.0));
+        return with(new Constraint(
+                Constraint.Kind.PATTERN,
+                column,
+                0,
+                0,
+                Double.NaN,
+                Set.of(),
+                pattern,
+                null,
+                "matches(" + column + ", /" + regex + "/)",
+                1.0));
     }
 
     /** Every row passes {@code predicate}; {@code description} names it in the report. */
     public Checks satisfies(String description, Predicate<Row> predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return with(new Constraint(Constraint.Kind.PREDICATE, "", 0, 0, Double.NaN, Set.of(), null, predicate,
-                "satisfies(" + description + ")", 1.0));
+        return with(new Constraint(
+                Constraint.Kind.PREDICATE,
+                "",
+                0,
+                0,
+                Double.NaN,
+                Set.of(),
+                null,
+                predicate,
+                "satisfies(" + description + ")",
+                1.0));
     }
 
     /** The table has between {@code min} and {@code max} rows. */
     public Checks hasRowCountBetween(long min, long max) {
-        return with(Constraint.of(Constraint.Kind.ROW_COUNT, "", min, max, "hasRowCountBetween(" + min + ", " + max + ")"));
+        return with(
+                Constraint.of(Constraint.Kind.ROW_COUNT, "", min, max, "hasRowCountBetween(" + min + ", " + max + ")"));
     }
 
     /** The mean of the non-missing values of numeric {@code column} is in [low, high]. */
     public Checks hasMeanBetween(String column, double low, double high) {
-        return with(Constraint.of(Constraint.Kind.MEAN, column, low, high,
+        return with(Constraint.of(
+                Constraint.Kind.MEAN,
+                column,
+                low,
+                high,
                 "hasMeanBetween(" + column + ", " + num(low) + ", " + num(high) + ")"));
     }
 
     /** The type-7 quantile {@code p} of numeric {@code column} is in [low, high]. */
     public Checks hasQuantileBetween(String column, double p, double low, double high) {
         Require.that(p >= 0 && p <= 1, WHO, "hasQuantileBetween(%s): p must be in [0, 1], got %s", column, p);
-        return with(new Constraint(Constraint.Kind.QUANTILE, column, low, high, p, Set.of(), null, null,
-                "hasQuantileBetween(" + column + ", " + num(p) + ", " + num(low) + ", " + num(high) + ")", 1.0));
+        return with(new Constraint(
+                Constraint.Kind.QUANTILE,
+                column,
+                low,
+                high,
+                p,
+                Set.of(),
+                null,
+                null,
+                "hasQuantileBetween(" + column + ", " + num(p) + ", " + num(low) + ", " + num(high) + ")",
+                1.0));
     }
 
     /** Runs every constraint on {@code table}; column names and types are checked first. */
@@ -131,10 +176,17 @@ public record Checks(String name, List<Constraint> constraints) {
             if (!c.column().isEmpty()) {
                 Require.column(table, c.column(), WHO);
                 boolean numeric = NumericValues.isNumeric(table.column(c.column()));
-                boolean needsNumber = c.kind() == Constraint.Kind.BETWEEN || c.kind() == Constraint.Kind.MEAN
+                boolean needsNumber = c.kind() == Constraint.Kind.BETWEEN
+                        || c.kind() == Constraint.Kind.MEAN
                         || c.kind() == Constraint.Kind.QUANTILE;
-                Require.that(!needsNumber || numeric, WHO, "%s: column '%s' in table '%s' is %s, not a number",
-                        c.description(), c.column(), table.name(), table.column(c.column()).type().name());
+                Require.that(
+                        !needsNumber || numeric,
+                        WHO,
+                        "%s: column '%s' in table '%s' is %s, not a number",
+                        c.description(),
+                        c.column(),
+                        table.name(),
+                        table.column(c.column()).type().name());
             }
         }
         List<ConstraintResult> results = new ArrayList<>();

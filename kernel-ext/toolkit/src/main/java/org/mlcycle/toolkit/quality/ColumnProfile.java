@@ -62,7 +62,8 @@ public record ColumnProfile(
     public double quantile(double p) {
         int i = Profile.QUANTILES.indexOf(p);
         if (i < 0) {
-            throw new IllegalArgumentException("profile: quantile " + p + " is not kept (kept: " + Profile.QUANTILES + ")");
+            throw new IllegalArgumentException(
+                    "profile: quantile " + p + " is not kept (kept: " + Profile.QUANTILES + ")");
         }
         return quantiles.isEmpty() ? Double.NaN : quantiles.get(i);
     }

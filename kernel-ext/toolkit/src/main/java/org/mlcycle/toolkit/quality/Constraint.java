@@ -61,7 +61,8 @@ public record Constraint(
     public Constraint {
         values = values == null ? Set.of() : Set.copyOf(values);
         if (!(mostly > 0 && mostly <= 1)) {
-            throw new IllegalArgumentException("checks: mostly must be in (0, 1], got " + mostly + " for " + description);
+            throw new IllegalArgumentException(
+                    "checks: mostly must be in (0, 1], got " + mostly + " for " + description);
         }
     }
 

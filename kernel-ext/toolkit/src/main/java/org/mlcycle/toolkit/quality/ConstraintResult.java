@@ -42,7 +42,9 @@ public record ConstraintResult(
         r.put("measured", measured);
         r.put("checked", checked);
         r.put("failed", failed);
-        r.put("failing_rows", failingRows.stream().map(f -> List.of(f.row(), f.value())).toList());
+        r.put(
+                "failing_rows",
+                failingRows.stream().map(f -> List.of(f.row(), f.value())).toList());
         r.put("note", note);
         return r;
     }

@@ -51,8 +51,10 @@ final class ConstraintRunner {
                     try {
                         ok = c.predicate().test(row);
                     } catch (RuntimeException e) {
-                        throw new IllegalArgumentException(Checks.WHO + ": " + c.description() + " threw "
-                                + e.getClass().getSimpleName() + " at row " + i + ": " + e.getMessage(), e);
+                        throw new IllegalArgumentException(
+                                Checks.WHO + ": " + c.description() + " threw "
+                                        + e.getClass().getSimpleName() + " at row " + i + ": " + e.getMessage(),
+                                e);
                     }
                 }
                 default -> {
@@ -81,7 +83,15 @@ final class ConstraintRunner {
         }
         double share = checked == 0 ? Double.NaN : (double) (checked - failed) / checked;
         boolean passed = checked == 0 || share >= c.mostly();
-        return new ConstraintResult(c.label(), c.kind(), c.column(), passed, share, checked, failed, failing,
+        return new ConstraintResult(
+                c.label(),
+                c.kind(),
+                c.column(),
+                passed,
+                share,
+                checked,
+                failed,
+                failing,
                 checked == 0 ? "no rows to check" : "");
     }
 

@@ -63,8 +63,13 @@ public final class Csv {
         }
         List<String> header = header(records, name);
         for (String c : options.types().keySet()) {
-            Require.that(header.contains(c), WHO, "a type is given for column '%s' but the header of '%s' has no such"
-                    + " column (has: %s)", c, name, String.join(", ", header));
+            Require.that(
+                    header.contains(c),
+                    WHO,
+                    "a type is given for column '%s' but the header of '%s' has no such" + " column (has: %s)",
+                    c,
+                    name,
+                    String.join(", ", header));
         }
         Reading reading = new Reading(name, header, options);
         List<Raw> sample = new ArrayList<>();
@@ -165,7 +170,7 @@ public final class Csv {
             for (int i = 0; i < r.count; i++) {
                 f[i] = r.field(i);
             }
-            return new Raw(r.line, r.text, f, r.error);
+            return new Raw(r.line, r.text(), f, r.error);
         }
     }
 
@@ -230,17 +235,17 @@ public final class Csv {
 
         void row(CsvRecords r) {
             if (r.error != null) {
-                reject(r.line, r.error, r.text);
+                reject(r.line, r.error, r.text());
                 return;
             }
             if (r.count != columns.length) {
-                reject(r.line, fieldCount(r.count), r.text);
+                reject(r.line, fieldCount(r.count), r.text());
                 return;
             }
             for (int c = 0; c < columns.length; c++) {
                 String why = cell(c, r.src[c], r.from[c], r.to[c]);
                 if (why != null) {
-                    reject(r.line, why, r.text);
+                    reject(r.line, why, r.text());
                     return;
                 }
             }
@@ -331,8 +336,17 @@ public final class Csv {
                 }
                 typeNames.put(header.get(c), types.get(header.get(c)).name());
             }
-            Quarantine q = new Quarantine(name, rows, rejectedCount, rejected, blankLines, typeNames,
-                    options.types().keySet(), options.missingTokens(), missing, kept);
+            Quarantine q = new Quarantine(
+                    name,
+                    rows,
+                    rejectedCount,
+                    rejected,
+                    blankLines,
+                    typeNames,
+                    options.types().keySet(),
+                    options.missingTokens(),
+                    missing,
+                    kept);
             return new CsvResult(table, q);
         }
     }

@@ -54,9 +54,10 @@ abstract class CsvColumn {
     /** Parses an ISO date-time with 'T' or a space between date and time; null when it is not one. */
     static LocalDateTime dateTime(String text) {
         try {
-            return LocalDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
-                    ? text.substring(0, 10) + 'T' + text.substring(11)
-                    : text);
+            return LocalDateTime.parse(
+                    text.length() > 10 && text.charAt(10) == ' '
+                            ? text.substring(0, 10) + 'T' + text.substring(11)
+                            : text);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -43,7 +43,8 @@ final class Duplicates {
             } else {
                 others[c] = col;
                 for (int i = 0; i < rows; i++) {
-                    hash[i] = mix(hash[i] * 31 + (col.isMissing(i) ? 0 : col.getString(i).hashCode()));
+                    hash[i] = mix(hash[i] * 31
+                            + (col.isMissing(i) ? 0 : col.getString(i).hashCode()));
                 }
             }
         }

@@ -53,8 +53,24 @@ public final class Profile {
         long missing = c.size() - n;
         String type = c.type().name();
         if (n == 0) {
-            return new ColumnProfile(c.name(), type, true, c.size(), missing, 0, 0, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of(), Double.NaN);
+            return new ColumnProfile(
+                    c.name(),
+                    type,
+                    true,
+                    c.size(),
+                    missing,
+                    0,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Double.NaN);
         }
         double sum = 0;
         long zeros = 0;
@@ -92,8 +108,23 @@ public final class Profile {
             runs.sort((a, b) -> Long.compare(b.count(), a.count()));
             top = runs.subList(0, Math.min(o.topK(), runs.size()));
         }
-        return new ColumnProfile(c.name(), type, true, c.size(), missing, distinct, zeros, mean, std, v[0], v[n - 1],
-                skew, qs, Arrays.stream(edges).boxed().toList(), Arrays.stream(counts).boxed().toList(), top,
+        return new ColumnProfile(
+                c.name(),
+                type,
+                true,
+                c.size(),
+                missing,
+                distinct,
+                zeros,
+                mean,
+                std,
+                v[0],
+                v[n - 1],
+                skew,
+                qs,
+                Arrays.stream(edges).boxed().toList(),
+                Arrays.stream(counts).boxed().toList(),
+                top,
                 imbalance);
     }
 
@@ -103,9 +134,25 @@ public final class Profile {
         for (Map.Entry<String, Long> e : vc.top(o.topK())) {
             top.add(new ValueCount(e.getKey(), e.getValue()));
         }
-        double imbalance = imbalance(vc.counts().values().stream().mapToLong(Long::longValue).toArray());
-        return new ColumnProfile(c.name(), c.type().name(), false, c.size(), vc.missing(), vc.counts().size(), 0,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), top,
+        double imbalance = imbalance(
+                vc.counts().values().stream().mapToLong(Long::longValue).toArray());
+        return new ColumnProfile(
+                c.name(),
+                c.type().name(),
+                false,
+                c.size(),
+                vc.missing(),
+                vc.counts().size(),
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                List.of(),
+                List.of(),
+                List.of(),
+                top,
                 imbalance);
     }
 

@@ -32,9 +32,8 @@ public record ProfileOptions(
     public ProfileOptions {
         ignore = Set.copyOf(Objects.requireNonNull(ignore, "ignore"));
         if (bins < 1 || topK < 0 || categoricalLimit < 0) {
-            throw new IllegalArgumentException(
-                    "profile: bins must be >= 1 and topK, categoricalLimit >= 0, got " + bins + ", " + topK
-                            + ", " + categoricalLimit);
+            throw new IllegalArgumentException("profile: bins must be >= 1 and topK, categoricalLimit >= 0, got " + bins
+                    + ", " + topK + ", " + categoricalLimit);
         }
     }
 
@@ -45,13 +44,21 @@ public record ProfileOptions(
 
     /** The same options with other histogram bins. */
     public ProfileOptions withBins(int bins) {
-        return new ProfileOptions(bins, topK, categoricalLimit, missingShare, zerosShare, maxCategories, skew,
-                imbalance, ignore);
+        return new ProfileOptions(
+                bins, topK, categoricalLimit, missingShare, zerosShare, maxCategories, skew, imbalance, ignore);
     }
 
     /** The same options leaving these columns out. */
     public ProfileOptions withIgnored(String... columns) {
-        return new ProfileOptions(bins, topK, categoricalLimit, missingShare, zerosShare, maxCategories, skew,
-                imbalance, Set.of(columns));
+        return new ProfileOptions(
+                bins,
+                topK,
+                categoricalLimit,
+                missingShare,
+                zerosShare,
+                maxCategories,
+                skew,
+                imbalance,
+                Set.of(columns));
     }
 }

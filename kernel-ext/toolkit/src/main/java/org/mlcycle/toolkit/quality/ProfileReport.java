@@ -22,8 +22,13 @@ import org.mlcycle.toolkit.report.Rendered;
  * @param options how the profile was made
  */
 public record ProfileReport(
-        String table, int rows, List<ColumnProfile> columns, long duplicateRows, List<Alert> alerts,
-        ProfileOptions options) implements Rendered {
+        String table,
+        int rows,
+        List<ColumnProfile> columns,
+        long duplicateRows,
+        List<Alert> alerts,
+        ProfileOptions options)
+        implements Rendered {
 
     public ProfileReport {
         columns = List.copyOf(columns);
@@ -39,8 +44,8 @@ public record ProfileReport(
             }
         }
         List<String> names = columns.stream().map(ColumnProfile::name).toList();
-        throw new IllegalArgumentException(
-                "profile: no column '" + name + "' in the profile of '" + table + "' (has: " + String.join(", ", names) + ")");
+        throw new IllegalArgumentException("profile: no column '" + name + "' in the profile of '" + table + "' (has: "
+                + String.join(", ", names) + ")");
     }
 
     /** The alerts of one kind. */
@@ -49,8 +54,14 @@ public record ProfileReport(
     }
 
     private String headline() {
-        return String.format(Locale.ROOT, "profile '%s': %d rows x %d columns, %d duplicate rows, %d alerts",
-                table, rows, columns.size(), duplicateRows, alerts.size());
+        return String.format(
+                Locale.ROOT,
+                "profile '%s': %d rows x %d columns, %d duplicate rows, %d alerts",
+                table,
+                rows,
+                columns.size(),
+                duplicateRows,
+                alerts.size());
     }
 
     @Override
@@ -59,12 +70,31 @@ public record ProfileReport(
         for (Alert a : alerts) {
             out.append("  ! ").append(a).append('\n');
         }
-        out.append(String.format(Locale.ROOT, "  %-22s %-8s %9s %8s %12s %12s %12s %12s %12s%n",
-                "column", "type", "missing", "distinct", "mean", "std", "min", "p50", "max"));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-22s %-8s %9s %8s %12s %12s %12s %12s %12s%n",
+                "column",
+                "type",
+                "missing",
+                "distinct",
+                "mean",
+                "std",
+                "min",
+                "p50",
+                "max"));
         for (ColumnProfile c : columns) {
-            out.append(String.format(Locale.ROOT, "  %-22s %-8s %9d %8d %12s %12s %12s %12s %12s%n", c.name(),
-                    c.type(), c.missing(), c.distinct(), num(c.mean()), num(c.std()), num(c.min()),
-                    c.numeric() && !c.quantiles().isEmpty() ? num(c.quantile(0.5)) : "-", num(c.max())));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-22s %-8s %9d %8d %12s %12s %12s %12s %12s%n",
+                    c.name(),
+                    c.type(),
+                    c.missing(),
+                    c.distinct(),
+                    num(c.mean()),
+                    num(c.std()),
+                    num(c.min()),
+                    c.numeric() && !c.quantiles().isEmpty() ? num(c.quantile(0.5)) : "-",
+                    num(c.max())));
         }
         return out.toString().stripTrailing();
     }
@@ -76,7 +106,9 @@ public record ProfileReport(
     @Override
     public String toHtml() {
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-profile\" style=\"font-family:sans-serif\">");
-        out.append("<p style=\"font-weight:bold\">").append(Html.escape(headline())).append("</p>");
+        out.append("<p style=\"font-weight:bold\">")
+                .append(Html.escape(headline()))
+                .append("</p>");
         if (!alerts.isEmpty()) {
             out.append("<ul style=\"color:#b35900;margin:0 0 0.5em 0\">");
             for (Alert a : alerts) {
@@ -86,24 +118,65 @@ public record ProfileReport(
         }
         List<List<?>> rowsOut = new ArrayList<>();
         for (ColumnProfile c : columns) {
-            String top = c.top().isEmpty() ? "" : String.join(", ",
-                    c.top().stream().limit(3).map(v -> v.value() + " (" + v.count() + ")").toList());
-            rowsOut.add(List.of(c.name(), c.type(), c.missing(), String.format(Locale.ROOT, "%.2f%%", 100 * c.missingShare()),
-                    c.distinct(), c.mean(), c.std(), c.min(), q(c, 0.05), q(c, 0.25), q(c, 0.5), q(c, 0.75), q(c, 0.95),
-                    c.max(), top));
+            String top = c.top().isEmpty()
+                    ? ""
+                    : String.join(
+                            ", ",
+                            c.top().stream()
+                                    .limit(3)
+                                    .map(v -> v.value() + " (" + v.count() + ")")
+                                    .toList());
+            rowsOut.add(List.of(
+                    c.name(),
+                    c.type(),
+                    c.missing(),
+                    String.format(Locale.ROOT, "%.2f%%", 100 * c.missingShare()),
+                    c.distinct(),
+                    c.mean(),
+                    c.std(),
+                    c.min(),
+                    q(c, 0.05),
+                    q(c, 0.25),
+                    q(c, 0.5),
+                    q(c, 0.75),
+                    q(c, 0.95),
+                    c.max(),
+                    top));
         }
-        out.append(Html.table(List.of("column", "type", "missing", "missing %", "distinct", "mean", "std", "min", "p05",
-                "p25", "p50", "p75", "p95", "max", "top values"), rowsOut));
+        out.append(Html.table(
+                List.of(
+                        "column",
+                        "type",
+                        "missing",
+                        "missing %",
+                        "distinct",
+                        "mean",
+                        "std",
+                        "min",
+                        "p05",
+                        "p25",
+                        "p50",
+                        "p75",
+                        "p95",
+                        "max",
+                        "top values"),
+                rowsOut));
         if (columns.stream().anyMatch(c -> c.missing() > 0)) {
-            out.append(Charts.img(Charts.missingBars("share of missing cells per column",
+            out.append(Charts.img(Charts.missingBars(
+                    "share of missing cells per column",
                     columns.stream().map(ColumnProfile::name).toList(),
                     columns.stream().map(ColumnProfile::missingShare).toList())));
         }
         out.append("<p style=\"color:#666;font-size:smaller\">")
-                .append(Html.escape(String.format(Locale.ROOT, "quantiles: linear interpolation (type 7); std: sample (n-1);"
-                        + " histogram: %d equal-width bins; alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f,"
-                        + " imbalance > %.1f", options.bins(), 100 * options.missingShare(), options.maxCategories(),
-                        options.skew(), options.imbalance())))
+                .append(Html.escape(String.format(
+                        Locale.ROOT,
+                        "quantiles: linear interpolation (type 7); std: sample (n-1); histogram: %d equal-width bins;"
+                            + " alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f, imbalance > %.1f",
+                        options.bins(),
+                        100 * options.missingShare(),
+                        options.maxCategories(),
+                        options.skew(),
+                        options.imbalance())))
                 .append("</p>");
         return out.append("</div>").toString();
     }
@@ -124,8 +197,19 @@ public record ProfileReport(
             cols.put(c.name(), c.toRecord());
         }
         r.put("column", cols);
-        r.put("alerts", alerts.stream().map(a -> Map.<String, Object>of("kind", a.kind().name(), "column", a.column(),
-                "value", a.value(), "detail", a.detail())).toList());
+        r.put(
+                "alerts",
+                alerts.stream()
+                        .map(a -> Map.<String, Object>of(
+                                "kind",
+                                a.kind().name(),
+                                "column",
+                                a.column(),
+                                "value",
+                                a.value(),
+                                "detail",
+                                a.detail()))
+                        .toList());
         return r;
     }
 

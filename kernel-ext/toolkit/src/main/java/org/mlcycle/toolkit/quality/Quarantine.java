@@ -62,20 +62,35 @@ public record Quarantine(
     @Override
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "csv '%s': %d rows read, %d quarantined (%.2f%%)%s%n",
-                source, rowsRead, rejectedCount, 100 * rejectedShare(),
+        out.append(String.format(
+                Locale.ROOT,
+                "csv '%s': %d rows read, %d quarantined (%.2f%%)%s%n",
+                source,
+                rowsRead,
+                rejectedCount,
+                100 * rejectedShare(),
                 blankLines > 0 ? ", " + blankLines + " blank lines skipped" : ""));
         for (RejectedRow r : rejected) {
-            out.append("  line ").append(r.line()).append(": ").append(r.reason()).append('\n');
+            out.append("  line ")
+                    .append(r.line())
+                    .append(": ")
+                    .append(r.reason())
+                    .append('\n');
         }
         if (rejected.size() < rejectedCount) {
             out.append("  ... ").append(rejectedCount - rejected.size()).append(" more not kept\n");
         }
         out.append("  missing tokens: ").append(tokenList(missingTokens)).append('\n');
-        readAsMissing.forEach((column, counts) ->
-                out.append("  read as missing in '").append(column).append("': ").append(counts(counts)).append('\n'));
+        readAsMissing.forEach((column, counts) -> out.append("  read as missing in '")
+                .append(column)
+                .append("': ")
+                .append(counts(counts))
+                .append('\n'));
         keptAsValues.forEach((column, counts) -> out.append("  kept as values in '")
-                .append(column).append("': ").append(counts(counts)).append('\n'));
+                .append(column)
+                .append("': ")
+                .append(counts(counts))
+                .append('\n'));
         out.append("  types: ");
         List<String> parts = new ArrayList<>();
         types.forEach((c, t) -> parts.add(c + " " + t + (explicitTypes.contains(c) ? " (given)" : "")));
@@ -87,9 +102,16 @@ public record Quarantine(
     public String toHtml() {
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-quarantine\" style=\"font-family:sans-serif\">");
         String colour = clean() ? "#1a7f37" : "#b35900";
-        out.append("<p style=\"font-weight:bold;color:").append(colour).append("\">")
-                .append(Html.escape(String.format(Locale.ROOT, "csv '%s': %d rows read, %d quarantined (%.2f%%)",
-                        source, rowsRead, rejectedCount, 100 * rejectedShare())))
+        out.append("<p style=\"font-weight:bold;color:")
+                .append(colour)
+                .append("\">")
+                .append(Html.escape(String.format(
+                        Locale.ROOT,
+                        "csv '%s': %d rows read, %d quarantined (%.2f%%)",
+                        source,
+                        rowsRead,
+                        rejectedCount,
+                        100 * rejectedShare())))
                 .append("</p>");
         if (!rejected.isEmpty()) {
             List<List<?>> rows = new ArrayList<>();
@@ -99,9 +121,14 @@ public record Quarantine(
             out.append(Html.table(List.of("line", "reason", "text"), rows));
         }
         List<List<?>> cols = new ArrayList<>();
-        types.forEach((c, t) -> cols.add(List.of(c, t + (explicitTypes.contains(c) ? " (given)" : ""),
-                counts(readAsMissing.getOrDefault(c, Map.of())), counts(keptAsValues.getOrDefault(c, Map.of())))));
-        out.append("<p>missing tokens: ").append(Html.escape(tokenList(missingTokens))).append("</p>");
+        types.forEach((c, t) -> cols.add(List.of(
+                c,
+                t + (explicitTypes.contains(c) ? " (given)" : ""),
+                counts(readAsMissing.getOrDefault(c, Map.of())),
+                counts(keptAsValues.getOrDefault(c, Map.of())))));
+        out.append("<p>missing tokens: ")
+                .append(Html.escape(tokenList(missingTokens)))
+                .append("</p>");
         out.append(Html.table(List.of("column", "type", "read as missing", "kept as values"), cols));
         return out.append("</div>").toString();
     }

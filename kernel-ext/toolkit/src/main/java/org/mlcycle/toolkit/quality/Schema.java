@@ -68,7 +68,8 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
         List<SchemaAnomaly> out = new ArrayList<>();
         int rows = batch.rowCount();
         if (rows == 0) {
-            out.add(new SchemaAnomaly(SchemaAnomaly.Kind.EMPTY_BATCH, "", Double.NaN, "the batch has no rows", List.of()));
+            out.add(new SchemaAnomaly(
+                    SchemaAnomaly.Kind.EMPTY_BATCH, "", Double.NaN, "the batch has no rows", List.of()));
         }
         Set<String> known = new TreeSet<>();
         for (ColumnSchema s : columns) {
@@ -76,27 +77,48 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
         }
         for (String name : batch.columnNames()) {
             if (!known.contains(name)) {
-                out.add(new SchemaAnomaly(SchemaAnomaly.Kind.NEW_COLUMN, name, Double.NaN,
-                        "not in the schema of '" + source + "' (type " + batch.column(name).type().name() + ")", List.of()));
+                out.add(new SchemaAnomaly(
+                        SchemaAnomaly.Kind.NEW_COLUMN,
+                        name,
+                        Double.NaN,
+                        "not in the schema of '" + source + "' (type "
+                                + batch.column(name).type().name() + ")",
+                        List.of()));
             }
         }
         for (ColumnSchema s : columns) {
             if (!batch.containsColumn(s.name())) {
-                out.add(new SchemaAnomaly(SchemaAnomaly.Kind.MISSING_COLUMN, s.name(), Double.NaN,
-                        "expected " + s.type() + ", absent from '" + batch.name() + "'", List.of()));
+                out.add(new SchemaAnomaly(
+                        SchemaAnomaly.Kind.MISSING_COLUMN,
+                        s.name(),
+                        Double.NaN,
+                        "expected " + s.type() + ", absent from '" + batch.name() + "'",
+                        List.of()));
                 continue;
             }
             Column<?> c = batch.column(s.name());
             String type = c.type().name();
             if (!type.equals(s.type())) {
-                out.add(new SchemaAnomaly(SchemaAnomaly.Kind.TYPE_CHANGED, s.name(), Double.NaN,
-                        "was " + s.type() + ", now " + type, List.of()));
+                out.add(new SchemaAnomaly(
+                        SchemaAnomaly.Kind.TYPE_CHANGED,
+                        s.name(),
+                        Double.NaN,
+                        "was " + s.type() + ", now " + type,
+                        List.of()));
             }
             double missing = rows == 0 ? 0 : (double) c.countMissing() / rows;
             if (missing > s.missingShare() + options.missingTolerance()) {
-                out.add(new SchemaAnomaly(SchemaAnomaly.Kind.MISSING_RATE, s.name(), missing, String.format(Locale.ROOT,
-                        "%.2f%% missing, reference %.2f%% (tolerance +%.2f points)", 100 * missing,
-                        100 * s.missingShare(), 100 * options.missingTolerance()), List.of()));
+                out.add(new SchemaAnomaly(
+                        SchemaAnomaly.Kind.MISSING_RATE,
+                        s.name(),
+                        missing,
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f%% missing, reference %.2f%% (tolerance +%.2f points)",
+                                100 * missing,
+                                100 * s.missingShare(),
+                                100 * options.missingTolerance()),
+                        List.of()));
             }
             if (s.hasDomain() && !NumericValues.isNumeric(c)) {
                 unseen(s, c).ifPresent(out::add);
@@ -124,10 +146,23 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
         if (unseen == 0 || share <= options.unseenTolerance()) {
             return java.util.Optional.empty();
         }
-        List<String> examples = extra.entrySet().stream().limit(10).map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
-        return java.util.Optional.of(new SchemaAnomaly(SchemaAnomaly.Kind.UNSEEN_CATEGORIES, s.name(), share,
-                String.format(Locale.ROOT, "%d values outside the domain of %d (%.2f%% of %d rows): %s", extra.size(),
-                        s.domain().size(), 100 * share, present, String.join(", ", examples)), examples));
+        List<String> examples = extra.entrySet().stream()
+                .limit(10)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .toList();
+        return java.util.Optional.of(new SchemaAnomaly(
+                SchemaAnomaly.Kind.UNSEEN_CATEGORIES,
+                s.name(),
+                share,
+                String.format(
+                        Locale.ROOT,
+                        "%d values outside the domain of %d (%.2f%% of %d rows): %s",
+                        extra.size(),
+                        s.domain().size(),
+                        100 * share,
+                        present,
+                        String.join(", ", examples)),
+                examples));
     }
 
     private java.util.Optional<SchemaAnomaly> outOfRange(ColumnSchema s, NumericColumn<?> c) {
@@ -145,30 +180,53 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
             return java.util.Optional.empty();
         }
         double share = (double) out / v.length;
-        return java.util.Optional.of(new SchemaAnomaly(SchemaAnomaly.Kind.OUT_OF_RANGE, s.name(), share,
-                String.format(Locale.ROOT, "%d values (%.2f%%) outside [%s, %s]; outliers span [%s, %s]", out,
-                        100 * share, Html.format(s.min()), Html.format(s.max()), Html.format(lo), Html.format(hi)),
+        return java.util.Optional.of(new SchemaAnomaly(
+                SchemaAnomaly.Kind.OUT_OF_RANGE,
+                s.name(),
+                share,
+                String.format(
+                        Locale.ROOT,
+                        "%d values (%.2f%%) outside [%s, %s]; outliers span [%s, %s]",
+                        out,
+                        100 * share,
+                        Html.format(s.min()),
+                        Html.format(s.max()),
+                        Html.format(lo),
+                        Html.format(hi)),
                 List.of(Html.format(lo), Html.format(hi))));
     }
 
     /** The schema of one column. */
     public ColumnSchema column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException(WHO + ": no column '" + name + "' in the schema of '" + source + "' (has: "
-                        + String.join(", ", columns.stream().map(ColumnSchema::name).toList()) + ")"));
+        return columns.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(WHO + ": no column '" + name + "' in the schema of '"
+                        + source + "' (has: "
+                        + String.join(
+                                ", ", columns.stream().map(ColumnSchema::name).toList()) + ")"));
     }
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "schema of '%s': %d columns%s", source,
-                columns.size(), options.ranges() ? ", with numeric ranges" : ""));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "schema of '%s': %d columns%s",
+                source,
+                columns.size(),
+                options.ranges() ? ", with numeric ranges" : ""));
         for (ColumnSchema c : columns) {
-            out.append(String.format(Locale.ROOT, "%n  %-22s %-16s missing %.2f%%", c.name(), c.type(), 100 * c.missingShare()));
+            out.append(String.format(
+                    Locale.ROOT, "%n  %-22s %-16s missing %.2f%%", c.name(), c.type(), 100 * c.missingShare()));
             if (c.hasDomain()) {
                 out.append(", domain of ").append(c.domain().size());
             }
             if (c.hasRange()) {
-                out.append(", range [").append(Html.format(c.min())).append(", ").append(Html.format(c.max())).append(']');
+                out.append(", range [")
+                        .append(Html.format(c.min()))
+                        .append(", ")
+                        .append(Html.format(c.max()))
+                        .append(']');
             }
         }
         return out.toString();
@@ -178,9 +236,17 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (ColumnSchema c : columns) {
-            String domain = !c.hasDomain() ? "" : c.domain().size() <= 8 ? String.join(", ", c.domain())
-                    : String.join(", ", c.domain().subList(0, 8)) + ", ... (" + c.domain().size() + ")";
-            rows.add(List.of(c.name(), c.type(), String.format(Locale.ROOT, "%.2f%%", 100 * c.missingShare()), domain,
+            String domain = !c.hasDomain()
+                    ? ""
+                    : c.domain().size() <= 8
+                            ? String.join(", ", c.domain())
+                            : String.join(", ", c.domain().subList(0, 8)) + ", ... ("
+                                    + c.domain().size() + ")";
+            rows.add(List.of(
+                    c.name(),
+                    c.type(),
+                    String.format(Locale.ROOT, "%.2f%%", 100 * c.missingShare()),
+                    domain,
                     c.hasRange() ? Html.format(c.min()) + " .. " + Html.format(c.max()) : ""));
         }
         return "<div class=\"mlcycle-schema\" style=\"font-family:sans-serif\"><p style=\"font-weight:bold\">"

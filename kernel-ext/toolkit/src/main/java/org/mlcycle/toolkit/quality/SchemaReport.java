@@ -33,8 +33,14 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
     }
 
     private String headline() {
-        return String.format(Locale.ROOT, "schema '%s' vs batch '%s' (%d rows): %s, %d anomalies", schema, batch, rows,
-                valid() ? "VALID" : "INVALID", anomalies.size());
+        return String.format(
+                Locale.ROOT,
+                "schema '%s' vs batch '%s' (%d rows): %s, %d anomalies",
+                schema,
+                batch,
+                rows,
+                valid() ? "VALID" : "INVALID",
+                anomalies.size());
     }
 
     @Override
@@ -52,7 +58,8 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
         for (SchemaAnomaly a : anomalies) {
             rowsOut.add(List.of(a.kind().name(), a.column(), a.detail()));
         }
-        return "<div class=\"mlcycle-schema-report\" style=\"font-family:sans-serif\"><p style=\"font-weight:bold;color:"
+        return "<div class=\"mlcycle-schema-report\" style=\"font-family:sans-serif\"><p"
+                + " style=\"font-weight:bold;color:"
                 + (valid() ? "#1a7f37" : "#b3261e") + "\">" + Html.escape(headline()) + "</p>"
                 + (rowsOut.isEmpty() ? "" : Html.table(List.of("anomaly", "column", "detail"), rowsOut)) + "</div>";
     }
@@ -64,8 +71,21 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
         r.put("batch", batch);
         r.put("rows", rows);
         r.put("valid", valid());
-        r.put("anomalies", anomalies.stream().map(a -> Map.<String, Object>of("kind", a.kind().name(), "column",
-                a.column(), "share", a.share(), "detail", a.detail(), "values", a.values())).toList());
+        r.put(
+                "anomalies",
+                anomalies.stream()
+                        .map(a -> Map.<String, Object>of(
+                                "kind",
+                                a.kind().name(),
+                                "column",
+                                a.column(),
+                                "share",
+                                a.share(),
+                                "detail",
+                                a.detail(),
+                                "values",
+                                a.values()))
+                        .toList());
         return r;
     }
 

@@ -89,8 +89,14 @@ public record Folds(int k, long seed, String label, int[] foldOf, List<Map<Strin
     @Override
     public String toText() {
         List<String> missing = classesMissingFromSomeFold();
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "folds: %d folds of %d rows, %s; %s%n", k,
-                rows(), how(), missing.isEmpty() ? "every fold holds every class"
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
+                "folds: %d folds of %d rows, %s; %s%n",
+                k,
+                rows(),
+                how(),
+                missing.isEmpty()
+                        ? "every fold holds every class"
                         : "classes absent from some fold: " + String.join(", ", missing)));
         for (int f = 0; f < classCounts.size(); f++) {
             s.append(String.format(Locale.ROOT, "  fold %d: %s%n", f + 1, new java.util.TreeMap<>(classCounts.get(f))));
@@ -126,7 +132,11 @@ public record Folds(int k, long seed, String label, int[] foldOf, List<Map<Strin
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Folds f && k == f.k && seed == f.seed && label.equals(f.label) && Arrays.equals(foldOf, f.foldOf);
+        return o instanceof Folds f
+                && k == f.k
+                && seed == f.seed
+                && label.equals(f.label)
+                && Arrays.equals(foldOf, f.foldOf);
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class LabelColumn {
      * an empty string always counts as missing.
      */
     public static boolean isMissing(Column<?> column, int row) {
-        return column.isMissing(row) || (column instanceof StringColumn s && s.get(row).isEmpty());
+        return column.isMissing(row)
+                || (column instanceof StringColumn s && s.get(row).isEmpty());
     }
 
     /** The label of every row as a string; {@code who} names the entry point for error messages. */

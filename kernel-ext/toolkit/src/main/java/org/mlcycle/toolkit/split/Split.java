@@ -52,23 +52,33 @@ public record Split(String method, int rows, int[] trainRows, int[] testRows, St
 
     private void check(Table table) {
         if (table == null || table.rowCount() != rows) {
-            throw new IllegalArgumentException(String.format("split: made on %d rows, but table '%s' has %s",
+            throw new IllegalArgumentException(String.format(
+                    "split: made on %d rows, but table '%s' has %s",
                     rows, table == null ? "null" : table.name(), table == null ? "none" : table.rowCount()));
         }
     }
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "split: %s, %d rows -> train %d, test %d (%s)", method, rows,
-                trainRows.length, testRows.length, how);
+        return String.format(
+                Locale.ROOT,
+                "split: %s, %d rows -> train %d, test %d (%s)",
+                method,
+                rows,
+                trainRows.length,
+                testRows.length,
+                how);
     }
 
     @Override
     public String toHtml() {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>" + Html.table(List.of("part", "rows", "share"), List.of(
-                        List.of("train", trainRows.length, share(trainRows.length)),
-                        List.of("test", testRows.length, share(testRows.length))))
+                + "</b></p>"
+                + Html.table(
+                        List.of("part", "rows", "share"),
+                        List.of(
+                                List.of("train", trainRows.length, share(trainRows.length)),
+                                List.of("test", testRows.length, share(testRows.length))))
                 + "</div>";
     }
 
@@ -89,8 +99,12 @@ public record Split(String method, int rows, int[] trainRows, int[] testRows, St
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Split s && method.equals(s.method) && rows == s.rows && how.equals(s.how)
-                && Arrays.equals(trainRows, s.trainRows) && Arrays.equals(testRows, s.testRows);
+        return o instanceof Split s
+                && method.equals(s.method)
+                && rows == s.rows
+                && how.equals(s.how)
+                && Arrays.equals(trainRows, s.trainRows)
+                && Arrays.equals(testRows, s.testRows);
     }
 
     @Override

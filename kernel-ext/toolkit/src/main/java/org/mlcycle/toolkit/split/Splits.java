@@ -35,7 +35,11 @@ public final class Splits {
         int n = table.rowCount();
         int[] order = shuffled(range(n), new Random(seed));
         int nTest = (int) Math.round(n * testFraction);
-        return make("random", n, Arrays.copyOfRange(order, nTest, n), Arrays.copyOf(order, nTest),
+        return make(
+                "random",
+                n,
+                Arrays.copyOfRange(order, nTest, n),
+                Arrays.copyOf(order, nTest),
                 String.format(Locale.ROOT, "test fraction %s, seed %d", testFraction, seed));
     }
 
@@ -55,7 +59,11 @@ public final class Splits {
             if (nTest == 0 && testFraction > 0 && order.length >= 2) nTest = 1;
             for (int i = 0; i < order.length; i++) (i < nTest ? test : train).add(order[i]);
         }
-        return make("stratified", y.length, toArray(train), toArray(test),
+        return make(
+                "stratified",
+                y.length,
+                toArray(train),
+                toArray(test),
                 String.format(Locale.ROOT, "by '%s', test fraction %s, seed %d", label, testFraction, seed));
     }
 
@@ -87,21 +95,29 @@ public final class Splits {
         List<Integer> train = new ArrayList<>(), test = new ArrayList<>();
         for (int i = 0; i < table.rowCount(); i++) {
             if (c.isMissing(i)) {
-                throw new IllegalArgumentException(String.format("%s: time '%s' is missing in row %d of table '%s'",
-                        who, timeColumn, i, table.name()));
+                throw new IllegalArgumentException(String.format(
+                        "%s: time '%s' is missing in row %d of table '%s'", who, timeColumn, i, table.name()));
             }
             (before(c, i, cutoff, who, table) ? train : test).add(i);
         }
-        return make("out-of-time", table.rowCount(), toArray(train), toArray(test),
+        return make(
+                "out-of-time",
+                table.rowCount(),
+                toArray(train),
+                toArray(test),
                 String.format(Locale.ROOT, "'%s' before %s trains, from %s on tests", timeColumn, cutoff, cutoff));
     }
 
     private static boolean before(Column<?> c, int i, Object cutoff, String who, Table table) {
-        if (c instanceof DateColumn d && cutoff instanceof LocalDate t) return d.get(i).isBefore(t);
-        if (c instanceof DateTimeColumn d && cutoff instanceof LocalDateTime t) return d.get(i).isBefore(t);
-        if (c instanceof InstantColumn d && cutoff instanceof Instant t) return d.get(i).isBefore(t);
+        if (c instanceof DateColumn d && cutoff instanceof LocalDate t)
+            return d.get(i).isBefore(t);
+        if (c instanceof DateTimeColumn d && cutoff instanceof LocalDateTime t)
+            return d.get(i).isBefore(t);
+        if (c instanceof InstantColumn d && cutoff instanceof Instant t)
+            return d.get(i).isBefore(t);
         if (c instanceof NumericColumn<?> d && cutoff instanceof Double t) return d.getDouble(i) < t;
-        throw new IllegalArgumentException(String.format("%s: column '%s' in table '%s' is %s; a %s cutoff does not fit it",
+        throw new IllegalArgumentException(String.format(
+                "%s: column '%s' in table '%s' is %s; a %s cutoff does not fit it",
                 who, c.name(), table.name(), c.type().name(), cutoff.getClass().getSimpleName()));
     }
 
@@ -150,7 +166,8 @@ public final class Splits {
     /** Rows of each class in first-seen order of the classes, rows ascending within a class. */
     static Map<String, int[]> byClass(String[] y) {
         Map<String, List<Integer>> rows = new LinkedHashMap<>();
-        for (int i = 0; i < y.length; i++) rows.computeIfAbsent(y[i], c -> new ArrayList<>()).add(i);
+        for (int i = 0; i < y.length; i++)
+            rows.computeIfAbsent(y[i], c -> new ArrayList<>()).add(i);
         // sorted class order: the result must not depend on which class happens to come first
         Map<String, int[]> out = new LinkedHashMap<>();
         rows.keySet().stream().sorted().forEach(c -> out.put(c, toArray(rows.get(c))));

@@ -19,7 +19,8 @@ class FeatureSpecTest {
     static final FeatureOptions OPTIONS = FeatureOptions.of("clicked", List.of("bid"), List.of("device"));
 
     static Table train() {
-        return Table.create("train",
+        return Table.create(
+                "train",
                 DoubleColumn.create("bid", new double[] {1, 2, Double.NaN, 4, 8}),
                 StringColumn.create("device", new String[] {"mobile", "mobile", "desktop", "", "tablet"}),
                 StringColumn.create("clicked", new String[] {"1", "0", "0", "1", "0"}));
@@ -39,8 +40,11 @@ class FeatureSpecTest {
     @Test
     void oneHotKeepsTrainingLevelsAndBucketsMissingAndUnseenValues() {
         FeatureSpec spec = FeatureSpec.fit(train(), OPTIONS);
-        assertEquals(List.of("(missing)", "desktop", "mobile", "tablet", "(other)"), spec.categorical().get(0).levels());
-        Table serving = Table.create("serving",
+        assertEquals(
+                List.of("(missing)", "desktop", "mobile", "tablet", "(other)"),
+                spec.categorical().get(0).levels());
+        Table serving = Table.create(
+                "serving",
                 DoubleColumn.create("bid", new double[] {2, 2, 2}),
                 StringColumn.create("device", new String[] {"tablet", "smart-tv", ""}));
         assertEquals(1.0, spec.features(serving, 0).get("device@tablet"));
@@ -92,8 +96,12 @@ class FeatureSpecTest {
     void theHashChangesWhenTheTrainingDataChanges() {
         Table other = train();
         other.doubleColumn("bid").set(0, 100.0);
-        assertNotEquals(FeatureSpec.fit(train(), OPTIONS).contentHash(), FeatureSpec.fit(other, OPTIONS).contentHash());
-        assertEquals(FeatureSpec.fit(train(), OPTIONS).contentHash(), FeatureSpec.fit(train(), OPTIONS).contentHash());
+        assertNotEquals(
+                FeatureSpec.fit(train(), OPTIONS).contentHash(),
+                FeatureSpec.fit(other, OPTIONS).contentHash());
+        assertEquals(
+                FeatureSpec.fit(train(), OPTIONS).contentHash(),
+                FeatureSpec.fit(train(), OPTIONS).contentHash());
     }
 
     @Test
@@ -105,7 +113,9 @@ class FeatureSpecTest {
 
     @Test
     void aConstantColumnIsCentredButNotDividedByZero() {
-        Table t = Table.create("t", DoubleColumn.create("bid", new double[] {5, 5, 5}),
+        Table t = Table.create(
+                "t",
+                DoubleColumn.create("bid", new double[] {5, 5, 5}),
                 StringColumn.create("clicked", new String[] {"0", "1", "0"}));
         FeatureSpec spec = FeatureSpec.fit(t, FeatureOptions.of("clicked", List.of("bid"), List.of()));
         assertEquals(Map.of("bid", 0.0), spec.features(t, 0));
@@ -121,15 +131,16 @@ class FeatureSpecTest {
 
     @Test
     void refusesATextColumnAsNumeric() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> FeatureSpec.fit(train(), FeatureOptions.of("clicked", List.of("device"), List.of())));
         assertEquals("features: column 'device' in table 'train' is STRING, not numeric", e.getMessage());
     }
 
     @Test
     void refusesAColumnListedTwice() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FeatureOptions.of("clicked", List.of("bid"), List.of("bid")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> FeatureOptions.of("clicked", List.of("bid"), List.of("bid")));
         assertEquals("features: column 'bid' is listed twice (numeric and categorical)", e.getMessage());
     }
 }

@@ -40,7 +40,10 @@ class FeaturesTest {
             bid[i] = (click ? 10 : 2) + r.nextGaussian();
             device[i] = click ? "desktop" : (i % 2 == 0 ? "mobile" : "tablet");
         }
-        return Table.create("ads", DoubleColumn.create("bid", bid), StringColumn.create("device", device),
+        return Table.create(
+                "ads",
+                DoubleColumn.create("bid", bid),
+                StringColumn.create("device", device),
                 IntColumn.create("clicked", clicked));
     }
 
@@ -67,7 +70,8 @@ class FeaturesTest {
         assertEquals(List.of("bid", "device", "prediction", "p_0", "p_1"), scored.columnNames());
         assertEquals(List.of("bid", "device"), serving.columnNames(), "the input table is left alone");
         for (int i = 0; i < 6; i++) {
-            double p0 = scored.doubleColumn("p_0").get(i), p1 = scored.doubleColumn("p_1").get(i);
+            double p0 = scored.doubleColumn("p_0").get(i),
+                    p1 = scored.doubleColumn("p_1").get(i);
             assertEquals(1.0, p0 + p1, 1e-9);
             String expected = 5 - i == 4 || 5 - i == 0 ? "1" : "0"; // rows 0 and 4 of t clicked
             assertEquals(expected, scored.stringColumn("prediction").get(i), "serving row " + i);
@@ -86,7 +90,8 @@ class FeaturesTest {
             assertEquals(i % 4 == 0 ? 1 : 0, oof.labels()[i]);
             assertEquals(1.0, oof.probabilities()[i][0] + oof.probabilities()[i][1], 1e-9);
         }
-        assertTrue(oof.toText().startsWith("out-of-fold: 400 rows, 5 folds (stratified), ROC-AUC 1.0000 for class '1'"),
+        assertTrue(
+                oof.toText().startsWith("out-of-fold: 400 rows, 5 folds (stratified), ROC-AUC 1.0000 for class '1'"),
                 oof.toText());
     }
 
@@ -99,7 +104,8 @@ class FeaturesTest {
         OutOfFoldProbabilities one = OutOfFold.probabilities(t, OPTIONS, folds, trainer, 1);
         OutOfFoldProbabilities two = OutOfFold.probabilities(t, OPTIONS, folds, trainer, 2);
         for (int i = 0; i < 300; i++) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(one.probabilities()[i], two.probabilities()[i], "row " + i);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    one.probabilities()[i], two.probabilities()[i], "row " + i);
         }
     }
 
@@ -126,8 +132,11 @@ class FeaturesTest {
 
     @Test
     void namesTheRowOfAMissingLabel() {
-        Table t = Table.create("ads", DoubleColumn.create("bid", new double[] {1, 2}),
-                StringColumn.create("device", new String[] {"a", "b"}), StringColumn.create("clicked", new String[] {"1", ""}));
+        Table t = Table.create(
+                "ads",
+                DoubleColumn.create("bid", new double[] {1, 2}),
+                StringColumn.create("device", new String[] {"a", "b"}),
+                StringColumn.create("clicked", new String[] {"1", ""}));
         FeatureSpec spec = FeatureSpec.fit(t, new int[] {0}, OPTIONS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Features.dataset(t, spec));
         assertEquals("features: label 'clicked' is missing in row 1 of table 'ads'", e.getMessage());

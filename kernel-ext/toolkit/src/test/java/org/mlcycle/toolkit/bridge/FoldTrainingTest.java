@@ -38,8 +38,13 @@ class FoldTrainingTest {
     static double meanP1(FoldTraining training) {
         Table t = rare();
         Folds folds = Splits.stratifiedKFold(t, "clicked", 5, 0);
-        OutOfFoldProbabilities oof = OutOfFold.probabilities(t, FeatureOptions.of("clicked", List.of("x"), List.of()), folds,
-                new LogisticRegressionTrainer(), 1, training);
+        OutOfFoldProbabilities oof = OutOfFold.probabilities(
+                t,
+                FeatureOptions.of("clicked", List.of("x"), List.of()),
+                folds,
+                new LogisticRegressionTrainer(),
+                1,
+                training);
         assertEquals(600, oof.rows(), "every held-out row is scored once, none resampled");
         return Arrays.stream(oof.probabilitiesOf("1")).average().orElseThrow();
     }
@@ -48,8 +53,11 @@ class FoldTrainingTest {
     void resamplingOrWeightingTheTrainingFoldsRaisesTheRareClassProbability() {
         double asIs = meanP1(FoldTraining.asIs());
         assertTrue(asIs < 0.15, "as is: " + asIs);
-        for (FoldTraining t : new FoldTraining[] {FoldTraining.asIs().withResample(FoldTraining.Resample.OVER, 1),
-            FoldTraining.asIs().withResample(FoldTraining.Resample.UNDER, 1), FoldTraining.asIs().withClassWeights(true)}) {
+        for (FoldTraining t : new FoldTraining[] {
+            FoldTraining.asIs().withResample(FoldTraining.Resample.OVER, 1),
+            FoldTraining.asIs().withResample(FoldTraining.Resample.UNDER, 1),
+            FoldTraining.asIs().withClassWeights(true)
+        }) {
             double p = meanP1(t);
             assertTrue(p > 0.3, t + ": " + p);
         }

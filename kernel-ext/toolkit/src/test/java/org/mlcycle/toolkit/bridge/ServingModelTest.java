@@ -26,6 +26,8 @@ class ServingModelTest {
         Table yesterday = FeaturesTest.separable(30, 8).removeColumns("clicked");
         yesterday.stringColumn("device").set(0, "smart-tv"); // unseen in training: "(other)" on both sides
         assertEquals(trained.spec().contentHash(), loaded.spec().contentHash());
-        assertEquals(trained.predict(yesterday).doubleColumn("p_1").asList(), loaded.predict(yesterday).doubleColumn("p_1").asList());
+        assertEquals(
+                trained.predict(yesterday).doubleColumn("p_1").asList(),
+                loaded.predict(yesterday).doubleColumn("p_1").asList());
     }
 }

@@ -14,9 +14,11 @@ class ChartsTest {
 
     @Test
     void aSharesPairHasAReferenceAndACurrentSeriesAndEncodesAsPng() {
-        CategoryChart chart = Charts.sharesPair("bid", List.of("(-inf, 1]", "(1, inf)"), List.of(0.5, 0.5),
-                List.of(0.2, 0.8));
-        assertEquals(List.of("reference", "current"), List.copyOf(chart.getSeriesMap().keySet()));
+        CategoryChart chart =
+                Charts.sharesPair("bid", List.of("(-inf, 1]", "(1, inf)"), List.of(0.5, 0.5), List.of(0.2, 0.8));
+        assertEquals(
+                List.of("reference", "current"),
+                List.copyOf(chart.getSeriesMap().keySet()));
         byte[] png = Charts.png(chart);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
     }
@@ -30,9 +32,11 @@ class ChartsTest {
 
     @Test
     void labelsAndValuesOfDifferentLengthAreAOneLineError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Charts.sharesPair("bid", List.of("a", "b"), List.of(1.0), List.of(1.0, 0.0)));
-        assertEquals("charts: 'bid' needs as many values as labels and at least one (labels 2, values 1 and 2)",
+        assertEquals(
+                "charts: 'bid' needs as many values as labels and at least one (labels 2, values 1 and 2)",
                 e.getMessage());
     }
 }

@@ -70,8 +70,10 @@ class DriftTest {
 
     @Test
     void smallReferencesAreDecidedByPValuesAndLargeOnesByEffectSizes() {
-        Table r = Table.create("ref", DoubleColumn.create("bid", REF), StringColumn.create("device", devices(10, 5, 5, 0)));
-        Table c = Table.create("cur", DoubleColumn.create("bid", CUR), StringColumn.create("device", devices(5, 5, 5, 5)));
+        Table r = Table.create(
+                "ref", DoubleColumn.create("bid", REF), StringColumn.create("device", devices(10, 5, 5, 0)));
+        Table c = Table.create(
+                "cur", DoubleColumn.create("bid", CUR), StringColumn.create("device", devices(5, 5, 5, 5)));
         DriftReport small = Drift.between(r, c);
         assertTrue(small.decidedByTests());
         assertFalse(small.column("bid").drifted(), "KS p = 0.83");
@@ -80,8 +82,9 @@ class DriftTest {
         assertTrue(large.column("bid").drifted(), "W/std = 0.64 >= 0.1");
         assertTrue(large.column("device").drifted());
         assertTrue(large.datasetDrift());
-        assertTrue(large.toText().startsWith(
-                "drift 'ref' vs 'cur': 2 of 2 columns drifted (100%); dataset drift: YES (at >= 50% of columns)"));
+        assertTrue(large.toText()
+                .startsWith("drift 'ref' vs 'cur': 2 of 2 columns drifted (100%); dataset drift: YES (at >= 50% of"
+                        + " columns)"));
         assertTrue(large.toText().contains("reference has 20 rows > 10: effect sizes decide"));
         assertTrue(large.toText().contains("(n 20 vs 20)"), "n is printed next to every p-value");
     }
@@ -100,10 +103,25 @@ class DriftTest {
     void aNumberColumnCanBeComparedAsCategories() {
         Table r = Table.create("ref", DoubleColumn.create("clicked", 0, 0, 0, 1));
         Table c = Table.create("cur", DoubleColumn.create("clicked", 0, 1, 1, 1));
-        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withCategorical("clicked")).column("clicked");
+        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withCategorical("clicked"))
+                .column("clicked");
         assertFalse(d.numeric());
         assertEquals(List.of("0", "1"), d.bins());
         assertEquals(0.5, d.linf());
+    }
+
+    @Test
+    void numberColumnsWithAtMostFiveValuesAreComparedAsCategoriesLikeEvidently() {
+        Table r = Table.create("ref", DoubleColumn.create("position", 1, 2, 3, 4, 5, 1));
+        Table c = Table.create("cur", DoubleColumn.create("position", 1, 1, 1, 2, 2, 3));
+        assertFalse(Drift.between(r, c).column("position").numeric());
+        assertEquals(
+                "chi-square p < 0.05", Drift.between(r, c).column("position").rule());
+        assertTrue(Drift.between(r, c, DriftOptions.defaults().withCategoricalUpTo(0))
+                .column("position")
+                .numeric());
+        Table six = Table.create("cur", DoubleColumn.create("position", 1, 2, 3, 4, 5, 6));
+        assertTrue(Drift.between(r, six).column("position").numeric(), "six values in all: numbers again");
     }
 
     @Test
@@ -112,7 +130,9 @@ class DriftTest {
         Table c = Table.create("cur", DoubleColumn.create("bid", 1, 2, 3, Double.NaN));
         DriftReport d = Drift.between(r, c);
         assertTrue(d.column("bid").missingRateChanged());
-        assertEquals(List.of("bid"), d.missingRateChanges().stream().map(ColumnDrift::name).toList());
+        assertEquals(
+                List.of("bid"),
+                d.missingRateChanges().stream().map(ColumnDrift::name).toList());
         assertTrue(d.toText().contains("missing 0.00% -> 25.00%"));
     }
 
@@ -140,7 +160,9 @@ class DriftTest {
     void aConstantColumnComparesWithoutDividingByZero() {
         Table r = Table.create("ref", DoubleColumn.create("x", 5, 5, 5, 5));
         Table c = Table.create("cur", DoubleColumn.create("x", 5, 5, 6, 6));
-        ColumnDrift d = Drift.between(r, c, DriftOptions.defaults().withPValueRows(1)).column("x");
+        ColumnDrift d = Drift.between(
+                        r, c, DriftOptions.defaults().withPValueRows(1).withCategoricalUpTo(0))
+                .column("x");
         assertEquals(0.5 / 0.001, d.wassersteinNorm(), 1e-9, "W = 0.5 over the 0.001 floor for a zero std");
         assertTrue(d.drifted());
         assertEquals(1, d.bins().size() - 1, "all reference deciles are 5: one interior edge");
@@ -153,18 +175,25 @@ class DriftTest {
         DriftReport d = Drift.between(r, c);
         assertEquals(List.of("price"), d.onlyInReference());
         assertEquals(List.of("cost"), d.onlyInCurrent());
-        assertEquals("drift: no column 'clicks' in table 'ref' (has: bid, price)",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Drift.between(r, c, DriftOptions.defaults().withIgnored("clicks"))).getMessage());
-        assertEquals("drift: the current table is null",
-                assertThrows(IllegalArgumentException.class, () -> Drift.between(r, null)).getMessage());
+        assertEquals(
+                "drift: no column 'clicks' in table 'ref' (has: bid, price)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Drift.between(
+                                        r, c, DriftOptions.defaults().withIgnored("clicks")))
+                        .getMessage());
+        assertEquals(
+                "drift: the current table is null",
+                assertThrows(IllegalArgumentException.class, () -> Drift.between(r, null))
+                        .getMessage());
     }
 
     @Test
     void theHtmlShowsTheRuleAndAChartForEachDriftedColumn() {
         Table r = Table.create("ref", DoubleColumn.create("bid", REF));
         Table c = Table.create("cur", DoubleColumn.create("bid", CUR));
-        String html = Drift.between(r, c, DriftOptions.defaults().withPValueRows(10)).toHtml();
+        String html =
+                Drift.between(r, c, DriftOptions.defaults().withPValueRows(10)).toHtml();
         assertTrue(html.contains("effect sizes decide"));
         assertEquals(2, html.split("data:image/png;base64,", -1).length - 1, "a score chart and one histogram pair");
     }

@@ -32,8 +32,10 @@ class DriftWindowsTest {
         }
         cur[40] = 5;
         DateTimeColumn time = DateTimeColumn.create("ts", ts);
-        return new Table[] {Table.create("march", DoubleColumn.create("bid", ref)),
-            Table.create("april", DoubleColumn.create("bid", cur), time)};
+        return new Table[] {
+            Table.create("march", DoubleColumn.create("bid", ref)),
+            Table.create("april", DoubleColumn.create("bid", cur), time)
+        };
     }
 
     @Test
@@ -54,7 +56,8 @@ class DriftWindowsTest {
     void theTextLeadsWithHowManyWindowsDrifted() {
         Table[] t = tables();
         String text = Drift.overTime(t[0], t[1], "ts", Duration.ofDays(1)).toText();
-        assertTrue(text.startsWith("drift over time 'march' vs 'april' by 'ts' in PT24H windows: 1 of 2 windows drifted"),
+        assertTrue(
+                text.startsWith("drift over time 'march' vs 'april' by 'ts' in PT24H windows: 1 of 2 windows drifted"),
                 text);
         assertTrue(text.contains("2024-03-03       rows      20  drifted 1/1: bid"), text);
         assertTrue(text.contains("1 rows without a time were skipped"));
@@ -63,9 +66,11 @@ class DriftWindowsTest {
     @Test
     void aTimeColumnThatIsNotATimeIsAOneLineError() {
         Table[] t = tables();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Drift.overTime(t[0], t[1], "bid", Duration.ofDays(1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Drift.overTime(t[0], t[1], "bid", Duration.ofDays(1)));
         assertEquals("drift: time column 'bid' in table 'april' is DOUBLE, not a date or date-time", e.getMessage());
-        assertEquals(List.of(), Drift.overTime(t[0], t[1].emptyCopy(), "ts", Duration.ofDays(1)).windows());
+        assertEquals(
+                List.of(),
+                Drift.overTime(t[0], t[1].emptyCopy(), "ts", Duration.ofDays(1)).windows());
     }
 }

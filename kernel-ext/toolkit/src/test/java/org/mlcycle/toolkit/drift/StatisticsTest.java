@@ -48,7 +48,8 @@ class StatisticsTest {
         }
         double[] edges = Psi.edges(ref, 10);
         assertArrayEquals(new double[] {2.9, 4.8, 6.7, 8.6, 10.5, 12.4, 14.3, 16.2, 18.1}, edges, 1e-12);
-        // 0.1 of 1..20 twice per bin; current puts 0.3 above 18.1 and nothing in (10.5, 12.4]: smoothing keeps it finite
+        // 0.1 of 1..20 twice per bin; current puts 0.3 above 18.1 and nothing in (10.5, 12.4]: smoothing keeps it
+        // finite
         double[] pr = Psi.shares(ref, edges);
         double[] pc = {0.1, 0.1, 0.1, 0.1, 0.1, 0.0, 0.1, 0.05, 0.05, 0.3};
         double expected = 0;

@@ -36,8 +36,11 @@ class ImbalanceTest {
         assertEquals("0", r.majority().name());
         assertEquals(1, r.minority().count());
         assertTrue(r.isImbalanced());
-        assertTrue(r.verdict().startsWith(
-                "imbalance: imbalanced; rarest class '1' is 0.0100% of 10000 rows (1 : 9999); always predicting '0' is 99.99% accurate"),
+        assertTrue(
+                r.verdict()
+                        .startsWith(
+                                "imbalance: imbalanced; rarest class '1' is 0.0100% of 10000 rows (1 : 9999); always"
+                                        + " predicting '0' is 99.99% accurate"),
                 r.verdict());
     }
 
@@ -53,9 +56,16 @@ class ImbalanceTest {
         Table over = Resampling.randomOver(ads(100, 10), "clicked", 3);
         assertEquals(180, over.rowCount());
         assertEquals(90, over.intColumn("clicked").sum());
-        assertEquals(ads(100, 10).intColumn("id").asList(), over.intColumn("id").first(100).asList());
-        for (int i = 100; i < 180; i++) assertTrue(over.intColumn("id").get(i) < 10, "an added row is a copy of a positive");
-        assertEquals(over.intColumn("id").asList(), Resampling.randomOver(ads(100, 10), "clicked", 3).intColumn("id").asList());
+        assertEquals(
+                ads(100, 10).intColumn("id").asList(),
+                over.intColumn("id").first(100).asList());
+        for (int i = 100; i < 180; i++)
+            assertTrue(over.intColumn("id").get(i) < 10, "an added row is a copy of a positive");
+        assertEquals(
+                over.intColumn("id").asList(),
+                Resampling.randomOver(ads(100, 10), "clicked", 3)
+                        .intColumn("id")
+                        .asList());
     }
 
     @Test
@@ -64,16 +74,22 @@ class ImbalanceTest {
         assertEquals(20, under.rowCount());
         assertEquals(10, under.intColumn("clicked").sum());
         assertEquals(20, under.intColumn("id").unique().size(), "no row twice");
-        assertFalse(under.intColumn("id").asList().equals(Resampling.randomUnder(ads(100, 10), "clicked", 4).intColumn("id").asList()));
+        assertFalse(under.intColumn("id")
+                .asList()
+                .equals(Resampling.randomUnder(ads(100, 10), "clicked", 4)
+                        .intColumn("id")
+                        .asList()));
     }
 
     @Test
     void refusesToResampleATestSplit() {
         Table ads = ads(100, 10);
         Split split = Splits.stratified(ads, "clicked", 0.2, 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Resampling.randomOver(split.test(ads), "clicked", 0));
-        assertEquals("random over-sampling: table 'ads (test)' is a test split; resample the training rows only, and evaluate on the rows as they are",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Resampling.randomOver(split.test(ads), "clicked", 0));
+        assertEquals(
+                "random over-sampling: table 'ads (test)' is a test split; resample the training rows only, and"
+                        + " evaluate on the rows as they are",
                 e.getMessage());
         assertEquals(144, Resampling.randomOver(split.train(ads), "clicked", 0).rowCount()); // 72 + 72
     }
@@ -90,7 +106,8 @@ class ImbalanceTest {
     void weightsLandOnTribuoExamples() {
         Table ads = ads(100, 10);
         FeatureSpec spec = FeatureSpec.fit(ads, FeatureOptions.of("clicked", List.of("id"), List.of()));
-        MutableDataset<Label> data = ClassWeights.inverseFrequency(ads, "clicked").applyTo(Features.dataset(ads, spec));
+        MutableDataset<Label> data =
+                ClassWeights.inverseFrequency(ads, "clicked").applyTo(Features.dataset(ads, spec));
         assertEquals(5.0f, data.getExample(0).getWeight());
         assertEquals((float) (100 / 180.0), data.getExample(50).getWeight());
     }

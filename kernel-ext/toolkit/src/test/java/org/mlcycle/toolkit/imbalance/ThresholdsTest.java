@@ -30,7 +30,8 @@ class ThresholdsTest {
 
     @Test
     void refusesValidationRowsWithoutAPositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Thresholds.maximiseF1(new boolean[3], new double[] {0.1, 0.2, 0.3}));
         assertEquals("threshold tuning: the validation rows hold no positive; use a stratified split", e.getMessage());
     }

@@ -13,9 +13,12 @@ import tech.tablesaw.api.Table;
 class LabelAgreementTest {
 
     static Table twoLabelers() {
-        return Table.create("reviews",
-                StringColumn.create("alice", new String[] {"ok", "ok", "ok", "spam", "spam", "ok", "spam", "ok", "ok", "ok"}),
-                StringColumn.create("bob", new String[] {"ok", "ok", "spam", "spam", "ok", "ok", "spam", "ok", "ok", "ok"}));
+        return Table.create(
+                "reviews",
+                StringColumn.create(
+                        "alice", new String[] {"ok", "ok", "ok", "spam", "spam", "ok", "spam", "ok", "ok", "ok"}),
+                StringColumn.create(
+                        "bob", new String[] {"ok", "ok", "spam", "spam", "ok", "ok", "spam", "ok", "ok", "ok"}));
     }
 
     @Test
@@ -35,8 +38,10 @@ class LabelAgreementTest {
     void listsTheDisagreeingRowsWithBothLabels() {
         AgreementReport r = LabelAgreement.between(twoLabelers(), "alice", "bob");
         assertEquals(List.of(new Disagreement(2, "ok", "spam"), new Disagreement(4, "spam", "ok")), r.disagreements());
-        assertTrue(r.toText().startsWith(
-                "label agreement: kappa 0.5238 (moderate), 'alice' and 'bob' agree on 0.8000 of 10 rows; 2 disagree"),
+        assertTrue(
+                r.toText()
+                        .startsWith("label agreement: kappa 0.5238 (moderate), 'alice' and 'bob' agree on 0.8000 of 10"
+                                + " rows; 2 disagree"),
                 r.toText());
     }
 
@@ -52,14 +57,16 @@ class LabelAgreementTest {
 
     @Test
     void kappaIsUndefinedWhenBothLabelersUseOneClass() {
-        Table t = Table.create("t", StringColumn.create("a", new String[] {"x", "x"}), StringColumn.create("b", new String[] {"x", "x"}));
+        Table t = Table.create(
+                "t", StringColumn.create("a", new String[] {"x", "x"}), StringColumn.create("b", new String[] {"x", "x"
+                }));
         assertTrue(Double.isNaN(LabelAgreement.between(t, "a", "b").kappa()));
     }
 
     @Test
     void namesAMissingLabelerColumn() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LabelAgreement.between(twoLabelers(), "alice", "carol"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LabelAgreement.between(twoLabelers(), "alice", "carol"));
         assertEquals("label agreement: no column 'carol' in table 'reviews' (has: alice, bob)", e.getMessage());
     }
 }

@@ -49,13 +49,38 @@ class LabelIssuesTest {
         // bench_cv_cl.confident_learning on this matrix: t = [.56857, .51, .53375], C = [[7,0,0],[0,4,0],[0,1,7]],
         // calibrated [[14,0,0],[0,8,0],[0,1,7]], ranked [11]
         int[] y = {2, 2, 0, 0, 1, 1, 1, 0, 2, 0, 0, 2, 1, 1, 0, 0, 0, 0, 0, 2, 1, 1, 2, 0, 0, 1, 0, 2, 0, 2};
-        double[][] p = {{0.31, 0.14, 0.55}, {0.3, 0.03, 0.67}, {0.57, 0.4, 0.03}, {0.24, 0.31, 0.45},
-            {0.32, 0.67, 0.01}, {0.32, 0.45, 0.23}, {0.22, 0.61, 0.17}, {0.8, 0.14, 0.06}, {0.24, 0.15, 0.61},
-            {0.52, 0.14, 0.34}, {0.67, 0.23, 0.1}, {0.01, 0.95, 0.04}, {0.27, 0.43, 0.3}, {0.14, 0.67, 0.19},
-            {0.47, 0.28, 0.25}, {0.71, 0.2, 0.09}, {0.67, 0.04, 0.29}, {0.58, 0.13, 0.29}, {0.5, 0.16, 0.34},
-            {0.14, 0.26, 0.6}, {0.53, 0.27, 0.2}, {0.3, 0.43, 0.27}, {0.3, 0.14, 0.56}, {0.54, 0.35, 0.11},
-            {0.77, 0.0, 0.23}, {0.18, 0.55, 0.27}, {0.53, 0.39, 0.08}, {0.35, 0.07, 0.58}, {0.39, 0.31, 0.3},
-            {0.07, 0.27, 0.66}};
+        double[][] p = {
+            {0.31, 0.14, 0.55},
+            {0.3, 0.03, 0.67},
+            {0.57, 0.4, 0.03},
+            {0.24, 0.31, 0.45},
+            {0.32, 0.67, 0.01},
+            {0.32, 0.45, 0.23},
+            {0.22, 0.61, 0.17},
+            {0.8, 0.14, 0.06},
+            {0.24, 0.15, 0.61},
+            {0.52, 0.14, 0.34},
+            {0.67, 0.23, 0.1},
+            {0.01, 0.95, 0.04},
+            {0.27, 0.43, 0.3},
+            {0.14, 0.67, 0.19},
+            {0.47, 0.28, 0.25},
+            {0.71, 0.2, 0.09},
+            {0.67, 0.04, 0.29},
+            {0.58, 0.13, 0.29},
+            {0.5, 0.16, 0.34},
+            {0.14, 0.26, 0.6},
+            {0.53, 0.27, 0.2},
+            {0.3, 0.43, 0.27},
+            {0.3, 0.14, 0.56},
+            {0.54, 0.35, 0.11},
+            {0.77, 0.0, 0.23},
+            {0.18, 0.55, 0.27},
+            {0.53, 0.39, 0.08},
+            {0.35, 0.07, 0.58},
+            {0.39, 0.31, 0.3},
+            {0.07, 0.27, 0.66}
+        };
         LabelIssueReport r = LabelIssues.find(y, p, List.of("a", "b", "c"));
         assertArrayEquals(new double[] {0.5685714285714286, 0.51, 0.53375}, r.thresholds(), 1e-12);
         assertArrayEquals(new long[] {0, 1, 7}, r.confidentJoint()[2]);
@@ -82,8 +107,12 @@ class LabelIssuesTest {
                 flipped[i] = 1;
             }
         }
-        return Table.create("ads", DoubleColumn.create("bid", bid), DoubleColumn.create("quality", quality),
-                StringColumn.create("device", device), IntColumn.create("clicked", clicked),
+        return Table.create(
+                "ads",
+                DoubleColumn.create("bid", bid),
+                DoubleColumn.create("quality", quality),
+                StringColumn.create("device", device),
+                IntColumn.create("clicked", clicked),
                 IntColumn.create("_flipped", flipped));
     }
 
@@ -103,7 +132,8 @@ class LabelIssuesTest {
     @Test
     void theSameSeedFindsTheSameRows() {
         Table ads = noisyAds(12);
-        assertArrayEquals(LabelIssues.find(ads, FEATURES, LabelIssueOptions.defaults()).flaggedRows(),
+        assertArrayEquals(
+                LabelIssues.find(ads, FEATURES, LabelIssueOptions.defaults()).flaggedRows(),
                 LabelIssues.find(ads, FEATURES, LabelIssueOptions.defaults()).flaggedRows());
     }
 
@@ -112,8 +142,8 @@ class LabelIssuesTest {
         Table ads = noisyAds(13);
         Split split = Splits.stratified(ads, "clicked", 0.2, 0);
         Table test = split.test(ads);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LabelIssues.find(test, FEATURES, LabelIssueOptions.defaults()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> LabelIssues.find(test, FEATURES, LabelIssueOptions.defaults()));
         assertTrue(e.getMessage().startsWith("label issues: table 'ads (test)' is a test split;"), e.getMessage());
     }
 
@@ -133,7 +163,8 @@ class LabelIssuesTest {
 
     @Test
     void rejectsProbabilitiesThatDoNotMatchTheClasses() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> LabelIssues.find(new int[] {0, 1}, new double[][] {{0.5, 0.5}, {1.0}}, List.of("0", "1")));
         assertEquals("label issues: row 1 has 1 probabilities for 2 classes", e.getMessage());
     }

@@ -11,14 +11,22 @@ import tech.tablesaw.api.Table;
 class RelabelQueueTest {
 
     static Table ads() {
-        return Table.create("ads", IntColumn.create("clicked", new int[] {0, 1, 0, 0, 1}),
+        return Table.create(
+                "ads",
+                IntColumn.create("clicked", new int[] {0, 1, 0, 0, 1}),
                 IntColumn.create("truth", new int[] {0, 0, 0, 1, 1}));
     }
 
     static LabelIssueReport suspects() {
-        return new LabelIssueReport(List.of("0", "1"), 5, new double[] {0.8, 0.6}, new long[][] {{2, 1}, {1, 1}},
-                new double[][] {{2, 1}, {1, 1}}, List.of(new LabelIssue(3, "0", "1", 0.1), new LabelIssue(1, "1", "0", 0.3)),
-                "given probabilities", Double.NaN);
+        return new LabelIssueReport(
+                List.of("0", "1"),
+                5,
+                new double[] {0.8, 0.6},
+                new long[][] {{2, 1}, {1, 1}},
+                new double[][] {{2, 1}, {1, 1}},
+                List.of(new LabelIssue(3, "0", "1", 0.1), new LabelIssue(1, "1", "0", 0.3)),
+                "given probabilities",
+                Double.NaN);
     }
 
     @Test
@@ -36,7 +44,9 @@ class RelabelQueueTest {
     void aSuggestionAloneChangesNothing() {
         RelabelQueue q = RelabelQueue.of(suspects(), "clicked");
         assertEquals(2, q.pending().size());
-        assertEquals(ads().intColumn("clicked").asList(), q.apply(ads()).intColumn("clicked").asList());
+        assertEquals(
+                ads().intColumn("clicked").asList(),
+                q.apply(ads()).intColumn("clicked").asList());
         assertEquals("relabel queue: 2 rows of 'clicked', 0 decided (0 corrected, 0 kept), 2 pending", q.verdict());
     }
 
@@ -53,7 +63,9 @@ class RelabelQueueTest {
         Table other = ads();
         other.intColumn("clicked").set(3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> q.apply(other));
-        assertEquals("relabel: row 3 of table 'ads' has label '1', not '0' as when queued; was the queue made for this table?",
+        assertEquals(
+                "relabel: row 3 of table 'ads' has label '1', not '0' as when queued; was the queue made for this"
+                        + " table?",
                 e.getMessage());
     }
 

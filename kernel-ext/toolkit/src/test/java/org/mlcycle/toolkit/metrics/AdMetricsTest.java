@@ -38,7 +38,8 @@ class AdMetricsTest {
     void ctrIsUndefinedWithoutImpressions() {
         AdMetrics none = AdMetrics.of(new boolean[3], new boolean[] {true, false, false}, 1.0);
         assertTrue(Double.isNaN(none.clickThroughRate()));
-        assertTrue(none.toText().startsWith("ads: 0 impressions of 3 requests (show rate 0.0000), 0 clicks (CTR -)"),
+        assertTrue(
+                none.toText().startsWith("ads: 0 impressions of 3 requests (show rate 0.0000), 0 clicks (CTR -)"),
                 none.toText());
     }
 

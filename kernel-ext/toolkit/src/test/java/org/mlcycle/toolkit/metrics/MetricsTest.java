@@ -135,7 +135,8 @@ class MetricsTest {
         int[] labels = new int[Y.length];
         for (int i = 0; i < Y.length; i++) labels[i] = Y[i] ? 1 : 0;
         Table t = Table.create("scored", IntColumn.create("clicked", labels), DoubleColumn.create("p", P));
-        ClassificationReport r = Metrics.binary(t, "clicked", "p", MetricsOptions.defaults().withThreshold(0.7));
+        ClassificationReport r =
+                Metrics.binary(t, "clicked", "p", MetricsOptions.defaults().withThreshold(0.7));
         assertEquals(new Confusion(2, 1, 5, 2), r.confusion());
         assertEquals(0.7708333333333334, r.rocAuc(), 1e-12);
     }
@@ -143,22 +144,23 @@ class MetricsTest {
     @Test
     void namesTheColumnAndTheTableWhenAColumnIsMissing() {
         Table t = Table.create("scored", DoubleColumn.create("p", P));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.binary(t, "clicked", "p", MetricsOptions.defaults()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Metrics.binary(t, "clicked", "p", MetricsOptions.defaults()));
         assertEquals("metrics: no column 'clicked' in table 'scored' (has: p)", e.getMessage());
     }
 
     @Test
     void rejectsAProbabilityOutsideZeroToOneNamingTheRow() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Metrics.brier(new boolean[] {true, false}, new double[] {0.5, 1.5}));
         assertEquals("brier: probability 1.5 at row 1 is not in [0, 1]", e.getMessage());
     }
 
     @Test
     void rejectsArraysOfDifferentLengths() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Metrics.rocAuc(new boolean[2], new double[3]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Metrics.rocAuc(new boolean[2], new double[3]));
         assertEquals("roc-auc: actual has 2 values but score has 3", e.getMessage());
     }
 }

@@ -30,7 +30,9 @@ class TimeWindowsTest {
         assertEquals(LocalDate.of(2024, 3, 1), r.windows().get(0).start());
         assertEquals(1.0, r.windows().get(0).metrics().rocAuc(), 1e-12);
         assertEquals(0.0, r.windows().get(1).metrics().rocAuc(), 1e-12);
-        assertTrue(r.verdict().startsWith("metrics over time: 2 windows of 1 day by 'day'; ROC-AUC 1.0000 -> 0.0000"), r.verdict());
+        assertTrue(
+                r.verdict().startsWith("metrics over time: 2 windows of 1 day by 'day'; ROC-AUC 1.0000 -> 0.0000"),
+                r.verdict());
     }
 
     @Test
@@ -43,9 +45,11 @@ class TimeWindowsTest {
 
     @Test
     void refusesATimeColumnThatIsNotADate() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TimeWindows.evaluate(scored(), "clicked", "clicked", "p", 1, MetricsOptions.defaults()));
-        assertEquals("metrics over time: column 'clicked' in table 'scored' is INTEGER, not a date, date-time or instant",
+        assertEquals(
+                "metrics over time: column 'clicked' in table 'scored' is INTEGER, not a date, date-time or instant",
                 e.getMessage());
     }
 }

@@ -16,7 +16,8 @@ class ChecksTest {
 
     /** Five impressions: one missing user, one repeated id, one bid of 75, one unknown device, one bad email. */
     private static Table ads() {
-        return Table.create("ads",
+        return Table.create(
+                "ads",
                 StringColumn.create("id", "a1", "a2", "a3", "a3", "a5"),
                 StringColumn.create("user", "u1", "", "u3", "u4", "u5"),
                 DoubleColumn.create("bid", 10, 20, 75, 30, Double.NaN),
@@ -75,8 +76,9 @@ class ChecksTest {
     @Test
     void aCustomPredicateSeesTheWholeRow() {
         ConstraintResult r = only(Checks.named("c")
-                .satisfies("mobile bids under 50", row -> !row.getString("device").equals("mobile")
-                        || row.getDouble("bid") < 50));
+                .satisfies(
+                        "mobile bids under 50",
+                        row -> !row.getString("device").equals("mobile") || row.getDouble("bid") < 50));
         assertFalse(r.passed());
         assertEquals(2, r.failingRows().get(0).row());
         assertTrue(r.failingRows().get(0).value().contains("bid=75"));
@@ -89,13 +91,20 @@ class ChecksTest {
                 .hasMeanBetween("bid", 30, 40) // (10 + 20 + 75 + 30) / 4 = 33.75
                 .hasQuantileBetween("bid", 0.5, 0, 20) // median of 10 20 30 75 = 25
                 .run(ads());
-        assertEquals(List.of(false, true, false), r.results().stream().map(ConstraintResult::passed).toList());
-        assertEquals(List.of(5.0, 33.75, 25.0), r.results().stream().map(ConstraintResult::measured).toList());
+        assertEquals(
+                List.of(false, true, false),
+                r.results().stream().map(ConstraintResult::passed).toList());
+        assertEquals(
+                List.of(5.0, 33.75, 25.0),
+                r.results().stream().map(ConstraintResult::measured).toList());
     }
 
     @Test
     void theReportLeadsWithTheVerdictAndListsFailingRows() {
-        CheckReport r = Checks.named("ad batch").isComplete("id").isBetween("bid", 0, 50).run(ads());
+        CheckReport r = Checks.named("ad batch")
+                .isComplete("id")
+                .isBetween("bid", 0, 50)
+                .run(ads());
         String text = r.toText();
         assertTrue(text.startsWith("checks 'ad batch' on 'ads' (5 rows): FAIL, 1 of 2 constraints failed"), text);
         assertTrue(text.contains("FAIL isBetween(bid, 0, 50): 75.00% of 4 rows pass, 1 fail"), text);
@@ -106,7 +115,11 @@ class ChecksTest {
     @Test
     void numbersInASetAreMatchedByTheirShortestText() {
         Table t = Table.create("t", DoubleColumn.create("position", 1, 2, 9));
-        ConstraintResult r = Checks.named("c").isContainedIn("position", Set.of("1", "2", "3")).run(t).results().get(0);
+        ConstraintResult r = Checks.named("c")
+                .isContainedIn("position", Set.of("1", "2", "3"))
+                .run(t)
+                .results()
+                .get(0);
         assertEquals(List.of(new FailingRow(2, "9")), r.failingRows());
     }
 
@@ -114,8 +127,11 @@ class ChecksTest {
     void keepsAtMostTwentyFailingRows() {
         double[] v = new double[30];
         java.util.Arrays.fill(v, -1);
-        ConstraintResult r = Checks.named("c").isBetween("x", 0, 1).run(Table.create("t", DoubleColumn.create("x", v)))
-                .results().get(0);
+        ConstraintResult r = Checks.named("c")
+                .isBetween("x", 0, 1)
+                .run(Table.create("t", DoubleColumn.create("x", v)))
+                .results()
+                .get(0);
         assertEquals(30, r.failed());
         assertEquals(20, r.failingRows().size());
     }
@@ -123,7 +139,8 @@ class ChecksTest {
     @Test
     void anEmptyTablePassesRowChecksAndFailsAMeanWithANote() {
         Table empty = Table.create("none", DoubleColumn.create("bid"));
-        CheckReport r = Checks.named("c").isComplete("bid").hasMeanBetween("bid", 0, 1).run(empty);
+        CheckReport r =
+                Checks.named("c").isComplete("bid").hasMeanBetween("bid", 0, 1).run(empty);
         assertTrue(r.results().get(0).passed());
         assertEquals("no values", r.results().get(1).note());
         assertFalse(r.results().get(1).passed());
@@ -132,17 +149,30 @@ class ChecksTest {
     @Test
     void badColumnsTypesAndArgumentsAreOneLineErrors() {
         Table t = ads();
-        assertEquals("checks: no column 'price' in table 'ads' (has: id, user, bid, device, email)",
-                assertThrows(IllegalArgumentException.class, () -> Checks.named("c").isComplete("price").run(t))
+        assertEquals(
+                "checks: no column 'price' in table 'ads' (has: id, user, bid, device, email)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Checks.named("c").isComplete("price").run(t))
                         .getMessage());
-        assertEquals("checks: isBetween(device, 0, 1): column 'device' in table 'ads' is STRING, not a number",
-                assertThrows(IllegalArgumentException.class, () -> Checks.named("c").isBetween("device", 0, 1).run(t))
+        assertEquals(
+                "checks: isBetween(device, 0, 1): column 'device' in table 'ads' is STRING, not a number",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Checks.named("c")
+                                        .isBetween("device", 0, 1)
+                                        .run(t))
                         .getMessage());
-        assertEquals("checks: mostly applies to row checks, not to hasRowCountBetween(1, 2)",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Checks.named("c").hasRowCountBetween(1, 2).mostly(0.5)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Checks.named("c").matches("id", "(["))
-                .getMessage().startsWith("checks: matches(id): bad pattern '(['"));
+        assertEquals(
+                "checks: mostly applies to row checks, not to hasRowCountBetween(1, 2)",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Checks.named("c").hasRowCountBetween(1, 2).mostly(0.5))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> Checks.named("c").matches("id", "(["))
+                .getMessage()
+                .startsWith("checks: matches(id): bad pattern '(['"));
     }
 
     @Test

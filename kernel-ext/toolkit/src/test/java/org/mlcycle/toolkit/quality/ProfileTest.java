@@ -18,7 +18,10 @@ import tech.tablesaw.api.Table;
 class ProfileTest {
 
     private static Set<Alert.Kind> kinds(ProfileReport r, String column) {
-        return r.alerts().stream().filter(a -> a.column().equals(column)).map(Alert::kind).collect(Collectors.toSet());
+        return r.alerts().stream()
+                .filter(a -> a.column().equals(column))
+                .map(Alert::kind)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -47,14 +50,17 @@ class ProfileTest {
         for (int i = 0; i <= 10; i++) {
             v[i] = i;
         }
-        ProfileReport r = Profile.of(Table.create("t", DoubleColumn.create("x", v)), ProfileOptions.defaults().withBins(5));
+        ProfileReport r = Profile.of(
+                Table.create("t", DoubleColumn.create("x", v)),
+                ProfileOptions.defaults().withBins(5));
         assertEquals(List.of(0.0, 2.0, 4.0, 6.0, 8.0, 10.0), r.column("x").edges());
         assertEquals(List.of(2L, 2L, 2L, 2L, 3L), r.column("x").histogram());
     }
 
     @Test
     void skewnessIsTheAdjustedSampleSkewnessPandasReports() {
-        ColumnProfile x = Profile.of(Table.create("t", DoubleColumn.create("x", 1, 2, 3, 10))).column("x");
+        ColumnProfile x = Profile.of(Table.create("t", DoubleColumn.create("x", 1, 2, 3, 10)))
+                .column("x");
         // mean 4, deviations -3 -2 -1 6: m2 = 50/4, m3 = 180/4; G1 = sqrt(n(n-1))/(n-2) * m3 / m2^1.5
         assertEquals(Math.sqrt(12) / 2 * 45 / Math.pow(12.5, 1.5), x.skewness(), 1e-12);
     }
@@ -63,7 +69,8 @@ class ProfileTest {
     void topValuesAreByCountThenByValueAndMissingIsNotAValue() {
         StringColumn c = StringColumn.create("device", "tablet", "mobile", "desktop", "mobile", "desktop", "");
         ColumnProfile d = Profile.of(Table.create("t", c)).column("device");
-        assertEquals(List.of(new ValueCount("desktop", 2), new ValueCount("mobile", 2), new ValueCount("tablet", 1)),
+        assertEquals(
+                List.of(new ValueCount("desktop", 2), new ValueCount("mobile", 2), new ValueCount("tablet", 1)),
                 d.top());
         assertEquals(3, d.distinct());
         assertEquals(1, d.missing());
@@ -71,7 +78,8 @@ class ProfileTest {
 
     @Test
     void duplicateRowsCountRepeatsOfAnEarlierRowWithMissingEqualToMissing() {
-        Table t = Table.create("t",
+        Table t = Table.create(
+                "t",
                 DoubleColumn.create("a", 1, 1, Double.NaN, Double.NaN, 1, 2),
                 StringColumn.create("b", "x", "x", "y", "y", "x", "x"));
         ProfileReport r = Profile.of(t);
@@ -83,12 +91,14 @@ class ProfileTest {
     void ignoredColumnsAreLeftOutOfTheDuplicateCount() {
         Table t = Table.create("t", DoubleColumn.create("a", 1.0, 1.0), IntColumn.create("id", 1, 2));
         assertEquals(0, Profile.of(t).duplicateRows());
-        assertEquals(1, Profile.of(t, ProfileOptions.defaults().withIgnored("id")).duplicateRows());
+        assertEquals(
+                1, Profile.of(t, ProfileOptions.defaults().withIgnored("id")).duplicateRows());
     }
 
     @Test
     void flagsConstantUniqueMissingAndZerosColumns() {
-        Table t = Table.create("t",
+        Table t = Table.create(
+                "t",
                 DoubleColumn.create("constant", 5, 5, 5, 5),
                 IntColumn.create("id", 1, 2, 3, 4),
                 DoubleColumn.create("gappy", 1, Double.NaN, 2, 2),
@@ -111,7 +121,10 @@ class ProfileTest {
         String[] clicked = new String[1000];
         java.util.Arrays.fill(clicked, "no");
         clicked[0] = "yes";
-        Table t = Table.create("t", StringColumn.create("campaign", many), DoubleColumn.create("spike", spike),
+        Table t = Table.create(
+                "t",
+                StringColumn.create("campaign", many),
+                DoubleColumn.create("spike", spike),
                 StringColumn.create("clicked", clicked));
         ProfileReport r = Profile.of(t);
         assertTrue(kinds(r, "campaign").contains(Alert.Kind.HIGH_CARDINALITY));
@@ -127,10 +140,12 @@ class ProfileTest {
     @Test
     void anEmptyTableAndAnAllMissingColumnGiveAlertsNotExceptions() {
         ProfileReport empty = Profile.of(Table.create("none", DoubleColumn.create("x")));
-        assertEquals(List.of(Alert.Kind.EMPTY_TABLE), empty.alerts().stream().map(Alert::kind).toList());
+        assertEquals(
+                List.of(Alert.Kind.EMPTY_TABLE),
+                empty.alerts().stream().map(Alert::kind).toList());
         assertTrue(empty.toText().startsWith("profile 'none': 0 rows x 1 columns"));
-        ProfileReport blank = Profile.of(Table.create("t", DoubleColumn.create("x", Double.NaN, Double.NaN),
-                StringColumn.create("s", "", "")));
+        ProfileReport blank = Profile.of(
+                Table.create("t", DoubleColumn.create("x", Double.NaN, Double.NaN), StringColumn.create("s", "", "")));
         assertEquals(Set.of(Alert.Kind.ALL_MISSING), kinds(blank, "x"));
         assertEquals(Set.of(Alert.Kind.ALL_MISSING), kinds(blank, "s"));
         assertTrue(Double.isNaN(blank.column("x").mean()));
@@ -150,11 +165,15 @@ class ProfileTest {
 
     @Test
     void booleanAndDateColumnsAreProfiledAsCategories() {
-        Table t = Table.create("t", tech.tablesaw.api.BooleanColumn.create("ok", true, false, true),
-                tech.tablesaw.api.DateColumn.create("day", java.time.LocalDate.of(2024, 3, 1),
-                        java.time.LocalDate.of(2024, 3, 1), null));
+        Table t = Table.create(
+                "t",
+                tech.tablesaw.api.BooleanColumn.create("ok", true, false, true),
+                tech.tablesaw.api.DateColumn.create(
+                        "day", java.time.LocalDate.of(2024, 3, 1), java.time.LocalDate.of(2024, 3, 1), null));
         ProfileReport r = Profile.of(t);
-        assertEquals(List.of(new ValueCount("true", 2), new ValueCount("false", 1)), r.column("ok").top());
+        assertEquals(
+                List.of(new ValueCount("true", 2), new ValueCount("false", 1)),
+                r.column("ok").top());
         assertEquals(1, r.column("day").missing());
         assertEquals(List.of(new ValueCount("2024-03-01", 2)), r.column("day").top());
     }
@@ -162,7 +181,8 @@ class ProfileTest {
     @Test
     void namesTheColumnWhenAnIgnoredColumnDoesNotExist() {
         Table t = Table.create("ads", DoubleColumn.create("bid", 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Profile.of(t, ProfileOptions.defaults().withIgnored("price")));
         assertEquals("profile: no column 'price' in table 'ads' (has: bid)", e.getMessage());
     }
@@ -171,7 +191,8 @@ class ProfileTest {
     void theTextLeadsWithTheVerdictAndTheRecordHoldsPlainValues() {
         ProfileReport r = Profile.of(Table.create("t", DoubleColumn.create("x", 1, 2, 3, 4)));
         assertTrue(r.toText().startsWith("profile 't': 4 rows x 1 columns, 0 duplicate rows, 1 alerts"));
-        assertEquals(1.75, ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.toRecord().get("column")).get("x")).get("p25"));
+        assertEquals(
+                1.75, ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.toRecord().get("column")).get("x")).get("p25"));
         assertTrue(r.toHtml().contains("<td>x</td>"));
         assertFalse(r.toHtml().contains("<img"), "no missing cells, no missing-value chart");
         ProfileReport gappy = Profile.of(Table.create("t", DoubleColumn.create("x", 1, Double.NaN)));

@@ -88,7 +88,11 @@ class SplitsTest {
         assertTrue(someFoldEmpty, "3 positives in 5 folds: at least two folds are empty");
         Folds strat = Splits.stratifiedKFold(ads(1000, 5), "clicked", 5, 0);
         assertTrue(strat.classesMissingFromSomeFold().isEmpty());
-        assertEquals("[1]", Splits.stratifiedKFold(t, "clicked", 5, 0).classesMissingFromSomeFold().toString());
+        assertEquals(
+                "[1]",
+                Splits.stratifiedKFold(t, "clicked", 5, 0)
+                        .classesMissingFromSomeFold()
+                        .toString());
     }
 
     @Test
@@ -135,22 +139,24 @@ class SplitsTest {
     @Test
     void namesTheRowOfAMissingLabel() {
         Table t = Table.create("ads", StringColumn.create("label", new String[] {"a", "", "b"}));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Splits.stratified(t, "label", 0.5, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Splits.stratified(t, "label", 0.5, 0));
         assertEquals("stratified split: label 'label' is missing in row 1 of table 'ads'", e.getMessage());
     }
 
     @Test
     void refusesATimeCutoffOfTheWrongKind() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Splits.outOfTime(ads(3, 0), "id", LocalDate.of(2024, 1, 1)));
-        assertEquals("out-of-time split: column 'id' in table 'ads' is INTEGER; a LocalDate cutoff does not fit it",
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Splits.outOfTime(ads(3, 0), "id", LocalDate.of(2024, 1, 1)));
+        assertEquals(
+                "out-of-time split: column 'id' in table 'ads' is INTEGER; a LocalDate cutoff does not fit it",
                 e.getMessage());
     }
 
     @Test
     void refusesAFractionOutsideZeroToOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Splits.random(ads(3, 0), 1.0, 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Splits.random(ads(3, 0), 1.0, 0));
         assertEquals("random split: test fraction must be between 0 and 1 (exclusive), got 1.0", e.getMessage());
     }
 

@@ -17,7 +17,10 @@ record BenchSchema(List<String> numeric, List<String> categorical, String label,
     static BenchSchema read(Path file) throws IOException {
         String text = Files.readString(file);
         Matcher label = Pattern.compile("\"label\"\\s*:\\s*\"([^\"]*)\"").matcher(text);
-        return new BenchSchema(list(text, "numeric"), list(text, "categorical"), label.find() ? label.group(1) : null,
+        return new BenchSchema(
+                list(text, "numeric"),
+                list(text, "categorical"),
+                label.find() ? label.group(1) : null,
                 list(text, "ignore"));
     }
 
