@@ -204,3 +204,13 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     crossed = run.num("roc_auc_oot_retrained_cross_feature")
     assert crossed >= oot + 0.05, "retraining on recent data with a crossed feature should recover"
     assert crossed > run.num("roc_auc_oot_retrained_same_features")
+
+
+def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(executed):
+    run = lesson(executed, "08")
+    assert run.num("http_requests") >= 100
+    assert run.num("http_parity_max_abs_diff") == 0, "the service must give the notebook's scores"
+    assert run.num("latency_p50_ms") < 50, "a request of 8 candidates should take a few ms on loopback"
+    assert run.num("shadow_precision_model") > run.num("shadow_precision_legacy")
+    assert 0 < run.num("shadow_agreement") < 1
+    assert run.facts["deployed_model"] == "ad-show-v4"
