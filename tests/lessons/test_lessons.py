@@ -214,3 +214,13 @@ def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(exe
     assert run.num("shadow_precision_model") > run.num("shadow_precision_legacy")
     assert 0 < run.num("shadow_agreement") < 1
     assert run.facts["deployed_model"] == "ad-show-v4"
+
+
+def test_lesson9_monitoring_fires_an_alert_and_retraining_on_alert_recovers(executed):
+    run = lesson(executed, "09")
+    assert run.num("join_mismatches") == 0, "the serving join must rebuild the training features"
+    assert run.num("first_alert_day_never_retrained") >= -30, "the never-retrained model should trigger an alert"
+    assert run.num("auc_last7_never") < run.num("alert_level")
+    assert run.num("retrains_on_alert") >= 1
+    assert run.num("auc_last7_on_alert") > run.num("auc_last7_never") + 0.01
+    assert run.num("auc_last30_on_alert") > run.num("auc_last30_never")
