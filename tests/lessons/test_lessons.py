@@ -224,3 +224,16 @@ def test_lesson9_monitoring_fires_an_alert_and_retraining_on_alert_recovers(exec
     assert run.num("retrains_on_alert") >= 1
     assert run.num("auc_last7_on_alert") > run.num("auc_last7_never") + 0.01
     assert run.num("auc_last30_on_alert") > run.num("auc_last30_never")
+
+
+def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_pivots(executed):
+    run = lesson(executed, "10")
+    assert 0.25 <= run.num("impressions_change") <= 0.55, "impressions should rise by about 40%"
+    assert run.num("ctr_change") <= -0.30, "CTR should fall by about 40%"
+    assert -0.45 <= run.num("revenue_change") <= -0.20, "revenue should fall by 25-35%"
+    assert run.facts["ctr_alert"] == "true"
+    assert run.num("informational_share_of_added_impressions") >= 0.5
+    assert 0.70 <= run.num("click_model_roc_auc") <= 0.85
+    assert run.facts["objective_now"] == "click-through_rate"
+    assert run.num("objective_pivots") >= 1, "the journal should show impressions -> CTR as a pivot"
+    assert run.num("loops_back") >= 3
