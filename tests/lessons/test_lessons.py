@@ -237,3 +237,13 @@ def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_
     assert run.facts["objective_now"] == "click-through_rate"
     assert run.num("objective_pivots") >= 1, "the journal should show impressions -> CTR as a pivot"
     assert run.num("loops_back") >= 3
+
+
+def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
+    run = lesson(executed, "11")
+    assert run.num("journal_moves") >= 10, "after lessons 0-10 the journal should hold the route"
+    assert run.num("always_no_accuracy") >= 0.9995 and run.num("always_no_recall") == 0
+    assert 0.45 <= run.num("kappa_committed_sample") <= 0.65
+    assert run.num("psi_device") >= 0.15 and run.num("psi_text_sim") < 0.05
+    assert run.num("travel_informational_show_rate_now") > 10 * max(run.num("travel_informational_show_rate_then"), 0.005)
+    assert run.num("ctr_model_v1") < run.num("ctr_legacy")
