@@ -1,0 +1,249 @@
+"""Executes every lesson with nbclient on the course kernel and checks that the story happens.
+
+Each lesson prints what it measured as `FACT key=value` lines; the assertions below pin the story
+to those numbers. The lessons run in order, in a copy of the repository's lessons/ and datasets/
+folders, so they share one fresh journal exactly as a learner's run does.
+"""
+import os
+import pathlib
+import re
+import shutil
+import sys
+import time
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
+from conftest import KERNEL  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
+FACT = re.compile(r"^FACT ([A-Za-z0-9_]+)=(\S+)$", re.M)
+
+
+class Executed:
+    def __init__(self, nb, seconds):
+        self.nb = nb
+        self.seconds = seconds
+        self.facts = {}
+        for text in self.streams("stdout"):
+            for key, value in FACT.findall(text):
+                self.facts[key] = value
+
+    def code_cells(self):
+        return [c for c in self.nb.cells if c.cell_type == "code"]
+
+    def streams(self, name):
+        for c in self.code_cells():
+            for o in c.outputs:
+                if o.output_type == "stream" and o.name == name:
+                    yield o.text
+
+    def num(self, key):
+        assert key in self.facts, f"the lesson printed no FACT {key} (has: {sorted(self.facts)})"
+        return float(self.facts[key])
+
+    def tagged(self, tag):
+        return [c for c in self.code_cells() if tag in c.metadata.get("tags", [])]
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory):
+    """Every lesson, executed in order in a fresh copy of lessons/ (with datasets/ beside it)."""
+    work = tmp_path_factory.mktemp("course")
+    shutil.copytree(ROOT / "datasets", work / "datasets")
+    (work / "lessons").mkdir()
+    out = {}
+    for path in LESSONS:
+        shutil.copy(path, work / "lessons" / path.name)
+        nb = nbformat.read(work / "lessons" / path.name, as_version=4)
+        client = NotebookClient(nb, kernel_name=KERNEL, timeout=600, allow_errors=False,
+                                resources={"metadata": {"path": str(work / "lessons")}})
+        start = time.time()
+        client.execute()
+        out[path.stem] = Executed(nb, time.time() - start)
+    return out
+
+
+def lesson(executed, prefix):
+    found = [v for k, v in executed.items() if k.startswith(prefix)]
+    if not found:
+        pytest.skip(f"no lesson {prefix}")
+    return found[0]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_runs_cleanly(executed, path):
+    run = executed[path.stem]
+    cells = run.code_cells()
+    assert cells, "a lesson without code"
+    for c in cells:
+        assert c.execution_count is not None, f"cell {c.id} did not run"
+        assert not [o for o in c.outputs if o.output_type == "error"], f"cell {c.id} raised"
+    stderr = "".join(run.streams("stderr"))
+    assert stderr == "", f"a cell wrote to stderr: {stderr[:500]}"
+    assert run.seconds < 240, f"{path.name} took {run.seconds:.0f}s"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_shape(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == "mlcycle"
+    for c in nb.cells:
+        if c.cell_type == "code":
+            assert not c.outputs and c.execution_count is None, f"{path.name} is committed with outputs"
+    text = "\n".join(c.source for c in nb.cells)
+    assert "/work/" not in text and "/tmp/" not in text, "a machine path in a lesson"
+    assert any("solution" in c.metadata.get("tags", []) for c in nb.cells), "no exercise solution"
+    assert any("check" in c.metadata.get("tags", []) for c in nb.cells), "no exercise check"
+    assert "## Recap" in text, "no recap"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_exercises_pass_with_the_solutions_in(executed, path):
+    run = executed[path.stem]
+    checks = run.tagged("check")
+    for c in checks:
+        out = "".join(o.text for o in c.outputs if o.output_type == "stream" and o.name == "stdout")
+        assert out.startswith("Correct"), f"check cell {c.id} printed {out!r}"
+
+
+def test_a_plot_in_every_lesson(executed):
+    for name, run in executed.items():
+        pngs = [o for c in run.code_cells() for o in c.outputs
+                if o.output_type in ("execute_result", "display_data") and "image/png" in o.data]
+        assert pngs, f"{name} shows no chart"
+
+
+def test_lesson0_route_loops_back(executed):
+    run = lesson(executed, "00")
+    assert run.num("stages") == 6
+    assert run.num("planned_loops_back") >= 4
+
+
+def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
+    run = lesson(executed, "01")
+    assert run.facts["objective"] == "impressions"
+    assert 0.03 <= run.num("legacy_ctr") <= 0.045, "legacy CTR should be near KDD Cup 2012's 3.5%"
+    assert run.num("legacy_informational_impressions") == 0
+    assert 0.40 <= run.num("informational_request_share") <= 0.50
+
+
+def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
+    run = lesson(executed, "02")
+    assert run.num("rows") == 40000
+    assert run.facts["checks_pass_on_old"] == "true"
+    assert run.num("checks_failed_on_broken") == 3, "each planted problem should fail one check"
+    assert run.facts["snapshot_ref"].startswith("ads/random-two-months-ago@")
+    assert 0.24 <= run.num("label_b_share") <= 0.26, "B labels a random 25%"
+    rate = run.num("label_a_rate")
+    assert 1e-4 <= rate <= 3e-4, f"A's 'show' rate on random pairs should be 1-3 per 10,000, got {rate}"
+    assert run.num("always_no_accuracy") >= 0.9997
+
+
+def test_lesson3_one_transform_for_training_and_serving(executed):
+    run = lesson(executed, "03")
+    assert run.num("parity_rows") == 100
+    assert run.num("parity_mismatches") == 0
+    assert run.num("refit_mismatches") >= 90, "a spec refitted on the serving batch should change the vectors"
+    assert run.facts["training_ref"].startswith("ads/training@")
+    assert run.num("oot_test_min_day") == -1
+    assert 0.05 <= run.num("label_a_rate_targeted") <= 0.15
+
+
+def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed):
+    run = lesson(executed, "04")
+    assert run.num("roc_auc_label_a") >= 0.85, "ranking against A's labels should look good"
+    assert run.facts["reload_identical"] == "true"
+    share = run.num("worst200_nav_competitor_share")
+    assert share >= 0.4, f"the worst errors should pile up in navigational x competitor, got {share}"
+    assert share >= 3 * run.num("nav_competitor_row_share")
+
+
+def test_lesson5_relabeling_beats_tuning_the_model(executed):
+    run = lesson(executed, "05")
+    kappa = run.num("kappa")
+    assert 0.45 <= kappa <= 0.65, f"kappa(A, B) should be moderate (0.45-0.65), got {kappa}"
+    assert run.num("disagreements_nav_competitor_share") >= 0.5
+    assert run.num("cl_flagged_nav_competitor_share") >= 0.5, "confident learning should point at the slice"
+    assert run.num("cl_precision") >= 2 * run.num("a_wrong_share"), "flags should beat random picks"
+    base = run.num("precision_truth_baseline")
+    tuned = run.num("precision_truth_best_model_centric")
+    relabeled = run.num("precision_truth_relabeled")
+    assert relabeled >= 0.8, f"relabeled data should clear lesson 1's precision bar, got {relabeled}"
+    assert relabeled - base >= 0.3 and relabeled - tuned >= 0.3, "data-centric should beat model-centric"
+    assert run.num("precision_truth_flagged_relabeled") > base
+    assert run.num("pr_auc_truth_relabeled") > run.num("pr_auc_truth_baseline") + 0.2
+
+
+def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected(executed):
+    run = lesson(executed, "06")
+    assert run.num("random_positive_rate") <= 2e-4, "random pairs should be ~99.99% 'don't show'"
+    assert run.num("always_no_accuracy") >= 0.9998
+    assert run.num("predicted_shows_at_half") == 0, "the model on random pairs should never say 'show'"
+    assert run.num("recall_at_half") == 0
+    assert run.num("accuracy_at_half") == run.num("always_no_accuracy")
+    assert run.num("best_f1_precision") <= 0.35, "no threshold makes random-pair predictions precise"
+    assert 0.04 <= run.num("targeted_positive_rate") <= 0.10, "targeted collection: 5-10% positives"
+    assert run.num("holdout_recall_chosen_threshold") >= 0.7
+    assert run.num("holdout_recall_weighted") > run.num("holdout_recall_plain")
+    assert run.num("ece_corrected") < run.num("ece_raw") / 5, "recalibration on traffic should fix the probabilities"
+
+
+def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(executed):
+    run = lesson(executed, "07")
+    oos, oot = run.num("roc_auc_oos"), run.num("roc_auc_oot")
+    assert oos - oot >= 0.05, f"the old model should drop out of time (OOS {oos}, OOT {oot})"
+    assert run.num("pr_auc_oos") > run.num("pr_auc_oot")
+    assert 0.15 <= run.num("psi_device") <= 0.35, "mobile share 0.35 -> 0.60 should give device PSI near 0.23"
+    assert run.num("psi_query_category") >= 0.1
+    assert 0.10 <= run.num("unseen_query_share") <= 0.30
+    assert run.num("travel_info_rate_then") < 0.02 and run.num("travel_info_rate_now") >= 0.15, "concept shift"
+    crossed = run.num("roc_auc_oot_retrained_cross_feature")
+    assert crossed >= oot + 0.05, "retraining on recent data with a crossed feature should recover"
+    assert crossed > run.num("roc_auc_oot_retrained_same_features")
+
+
+def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(executed):
+    run = lesson(executed, "08")
+    assert run.num("http_requests") >= 100
+    assert run.num("http_parity_max_abs_diff") == 0, "the service must give the notebook's scores"
+    assert run.num("latency_p50_ms") < 50, "a request of 8 candidates should take a few ms on loopback"
+    assert run.num("shadow_precision_model") > run.num("shadow_precision_legacy")
+    assert 0 < run.num("shadow_agreement") < 1
+    assert run.facts["deployed_model"] == "ad-show-v4"
+
+
+def test_lesson9_monitoring_fires_an_alert_and_retraining_on_alert_recovers(executed):
+    run = lesson(executed, "09")
+    assert run.num("join_mismatches") == 0, "the serving join must rebuild the training features"
+    assert run.num("first_alert_day_never_retrained") >= -30, "the never-retrained model should trigger an alert"
+    assert run.num("auc_last7_never") < run.num("alert_level")
+    assert run.num("retrains_on_alert") >= 1
+    assert run.num("auc_last7_on_alert") > run.num("auc_last7_never") + 0.01
+    assert run.num("auc_last30_on_alert") > run.num("auc_last30_never")
+
+
+def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_pivots(executed):
+    run = lesson(executed, "10")
+    assert 0.25 <= run.num("impressions_change") <= 0.55, "impressions should rise by about 40%"
+    assert run.num("ctr_change") <= -0.30, "CTR should fall by about 40%"
+    assert -0.45 <= run.num("revenue_change") <= -0.20, "revenue should fall by 25-35%"
+    assert run.facts["ctr_alert"] == "true"
+    assert run.num("informational_share_of_added_impressions") >= 0.5
+    assert 0.70 <= run.num("click_model_roc_auc") <= 0.85
+    assert run.facts["objective_now"] == "click-through_rate"
+    assert run.num("objective_pivots") >= 1, "the journal should show impressions -> CTR as a pivot"
+    assert run.num("loops_back") >= 3
+
+
+def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
+    run = lesson(executed, "11")
+    assert run.num("journal_moves") >= 10, "after lessons 0-10 the journal should hold the route"
+    assert run.num("always_no_accuracy") >= 0.9995 and run.num("always_no_recall") == 0
+    assert 0.45 <= run.num("kappa_committed_sample") <= 0.65
+    assert run.num("psi_device") >= 0.15 and run.num("psi_text_sim") < 0.05
+    assert run.num("travel_informational_show_rate_now") > 10 * max(run.num("travel_informational_show_rate_then"), 0.005)
+    assert run.num("ctr_model_v1") < run.num("ctr_legacy")
