@@ -182,3 +182,13 @@ def test_snapshot_of_a_string_names_it_in_one_line(nb):
     evalue = one_line_usage_error(nb.run("%snapshot ads2"))
 
     assert "'ads2'" in evalue and "not a Tablesaw Table" in evalue
+
+
+def test_datasets_lists_the_shipped_datasets_and_shows_a_datasheet(kernel):
+    listing = kernel.run("%datasets")
+    assert listing.status == "ok", listing.reply
+    assert "ads/targeted-yesterday" in listing.result["text/html"]
+    sheet = kernel.run("%datasets ads/random-yesterday")
+    assert sheet.status == "ok" and "text_sim" in sheet.result["text/plain"]
+    bad = kernel.run("%datasets ads/nothing")
+    assert bad.reply["ename"] == "UsageError" and "ads/nothing" in bad.reply["evalue"]

@@ -65,6 +65,7 @@ public final class MlcycleExtension implements Extension {
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %checks %schema
         QualityMagics.register(registry, Notebook::of);
+        DatasetMagics.register(registry, Notebook::of);
         // %drift %drift_windows
         DriftMagics.register(registry, Notebook::of);
         // %agreement %label_issues %imbalance

@@ -40,7 +40,12 @@ public final class MagicCalls {
             return new MagicUsageError("there is no magic " + magic + "; %lsmagic lists them all");
         }
         if (e instanceof MagicArgsParseException || e instanceof IllegalArgumentException) {
-            return new MagicUsageError(magic + ": " + e.getMessage() + " (%help " + magic.replace("%", "") + " shows the usage)");
+            String name = magic.replace("%", "");
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            // toolkit messages already start with their own name ("profile: no column ...")
+            String text = message.startsWith(name + ":") ? "%" + message : magic + ": " + message;
+            String usage = KernelMagics.USAGE.containsKey(name) ? " (%help " + name + " shows the usage)" : "";
+            return new MagicUsageError(text + usage);
         }
         return new MagicFailure(magic, e);
     }
