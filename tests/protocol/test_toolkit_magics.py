@@ -192,3 +192,35 @@ def test_datasets_lists_the_shipped_datasets_and_shows_a_datasheet(kernel):
     assert sheet.status == "ok" and "text_sim" in sheet.result["text/plain"]
     bad = kernel.run("%datasets ads/nothing")
     assert bad.reply["ename"] == "UsageError" and "ads/nothing" in bad.reply["evalue"]
+
+
+def test_objectives_runs_lineage_and_the_journal_itself(nb):
+    first = nb.run("%objective impressions")
+    assert first.status == "ok", first.reply
+    pivot = nb.run("%%objective\nmetric: click-through rate\nconstraints: latency under 50 ms")
+    assert pivot.status == "ok", pivot.reply
+    assert "pivot" in (pivot.text or "").lower(), pivot.text
+
+    assert nb.run("%snapshot ads as training").status == "ok"
+    assert nb.run("double rate = 0.05; double auc = 0.81;").status == "ok"
+    run1 = nb.run("%track baseline --params rate --metrics auc --data training")
+    assert run1.status == "ok", run1.reply
+    assert nb.run("rate = 0.02; auc = 0.84;").status == "ok"
+    assert nb.run("%track smaller-rate --params rate --metrics auc --data training").status == "ok"
+
+    compared = nb.run("%runs")
+    assert compared.status == "ok", compared.reply
+    table = "".join(d["data"].get("text/html", "") for d in compared.of("display_data"))
+    assert "baseline" in table and "smaller-rate" in table and "0.84" in table
+    assert "image/png" in compared.result  # the metrics of each run as a chart
+    lineage = nb.run("%lineage training")
+    assert lineage.status == "ok", lineage.reply
+    assert "baseline" in (lineage.text or "")
+    recent = nb.run("%journal --last 3")
+    assert recent.status == "ok", recent.reply
+
+    export = nb.folder / "journal-export.json"
+    assert nb.run(f"%journal export {export}").status == "ok"
+    assert "smaller-rate" in export.read_text()
+
+    assert one_line_usage_error(nb.run("%stage lunch")).count("scoping") >= 1
