@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.journal;
 
+import org.mlcycle.toolkit.report.Json;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -305,7 +307,7 @@ public final class Journal implements AutoCloseable {
         Objects.requireNonNull(target, "export: the target path is null");
         Export.Format format = Export.Format.of(target);
         String text = format == Export.Format.JSON
-                ? Json.write(db.read("export", Export::everything))
+                ? Json.pretty(db.read("export", Export::everything))
                 : db.read("export", c -> Timeline.of(c, 0)).toCsv();
         Export.write(db.file, target, text);
         return target.toAbsolutePath().normalize();

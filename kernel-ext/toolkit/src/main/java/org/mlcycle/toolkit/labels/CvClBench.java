@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.labels;
 
+import org.mlcycle.toolkit.report.Json;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -118,7 +120,7 @@ public final class CvClBench {
         out.put("env", env());
         out.put("result", result(table, oof, report));
         StringBuilder json = new StringBuilder();
-        Json.write(out, json);
+        json.append(Json.compact(out));
         if (a.containsKey("reference")) {
             json.setLength(json.length() - 1);
             json.append(",\"reference\":[");
@@ -259,53 +261,5 @@ public final class CvClBench {
         String v = a.get(key);
         if (v == null) throw new IllegalArgumentException("cv_cl bench: --" + key + " is required");
         return v;
-    }
-
-    /** A small JSON writer for maps, lists, strings, numbers and booleans. */
-    static final class Json {
-        private Json() {}
-
-        static void write(Object v, StringBuilder out) {
-            if (v == null) {
-                out.append("null");
-            } else if (v instanceof Map<?, ?> m) {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (!first) out.append(',');
-                    first = false;
-                    write(String.valueOf(e.getKey()), out);
-                    out.append(':');
-                    write(e.getValue(), out);
-                }
-                out.append('}');
-            } else if (v instanceof List<?> l) {
-                out.append('[');
-                for (int i = 0; i < l.size(); i++) {
-                    if (i > 0) out.append(',');
-                    write(l.get(i), out);
-                }
-                out.append(']');
-            } else if (v instanceof Double || v instanceof Float) {
-                double d = ((Number) v).doubleValue();
-                out.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%s", d) : "null");
-            } else if (v instanceof Number || v instanceof Boolean) {
-                out.append(v);
-            } else {
-                out.append('"');
-                for (char c : String.valueOf(v).toCharArray()) {
-                    switch (c) {
-                        case '"' -> out.append("\\\"");
-                        case '\\' -> out.append("\\\\");
-                        case '\n' -> out.append("\\n");
-                        default -> {
-                            if (c < 0x20) out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                            else out.append(c);
-                        }
-                    }
-                }
-                out.append('"');
-            }
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.quality.bench;
 
+import org.mlcycle.toolkit.report.Json;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -83,7 +85,7 @@ public final class QualityBench {
             if (result) {
                 out.put("result", profileResult(p.value));
             }
-            System.out.println(Json.write(out));
+            System.out.println(Json.compact(out));
         }
         if ((task.equals("all") || task.equals("drift")) && a.containsKey("cur")) {
             c0 = threads.getCurrentThreadCpuTime();
@@ -113,7 +115,7 @@ public final class QualityBench {
             if (result) {
                 out.put("result", driftResult(d.value));
             }
-            System.out.println(Json.write(out));
+            System.out.println(Json.compact(out));
         }
     }
 
