@@ -325,3 +325,12 @@ def test_maven_names_what_it_could_not_resolve(kernel):
     assert cell.reply["ename"] == "MagicError"
     assert "could not resolve org.mlcycle.nothing:not-published:0.0.1" in cell.reply["evalue"]
     assert kernel.run("5").text == "5"
+
+
+def test_a_name_followed_by_a_question_mark_pages_its_documentation(kernel):
+    cell = kernel.run("String.valueOf?")
+    assert cell.status == "ok", cell.reply
+    page = cell.reply["payload"][0]
+    assert page["source"] == "page" and "valueOf(" in page["data"]["text/plain"]
+    missing = kernel.run("noSuchThing?")
+    assert missing.reply["ename"] == "UsageError" and "noSuchThing" in missing.reply["evalue"]

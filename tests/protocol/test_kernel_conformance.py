@@ -37,4 +37,6 @@ class MlcycleKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "Math.max"
+    code_page_something = "Math.max?"
+
     code_clear_output = 'System.out.println("soon gone"); clearOutput();'

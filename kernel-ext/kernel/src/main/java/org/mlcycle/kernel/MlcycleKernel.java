@@ -69,6 +69,9 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             "java.util.stream.*", "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*",
             "static org.mlcycle.kernel.NotebookStatics.*");
 
+    /** {@code Math.max?}: show the documentation of a name, as IPython's {@code name?} does. */
+    private static final java.util.regex.Pattern HELP_REQUEST = java.util.regex.Pattern.compile("\\s*([\\w.]+)\\?\\s*");
+
     private final KernelSettings settings;
     private final JShellEvaluator evaluator;
     private final FileHistory history;
@@ -292,6 +295,16 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         try {
             if (interruptBeforeStart) {
                 throw new JShellEvaluator.Interrupted();
+            }
+            java.util.regex.Matcher help = HELP_REQUEST.matcher(code);
+            if (help.matches()) {
+                // IPython's "name?": the documentation goes to the front end's pager
+                String doc = evaluator.inspect(help.group(1), help.group(1).length());
+                if (doc == null) {
+                    throw new org.mlcycle.kernel.magics.MagicUsageError("no documentation found for " + help.group(1));
+                }
+                env.defer().reply(new Replies.PagedExecute(count, doc));
+                return;
             }
             DisplayData out = code.isBlank() ? null : eval(code);
             flush();

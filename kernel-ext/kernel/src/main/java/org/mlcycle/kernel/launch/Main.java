@@ -99,7 +99,17 @@ public final class Main {
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.WARNING);
-        java.util.logging.Logger.getLogger("org.mlcycle").setLevel(Level.INFO);
+        // MLCYCLE_LOG=info shows the startup timings; by default only warnings reach the log
+        String wanted = System.getenv("MLCYCLE_LOG");
+        Level level = Level.WARNING;
+        if (wanted != null && !wanted.isBlank()) {
+            try {
+                level = Level.parse(wanted.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                stderr.println("MLCYCLE_LOG: '" + wanted + "' is not a log level (try info, warning, fine)");
+            }
+        }
+        java.util.logging.Logger.getLogger("org.mlcycle").setLevel(level);
     }
 
     /** Exits when the process that started the kernel is gone (Jupyter sets JPY_PARENT_PID). */

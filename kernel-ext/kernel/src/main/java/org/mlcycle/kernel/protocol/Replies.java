@@ -27,6 +27,17 @@ public final class Replies {
         }
     }
 
+    /** execute_reply carrying a pager payload: the front end shows {@code text} in its pager. */
+    public static final class PagedExecute extends org.dflib.jjava.jupyter.messages.reply.ExecuteReply {
+        @SuppressWarnings("unused") // read by Gson
+        private final List<Map<String, Object>> payload;
+
+        public PagedExecute(int count, String text) {
+            super(count, Map.of());
+            this.payload = List.of(Map.of("source", "page", "data", Map.of("text/plain", text), "start", 0));
+        }
+    }
+
     /** comm_info_reply with status: the open comms by id, each with its target name. */
     public static final class CommInfo implements ContentType<CommInfo> {
         @SuppressWarnings("unused")
