@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.imbalance;
 
-import java.util.Arrays;
+import org.mlcycle.toolkit.metrics.Ranking;
+
 import java.util.Locale;
 import org.mlcycle.toolkit.metrics.Confusion;
 import org.mlcycle.toolkit.support.Require;
@@ -44,36 +45,12 @@ public final class Thresholds {
         throw new IllegalStateException("threshold tuning: no threshold reaches recall " + recall);
     }
 
-    /**
-     * Every distinct probability as a threshold, highest first, with {threshold, tp, fp, positives}:
-     * one sort, then a walk down both classes' sorted probabilities.
-     */
+    /** Every distinct probability as a threshold, highest first, with {threshold, tp, fp, positives}. */
     private static java.util.List<double[]> sweep(boolean[] actual, double[] probability) {
-        int npos = 0;
-        for (boolean a : actual) if (a) npos++;
-        double[] pos = new double[npos], neg = new double[actual.length - npos];
-        int i = 0, j = 0;
-        for (int r = 0; r < actual.length; r++) {
-            if (actual[r]) pos[i++] = probability[r] + 0.0;
-            else neg[j++] = probability[r] + 0.0;
-        }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
         java.util.List<double[]> steps = new java.util.ArrayList<>();
-        int pi = pos.length - 1, ni = neg.length - 1;
-        long tp = 0, fp = 0;
-        while (pi >= 0 || ni >= 0) {
-            double v = Math.max(
-                    pi >= 0 ? pos[pi] : Double.NEGATIVE_INFINITY, ni >= 0 ? neg[ni] : Double.NEGATIVE_INFINITY);
-            while (pi >= 0 && pos[pi] == v) {
-                tp++;
-                pi--;
-            }
-            while (ni >= 0 && neg[ni] == v) {
-                fp++;
-                ni--;
-            }
-            steps.add(new double[] {v, tp, fp, npos});
+        int positives = Ranking.sweep(actual, probability, (t, tp, fp) -> steps.add(new double[] {t, tp, fp, 0}));
+        for (double[] step : steps) {
+            step[3] = positives;
         }
         return steps;
     }
