@@ -213,6 +213,41 @@ def test_completion_offers_magic_names(kernel):
     assert reply["cursor_start"] == 1
 
 
+def _idle_for(kc, msg_id, timeout=30):
+    """Waits for the idle status that ends the request msg_id on iopub."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return
+    raise AssertionError(f"no idle status for {msg_id}")
+
+
+def test_after_a_failed_cell_the_queued_cells_are_aborted_not_run(kernel):
+    kc = kernel.kc
+    # "Run All": three cells sent at once; the first fails while the others wait
+    failing = kc.execute("Thread.sleep(400); throw new IllegalStateException(\"first cell fails\");")
+    second = kc.execute("int ranAfterFailure = 2;")
+    third = kc.execute("System.out.println(\"third ran\");")
+    assert reply_to(kc, failing)["status"] == "error"
+    assert reply_to(kc, second)["status"] == "aborted"
+    assert reply_to(kc, third)["status"] == "aborted"
+    _idle_for(kc, third)  # every aborted request still ends with idle, so clients stop waiting
+    assert kernel.run("ranAfterFailure").reply["ename"] == "CompileError"
+    assert kernel.run("1 + 1").text == "2"  # a cell sent after the failure runs
+
+
+def test_without_stop_on_error_the_queued_cells_run(kernel):
+    kc = kernel.kc
+    failing = kc.execute("Thread.sleep(400); throw new IllegalStateException(\"fails\");", stop_on_error=False)
+    second = kc.execute("int ranAnyway = 3;")
+    assert reply_to(kc, failing)["status"] == "error"
+    assert reply_to(kc, second)["status"] == "ok"
+    _idle_for(kc, second)
+    assert kernel.run("ranAnyway").text == "3"
+
+
 def test_comm_info_has_status_ok(kernel):
     reply = reply_to(kernel.kc, kernel.kc.comm_info())
     assert reply["status"] == "ok" and reply["comms"] == {}

@@ -41,6 +41,7 @@ import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.mlcycle.kernel.connection.KernelConnection;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.mlcycle.hooks.CellHooks;
@@ -82,6 +83,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private volatile boolean cellRequested;
     private volatile boolean interruptBeforeStart;
     private volatile Runnable onShutdownRequest = () -> {};
+    private volatile JupyterConnection connection;
 
     private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, FileHistory history, JShellEvaluator evaluator) {
         super(
@@ -323,6 +325,9 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             ErrorReply reply = new ErrorReply(report.name(), report.value(), report.traceback());
             reply.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+            if (request.shouldStopOnError() && !silent && connection instanceof KernelConnection ours) {
+                ours.abortQueuedExecutes();
+            }
         } finally {
             currentEnv = null;
             long took = System.nanoTime() - started;
@@ -408,6 +413,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        this.connection = connection;
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
     }
 

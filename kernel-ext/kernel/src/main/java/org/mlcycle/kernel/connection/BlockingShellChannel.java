@@ -1,5 +1,6 @@
 package org.mlcycle.kernel.connection;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.channels.ShellHandler;
@@ -7,6 +8,8 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.mlcycle.kernel.protocol.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -25,6 +28,7 @@ final class BlockingShellChannel extends ShellChannel {
     private final boolean isControl;
     private final JupyterConnection connection;
     private volatile boolean running;
+    private final AtomicBoolean abortQueued = new AtomicBoolean();
     private Thread loop;
 
     BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
@@ -46,7 +50,6 @@ final class BlockingShellChannel extends ShellChannel {
         loop.start();
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void serve(ZMQ.Poller poller) {
         while (running) {
             int events;
@@ -78,23 +81,65 @@ final class BlockingShellChannel extends ShellChannel {
             if (message == null) {
                 continue;
             }
-            ShellHandler handler = connection.getHandler(message.getHeader().getType());
-            if (handler == null) {
-                LOG.warn("no handler for {}", message.getHeader().getType().getName());
+            handle(message);
+            if (abortQueued.getAndSet(false)) {
+                abortQueuedExecutes(poller);
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handle(Message<?> message) {
+        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        if (handler == null) {
+            LOG.warn("no handler for {}", message.getHeader().getType().getName());
+            return;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            handler.handle(env, message);
+        } catch (Exception e) {
+            LOG.warn("error handling {}", message.getHeader().getType().getName(), e);
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            connection.close();
+        }
+    }
+
+    /**
+     * After a cell failed with stop_on_error, the execute requests already waiting (a "Run All"
+     * sent them before the failure was known) are answered "aborted" without running, as
+     * ipykernel does: later cells would only fail on the state the failed cell did not make.
+     * Other requests waiting meanwhile are served as usual.
+     */
+    private void abortQueuedExecutes(ZMQ.Poller poller) {
+        while (running && poller.poll(0) > 0) {
+            Message<?> message;
+            try {
+                message = readMessage();
+            } catch (RuntimeException e) {
+                LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
+                continue;
+            }
+            if (message == null) {
+                return;
+            }
+            if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
+                handle(message);
                 continue;
             }
             ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
-            try {
-                handler.handle(env, message);
-            } catch (Exception e) {
-                LOG.warn("error handling {}", message.getHeader().getType().getName(), e);
-            } finally {
-                env.resolveDeferrals();
-            }
-            if (env.isMarkedForShutdown()) {
-                connection.close();
-            }
+            env.setBusyDeferIdle();
+            env.reply(new Replies.AbortedExecute());
+            env.resolveDeferrals();
         }
+    }
+
+    /** Asks the loop to answer the execute requests now waiting "aborted" (see above). */
+    void abortQueuedExecutes() {
+        abortQueued.set(true);
     }
 
     /**

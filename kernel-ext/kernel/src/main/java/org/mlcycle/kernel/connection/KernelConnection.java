@@ -54,6 +54,14 @@ public final class KernelConnection extends JupyterConnection {
         connected = true;
     }
 
+    /**
+     * After a cell failed with stop_on_error: execute requests already waiting on the shell
+     * channel are answered "aborted" instead of running.
+     */
+    public void abortQueuedExecutes() {
+        shellChannel.abortQueuedExecutes();
+    }
+
     /** The channel requests of {@code type} arrive on; used by tests and tools. */
     public ShellChannel shellChannel() {
         return shellChannel;

@@ -38,6 +38,18 @@ public final class Replies {
         }
     }
 
+    /** execute_reply for a request that was not run because an earlier cell failed (stop_on_error). */
+    public static final class AbortedExecute implements ContentType<AbortedExecute> {
+        @SuppressWarnings("unused")
+        private final String status = "aborted";
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public MessageType<AbortedExecute> getType() {
+            return (MessageType) MessageType.EXECUTE_REPLY;
+        }
+    }
+
     /** comm_info_reply with status: the open comms by id, each with its target name. */
     public static final class CommInfo implements ContentType<CommInfo> {
         @SuppressWarnings("unused")
