@@ -16,6 +16,8 @@ final class ImpressionLog {
     static final double[] POSITION_BIAS = {1.0, 0.55, 0.35};
     static final double LEGACY_RESERVE = 0.025;
     static final double MODEL_THRESHOLD = 0.5;
+    /** The click-through model shows an ad only when a click is at least this likely. */
+    static final double CLICK_THRESHOLD = 0.04;
     /** Click logit per unit of relevance: modest, so that many relevant ads are rarely clicked. */
     static final double REL = 1.0;
     /** Click logit per unit of the ad's hidden attractiveness (centred at 0.3): it dominates clicks. */
@@ -66,7 +68,10 @@ final class ImpressionLog {
                 for (int j = 0; j < k; j++) {
                     duplicate |= cand[j] == a;
                 }
-                if (policy == Policy.LEGACY) {
+                if (policy == Policy.CLICKS) {
+                    double click = clickProbability(w, c0, y[k], a, intent, rq.mobile(), pair.brandRel[k]);
+                    rank[k] = click > CLICK_THRESHOLD && !duplicate ? click * w.adBid[a] : -1;
+                } else if (policy == Policy.LEGACY) {
                     boolean eligible = intent != World.INFORMATIONAL
                             && pair.kw[k] == Truth.KW_EXACT
                             && w.adBid[a] * w.adPastCtr[a] >= LEGACY_RESERVE;
@@ -84,11 +89,7 @@ final class ImpressionLog {
             for (int pos = 0; pos < shown; pos++) {
                 int k = order[pos];
                 int a = cand[k];
-                double pc = Dist.sigmoid(c0 + REL * y[k] + ATTR * (w.adAttractiveness[a] - 0.3)
-                                + (intent == World.COMMERCIAL ? 0.8 : 0.0)
-                                - (intent == World.INFORMATIONAL ? 1.2 : 0.0)
-                                - 0.3 * rq.mobile()
-                                + (pair.brandRel[k] == Truth.BRAND_SAME ? 0.5 : 0.0))
+                double pc = clickProbability(w, c0, y[k], a, intent, rq.mobile(), pair.brandRel[k])
                         * POSITION_BIAS[pos]
                         * (1 - 0.08 * (shown - 1));
                 int imps = 1 + Dist.poisson(clicks, REPEAT_MEAN);
@@ -100,6 +101,15 @@ final class ImpressionLog {
             }
         }
         return log;
+    }
+
+    /** The chance that a user clicks the ad shown in the first position, before position effects. */
+    private static double clickProbability(World w, double c0, int relevant, int a, int intent, int mobile, int brandRel) {
+        return Dist.sigmoid(c0 + REL * relevant + ATTR * (w.adAttractiveness[a] - 0.3)
+                + (intent == World.COMMERCIAL ? 0.8 : 0.0)
+                - (intent == World.INFORMATIONAL ? 1.2 : 0.0)
+                - 0.3 * mobile
+                + (brandRel == Truth.BRAND_SAME ? 0.5 : 0.0));
     }
 
     private void add(int c, int imps, int a, int dep, int pos, int q, int u, int d, int rel) {

@@ -12,7 +12,13 @@ public enum Policy {
      * of "should show" is above 0.5, ranked by it. The probability is the true one, so this is the
      * best such a model could do: the revenue it loses is the objective's fault, not the model's.
      */
-    IMPRESSIONS("model_v1");
+    IMPRESSIONS("model_v1"),
+    /**
+     * The model after the pivot of step 12, which optimises clicks: candidates whose chance of a
+     * click is above 4%, ranked by that chance times the bid (the expected revenue of showing it).
+     * Like {@link #IMPRESSIONS} it knows the true chance.
+     */
+    CLICKS("model_v2");
 
     private final String label;
 
@@ -20,7 +26,7 @@ public enum Policy {
         this.label = label;
     }
 
-    /** The value of the Policy column: "legacy" or "model_v1". */
+    /** The value of the Policy column: "legacy", "model_v1" or "model_v2". */
     public String label() {
         return label;
     }

@@ -57,6 +57,20 @@ class ClicksTest {
     }
 
     @Test
+    void theClickObjectiveOnTheSameRequestsRaisesCtrAndRevenueAboveBothOthers() {
+        // step 13: start over with click-through rate as the objective
+        ImpressionLog clicks = WORLD.log(Policy.CLICKS, -1, -1, REQUESTS, WORLD.options().c0());
+        World w = WORLD.world();
+        System.out.printf("CTR legacy %.4f, model_v1 %.4f, model_v2 %.4f; revenue %.1f, %.1f, %.1f%n",
+                ctr(legacy), ctr(model), ctr(clicks), legacy.revenue(w), model.revenue(w), clicks.revenue(w));
+        assertTrue(ctr(clicks) > 1.5 * ctr(legacy), "model_v2 CTR " + ctr(clicks) + " vs legacy " + ctr(legacy));
+        assertTrue(clicks.revenue(w) > 1.3 * legacy.revenue(w), "model_v2 revenue vs legacy");
+        assertTrue(clicks.revenue(w) > 2 * model.revenue(w), "model_v2 revenue vs model_v1");
+        // it shows fewer ads than the impressions model: showing was never the goal
+        assertTrue(clicks.impressions() < model.impressions(), "model_v2 impressions");
+    }
+
+    @Test
     void mostRelevantAdsThatAreShownAreNeverClicked() {
         long relevantRows = 0;
         long relevantClicked = 0;
