@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
+import org.mlcycle.toolkit.journal.Stage;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -75,11 +77,19 @@ public final class JournalMagics {
         }
     }
 
-    /** {@code %stage data [note...]}: records the move, shows the path so far on one line. */
+    /**
+     * {@code %stage data [note...]}: records the move, shows the path so far on one line. Naming
+     * the stage the work is already in is not a move: nothing is recorded (a notebook that opens
+     * with {@code %stage development} can be run again, or follow another in that stage).
+     */
     Object stage(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), "%stage scoping|data|development|deployment|monitoring|business [note]");
-        journal().stage(args.get(0), String.join(" ", args.subList(1, args.size())));
-        return nb.result(new Line("stage", journal().stagePath().breadcrumb()));
+        Stage wanted = Stage.parse(args.get(0));
+        boolean moves = journal().stageMoves().isEmpty() || journal().stagePath().current() != wanted;
+        if (moves) {
+            journal().stage(wanted, String.join(" ", args.subList(1, args.size())));
+        }
+        return nb.result(new Line(moves ? "stage" : "still in " + wanted.label(), journal().stagePath().breadcrumb()));
     }
 
     /**
@@ -99,8 +109,12 @@ public final class JournalMagics {
         }
         String metric = args.isEmpty() ? fields.get("metric") : String.join(" ", args);
         usage(metric != null && !metric.isBlank(), "%objective <metric to optimise>, or %%objective with a 'metric:' line");
-        return nb.result(
-                journal().objective(metric, fields.get("constraints"), fields.get("criteria"), fields.get("stakeholders")));
+        String constraints = fields.get("constraints"), criteria = fields.get("criteria"), stakeholders = fields.get("stakeholders");
+        // the same objective again (a notebook run twice) is not a pivot to itself
+        var unchanged = journal().currentObjective().filter(o -> o.metric().equals(metric.strip())
+                && Objects.equals(o.constraints(), constraints) && Objects.equals(o.criteria(), criteria)
+                && Objects.equals(o.stakeholders(), stakeholders));
+        return nb.result(unchanged.orElseGet(() -> journal().objective(metric, constraints, criteria, stakeholders)));
     }
 
     /** {@code %snapshot table [as name] [from parent]}. */

@@ -122,6 +122,30 @@ class JournalMagicsTest {
     }
 
     @Test
+    @DisplayName("%objective repeated unchanged records nothing; a changed one is a pivot")
+    void objectiveRepeated() throws Exception {
+        setUp();
+        line("objective", "impressions");
+        line("objective", "impressions");
+        assertEquals(1, magics.journal().objectives().size());
+        line("objective", "click-through", "rate");
+        assertEquals(2, magics.journal().objectives().size());
+        assertEquals("impressions", magics.journal().currentObjective().orElseThrow().previousMetric());
+    }
+
+    @Test
+    @DisplayName("%stage naming the stage the work is already in records nothing and says so")
+    void stageAlreadyThere() throws Exception {
+        setUp();
+        line("stage", "development", "lesson", "3");
+        line("stage", "development", "lesson", "4");
+
+        assertEquals("still in development: development", cells.lastText());
+        assertEquals(1, magics.journal().stageMoves().size());
+        assertEquals("lesson 3", magics.journal().stageMoves().get(0).note());
+    }
+
+    @Test
     @DisplayName("%stage with an unknown stage or no stage says how to use it and records nothing")
     void stageBadInput() throws Exception {
         setUp();
