@@ -1,5 +1,5 @@
-"""A notebook opened in the classic Jupyter Notebook server, run in headless Chromium: the
-table and the chart appear on the page. The screenshot is kept in build/browser/."""
+"""Notebooks opened in the classic Jupyter Notebook server, run in headless Chromium: tables and
+charts appear on the page. The screenshots are kept in build/browser/."""
 import json
 import os
 import pathlib
@@ -18,6 +18,7 @@ from conftest import KERNEL
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "tests" / "notebooks" / "smoke.ipynb"
+LESSON = ROOT / "lessons" / "02-data-and-labels.ipynb"
 
 
 def free_port():
@@ -26,11 +27,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def copy_notebook(source, target):
+    """The notebook, set to run on the kernel under test."""
+    nb = json.loads(source.read_text())
+    nb["metadata"]["kernelspec"]["name"] = KERNEL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(nb))
+
+
 @pytest.fixture
 def server(tmp_path):
-    nb = json.loads(NOTEBOOK.read_text())
-    nb["metadata"]["kernelspec"]["name"] = KERNEL
-    (tmp_path / NOTEBOOK.name).write_text(json.dumps(nb))
     port, token = free_port(), uuid.uuid4().hex
     log = open(tmp_path / "server.log", "w")
     proc = subprocess.Popen(
@@ -68,24 +74,57 @@ def wait_for(driver, script, timeout):
     return False
 
 
+def run_all(driver, url, timeout):
+    """Opens the notebook, runs all cells, waits until every code cell has a prompt number."""
+    driver.get(url)
+    assert wait_for(driver, "return window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
+                            " && Jupyter.notebook.kernel.is_connected();", 90), "the kernel never connected"
+    driver.execute_script("Jupyter.notebook.execute_all_cells();")
+    done = ("return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
+            " || (typeof c.input_prompt_number === 'number'));")
+    assert wait_for(driver, done, timeout), "the cells did not all finish"
+
+
+def screenshot(driver, name):
+    shot = ROOT / "build" / "browser"
+    shot.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(shot / name))
+
+
 def test_run_all_in_the_browser_shows_the_table_and_the_chart(server, tmp_path):
     base, token, folder = server
+    copy_notebook(NOTEBOOK, folder / NOTEBOOK.name)
     driver = chrome(tmp_path / "profile")
     try:
-        driver.get(f"{base}/notebooks/{NOTEBOOK.name}?token={token}")
-        assert wait_for(driver, "return window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
-                                " && Jupyter.notebook.kernel.is_connected();", 90), "the kernel never connected"
-        driver.execute_script("Jupyter.notebook.execute_all_cells();")
-        done = ("return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
-                " || (typeof c.input_prompt_number === 'number'));")
-        assert wait_for(driver, done, 180), "the cells did not all finish"
+        run_all(driver, f"{base}/notebooks/{NOTEBOOK.name}?token={token}", 180)
         tables = driver.execute_script("return document.querySelectorAll('.output_html table').length;")
         images = driver.execute_script("return Array.from(document.querySelectorAll('.output_png img'))"
                                        ".filter(i => i.naturalWidth === 400).length;")
         errors = driver.execute_script("return document.querySelectorAll('.output_error').length;")
-        shot = ROOT / "build" / "browser"
-        shot.mkdir(parents=True, exist_ok=True)
-        driver.save_screenshot(str(shot / "smoke.png"))
+        screenshot(driver, "smoke.png")
         assert tables >= 1 and images == 1 and errors == 0, (tables, images, errors)
+    finally:
+        driver.quit()
+
+
+def test_a_lesson_runs_in_the_browser_with_its_tables_plots_and_exercise(server, tmp_path):
+    base, token, folder = server
+    shutil.copytree(ROOT / "datasets", folder / "datasets")
+    copy_notebook(LESSON, folder / "lessons" / LESSON.name)
+    driver = chrome(tmp_path / "profile")
+    try:
+        run_all(driver, f"{base}/notebooks/lessons/{LESSON.name}?token={token}", 300)
+        tables = driver.execute_script("return document.querySelectorAll('.output_html table').length;")
+        images = driver.execute_script("return Array.from(document.querySelectorAll('.output_png img'))"
+                                       ".filter(i => i.complete && i.naturalWidth > 100).length;")
+        errors = driver.execute_script("return document.querySelectorAll('.output_error').length;")
+        stderr = driver.execute_script("return document.querySelectorAll('.output_stderr').length;")
+        text = driver.execute_script("return document.body.innerText;")
+        driver.set_window_size(1100, 3000)
+        screenshot(driver, "lesson.png")
+        assert errors == 0 and stderr == 0, (errors, stderr)
+        assert tables >= 3, f"only {tables} tables on the page"
+        assert images >= 1, "no chart on the page"
+        assert "Correct" in text, "the exercise check did not pass"
     finally:
         driver.quit()
