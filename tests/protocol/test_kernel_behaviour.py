@@ -86,8 +86,12 @@ def test_interrupt_stops_a_busy_loop_and_keeps_state(kernel):
     reply = reply_to(kernel.kc, msg_id)
     assert reply["status"] == "error"
     assert reply["ename"] == "Interrupted"
+    first = kernel.run("n").text
     time.sleep(0.5)
-    assert cpu_share(kernel.pid(), 1.5) < 0.1, "the loop kept burning CPU after the interrupt"
+    assert kernel.run("n").text == first, "the loop still counts after the interrupt"
+    # the core goes quiet (allowing a few seconds for the JIT's own work after the loop to end)
+    shares = [cpu_share(kernel.pid(), 1.0) for _ in range(5)]
+    assert min(shares) < 0.1, f"the kernel kept burning CPU after the interrupt: {shares}"
     assert kernel.run("before + 1").text == "6"
 
 

@@ -63,12 +63,20 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(MlcycleKernel.class);
     public static final String VERSION = "0.1.0";
 
-    /** The imports an IJava notebook starts with, plus the notebook statics. */
+    /**
+     * The imports an IJava notebook starts with, plus the notebook statics. The first one keys
+     * the startup import group (see {@link JShellEvaluator#evalImportGroup}): notebook code never
+     * imports it again, so nothing a user imports can replace the group.
+     */
     static final List<String> DEFAULT_IMPORTS = List.of(
+            "static org.mlcycle.kernel.NotebookStatics.*",
             "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
-            "java.util.stream.*", "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*",
-            "static org.mlcycle.kernel.NotebookStatics.*");
+            "java.util.stream.*", "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
+
+    /** A source that is one import declaration and nothing else; group 1 is what it imports. */
+    private static final java.util.regex.Pattern SINGLE_IMPORT =
+            java.util.regex.Pattern.compile("\\s*import\\s+((?:static\\s+)?[\\w.]+(?:\\.\\*)?)\\s*;?\\s*");
 
     /** {@code Math.max?}: show the documentation of a name, as IPython's {@code name?} does. */
     private static final java.util.regex.Pattern HELP_REQUEST = java.util.regex.Pattern.compile("\\s*([\\w.]+)\\?\\s*");
@@ -149,7 +157,8 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
 
     private void prepare() {
         try {
-            step("default imports", () -> evaluator.eval(DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").reduce("", String::concat)));
+            // Imports (ours, then the extensions') are gathered and compiled as one snippet.
+            startupImports = new ArrayList<>(DEFAULT_IMPORTS);
             step("IJAVA_CLASSPATH", () -> {
                 List<String> paths = new ArrayList<>();
                 for (String entry : settings.classpath()) {
@@ -169,6 +178,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             if (extensionsEnabled) {
                 step("extensions", () -> installExtensions(getClassLoader()));
             }
+            step("imports", this::flushStartupImports);
             for (String pattern : settings.startupScriptPaths()) {
                 for (Path script : Globs.expand(pattern)) {
                     step("startup script " + script, () -> {
@@ -240,8 +250,27 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
 
     // ---- evaluation ---------------------------------------------------------------------------
 
+    /** Import declarations waiting to be compiled as one group; null once startup has done so. */
+    private List<String> startupImports;
+
+    private void flushStartupImports() {
+        List<String> imports = startupImports;
+        startupImports = null;
+        if (imports != null) {
+            evaluator.evalImportGroup(imports);
+        }
+    }
+
     @Override
     public Object evalRaw(String source) {
+        if (startupImports != null) {
+            java.util.regex.Matcher single = SINGLE_IMPORT.matcher(source);
+            if (single.matches()) {
+                startupImports.add(single.group(1));
+                return null;
+            }
+            flushStartupImports(); // code that may need them comes next
+        }
         JShellEvaluator.Result result = evaluator.eval(magicParser.resolveMagics(source));
         if (!result.hasValue()) {
             return null;

@@ -77,6 +77,9 @@ final class LiveExecutionControl extends DirectExecutionControl {
                 stackBytes);
         thread.setDaemon(true);
         thread.setContextClassLoader(loader.classLoader());
+        if (stopRequested) {
+            throw new StoppedException(); // interrupted while this snippet was compiling
+        }
         running.add(thread);
         try {
             thread.start();
@@ -110,11 +113,13 @@ final class LiveExecutionControl extends DirectExecutionControl {
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
+        // Set even when no snippet runs yet: the interrupt may come while the cell's next snippet
+        // is still compiling, and that snippet must not start (the flags are cleared by the next cell).
+        stopRequested = true;
+        StopCheck.request();
         if (running.isEmpty()) {
             return;
         }
-        stopRequested = true;
-        StopCheck.request();
         for (Thread t : running) {
             t.interrupt();
         }

@@ -31,6 +31,29 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void importsEvaluatedAsOneGroupAreAllInScopeAndSurviveAUserReimportingOne() {
+        try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
+            fresh.evalImportGroup(List.of("java.util.concurrent.atomic.AtomicLong", "java.time.*", "java.math.*"));
+            fresh.eval("import java.time.*;"); // the user repeats one of the group
+            assertEquals(2021, fresh.eval("LocalDate.of(2021, 1, 1).getYear()").value());
+            assertEquals(7L, fresh.eval("new AtomicLong(7).get()").value());
+            assertEquals(java.math.BigInteger.TWO, fresh.eval("BigInteger.TWO").value());
+        }
+    }
+
+    @Test
+    void aGroupWithABadImportKeepsTheGoodOnesAndNamesTheBadOne() {
+        try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () ->
+                    fresh.evalImportGroup(List.of("java.util.concurrent.atomic.AtomicLong", "no.such.pkg.*", "java.time.*")));
+            assertTrue(e.getMessage().contains("no.such.pkg.*"), e.getMessage());
+            assertFalse(e.getMessage().contains("java.time"), e.getMessage());
+            assertEquals(2021, fresh.eval("LocalDate.of(2021, 1, 1).getYear()").value());
+            assertEquals(7L, fresh.eval("new AtomicLong(7).get()").value());
+        }
+    }
+
+    @Test
     void theLastExpressionOfACellIsItsValueAsALiveObject() {
         JShellEvaluator.Result r = shell.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\nxs");
         assertTrue(r.hasValue());
