@@ -31,8 +31,8 @@ import tech.tablesaw.api.Table;
  * holding a {@link ServingModel} or {@link ModelRelease}.
  */
 public final class DeployMagics {
-    static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note TEXT]"
-            + " | promote NAME@VERSION STAGE [--note TEXT] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
+    static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note "TEXT"]"
+            + " | promote NAME@VERSION STAGE [--note "TEXT"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
             + "  — STAGE: staging, production, shadow, archived";
     static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve";
     static final String SHADOW_USAGE = "%shadow PRODUCTION CANDIDATE TRAFFIC [--threshold 0.5] [--positive 1]"
