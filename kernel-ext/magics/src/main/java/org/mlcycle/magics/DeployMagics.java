@@ -31,8 +31,8 @@ import tech.tablesaw.api.Table;
  * holding a {@link ServingModel} or {@link ModelRelease}.
  */
 public final class DeployMagics {
-    static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note "TEXT"]"
-            + " | promote NAME@VERSION STAGE [--note "TEXT"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
+    static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note \"TEXT\"]"
+            + " | promote NAME@VERSION STAGE [--note \"TEXT\"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
             + "  — STAGE: staging, production, shadow, archived";
     static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve";
     static final String SHADOW_USAGE = "%shadow PRODUCTION CANDIDATE TRAFFIC [--threshold 0.5] [--positive 1]"
@@ -50,7 +50,8 @@ public final class DeployMagics {
     private static final Usage HISTORY = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("name")
             .onlyKnownKeywords().onlyKnownFlags().build());
     private static final Usage SERVE = new Usage(SERVE_USAGE, MagicsArgs.builder().optional("ref")
-            .keyword("port", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build(), java.util.Set.of("stop"));
+            .keyword("port", KeywordSpec.REPLACE).keyword("stop", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags()
+            .build(), java.util.Set.of("stop"));
     private static final Usage SHADOW = new Usage(SHADOW_USAGE, rule(MagicsArgs.builder().required("production")
             .required("candidate").required("traffic")).onlyKnownKeywords().onlyKnownFlags().build());
     private static final Usage MONITOR = new Usage(MONITOR_USAGE, rule(MagicsArgs.builder().required("model")
