@@ -30,6 +30,21 @@ class ShadowAndRetrainingTest {
     }
 
     @Test
+    void aLegacyRuleInProductionIsComparedByItsDecisions() {
+        ServingModel candidate = Traffic.train(Traffic.days(1, 3, 800, 99, 34));
+        Table traffic = Traffic.days(4, 4, 600, 99, 35);
+        boolean[] legacy = new boolean[traffic.rowCount()];
+        for (int i = 0; i < legacy.length; i++) legacy[i] = traffic.intColumn("slot").get(i) == 1; // show in the top slot only
+        ShadowReport report = Shadow.againstRule("legacy rule", legacy, "ads@1", candidate, traffic, ShowRule.defaults());
+        int onlyLegacy = 0;
+        double[] c = candidate.predict(traffic).doubleColumn("p_1").asDoubleArray();
+        for (int i = 0; i < legacy.length; i++) onlyLegacy += legacy[i] && c[i] < 0.5 ? 1 : 0;
+        assertEquals(onlyLegacy, report.onlyProduction());
+        assertTrue(report.candidateMetrics().confusion().precision() > report.productionMetrics().confusion().precision(),
+                report.toText());
+    }
+
+    @Test
     void retrainingOnAScheduleOrOnAlertIsReplayedAgainstNeverRetraining() {
         Table train = Traffic.days(1, 3, 500, 7, 41);
         Table traffic = Traffic.days(4, 14, 500, 7, 42);
