@@ -56,6 +56,7 @@ public final class Charts {
     public static CategoryChart groupedBars(String title, List<String> labels, Map<String, List<Double>> series) {
         CategoryChart chart = base(title, "", "value");
         chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // bars reach the top: keep the legend off them
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
             check(title, labels.size(), e.getValue().size(), e.getValue().size());
             chart.addSeries(e.getKey(), labels, clean(e.getValue()));
