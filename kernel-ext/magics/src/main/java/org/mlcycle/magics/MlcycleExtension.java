@@ -25,15 +25,16 @@ public final class MlcycleExtension implements Extension {
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts");
+            "datasets", "charts", "deploy");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
+    private final DeployMagics deploy = new DeployMagics(journal);
 
     @Override
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(kernel.getMagicsRegistry(), journal);
+            magics(kernel.getMagicsRegistry(), journal, deploy);
         }
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         for (String statement : defaultImports()) {
@@ -49,6 +50,7 @@ public final class MlcycleExtension implements Extension {
     @Override
     public void uninstall(BaseKernel kernel) {
         Progress.useAsStandard(null);
+        deploy.close();
         journal.close();
     }
 
@@ -59,8 +61,13 @@ public final class MlcycleExtension implements Extension {
         RenderedRenderer.register(renderer); // every toolkit result -> text/html, text/plain
     }
 
-    /** Every magic mlcycle adds, by name; each group's class documents its magics. */
+    /** Every magic mlcycle adds, with a deployment group of its own on {@code journal}. */
     static void magics(MagicsRegistry registry, JournalMagics journal) {
+        magics(registry, journal, new DeployMagics(journal));
+    }
+
+    /** Every magic mlcycle adds, by name; each group's class documents its magics. */
+    static void magics(MagicsRegistry registry, JournalMagics journal, DeployMagics deploy) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %checks %schema
@@ -72,6 +79,8 @@ public final class MlcycleExtension implements Extension {
         LabelMagics.register(registry, Notebook::of);
         // %metrics %evaluate
         MetricsMagics.register(registry, Notebook::of);
+        // %deploy %serve %shadow %monitor (the registry lives in the journal)
+        DeployMagics.register(registry, Notebook::of, deploy);
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.mlcycle.toolkit.bridge;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,25 +48,38 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
     }
 
     public void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file);
-                ObjectOutputStream o = new ObjectOutputStream(out)) {
-            o.writeObject(this);
-        }
+        Files.write(file, toBytes());
     }
 
     public static ServingModel load(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
+        return fromBytes(Files.readAllBytes(file), file.toString());
+    }
+
+    /** The model and its spec as bytes (Java serialisation), e.g. for the journal's model registry. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+            o.writeObject(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("serving model: cannot serialise " + toText(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads bytes written by {@link #toBytes()}; {@code source} names where they came from in errors. */
+    public static ServingModel fromBytes(byte[] data, String source) throws IOException {
+        try (InputStream in = new ByteArrayInputStream(data);
                 ObjectInputStream o = new ObjectInputStream(in)) {
             Object read = o.readObject();
             Require.that(
                     read instanceof ServingModel,
                     "serving model",
                     "%s holds a %s, not a serving model",
-                    file,
+                    source,
                     read.getClass().getName());
             return (ServingModel) read;
         } catch (ClassNotFoundException e) {
-            throw new IOException("serving model: " + file + " holds an unknown class: " + e.getMessage(), e);
+            throw new IOException("serving model: " + source + " holds an unknown class: " + e.getMessage(), e);
         }
     }
 

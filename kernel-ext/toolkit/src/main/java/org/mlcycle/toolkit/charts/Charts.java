@@ -6,11 +6,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * XChart pictures for the quality and drift reports, drawn from the numbers a report keeps (never
@@ -43,6 +49,43 @@ public final class Charts {
         chart.getStyler().setXAxisLabelRotation(columns.size() > 6 ? 45 : 0);
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("score", columns, clean(scores));
+        return chart;
+    }
+
+    /** Groups of bars, one series per entry of {@code series}, one group per label (e.g. two models' metrics). */
+    public static CategoryChart groupedBars(String title, List<String> labels, Map<String, List<Double>> series) {
+        CategoryChart chart = base(title, "", "value");
+        chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // bars reach the top: keep the legend off them
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            check(title, labels.size(), e.getValue().size(), e.getValue().size());
+            chart.addSeries(e.getKey(), labels, clean(e.getValue()));
+        }
+        return chart;
+    }
+
+    /**
+     * Lines over a shared x (a day, a window number), one per entry of {@code series}; NaN leaves a
+     * gap. {@code level}, unless NaN, is drawn as a flat dashed line named {@code levelName}.
+     */
+    public static XYChart lines(String title, String xTitle, String yTitle, List<Double> x,
+            Map<String, List<Double>> series, String levelName, double level) {
+        XYChart chart = new XYChartBuilder().width(WIDTH + 140).height(HEIGHT + 60).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setMarkerSize(4);
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            check(title, x.size(), e.getValue().size(), e.getValue().size());
+            chart.addSeries(e.getKey(), x, e.getValue());
+        }
+        if (!Double.isNaN(level) && !x.isEmpty()) {
+            XYSeries line = chart.addSeries(levelName, List.of(x.get(0), x.get(x.size() - 1)), List.of(level, level));
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineStyle(SeriesLines.DASH_DASH);
+            line.setLineColor(java.awt.Color.RED);
+        }
         return chart;
     }
 

@@ -47,6 +47,9 @@ final class Export {
                 "runId", m.runId(), "provenance", m.provenance(), "at", m.at().toString())));
         out.put("deployments", map(Runs.allDeployments(c), d -> record("id", d.id(), "model", d.model(),
                 "target", d.target(), "note", d.note(), "at", d.at().toString())));
+        out.put("registered_models", map(Registry.all(c), ModelEntry::toRecord));
+        out.put("model_stage_moves", map(Registry.moves(c, null), m -> record("id", m.id(), "model", m.ref(),
+                "from", m.from().label(), "to", m.to().label(), "note", m.note(), "at", m.at().toString())));
         out.put("alerts", map(Log.alerts(c), a -> record("id", a.id(), "kind", a.kind(), "severity", a.severity(),
                 "message", a.message(), "at", a.at().toString())));
         out.put("exercises", map(Log.exercises(c), e -> record("id", e.id(), "exercise", e.exercise(),

@@ -239,6 +239,87 @@ public final class Journal implements AutoCloseable {
         return db.read("deployments", Runs::allDeployments);
     }
 
+    // ---- model registry
+
+    /**
+     * Registers {@code model} (the serialised model, opaque to the journal) as the next version of
+     * {@code name}, trained on the dataset versions {@code data} ({@code name@version}) with
+     * {@code metrics}; also records a {@code models} row so lineage and deployments see it.
+     */
+    public ModelEntry registerModel(String name, byte[] model, String specHash, String inputSchema,
+            List<String> data, java.util.Map<String, Double> metrics, String note) {
+        Require.that(name != null && !name.isBlank(), "register model", "the model needs a name");
+        String who = "register model '" + name + "'";
+        Require.that(!name.contains("@"), who, "a model name cannot contain '@'");
+        Require.that(model != null && model.length > 0, who, "the model bytes are empty");
+        Require.that(specHash != null && !specHash.isBlank(), who, "the feature spec hash is empty");
+        for (String ref : data) {
+            Datasets.Ref.parse(ref, who);
+        }
+        for (var m : metrics.entrySet()) {
+            Require.that(Double.isFinite(m.getValue()), who, "metric '%s' is %s, not a finite number", m.getKey(), m.getValue());
+        }
+        return db.write(who, c -> Registry.register(db, c, name.strip(), model, specHash, inputSchema == null ? "" : inputSchema,
+                data, metrics, note, who));
+    }
+
+    /** The registered version {@code ref}: {@code name} (latest), {@code name@3}, or {@code name@production}. */
+    public Optional<ModelEntry> registeredModel(String ref) {
+        Registry.Ref parsed = Registry.Ref.parse(ref, "registered model");
+        return db.read("registered model '" + ref + "'", c -> Registry.find(c, parsed));
+    }
+
+    /** Like {@link #registeredModel} but fails with what is registered when {@code ref} is not. */
+    public ModelEntry requireRegisteredModel(String ref) {
+        Registry.Ref parsed = Registry.Ref.parse(ref, "registered model");
+        String who = "registered model '" + ref + "'";
+        return db.read(who, c -> Registry.find(c, parsed).orElseThrow(
+                () -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name()))));
+    }
+
+    private static String whatIsRegistered(java.sql.Connection c, String name) {
+        try {
+            return Registry.whatExists(c, name);
+        } catch (java.sql.SQLException e) {
+            return "";
+        }
+    }
+
+    /** The serialised model of a registered version. */
+    public byte[] registeredModelBytes(ModelEntry entry) {
+        String who = "load model " + entry.ref();
+        byte[] data = db.read(who, c -> Registry.bytes(c, entry.id()));
+        if (data == null) {
+            throw db.fail(who, "the version is registered but its bytes are missing");
+        }
+        return data;
+    }
+
+    /** Every registered version, by name then version. */
+    public List<ModelEntry> registeredModels() {
+        return db.read("registered models", Registry::all);
+    }
+
+    /**
+     * Moves the registered version {@code ref} to {@code stage}; the version that held production or
+     * shadow before is archived. Returns every move made (none when it is already there).
+     */
+    public List<ModelMove> moveModel(String ref, ModelStage stage, String note) {
+        Objects.requireNonNull(stage, "move model: the stage is null");
+        Registry.Ref parsed = Registry.Ref.parse(ref, "move model");
+        String who = "move model '" + ref + "' to " + stage.label();
+        return db.write(who, c -> {
+            ModelEntry entry = Registry.find(c, parsed).orElseThrow(
+                    () -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name())));
+            return Registry.move(db, c, entry, stage, note);
+        });
+    }
+
+    /** Every stage move of the versions of {@code name} (every model's when null), oldest first. */
+    public List<ModelMove> modelMoves(String name) {
+        return db.read("model stage moves", c -> Registry.moves(c, name));
+    }
+
     // ---- alerts and exercises
 
     public Alert alert(String kind, String severity, String message) {

@@ -113,7 +113,48 @@ record Migration(int version, String description, List<String> statements) {
                             "CREATE INDEX datasets_by_hash ON datasets(hash)",
                             "CREATE INDEX run_data_by_dataset ON run_data(dataset_id)",
                             "CREATE INDEX models_by_run ON models(run_id)",
-                            "CREATE INDEX deployments_by_model ON deployments(model_id)")));
+                            "CREATE INDEX deployments_by_model ON deployments(model_id)")),
+            new Migration(
+                    3,
+                    "model registry: named model versions, their data, metrics, stages and stage moves",
+                    List.of(
+                            """
+                            CREATE TABLE registered_models(
+                                id INTEGER PRIMARY KEY,
+                                name TEXT NOT NULL,
+                                version INTEGER NOT NULL,
+                                model_id INTEGER NOT NULL REFERENCES models(id),
+                                spec_hash TEXT NOT NULL,
+                                input_schema TEXT NOT NULL,
+                                stage TEXT NOT NULL CHECK (stage IN
+                                    ('none','staging','production','shadow','archived')),
+                                note TEXT,
+                                at INTEGER NOT NULL,
+                                UNIQUE (name, version))""",
+                            """
+                            CREATE TABLE registered_model_blobs(
+                                registered_id INTEGER PRIMARY KEY REFERENCES registered_models(id),
+                                data BLOB NOT NULL)""",
+                            """
+                            CREATE TABLE registered_model_data(
+                                registered_id INTEGER NOT NULL REFERENCES registered_models(id),
+                                dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+                                PRIMARY KEY (registered_id, dataset_id))""",
+                            """
+                            CREATE TABLE registered_model_metrics(
+                                registered_id INTEGER NOT NULL REFERENCES registered_models(id),
+                                name TEXT NOT NULL,
+                                value REAL NOT NULL,
+                                PRIMARY KEY (registered_id, name))""",
+                            """
+                            CREATE TABLE model_stage_moves(
+                                id INTEGER PRIMARY KEY,
+                                registered_id INTEGER NOT NULL REFERENCES registered_models(id),
+                                from_stage TEXT NOT NULL,
+                                to_stage TEXT NOT NULL,
+                                note TEXT,
+                                at INTEGER NOT NULL)""",
+                            "CREATE INDEX model_stage_moves_by_model ON model_stage_moves(registered_id)")));
 
     /** The schema version this code writes. */
     static int latest() {

@@ -44,6 +44,9 @@ public record Timeline(List<Event> events) implements Rendered {
                 UNION ALL SELECT at, 7, id, 'alert', severity || ' ' || kind || ': ' || message FROM alerts
                 UNION ALL SELECT at, 8, id, 'exercise',
                        exercise || CASE WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
+                UNION ALL SELECT m.at, 9, m.id, 'model stage',
+                       r.name || '@' || r.version || ': ' || m.from_stage || ' -> ' || m.to_stage
+                  FROM model_stage_moves m JOIN registered_models r ON r.id = m.registered_id
                 ORDER BY 1 DESC, 2 DESC, 3 DESC
                 LIMIT ?""";
         List<Event> events = new ArrayList<>();

@@ -1,0 +1,75 @@
+package org.mlcycle.toolkit.deploy;
+
+import java.util.Locale;
+import java.util.Set;
+import org.mlcycle.toolkit.drift.DriftOptions;
+import org.mlcycle.toolkit.support.Require;
+
+/**
+ * How {@link Monitor} replays traffic.
+ *
+ * @param timeColumn the column the windows are cut on
+ * @param window window length: days of a date column, units of a number column
+ * @param rule how scores become decisions and business numbers
+ * @param alertMetric the watched metric: roc_auc, pr_auc, precision, recall, accuracy, ctr, show_rate
+ * @param alertBelow alert when the metric (mean over {@code smoothing} windows) falls below this; NaN: never
+ * @param smoothing the number of latest windows averaged before comparing with the level
+ * @param retrainWindows how many recent windows a retrain suggestion uses
+ * @param drift how input and prediction drift are decided
+ */
+public record MonitorOptions(String timeColumn, int window, ShowRule rule, String alertMetric, double alertBelow,
+        int smoothing, int retrainWindows, DriftOptions drift) {
+
+    /** The metrics an alert can watch. */
+    public static final Set<String> METRICS = Set.of("roc_auc", "pr_auc", "precision", "recall", "accuracy", "ctr", "show_rate");
+
+    public MonitorOptions {
+        String who = "monitor";
+        Require.that(timeColumn != null && !timeColumn.isBlank(), who, "the time column is empty");
+        Require.that(window >= 1, who, "a window must be at least 1, got %d", window);
+        Require.that(rule != null, who, "the show rule is null");
+        alertMetric = alertMetric.strip().toLowerCase(Locale.ROOT);
+        Require.that(METRICS.contains(alertMetric), who, "cannot alert on '%s'; metrics: %s", alertMetric,
+                String.join(", ", new java.util.TreeSet<>(METRICS)));
+        Require.that(smoothing >= 1, who, "smoothing needs at least 1 window, got %d", smoothing);
+        Require.that(retrainWindows >= 1, who, "a retrain needs at least 1 window, got %d", retrainWindows);
+        Require.that(drift != null, who, "the drift options are null");
+    }
+
+    /** Windows of 1 on {@code timeColumn}; ROC-AUC watched with no level set; no smoothing; retrain on 7 windows. */
+    public static MonitorOptions by(String timeColumn) {
+        return new MonitorOptions(timeColumn, 1, ShowRule.defaults(), "roc_auc", Double.NaN, 1, 7, DriftOptions.defaults());
+    }
+
+    public MonitorOptions withWindow(int window) {
+        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+    }
+
+    public MonitorOptions withRule(ShowRule rule) {
+        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+    }
+
+    /** Alerts when {@code metric} falls below {@code level}. */
+    public MonitorOptions withAlert(String metric, double level) {
+        return new MonitorOptions(timeColumn, window, rule, metric, level, smoothing, retrainWindows, drift);
+    }
+
+    public MonitorOptions withSmoothing(int windows) {
+        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, windows, retrainWindows, drift);
+    }
+
+    public MonitorOptions withRetrainWindows(int windows) {
+        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, windows, drift);
+    }
+
+    public MonitorOptions withDrift(DriftOptions drift) {
+        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+    }
+
+    /** {@code roc_auc < 0.7 (mean of 3 windows)}, or "no alert level". */
+    public String alertText() {
+        return Double.isNaN(alertBelow) ? "no alert level"
+                : String.format(Locale.ROOT, "%s < %.4g%s", alertMetric, alertBelow,
+                        smoothing == 1 ? "" : " (mean of " + smoothing + " windows)");
+    }
+}

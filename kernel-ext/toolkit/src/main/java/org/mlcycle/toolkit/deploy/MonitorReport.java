@@ -1,0 +1,172 @@
+package org.mlcycle.toolkit.deploy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchart.XYChart;
+import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Rendered;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The monitoring dashboard of one replay: a row per window, the alerts raised (also in the
+ * journal), a retrain suggestion when an alert fired, and two charts: the watched metric with its
+ * level and the drift signals, and the business numbers.
+ */
+public record MonitorReport(
+        String model,
+        String traffic,
+        int referenceRows,
+        MonitorOptions options,
+        List<WindowStats> windows,
+        List<String> alerts,
+        RetrainSuggestion suggestion)
+        implements Rendered {
+
+    public MonitorReport {
+        windows = List.copyOf(windows);
+        alerts = List.copyOf(alerts);
+    }
+
+    /** The first window where the alert fired. */
+    public Optional<WindowStats> firstAlert() {
+        return windows.stream().filter(WindowStats::alert).findFirst();
+    }
+
+    public Optional<RetrainSuggestion> retrainSuggestion() {
+        return Optional.ofNullable(suggestion);
+    }
+
+    private List<Double> series(java.util.function.ToDoubleFunction<WindowStats> f) {
+        return windows.stream().map(w -> f.applyAsDouble(w)).toList();
+    }
+
+    /** The watched metric per window against its level, with input drift share and mean probability. */
+    public XYChart dashboard() {
+        Map<String, List<Double>> lines = new LinkedHashMap<>();
+        lines.put(options.alertMetric(), series(w -> w.metric(options.alertMetric())));
+        if (options.smoothing() > 1) {
+            lines.put(options.alertMetric() + " (mean of " + options.smoothing() + ")", series(WindowStats::watched));
+        }
+        lines.put("share of inputs drifted", series(WindowStats::inputDriftShare));
+        lines.put("mean probability", series(WindowStats::meanProbability));
+        return Charts.lines("monitoring " + model + " by " + options.timeColumn(), options.timeColumn() + " (window start)",
+                "value", series(WindowStats::start), lines, "alert level", options.alertBelow());
+    }
+
+    /** Show rate and, with a click log, click-through rate per window. */
+    public XYChart businessChart() {
+        Map<String, List<Double>> lines = new LinkedHashMap<>();
+        lines.put("show rate", series(WindowStats::showRate));
+        if (windows.stream().anyMatch(w -> w.business() != null)) {
+            lines.put("CTR", series(w -> w.metric("ctr")));
+        }
+        return Charts.lines("business of " + model + " by " + options.timeColumn(), options.timeColumn() + " (window start)",
+                "share", series(WindowStats::start), lines, "", Double.NaN);
+    }
+
+    /** One row per window, for code and for sorting. */
+    public Table table() {
+        Table t = Table.create("monitoring " + model,
+                StringColumn.create("window", windows.stream().map(WindowStats::label).toList()),
+                IntColumn.create("rows", windows.stream().mapToInt(WindowStats::rows).toArray()),
+                IntColumn.create("labelled", windows.stream().mapToInt(WindowStats::labelled).toArray()));
+        for (String m : List.of("roc_auc", "pr_auc", "precision", "recall", "show_rate", "ctr")) {
+            t.addColumns(DoubleColumn.create(m, windows.stream().mapToDouble(w -> w.metric(m))));
+        }
+        t.addColumns(DoubleColumn.create("revenue",
+                        windows.stream().mapToDouble(w -> w.business() == null ? Double.NaN : w.business().revenue())),
+                DoubleColumn.create("mean_probability", windows.stream().mapToDouble(WindowStats::meanProbability)),
+                DoubleColumn.create("prediction_drift", windows.stream().mapToDouble(WindowStats::predictionDrift)),
+                DoubleColumn.create("input_drift_share", windows.stream().mapToDouble(WindowStats::inputDriftShare)),
+                BooleanColumn.create("alert", windows.stream().map(WindowStats::alert).toList()));
+        return t;
+    }
+
+    public String verdict() {
+        String head = String.format(Locale.ROOT, "monitoring %s on '%s': %d windows of %d by '%s'; %s; ", model, traffic,
+                windows.size(), options.window(), options.timeColumn(), options.alertText());
+        if (alerts.isEmpty()) {
+            return head + "no alert";
+        }
+        return head + alerts.size() + " alert" + (alerts.size() == 1 ? "" : "s") + ", first in "
+                + firstAlert().map(WindowStats::label).orElse("?");
+    }
+
+    private List<List<?>> rows() {
+        List<List<?>> rows = new ArrayList<>();
+        for (WindowStats w : windows) {
+            rows.add(List.of(w.label(), w.rows(), w.labelled(), w.metric(options.alertMetric()), w.watched(),
+                    w.predictionDrift(), w.inputDriftShare(), String.join(", ", w.driftedInputs()), w.showRate(),
+                    w.business() == null ? "-" : w.business().clicks(), w.metric("ctr"),
+                    w.business() == null ? "-" : String.format(Locale.ROOT, "%.2f", w.business().revenue()),
+                    w.alert() ? "ALERT" : ""));
+        }
+        return rows;
+    }
+
+    private List<String> head() {
+        return List.of("window", "rows", "labelled", options.alertMetric(), "watched", "prediction drift",
+                "inputs drifted", "drifted inputs", "show rate", "clicks", "CTR", "revenue", "alert");
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder s = new StringBuilder(verdict());
+        for (WindowStats w : windows) {
+            s.append(String.format(Locale.ROOT, "%n  %-14s rows %6d  %s %s  inputs drifted %s  show rate %s%s%s",
+                    w.label(), w.rows(), options.alertMetric(), Html.format(w.metric(options.alertMetric())),
+                    Html.format(w.inputDriftShare()), Html.format(w.showRate()),
+                    w.business() == null ? "" : "  CTR " + Html.format(w.metric("ctr")), w.alert() ? "  ALERT" : ""));
+        }
+        alerts.forEach(a -> s.append("\n  alert: ").append(a));
+        if (suggestion != null) {
+            s.append("\n  ").append(suggestion.text());
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toHtml() {
+        StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+                .append(Html.escape(verdict())).append("</b></p>");
+        for (String a : alerts) {
+            s.append("<p style=\"margin:0 0 4px 0;color:#b00\">alert: ").append(Html.escape(a)).append("</p>");
+        }
+        if (suggestion != null) {
+            s.append("<p style=\"margin:0 0 4px 0\"><b>").append(Html.escape(suggestion.text())).append("</b></p>");
+        }
+        if (!windows.isEmpty()) {
+            s.append(Charts.img(dashboard())).append(Charts.img(businessChart()));
+        }
+        return s.append(Html.table(head(), rows())).append("</div>").toString();
+    }
+
+    @Override
+    public Map<String, Object> toRecord() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", model);
+        r.put("traffic", traffic);
+        r.put("reference_rows", referenceRows);
+        r.put("time_column", options.timeColumn());
+        r.put("window", options.window());
+        r.put("alert_rule", options.alertText());
+        r.put("windows", windows.stream().map(WindowStats::toRecord).toList());
+        r.put("alerts", alerts);
+        r.put("retrain", suggestion == null ? null : suggestion.toRecord());
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return verdict();
+    }
+}
