@@ -70,7 +70,7 @@ public final class MlcycleExtension implements Extension {
         DriftMagics.register(registry, Notebook::of);
         // %agreement %label_issues %imbalance
         LabelMagics.register(registry, Notebook::of);
-        // %metrics %evaluate
+        // %metrics %evaluate %curves
         MetricsMagics.register(registry, Notebook::of);
     }
 

@@ -14,6 +14,7 @@ import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.metrics.ClassificationReport;
+import org.mlcycle.toolkit.metrics.ModelPlots;
 import org.mlcycle.toolkit.metrics.TimeWindowReport;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DateColumn;
@@ -129,5 +130,55 @@ class MetricsMagicsTest {
                 report.windows().stream()
                         .mapToLong(w -> w.metrics().confusion().n())
                         .sum());
+    }
+
+    @Test
+    @DisplayName("%evaluate --plots draws every chart for the model, named after its variable")
+    void evaluatePlots() throws Exception {
+        Table train = LabelMagicsTest.clicks();
+        ServingModel model = ServingModel.train(
+                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        kernel.with("model", model).with("train", train);
+
+        ModelPlots plots = assertInstanceOf(ModelPlots.class, kernel.line("evaluate", "model", "train", "--plots"));
+        ClassificationReport metrics = (ClassificationReport) kernel.line("evaluate", "model", "train");
+
+        assertEquals(List.of("model"), plots.models());
+        assertEquals(metrics.rocAuc(), plots.roc().curve("model").area(), 1e-12);
+        assertEquals(metrics.averagePrecision(), plots.precisionRecall().curve("model").area(), 1e-12);
+        assertTrue(plots.toHtml().contains("data:image/png;base64,"));
+        IllegalArgumentException both = assertThrows(
+                IllegalArgumentException.class,
+                () -> kernel.line("evaluate", "model", "train", "--plots", "--by", "day"));
+        assertEquals(
+                "--plots draws the whole table; leave out --by and --days; usage: " + MetricsMagics.EVALUATE_USAGE,
+                both.getMessage());
+    }
+
+    @Test
+    @DisplayName("%curves puts a serving model and a scored column of the same table on one chart")
+    void curvesCompareModels() throws Exception {
+        Table train = LabelMagicsTest.clicks();
+        ServingModel model = ServingModel.train(
+                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        DoubleColumn coin = DoubleColumn.create("coin", train.rowCount());
+        for (int i = 0; i < coin.size(); i++) coin.set(i, (i * 37 % 100) / 100.0);
+        kernel.with("lr", model).with("test", train.copy().addColumns(coin));
+
+        ModelPlots plots = assertInstanceOf(ModelPlots.class, kernel.line("curves", "test", "lr", "coin"));
+
+        assertEquals(List.of("lr", "coin"), plots.models());
+        assertTrue(plots.roc().curve("lr").area() > plots.roc().curve("coin").area());
+        assertTrue(plots.verdict().startsWith("2 models on 200 rows"), plots.verdict());
+        IllegalArgumentException noLabel =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "coin"));
+        assertEquals(
+                "--label LABEL is needed when no MODEL is a ServingModel; usage: " + MetricsMagics.CURVES_USAGE,
+                noLabel.getMessage());
+        ModelPlots labelled = (ModelPlots) kernel.line("curves", "test", "coin", "--label", "clicked");
+        assertEquals(plots.roc().curve("coin").area(), labelled.roc().curve("coin").area(), 1e-12);
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "nothing"));
+        assertEquals("no variable 'nothing' in the notebook", unknown.getMessage());
     }
 }
