@@ -63,7 +63,7 @@ public final class MlcycleExtension implements Extension {
     static void magics(MagicsRegistry registry, JournalMagics journal) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
-        // %profile %checks %schema
+        // %profile %checks %%checks %schema
         QualityMagics.register(registry, Notebook::of);
         DatasetMagics.register(registry, Notebook::of);
         // %drift %drift_windows
