@@ -1,5 +1,6 @@
 """A notebook opened in the classic Jupyter Notebook server, run in headless Chromium: the
-table and the chart appear on the page. The screenshot is kept in build/browser/."""
+table and the chart appear on the page, and a click on a table header sorts its rows. The
+screenshot is kept in build/browser/."""
 import json
 import os
 import pathlib
@@ -68,17 +69,21 @@ def wait_for(driver, script, timeout):
     return False
 
 
+def run_all(driver, base, token):
+    driver.get(f"{base}/notebooks/{NOTEBOOK.name}?token={token}")
+    assert wait_for(driver, "return window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
+                            " && Jupyter.notebook.kernel.is_connected();", 90), "the kernel never connected"
+    driver.execute_script("Jupyter.notebook.execute_all_cells();")
+    done = ("return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
+            " || (typeof c.input_prompt_number === 'number'));")
+    assert wait_for(driver, done, 180), "the cells did not all finish"
+
+
 def test_run_all_in_the_browser_shows_the_table_and_the_chart(server, tmp_path):
     base, token, folder = server
     driver = chrome(tmp_path / "profile")
     try:
-        driver.get(f"{base}/notebooks/{NOTEBOOK.name}?token={token}")
-        assert wait_for(driver, "return window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel"
-                                " && Jupyter.notebook.kernel.is_connected();", 90), "the kernel never connected"
-        driver.execute_script("Jupyter.notebook.execute_all_cells();")
-        done = ("return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
-                " || (typeof c.input_prompt_number === 'number'));")
-        assert wait_for(driver, done, 180), "the cells did not all finish"
+        run_all(driver, base, token)
         tables = driver.execute_script("return document.querySelectorAll('.output_html table').length;")
         images = driver.execute_script("return Array.from(document.querySelectorAll('.output_png img'))"
                                        ".filter(i => i.naturalWidth === 400).length;")
@@ -87,5 +92,31 @@ def test_run_all_in_the_browser_shows_the_table_and_the_chart(server, tmp_path):
         shot.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(shot / "smoke.png"))
         assert tables >= 1 and images == 1 and errors == 0, (tables, images, errors)
+    finally:
+        driver.quit()
+
+
+QUERIES = ("return Array.from(document.querySelector('.output_html table').tBodies[0].rows)"
+           ".map(r => r.cells[1].textContent);")
+
+
+def test_a_click_on_a_table_header_sorts_its_rows(server, tmp_path):
+    base, token, folder = server
+    driver = chrome(tmp_path / "profile")
+    try:
+        run_all(driver, base, token)
+        shown = driver.execute_script(QUERIES)
+        bid = driver.find_element("xpath", "(//div[contains(@class,'output_html')]//table)[1]//thead/tr[1]/th[3]")
+
+        bid.click()
+        ascending = driver.execute_script(QUERIES)
+        bid.click()
+        descending = driver.execute_script(QUERIES)
+
+        assert bid.text == "bid"
+        assert shown == ["shoes", "red shoes", "<b>boots</b>"]
+        assert ascending == ["shoes", "<b>boots</b>", "red shoes"]  # bids 0.5, 0.75, 1.25
+        assert descending == ["red shoes", "<b>boots</b>", "shoes"]
+        assert bid.get_attribute("aria-sort") == "descending"
     finally:
         driver.quit()
