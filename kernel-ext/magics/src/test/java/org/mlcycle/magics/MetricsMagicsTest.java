@@ -30,6 +30,12 @@ class MetricsMagicsTest {
         TribuoLogging.quiet();
     }
 
+    /** A logistic regression of clicked on score. */
+    private static ServingModel logistic(Table train) {
+        return ServingModel.train(
+                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+    }
+
     private static final Table SCORED = Table.create(
             "scored", IntColumn.create("clicked", 1, 0, 1, 0), DoubleColumn.create("p", 0.9, 0.2, 0.4, 0.6));
 
@@ -95,8 +101,7 @@ class MetricsMagicsTest {
     @DisplayName("%evaluate scores a table with a serving model's own features, then evaluates it")
     void evaluateAServingModel() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         kernel.with("model", model).with("train", train).with("n", 1);
 
         ClassificationReport report =
@@ -113,8 +118,7 @@ class MetricsMagicsTest {
     @DisplayName("%evaluate --by TIME scores once and evaluates each window of days apart")
     void evaluateOverTime() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         LocalDate[] days = new LocalDate[train.rowCount()];
         for (int i = 0; i < days.length; i++) {
             days[i] = LocalDate.of(2024, 3, 1).plusDays(i % 3);
@@ -136,8 +140,7 @@ class MetricsMagicsTest {
     @DisplayName("%evaluate --plots draws every chart for the model, named after its variable")
     void evaluatePlots() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         kernel.with("model", model).with("train", train);
 
         ModelPlots plots = assertInstanceOf(ModelPlots.class, kernel.line("evaluate", "model", "train", "--plots"));
@@ -159,8 +162,7 @@ class MetricsMagicsTest {
     @DisplayName("%curves puts a serving model and a scored column of the same table on one chart")
     void curvesCompareModels() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         DoubleColumn coin = DoubleColumn.create("coin", train.rowCount());
         for (int i = 0; i < coin.size(); i++) coin.set(i, (i * 37 % 100) / 100.0);
         kernel.with("lr", model).with("test", train.copy().addColumns(coin));

@@ -99,11 +99,10 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
                     Checks.fmt(b.meanPredicted),
                     Checks.fmt(b.observed)));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(String.format(
-                        Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n))
-                + "</b></p>" + Charts.img(chart()) + Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows)
-                + "</div>";
+        return Html.report(
+                String.format(Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n),
+                Charts.img(chart()),
+                Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows));
     }
 
     @Override

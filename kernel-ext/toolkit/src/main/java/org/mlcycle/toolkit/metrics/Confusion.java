@@ -109,12 +109,12 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(toText()) + "</b></p>"
-                + Html.table(
+        return Html.report(
+                toText(),
+                Html.table(
                         List.of("", "predicted positive", "predicted negative"),
-                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn)))
-                + Charts.img(chart()) + "</div>";
+                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn))),
+                Charts.img(chart()));
     }
 
     @Override

@@ -131,8 +131,7 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Charts.img(chart()) + Html.table(head(), rows()) + "</div>";
+        return Html.report(verdict(), Charts.img(chart()), Html.table(head(), rows()));
     }
 
     @Override

@@ -128,10 +128,7 @@ public record ModelPlots(
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
-                .append(Html.escape(verdict()))
-                .append("</b></p>")
-                .append(Html.table(HEAD, rows()))
+        StringBuilder s = new StringBuilder(Html.table(HEAD, rows()))
                 .append("<div style=\"display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start\">");
         for (Chart<?, ?> chart : charts()) {
             s.append("<div style=\"flex:0 1 ").append(chart.getWidth()).append("px\">")
@@ -145,7 +142,7 @@ public record ModelPlots(
                     .append("</p>")
                     .append(Html.table(LiftTable.HEAD, t.rows()));
         }
-        return s.append("</div>").toString();
+        return Html.report(verdict(), s.toString());
     }
 
     @Override

@@ -84,8 +84,7 @@ public record TimeWindowReport(String timeColumn, int days, List<Window> windows
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Charts.img(chart()) + Html.table(HEAD, rows()) + "</div>";
+        return Html.report(verdict(), Charts.img(chart()), Html.table(HEAD, rows()));
     }
 
     @Override

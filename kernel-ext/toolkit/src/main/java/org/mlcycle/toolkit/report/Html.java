@@ -43,6 +43,15 @@ public final class Html {
     /** The attributes of a header row that sorts on click: pointer cursor and a tooltip saying so. */
     public static final String SORT_HEADER = " style=\"cursor:pointer\" title=\"click to sort\"";
 
+    /** A report's block: the headline in bold (escaped here), then the HTML parts in order. */
+    public static String report(String headline, String... parts) {
+        StringBuilder out = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+                .append(escape(headline))
+                .append("</b></p>");
+        for (String part : parts) out.append(part);
+        return out.append("</div>").toString();
+    }
+
     /** Escapes text for an HTML body or attribute. */
     public static String escape(Object value) {
         String s = String.valueOf(value);
