@@ -11,7 +11,8 @@ import tech.tablesaw.api.Table;
  * Model-quality curves for one model or several on the same rows: ROC and precision-recall curves,
  * reliability diagrams, lift and gains, and all of them at once ({@link #compare}). Scores are
  * walked with {@link Ranking#sweep}, so tied scores make one point and the areas equal
- * {@link Metrics#rocAuc} and {@link Metrics#averagePrecision}. Models keep the order they are given in.
+ * {@link Metrics#rocAuc} and {@link Metrics#averagePrecision}. Models keep the order of the map's
+ * iteration (a {@code LinkedHashMap} keeps the order they were put in).
  *
  * <pre>{@code
  * ModelPlots plots = Curves.compare(test, "clicked", Map.of("logistic", "p_lr", "trees", "p_gbt"),

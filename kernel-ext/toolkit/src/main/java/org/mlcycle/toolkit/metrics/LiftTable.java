@@ -103,14 +103,18 @@ public record LiftTable(String model, List<Bucket> buckets, long n, long positiv
     }
 
     public String verdict() {
+        return "lift of '" + model + "': " + finding();
+    }
+
+    /** What the top bucket shows, without the model's name. */
+    String finding() {
         if (positives == 0) {
-            return String.format(Locale.ROOT, "lift of '%s': no positives in %d rows, lift undefined", model, n);
+            return String.format(Locale.ROOT, "no positives in %d rows, lift undefined", n);
         }
         Bucket top = buckets.get(0);
         return String.format(
                 Locale.ROOT,
-                "lift of '%s': the top %s of rows by score hold %s of the positives (lift %.2f, base rate %s)",
-                model,
+                "the top %s of rows by score hold %s of the positives (lift %.2f, base rate %s)",
                 percent(top.rowShare()),
                 percent(top.gain()),
                 top.lift(),

@@ -75,7 +75,7 @@ public record ModelPlots(
                     Checks.fmt(roc.curves().get(0).area()),
                     Checks.fmt(precisionRecall.curves().get(0).area()),
                     Checks.fmt(calibration.get(m).expectedCalibrationError()),
-                    lift.get(0).verdict().replaceFirst("^lift of '[^']*': ", ""));
+                    lift.get(0).finding());
         }
         return String.format(
                 Locale.ROOT,
