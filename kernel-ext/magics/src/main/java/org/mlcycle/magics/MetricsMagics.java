@@ -128,6 +128,7 @@ public final class MetricsMagics {
             columns.put(name, name);
         }
         if (label == null) throw CURVES.fail("--label LABEL is needed when no MODEL is a ServingModel");
+        if (columns.containsKey(label)) throw CURVES.fail("'" + label + "' is the label column, not a model");
         if (!table.containsColumn(label)) {
             throw new IllegalArgumentException(String.format(
                     "no label column '%s' in table '%s' (has: %s)",

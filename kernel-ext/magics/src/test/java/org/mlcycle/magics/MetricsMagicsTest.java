@@ -182,5 +182,10 @@ class MetricsMagicsTest {
         IllegalArgumentException unknown =
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "nothing"));
         assertEquals("no variable 'nothing' in the notebook", unknown.getMessage());
+        IllegalArgumentException labelAsModel = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("curves", "test", "lr", "clicked"));
+        assertEquals(
+                "'clicked' is the label column, not a model; usage: " + MetricsMagics.CURVES_USAGE,
+                labelAsModel.getMessage());
     }
 }
