@@ -1,5 +1,6 @@
 """Notebooks opened in the classic Jupyter Notebook server, run in headless Chromium: tables and
-charts appear on the page. The screenshots are kept in build/browser/."""
+charts appear on the page, and a click on a table header sorts its rows. The screenshots are kept
+in build/browser/."""
 import json
 import os
 import pathlib
@@ -126,5 +127,32 @@ def test_a_lesson_runs_in_the_browser_with_its_tables_plots_and_exercise(server,
         assert tables >= 3, f"only {tables} tables on the page"
         assert images >= 1, "no chart on the page"
         assert "Correct" in text, "the exercise check did not pass"
+    finally:
+        driver.quit()
+
+
+QUERIES = ("return Array.from(document.querySelector('.output_html table').tBodies[0].rows)"
+           ".map(r => r.cells[1].textContent);")
+
+
+def test_a_click_on_a_table_header_sorts_its_rows(server, tmp_path):
+    base, token, folder = server
+    driver = chrome(tmp_path / "profile")
+    try:
+        copy_notebook(NOTEBOOK, folder / NOTEBOOK.name)
+        run_all(driver, f"{base}/notebooks/{NOTEBOOK.name}?token={token}", 180)
+        shown = driver.execute_script(QUERIES)
+        bid = driver.find_element("xpath", "(//div[contains(@class,'output_html')]//table)[1]//thead/tr[1]/th[3]")
+
+        bid.click()
+        ascending = driver.execute_script(QUERIES)
+        bid.click()
+        descending = driver.execute_script(QUERIES)
+
+        assert bid.text == "bid"
+        assert shown == ["shoes", "red shoes", "<b>boots</b>"]
+        assert ascending == ["shoes", "<b>boots</b>", "red shoes"]  # bids 0.5, 0.75, 1.25
+        assert descending == ["red shoes", "<b>boots</b>", "shoes"]
+        assert bid.get_attribute("aria-sort") == "descending"
     finally:
         driver.quit()

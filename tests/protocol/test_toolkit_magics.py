@@ -65,6 +65,18 @@ def test_checks_kept_in_a_variable_run_on_a_table(nb):
     assert nb.run("%checks ads bids").text.startswith("checks 'bids'")
 
 
+def test_checks_cell_runs_a_text_spec_and_names_a_bad_line(nb):
+    cell = nb.run("%%checks ads bids\n# bids of the ad batch\ndevice not null\nbid between 0 and 5\nrows >= 6\n")
+    bad = nb.run("%%checks ads\ndevice not null\nprice >= 0")
+
+    assert "isBetween(bid, 0, 5)" in html(cell)
+    assert cell.text.startswith("checks 'bids'"), cell.text
+    assert bad.status == "error"
+    assert "line 2: no column 'price' in table 'ads'" in bad.reply["evalue"], bad.reply["evalue"]
+    assert "\n" not in bad.reply["evalue"]
+    assert nb.run("Checks.parse(\"bid >= 0\\nrows > 5\").toString()").text == "bid >= 0\nrows >= 6"
+
+
 def test_drift_flags_the_moved_column(nb):
     assert nb.run("DriftReport d = %drift ads later").status == "ok"
 

@@ -70,14 +70,14 @@ public final class MlcycleExtension implements Extension {
     static void magics(MagicsRegistry registry, JournalMagics journal, DeployMagics deploy) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
-        // %profile %checks %schema
+        // %profile %checks %%checks %schema
         QualityMagics.register(registry, Notebook::of);
         DatasetMagics.register(registry, Notebook::of);
         // %drift %drift_windows
         DriftMagics.register(registry, Notebook::of);
         // %agreement %label_issues %imbalance
         LabelMagics.register(registry, Notebook::of);
-        // %metrics %evaluate
+        // %metrics %evaluate %curves
         MetricsMagics.register(registry, Notebook::of);
         // %deploy %serve %shadow %monitor (the registry lives in the journal)
         DeployMagics.register(registry, Notebook::of, deploy);

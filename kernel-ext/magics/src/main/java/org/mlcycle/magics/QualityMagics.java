@@ -16,13 +16,18 @@ import org.mlcycle.toolkit.quality.SchemaOptions;
 import tech.tablesaw.api.Table;
 
 /**
- * The data-quality magics: {@code %profile}, {@code %checks} and {@code %schema}, on tables held in
+ * The data-quality magics: {@code %profile}, {@code %checks} (and the cell form {@code %%checks}
+ * with a text check spec) and {@code %schema}, on tables held in
  * notebook variables. Thin: parse the arguments, call {@link Profile}, {@link Checks} or
  * {@link Schema}, return the report.
  */
 public final class QualityMagics {
     static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]";
-    static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE";
+    static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE;"
+            + " or %%checks TABLE [NAME] with one constraint per line below it";
+    static final String CHECKS_CELL_USAGE = "%%checks TABLE [NAME]  — one constraint per line below, e.g. 'clicks >= 0',"
+            + " 'ad_id not null', 'query unique', 'country in (US, DE)', 'ctr between 0 and 1', 'rows > 1000',"
+            + " 'completeness(age) >= 0.95', 'mean(cost) between 0.1 and 3'";
     static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
             + " variable), and validate BATCH against it";
 
@@ -43,6 +48,14 @@ public final class QualityMagics {
                     .onlyKnownKeywords()
                     .onlyKnownFlags()
                     .build());
+    private static final Usage CHECKS_CELL = new Usage(
+            CHECKS_CELL_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .optional("name")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
     private static final Usage SCHEMA = new Usage(
             SCHEMA_USAGE,
             MagicsArgs.builder()
@@ -56,10 +69,12 @@ public final class QualityMagics {
 
     private QualityMagics() {}
 
-    /** Registers {@code %profile}, {@code %checks} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
+    /** Registers {@code %profile}, {@code %checks}, {@code %%checks} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
     public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
         registry.registerLineMagic("profile", (BaseKernel k, List<String> a) -> profile(notebooks.apply(k), a));
         registry.registerLineMagic("checks", (BaseKernel k, List<String> a) -> checks(notebooks.apply(k), a));
+        registry.registerCellMagic(
+                "checks", (BaseKernel k, List<String> a, String body) -> checks(notebooks.apply(k), a, body));
         registry.registerLineMagic("schema", (BaseKernel k, List<String> a) -> schema(notebooks.apply(k), a));
     }
 
@@ -80,6 +95,21 @@ public final class QualityMagics {
         Table table = Variables.table(nb, a.get("table").get(0));
         return nb.result(
                 Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
+    }
+
+    /**
+     * {@code %%checks ads} with a check spec as the cell body: parsed line by line (a bad line or an
+     * unknown column fails naming its line), then run on the table.
+     */
+    static Object checks(Notebook nb, List<String> args, String body) {
+        Map<String, List<String>> a = CHECKS_CELL.parse(args);
+        String tableName = a.get("table").get(0);
+        Table table = Variables.table(nb, tableName);
+        if (body == null || body.isBlank()) {
+            throw CHECKS_CELL.fail("no constraints below the magic line");
+        }
+        Checks checks = Checks.parse(Usage.one(a, "name", tableName), body, table);
+        return nb.result(checks.run(table));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.metrics.ClassificationReport;
+import org.mlcycle.toolkit.metrics.ModelPlots;
 import org.mlcycle.toolkit.metrics.TimeWindowReport;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DateColumn;
@@ -27,6 +28,12 @@ class MetricsMagicsTest {
     @BeforeAll
     static void quietTribuo() {
         TribuoLogging.quiet();
+    }
+
+    /** A logistic regression of clicked on score. */
+    private static ServingModel logistic(Table train) {
+        return ServingModel.train(
+                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
     }
 
     private static final Table SCORED = Table.create(
@@ -94,8 +101,7 @@ class MetricsMagicsTest {
     @DisplayName("%evaluate scores a table with a serving model's own features, then evaluates it")
     void evaluateAServingModel() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         kernel.with("model", model).with("train", train).with("n", 1);
 
         ClassificationReport report =
@@ -112,8 +118,7 @@ class MetricsMagicsTest {
     @DisplayName("%evaluate --by TIME scores once and evaluates each window of days apart")
     void evaluateOverTime() throws Exception {
         Table train = LabelMagicsTest.clicks();
-        ServingModel model = ServingModel.train(
-                train, FeatureOptions.of("clicked", List.of("score"), List.of()), new LogisticRegressionTrainer());
+        ServingModel model = logistic(train);
         LocalDate[] days = new LocalDate[train.rowCount()];
         for (int i = 0; i < days.length; i++) {
             days[i] = LocalDate.of(2024, 3, 1).plusDays(i % 3);
@@ -129,5 +134,58 @@ class MetricsMagicsTest {
                 report.windows().stream()
                         .mapToLong(w -> w.metrics().confusion().n())
                         .sum());
+    }
+
+    @Test
+    @DisplayName("%evaluate --plots draws every chart for the model, named after its variable")
+    void evaluatePlots() throws Exception {
+        Table train = LabelMagicsTest.clicks();
+        ServingModel model = logistic(train);
+        kernel.with("model", model).with("train", train);
+
+        ModelPlots plots = assertInstanceOf(ModelPlots.class, kernel.line("evaluate", "model", "train", "--plots"));
+        ClassificationReport metrics = (ClassificationReport) kernel.line("evaluate", "model", "train");
+
+        assertEquals(List.of("model"), plots.models());
+        assertEquals(metrics.rocAuc(), plots.roc().curve("model").area(), 1e-12);
+        assertEquals(metrics.averagePrecision(), plots.precisionRecall().curve("model").area(), 1e-12);
+        assertTrue(plots.toHtml().contains("data:image/png;base64,"));
+        IllegalArgumentException both = assertThrows(
+                IllegalArgumentException.class,
+                () -> kernel.line("evaluate", "model", "train", "--plots", "--by", "day"));
+        assertEquals(
+                "--plots draws the whole table; leave out --by and --days; usage: " + MetricsMagics.EVALUATE_USAGE,
+                both.getMessage());
+    }
+
+    @Test
+    @DisplayName("%curves puts a serving model and a scored column of the same table on one chart")
+    void curvesCompareModels() throws Exception {
+        Table train = LabelMagicsTest.clicks();
+        ServingModel model = logistic(train);
+        DoubleColumn coin = DoubleColumn.create("coin", train.rowCount());
+        for (int i = 0; i < coin.size(); i++) coin.set(i, (i * 37 % 100) / 100.0);
+        kernel.with("lr", model).with("test", train.copy().addColumns(coin));
+
+        ModelPlots plots = assertInstanceOf(ModelPlots.class, kernel.line("curves", "test", "lr", "coin"));
+
+        assertEquals(List.of("lr", "coin"), plots.models());
+        assertTrue(plots.roc().curve("lr").area() > plots.roc().curve("coin").area());
+        assertTrue(plots.verdict().startsWith("2 models on 200 rows"), plots.verdict());
+        IllegalArgumentException noLabel =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "coin"));
+        assertEquals(
+                "--label LABEL is needed when no MODEL is a ServingModel; usage: " + MetricsMagics.CURVES_USAGE,
+                noLabel.getMessage());
+        ModelPlots labelled = (ModelPlots) kernel.line("curves", "test", "coin", "--label", "clicked");
+        assertEquals(plots.roc().curve("coin").area(), labelled.roc().curve("coin").area(), 1e-12);
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "nothing"));
+        assertEquals("no variable 'nothing' in the notebook", unknown.getMessage());
+        IllegalArgumentException labelAsModel = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("curves", "test", "lr", "clicked"));
+        assertEquals(
+                "'clicked' is the label column, not a model; usage: " + MetricsMagics.CURVES_USAGE,
+                labelAsModel.getMessage());
     }
 }

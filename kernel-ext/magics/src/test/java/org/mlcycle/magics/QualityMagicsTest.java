@@ -135,6 +135,42 @@ class QualityMagicsTest {
     }
 
     @Test
+    @DisplayName("%%checks parses the cell as a check spec and runs it on the table")
+    void checksCell() throws Exception {
+        kernel.with("ads", ADS);
+
+        CheckReport report = assertInstanceOf(
+                CheckReport.class, kernel.cell("checks", "device not null\nbid between 0 and 10\nrows >= 4\n", "ads"));
+        CheckReport named = (CheckReport) kernel.cell("checks", "rows = 4", "ads", "batch");
+
+        assertEquals(3, report.results().size());
+        assertEquals(1, report.failures().size());
+        assertEquals(3, report.failures().get(0).failingRows().get(0).row(), "bid 40 in row 3");
+        assertTrue(named.passed());
+        assertTrue(named.toText().startsWith("checks 'batch'"), named.toText());
+    }
+
+    @Test
+    @DisplayName("%%checks names the line of a bad constraint or an unknown column; an empty cell is a usage error")
+    void checksCellErrors() {
+        kernel.with("ads", ADS);
+
+        IllegalArgumentException column = assertThrows(
+                IllegalArgumentException.class, () -> kernel.cell("checks", "device not null\nprice >= 0", "ads"));
+        IllegalArgumentException syntax =
+                assertThrows(IllegalArgumentException.class, () -> kernel.cell("checks", "bid => 0", "ads"));
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> kernel.cell("checks", "\n  \n", "ads"));
+
+        assertEquals(
+                "checks: line 2: no column 'price' in table 'ads' (has: device, bid) (line: price >= 0)",
+                column.getMessage());
+        assertTrue(syntax.getMessage().startsWith("checks: line 1: after 'bid' expected not null"), syntax.getMessage());
+        assertEquals(
+                "no constraints below the magic line; usage: " + QualityMagics.CHECKS_CELL_USAGE, empty.getMessage());
+    }
+
+    @Test
     @DisplayName("%schema REF infers a schema; %schema REF BATCH lists how the batch departs from it")
     void schemaInferAndValidate() throws Exception {
         Table batch = ads("batch", new String[] {"mobile", "smart-tv", "mobile"}, 2, 3, 4);

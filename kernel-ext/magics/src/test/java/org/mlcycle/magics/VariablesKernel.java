@@ -75,6 +75,11 @@ class VariablesKernel extends BaseKernel {
         return magicsRegistry.evalLineMagic(this, name, List.of(args));
     }
 
+    /** Runs {@code %%name args...} with {@code body} below it and returns its value. */
+    Object cell(String name, String body, String... args) throws Exception {
+        return magicsRegistry.evalCellMagic(this, name, List.of(args), body);
+    }
+
     /** The HTML this kernel's renderers make of {@code value}. */
     String html(Object value) {
         return (String) renderer.render(value).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML);

@@ -16,7 +16,8 @@ import tech.tablesaw.columns.Column;
  * row index, the column types under the names, the head and tail rows around an ellipsis row, and
  * the shape underneath; plus an aligned {@code text/plain} form for consoles. Missing values read
  * {@code <NA>} (grey and italic in HTML) so they never pass for a value (Tablesaw
- * also counts an empty string as missing).
+ * also counts an empty string as missing). A click on a column header sorts the rows shown
+ * ({@link Html#SORTABLE}).
  */
 public final class TableRenderer {
     static final String MISSING = "<NA>";
@@ -44,8 +45,10 @@ public final class TableRenderer {
         List<Integer> rows = display.rows(table.rowCount());
         List<Integer> cols = display.columns(table.columnCount());
         StringBuilder out = new StringBuilder(256 + rows.size() * cols.size() * 24);
-        out.append("<div class=\"mlcycle-table\"><table class=\"dataframe\" border=\"1\">");
-        out.append("<thead><tr style=\"text-align:right\"><th></th>");
+        out.append("<div class=\"mlcycle-table\"><table class=\"dataframe\" border=\"1\"")
+                .append(Html.SORTABLE)
+                .append('>');
+        out.append("<thead><tr style=\"text-align:right;cursor:pointer\" title=\"click to sort\"><th></th>");
         for (int c : cols) {
             out.append("<th>").append(c < 0 ? "…" : Html.escape(display.cut(table.column(c).name()))).append("</th>");
         }
@@ -57,7 +60,8 @@ public final class TableRenderer {
         }
         out.append("</tr></thead><tbody>");
         for (int r : rows) {
-            out.append("<tr><th>").append(r < 0 ? "…" : Integer.toString(r)).append("</th>");
+            // the ellipsis row between head and tail stays last when the rows shown are sorted
+            out.append(r < 0 ? "<tr data-fixed><th>…" : "<tr><th>" + r).append("</th>");
             for (int c : cols) {
                 if (r < 0 || c < 0) {
                     out.append("<td>…</td>");

@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.magics.MlcycleExtension;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -55,8 +56,17 @@ class TableRendererTest {
         }
         assertFalse(html.contains("<td>1010</td>"), "row 10 is hidden");
         assertFalse(html.contains("<td>2223</td>"), "row 1223 is hidden");
-        assertEquals(1, html.split("<tr><th>…</th>", -1).length - 1, "one ellipsis row");
+        assertEquals(1, html.split("<tr data-fixed><th>…</th>", -1).length - 1, "one ellipsis row, kept last by a sort");
         assertTrue(html.contains("<tr><th>1233</th>"), "the index of the last row");
+    }
+
+    @Test
+    @DisplayName("a click on a header sorts the rows: the table carries the sort handler, the header row says so")
+    void tableIsSortable() {
+        String html = html(renderer.render(numbered(5)));
+
+        assertTrue(html.contains("<table class=\"dataframe\" border=\"1\"" + Html.SORTABLE + ">"), html);
+        assertTrue(html.contains("<thead><tr style=\"text-align:right;cursor:pointer\" title=\"click to sort\">"), html);
     }
 
     @Test

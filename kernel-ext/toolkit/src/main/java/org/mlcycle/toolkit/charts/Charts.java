@@ -19,9 +19,9 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * XChart pictures for the quality and drift reports, drawn from the numbers a report keeps (never
- * from a table): reference vs current shares per bin, one bar per column for scores or missing
- * shares. {@link #img} turns a chart into an inline PNG for static HTML.
+ * XChart pictures for the reports, drawn from the numbers a report keeps (never from a table):
+ * reference vs current shares per bin, one bar per column for scores or missing shares, and the
+ * frames the model-quality curves are drawn in. {@link #img} turns a chart into an inline PNG for static HTML.
  */
 public final class Charts {
     private static final int WIDTH = 640;
@@ -109,6 +109,53 @@ public final class Charts {
     public static String img(Chart<?, ?> chart) {
         return "<img style=\"max-width:100%\" alt=\"" + org.mlcycle.toolkit.report.Html.escape(chart.getTitle())
                 + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png(chart)) + "\"/>";
+    }
+
+    /** An empty bar chart of the house size and style; the caller adds the series. */
+    public static CategoryChart bars(String title, String x, String y) {
+        return base(title, x, y);
+    }
+
+    /** An empty line chart on [0, 1] x [0, 1], the frame of ROC, precision-recall, reliability and gains curves. */
+    public static XYChart unitSquare(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(WIDTH * 3 / 4)
+                .title(title)
+                .xAxisTitle(x)
+                .yAxisTitle(y)
+                .build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    /** A dashed grey line without markers: the chance line or the perfect one a curve is read against. */
+    public static XYSeries reference(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setLineColor(java.awt.Color.GRAY);
+        series.setLineStyle(SeriesLines.DASH_DASH);
+        series.setMarker(SeriesMarkers.NONE);
+        return series;
+    }
+
+    /**
+     * At most {@code max} of the points, evenly spread and always keeping the first and the last: a
+     * curve with one point per distinct score can have as many points as rows, far more than a
+     * 640-pixel picture shows.
+     */
+    public static double[][] thin(double[] x, double[] y, int max) {
+        if (x.length <= max) return new double[][] {x, y};
+        double[] tx = new double[max], ty = new double[max];
+        for (int i = 0; i < max; i++) {
+            int j = (int) Math.round((double) i * (x.length - 1) / (max - 1));
+            tx[i] = x[j];
+            ty[i] = y[j];
+        }
+        return new double[][] {tx, ty};
     }
 
     private static CategoryChart base(String title, String x, String y) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.XYChart;
+import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -82,6 +84,11 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         return s.toString().stripTrailing();
     }
 
+    /** The reliability diagram: observed share against mean prediction per non-empty bin, with the diagonal. */
+    public XYChart chart() {
+        return ModelCharts.reliability(Map.of(Curves.MODEL, this));
+    }
+
     @Override
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
@@ -92,10 +99,10 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
                     Checks.fmt(b.meanPredicted),
                     Checks.fmt(b.observed)));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(String.format(
-                        Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n))
-                + "</b></p>" + Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows) + "</div>";
+        return Html.report(
+                String.format(Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n),
+                Charts.img(chart()),
+                Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows));
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.HeatMapChart;
+import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -85,6 +87,11 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
         return den == 0 ? Double.NaN : num / den;
     }
 
+    /** The matrix as an annotated heat map, actual class down and predicted class across. */
+    public HeatMapChart chart() {
+        return ModelCharts.confusion("confusion matrix", this);
+    }
+
     @Override
     public String toText() {
         return String.format(
@@ -102,12 +109,12 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(toText()) + "</b></p>"
-                + Html.table(
+        return Html.report(
+                toText(),
+                Html.table(
                         List.of("", "predicted positive", "predicted negative"),
-                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn)))
-                + "</div>";
+                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn))),
+                Charts.img(chart()));
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.mlcycle.toolkit.metrics;
 
 import java.util.Locale;
 import org.mlcycle.toolkit.support.Require;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Binary classification metrics on predicted probabilities, each with scikit-learn's definition, and
@@ -48,24 +46,8 @@ public final class Metrics {
     public static ClassificationReport binary(
             Table table, String labelColumn, String probabilityColumn, MetricsOptions options) {
         Require.nonEmpty(Require.table(table, "metrics", "evaluated"), "metrics");
-        Column<?> label = Require.column(table, labelColumn, "metrics");
-        Column<?> prob = Require.column(table, probabilityColumn, "metrics");
-        if (!(prob instanceof NumericColumn<?> p)) {
-            throw new IllegalArgumentException(String.format(
-                    "metrics: column '%s' in table '%s' is %s, not numeric",
-                    probabilityColumn, table.name(), prob.type().name()));
-        }
-        boolean[] actual = new boolean[table.rowCount()];
-        double[] probability = new double[table.rowCount()];
-        for (int i = 0; i < actual.length; i++) {
-            if (label.isMissing(i) || p.isMissing(i)) {
-                throw new IllegalArgumentException(String.format(
-                        "metrics: missing value in row %d of column '%s' in table '%s'",
-                        i, label.isMissing(i) ? labelColumn : probabilityColumn, table.name()));
-            }
-            actual[i] = label.getString(i).equals(options.positive());
-            probability[i] = p.getDouble(i);
-        }
+        boolean[] actual = ScoredTable.actual(table, labelColumn, options.positive(), "metrics");
+        double[] probability = ScoredTable.scores(table, probabilityColumn, "metrics");
         return binary(actual, probability, options);
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -75,10 +77,14 @@ public record TimeWindowReport(String timeColumn, int days, List<Window> windows
         return s.toString();
     }
 
+    /** ROC-AUC, PR-AUC and base rate per window as lines; a window where one is undefined leaves a gap. */
+    public CategoryChart chart() {
+        return ModelCharts.windows(this);
+    }
+
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(HEAD, rows()) + "</div>";
+        return Html.report(verdict(), Charts.img(chart()), Html.table(HEAD, rows()));
     }
 
     @Override

@@ -27,6 +27,10 @@ import tech.tablesaw.api.Table;
  *         .run(ads);
  * }</pre>
  *
+ * The same list as text, one constraint per line, is read by {@link #parse} and written by
+ * {@link #toString}: {@code user_id not null}, {@code bid_cents between 0 and 5000 mostly 0.99},
+ * {@code device in (desktop, mobile, tablet)}, {@code rows between 1 and 10000000}.
+ *
  * @param name how the report names the list
  * @param constraints the constraints, in the order they run
  */
@@ -50,6 +54,30 @@ public record Checks(String name, List<Constraint> constraints) {
         List<Constraint> all = new ArrayList<>(constraints);
         all.add(c);
         return new Checks(name, all);
+    }
+
+    /**
+     * Parses a check spec, one constraint per line (see the class comment of the parser: {@code
+     * ctr between 0 and 1}, {@code country in (US, DE)}, {@code rows > 1000}, ...); the list is
+     * called "checks". A bad line fails with its number and what was expected there.
+     */
+    public static Checks parse(String spec) {
+        return parse("checks", spec, null);
+    }
+
+    /**
+     * Parses a check spec into a list called {@code name}; when {@code table} is not null, a column
+     * it does not have fails the line that names it.
+     */
+    public static Checks parse(String name, String spec, Table table) {
+        Objects.requireNonNull(spec, "spec");
+        return CheckSpec.parse(name, spec, table);
+    }
+
+    /** The spec text, one constraint per line, that {@link #parse} reads back into these constraints. */
+    @Override
+    public String toString() {
+        return String.join("\n", constraints.stream().map(CheckSpec::format).toList());
     }
 
     /** Relaxes the constraint added last: it holds when at least {@code share} of the checked rows pass. */

@@ -4,11 +4,53 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The few HTML pieces every report needs. Reports are static HTML (no scripts, inline styles) so
- * they survive nbconvert and any Jupyter front end.
+ * The few HTML pieces every report needs. Reports are static HTML with inline styles and no script
+ * elements, so they survive nbconvert and any Jupyter front end. The one piece of behaviour is an
+ * inline click handler on tables ({@link #SORTABLE}): where a front end runs it (trusted output in
+ * the classic notebook and JupyterLab, nbconvert's HTML) a click on a header sorts the rows; where
+ * it is stripped (untrusted output) the table is a plain table.
  */
 public final class Html {
     private Html() {}
+
+    /**
+     * The click handler that sorts a table's body rows by the clicked header's column, ascending and
+     * then descending on a second click (marked with {@code aria-sort}); numbers sort as numbers and
+     * before text, and rows marked {@code data-fixed} (an ellipsis row) stay at the end. An inline
+     * attribute rather than a script element: output HTML is inserted in ways that run scripts
+     * before, or without, attaching them to the page, but an attribute is there when the click comes.
+     */
+    static final String SORT_SCRIPT = String.join(
+            "",
+            "var h=event.target.closest('th'),t=this;",
+            "if(!h||!t.tHead||!t.tHead.contains(h))return;",
+            "var c=Array.prototype.indexOf.call(h.parentNode.children,h),",
+            "d=h.getAttribute('aria-sort')==='ascending'?-1:1,b=t.tBodies[0],",
+            "key=function(r){var x=r.cells[c]?r.cells[c].textContent.trim():'',n=Number(x.replace(/%$/,''));",
+            "return x!==''&&!isNaN(n)?n:x;},",
+            "all=Array.prototype.slice.call(b.rows),",
+            "rows=all.filter(function(r){return !r.hasAttribute('data-fixed');}),",
+            "fixed=all.filter(function(r){return r.hasAttribute('data-fixed');});",
+            "t.querySelectorAll('th[aria-sort]').forEach(function(x){x.removeAttribute('aria-sort');});",
+            "h.setAttribute('aria-sort',d>0?'ascending':'descending');",
+            "rows.sort(function(p,q){var a=key(p),z=key(q);",
+            "return d*(typeof a!==typeof z?(typeof a==='number'?-1:1):typeof a==='number'?a-z:a.localeCompare(z));});",
+            "rows.concat(fixed).forEach(function(r){b.appendChild(r);});");
+
+    /** The attribute that makes a table sortable: {@code <table SORTABLE>}, with a leading space. */
+    public static final String SORTABLE = " onclick=\"" + escape(SORT_SCRIPT) + "\"";
+
+    /** The attributes of a header row that sorts on click: pointer cursor and a tooltip saying so. */
+    public static final String SORT_HEADER = " style=\"cursor:pointer\" title=\"click to sort\"";
+
+    /** A report's block: the headline in bold (escaped here), then the HTML parts in order. */
+    public static String report(String headline, String... parts) {
+        StringBuilder out = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+                .append(escape(headline))
+                .append("</b></p>");
+        for (String part : parts) out.append(part);
+        return out.append("</div>").toString();
+    }
 
     /** Escapes text for an HTML body or attribute. */
     public static String escape(Object value) {
@@ -28,9 +70,9 @@ public final class Html {
         return out.toString();
     }
 
-    /** A table with a header row; every cell is escaped. */
+    /** A table with a header row, sorted by a click on a header; every cell is escaped. */
     public static String table(List<String> header, List<List<?>> rows) {
-        StringBuilder out = new StringBuilder("<table class=\"mlcycle\"><thead><tr>");
+        StringBuilder out = new StringBuilder("<table class=\"mlcycle\"" + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }

@@ -12,7 +12,7 @@ public interface Rendered {
     /** Plain text, leading with the verdict and its numbers. */
     String toText();
 
-    /** A self-contained HTML fragment (no scripts, inline styles only) that survives nbconvert. */
+    /** A self-contained HTML fragment (inline styles, no script elements; {@link Html#SORTABLE} tables) that survives nbconvert. */
     String toHtml();
 
     /** Plain values only (numbers, strings, booleans, lists and maps of them). */

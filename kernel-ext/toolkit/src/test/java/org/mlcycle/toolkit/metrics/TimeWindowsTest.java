@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -33,6 +35,23 @@ class TimeWindowsTest {
         assertTrue(
                 r.verdict().startsWith("metrics over time: 2 windows of 1 day by 'day'; ROC-AUC 1.0000 -> 0.0000"),
                 r.verdict());
+    }
+
+    @Test
+    void theChartDrawsEachScorePerWindowAndAGapWhereOneIsUndefined() {
+        Table t = scored();
+        t.intColumn("clicked").set(4, 0); // day 3 keeps only negatives: no ROC-AUC there
+        t.intColumn("clicked").set(6, 0);
+        TimeWindowReport r = TimeWindows.evaluate(t, "day", "clicked", "p", 1, MetricsOptions.defaults());
+
+        var series = r.chart().getSeriesMap();
+
+        assertEquals(List.of("ROC-AUC", "PR-AUC (AP)", "base rate"), List.copyOf(series.keySet()));
+        List<Number> auc = new ArrayList<>();
+        series.get("ROC-AUC").getYData().forEach(auc::add);
+        assertEquals(1.0, auc.get(0));
+        assertEquals(null, auc.get(1));
+        assertTrue(r.toHtml().contains("data:image/png;base64,"));
     }
 
     @Test
