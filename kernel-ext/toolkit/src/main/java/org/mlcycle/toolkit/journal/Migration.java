@@ -113,7 +113,15 @@ record Migration(int version, String description, List<String> statements) {
                             "CREATE INDEX datasets_by_hash ON datasets(hash)",
                             "CREATE INDEX run_data_by_dataset ON run_data(dataset_id)",
                             "CREATE INDEX models_by_run ON models(run_id)",
-                            "CREATE INDEX deployments_by_model ON deployments(model_id)")));
+                            "CREATE INDEX deployments_by_model ON deployments(model_id)")),
+            new Migration(
+                    4,
+                    "exercise attempts know their lesson and kind (check or reveal)",
+                    List.of(
+                            "ALTER TABLE exercise_results ADD COLUMN lesson TEXT",
+                            "ALTER TABLE exercise_results ADD COLUMN kind TEXT NOT NULL DEFAULT 'check'"
+                                    + " CHECK (kind IN ('check','reveal'))",
+                            "CREATE INDEX exercise_results_by_exercise ON exercise_results(exercise)")));
 
     /** The schema version this code writes. */
     static int latest() {
