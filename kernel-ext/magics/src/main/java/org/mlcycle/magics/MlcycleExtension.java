@@ -25,15 +25,16 @@ public final class MlcycleExtension implements Extension {
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts");
+            "datasets", "charts", "exercises");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
+    private final ExerciseMagics exercises = new ExerciseMagics(journal);
 
     @Override
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(kernel.getMagicsRegistry(), journal);
+            magics(kernel.getMagicsRegistry(), journal, exercises);
         }
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         for (String statement : defaultImports()) {
@@ -60,7 +61,7 @@ public final class MlcycleExtension implements Extension {
     }
 
     /** Every magic mlcycle adds, by name; each group's class documents its magics. */
-    static void magics(MagicsRegistry registry, JournalMagics journal) {
+    static void magics(MagicsRegistry registry, JournalMagics journal, ExerciseMagics exercises) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %checks %schema
@@ -72,6 +73,8 @@ public final class MlcycleExtension implements Extension {
         LabelMagics.register(registry, Notebook::of);
         // %metrics %evaluate
         MetricsMagics.register(registry, Notebook::of);
+        // %check %progress %reveal %variant (attempts go to the same journal)
+        ExerciseMagics.register(registry, Notebook::of, exercises);
     }
 
     /**

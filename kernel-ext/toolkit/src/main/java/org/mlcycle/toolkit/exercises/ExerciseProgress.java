@@ -76,7 +76,7 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
     @Override
     public String toText() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "progress: %d of %d exercises passed, %d attempts, %d hints, %d answers revealed",
+                "progress: %d of %d exercises passed, %d attempts, %d hints, %d model answers read",
                 passed(), rows.size(), rows.stream().mapToInt(Row::attempts).sum(),
                 rows.stream().mapToInt(Row::hints).sum(), rows.stream().filter(Row::revealed).count()));
         String lesson = null;

@@ -41,7 +41,7 @@ class ExerciseProgressTest {
                 "practice practice-ctr passed 3/2",
                 "practice practice-median-bid not tried 0/0",
                 "practice practice-why-ctr answer read 0/0 revealed"), lines);
-        assertTrue(progress.toText().startsWith("progress: 1 of 4 exercises passed, 4 attempts, 3 hints, 1 answers revealed"),
+        assertTrue(progress.toText().startsWith("progress: 1 of 4 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
                 progress.toText());
     }
 }
