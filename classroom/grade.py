@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Grades a class's submitted notebooks: runs each one in the real kernel, scores the graded cells.
 
-    grade.py DIR [--out DIR] [--kernel NAME] [--timeout SECONDS] [--cwd DIR]
+    grade.py DIR [--out DIR] [--kernel NAME] [--timeout SECONDS]
 
 DIR holds one folder per student (DIR/alice/*.ipynb, nbgrader's layout) or notebooks named after
 their student (DIR/alice.ipynb). Each notebook runs with nbclient in a fresh kernel, with its
@@ -10,8 +10,10 @@ edited check cannot award itself points. Scoring follows nbgrader: a graded cell
 any stderr output scores 0. A notebook that cannot be read or whose kernel dies scores 0 with the
 error shown; grading goes on with the next one.
 
-Writes OUT/grades.csv (one row per student and notebook, one column per exercise), OUT/feedback/
-STUDENT.html, and each executed notebook with its HTML under OUT/STUDENT/.
+Each student's notebooks run in OUT/STUDENT/, in file-name order, so they share one journal there
+as a learner's run does; OUT/datasets links to the repository's datasets/, which the lessons read
+as ../datasets. Writes OUT/grades.csv (one row per student and notebook, one column per exercise),
+OUT/feedback/STUDENT.html, and each executed notebook with its HTML under OUT/STUDENT/.
 """
 import argparse
 import csv
@@ -79,9 +81,10 @@ def grade_one(student, path, args, out_dir):
         g.status, g.error = "malformed", f"{type(e).__name__}: {e}"
         return g
     prepare(nb, student)
-    work = pathlib.Path(args.cwd).resolve() if args.cwd else path.parent.resolve()
-    # the kernel inherits this: each student's attempts go to their own journal, not the folder's
-    os.environ["MLCYCLE_JOURNAL"] = str((out_dir / student / "journal.sqlite").resolve())
+    work = (out_dir / student).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    # the kernel inherits this: the magics then write the journal the lessons open next to themselves
+    os.environ["MLCYCLE_JOURNAL"] = str(work / ".mlcycle" / "journal.sqlite")
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout, allow_errors=True,
                             interrupt_on_timeout=True, resources={"metadata": {"path": str(work)}})
     try:
@@ -92,11 +95,9 @@ def grade_one(student, path, args, out_dir):
     for cell in nb.cells:
         if cells.is_graded(cell):
             g.exercises.append((cells.grade_id(cell), cells.score(cell), cells.points(cell), cells.message(cell)))
-    target = out_dir / student
-    target.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target / path.name)
+    nbformat.write(nb, work / path.name)
     html, _ = HTMLExporter().from_notebook_node(nb)
-    g.html = target / path.with_suffix(".html").name
+    g.html = work / path.with_suffix(".html").name
     g.html.write_text(html, encoding="utf-8")
     return g
 
@@ -127,7 +128,6 @@ def main(argv=None):
     ap.add_argument("--out", help="where grades, feedback and executed notebooks go (default DIR/graded)")
     ap.add_argument("--kernel", default="mlcycle")
     ap.add_argument("--timeout", type=int, default=600, help="seconds per cell before it is interrupted")
-    ap.add_argument("--cwd", help="the folder notebooks run in (default: each notebook's own folder)")
     args = ap.parse_args(argv)
     folder = pathlib.Path(args.dir)
     if not folder.is_dir():
@@ -137,6 +137,9 @@ def main(argv=None):
     if not found:
         raise SystemExit(f"grade: no notebooks in {folder} (expected {folder}/STUDENT/*.ipynb or {folder}/STUDENT.ipynb)")
     out_dir.mkdir(parents=True, exist_ok=True)
+    datasets = pathlib.Path(__file__).resolve().parents[1] / "datasets"
+    if datasets.is_dir() and not (out_dir / "datasets").exists():
+        (out_dir / "datasets").symlink_to(datasets, target_is_directory=True)
     graded = []
     for i, (student, path) in enumerate(found, 1):
         start = time.time()
