@@ -1,6 +1,5 @@
 package org.mlcycle.toolkit.exercises.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.close;
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
@@ -12,6 +11,7 @@ import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseSet;
+import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.journal.Stage;
 import org.mlcycle.toolkit.journal.StagePath;
@@ -93,19 +93,17 @@ public final class LessonExercises implements ExerciseSet {
     static Verdict loopsBack(Answers a) {
         long backwards = a.whole("backwards");
         StagePath path = a.value("path", StagePath.class, "the lesson's StagePath");
-        if (backwards == path.loops()) {
-            return Verdict.pass("the route loops back " + backwards + " times.");
-        }
         List<Stage> stages = path.stages();
         int changes = 0;
         for (int i = 1; i < stages.size(); i++) {
             changes += stages.get(i) != stages.get(i - 1) ? 1 : 0;
         }
-        if (backwards == changes) {
-            return Verdict.hint("you counted every change of stage; a loop back is only a move to a smaller stage number.");
-        }
-        return Verdict.hint("backwards is " + backwards + ", which is not the number of loops back. Compare each step's"
-                + " stage number with the one of the step before it.");
+        return NumberAnswer.of(backwards, 0)
+                .right(path.loops(), "the route loops back " + backwards + " times.")
+                .mistake(changes, "you counted every change of stage; a loop back is only a move to a smaller stage"
+                        + " number.")
+                .otherwise("backwards is " + backwards + ", which is not the number of loops back. Compare each step's"
+                        + " stage number with the one of the step before it.");
     }
 
     static Verdict rpm(Answers a) {
@@ -119,19 +117,13 @@ public final class LessonExercises implements ExerciseSet {
                     * ((Number) price.get(legacy.intColumn("AdID").getInt(i))).doubleValue();
             impressions += legacy.intColumn("Impression").getInt(i);
         }
-        double expected = 1000 * revenue / impressions;
-        if (close(rpm, expected, 1e-6)) {
-            return Verdict.pass(text("legacy earns %.2f per thousand impressions.", rpm));
-        }
-        if (close(rpm, 1000 * revenue / legacy.rowCount(), 1e-6)) {
-            return Verdict.hint("you divided by the number of rows; a row can stand for several impressions, so divide"
-                    + " by the sum of Impression.");
-        }
-        if (close(rpm, revenue / impressions, 1e-6)) {
-            return Verdict.hint("that is revenue per impression; RPM is per thousand impressions.");
-        }
-        return Verdict.hint(text("rpm is %.4f. Revenue is clicks x bid_cpc summed over rows; divide by impressions"
-                + " (not rows), then x 1000.", rpm));
+        return NumberAnswer.of(rpm, 1e-6)
+                .right(1000 * revenue / impressions, text("legacy earns %.2f per thousand impressions.", rpm))
+                .mistake(1000 * revenue / legacy.rowCount(), "you divided by the number of rows; a row can stand for"
+                        + " several impressions, so divide by the sum of Impression.")
+                .mistake(revenue / impressions, "that is revenue per impression; RPM is per thousand impressions.")
+                .otherwise(text("rpm is %.4f. Revenue is clicks x bid_cpc summed over rows; divide by impressions"
+                        + " (not rows), then x 1000.", rpm));
     }
 
     static Verdict exactShowRate(Answers a) {
@@ -145,19 +137,16 @@ public final class LessonExercises implements ExerciseSet {
                 shows += million.intColumn("label_a").getInt(i);
             }
         }
-        if (close(rate, shows / (double) rows, 1e-9)) {
-            return Verdict.pass(text("A says 'show' for %.1f%% of exact matches, against %.0f per million pairs"
-                    + " overall.", 100 * rate, 1e6 * million.intColumn("label_a").sum() / million.rowCount()));
-        }
-        if (close(rate, shows / (double) million.rowCount(), 1e-9)) {
-            return Verdict.hint("you divided by all million pairs; the share is among the exact matches only.");
-        }
-        if (rate == 0 && shows > 0) {
-            return Verdict.hint("exactShowRate is 0 although some exact matches are labelled 'show': an integer"
-                    + " division?");
-        }
-        return Verdict.hint(text("exactShowRate is %.6f: count label_a == 1 among rows whose kw_match is \"exact\","
-                + " divided by those rows.", rate));
+        return NumberAnswer.of(rate, 1e-9)
+                .right(shows / (double) rows, text("A says 'show' for %.1f%% of exact matches, against %.0f per"
+                        + " million pairs overall.", 100 * rate,
+                        1e6 * million.intColumn("label_a").sum() / million.rowCount()))
+                .mistake(shows / (double) million.rowCount(), "you divided by all million pairs; the share is among"
+                        + " the exact matches only.")
+                .mistakeIf(rate == 0 && shows > 0, "exactShowRate is 0 although some exact matches are labelled"
+                        + " 'show': an integer division?")
+                .otherwise(text("exactShowRate is %.6f: count label_a == 1 among rows whose kw_match is \"exact\","
+                        + " divided by those rows.", rate));
     }
 
     static Verdict lateSplit(Answers a) {
@@ -181,29 +170,23 @@ public final class LessonExercises implements ExerciseSet {
         Table scored = a.value("scored", Table.class, TABLE);
         Table top = scored.sortDescendingOn("p_1").first(100);
         Table bottom = scored.sortAscendingOn("p_1").first(100);
-        double expected = top.intColumn("label_a").sum() / 100.0;
-        if (close(precision, expected, 1e-9)) {
-            return Verdict.pass("precision at 100 is " + precision + ".");
-        }
-        if (close(precision, bottom.intColumn("label_a").sum() / 100.0, 1e-9)) {
-            return Verdict.hint("you took the 100 lowest scores; sort by p_1 highest first.");
-        }
-        return Verdict.hint("precisionAt100 is " + precision + ": sort the test rows by p_1 (highest first), take 100,"
-                + " count label_a == 1, divide by 100.");
+        return NumberAnswer.of(precision, 1e-9)
+                .right(top.intColumn("label_a").sum() / 100.0, "precision at 100 is " + precision + ".")
+                .mistake(bottom.intColumn("label_a").sum() / 100.0, "you took the 100 lowest scores; sort by p_1"
+                        + " highest first.")
+                .otherwise("precisionAt100 is " + precision + ": sort the test rows by p_1 (highest first), take 100,"
+                        + " count label_a == 1, divide by 100.");
     }
 
     static Verdict kappa(Answers a) {
         double kappa = a.number("myKappa");
         AgreementReport agreement = a.value("agreement", AgreementReport.class, "the lesson's AgreementReport");
-        if (close(kappa, agreement.kappa(), 1e-9)) {
-            return Verdict.pass(text("kappa = %.3f (%s agreement).", kappa, agreement.strength()));
-        }
-        if (close(kappa, agreement.observedAgreement(), 1e-9)) {
-            return Verdict.hint("that is the observed agreement p_o; kappa corrects it for the agreement expected by"
-                    + " chance.");
-        }
-        return Verdict.hint(text("myKappa is %.6f. Check p_e: multiply A's share of a class (a row total) by B's share"
-                + " (a column total), for each class, and add.", kappa));
+        return NumberAnswer.of(kappa, 1e-9)
+                .right(agreement.kappa(), text("kappa = %.3f (%s agreement).", kappa, agreement.strength()))
+                .mistake(agreement.observedAgreement(), "that is the observed agreement p_o; kappa corrects it for"
+                        + " the agreement expected by chance.")
+                .otherwise(text("myKappa is %.6f. Check p_e: multiply A's share of a class (a row total) by B's"
+                        + " share (a column total), for each class, and add.", kappa));
     }
 
     static Verdict alwaysShowF1(Answers a) {
@@ -212,30 +195,24 @@ public final class LessonExercises implements ExerciseSet {
         boolean[] everything = new boolean[actual.length];
         java.util.Arrays.fill(everything, true);
         Confusion always = Confusion.of(actual, everything);
-        if (close(f1, always.f1(), 1e-9)) {
-            return Verdict.pass(text("always 'show' has F1 %.5f, although 'never show' is %.3f%% accurate.", f1,
-                    100 * (1 - always.precision())));
-        }
-        if (close(f1, always.precision(), 1e-9)) {
-            return Verdict.hint("that is the precision; F1 = 2PR / (P + R) with R = 1.");
-        }
-        return Verdict.hint(text("alwaysShowF1 is %.6g: F1 = 2PR / (P + R) with P = positives / rows and R = 1.", f1));
+        return NumberAnswer.of(f1, 1e-9)
+                .right(always.f1(), text("always 'show' has F1 %.5f, although 'never show' is %.3f%% accurate.", f1,
+                        100 * (1 - always.precision())))
+                .mistake(always.precision(), "that is the precision; F1 = 2PR / (P + R) with R = 1.")
+                .otherwise(text("alwaysShowF1 is %.6g: F1 = 2PR / (P + R) with P = positives / rows and R = 1.", f1));
     }
 
     static Verdict devicePsi(Answers a) {
         double psi = a.number("devicePsi");
         ColumnDrift device = a.value("drift", DriftReport.class, "the lesson's DriftReport").column("device");
-        if (close(psi, device.psi(), 1e-6)) {
-            int mobile = device.bins().indexOf("mobile");
-            return Verdict.pass(text("device PSI = %.3f (mobile share %.1f%% -> %.1f%%).", psi,
-                    100 * device.refShares().get(mobile), 100 * device.curShares().get(mobile)));
-        }
-        if (psi < 0) {
-            return Verdict.hint("PSI cannot be negative: each term (cur - ref) * ln(cur / ref) is >= 0. Check the order"
-                    + " inside the logarithm.");
-        }
-        return Verdict.hint(text("devicePsi is %.6f: sum (current - reference) * ln(current / reference) over the"
-                + " categories (natural log).", psi));
+        int mobile = device.bins().indexOf("mobile");
+        return NumberAnswer.of(psi, 1e-6)
+                .right(device.psi(), text("device PSI = %.3f (mobile share %.1f%% -> %.1f%%).", psi,
+                        100 * device.refShares().get(mobile), 100 * device.curShares().get(mobile)))
+                .mistakeIf(psi < 0, "PSI cannot be negative: each term (cur - ref) * ln(cur / ref) is >= 0. Check the"
+                        + " order inside the logarithm.")
+                .otherwise(text("devicePsi is %.6f: sum (current - reference) * ln(current / reference) over the"
+                        + " categories (natural log).", psi));
     }
 
     static Verdict onlyModel(Answers a) {
@@ -250,17 +227,12 @@ public final class LessonExercises implements ExerciseSet {
             both += model[i] && legacy[i] ? 1 : 0;
             onlyLegacy += !model[i] && legacy[i] ? 1 : 0;
         }
-        if (only == expected) {
-            return Verdict.pass(only + " candidates would get an ad only under the model.");
-        }
-        if (only == both) {
-            return Verdict.hint("you counted rows where both show; the question is the model showing and legacy not.");
-        }
-        if (only == onlyLegacy) {
-            return Verdict.hint("you counted it the wrong way round: legacy showing and the model not.");
-        }
-        return Verdict.hint("onlyModel is " + only + ": count rows where modelShows[i] is true and legacyShows[i] is"
-                + " false.");
+        return NumberAnswer.of(only, 0)
+                .right(expected, only + " candidates would get an ad only under the model.")
+                .mistake(both, "you counted rows where both show; the question is the model showing and legacy not.")
+                .mistake(onlyLegacy, "you counted it the wrong way round: legacy showing and the model not.")
+                .otherwise("onlyModel is " + only + ": count rows where modelShows[i] is true and legacyShows[i] is"
+                        + " false.");
     }
 
     static Verdict worstDay(Answers a) {
@@ -274,15 +246,13 @@ public final class LessonExercises implements ExerciseSet {
             lowest = v < ((Number) daily.get(lowest)).doubleValue() ? k : lowest;
             highest = v > ((Number) daily.get(highest)).doubleValue() ? k : highest;
         }
-        long expected = ((Number) days.get(lowest)).longValue();
-        if (day == expected) {
-            return Verdict.pass(text("day %d, ROC-AUC %.3f.", day, ((Number) daily.get(lowest)).doubleValue()));
-        }
-        if (day == ((Number) days.get(highest)).longValue()) {
-            return Verdict.hint("that is the best day; the question asks for the lowest daily ROC-AUC.");
-        }
-        return Verdict.hint("worstDay is " + day + ": find the smallest value of never.daily() and take the day at the"
-                + " same position in days.");
+        return NumberAnswer.of(day, 0)
+                .right(((Number) days.get(lowest)).longValue(),
+                        text("day %d, ROC-AUC %.3f.", day, ((Number) daily.get(lowest)).doubleValue()))
+                .mistake(((Number) days.get(highest)).longValue(), "that is the best day; the question asks for the"
+                        + " lowest daily ROC-AUC.")
+                .otherwise("worstDay is " + day + ": find the smallest value of never.daily() and take the day at the"
+                        + " same position in days.");
     }
 
     static Verdict rpmRequests(Answers a) {
@@ -296,13 +266,11 @@ public final class LessonExercises implements ExerciseSet {
             revenue += v1.intColumn("Click").getInt(i) * bid[v1.intColumn("AdID").getInt(i)];
             impressions += v1.intColumn("Impression").getInt(i);
         }
-        if (close(rpm, 1000 * revenue / 25_000, 1e-9)) {
-            return Verdict.pass(text("model_v1 earns %.2f per 1,000 requests.", rpm));
-        }
-        if (impressions > 0 && close(rpm, 1000 * revenue / impressions, 1e-9)) {
-            return Verdict.hint("that is per 1,000 impressions; finance asks per 1,000 requests (25,000 of them).");
-        }
-        return Verdict.hint(text("rpmRequests is %.4f: revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", rpm));
+        return NumberAnswer.of(rpm, 1e-9)
+                .right(1000 * revenue / 25_000, text("model_v1 earns %.2f per 1,000 requests.", rpm))
+                .mistake(1000 * revenue / Math.max(1, impressions), "that is per 1,000 impressions; finance asks per"
+                        + " 1,000 requests (25,000 of them).")
+                .otherwise(text("rpmRequests is %.4f: revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", rpm));
     }
 
     static Verdict f1DontShow(Answers a) {
@@ -313,15 +281,11 @@ public final class LessonExercises implements ExerciseSet {
             negatives += s ? 0 : 1;
         }
         double precision = negatives / (double) show.length; // every row is predicted "don't show"
-        double expected = 2 * precision / (precision + 1);
-        if (close(f1, expected, 1e-9)) {
-            return Verdict.pass(text("F1 %.5f with 'don't show' positive; with 'show' positive the same rule"
-                    + " finds no positive at all.", f1));
-        }
-        if (f1 == 0) {
-            return Verdict.hint("0 is the F1 with 'show' as the positive class; swap the classes first.");
-        }
-        return Verdict.hint(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
-                + " recall = 1.", f1));
+        return NumberAnswer.of(f1, 1e-9)
+                .right(2 * precision / (precision + 1), text("F1 %.5f with 'don't show' positive; with 'show'"
+                        + " positive the same rule finds no positive at all.", f1))
+                .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
+                .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
+                        + " recall = 1.", f1));
     }
 }

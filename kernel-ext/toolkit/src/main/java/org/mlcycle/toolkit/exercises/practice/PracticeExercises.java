@@ -8,6 +8,7 @@ import java.util.List;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseSet;
+import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import tech.tablesaw.api.Table;
 
@@ -39,26 +40,20 @@ public final class PracticeExercises implements ExerciseSet {
         double ctr = answers.number("ctr");
         Table ads = PracticeData.ads(answers.seed());
         double clicks = ads.intColumn("clicks").sum();
-        double expected = clicks / ads.intColumn("impressions").sum();
-        if (close(ctr, expected, 1e-9)) {
-            return Verdict.pass(text("the day's CTR is %.4f (%.2f%%).", ctr, 100 * ctr));
-        }
         double rowMean = 0;
         for (int i = 0; i < ads.rowCount(); i++) {
             rowMean += ads.intColumn("clicks").getInt(i) / (double) ads.intColumn("impressions").getInt(i);
         }
-        if (close(ctr, rowMean / ads.rowCount(), 1e-9)) {
-            return Verdict.hint("you averaged each ad's own CTR, so an ad with 3 impressions weighs as much as one"
-                    + " with 2,000; divide the total clicks by the total impressions instead.");
-        }
-        if (close(ctr, clicks / ads.rowCount(), 1e-9)) {
-            return Verdict.hint("you divided clicks by the number of rows (ads); CTR is per impression.");
-        }
-        if (ctr == 0) {
-            return Verdict.hint("ctr is 0: an integer division? Divide two doubles (sum() returns a double).");
-        }
-        return Verdict.hint(text("ctr is %.4f, which is not the share of impressions that were clicked;"
-                + " sum the clicks and the impressions over all rows, then divide.", ctr));
+        return NumberAnswer.of(ctr, 1e-9)
+                .right(clicks / ads.intColumn("impressions").sum(), text("the day's CTR is %.4f (%.2f%%).", ctr,
+                        100 * ctr))
+                .mistake(rowMean / ads.rowCount(), "you averaged each ad's own CTR, so an ad with 3 impressions"
+                        + " weighs as much as one with 2,000; divide the total clicks by the total impressions instead.")
+                .mistake(clicks / ads.rowCount(), "you divided clicks by the number of rows (ads); CTR is per"
+                        + " impression.")
+                .mistakeIf(ctr == 0, "ctr is 0: an integer division? Divide two doubles (sum() returns a double).")
+                .otherwise(text("ctr is %.4f, which is not the share of impressions that were clicked; sum the clicks"
+                        + " and the impressions over all rows, then divide.", ctr));
     }
 
     static Verdict medianBid(Answers answers) {
