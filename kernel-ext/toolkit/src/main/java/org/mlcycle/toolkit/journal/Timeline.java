@@ -43,7 +43,8 @@ public record Timeline(List<Event> events) implements Rendered {
                   FROM deployments d JOIN models m ON m.id = d.model_id
                 UNION ALL SELECT at, 7, id, 'alert', severity || ' ' || kind || ': ' || message FROM alerts
                 UNION ALL SELECT at, 8, id, 'exercise',
-                       exercise || CASE WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
+                       exercise || CASE WHEN kind = 'reveal' THEN ': model answer read'
+                                        WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
                 ORDER BY 1 DESC, 2 DESC, 3 DESC
                 LIMIT ?""";
         List<Event> events = new ArrayList<>();

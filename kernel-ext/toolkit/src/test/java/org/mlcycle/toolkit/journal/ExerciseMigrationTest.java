@@ -34,6 +34,7 @@ class ExerciseMigrationTest {
             assertNull(results.get(0).lesson());
             assertEquals("practice", results.get(1).lesson());
             assertEquals(ExerciseResult.REVEAL, results.get(1).kind());
+            assertEquals("q2: model answer read", now.timeline(1).events().get(0).summary());
         }
     }
 
