@@ -97,6 +97,15 @@ def test_lesson_shape(path):
     assert "/work/" not in text and "/tmp/" not in text, "a machine path in a lesson"
     assert any("solution" in c.metadata.get("tags", []) for c in nb.cells), "no exercise solution"
     assert any("check" in c.metadata.get("tags", []) for c in nb.cells), "no exercise check"
+    for c in nb.cells:
+        grading = c.metadata.get("nbgrader", {})
+        if "check" in c.metadata.get("tags", []):
+            # the check itself lives in the toolkit; the notebook only names it
+            assert grading.get("grade") and grading.get("locked") and grading.get("points", 0) > 0
+            assert c.source == "%check " + grading["grade_id"], f"{path.name}: check cell is {c.source!r}"
+        if "solution" in c.metadata.get("tags", []):
+            assert grading.get("solution") and not grading.get("grade")
+            assert "// BEGIN SOLUTION" in c.source and "// END SOLUTION" in c.source
     assert "## Recap" in text, "no recap"
 
 
@@ -104,9 +113,12 @@ def test_lesson_shape(path):
 def test_exercises_pass_with_the_solutions_in(executed, path):
     run = executed[path.stem]
     checks = run.tagged("check")
+    assert checks, "no check cell"
     for c in checks:
+        # %check shows its verdict as the cell's value; a failed check is an error output instead
         out = "".join(o.text for o in c.outputs if o.output_type == "stream" and o.name == "stdout")
-        assert out.startswith("Correct"), f"check cell {c.id} printed {out!r}"
+        out += "".join(o.data.get("text/plain", "") for o in c.outputs if o.output_type == "execute_result")
+        assert out.startswith("Correct"), f"check cell {c.id} showed {out!r}"
 
 
 def test_a_plot_in_every_lesson(executed):

@@ -25,16 +25,17 @@ public final class MlcycleExtension implements Extension {
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts", "deploy");
+            "datasets", "charts", "deploy", "exercises");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
     private final DeployMagics deploy = new DeployMagics(journal);
+    private final ExerciseMagics exercises = new ExerciseMagics(journal);
 
     @Override
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(kernel.getMagicsRegistry(), journal, deploy);
+            magics(kernel.getMagicsRegistry(), journal, deploy, exercises);
         }
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         for (String statement : defaultImports()) {
@@ -61,13 +62,13 @@ public final class MlcycleExtension implements Extension {
         RenderedRenderer.register(renderer); // every toolkit result -> text/html, text/plain
     }
 
-    /** Every magic mlcycle adds, with a deployment group of its own on {@code journal}. */
+    /** Every magic mlcycle adds, with deployment and exercise groups of their own on {@code journal}. */
     static void magics(MagicsRegistry registry, JournalMagics journal) {
-        magics(registry, journal, new DeployMagics(journal));
+        magics(registry, journal, new DeployMagics(journal), new ExerciseMagics(journal));
     }
 
     /** Every magic mlcycle adds, by name; each group's class documents its magics. */
-    static void magics(MagicsRegistry registry, JournalMagics journal, DeployMagics deploy) {
+    static void magics(MagicsRegistry registry, JournalMagics journal, DeployMagics deploy, ExerciseMagics exercises) {
         // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %checks %%checks %schema
@@ -81,6 +82,8 @@ public final class MlcycleExtension implements Extension {
         MetricsMagics.register(registry, Notebook::of);
         // %deploy %serve %shadow %monitor (the registry lives in the journal)
         DeployMagics.register(registry, Notebook::of, deploy);
+        // %check %progress %reveal %variant (attempts go to the same journal)
+        ExerciseMagics.register(registry, Notebook::of, exercises);
     }
 
     /**

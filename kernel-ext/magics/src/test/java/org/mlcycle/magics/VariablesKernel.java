@@ -60,9 +60,10 @@ class VariablesKernel extends BaseKernel {
                 false,
                 new StringStyler.Builder().build());
         MlcycleExtension.renderers(renderer);
-        MlcycleExtension.magics(magicsRegistry, new JournalMagics(() -> {
+        JournalMagics journal = new JournalMagics(() -> {
             throw new IllegalStateException("no journal in this kernel");
-        }));
+        });
+        MlcycleExtension.magics(magicsRegistry, journal, new ExerciseMagics(journal));
     }
 
     VariablesKernel with(String name, Object value) {

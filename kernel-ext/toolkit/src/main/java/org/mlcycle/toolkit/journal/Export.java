@@ -53,7 +53,7 @@ final class Export {
         out.put("alerts", map(Log.alerts(c), a -> record("id", a.id(), "kind", a.kind(), "severity", a.severity(),
                 "message", a.message(), "at", a.at().toString())));
         out.put("exercises", map(Log.exercises(c), e -> record("id", e.id(), "exercise", e.exercise(),
-                "passed", e.passed(), "score", e.score(), "detail", e.detail(), "at", e.at().toString())));
+                "lesson", e.lesson(), "kind", e.kind(), "passed", e.passed(), "score", e.score(), "detail", e.detail(), "at", e.at().toString())));
         return out;
     }
 

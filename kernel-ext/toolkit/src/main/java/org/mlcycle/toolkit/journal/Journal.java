@@ -335,8 +335,20 @@ public final class Journal implements AutoCloseable {
 
     /** Records an exercise attempt; {@code score} may be NaN when the exercise has none. */
     public ExerciseResult exercise(String exercise, boolean passed, double score, String detail) {
+        return exercise(exercise, null, ExerciseResult.CHECK, passed, score, detail);
+    }
+
+    /**
+     * Records an exercise event of {@code kind} ({@link ExerciseResult#CHECK} or
+     * {@link ExerciseResult#REVEAL}) for the exercise {@code exercise} of {@code lesson} (may be null).
+     */
+    public ExerciseResult exercise(
+            String exercise, String lesson, String kind, boolean passed, double score, String detail) {
         Require.that(exercise != null && !exercise.isBlank(), "exercise", "the exercise name is empty");
-        return db.write("exercise '" + exercise + "'", c -> Log.exercise(db, c, exercise.strip(), passed, score, detail));
+        Require.that(ExerciseResult.CHECK.equals(kind) || ExerciseResult.REVEAL.equals(kind), "exercise",
+                "the kind is '%s', not 'check' or 'reveal'", kind);
+        return db.write("exercise '" + exercise + "'",
+                c -> Log.exercise(db, c, exercise.strip(), lesson, kind, passed, score, detail));
     }
 
     public List<ExerciseResult> exercises() {

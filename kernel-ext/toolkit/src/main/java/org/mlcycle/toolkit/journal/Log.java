@@ -82,26 +82,27 @@ final class Log {
         return out;
     }
 
-    static ExerciseResult exercise(Db db, Connection c, String exercise, boolean passed, double score, String detail)
-            throws SQLException {
+    static ExerciseResult exercise(Db db, Connection c, String exercise, String lesson, String kind, boolean passed,
+            double score, String detail) throws SQLException {
         long at = db.now();
-        long id = Sql.insert(c, "INSERT INTO exercise_results(exercise, passed, score, detail, at) VALUES (?,?,?,?,?)",
-                exercise, passed, Double.isNaN(score) ? null : score, detail, at);
-        return new ExerciseResult(id, exercise, passed, score, detail, Db.instant(at));
+        long id = Sql.insert(c,
+                "INSERT INTO exercise_results(exercise, lesson, kind, passed, score, detail, at) VALUES (?,?,?,?,?,?,?)",
+                exercise, lesson, kind, passed, Double.isNaN(score) ? null : score, detail, at);
+        return new ExerciseResult(id, exercise, lesson, kind, passed, score, detail, Db.instant(at));
     }
 
     static List<ExerciseResult> exercises(Connection c) throws SQLException {
         List<ExerciseResult> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(
-                        "SELECT id, exercise, passed, score, detail, at FROM exercise_results ORDER BY id");
+                        "SELECT id, exercise, lesson, kind, passed, score, detail, at FROM exercise_results ORDER BY id");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                double score = rs.getDouble(4);
+                double score = rs.getDouble(6);
                 if (rs.wasNull()) {
                     score = Double.NaN;
                 }
-                out.add(new ExerciseResult(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0, score, rs.getString(5),
-                        Db.instant(rs.getLong(6))));
+                out.add(new ExerciseResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5) != 0, score, rs.getString(7), Db.instant(rs.getLong(8))));
             }
         }
         return out;

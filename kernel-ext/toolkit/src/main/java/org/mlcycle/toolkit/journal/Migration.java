@@ -154,7 +154,15 @@ record Migration(int version, String description, List<String> statements) {
                                 to_stage TEXT NOT NULL,
                                 note TEXT,
                                 at INTEGER NOT NULL)""",
-                            "CREATE INDEX model_stage_moves_by_model ON model_stage_moves(registered_id)")));
+                            "CREATE INDEX model_stage_moves_by_model ON model_stage_moves(registered_id)")),
+            new Migration(
+                    4,
+                    "exercise attempts know their lesson and kind (check or reveal)",
+                    List.of(
+                            "ALTER TABLE exercise_results ADD COLUMN lesson TEXT",
+                            "ALTER TABLE exercise_results ADD COLUMN kind TEXT NOT NULL DEFAULT 'check'"
+                                    + " CHECK (kind IN ('check','reveal'))",
+                            "CREATE INDEX exercise_results_by_exercise ON exercise_results(exercise)")));
 
     /** The schema version this code writes. */
     static int latest() {

@@ -43,7 +43,8 @@ public record Timeline(List<Event> events) implements Rendered {
                   FROM deployments d JOIN models m ON m.id = d.model_id
                 UNION ALL SELECT at, 7, id, 'alert', severity || ' ' || kind || ': ' || message FROM alerts
                 UNION ALL SELECT at, 8, id, 'exercise',
-                       exercise || CASE WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
+                       exercise || CASE WHEN kind = 'reveal' THEN ': model answer read'
+                                        WHEN passed <> 0 THEN ' passed' ELSE ' failed' END FROM exercise_results
                 UNION ALL SELECT m.at, 9, m.id, 'model stage',
                        r.name || '@' || r.version || ': ' || m.from_stage || ' -> ' || m.to_stage
                   FROM model_stage_moves m JOIN registered_models r ON r.id = m.registered_id

@@ -1,0 +1,115 @@
+package org.mlcycle.magics;
+
+import java.util.List;
+import java.util.function.Function;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.toolkit.exercises.CheckResult;
+import org.mlcycle.toolkit.exercises.Exercise;
+import org.mlcycle.toolkit.exercises.ExerciseProgress;
+import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.toolkit.exercises.ModelAnswer;
+import org.mlcycle.toolkit.exercises.Variant;
+import org.mlcycle.toolkit.journal.ExerciseResult;
+
+/**
+ * The exercise magics: {@code %check ID} runs an exercise's checks on the learner's live variables
+ * and records the attempt; {@code %progress} lists the attempts per lesson; {@code %reveal ID}
+ * shows the model answer (and records that it was read); {@code %variant STUDENT} picks the
+ * learner's variant of the seeded exercises and defines {@code long seed}. Attempts go to the
+ * same journal as the lifecycle magics.
+ *
+ * <p>A failed check fails the cell with its hint (an {@code error} output, so nbgrader and
+ * {@code ./mlcycle grade} score it 0); a pass shows {@code Correct: ...}; partial credit shows the
+ * message and leaves the score as the cell's value, where nbgrader reads it.
+ */
+public final class ExerciseMagics {
+    static final String CHECK_USAGE = "%check ID  — check your answer to exercise ID";
+    static final String REVEAL_USAGE = "%reveal ID  — show the model answer to ID (recorded in the journal)";
+    static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
+
+    private final JournalMagics journal;
+    private Exercises exercises;
+    private volatile String student = Variant.DEFAULT_ID;
+
+    ExerciseMagics(JournalMagics journal) {
+        this.journal = journal;
+    }
+
+    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, ExerciseMagics m) {
+        registry.registerLineMagic("check", (BaseKernel k, List<String> a) -> m.check(notebooks.apply(k), a));
+        registry.registerLineMagic("progress", (BaseKernel k, List<String> a) -> m.progress(notebooks.apply(k), a));
+        registry.registerLineMagic("reveal", (BaseKernel k, List<String> a) -> m.reveal(notebooks.apply(k), a));
+        registry.registerLineMagic("variant", (BaseKernel k, List<String> a) -> m.variant(notebooks.apply(k), a));
+    }
+
+    /** The exercises on the classpath, loaded again when an id is unknown (a checks jar added since). */
+    private synchronized Exercise exercise(String id) {
+        if (exercises == null || exercises.find(id).isEmpty()) {
+            exercises = Exercises.loaded();
+        }
+        return exercises.get(id);
+    }
+
+    private synchronized Exercises exercises() {
+        if (exercises == null) {
+            exercises = Exercises.loaded();
+        }
+        return exercises;
+    }
+
+    Object check(Notebook nb, List<String> args) {
+        one(args, CHECK_USAGE);
+        Exercise exercise = exercise(args.get(0));
+        CheckResult result = exercise.check(new NotebookAnswers(nb, Variant.seed(student)));
+        journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.CHECK, result.passed(),
+                result.score(), result.message());
+        if (result.passed()) {
+            return nb.result(result);
+        }
+        if (result.partial()) {
+            nb.show(result);
+            return nb.result(result.score()); // nbgrader reads partial credit from the value's text/plain
+        }
+        throw new NotPassed(exercise.id() + ": " + result.message());
+    }
+
+    Object progress(Notebook nb, List<String> args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("takes no arguments; usage: %progress");
+        }
+        return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
+    }
+
+    Object reveal(Notebook nb, List<String> args) {
+        one(args, REVEAL_USAGE);
+        Exercise exercise = exercise(args.get(0));
+        journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.REVEAL, false, Double.NaN,
+                "model answer shown");
+        return nb.result(ModelAnswer.of(exercise));
+    }
+
+    Object variant(Notebook nb, List<String> args) {
+        one(args, VARIANT_USAGE);
+        long seed = Variant.seed(args.get(0));
+        nb.define("seed", long.class, seed);
+        student = args.get(0).strip();
+        return nb.result(new JournalMagics.Line("variant", "student '" + student + "'; seed holds your data's seed"));
+    }
+
+    private static void one(List<String> args, String usage) {
+        if (args.size() != 1) {
+            throw new IllegalArgumentException((args.isEmpty() ? "missing ID" : "too many arguments") + "; usage: "
+                    + usage);
+        }
+    }
+
+    /** A check did not pass; the message is the hint. One line, no stack trace. */
+    static final class NotPassed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotPassed(String hint) {
+            super(hint, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.mlcycle.toolkit.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.labels.AgreementReport;
+import org.mlcycle.toolkit.labels.LabelAgreement;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** The lesson checks on small inputs worked out by hand: the right answer passes, known mistakes get their hint. */
+class LessonExercisesTest {
+    private static final Exercises ALL = Exercises.loaded();
+
+    private static CheckResult check(String id, MapAnswers answers) {
+        return ALL.get(id).check(answers);
+    }
+
+    @Test
+    @DisplayName("lesson 5: kappa by hand passes; the observed agreement is named as such")
+    void kappa() {
+        // A and B agree on 8 of 10; each says 1 three times
+        Table pairs = Table.create("pairs", IntColumn.create("a", 0, 0, 1, 1, 1, 0, 0, 0, 0, 0),
+                IntColumn.create("b", 0, 0, 1, 1, 0, 0, 0, 0, 0, 1));
+        AgreementReport agreement = LabelAgreement.between(pairs, "a", "b");
+        double pe = 0.7 * 0.7 + 0.3 * 0.3;
+
+        assertTrue(check("lesson05-kappa", new MapAnswers(0).with("agreement", agreement)
+                .with("myKappa", (0.8 - pe) / (1 - pe))).passed());
+        CheckResult po = check("lesson05-kappa", new MapAnswers(0).with("agreement", agreement).with("myKappa", 0.8));
+        assertTrue(po.message().startsWith("that is the observed agreement p_o"), po.message());
+    }
+
+    @Test
+    @DisplayName("lesson 6: F1 of always showing is 2P/(P+1); precision alone is named")
+    void alwaysShowF1() {
+        boolean[] actual = {true, false, false, false};
+        MapAnswers answers = new MapAnswers(0).with("randomActual", actual);
+
+        assertTrue(check("lesson06-always-show-f1", answers.with("alwaysShowF1", 2 * 0.25 / 1.25)).passed());
+        assertTrue(check("lesson06-always-show-f1", answers.with("alwaysShowF1", 0.25)).message()
+                .startsWith("that is the precision"));
+    }
+
+    @Test
+    @DisplayName("lesson 8: only-model counts; both-show and the reverse are each named")
+    void onlyModel() {
+        // only the model: rows 1, 2; both: row 0; only legacy: rows 3, 4, 5
+        MapAnswers answers = new MapAnswers(0)
+                .with("modelShows", new boolean[] {true, true, true, false, false, false, false})
+                .with("legacyShows", new boolean[] {true, false, false, true, true, true, false});
+
+        assertTrue(check("lesson08-only-model", answers.with("onlyModel", 2L)).passed());
+        assertTrue(check("lesson08-only-model", answers.with("onlyModel", 1)).message().contains("both show"));
+        assertTrue(check("lesson08-only-model", answers.with("onlyModel", 3)).message().contains("wrong way round"));
+        assertFalse(check("lesson08-only-model", answers.with("onlyModel", 2.0)).passed(), "a double is not a count");
+        assertEquals("'onlyModel' is a Double, but the exercise asks for a whole number (int or long)",
+                check("lesson08-only-model", answers.with("onlyModel", 2.0)).message());
+    }
+
+    @Test
+    @DisplayName("lesson 11: F1 with 'don't show' positive passes; 0 is the F1 of the other class")
+    void f1DontShow() {
+        MapAnswers answers = new MapAnswers(0).with("show", new boolean[] {true, false, false, false, false});
+
+        assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 2 * 0.8 / 1.8)).passed());
+        assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 0.0)).message().startsWith("0 is the F1"));
+    }
+
+    @Test
+    @DisplayName("a lesson check before the lesson's cells ran says which variable is missing")
+    void missingLessonState() {
+        CheckResult r = check("lesson07-device-psi", new MapAnswers(0).with("devicePsi", 0.2));
+        assertEquals("'drift' is not defined yet: run the cell where you compute it", r.message());
+    }
+}
