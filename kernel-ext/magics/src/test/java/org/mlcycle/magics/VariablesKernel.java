@@ -63,7 +63,7 @@ class VariablesKernel extends BaseKernel {
         JournalMagics journal = new JournalMagics(() -> {
             throw new IllegalStateException("no journal in this kernel");
         });
-        MlcycleExtension.magics(magicsRegistry, journal, new ExerciseMagics(journal));
+        MlcycleExtension.magics(magicsRegistry, journal);
     }
 
     VariablesKernel with(String name, Object value) {
