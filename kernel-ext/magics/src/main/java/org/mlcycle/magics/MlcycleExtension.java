@@ -101,6 +101,11 @@ public final class MlcycleExtension implements Extension {
                 imports.add("import org.mlcycle.toolkit." + name + ".*;");
             }
         }
+        if (imports.contains("import org.mlcycle.toolkit.datasets.*;")) {
+            // java.time.* (an IJava default) has a Period too; in a notebook about the ad data,
+            // Period means the data's period (java.time.Period stays reachable by its full name)
+            imports.add("import org.mlcycle.toolkit.datasets.Period;");
+        }
         return imports;
     }
 }

@@ -58,7 +58,14 @@ class MlcycleExtensionTest {
             List<SnippetEvent> events = shell.eval("Table.create(\"t\").name()");
             List<SnippetEvent> journal = shell.eval("Stage.parse(\"data\").number()");
 
+            // names in two imported packages must not be ambiguous (java.time.Period, a journal and a profile alert)
+            shell.eval("import java.time.*;");
+            List<SnippetEvent> period = shell.eval("Period.YESTERDAY.lastDay()");
+            List<SnippetEvent> alert = shell.eval("Alert.class.getPackageName()");
+
             assertEquals("\"t\"", events.get(0).value(), String.valueOf(events.get(0)));
+            assertEquals("-1", period.get(0).value(), String.valueOf(period.get(0)));
+            assertEquals("\"org.mlcycle.toolkit.journal\"", alert.get(0).value(), String.valueOf(alert.get(0)));
             assertEquals("2", journal.get(0).value(), "the journal package is imported: " + journal.get(0));
         }
     }

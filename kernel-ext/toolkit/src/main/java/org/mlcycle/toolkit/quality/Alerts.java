@@ -8,15 +8,15 @@ import java.util.Locale;
 final class Alerts {
     private Alerts() {}
 
-    static List<Alert> of(int rows, List<ColumnProfile> columns, long duplicates, ProfileOptions o) {
-        List<Alert> alerts = new ArrayList<>();
+    static List<ProfileAlert> of(int rows, List<ColumnProfile> columns, long duplicates, ProfileOptions o) {
+        List<ProfileAlert> alerts = new ArrayList<>();
         if (rows == 0) {
-            alerts.add(new Alert(Alert.Kind.EMPTY_TABLE, "", 0, "the table has no rows"));
+            alerts.add(new ProfileAlert(ProfileAlert.Kind.EMPTY_TABLE, "", 0, "the table has no rows"));
             return alerts;
         }
         if (duplicates > 0) {
-            alerts.add(new Alert(
-                    Alert.Kind.DUPLICATES,
+            alerts.add(new ProfileAlert(
+                    ProfileAlert.Kind.DUPLICATES,
                     "",
                     duplicates,
                     f("%d rows (%.2f%%) repeat an earlier row", duplicates, 100.0 * duplicates / rows)));
@@ -26,17 +26,17 @@ final class Alerts {
             long present = c.count() - c.missing();
             if (present == 0) {
                 alerts.add(
-                        new Alert(Alert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
+                        new ProfileAlert(ProfileAlert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
                 continue;
             }
             if (c.distinct() == 1) {
-                alerts.add(new Alert(Alert.Kind.CONSTANT, name, 1, "one distinct value: " + single(c)));
+                alerts.add(new ProfileAlert(ProfileAlert.Kind.CONSTANT, name, 1, "one distinct value: " + single(c)));
             } else if (c.distinct() == present && present > 1) {
-                alerts.add(new Alert(Alert.Kind.UNIQUE, name, c.distinct(), f("all %d values are distinct", present)));
+                alerts.add(new ProfileAlert(ProfileAlert.Kind.UNIQUE, name, c.distinct(), f("all %d values are distinct", present)));
             }
             if (c.missingShare() > o.missingShare()) {
-                alerts.add(new Alert(
-                        Alert.Kind.MISSING,
+                alerts.add(new ProfileAlert(
+                        ProfileAlert.Kind.MISSING,
                         name,
                         c.missingShare(),
                         f(
@@ -46,30 +46,30 @@ final class Alerts {
             if (c.numeric()) {
                 double zeros = (double) c.zeros() / c.count();
                 if (zeros > o.zerosShare()) {
-                    alerts.add(new Alert(
-                            Alert.Kind.ZEROS,
+                    alerts.add(new ProfileAlert(
+                            ProfileAlert.Kind.ZEROS,
                             name,
                             zeros,
                             f("%d zeros (%.2f%% > %.2f%%)", c.zeros(), 100 * zeros, 100 * o.zerosShare())));
                 }
                 if (Math.abs(c.skewness()) > o.skew()) {
-                    alerts.add(new Alert(
-                            Alert.Kind.SKEWED,
+                    alerts.add(new ProfileAlert(
+                            ProfileAlert.Kind.SKEWED,
                             name,
                             c.skewness(),
                             f("skewness %.2f (|skew| > %.0f)", c.skewness(), o.skew())));
                 }
             } else if (c.distinct() > o.maxCategories()) {
-                alerts.add(new Alert(
-                        Alert.Kind.HIGH_CARDINALITY,
+                alerts.add(new ProfileAlert(
+                        ProfileAlert.Kind.HIGH_CARDINALITY,
                         name,
                         c.distinct(),
                         f("%d categories (> %d)", c.distinct(), o.maxCategories())));
             }
             if (c.imbalance() > o.imbalance() && c.distinct() > 1) {
                 ValueCount most = c.top().get(0);
-                alerts.add(new Alert(
-                        Alert.Kind.IMBALANCE,
+                alerts.add(new ProfileAlert(
+                        ProfileAlert.Kind.IMBALANCE,
                         name,
                         c.imbalance(),
                         f(

@@ -43,7 +43,7 @@ public final class Profile {
             profiles.add(NumericValues.isNumeric(c) ? numeric(c, options) : categorical(c, options));
         }
         long duplicates = Duplicates.count(columns, table.rowCount());
-        List<Alert> alerts = Alerts.of(table.rowCount(), profiles, duplicates, options);
+        List<ProfileAlert> alerts = Alerts.of(table.rowCount(), profiles, duplicates, options);
         return new ProfileReport(table.name(), table.rowCount(), profiles, duplicates, alerts, options);
     }
 

@@ -26,7 +26,7 @@ public record ProfileReport(
         int rows,
         List<ColumnProfile> columns,
         long duplicateRows,
-        List<Alert> alerts,
+        List<ProfileAlert> alerts,
         ProfileOptions options)
         implements Rendered {
 
@@ -49,7 +49,7 @@ public record ProfileReport(
     }
 
     /** The alerts of one kind. */
-    public List<Alert> alerts(Alert.Kind kind) {
+    public List<ProfileAlert> alerts(ProfileAlert.Kind kind) {
         return alerts.stream().filter(a -> a.kind() == kind).toList();
     }
 
@@ -67,7 +67,7 @@ public record ProfileReport(
     @Override
     public String toText() {
         StringBuilder out = new StringBuilder(headline()).append('\n');
-        for (Alert a : alerts) {
+        for (ProfileAlert a : alerts) {
             out.append("  ! ").append(a).append('\n');
         }
         out.append(String.format(
@@ -111,7 +111,7 @@ public record ProfileReport(
                 .append("</p>");
         if (!alerts.isEmpty()) {
             out.append("<ul style=\"color:#b35900;margin:0 0 0.5em 0\">");
-            for (Alert a : alerts) {
+            for (ProfileAlert a : alerts) {
                 out.append("<li>").append(Html.escape(a.toString())).append("</li>");
             }
             out.append("</ul>");

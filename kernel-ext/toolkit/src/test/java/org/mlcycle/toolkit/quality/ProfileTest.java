@@ -17,10 +17,10 @@ import tech.tablesaw.api.Table;
 
 class ProfileTest {
 
-    private static Set<Alert.Kind> kinds(ProfileReport r, String column) {
+    private static Set<ProfileAlert.Kind> kinds(ProfileReport r, String column) {
         return r.alerts().stream()
                 .filter(a -> a.column().equals(column))
-                .map(Alert::kind)
+                .map(ProfileAlert::kind)
                 .collect(Collectors.toSet());
     }
 
@@ -84,7 +84,7 @@ class ProfileTest {
                 StringColumn.create("b", "x", "x", "y", "y", "x", "x"));
         ProfileReport r = Profile.of(t);
         assertEquals(3, r.duplicateRows()); // rows 1 and 4 repeat row 0, row 3 repeats row 2
-        assertEquals(3.0, r.alerts(Alert.Kind.DUPLICATES).get(0).value());
+        assertEquals(3.0, r.alerts(ProfileAlert.Kind.DUPLICATES).get(0).value());
     }
 
     @Test
@@ -104,10 +104,10 @@ class ProfileTest {
                 DoubleColumn.create("gappy", 1, Double.NaN, 2, 2),
                 DoubleColumn.create("zeros", 0, 1, 2, 2));
         ProfileReport r = Profile.of(t);
-        assertTrue(kinds(r, "constant").contains(Alert.Kind.CONSTANT));
-        assertTrue(kinds(r, "id").contains(Alert.Kind.UNIQUE));
-        assertTrue(kinds(r, "gappy").contains(Alert.Kind.MISSING));
-        assertEquals(Set.of(Alert.Kind.ZEROS), kinds(r, "zeros"));
+        assertTrue(kinds(r, "constant").contains(ProfileAlert.Kind.CONSTANT));
+        assertTrue(kinds(r, "id").contains(ProfileAlert.Kind.UNIQUE));
+        assertTrue(kinds(r, "gappy").contains(ProfileAlert.Kind.MISSING));
+        assertEquals(Set.of(ProfileAlert.Kind.ZEROS), kinds(r, "zeros"));
     }
 
     @Test
@@ -127,27 +127,27 @@ class ProfileTest {
                 DoubleColumn.create("spike", spike),
                 StringColumn.create("clicked", clicked));
         ProfileReport r = Profile.of(t);
-        assertTrue(kinds(r, "campaign").contains(Alert.Kind.HIGH_CARDINALITY));
-        assertTrue(kinds(r, "spike").contains(Alert.Kind.SKEWED));
+        assertTrue(kinds(r, "campaign").contains(ProfileAlert.Kind.HIGH_CARDINALITY));
+        assertTrue(kinds(r, "spike").contains(ProfileAlert.Kind.SKEWED));
         assertTrue(r.column("spike").skewness() > 30);
-        assertTrue(kinds(r, "clicked").contains(Alert.Kind.IMBALANCE));
+        assertTrue(kinds(r, "clicked").contains(ProfileAlert.Kind.IMBALANCE));
         // shares 0.999 / 0.001 in base 2: 1 - H = 1 - 0.01141 = 0.98859
         double h = -(0.999 * Math.log(0.999) + 0.001 * Math.log(0.001)) / Math.log(2);
         assertEquals(1 - h, r.column("clicked").imbalance(), 1e-12);
-        assertTrue(kinds(r, "spike").contains(Alert.Kind.IMBALANCE), "a 0/1 numeric column is counted like a category");
+        assertTrue(kinds(r, "spike").contains(ProfileAlert.Kind.IMBALANCE), "a 0/1 numeric column is counted like a category");
     }
 
     @Test
     void anEmptyTableAndAnAllMissingColumnGiveAlertsNotExceptions() {
         ProfileReport empty = Profile.of(Table.create("none", DoubleColumn.create("x")));
         assertEquals(
-                List.of(Alert.Kind.EMPTY_TABLE),
-                empty.alerts().stream().map(Alert::kind).toList());
+                List.of(ProfileAlert.Kind.EMPTY_TABLE),
+                empty.alerts().stream().map(ProfileAlert::kind).toList());
         assertTrue(empty.toText().startsWith("profile 'none': 0 rows x 1 columns"));
         ProfileReport blank = Profile.of(
                 Table.create("t", DoubleColumn.create("x", Double.NaN, Double.NaN), StringColumn.create("s", "", "")));
-        assertEquals(Set.of(Alert.Kind.ALL_MISSING), kinds(blank, "x"));
-        assertEquals(Set.of(Alert.Kind.ALL_MISSING), kinds(blank, "s"));
+        assertEquals(Set.of(ProfileAlert.Kind.ALL_MISSING), kinds(blank, "x"));
+        assertEquals(Set.of(ProfileAlert.Kind.ALL_MISSING), kinds(blank, "s"));
         assertTrue(Double.isNaN(blank.column("x").mean()));
     }
 
@@ -157,7 +157,7 @@ class ProfileTest {
         ColumnProfile x = r.column("x");
         assertEquals(7.0, x.mean());
         assertTrue(Double.isNaN(x.std()));
-        assertEquals(Set.of(Alert.Kind.CONSTANT), kinds(r, "x"));
+        assertEquals(Set.of(ProfileAlert.Kind.CONSTANT), kinds(r, "x"));
         assertEquals(6.5, x.edges().get(0), "numpy widens a zero range by 0.5 each side");
         assertEquals(7.5, x.edges().get(20));
         assertEquals(1L, x.histogram().get(10));

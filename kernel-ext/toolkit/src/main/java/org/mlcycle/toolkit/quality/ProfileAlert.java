@@ -8,7 +8,7 @@ package org.mlcycle.toolkit.quality;
  * @param value the measured number behind the alert (a share, a count, a skewness)
  * @param detail one line saying what and how much, with the threshold
  */
-public record Alert(Kind kind, String column, double value, String detail) {
+public record ProfileAlert(Kind kind, String column, double value, String detail) {
 
     /** The alerts a profile can raise. */
     public enum Kind {
