@@ -242,6 +242,14 @@ def test_after_a_failed_cell_the_queued_cells_are_aborted_not_run(kernel):
     assert kernel.run("1 + 1").text == "2"  # a cell sent after the failure runs
 
 
+def test_a_cell_sent_after_the_failure_was_seen_runs(kernel):
+    # a client that waits for the failed cell's reply and idle status and then sends the next
+    # cell must get it run, every time (it is not "queued behind" the failure)
+    for i in range(15):
+        assert kernel.run(f"throw new IllegalStateException(\"fail {i}\");").reply["ename"] == "IllegalStateException"
+        assert kernel.run(f"{i} + 1").text == str(i + 1), f"round {i}"
+
+
 def test_without_stop_on_error_the_queued_cells_run(kernel):
     kc = kernel.kc
     failing = kc.execute("Thread.sleep(400); throw new IllegalStateException(\"fails\");", stop_on_error=False)

@@ -1,5 +1,7 @@
 package org.mlcycle.kernel.connection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
@@ -81,63 +83,80 @@ final class BlockingShellChannel extends ShellChannel {
             if (message == null) {
                 continue;
             }
-            handle(message);
-            if (abortQueued.getAndSet(false)) {
-                abortQueuedExecutes(poller);
+            List<Message<?>> waiting = handle(message, poller);
+            for (Message<?> queued : waiting) {
+                if (queued.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                    abort(queued);
+                } else {
+                    handle(queued, poller); // kernel_info, complete and the like are still served
+                }
             }
         }
     }
 
+    /**
+     * Serves one request. When it was a cell that failed with stop_on_error, returns the requests
+     * that were already waiting (see {@link #abortQueuedExecutes()}), read before the failed
+     * cell's idle status goes out: a client that sends a cell after seeing that status is not
+     * affected. Otherwise returns nothing.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void handle(Message<?> message) {
+    private List<Message<?>> handle(Message<?> message, ZMQ.Poller poller) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) {
             LOG.warn("no handler for {}", message.getHeader().getType().getName());
-            return;
+            return List.of();
         }
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        List<Message<?>> waiting = List.of();
         try {
             handler.handle(env, message);
         } catch (Exception e) {
             LOG.warn("error handling {}", message.getHeader().getType().getName(), e);
         } finally {
+            if (abortQueued.getAndSet(false)) {
+                waiting = readWaiting(poller);
+            }
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
             connection.close();
         }
+        return waiting;
+    }
+
+    /** Every request already on the socket, read without waiting. */
+    private List<Message<?>> readWaiting(ZMQ.Poller poller) {
+        List<Message<?>> waiting = new ArrayList<>();
+        while (running && poller.poll(0) > 0) {
+            try {
+                Message<?> message = readMessage();
+                if (message == null) {
+                    break;
+                }
+                waiting.add(message);
+            } catch (RuntimeException e) {
+                LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
+            }
+        }
+        return waiting;
+    }
+
+    /** Answers an execute request "aborted" without running it. */
+    private void abort(Message<?> message) {
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        env.setBusyDeferIdle();
+        env.reply(new Replies.AbortedExecute());
+        env.resolveDeferrals();
     }
 
     /**
      * After a cell failed with stop_on_error, the execute requests already waiting (a "Run All"
      * sent them before the failure was known) are answered "aborted" without running, as
      * ipykernel does: later cells would only fail on the state the failed cell did not make.
-     * Other requests waiting meanwhile are served as usual.
+     * Other requests waiting meanwhile are served as usual. Called by the kernel from the failed
+     * cell's handler.
      */
-    private void abortQueuedExecutes(ZMQ.Poller poller) {
-        while (running && poller.poll(0) > 0) {
-            Message<?> message;
-            try {
-                message = readMessage();
-            } catch (RuntimeException e) {
-                LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
-                continue;
-            }
-            if (message == null) {
-                return;
-            }
-            if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
-                handle(message);
-                continue;
-            }
-            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
-            env.setBusyDeferIdle();
-            env.reply(new Replies.AbortedExecute());
-            env.resolveDeferrals();
-        }
-    }
-
-    /** Asks the loop to answer the execute requests now waiting "aborted" (see above). */
     void abortQueuedExecutes() {
         abortQueued.set(true);
     }
