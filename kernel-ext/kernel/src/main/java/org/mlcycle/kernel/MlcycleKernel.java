@@ -193,8 +193,11 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             if (settings.startupScript() != null && !settings.startupScript().isBlank()) {
                 step("IJAVA_STARTUP_SCRIPT", () -> evaluator.eval(magicParser.resolveMagics(settings.startupScript())));
             }
-            // Warm the compiler so the first real cell does not pay for it.
-            step("warm-up", () -> evaluator.eval("Integer.valueOf(1) + 1"));
+            // Warm the compiler so the first real cell does not pay for it; when that cell is
+            // already waiting, warming up would only make it wait longer.
+            if (!cellRequested) {
+                step("warm-up", () -> evaluator.eval("Integer.valueOf(1) + 1"));
+            }
         } finally {
             ready.countDown();
         }

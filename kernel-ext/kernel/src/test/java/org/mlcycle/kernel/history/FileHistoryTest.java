@@ -66,6 +66,34 @@ class FileHistoryTest {
         assertEquals(2, h.session());
     }
 
+    @Test
+    void aLongHistoryIsNumberedFromItsEndAndStillFullyReadable() throws Exception {
+        Path file = dir.resolve("long.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int session = 1; session <= 400; session++) {
+            for (int line = 1; line <= 50; line++) {
+                lines.append("{\"session\":").append(session).append(",\"line\":").append(line)
+                        .append(",\"input\":\"cell ").append(session).append('.').append(line).append("\"}\n");
+            }
+        }
+        Files.writeString(file, lines.toString()); // 20,000 cells, far more than the tail read at start
+        FileHistory h = FileHistory.open(file);
+        assertEquals(401, h.session());
+        h.store(1, "new cell", null);
+        assertEquals(List.of("cell 400.50", "new cell"), inputs(h.lookupTail(2, Set.of())));
+        assertEquals(List.of("cell 7.3"), inputs(h.lookupRange(7, 3, 4, Set.of())));
+    }
+
+    @Test
+    void longOutputsAreCutSoTheFileStaysSmall() throws Exception {
+        Path file = dir.resolve("out.jsonl");
+        FileHistory h = FileHistory.open(file);
+        h.store(1, "big", "x".repeat(1_000_000));
+        String output = FileHistory.open(file).lookupTail(1, EnumSet.of(ResultFlag.INCLUDE_OUTPUT)).get(0).getOutput();
+        assertEquals(FileHistory.MAX_OUTPUT_CHARS + 1, output.length());
+        assertEquals(true, Files.size(file) < 10_000);
+    }
+
     private static List<String> inputs(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::getInput).toList();
     }
