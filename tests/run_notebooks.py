@@ -44,6 +44,20 @@ def execute(path, kernel, out_dir, timeout):
     return nb, error
 
 
+def exercises_of(nb):
+    """(passed, total) over the graded check cells: a check passed when its value says "Correct"."""
+    checks = [c for c in nb.cells if c.cell_type == "code"
+              and (c.metadata.get("nbgrader", {}).get("grade") or "check" in c.metadata.get("tags", []))]
+    passed = 0
+    for c in checks:
+        values = [o.get("data", {}).get("text/plain", "") for o in c.get("outputs", [])
+                  if o.get("output_type") == "execute_result"]
+        texts = values + [o.get("text", "") for o in c.get("outputs", []) if o.get("output_type") == "stream"]
+        errors = [o for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        passed += 1 if not errors and any(t.lstrip().startswith("Correct") for t in texts) else 0
+    return passed, len(checks)
+
+
 def title_of(nb, path):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -58,7 +72,7 @@ def write_index(out_dir, rows):
     items = "\n".join(
         f'<li><a href="{html.escape(pathlib.Path(name).with_suffix(".html").name)}">{html.escape(title)}</a>'
         f'{"" if ok else " <em>(failed to run)</em>"}</li>'
-        for name, _, ok, title in rows)
+        for name, _, ok, title, _ in rows)
     (out_dir / "index.html").write_text(
         "<!doctype html><html><head><meta charset='utf-8'><title>mlcycle lessons</title></head>"
         "<body style='font-family:sans-serif;max-width:48em;margin:2em auto'>"
@@ -84,7 +98,7 @@ def main():
         print(f"[{i}/{len(found)}] {path} ...", file=sys.stderr, flush=True)
         nb, error = execute(path, args.kernel, pathlib.Path(args.out), args.timeout)
         took = time.time() - start
-        rows.append((path.name, took, error is None, title_of(nb, path)))
+        rows.append((path.name, took, error is None, title_of(nb, path), exercises_of(nb)))
         if error is None:
             print(f"[{i}/{len(found)}] {path}: ok in {took:.1f}s", file=sys.stderr, flush=True)
         else:
@@ -92,10 +106,13 @@ def main():
             print(f"[{i}/{len(found)}] {path}: FAILED in {took:.1f}s\n{error}", file=sys.stderr, flush=True)
     write_index(pathlib.Path(args.out), rows)
     width = max(len(r[0]) for r in rows)
-    print(f"{'notebook':<{width}}  seconds  result")
-    for name, seconds, ok, title in rows:
-        print(f"{name:<{width}}  {seconds:7.1f}  {'ok' if ok else 'FAILED'}")
-    print(f"{len(found) - failed} passed, {failed} failed", flush=True)
+    print(f"{'notebook':<{width}}  seconds  result  exercises passed")
+    for name, seconds, ok, title, (passed, total) in rows:
+        print(f"{name:<{width}}  {seconds:7.1f}  {'ok' if ok else 'FAILED':<6}  {passed}/{total}")
+    passed = sum(r[4][0] for r in rows)
+    total = sum(r[4][1] for r in rows)
+    print(f"{len(found) - failed} passed, {failed} failed; exercises {passed}/{total} passed with the solutions in",
+          flush=True)
     return min(failed, 100)
 
 
