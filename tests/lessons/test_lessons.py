@@ -257,6 +257,13 @@ def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_
 
 def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
     run = lesson(executed, "11")
+    # the model answers are not in the notebook; %reveal shows each on request
+    reveals = [c for c in run.code_cells() if c.source.startswith("%reveal ")]
+    assert len(reveals) >= 5
+    assert "Model answer." not in "".join(c.source for c in run.nb.cells)
+    for c in reveals:
+        shown = "".join(o.data.get("text/plain", "") for o in c.outputs if o.output_type == "execute_result")
+        assert len(shown) > 200, f"{c.source}: {shown!r}"
     assert run.num("journal_moves") >= 10, "after lessons 0-10 the journal should hold the route"
     assert run.num("always_no_accuracy") >= 0.9995 and run.num("always_no_recall") == 0
     assert 0.45 <= run.num("kappa_committed_sample") <= 0.65
