@@ -95,6 +95,17 @@ def test_interrupt_stops_a_busy_loop_and_keeps_state(kernel):
     assert kernel.run("before + 1").text == "6"
 
 
+def test_interrupt_stops_a_cell_of_magics(kernel):
+    # a cell holding only magics runs without JShell; the interrupt must still reach it
+    msg_id = kernel.kc.execute("%time Thread.sleep(60_000)")
+    time.sleep(1.5)
+    kernel.km.interrupt_kernel()
+    reply = reply_to(kernel.kc, msg_id, timeout=20)
+    assert reply["ename"] == "Interrupted"
+    assert kernel.run("%lsmagic").status == "ok"
+    assert kernel.run("21 * 2").text == "42"
+
+
 def test_interrupt_stops_a_sleeping_cell(kernel):
     msg_id = kernel.kc.execute("Thread.sleep(60_000);")
     time.sleep(1.0)

@@ -274,7 +274,16 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             }
             flushStartupImports(); // code that may need them comes next
         }
-        JShellEvaluator.Result result = evaluator.eval(magicParser.resolveMagics(source));
+        var magicsOnly = magicParser instanceof MagicSyntax syntax ? syntax.magicsOnly(source) : java.util.Optional.<List<MagicSyntax.Call>>empty();
+        JShellEvaluator.Result result = magicsOnly.isPresent()
+                ? evaluator.runAsCell(() -> {
+                    Object last = null;
+                    for (MagicSyntax.Call call : magicsOnly.get()) {
+                        last = call.run();
+                    }
+                    return last;
+                })
+                : evaluator.eval(magicParser.resolveMagics(source));
         if (!result.hasValue()) {
             return null;
         }

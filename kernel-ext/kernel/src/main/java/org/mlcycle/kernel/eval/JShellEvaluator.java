@@ -49,6 +49,12 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    /** Work run on a cell thread: a snippet's do-it method, or a cell of magics. */
+    @FunctionalInterface
+    public interface CellWork {
+        Object run() throws Throwable;
+    }
+
     /** Thrown when a cell was interrupted: by the user, or by the kernel's timeout. */
     public static final class Interrupted extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -133,6 +139,17 @@ public final class JShellEvaluator implements AutoCloseable {
             throw new Interrupted();
         }
         return result;
+    }
+
+    /**
+     * Runs kernel-side work as a cell (a cell that holds only magics): on a cell thread the
+     * interrupt and the timeout stop, without compiling anything. A null value shows nothing.
+     */
+    public Result runAsCell(CellWork work) {
+        interrupted = false;
+        control.clearStop();
+        Object value = control.runDirect(work);
+        return value == null ? Result.NONE : new Result(true, value);
     }
 
     /**

@@ -60,15 +60,65 @@ final class LiveExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
+        if (stopRequested) {
+            throw new StoppedException(); // interrupted while this snippet was compiling
+        }
         AtomicReference<Object> value = new AtomicReference<>();
+        Throwable thrown = onCellThread(() -> {
+            try {
+                return doit.invoke(null);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }, value);
+        if (thrown != null) {
+            lastFailure = thrown;
+            if (stopRequested && !(thrown instanceof CellTimeout)) {
+                throw new StoppedException();
+            }
+            throw new InvocationTargetException(thrown);
+        }
+        lastValue = value.get();
+        // JShell only needs a printable stand-in; the live object is kept above.
+        return "";
+    }
+
+    /**
+     * Runs kernel-side work of a cell (its magics) on a cell thread, so an interrupt or the
+     * timeout stops it as it stops a snippet. Returns the work's value; rethrows its failure.
+     */
+    Object runDirect(JShellEvaluator.CellWork body) {
+        if (stopRequested) {
+            throw new JShellEvaluator.Interrupted();
+        }
+        AtomicReference<Object> value = new AtomicReference<>();
+        Throwable thrown = onCellThread(body, value);
+        if (thrown instanceof CellTimeout timeout) {
+            throw timeout;
+        }
+        if (thrown != null && stopRequested) {
+            throw new JShellEvaluator.Interrupted();
+        }
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown instanceof Error e) {
+            throw e;
+        }
+        if (thrown != null) {
+            throw new IllegalStateException(thrown.getMessage(), thrown);
+        }
+        return value.get();
+    }
+
+    /** Runs {@code body} on its own daemon thread and waits; returns what it threw, or null. */
+    private Throwable onCellThread(JShellEvaluator.CellWork body, AtomicReference<Object> value) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(
                 null,
                 () -> {
                     try {
-                        value.set(doit.invoke(null));
-                    } catch (InvocationTargetException e) {
-                        failure.set(e.getCause());
+                        value.set(body.run());
                     } catch (Throwable e) {
                         failure.set(e);
                     }
@@ -77,9 +127,6 @@ final class LiveExecutionControl extends DirectExecutionControl {
                 stackBytes);
         thread.setDaemon(true);
         thread.setContextClassLoader(loader.classLoader());
-        if (stopRequested) {
-            throw new StoppedException(); // interrupted while this snippet was compiling
-        }
         running.add(thread);
         try {
             thread.start();
@@ -93,20 +140,13 @@ final class LiveExecutionControl extends DirectExecutionControl {
             } else {
                 thread.join();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, e);
         } finally {
             running.remove(thread);
         }
-        Throwable thrown = failure.get();
-        if (thrown != null) {
-            lastFailure = thrown;
-            if (stopRequested && !(thrown instanceof CellTimeout)) {
-                throw new StoppedException();
-            }
-            throw new InvocationTargetException(thrown);
-        }
-        lastValue = value.get();
-        // JShell only needs a printable stand-in; the live object is kept above.
-        return "";
+        return failure.get();
     }
 
     /** Stops every running snippet: interrupt, a grace period, then {@code Thread.stop}. */
