@@ -24,6 +24,7 @@ import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.metrics.Metrics;
 import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.Splits;
+import org.mlcycle.toolkit.support.Require;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -42,7 +43,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * {@code --reference FILE} embeds the Python script's JSON lines for a side-by-side reading.
  *
  * <pre>java -cp ... org.mlcycle.toolkit.labels.CvClBench --csv ads.csv --rows 200000 [--folds 5] [--seed 0]
- *     [--repeat 3] [--warmup 1] [--threads 1] [--epochs 5] [--minibatch 1] [--rate 0.05] [--reference py.jsonl]</pre>
+ *     [--repeat 3] [--warmup 1] [--threads 1] [--trainer sgd|liblinear] [--epochs 5] [--minibatch 1] [--rate 0.05]
+ *     [--reference py.jsonl]</pre>
  * The defaults are {@link LabelIssueOptions#logisticRegression()}; {@code --rate 1.0} gives Tribuo's own
  * {@code LogisticRegressionTrainer}; {@code --threads} trains folds in parallel
  * (the script's {@code --jobs}).
@@ -62,14 +64,20 @@ public final class CvClBench {
         int epochs = Integer.parseInt(a.getOrDefault("epochs", "5"));
         int minibatch = Integer.parseInt(a.getOrDefault("minibatch", "1"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "0.05"));
-        // defaults: LabelIssueOptions.logisticRegression(); --rate 1.0 gives Tribuo's LogisticRegressionTrainer
-        Trainer<Label> trainer = new LinearSGDTrainer(
-                new LogMulticlass(),
-                new AdaGrad(rate, 0.1),
-                epochs,
-                Integer.MAX_VALUE,
-                minibatch,
-                Trainer.DEFAULT_SEED);
+        String trainerName = a.getOrDefault("trainer", "sgd");
+        Require.that(trainerName.equals("sgd") || trainerName.equals("liblinear"), "cv_cl bench",
+                "--trainer is sgd or liblinear, not '%s'", trainerName);
+        // sgd: LabelIssueOptions.logisticRegression() (--rate 1.0 gives Tribuo's LogisticRegressionTrainer);
+        // liblinear: L2-regularised logistic regression solved in batch, like scikit-learn's lbfgs
+        Trainer<Label> trainer = trainerName.equals("liblinear")
+                ? LabelIssueOptions.liblinearTrainer()
+                : new LinearSGDTrainer(
+                        new LogMulticlass(),
+                        new AdaGrad(rate, 0.1),
+                        epochs,
+                        Integer.MAX_VALUE,
+                        minibatch,
+                        Trainer.DEFAULT_SEED);
         TribuoLogging.quiet();
 
         String schemaText = Files.readString(schemaPath(csv, a.get("schema")));
@@ -105,7 +113,7 @@ public final class CvClBench {
         out.put("folds", folds);
         out.put(
                 "model",
-                String.format(
+                trainerName.equals("liblinear") ? "tribuo LibLinearClassificationTrainer(L2R_LR, C 1.0, eps 0.01)" : String.format(
                         Locale.ROOT,
                         "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
                         rate,

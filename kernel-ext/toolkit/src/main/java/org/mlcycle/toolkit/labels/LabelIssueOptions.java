@@ -3,6 +3,8 @@ package org.mlcycle.toolkit.labels;
 import java.util.Objects;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -34,6 +36,17 @@ public record LabelIssueOptions(int folds, long seed, Trainer<Label> trainer) {
      */
     public static Trainer<Label> logisticRegression() {
         return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.05, 0.1), 5, Trainer.DEFAULT_SEED);
+    }
+
+    /**
+     * L2-regularised logistic regression solved in batch by LIBLINEAR (through Tribuo), the
+     * counterpart of scikit-learn's default solver: a handful of Newton steps instead of five SGD
+     * passes, so cross-validation on large tables is several times faster. C = 1 (scikit-learn's
+     * default), stopping tolerance 0.01.
+     */
+    public static Trainer<Label> liblinearTrainer() {
+        return new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 1.0, 1000, 0.01);
     }
 
     public LabelIssueOptions withFolds(int folds) {

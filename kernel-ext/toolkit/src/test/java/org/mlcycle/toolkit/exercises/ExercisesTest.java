@@ -12,16 +12,21 @@ import org.junit.jupiter.api.Test;
 class ExercisesTest {
 
     @Test
-    @DisplayName("the classpath holds one exercise per lesson, 00 to 11, each with a point and a model answer")
+    @DisplayName("the classpath holds one checked exercise per lesson, 00 to 11, each with a point; lesson 11 adds questions")
     void oneExercisePerLesson() {
         Exercises all = Exercises.loaded();
         for (int lesson = 0; lesson <= 11; lesson++) {
             String prefix = String.format("%02d-", lesson);
-            List<Exercise> found = all.all().stream().filter(e -> e.lesson().startsWith(prefix)).toList();
+            List<Exercise> found = all.all().stream()
+                    .filter(e -> e.lesson().startsWith(prefix) && !e.isQuestion()).toList();
             assertEquals(1, found.size(), "lesson " + prefix + ": " + found);
             assertEquals(1.0, found.get(0).points());
             assertTrue(found.get(0).id().startsWith(String.format("lesson%02d-", lesson)), found.get(0).id());
         }
+        List<Exercise> questions = all.all().stream()
+                .filter(e -> e.lesson().startsWith("11-") && e.isQuestion()).toList();
+        assertEquals(6, questions.size(), "the interview walkthrough's questions: " + questions);
+        questions.forEach(q -> assertTrue(q.modelAnswer().length() > 200, q.id()));
     }
 
     @Test
