@@ -5,6 +5,7 @@ The notebooks run in the real kernel through nbclient, as `./mlcycle grade` runs
 import copy
 import csv
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -108,6 +109,26 @@ def test_the_student_version_fails_every_check_with_a_hint(student_versions, tmp
         assert cells.score(cell) == 0
     assert hints["practice-ctr"].startswith("%check: practice-ctr: ctr is 0: an integer division?")
     assert hints["practice-median-bid"].startswith("%check: practice-median-bid: medianBid is 0.0000: sort")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_lesson_in_its_student_version_runs_and_fails_its_check_with_a_hint(student_versions, lesson):
+    course = student_versions / "alice"
+    if not (student_versions / "datasets").exists():  # lessons read ../datasets
+        shutil.copytree(ROOT / "datasets", student_versions / "datasets")
+    nb = execute(nbformat.read(course / lesson.name, as_version=4), course)
+
+    graded = graded_cells(nb)
+    assert graded, lesson.name
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if cell in graded:
+            (error,) = errors(cell)
+            assert error.evalue.startswith(f"%check: {cells.grade_id(cell)}: "), error.evalue
+            assert cells.score(cell) == 0
+        else:
+            assert not errors(cell), f"{lesson.name}: {cell.source[:80]!r} failed in the student version"
 
 
 def submission(nb, folder, student, edit=None):
