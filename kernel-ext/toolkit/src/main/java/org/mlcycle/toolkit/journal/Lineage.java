@@ -95,25 +95,12 @@ public record Lineage(List<Link> links) implements Rendered {
                             runId,
                             runId == 0 ? "" : rs.getString(4),
                             hasModel ? rs.getString(6) : null,
-                            runId == 0 ? Map.of() : metrics(c, runId),
+                            runId == 0 ? Map.of() : Runs.metrics(c, runId),
                             hasModel ? deployments(c, modelId) : List.of()));
                 }
             }
         }
         return new Lineage(links);
-    }
-
-    private static Map<String, Double> metrics(Connection c, long run) throws SQLException {
-        Map<String, Double> out = new TreeMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT name, value FROM run_metrics WHERE run_id = ?")) {
-            p.setLong(1, run);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getDouble(2));
-                }
-            }
-        }
-        return out;
     }
 
     private static List<String> deployments(Connection c, long model) throws SQLException {

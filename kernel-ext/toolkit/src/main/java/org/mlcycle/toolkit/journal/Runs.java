@@ -111,7 +111,8 @@ final class Runs {
         return out;
     }
 
-    private static Map<String, Double> metrics(Connection c, long run) throws SQLException {
+    /** A run's metrics by name (lineage reads them too). */
+    static Map<String, Double> metrics(Connection c, long run) throws SQLException {
         Map<String, Double> out = new TreeMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT name, value FROM run_metrics WHERE run_id = ?")) {
             p.setLong(1, run);
