@@ -7,6 +7,11 @@ Per fresh kernel: the time from launching the process to the execute_result of `
 median round trip of `1` over N cells after 5 warm-up cells; the kernel process's resident set
 (VmRSS) after those cells; and the time from shutdown_request to the process's exit. The summary
 gives the median over kernels. Nothing else should run on the machine meanwhile.
+
+"jshell_floor" runs a bare JShell (JShellFloor) with the kernelspec's own java, JVM options,
+class-data-sharing archive and classpath, as many times: the time from launching it to its first
+value of `1`, and the median of its in-process `eval("1")`. No kernel built on JShell can start
+or answer faster than that on this machine; the difference is the kernel's own cost.
 """
 import argparse
 import json
@@ -16,6 +21,7 @@ import statistics
 import subprocess
 import time
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 
@@ -58,6 +64,25 @@ def one_kernel(name, round_trips):
             "rss_mib": round(rss, 1), "exit_s": round(exit_s, 3)}
 
 
+def kernelspec_argv(name):
+    spec = KernelSpecManager().get_kernel_spec(name)
+    argv = [a.replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+    main = argv.index("org.mlcycle.kernel.launch.Main")
+    return argv[:main]
+
+
+def one_floor(java_argv, evals):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(java_argv + ["org.mlcycle.kernel.launch.JShellFloor", str(evals)],
+                         stdout=subprocess.PIPE, text=True)
+    first_line = p.stdout.readline().strip()
+    first = time.perf_counter() - t0
+    rest = p.stdout.read().split()
+    if p.wait(timeout=120) != 0 or first_line != "first" or rest[:1] != ["eval_ms"]:
+        raise SystemExit(f"JShellFloor failed: {first_line} {rest}")
+    return {"first_result_s": round(first, 3), "eval_ms": float(rest[1])}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", default="mlcycle")
@@ -66,8 +91,12 @@ def main():
     args = ap.parse_args()
     runs = [one_kernel(args.kernel, args.round_trips) for _ in range(args.kernels)]
     summary = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    java_argv = kernelspec_argv(args.kernel)
+    floors = [one_floor(java_argv, args.round_trips) for _ in range(args.kernels)]
+    floor = {k: statistics.median(r[k] for r in floors) for k in floors[0]}
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(json.dumps({"task": "kernel", "kernel": args.kernel, "median": summary, "runs": runs,
+                      "jshell_floor": {"median": floor, "runs": floors},
                       "env": {"cpus": os.cpu_count(), "java": java, "python": platform.python_version()}}))
 
 

@@ -1,0 +1,50 @@
+package org.mlcycle.kernel.launch;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+/**
+ * The floor under the kernel benchmark: a bare JShell in this JVM, with the kernel's classpath and
+ * no imports, no protocol and no rendering. Prints {@code first} as soon as its first {@code 1} has
+ * a value (the caller times the process start to that line), then the median time of {@code eval("1")}
+ * over N evaluations after 5 warm-up ones, as {@code eval_ms <number>}. Whatever the kernel takes
+ * beyond these two numbers is the kernel's own; below them no JShell kernel can go on this JVM.
+ *
+ * <pre>java [the kernel's JVM options] -cp ... org.mlcycle.kernel.launch.JShellFloor [N]</pre>
+ */
+public final class JShellFloor {
+    private JShellFloor() {}
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            evalOne(shell);
+            System.out.println("first");
+            System.out.flush();
+            for (int i = 0; i < 5; i++) {
+                evalOne(shell);
+            }
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long t = System.nanoTime();
+                evalOne(shell);
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+            Collections.sort(ms);
+            double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
+            System.out.printf(java.util.Locale.ROOT, "eval_ms %.2f%n", median);
+        }
+    }
+
+    private static void evalOne(JShell shell) {
+        List<SnippetEvent> events = shell.eval("1");
+        SnippetEvent last = events.get(events.size() - 1);
+        if (last.status() != Snippet.Status.VALID || !"1".equals(last.value())) {
+            throw new IllegalStateException("JShell did not evaluate 1: " + last);
+        }
+    }
+}
