@@ -11,7 +11,8 @@ import jdk.jshell.SnippetEvent;
  * The floor under the kernel benchmark: a bare JShell in this JVM, with the kernel's classpath and
  * no imports, no protocol and no rendering. Prints {@code first} as soon as its first {@code 1} has
  * a value (the caller times the process start to that line), then the median time of {@code eval("1")}
- * over N evaluations after 5 warm-up ones, as {@code eval_ms <number>}. Whatever the kernel takes
+ * over N evaluations after 5 warm-up ones, as {@code eval_ms <number>} (each {@code $N} dropped
+ * after its value is read, as the kernel does). Whatever the kernel takes
  * beyond these two numbers is the kernel's own; below them no JShell kernel can go on this JVM.
  *
  * <pre>java [the kernel's JVM options] -cp ... org.mlcycle.kernel.launch.JShellFloor [N]</pre>
@@ -46,5 +47,7 @@ public final class JShellFloor {
         if (last.status() != Snippet.Status.VALID || !"1".equals(last.value())) {
             throw new IllegalStateException("JShell did not evaluate 1: " + last);
         }
+        // as the kernel does: a kept $N would be imported into every later compile
+        shell.drop(last.snippet());
     }
 }

@@ -210,4 +210,18 @@ class JShellEvaluatorTest {
         List<String> names = shell.variableNames();
         assertTrue(names.contains("listedVariable"), names.toString());
     }
+
+    @Test
+    void expressionValuesAreShownButDoNotPileUpAsDollarVariables() {
+        try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(i * 2, fresh.eval(i + " * 2").value());
+            }
+            assertEquals("x", fresh.eval("String s = \"x\";\ns.length() > 0 ? s : \"\"").value());
+            assertThrows(RuntimeException.class, () -> fresh.eval("Integer.parseInt(\"no\")"));
+            assertEquals(List.of("s"), fresh.variableNames(), "only what the notebook named stays a variable");
+            CompileError e = assertThrows(CompileError.class, () -> fresh.eval("$1 + 1"));
+            assertTrue(e.getMessage().contains("$1"), e.getMessage());
+        }
+    }
 }
