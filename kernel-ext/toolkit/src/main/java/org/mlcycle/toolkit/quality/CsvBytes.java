@@ -214,8 +214,9 @@ final class CsvBytes {
 
     /**
      * Index of the first separator or '\n' at or after {@code i} (reading more as needed), {@code len}
-     * at the end of input. Eight bytes at a time with the has-zero-byte trick (measured about twice as
-     * fast as a byte loop on the benchmark file, whose fields are 5 bytes long on average).
+     * at the end of input. Eight bytes at a time with the has-zero-byte trick: with it and one pass per
+     * record, splitting the 1M-row benchmark file took 0.40-0.46 s against 0.49-0.57 s for a
+     * line-end scan followed by byte loops per field (measured on a shared 2-core machine).
      */
     private int find(int i) throws IOException {
         long seps = ONES * (separator & 0xFF);

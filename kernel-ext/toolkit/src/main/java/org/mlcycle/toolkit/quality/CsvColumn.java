@@ -196,14 +196,22 @@ abstract class CsvColumn {
                     return null;
                 }
                 int id = e - 1;
-                if (hashes[id] == h
-                        && end[id] - start[id] == to - from
-                        && java.util.Arrays.equals(pool, start[id], end[id], b, from, to)) {
+                if (hashes[id] == h && end[id] - start[id] == to - from && same(pool, start[id], b, from, to)) {
                     staged = id;
                     return null;
                 }
                 slot = (slot + 1) & mask;
             }
+        }
+
+        /** A plain loop: categories are a few bytes long, where Arrays.equals' set-up cost showed in profiles. */
+        private static boolean same(byte[] pool, int at, byte[] b, int from, int to) {
+            for (int i = from; i < to; i++, at++) {
+                if (pool[at] != b[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int add(byte[] b, int from, int to, int h) {
@@ -296,10 +304,13 @@ abstract class CsvColumn {
                     if (id < 0 || s.values[id].isEmpty()) {
                         k = -1; // Tablesaw reads "" as missing
                     } else if ((k = global[id]) == Integer.MIN_VALUE) {
-                        k = keyOf.computeIfAbsent(s.values[id], v -> {
-                            keys.add(v);
-                            return keys.size() - 1;
-                        });
+                        Integer known = keyOf.get(s.values[id]);
+                        if (known == null) {
+                            known = keys.size();
+                            keys.add(s.values[id]);
+                            keyOf.put(s.values[id], known);
+                        }
+                        k = known;
                         global[id] = k;
                     }
                     rowKeys[row++] = k;
