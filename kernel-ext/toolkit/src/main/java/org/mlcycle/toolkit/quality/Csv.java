@@ -68,7 +68,8 @@ public final class Csv {
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
-            CsvBytes head = new CsvBytes(CsvBytes.file(channel, 0, Long.MAX_VALUE), options.separator(), 0, Long.MAX_VALUE, true);
+            CsvBytes head = new CsvBytes(
+                    CsvBytes.file(channel, 0, Long.MAX_VALUE), options.separator(), 0, Long.MAX_VALUE, true);
             return read(head, name, options, new Parts(channel, size, threads, minPart));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(WHO + ": no file '" + path + "'", e);
@@ -132,7 +133,8 @@ public final class Csv {
                 // the first Table made in a JVM scans the class path for readers and writers (1-2 s,
                 // measured): done here, it overlaps the parsing instead of following it
                 Runnable meanwhile = () -> table[0] = Table.create(name);
-                readings.addAll(readParts(layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
+                readings.addAll(readParts(
+                        layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
             } else {
                 while (records.next()) {
                     first.row(records);
@@ -186,7 +188,8 @@ public final class Csv {
         for (int k = 0; k + 1 < cuts.size(); k++) {
             long a = cuts.get(k);
             long b = cuts.get(k + 1);
-            futures.add(pool.submit(() -> readPart(layout, parts.channel, a, b, expectedRows(b - a, bytesPerRow), stop)));
+            int rows = expectedRows(b - a, bytesPerRow);
+            futures.add(pool.submit(() -> readPart(layout, parts.channel, a, b, rows, stop)));
         }
         meanwhile.run();
         List<Reading> out = new ArrayList<>();
@@ -242,7 +245,8 @@ public final class Csv {
     private static Reading readPart(
             Layout layout, FileChannel channel, long from, long to, int expectedRows, AtomicBoolean stop)
             throws IOException {
-        CsvBytes records = new CsvBytes(CsvBytes.file(channel, from, to), layout.options.separator(), from, to, from == 0);
+        CsvBytes records =
+                new CsvBytes(CsvBytes.file(channel, from, to), layout.options.separator(), from, to, from == 0);
         Reading r = new Reading(layout, expectedRows);
         while (records.next() && !stop.get()) {
             r.row(records);

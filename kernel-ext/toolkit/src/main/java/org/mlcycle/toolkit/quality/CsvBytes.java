@@ -67,7 +67,8 @@ final class CsvBytes {
      */
     CsvBytes(Source in, char separator, long start, long limit, boolean fileStart) {
         if (separator >= 128) {
-            throw new IllegalArgumentException("csv: the separator must be an ASCII character, got '" + separator + "'");
+            throw new IllegalArgumentException(
+                    "csv: the separator must be an ASCII character, got '" + separator + "'");
         }
         this.in = in;
         this.separator = (byte) separator;

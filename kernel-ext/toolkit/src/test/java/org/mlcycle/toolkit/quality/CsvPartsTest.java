@@ -175,7 +175,9 @@ class CsvPartsTest {
             assertEquals(
                     appended.countByCategory().stringColumn(0).asList(),
                     read.countByCategory().stringColumn(0).asList());
-            assertEquals(appended.countByCategory().intColumn(1).asList(), read.countByCategory().intColumn(1).asList());
+            assertEquals(
+                    appended.countByCategory().intColumn(1).asList(),
+                    read.countByCategory().intColumn(1).asList());
             assertEquals(appended.isEqualTo("v3").size(), read.isEqualTo("v3").size());
             // the column stays usable: new values get keys of their own
             read.append("brand new");
