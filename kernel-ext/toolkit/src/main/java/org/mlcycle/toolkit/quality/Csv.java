@@ -130,8 +130,9 @@ public final class Csv {
         try {
             if (split) {
                 first.endParse(records);
-                // the first Table made in a JVM scans the class path for readers and writers (1-2 s,
-                // measured): done here, it overlaps the parsing instead of following it
+                // the first Table made in a JVM scans the class path for readers and writers (0.7-2.6 s,
+                // measured on a shared 2-core machine): done here, it overlaps the parsing
+                // instead of following it
                 Runnable meanwhile = () -> table[0] = Table.create(name);
                 readings.addAll(readParts(
                         layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));

@@ -60,7 +60,7 @@ public final class QualityBench {
         BenchSchema schema = Files.isRegularFile(schemaFile) ? BenchSchema.read(schemaFile) : null;
         CsvOptions options = csvOptions(schema);
 
-        // Tablesaw's first Table scans the class path for readers and writers (1.5-2.5 s here, measured);
+        // Tablesaw's first Table scans the class path for readers and writers (0.7-2.6 s measured here);
         // like `import pandas` in the Python scripts it is a one-time cost kept out of read_s
         long ti = System.nanoTime();
         Table.create("tablesaw-init");
