@@ -1,14 +1,22 @@
 package org.mlcycle.toolkit.quality;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +25,7 @@ import java.util.Set;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Reads a CSV file into a Tablesaw table without letting bad rows stop the read or vanish: rows with
@@ -34,15 +43,34 @@ public final class Csv {
         return read(path, CsvOptions.defaults());
     }
 
-    /** Reads {@code path}; the table is named after the file without its extension. */
+    /**
+     * Reads {@code path}; the table is named after the file without its extension. A large file is
+     * read in parts on {@link #threads()} threads.
+     */
     public static CsvResult read(Path path, CsvOptions options) {
+        return read(path, options, threads(), MIN_PART);
+    }
+
+    /** Threads a large file is read on: the system property {@code mlcycle.csv.threads}, else the CPU count. */
+    public static int threads() {
+        return Math.max(1, Integer.getInteger("mlcycle.csv.threads", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Reads {@code path} on up to {@code threads} threads, in parts of at least {@code minPart} bytes
+     * (small parts let tests put part boundaries in awkward places).
+     */
+    static CsvResult read(Path path, CsvOptions options, int threads, long minPart) {
         if (path == null || !Files.isRegularFile(path)) {
             throw new IllegalArgumentException(WHO + ": no file '" + path + "'");
         }
         String file = path.getFileName().toString();
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(in, name, options, Files.size(path));
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            CsvBytes head = new CsvBytes(
+                    CsvBytes.file(channel, 0, Long.MAX_VALUE), options.separator(), 0, Long.MAX_VALUE, true);
+            return read(head, name, options, new Parts(channel, size, threads, minPart));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(WHO + ": no file '" + path + "'", e);
         } catch (IOException e) {
@@ -52,12 +80,17 @@ public final class Csv {
 
     /** Reads CSV text from {@code reader} into a table called {@code name}. */
     public static CsvResult read(Reader reader, String name, CsvOptions options) throws IOException {
-        return read(reader, name, options, 0);
+        CsvBytes head = new CsvBytes(CsvBytes.utf8(reader), options.separator(), 0, Long.MAX_VALUE, true);
+        return read(head, name, options, null);
     }
 
-    private static CsvResult read(Reader reader, String name, CsvOptions options, long bytes) throws IOException {
-        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
-        CsvRecords records = new CsvRecords(in, options.separator());
+    /** Smallest part of a file read on its own thread. */
+    static final long MIN_PART = 8L << 20;
+
+    /** A file to read in parts after the header and the type sample; null parts: read on in one go. */
+    private record Parts(FileChannel channel, long size, int threads, long minPart) {}
+
+    private static CsvResult read(CsvBytes records, String name, CsvOptions options, Parts parts) throws IOException {
         if (!records.next()) {
             throw new IllegalArgumentException(WHO + ": '" + name + "' is empty: no header line");
         }
@@ -71,7 +104,7 @@ public final class Csv {
                     name,
                     String.join(", ", header));
         }
-        Reading reading = new Reading(name, header, options);
+        long dataStart = records.position();
         List<Raw> sample = new ArrayList<>();
         int wellFormed = 0;
         while (wellFormed < options.sampleRows() && records.next()) {
@@ -81,32 +114,179 @@ public final class Csv {
                 wellFormed++;
             }
         }
-        reading.start(inferTypes(header, sample, options), expectedRows(bytes, sample));
+        long sampleEnd = records.position();
+        double bytesPerRow = sample.isEmpty() ? 0 : (double) (sampleEnd - dataStart) / sample.size();
+        Layout layout = new Layout(name, header, options, inferTypes(header, sample, options));
+        long rest = parts == null ? 0 : parts.size - sampleEnd;
+        boolean split = parts != null && parts.threads > 1 && rest >= 2 * parts.minPart;
+        Reading first = new Reading(layout, expectedRows(split ? 0 : rest, bytesPerRow) + sample.size());
         for (Raw raw : sample) {
-            reading.row(raw);
+            first.row(raw);
         }
-        while (records.next()) {
-            reading.row(records);
+        List<Reading> readings = new ArrayList<>();
+        readings.add(first);
+        Table[] table = new Table[1];
+        ExecutorService pool = split ? pool(parts.threads) : null;
+        try {
+            if (split) {
+                first.endParse(records);
+                // the first Table made in a JVM scans the class path for readers and writers (0.7-2.6 s,
+                // measured on a shared 2-core machine): done here, it overlaps the parsing
+                // instead of following it
+                Runnable meanwhile = () -> table[0] = Table.create(name);
+                readings.addAll(readParts(
+                        layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
+            } else {
+                while (records.next()) {
+                    first.row(records);
+                }
+                first.endParse(records);
+            }
+            return finish(layout, readings, pool, table[0] != null ? table[0] : Table.create(name));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
-        return reading.finish(records.blankLines());
     }
 
-    /** Rows a file of {@code bytes} likely holds, from the sample's line lengths; 0 when unknown. */
-    private static int expectedRows(long bytes, List<Raw> sample) {
-        if (bytes <= 0 || sample.isEmpty()) {
+    private static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "csv-reader");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Reads {@code [from, size)} of the file in parts cut after a line end, each on a thread of its
+     * own. A part's start is only a record's start if the part before it ended its last record right
+     * there; when a quoted field ran over the cut (a line end inside quotes), the parts after it are
+     * dropped and the rest of the file is read in one go from where that record really ended.
+     */
+    private static List<Reading> readParts(
+            Layout layout,
+            Parts parts,
+            long from,
+            int linesBefore,
+            double bytesPerRow,
+            ExecutorService pool,
+            Runnable meanwhile)
+            throws IOException {
+        long rest = parts.size - from;
+        int n = (int) Math.max(2, Math.min(parts.threads * 4L, rest / parts.minPart));
+        List<Long> cuts = new ArrayList<>();
+        cuts.add(from);
+        for (int k = 1; k < n; k++) {
+            long cut = lineStartAfter(parts.channel, from + rest * k / n);
+            if (cut > cuts.get(cuts.size() - 1) && cut < parts.size) {
+                cuts.add(cut);
+            }
+        }
+        cuts.add(parts.size);
+        List<Future<Reading>> futures = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        for (int k = 0; k + 1 < cuts.size(); k++) {
+            long a = cuts.get(k);
+            long b = cuts.get(k + 1);
+            int rows = expectedRows(b - a, bytesPerRow);
+            futures.add(pool.submit(() -> readPart(layout, parts.channel, a, b, rows, stop)));
+        }
+        meanwhile.run();
+        List<Reading> out = new ArrayList<>();
+        int lines = linesBefore;
+        for (int k = 0; k < futures.size(); k++) {
+            Reading r = await(futures.get(k));
+            r.lineOffset = lines;
+            lines += r.lines;
+            out.add(r);
+            if (r.end != cuts.get(k + 1)) {
+                // a quoted field ran over the cut: the later parts started inside it
+                stop.set(true); // not cancel(true): an interrupt would close the shared channel
+                for (int j = k + 1; j < futures.size(); j++) {
+                    futures.get(j).cancel(false);
+                }
+                if (r.end < parts.size) {
+                    Reading tail = readPart(
+                            layout,
+                            parts.channel,
+                            r.end,
+                            Long.MAX_VALUE,
+                            expectedRows(parts.size - r.end, bytesPerRow),
+                            new AtomicBoolean());
+                    tail.lineOffset = lines;
+                    out.add(tail);
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The task's result; its exception as it was thrown. */
+    private static <T> T await(Future<T> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("csv: interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            } else if (c instanceof RuntimeException re) {
+                throw re;
+            } else if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    private static Reading readPart(
+            Layout layout, FileChannel channel, long from, long to, int expectedRows, AtomicBoolean stop)
+            throws IOException {
+        CsvBytes records =
+                new CsvBytes(CsvBytes.file(channel, from, to), layout.options.separator(), from, to, from == 0);
+        Reading r = new Reading(layout, expectedRows);
+        while (records.next() && !stop.get()) {
+            r.row(records);
+        }
+        r.endParse(records);
+        return r;
+    }
+
+    /** Offset just after the first '\n' at or after {@code at - 1}; the file's size when there is none. */
+    private static long lineStartAfter(FileChannel channel, long at) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        long p = at - 1;
+        while (true) {
+            b.clear();
+            int n = channel.read(b, p);
+            if (n <= 0) {
+                return channel.size();
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) == '\n') {
+                    return p + i + 1;
+                }
+            }
+            p += n;
+        }
+    }
+
+    /** Rows {@code bytes} of the file likely hold, from the sample's bytes per row; 0 when unknown. */
+    private static int expectedRows(long bytes, double bytesPerRow) {
+        if (bytes <= 0 || bytesPerRow <= 0) {
             return 0;
         }
-        long chars = 0;
-        for (Raw raw : sample) {
-            chars += raw.text().length() + 1;
-        }
-        double perRow = (double) chars / sample.size();
-        return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / perRow * 1.02) + 16);
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / bytesPerRow * 1.02) + 16);
     }
 
-    private static List<String> header(CsvRecords records, String name) {
-        if (records.error != null) {
-            throw new IllegalArgumentException(WHO + ": '" + name + "' line 1: " + records.error);
+    private static List<String> header(CsvBytes records, String name) {
+        if (records.unclosedQuote) {
+            throw new IllegalArgumentException(
+                    WHO + ": '" + name + "' line 1: quote opened on line " + records.line + " is never closed");
         }
         List<String> header = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -165,51 +345,74 @@ public final class Csv {
 
     /** A record held back while the types are inferred. */
     record Raw(int line, String text, String[] fields, String error) {
-        static Raw of(CsvRecords r) {
+        static Raw of(CsvBytes r) {
             String[] f = new String[r.count];
             for (int i = 0; i < r.count; i++) {
                 f[i] = r.field(i);
             }
-            return new Raw(r.line, r.text(), f, r.error);
+            return new Raw(r.line, r.text(), f, r.unclosedQuote ? unclosed(r.line) : null);
         }
     }
 
-    /** Turns records into committed rows or quarantined ones. */
-    private static final class Reading {
-        private final String name;
-        private final List<String> header;
-        private final CsvOptions options;
-        private final String[] tokens;
-        private final boolean emptyIsMissing;
-        private final int emptyToken;
-        private CsvColumn[] columns;
-        private boolean[] text;
-        private long[][] missingCounts;
-        private long[][] suspectCounts;
-        private Map<String, ColumnType> types;
-        private final List<RejectedRow> rejected = new ArrayList<>();
-        private long rejectedCount;
-        private long rows;
+    private static String unclosed(int line) {
+        return "quote opened on line " + line + " is never closed";
+    }
 
-        Reading(String name, List<String> header, CsvOptions options) {
+    /** What every part of one file shares: names, types, options. */
+    private static final class Layout {
+        final String name;
+        final List<String> header;
+        final CsvOptions options;
+        final Map<String, ColumnType> types;
+        final String[] tokens;
+        final byte[][] tokenBytes;
+        final int emptyToken;
+        final boolean[] text;
+
+        Layout(String name, List<String> header, CsvOptions options, Map<String, ColumnType> types) {
             this.name = name;
             this.header = header;
             this.options = options;
-            this.tokens = options.missingTokens().toArray(new String[0]);
-            this.emptyIsMissing = options.missingTokens().contains("");
-            this.emptyToken = java.util.Arrays.asList(tokens).indexOf("");
-        }
-
-        void start(Map<String, ColumnType> types, int expectedRows) {
             this.types = types;
-            columns = new CsvColumn[header.size()];
-            text = new boolean[header.size()];
-            for (int c = 0; c < columns.length; c++) {
-                ColumnType t = types.get(header.get(c));
-                columns[c] = CsvColumn.of(header.get(c), t, expectedRows);
-                text[c] = t == ColumnType.STRING;
+            this.tokens = options.missingTokens().toArray(new String[0]);
+            this.tokenBytes = new byte[tokens.length][];
+            for (int t = 0; t < tokens.length; t++) {
+                tokenBytes[t] = tokens[t].getBytes(StandardCharsets.UTF_8);
             }
-            missingCounts = new long[columns.length][tokens.length];
+            this.emptyToken = Arrays.asList(tokens).indexOf("");
+            this.text = new boolean[header.size()];
+            for (int c = 0; c < text.length; c++) {
+                text[c] = types.get(header.get(c)) == ColumnType.STRING;
+            }
+        }
+    }
+
+    /** Turns the records of one part of the file into committed rows or quarantined ones. */
+    private static final class Reading {
+        /** Marks a row whose quote is never closed; the reason names the line once it is known. */
+        private static final String UNCLOSED = new String("unclosed");
+
+        private final Layout layout;
+        private final CsvColumn[] columns;
+        private final long[][] missingCounts;
+        private final long[][] suspectCounts;
+        private final List<RejectedRow> rejected = new ArrayList<>();
+        private long rejectedCount;
+        private long rows;
+        /** Lines before this part; its records count lines from its start. */
+        int lineOffset;
+        int lines;
+        int blankLines;
+        long end;
+
+        Reading(Layout layout, int expectedRows) {
+            this.layout = layout;
+            List<String> header = layout.header;
+            columns = new CsvColumn[header.size()];
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = CsvColumn.of(header.get(c), layout.types.get(header.get(c)), expectedRows);
+            }
+            missingCounts = new long[columns.length][layout.tokens.length];
             suspectCounts = new long[columns.length][CsvOptions.SUSPECT_TOKENS.size()];
         }
 
@@ -224,7 +427,8 @@ public final class Csv {
             }
             String[] f = raw.fields;
             for (int c = 0; c < columns.length; c++) {
-                String why = cell(c, f[c], 0, f[c].length());
+                byte[] b = f[c].getBytes(StandardCharsets.UTF_8);
+                String why = cell(c, b, 0, b.length);
                 if (why != null) {
                     reject(raw.line, why, raw.text);
                     return;
@@ -233,9 +437,9 @@ public final class Csv {
             commit();
         }
 
-        void row(CsvRecords r) {
-            if (r.error != null) {
-                reject(r.line, r.error, r.text());
+        void row(CsvBytes r) {
+            if (r.unclosedQuote) {
+                reject(r.line, UNCLOSED, r.text());
                 return;
             }
             if (r.count != columns.length) {
@@ -252,45 +456,50 @@ public final class Csv {
             commit();
         }
 
+        void endParse(CsvBytes records) {
+            lines = records.linesConsumed();
+            blankLines = records.blankLines();
+            end = records.position();
+            for (CsvColumn column : columns) {
+                column.endParse();
+            }
+        }
+
         private String fieldCount(int found) {
             return "expected " + columns.length + " fields, found " + found;
         }
 
-        private String cell(int c, String s, int from, int to) {
-            if (from == to && emptyIsMissing) {
-                missingCounts[c][emptyToken]++;
+        private String cell(int c, byte[] s, int from, int to) {
+            int n = to - from;
+            if (n == 0 && layout.emptyToken >= 0) {
+                missingCounts[c][layout.emptyToken]++;
                 columns[c].stageMissing();
                 return null;
             }
+            byte[][] tokens = layout.tokenBytes;
             for (int t = 0; t < tokens.length; t++) {
-                String tok = tokens[t];
-                if (tok.length() == to - from && s.regionMatches(from, tok, 0, tok.length())) {
+                byte[] tok = tokens[t];
+                if (tok.length == n && Arrays.equals(s, from, to, tok, 0, n)) {
                     missingCounts[c][t]++;
                     columns[c].stageMissing();
                     return null;
                 }
             }
-            String why = columns[c].stage(s, from, to);
-            int suspect = (why != null || text[c]) && to - from <= 4
-                    ? CsvOptions.SUSPECT_TOKENS.indexOf(s.substring(from, to))
-                    : -1;
-            if (why != null) {
-                return "column '" + header.get(c) + "': '" + s.substring(from, to) + "' " + why
-                        + (suspect >= 0 ? " (list it in missingTokens to read it as missing)" : "");
-            }
-            if (suspect >= 0 && text[c]) {
-                suspectCounts[c][suspect]++;
-            }
-            return null;
-        }
-
-        private int indexOfEmpty() {
-            for (int t = 0; t < tokens.length; t++) {
-                if (tokens[t].isEmpty()) {
-                    return t;
+            CsvColumn column = columns[c];
+            String why = column.stage(s, from, to);
+            if (why == null) {
+                if (layout.text[c]) {
+                    int suspect = ((CsvColumn.Strings) column).stagedSuspect();
+                    if (suspect >= 0) {
+                        suspectCounts[c][suspect]++;
+                    }
                 }
+                return null;
             }
-            throw new IllegalStateException("csv: empty token expected among the missing tokens");
+            String value = CsvColumn.utf8(s, from, to);
+            boolean suspect = value.length() <= 4 && CsvOptions.SUSPECT_TOKENS.contains(value);
+            return "column '" + layout.header.get(c) + "': '" + value + "' " + why
+                    + (suspect ? " (list it in missingTokens to read it as missing)" : "");
         }
 
         private void commit() {
@@ -302,52 +511,97 @@ public final class Csv {
 
         private void reject(int line, String reason, String rowText) {
             rejectedCount++;
-            if (rejected.size() < options.keepRejected()) {
+            if (rejected.size() < layout.options.keepRejected()) {
                 rejected.add(new RejectedRow(line, reason, rowText));
             }
         }
+    }
 
-        CsvResult finish(int blankLines) {
-            Table table = Table.create(name);
-            for (CsvColumn column : columns) {
-                table.addColumns(column.build());
+    /** Joins the parts' columns (on {@code pool}'s threads when there is one) and counts. */
+    private static CsvResult finish(Layout layout, List<Reading> parts, ExecutorService pool, Table table)
+            throws IOException {
+        List<String> header = layout.header;
+        int width = header.size();
+        Column<?>[] built = new Column<?>[width];
+        List<Future<?>> joins = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            int col = c;
+            List<CsvColumn> pieces = new ArrayList<>();
+            for (Reading r : parts) {
+                pieces.add(r.columns[c]);
             }
-            Map<String, Map<String, Long>> missing = new LinkedHashMap<>();
-            Map<String, Map<String, Long>> kept = new LinkedHashMap<>();
-            Map<String, String> typeNames = new LinkedHashMap<>();
-            for (int c = 0; c < columns.length; c++) {
-                Map<String, Long> m = new LinkedHashMap<>();
-                for (int t = 0; t < tokens.length; t++) {
-                    if (missingCounts[c][t] > 0) {
-                        m.put(tokens[t], missingCounts[c][t]);
-                    }
-                }
-                if (!m.isEmpty()) {
-                    missing.put(header.get(c), m);
-                }
-                Map<String, Long> k = new LinkedHashMap<>();
-                for (int t = 0; t < CsvOptions.SUSPECT_TOKENS.size(); t++) {
-                    if (suspectCounts[c][t] > 0) {
-                        k.put(CsvOptions.SUSPECT_TOKENS.get(t), suspectCounts[c][t]);
-                    }
-                }
-                if (!k.isEmpty()) {
-                    kept.put(header.get(c), k);
-                }
-                typeNames.put(header.get(c), types.get(header.get(c)).name());
+            if (pool == null) {
+                built[c] = CsvColumn.build(pieces);
+            } else {
+                joins.add(pool.submit(() -> built[col] = CsvColumn.build(pieces)));
             }
-            Quarantine q = new Quarantine(
-                    name,
-                    rows,
-                    rejectedCount,
-                    rejected,
-                    blankLines,
-                    typeNames,
-                    options.types().keySet(),
-                    options.missingTokens(),
-                    missing,
-                    kept);
-            return new CsvResult(table, q);
         }
+        for (Future<?> f : joins) {
+            await(f);
+        }
+        table.addColumns(built);
+
+        long rows = 0;
+        long rejectedCount = 0;
+        int blankLines = 0;
+        List<RejectedRow> rejected = new ArrayList<>();
+        long[][] missingCounts = new long[width][layout.tokens.length];
+        long[][] suspectCounts = new long[width][CsvOptions.SUSPECT_TOKENS.size()];
+        for (Reading r : parts) {
+            rows += r.rows;
+            rejectedCount += r.rejectedCount;
+            blankLines += r.blankLines;
+            for (RejectedRow row : r.rejected) {
+                if (rejected.size() < layout.options.keepRejected()) {
+                    int line = row.line() + r.lineOffset;
+                    String reason = row.reason() == Reading.UNCLOSED ? unclosed(line) : row.reason();
+                    rejected.add(new RejectedRow(line, reason, row.text()));
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                for (int t = 0; t < layout.tokens.length; t++) {
+                    missingCounts[c][t] += r.missingCounts[c][t];
+                }
+                for (int t = 0; t < suspectCounts[c].length; t++) {
+                    suspectCounts[c][t] += r.suspectCounts[c][t];
+                }
+            }
+        }
+        Map<String, Map<String, Long>> missing = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> kept = new LinkedHashMap<>();
+        Map<String, String> typeNames = new LinkedHashMap<>();
+        for (int c = 0; c < width; c++) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (int t = 0; t < layout.tokens.length; t++) {
+                if (missingCounts[c][t] > 0) {
+                    m.put(layout.tokens[t], missingCounts[c][t]);
+                }
+            }
+            if (!m.isEmpty()) {
+                missing.put(header.get(c), m);
+            }
+            Map<String, Long> k = new LinkedHashMap<>();
+            for (int t = 0; t < CsvOptions.SUSPECT_TOKENS.size(); t++) {
+                if (suspectCounts[c][t] > 0) {
+                    k.put(CsvOptions.SUSPECT_TOKENS.get(t), suspectCounts[c][t]);
+                }
+            }
+            if (!k.isEmpty()) {
+                kept.put(header.get(c), k);
+            }
+            typeNames.put(header.get(c), layout.types.get(header.get(c)).name());
+        }
+        Quarantine q = new Quarantine(
+                layout.name,
+                rows,
+                rejectedCount,
+                rejected,
+                blankLines,
+                typeNames,
+                layout.options.types().keySet(),
+                layout.options.missingTokens(),
+                missing,
+                kept);
+        return new CsvResult(table, q);
     }
 }

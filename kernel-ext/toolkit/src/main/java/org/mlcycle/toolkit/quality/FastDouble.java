@@ -1,7 +1,7 @@
 package org.mlcycle.toolkit.quality;
 
 /**
- * Parses a decimal number from part of a string without making a substring. Plain decimals with at
+ * Parses a decimal number from part of a byte array (or a string) without making a string. Plain decimals with at
  * most 17 significant digits and a small exponent take Clinger's fast path (one correctly rounded
  * multiplication or division of two exact doubles); anything else that is still a decimal goes to
  * {@link Double#parseDouble}. Text that is not a plain decimal ("NaN", "Infinity", "0x1p3", "1d")
@@ -22,10 +22,23 @@ final class FastDouble {
 
     /** The value of {@code s[from, to)}, or NaN when it is not a plain decimal number. */
     static double parse(String s, int from, int to) {
-        while (from < to && s.charAt(from) == ' ') {
+        byte[] b = new byte[to - from];
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                return Double.NaN; // a plain decimal is ASCII
+            }
+            b[i - from] = (byte) c;
+        }
+        return parse(b, 0, b.length);
+    }
+
+    /** The value of the bytes {@code b[from, to)} (ASCII), or NaN when they are not a plain decimal number. */
+    static double parse(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') {
             from++;
         }
-        while (to > from && s.charAt(to - 1) == ' ') {
+        while (to > from && b[to - 1] == ' ') {
             to--;
         }
         if (from == to) {
@@ -33,7 +46,7 @@ final class FastDouble {
         }
         int i = from;
         boolean negative = false;
-        char c = s.charAt(i);
+        int c = b[i];
         if (c == '-' || c == '+') {
             negative = c == '-';
             i++;
@@ -42,7 +55,7 @@ final class FastDouble {
         int exp10 = 0;
         boolean digits = false;
         boolean inexact = false;
-        while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
+        while (i < to && (c = b[i]) >= '0' && c <= '9') {
             digits = true;
             if (mantissa < 100_000_000_000_000_000L) {
                 mantissa = mantissa * 10 + (c - '0');
@@ -52,9 +65,9 @@ final class FastDouble {
             }
             i++;
         }
-        if (i < to && s.charAt(i) == '.') {
+        if (i < to && b[i] == '.') {
             i++;
-            while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
+            while (i < to && (c = b[i]) >= '0' && c <= '9') {
                 digits = true;
                 if (mantissa < 100_000_000_000_000_000L) {
                     mantissa = mantissa * 10 + (c - '0');
@@ -68,16 +81,16 @@ final class FastDouble {
         if (!digits) {
             return Double.NaN;
         }
-        if (i < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negExp = false;
-            if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-                negExp = s.charAt(i) == '-';
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                negExp = b[i] == '-';
                 i++;
             }
             int e = 0;
             boolean expDigits = false;
-            while (i < to && (c = s.charAt(i)) >= '0' && c <= '9') {
+            while (i < to && (c = b[i]) >= '0' && c <= '9') {
                 expDigits = true;
                 if (e < 100_000) {
                     e = e * 10 + (c - '0');
@@ -96,7 +109,7 @@ final class FastDouble {
         if (!inexact && mantissa < (1L << 53) && exp10 >= -22 && exp10 <= 22) {
             value = exp10 >= 0 ? mantissa * POW10[exp10] : mantissa / POW10[-exp10];
         } else {
-            return Double.parseDouble(s.substring(from, to));
+            return Double.parseDouble(new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         return negative ? -value : value;
     }
