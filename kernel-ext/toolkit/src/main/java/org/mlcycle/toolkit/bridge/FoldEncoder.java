@@ -1,0 +1,230 @@
+package org.mlcycle.toolkit.bridge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlcycle.toolkit.split.LabelColumn;
+import org.mlcycle.toolkit.support.Require;
+import org.tribuo.Example;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.MutableDataset;
+import org.tribuo.MutableOutputInfo;
+import org.tribuo.RealInfo;
+import org.tribuo.VariableInfo;
+import org.tribuo.provenance.DataProvenance;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The cross-validation path of {@link FeatureSpec} and {@link Features}: the table's feature columns
+ * are read once into arrays (numeric values with NaN for missing, categorical values as codes into
+ * their distinct strings), and then each fold fits its spec on its training rows and encodes rows
+ * from those arrays. Fitting still uses the training rows only, and the spec and features are the
+ * same, value for value, as {@link FeatureSpec#fit(Table, int[], FeatureOptions)} followed by
+ * {@link Features#dataset(Table, int[], FeatureSpec)}; only the per-row column look-ups and
+ * string hashing are gone. Read-only after construction, so folds may share it across threads.
+ */
+final class FoldEncoder {
+    private final Table table;
+    private final FeatureOptions options;
+    private final String[] numericNames;
+    private final double[][] numeric;
+    private final String[] categoricalNames;
+    /** codes[j][r]: index of row r's level (a missing value is "(missing)") in levels[j]. */
+    private final int[][] codes;
+    private final String[][] levels;
+    private final Label[] classLabels;
+    private final int[] labels;
+
+    /** {@code labels[r]} is row r's index in {@code classes}. */
+    FoldEncoder(Table table, FeatureOptions options, List<String> classes, int[] labels) {
+        String who = "features";
+        Require.column(table, options.label(), who);
+        this.table = table;
+        this.options = options;
+        this.labels = labels;
+        int n = table.rowCount();
+        numericNames = options.numeric().toArray(new String[0]);
+        numeric = new double[numericNames.length][];
+        for (int j = 0; j < numericNames.length; j++) {
+            NumericColumn<?> c = FeatureSpec.numericColumn(table, numericNames[j], who);
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) v[r] = c.isMissing(r) ? Double.NaN : c.getDouble(r);
+            numeric[j] = v;
+        }
+        categoricalNames = options.categorical().toArray(new String[0]);
+        codes = new int[categoricalNames.length][];
+        levels = new String[categoricalNames.length][];
+        for (int j = 0; j < categoricalNames.length; j++) {
+            Column<?> c = Require.column(table, categoricalNames[j], who);
+            Map<String, Integer> index = new HashMap<>();
+            List<String> seen = new ArrayList<>();
+            int[] code = new int[n];
+            for (int r = 0; r < n; r++) {
+                String level = LabelColumn.isMissing(c, r) ? FeatureSpec.MISSING : c.getString(r);
+                Integer k = index.get(level);
+                if (k == null) {
+                    k = seen.size();
+                    index.put(level, k);
+                    seen.add(level);
+                }
+                code[r] = k;
+            }
+            codes[j] = code;
+            levels[j] = seen.toArray(new String[0]);
+        }
+        classLabels = new Label[classes.size()];
+        for (int k = 0; k < classLabels.length; k++) classLabels[k] = new Label(classes.get(k));
+    }
+
+    /** The same spec as {@code FeatureSpec.fit(table, rows, options)}. */
+    FeatureSpec fit(int[] rows) {
+        Require.that(rows.length > 0, "features", "no training rows to fit on in table '%s'", table.name());
+        List<FeatureSpec.Numeric> num = new ArrayList<>();
+        double[] present = new double[rows.length];
+        for (int j = 0; j < numeric.length; j++) {
+            double[] v = numeric[j];
+            int m = 0;
+            for (int r : rows) {
+                double x = v[r];
+                if (!Double.isNaN(x)) present[m++] = x;
+            }
+            num.add(FeatureSpec.fitNumeric(numericNames[j], present, m, rows.length));
+        }
+        List<FeatureSpec.Categorical> cat = new ArrayList<>();
+        for (int j = 0; j < codes.length; j++) {
+            int[] code = codes[j];
+            int[] count = new int[levels[j].length];
+            for (int r : rows) count[code[r]]++;
+            Map<String, int[]> counts = new HashMap<>();
+            for (int k = 0; k < count.length; k++) {
+                if (count[k] > 0) counts.put(levels[j][k], new int[] {count[k]});
+            }
+            cat.add(FeatureSpec.fitCategorical(categoricalNames[j], counts, options.minCategoryCount()));
+        }
+        return new FeatureSpec(options.label(), num, cat, options.minCategoryCount());
+    }
+
+    /** A spec bound to the arrays: per categorical column, the feature name of each level code. */
+    final class Bound {
+        private final FeatureSpec.Numeric[] num;
+        private final String[][] featureOfCode;
+        private final FeatureSpec spec;
+
+        Bound(FeatureSpec spec) {
+            Require.that(
+                    spec.numeric().size() == numeric.length && spec.categorical().size() == codes.length,
+                    "features",
+                    "the spec's columns differ from the encoder's");
+            this.spec = spec;
+            num = spec.numeric().toArray(new FeatureSpec.Numeric[0]);
+            featureOfCode = new String[codes.length][];
+            for (int j = 0; j < codes.length; j++) {
+                FeatureSpec.Categorical c = spec.categorical().get(j);
+                Map<String, String> names = new HashMap<>();
+                for (String level : c.levels()) names.put(level, c.feature(level));
+                String other = c.feature(FeatureSpec.OTHER);
+                String[] f = new String[levels[j].length];
+                for (int k = 0; k < f.length; k++) f[k] = names.getOrDefault(levels[j][k], other);
+                featureOfCode[j] = f;
+            }
+        }
+
+        private ArrayExample<Label> example(int row, Label y) {
+            int size = num.length + featureOfCode.length;
+            String[] names = new String[size];
+            double[] values = new double[size];
+            int k = 0;
+            for (int j = 0; j < num.length; j++, k++) {
+                names[k] = numericNames[j];
+                values[k] = num[j].transform(numeric[j][row]);
+            }
+            for (int j = 0; j < featureOfCode.length; j++, k++) {
+                names[k] = featureOfCode[j][codes[j][row]];
+                values[k] = 1.0;
+            }
+            return new ArrayExample<>(y, names, values);
+        }
+
+        /**
+         * Labelled training examples of {@code rows}, in that order (no row metadata), as an immutable
+         * dataset whose feature map is built from the arrays instead of by observing every feature of
+         * every example: the same features and feature ids as a {@link MutableDataset} of the same
+         * examples; each feature's statistics are a {@link RealInfo} (count, min, max, mean, sum of
+         * squared deviations) where the mutable dataset would keep one-hot features as categorical.
+         */
+        ImmutableDataset<Label> dataset(int[] rows) {
+            int n = rows.length;
+            List<VariableInfo> infos = new ArrayList<>();
+            List<Example<Label>> examples = new ArrayList<>(n);
+            MutableOutputInfo<Label> outputs = Features.LABELS.generateInfo();
+            for (int r : rows) {
+                Label y = classLabels[labels[r]];
+                outputs.observe(y);
+                examples.add(example(r, y));
+            }
+            for (int j = 0; j < num.length; j++) {
+                double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+                double[] v = numeric[j];
+                for (int r : rows) {
+                    double x = num[j].transform(v[r]);
+                    min = Math.min(min, x);
+                    max = Math.max(max, x);
+                    sum += x;
+                }
+                double mean = sum / n, ss = 0;
+                for (int r : rows) {
+                    double d = num[j].transform(v[r]) - mean;
+                    ss += d * d;
+                }
+                infos.add(new RealInfo(numericNames[j], n, max, min, mean, ss));
+            }
+            for (int j = 0; j < featureOfCode.length; j++) {
+                Map<String, int[]> counts = new HashMap<>();
+                int[] perCode = new int[levels[j].length];
+                for (int r : rows) perCode[codes[j][r]]++;
+                for (int k = 0; k < perCode.length; k++) {
+                    if (perCode[k] > 0) counts.computeIfAbsent(featureOfCode[j][k], f -> new int[1])[0] += perCode[k];
+                }
+                counts.forEach((name, c) -> infos.add(new RealInfo(name, c[0], 1, 1, 1, 0)));
+            }
+            DataProvenance source = new SimpleDataSourceProvenance(
+                    "mlcycle table '" + table.name() + "', feature spec " + spec.contentHash().substring(0, 12),
+                    Features.LABELS);
+            return new FoldDataset(source, new ImmutableFeatureMap(infos), outputs.generateImmutableOutputInfo(), examples);
+        }
+
+        /** Unlabelled examples of {@code rows}, in that order (no row metadata). */
+        List<Example<Label>> examples(int[] rows) {
+            List<Example<Label>> out = new ArrayList<>(rows.length);
+            for (int r : rows) out.add(example(r, LabelFactory.UNKNOWN_LABEL));
+            return out;
+        }
+    }
+
+    /** An immutable dataset of examples made by {@link Bound}, which are valid by construction. */
+    private static final class FoldDataset extends ImmutableDataset<Label> {
+        private static final long serialVersionUID = 1L;
+
+        FoldDataset(
+                DataProvenance source,
+                ImmutableFeatureMap features,
+                ImmutableOutputInfo<Label> outputs,
+                List<Example<Label>> examples) {
+            super(source, Features.LABELS, features, outputs);
+            data.addAll(examples);
+        }
+    }
+
+    Bound bind(FeatureSpec spec) {
+        return new Bound(spec);
+    }
+}
