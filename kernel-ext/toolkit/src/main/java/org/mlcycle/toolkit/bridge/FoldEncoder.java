@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.bridge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ final class FoldEncoder {
     private final int[][] codes;
     private final String[][] levels;
     private final Label[] classLabels;
+    private final double[][] sortedPresent;
     private final int[] labels;
 
     /** {@code labels[r]} is row r's index in {@code classes}. */
@@ -81,21 +83,57 @@ final class FoldEncoder {
             codes[j] = code;
             levels[j] = seen.toArray(new String[0]);
         }
+        sortedPresent = new double[numericNames.length][];
         classLabels = new Label[classes.size()];
         for (int k = 0; k < classLabels.length; k++) classLabels[k] = new Label(classes.get(k));
     }
 
-    /** The same spec as {@code FeatureSpec.fit(table, rows, options)}. */
+    /**
+     * The same spec as {@code FeatureSpec.fit(table, rows, options)}. When {@code rows} are distinct
+     * and more than half the table (a fold's training rows), a numeric column's sorted training
+     * values are its sorted values over the whole table minus the sorted values of the other rows,
+     * which saves most of the per-fold sorting; the values, and so the statistics, are the same.
+     */
     FeatureSpec fit(int[] rows) {
         Require.that(rows.length > 0, "features", "no training rows to fit on in table '%s'", table.name());
+        int n = table.rowCount();
+        int[] others = null;
+        if (2 * rows.length > n) {
+            boolean[] in = new boolean[n];
+            boolean distinct = true;
+            for (int r : rows) {
+                if (in[r]) distinct = false;
+                in[r] = true;
+            }
+            if (distinct) {
+                others = new int[n - rows.length];
+                int o = 0;
+                for (int r = 0; r < n; r++) if (!in[r]) others[o++] = r;
+            }
+        }
         List<FeatureSpec.Numeric> num = new ArrayList<>();
         double[] present = new double[rows.length];
         for (int j = 0; j < numeric.length; j++) {
             double[] v = numeric[j];
             int m = 0;
-            for (int r : rows) {
-                double x = v[r];
-                if (!Double.isNaN(x)) present[m++] = x;
+            if (others == null) {
+                for (int r : rows) {
+                    double x = v[r];
+                    if (!Double.isNaN(x)) present[m++] = x;
+                }
+            } else {
+                double[] removed = new double[others.length];
+                int k = 0;
+                for (int r : others) {
+                    double x = v[r];
+                    if (!Double.isNaN(x)) removed[k++] = x;
+                }
+                Arrays.sort(removed, 0, k);
+                int t = 0;
+                for (double x : sortedPresent(j)) {
+                    if (t < k && Double.compare(removed[t], x) == 0) t++; // removed is a sub-multiset of all
+                    else present[m++] = x;
+                }
             }
             num.add(FeatureSpec.fitNumeric(numericNames[j], present, m, rows.length));
         }
@@ -113,10 +151,29 @@ final class FoldEncoder {
         return new FeatureSpec(options.label(), num, cat, options.minCategoryCount());
     }
 
+    /** Column j's present (non-NaN) values over the whole table, sorted; computed on first use. */
+    private double[] sortedPresent(int j) {
+        synchronized (sortedPresent) {
+            if (sortedPresent[j] == null) {
+                double[] v = numeric[j];
+                double[] s = new double[v.length];
+                int m = 0;
+                for (double x : v) if (!Double.isNaN(x)) s[m++] = x;
+                s = Arrays.copyOf(s, m);
+                Arrays.sort(s);
+                sortedPresent[j] = s;
+            }
+            return sortedPresent[j];
+        }
+    }
+
     /** A spec bound to the arrays: per categorical column, the feature name of each level code. */
     final class Bound {
         private final FeatureSpec.Numeric[] num;
         private final String[][] featureOfCode;
+        /** Position of each feature name in the sorted names, so a row's names can be put in order by int. */
+        private final int[] rankOfNumeric;
+        private final int[][] rankOfCode;
         private final FeatureSpec spec;
 
         Bound(FeatureSpec spec) {
@@ -136,22 +193,51 @@ final class FoldEncoder {
                 for (int k = 0; k < f.length; k++) f[k] = names.getOrDefault(levels[j][k], other);
                 featureOfCode[j] = f;
             }
+            java.util.TreeSet<String> sorted = new java.util.TreeSet<>(List.of(numericNames));
+            for (String[] f : featureOfCode) sorted.addAll(List.of(f));
+            Map<String, Integer> rank = new HashMap<>();
+            for (String name : sorted) rank.put(name, rank.size());
+            rankOfNumeric = new int[numericNames.length];
+            for (int j = 0; j < numericNames.length; j++) rankOfNumeric[j] = rank.get(numericNames[j]);
+            rankOfCode = new int[featureOfCode.length][];
+            for (int j = 0; j < featureOfCode.length; j++) {
+                rankOfCode[j] = new int[featureOfCode[j].length];
+                for (int k = 0; k < featureOfCode[j].length; k++) rankOfCode[j][k] = rank.get(featureOfCode[j][k]);
+            }
         }
 
+        /**
+         * Row {@code row}'s features, handed to Tribuo already in name order (ArrayExample sorts its
+         * names; sorted input is its cheap case).
+         */
         private ArrayExample<Label> example(int row, Label y) {
             int size = num.length + featureOfCode.length;
             String[] names = new String[size];
             double[] values = new double[size];
+            int[] ranks = new int[size];
             int k = 0;
             for (int j = 0; j < num.length; j++, k++) {
-                names[k] = numericNames[j];
-                values[k] = num[j].transform(numeric[j][row]);
+                insert(names, values, ranks, k, numericNames[j], num[j].transform(numeric[j][row]), rankOfNumeric[j]);
             }
             for (int j = 0; j < featureOfCode.length; j++, k++) {
-                names[k] = featureOfCode[j][codes[j][row]];
-                values[k] = 1.0;
+                int code = codes[j][row];
+                insert(names, values, ranks, k, featureOfCode[j][code], 1.0, rankOfCode[j][code]);
             }
             return new ArrayExample<>(y, names, values);
+        }
+
+        /** Inserts into the first {@code k} entries, kept sorted by rank. */
+        private static void insert(String[] names, double[] values, int[] ranks, int k, String name, double value, int rank) {
+            int i = k;
+            while (i > 0 && ranks[i - 1] > rank) {
+                names[i] = names[i - 1];
+                values[i] = values[i - 1];
+                ranks[i] = ranks[i - 1];
+                i--;
+            }
+            names[i] = name;
+            values[i] = value;
+            ranks[i] = rank;
         }
 
         /**
