@@ -174,6 +174,8 @@ final class FoldEncoder {
         /** Position of each feature name in the sorted names, so a row's names can be put in order by int. */
         private final int[] rankOfNumeric;
         private final int[][] rankOfCode;
+        /** Numeric columns as 0..n-1 and categorical ones as n.., sorted by name ("column@" if categorical). */
+        private final int[] columnOrder;
         private final FeatureSpec spec;
 
         Bound(FeatureSpec spec) {
@@ -204,26 +206,37 @@ final class FoldEncoder {
                 rankOfCode[j] = new int[featureOfCode[j].length];
                 for (int k = 0; k < featureOfCode[j].length; k++) rankOfCode[j][k] = rank.get(featureOfCode[j][k]);
             }
+            String[] key = new String[num.length + featureOfCode.length];
+            for (int j = 0; j < num.length; j++) key[j] = numericNames[j];
+            for (int j = 0; j < featureOfCode.length; j++) key[num.length + j] = categoricalNames[j] + FeatureSpec.JOINER;
+            columnOrder = java.util.stream.IntStream.range(0, key.length)
+                    .boxed()
+                    .sorted(java.util.Comparator.comparing(i -> key[i]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
 
         /**
-         * Row {@code row}'s features, handed to Tribuo already in name order (ArrayExample sorts its
-         * names; sorted input is its cheap case).
+         * Row {@code row}'s features, handed to Tribuo already in name order. Columns are visited in
+         * the order of their names (a categorical column as "column@"), which is the order of their
+         * features in almost every table, so the insertion below rarely moves anything; it keeps the
+         * order right when it is not.
          */
         private ArrayExample<Label> example(int row, Label y) {
-            int size = num.length + featureOfCode.length;
+            int size = columnOrder.length;
             String[] names = new String[size];
             double[] values = new double[size];
             int[] ranks = new int[size];
-            int k = 0;
-            for (int j = 0; j < num.length; j++, k++) {
-                insert(names, values, ranks, k, numericNames[j], num[j].transform(numeric[j][row]), rankOfNumeric[j]);
+            for (int k = 0; k < size; k++) {
+                int j = columnOrder[k];
+                if (j < num.length) {
+                    insert(names, values, ranks, k, numericNames[j], num[j].transform(numeric[j][row]), rankOfNumeric[j]);
+                } else {
+                    int c = j - num.length, code = codes[c][row];
+                    insert(names, values, ranks, k, featureOfCode[c][code], 1.0, rankOfCode[c][code]);
+                }
             }
-            for (int j = 0; j < featureOfCode.length; j++, k++) {
-                int code = codes[j][row];
-                insert(names, values, ranks, k, featureOfCode[j][code], 1.0, rankOfCode[j][code]);
-            }
-            return new ArrayExample<>(y, names, values);
+            return new NameOrderedExample(y, names, values);
         }
 
         /** Inserts into the first {@code k} entries, kept sorted by rank. */
@@ -293,6 +306,28 @@ final class FoldEncoder {
             List<Example<Label>> out = new ArrayList<>(rows.length);
             for (int r : rows) out.add(example(r, LabelFactory.UNKNOWN_LABEL));
             return out;
+        }
+    }
+
+    /**
+     * An {@link ArrayExample} whose names arrive sorted: it skips ArrayExample's argsort (which
+     * allocates a tuple per feature) when they are, and sorts as usual when they are not.
+     */
+    private static final class NameOrderedExample extends ArrayExample<Label> {
+        private static final long serialVersionUID = 1L;
+
+        NameOrderedExample(Label y, String[] names, double[] values) {
+            super(y, names, values);
+        }
+
+        @Override
+        protected void sort() {
+            for (int i = 1; i < size; i++) {
+                if (featureNames[i - 1].compareTo(featureNames[i]) >= 0) {
+                    super.sort();
+                    return;
+                }
+            }
         }
     }
 

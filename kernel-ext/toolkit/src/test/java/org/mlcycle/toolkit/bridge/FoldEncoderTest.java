@@ -147,4 +147,26 @@ class FoldEncoderTest {
             }
         }
     }
+
+    @Test
+    void examplesKeepTribuosNameOrderWhenALevelDecidesIt() {
+        // numeric "c@m" sorts between categorical c's features "c@a" and "c@z"
+        Table t = Table.create(
+                "odd",
+                DoubleColumn.create("c@m", new double[] {1, 2, 3, 4, 5, 6}),
+                StringColumn.create("c", new String[] {"a", "z", "a", "z", "a", "z"}),
+                IntColumn.create("y", new int[] {0, 1, 0, 1, 1, 0}));
+        FeatureOptions options = FeatureOptions.of("y", List.of("c@m"), List.of("c"));
+        FoldEncoder enc = new FoldEncoder(t, options, List.of("0", "1"), new int[] {0, 1, 0, 1, 1, 0});
+        int[] all = {0, 1, 2, 3, 4, 5};
+        FeatureSpec spec = FeatureSpec.fit(t, all, options);
+        Dataset<Label> fast = enc.bind(enc.fit(all)).dataset(all);
+        MutableDataset<Label> slow = Features.dataset(t, all, spec);
+        for (int i = 0; i < all.length; i++) {
+            List<String> names = new ArrayList<>();
+            for (Feature f : fast.getExample(i)) names.add(f.getName());
+            assertEquals(new ArrayList<>(new TreeSet<>(names)), names, "row " + i);
+            assertEquals(features(slow.getExample(i)), features(fast.getExample(i)), "row " + i);
+        }
+    }
 }
