@@ -102,14 +102,19 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
             for (int r : rows) {
                 counts.computeIfAbsent(LabelColumn.isMissing(c, r) ? MISSING : c.getString(r), l -> new int[1])[0]++;
             }
-            List<String> levels = new ArrayList<>();
-            new TreeMap<>(counts).forEach((level, n) -> {
-                if (n[0] >= options.minCategoryCount() && !level.equals(OTHER)) levels.add(level);
-            });
-            levels.add(OTHER);
-            categorical.add(new Categorical(name, levels));
+            categorical.add(fitCategorical(name, counts, options.minCategoryCount()));
         }
         return new FeatureSpec(options.label(), numeric, categorical, options.minCategoryCount());
+    }
+
+    /** The kept levels from each level's count on the training rows (a missing value counted as "(missing)"). */
+    static Categorical fitCategorical(String name, Map<String, int[]> counts, int minCategoryCount) {
+        List<String> levels = new ArrayList<>();
+        new TreeMap<>(counts).forEach((level, n) -> {
+            if (n[0] >= minCategoryCount && !level.equals(OTHER)) levels.add(level);
+        });
+        levels.add(OTHER);
+        return new Categorical(name, levels);
     }
 
     private static Numeric fitNumeric(Table table, NumericColumn<?> c, int[] rows) {
@@ -118,21 +123,29 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
         for (int r : rows) {
             if (!c.isMissing(r)) present[m++] = c.getDouble(r);
         }
+        return fitNumeric(c.name(), present, m, rows.length);
+    }
+
+    /**
+     * A numeric column's statistics from its {@code m} present training values ({@code present[0..m)},
+     * reordered in place) out of {@code rows} training rows.
+     */
+    static Numeric fitNumeric(String name, double[] present, int m, int rows) {
         if (m == 0) {
-            return new Numeric(c.name(), 0, 0, 1); // every training value missing: the feature is a constant 0
+            return new Numeric(name, 0, 0, 1); // every training value missing: the feature is a constant 0
         }
-        double[] sorted = Arrays.copyOf(present, m);
-        Arrays.sort(sorted);
+        double[] sorted = present;
+        Arrays.sort(sorted, 0, m);
         double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
         double sum = 0;
         for (int i = 0; i < m; i++) sum += sorted[i];
-        int missing = rows.length - m;
-        double mean = (sum + missing * median) / rows.length;
+        int missing = rows - m;
+        double mean = (sum + missing * median) / rows;
         double ss = 0;
         for (int i = 0; i < m; i++) ss += (sorted[i] - mean) * (sorted[i] - mean);
         ss += missing * (median - mean) * (median - mean);
-        double std = Math.sqrt(ss / rows.length);
-        return new Numeric(c.name(), median, mean, std == 0 ? 1 : std);
+        double std = Math.sqrt(ss / rows);
+        return new Numeric(name, median, mean, std == 0 ? 1 : std);
     }
 
     static NumericColumn<?> numericColumn(Table table, String name, String who) {

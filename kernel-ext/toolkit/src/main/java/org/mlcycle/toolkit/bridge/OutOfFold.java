@@ -15,7 +15,7 @@ import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
+import org.tribuo.Dataset;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -73,11 +73,12 @@ public final class OutOfFold {
         int[] labels = new int[given.length];
         for (int i = 0; i < given.length; i++) labels[i] = index.get(given[i]);
         double[][] p = new double[given.length][];
+        FoldEncoder encoder = new FoldEncoder(table, options, classes, labels);
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int f = 0; f < folds.k(); f++) {
             final int fold = f;
             tasks.add(() -> {
-                runFold(table, options, folds, trainer, fold, classes, labels, training, p);
+                runFold(encoder, folds, trainer, fold, classes, labels, training, p);
                 return null;
             });
         }
@@ -103,8 +104,7 @@ public final class OutOfFold {
     }
 
     private static void runFold(
-            Table table,
-            FeatureOptions options,
+            FoldEncoder encoder,
             Folds folds,
             Trainer<Label> trainer,
             int fold,
@@ -113,23 +113,25 @@ public final class OutOfFold {
             FoldTraining training,
             double[][] p) {
         int[] train = folds.trainRows(fold);
-        FeatureSpec spec = FeatureSpec.fit(table, train, options);
+        FoldEncoder.Bound spec = encoder.bind(encoder.fit(train));
         int[] rows = switch (training.resample()) {
             case NONE -> train;
             case OVER -> RowSampling.over(train, labels, classes.size(), new Random(training.seed() * 31 + fold));
             case UNDER -> RowSampling.under(train, labels, classes.size(), new Random(training.seed() * 31 + fold));
         };
-        MutableDataset<Label> data = Features.dataset(table, rows, spec);
+        Dataset<Label> data = spec.dataset(rows);
         if (training.classWeights()) RowSampling.weigh(data, rows, labels, classes);
         Model<Label> model = trainer.train(data, Map.of(), fold);
-        for (Prediction<Label> pred : model.predict(Features.examples(table, folds.testRows(fold), spec))) {
-            Map<String, Label> scores = pred.getOutputScores();
+        int[] test = folds.testRows(fold);
+        List<Prediction<Label>> predictions = model.predict(spec.examples(test));
+        for (int i = 0; i < test.length; i++) { // Model.predict keeps the order of its input
+            Map<String, Label> scores = predictions.get(i).getOutputScores();
             double[] row = new double[classes.size()];
             for (int k = 0; k < row.length; k++) {
                 Label s = scores.get(classes.get(k));
                 row[k] = s == null ? 0.0 : s.getScore();
             }
-            p[Features.row(pred.getExample())] = row; // rows of different folds never overlap
+            p[test[i]] = row; // rows of different folds never overlap
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.tribuo.Example;
-import org.tribuo.MutableDataset;
+import org.tribuo.Dataset;
 import org.tribuo.classification.Label;
 
 /**
@@ -58,7 +58,7 @@ final class RowSampling {
     }
 
     /** Inverse-frequency weights n / (K * n_k) over the rows trained on. */
-    static void weigh(MutableDataset<Label> data, int[] rows, int[] labels, List<String> classes) {
+    static void weigh(Dataset<Label> data, int[] rows, int[] labels, List<String> classes) {
         long[] counts = new long[classes.size()];
         for (int r : rows) counts[labels[r]]++;
         int present = 0;

@@ -27,6 +27,8 @@ import org.mlcycle.toolkit.split.Splits;
 import org.mlcycle.toolkit.support.Require;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -44,6 +46,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *
  * <pre>java -cp ... org.mlcycle.toolkit.labels.CvClBench --csv ads.csv --rows 200000 [--folds 5] [--seed 0]
  *     [--repeat 3] [--warmup 1] [--threads 1] [--trainer sgd|liblinear] [--epochs 5] [--minibatch 1] [--rate 0.05]
+ *     [--solver L2R_LR] [--eps 0.01]
  *     [--reference py.jsonl]</pre>
  * The defaults are {@link LabelIssueOptions#logisticRegression()}; {@code --rate 1.0} gives Tribuo's own
  * {@code LogisticRegressionTrainer}; {@code --threads} trains folds in parallel
@@ -65,12 +68,15 @@ public final class CvClBench {
         int minibatch = Integer.parseInt(a.getOrDefault("minibatch", "1"));
         double rate = Double.parseDouble(a.getOrDefault("rate", "0.05"));
         String trainerName = a.getOrDefault("trainer", "sgd");
+        double eps = Double.parseDouble(a.getOrDefault("eps", "0.01"));
+        String solver = a.getOrDefault("solver", "L2R_LR");
         Require.that(trainerName.equals("sgd") || trainerName.equals("liblinear"), "cv_cl bench",
                 "--trainer is sgd or liblinear, not '%s'", trainerName);
         // sgd: LabelIssueOptions.logisticRegression() (--rate 1.0 gives Tribuo's LogisticRegressionTrainer);
         // liblinear: L2-regularised logistic regression solved in batch, like scikit-learn's lbfgs
         Trainer<Label> trainer = trainerName.equals("liblinear")
-                ? LabelIssueOptions.liblinearTrainer()
+                ? new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.valueOf(solver)), 1.0, 1000, eps)
                 : new LinearSGDTrainer(
                         new LogMulticlass(),
                         new AdaGrad(rate, 0.1),
@@ -90,19 +96,22 @@ public final class CvClBench {
         double readS = (System.nanoTime() - t0) / 1e9;
 
         FeatureOptions features = FeatureOptions.of(label, numeric, categorical);
-        List<Double> cvRuns = new ArrayList<>(), clRuns = new ArrayList<>();
+        List<Double> cvRuns = new ArrayList<>(), clRuns = new ArrayList<>(), cvCpu = new ArrayList<>();
         OutOfFoldProbabilities oof = null;
         LabelIssueReport report = null;
         for (int run = 0; run < warmup + repeat; run++) {
+            long c0 = processCpuNanos();
             long s0 = System.nanoTime();
             Folds f = Splits.stratifiedKFold(table, label, folds, seed);
             oof = OutOfFold.probabilities(table, features, f, trainer, threads);
             long s1 = System.nanoTime();
+            long c1 = processCpuNanos();
             report = LabelIssues.find(oof);
             long s2 = System.nanoTime();
             if (run >= warmup) {
                 cvRuns.add((s1 - s0) / 1e9);
                 clRuns.add((s2 - s1) / 1e9);
+                cvCpu.add((c1 - c0) / 1e9);
             }
         }
 
@@ -113,7 +122,9 @@ public final class CvClBench {
         out.put("folds", folds);
         out.put(
                 "model",
-                trainerName.equals("liblinear") ? "tribuo LibLinearClassificationTrainer(L2R_LR, C 1.0, eps 0.01)" : String.format(
+                trainerName.equals("liblinear")
+                        ? String.format(Locale.ROOT, "tribuo LibLinearClassificationTrainer(%s, C 1.0, eps %s)", solver, eps)
+                        : String.format(
                         Locale.ROOT,
                         "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
                         rate,
@@ -124,6 +135,9 @@ public final class CvClBench {
         out.put("read_s", round(readS));
         out.put("cv", times(cvRuns, warmup));
         out.put("cl", times(clRuns, warmup));
+        // CPU seconds of the whole process (all threads, GC and JIT included) during "cv": on a shared
+        // machine a steadier measure of the work than wall time
+        out.put("cv_process_cpu", times(cvCpu, warmup));
         out.put("total_s", round(readS + median(cvRuns) + median(clRuns)));
         out.put("env", env());
         out.put("result", result(table, oof, report));
@@ -219,6 +233,14 @@ public final class CvClBench {
 
     private static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
+    }
+
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static Map<String, Object> env() {
