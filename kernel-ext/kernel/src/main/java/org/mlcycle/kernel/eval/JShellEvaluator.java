@@ -86,6 +86,7 @@ public final class JShellEvaluator implements AutoCloseable {
         };
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
+                .fileManager(ClasspathListingCache::new)
                 .compilerOptions(options.compilerOptions().toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
