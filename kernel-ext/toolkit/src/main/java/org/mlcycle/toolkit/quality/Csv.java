@@ -5,13 +5,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,14 +114,14 @@ public final class Csv {
         }
         long sampleEnd = records.position();
         double bytesPerRow = sample.isEmpty() ? 0 : (double) (sampleEnd - dataStart) / sample.size();
-        Layout layout = new Layout(name, header, options, inferTypes(header, sample, options));
+        CsvLayout layout = new CsvLayout(name, header, options, inferTypes(header, sample, options));
         long rest = parts == null ? 0 : parts.size - sampleEnd;
         boolean split = parts != null && parts.threads > 1 && rest >= 2 * parts.minPart;
-        Reading first = new Reading(layout, expectedRows(split ? 0 : rest, bytesPerRow) + sample.size());
+        CsvPart first = new CsvPart(layout, expectedRows(split ? 0 : rest, bytesPerRow) + sample.size());
         for (Raw raw : sample) {
             first.row(raw);
         }
-        List<Reading> readings = new ArrayList<>();
+        List<CsvPart> readings = new ArrayList<>();
         readings.add(first);
         Table[] table = new Table[1];
         ExecutorService pool = split ? pool(parts.threads) : null;
@@ -164,8 +162,8 @@ public final class Csv {
      * there; when a quoted field ran over the cut (a line end inside quotes), the parts after it are
      * dropped and the rest of the file is read in one go from where that record really ended.
      */
-    private static List<Reading> readParts(
-            Layout layout,
+    private static List<CsvPart> readParts(
+            CsvLayout layout,
             Parts parts,
             long from,
             int linesBefore,
@@ -184,7 +182,7 @@ public final class Csv {
             }
         }
         cuts.add(parts.size);
-        List<Future<Reading>> futures = new ArrayList<>();
+        List<Future<CsvPart>> futures = new ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         for (int k = 0; k + 1 < cuts.size(); k++) {
             long a = cuts.get(k);
@@ -193,10 +191,10 @@ public final class Csv {
             futures.add(pool.submit(() -> readPart(layout, parts.channel, a, b, rows, stop)));
         }
         meanwhile.run();
-        List<Reading> out = new ArrayList<>();
+        List<CsvPart> out = new ArrayList<>();
         int lines = linesBefore;
         for (int k = 0; k < futures.size(); k++) {
-            Reading r = await(futures.get(k));
+            CsvPart r = await(futures.get(k));
             r.lineOffset = lines;
             lines += r.lines;
             out.add(r);
@@ -207,7 +205,7 @@ public final class Csv {
                     futures.get(j).cancel(false);
                 }
                 if (r.end < parts.size) {
-                    Reading tail = readPart(
+                    CsvPart tail = readPart(
                             layout,
                             parts.channel,
                             r.end,
@@ -243,12 +241,12 @@ public final class Csv {
         }
     }
 
-    private static Reading readPart(
-            Layout layout, FileChannel channel, long from, long to, int expectedRows, AtomicBoolean stop)
+    private static CsvPart readPart(
+            CsvLayout layout, FileChannel channel, long from, long to, int expectedRows, AtomicBoolean stop)
             throws IOException {
         CsvBytes records =
                 new CsvBytes(CsvBytes.file(channel, from, to), layout.options.separator(), from, to, from == 0);
-        Reading r = new Reading(layout, expectedRows);
+        CsvPart r = new CsvPart(layout, expectedRows);
         while (records.next() && !stop.get()) {
             r.row(records);
         }
@@ -358,167 +356,8 @@ public final class Csv {
         return "quote opened on line " + line + " is never closed";
     }
 
-    /** What every part of one file shares: names, types, options. */
-    private static final class Layout {
-        final String name;
-        final List<String> header;
-        final CsvOptions options;
-        final Map<String, ColumnType> types;
-        final String[] tokens;
-        final byte[][] tokenBytes;
-        final int emptyToken;
-        final boolean[] text;
-
-        Layout(String name, List<String> header, CsvOptions options, Map<String, ColumnType> types) {
-            this.name = name;
-            this.header = header;
-            this.options = options;
-            this.types = types;
-            this.tokens = options.missingTokens().toArray(new String[0]);
-            this.tokenBytes = new byte[tokens.length][];
-            for (int t = 0; t < tokens.length; t++) {
-                tokenBytes[t] = tokens[t].getBytes(StandardCharsets.UTF_8);
-            }
-            this.emptyToken = Arrays.asList(tokens).indexOf("");
-            this.text = new boolean[header.size()];
-            for (int c = 0; c < text.length; c++) {
-                text[c] = types.get(header.get(c)) == ColumnType.STRING;
-            }
-        }
-    }
-
-    /** Turns the records of one part of the file into committed rows or quarantined ones. */
-    private static final class Reading {
-        /** Marks a row whose quote is never closed; the reason names the line once it is known. */
-        private static final String UNCLOSED = new String("unclosed");
-
-        private final Layout layout;
-        private final CsvColumn[] columns;
-        private final long[][] missingCounts;
-        private final long[][] suspectCounts;
-        private final List<RejectedRow> rejected = new ArrayList<>();
-        private long rejectedCount;
-        private long rows;
-        /** Lines before this part; its records count lines from its start. */
-        int lineOffset;
-        int lines;
-        int blankLines;
-        long end;
-
-        Reading(Layout layout, int expectedRows) {
-            this.layout = layout;
-            List<String> header = layout.header;
-            columns = new CsvColumn[header.size()];
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = CsvColumn.of(header.get(c), layout.types.get(header.get(c)), expectedRows);
-            }
-            missingCounts = new long[columns.length][layout.tokens.length];
-            suspectCounts = new long[columns.length][CsvOptions.SUSPECT_TOKENS.size()];
-        }
-
-        void row(Raw raw) {
-            if (raw.error != null) {
-                reject(raw.line, raw.error, raw.text);
-                return;
-            }
-            if (raw.fields.length != columns.length) {
-                reject(raw.line, fieldCount(raw.fields.length), raw.text);
-                return;
-            }
-            String[] f = raw.fields;
-            for (int c = 0; c < columns.length; c++) {
-                byte[] b = f[c].getBytes(StandardCharsets.UTF_8);
-                String why = cell(c, b, 0, b.length);
-                if (why != null) {
-                    reject(raw.line, why, raw.text);
-                    return;
-                }
-            }
-            commit();
-        }
-
-        void row(CsvBytes r) {
-            if (r.unclosedQuote) {
-                reject(r.line, UNCLOSED, r.text());
-                return;
-            }
-            if (r.count != columns.length) {
-                reject(r.line, fieldCount(r.count), r.text());
-                return;
-            }
-            for (int c = 0; c < columns.length; c++) {
-                String why = cell(c, r.src[c], r.from[c], r.to[c]);
-                if (why != null) {
-                    reject(r.line, why, r.text());
-                    return;
-                }
-            }
-            commit();
-        }
-
-        void endParse(CsvBytes records) {
-            lines = records.linesConsumed();
-            blankLines = records.blankLines();
-            end = records.position();
-            for (CsvColumn column : columns) {
-                column.endParse();
-            }
-        }
-
-        private String fieldCount(int found) {
-            return "expected " + columns.length + " fields, found " + found;
-        }
-
-        private String cell(int c, byte[] s, int from, int to) {
-            int n = to - from;
-            if (n == 0 && layout.emptyToken >= 0) {
-                missingCounts[c][layout.emptyToken]++;
-                columns[c].stageMissing();
-                return null;
-            }
-            byte[][] tokens = layout.tokenBytes;
-            for (int t = 0; t < tokens.length; t++) {
-                byte[] tok = tokens[t];
-                if (tok.length == n && Arrays.equals(s, from, to, tok, 0, n)) {
-                    missingCounts[c][t]++;
-                    columns[c].stageMissing();
-                    return null;
-                }
-            }
-            CsvColumn column = columns[c];
-            String why = column.stage(s, from, to);
-            if (why == null) {
-                if (layout.text[c]) {
-                    int suspect = ((CsvColumn.Strings) column).stagedSuspect();
-                    if (suspect >= 0) {
-                        suspectCounts[c][suspect]++;
-                    }
-                }
-                return null;
-            }
-            String value = CsvColumn.utf8(s, from, to);
-            boolean suspect = value.length() <= 4 && CsvOptions.SUSPECT_TOKENS.contains(value);
-            return "column '" + layout.header.get(c) + "': '" + value + "' " + why
-                    + (suspect ? " (list it in missingTokens to read it as missing)" : "");
-        }
-
-        private void commit() {
-            for (CsvColumn column : columns) {
-                column.commit();
-            }
-            rows++;
-        }
-
-        private void reject(int line, String reason, String rowText) {
-            rejectedCount++;
-            if (rejected.size() < layout.options.keepRejected()) {
-                rejected.add(new RejectedRow(line, reason, rowText));
-            }
-        }
-    }
-
     /** Joins the parts' columns (on {@code pool}'s threads when there is one) and counts. */
-    private static CsvResult finish(Layout layout, List<Reading> parts, ExecutorService pool, Table table)
+    private static CsvResult finish(CsvLayout layout, List<CsvPart> parts, ExecutorService pool, Table table)
             throws IOException {
         List<String> header = layout.header;
         int width = header.size();
@@ -527,7 +366,7 @@ public final class Csv {
         for (int c = 0; c < width; c++) {
             int col = c;
             List<CsvColumn> pieces = new ArrayList<>();
-            for (Reading r : parts) {
+            for (CsvPart r : parts) {
                 pieces.add(r.columns[c]);
             }
             if (pool == null) {
@@ -547,14 +386,14 @@ public final class Csv {
         List<RejectedRow> rejected = new ArrayList<>();
         long[][] missingCounts = new long[width][layout.tokens.length];
         long[][] suspectCounts = new long[width][CsvOptions.SUSPECT_TOKENS.size()];
-        for (Reading r : parts) {
+        for (CsvPart r : parts) {
             rows += r.rows;
             rejectedCount += r.rejectedCount;
             blankLines += r.blankLines;
             for (RejectedRow row : r.rejected) {
                 if (rejected.size() < layout.options.keepRejected()) {
                     int line = row.line() + r.lineOffset;
-                    String reason = row.reason() == Reading.UNCLOSED ? unclosed(line) : row.reason();
+                    String reason = row.reason() == CsvPart.UNCLOSED ? unclosed(line) : row.reason();
                     rejected.add(new RejectedRow(line, reason, row.text()));
                 }
             }
