@@ -31,6 +31,8 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
     /** The class path the listings were made for; javac hands options to the file manager at every task. */
     private volatile List<Path> listedFor = List.of();
     private volatile boolean jarsOnly;
+    /** The class-path collection last compared with {@link #listedFor}: list() is called often, the path rarely changes. */
+    private volatile Iterable<? extends Path> checkedPaths;
 
     ClasspathListingCache(StandardJavaFileManager standard) {
         super(standard);
@@ -56,8 +58,12 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
 
     /** Clears the listings when the class path changed since they were made; true when they may be used. */
     private boolean sameClassPathAsListed() {
-        List<Path> now = new ArrayList<>();
         Iterable<? extends Path> paths = fileManager.getLocationAsPaths(StandardLocation.CLASS_PATH);
+        if (paths == checkedPaths) {
+            return jarsOnly; // javac hands back the same collection until the class path is set again
+        }
+        checkedPaths = paths;
+        List<Path> now = new ArrayList<>();
         if (paths != null) {
             paths.forEach(now::add);
         }
