@@ -392,3 +392,16 @@ def test_a_name_followed_by_a_question_mark_pages_its_documentation(kernel):
     assert page["source"] == "page" and "valueOf(" in page["data"]["text/plain"]
     missing = kernel.run("noSuchThing?")
     assert missing.reply["ename"] == "UsageError" and "noSuchThing" in missing.reply["evalue"]
+
+
+def test_the_shutdown_reply_carries_a_status(tmp_path):
+    k = Kernel(MLCYCLE_HISTORY=str(tmp_path / "h.jsonl"))
+    process = k.km.provisioner.process
+    msg_id = k.kc.shutdown()
+    reply = k.kc.get_control_msg(timeout=10)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = k.kc.get_control_msg(timeout=10)
+    process.wait(timeout=10)
+    k.kc.stop_channels()
+    assert reply["msg_type"] == "shutdown_reply"
+    assert reply["content"] == {"status": "ok", "restart": False}

@@ -43,6 +43,7 @@ import org.dflib.jjava.jupyter.messages.request.CommInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
 import org.mlcycle.kernel.connection.KernelConnection;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.mlcycle.hooks.CellHooks;
 import org.mlcycle.hooks.HookRegistry;
@@ -503,6 +504,17 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             rows.add(List.of(e.getSession(), e.getCellNumber(), input));
         }
         env.reply(new Replies.History(rows));
+    }
+
+    /** As jjava-jupyter's handler, but the reply carries the status the protocol requires. */
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent() != null && message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        env.defer().reply(new Replies.Shutdown(restart));
+        onShutdown(restart);
+        env.resolveDeferrals();
+        env.markForShutdown();
     }
 
     @Override

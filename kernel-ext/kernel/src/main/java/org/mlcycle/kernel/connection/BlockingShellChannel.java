@@ -19,8 +19,8 @@ import org.zeromq.ZMQ;
 /**
  * A shell or control channel that blocks on the socket instead of polling. jjava-jupyter's own
  * channel checks the socket every 50 ms and sleeps in between, which adds up to 50 ms to every
- * request; it also lets one badly signed message end its loop. Here a bad message is logged and
- * dropped, and the loop goes on.
+ * request; it also lets one badly signed message end its loop, and reads frames across message
+ * boundaries (see {@link WireReader}). Here a bad message is logged and dropped, and the loop goes on.
  */
 final class BlockingShellChannel extends ShellChannel {
     private static final Logger LOG = LoggerFactory.getLogger(BlockingShellChannel.class);
@@ -33,10 +33,32 @@ final class BlockingShellChannel extends ShellChannel {
     private final AtomicBoolean abortQueued = new AtomicBoolean();
     private Thread loop;
 
-    BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+    private final WireReader wire;
+
+    BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, DigestHistory seen, boolean isControl, JupyterConnection connection) {
         super(context, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;
+        this.wire = new WireReader(hmac, seen);
+    }
+
+    /**
+     * The next request, or null when the message on the socket was refused (malformed, badly
+     * signed, replayed): it is logged and dropped, never answered. Reads exactly one multipart
+     * message, so a stray frame cannot take the frames of the next request with it.
+     */
+    @Override
+    public synchronized Message<?> readMessage() {
+        if (closed) {
+            return null;
+        }
+        List<byte[]> frames = WireReader.receive(this);
+        try {
+            return wire.read(frames);
+        } catch (WireReader.Refused e) {
+            LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -70,9 +92,6 @@ final class BlockingShellChannel extends ShellChannel {
             Message<?> message;
             try {
                 message = readMessage();
-            } catch (SecurityException e) {
-                LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
-                continue;
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -131,10 +150,9 @@ final class BlockingShellChannel extends ShellChannel {
         while (running && poller.poll(0) > 0) {
             try {
                 Message<?> message = readMessage();
-                if (message == null) {
-                    break;
+                if (message != null) {
+                    waiting.add(message); // a refused one is dropped; later ones still count
                 }
-                waiting.add(message);
             } catch (RuntimeException e) {
                 LOG.warn("dropped a message on {}: {}", loop.getName(), e.getMessage());
             }

@@ -5,18 +5,23 @@ import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.channels.StdinChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 /**
  * The kernel's five ZeroMQ channels, bound to the address in the connection file only. It reuses
- * jjava-jupyter's message handling (signing, parsing, the stdin and iopub channels) and replaces
- * the shell, control and heartbeat loops with ones that block on their sockets: requests are
- * served as they arrive, bad signatures are dropped, and closing never waits on a lingering socket.
+ * jjava-jupyter's message types and its iopub channel, and replaces the shell, control and
+ * heartbeat loops with ones that block on their sockets (requests are served as they arrive, and
+ * closing never waits on a lingering socket) and the reader of the shell, control and stdin
+ * channels with one that refuses malformed, badly signed and replayed messages ({@link WireReader}).
  */
 public final class KernelConnection extends JupyterConnection {
     static final int LINGER_MILLIS = 200;
@@ -24,6 +29,7 @@ public final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context context = ZMQ.context(1);
     private final BlockingShellChannel shellChannel;
     private final BlockingShellChannel controlChannel;
+    private final GuardedStdinChannel stdinChannel;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private HeartbeatLoop heartbeatLoop;
@@ -33,8 +39,10 @@ public final class KernelConnection extends JupyterConnection {
         super(props);
         this.props = props;
         HMACGenerator hmac = props.createHMACGenerator();
-        this.shellChannel = new BlockingShellChannel(context, hmac, false, this);
-        this.controlChannel = new BlockingShellChannel(context, hmac, true, this);
+        DigestHistory seen = new DigestHistory();
+        this.shellChannel = new BlockingShellChannel(context, hmac, seen, false, this);
+        this.controlChannel = new BlockingShellChannel(context, hmac, seen, true, this);
+        this.stdinChannel = new GuardedStdinChannel(context, hmac, seen);
     }
 
     @Override
@@ -45,13 +53,26 @@ public final class KernelConnection extends JupyterConnection {
         String base = props.getTransport() + "://" + props.getIp() + ":";
         heartbeatLoop = new HeartbeatLoop(context, base + props.getHbPort());
         iopub.setLinger(0);
-        stdin.setLinger(0);
+        stdinChannel.setLinger(0);
         iopub.bind(props);
-        stdin.bind(props);
+        stdinChannel.bind(props);
         shellChannel.bind(props);
         controlChannel.bind(props);
         getIOPub().sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
         connected = true;
+    }
+
+    /** Replies go out on {@code channel}; a cell's input requests use the guarded stdin channel. */
+    @Override
+    public ShellReplyEnvironment prepareReplyEnv(ShellChannel channel, MessageContext context) {
+        return new ReplyEnvironment(channel, stdinChannel, getIOPub(), context);
+    }
+
+    /** jjava-jupyter's environment, built here so that it holds the guarded stdin channel. */
+    private static final class ReplyEnvironment extends ShellReplyEnvironment {
+        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, JupyterSocket iopub, MessageContext context) {
+            super(shell, stdin, iopub, context);
+        }
     }
 
     /**
@@ -81,6 +102,7 @@ public final class KernelConnection extends JupyterConnection {
             }
             shellChannel.close();
             controlChannel.close();
+            stdinChannel.close();
             // a short linger lets the last replies (shutdown_reply, the idle status) leave
             iopub.setLinger(LINGER_MILLIS);
             super.close(); // iopub, stdin and the unused sockets jjava-jupyter created

@@ -11,7 +11,7 @@ import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 
 /**
  * Replies that jjava-jupyter 1.0-a6 sends without the {@code "status": "ok"} field the protocol
- * requires (kernel_info, comm_info, history). Clients that validate replies, such as
+ * requires (kernel_info, comm_info, history, shutdown). Clients that validate replies, such as
  * jupyter_kernel_test, reject them without it.
  */
 public final class Replies {
@@ -89,6 +89,25 @@ public final class Replies {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public MessageType<History> getType() {
             return (MessageType) MessageType.HISTORY_REPLY;
+        }
+    }
+
+    /** shutdown_reply with status; {@code restart} echoes the request. */
+    public static final class Shutdown implements ContentType<Shutdown> {
+        @SuppressWarnings("unused")
+        private final String status = "ok";
+
+        @SuppressWarnings("unused")
+        private final boolean restart;
+
+        public Shutdown(boolean restart) {
+            this.restart = restart;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public MessageType<Shutdown> getType() {
+            return (MessageType) MessageType.SHUTDOWN_REPLY;
         }
     }
 }
