@@ -2,6 +2,8 @@ package org.mlcycle.kernel;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +50,7 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.mlcycle.hooks.CellHooks;
 import org.mlcycle.hooks.HookRegistry;
 import org.mlcycle.kernel.eval.JShellEvaluator;
+import org.mlcycle.kernel.output.CellOutput;
 import org.mlcycle.kernel.history.FileHistory;
 import org.mlcycle.kernel.magics.KernelMagics;
 import org.mlcycle.kernel.magics.MagicSyntax;
@@ -93,6 +96,11 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private volatile boolean interruptBeforeStart;
     private volatile Runnable onShutdownRequest = () -> {};
     private volatile JupyterConnection connection;
+    /** What cells print: every byte reaches the front end, gathered into few messages. */
+    private final CellOutput stdout = new CellOutput(ShellReplyEnvironment::writeToStdOut);
+    private final CellOutput stderr = new CellOutput(ShellReplyEnvironment::writeToStdErr);
+    private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+    private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
 
     private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, FileHistory history, JShellEvaluator evaluator) {
         super(
@@ -328,7 +336,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
 
         if (!startupProblems.isEmpty()) {
             synchronized (startupProblems) {
-                startupProblems.forEach(p -> io.err.println(p));
+                startupProblems.forEach(p -> err.println(p));
                 startupProblems.clear();
             }
         }
@@ -382,8 +390,24 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     }
 
     private void flush() {
-        io.out.flush();
-        io.err.flush();
+        out.flush();
+        err.flush();
+        stdout.drain();
+        stderr.drain();
+    }
+
+    /**
+     * Points {@code System.out}/{@code err} at the cell's output for good: unlike jjava-jupyter,
+     * they are not put back after the cell, so a thread that prints later still reaches the
+     * notebook (in the last cell's output, as with ipykernel) instead of the kernel's log.
+     */
+    @Override
+    protected void replaceOutputStreams(ShellReplyEnvironment env) {
+        stdout.attach(env);
+        stderr.attach(env);
+        System.setOut(out);
+        System.setErr(err);
+        System.setIn(io.in);
     }
 
     /** Sends clear_output for the running cell (no-op outside a cell). */
@@ -456,6 +480,9 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         this.connection = connection;
+        if (connection instanceof KernelConnection ours) {
+            ours.beforePublishing(this::flush);
+        }
         connection.setHandler(MessageType.COMM_INFO_REQUEST, this::handleCommInfoRequest);
     }
 

@@ -13,6 +13,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageContext;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
@@ -33,6 +34,7 @@ public final class KernelConnection extends JupyterConnection {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private HeartbeatLoop heartbeatLoop;
+    private volatile Runnable beforePublishing = () -> {};
     private boolean connected;
 
     public KernelConnection(KernelConnectionProperties props) throws NoSuchAlgorithmException, InvalidKeyException {
@@ -53,6 +55,9 @@ public final class KernelConnection extends JupyterConnection {
         String base = props.getTransport() + "://" + props.getIp() + ":";
         heartbeatLoop = new HeartbeatLoop(context, base + props.getHbPort());
         iopub.setLinger(0);
+        // no high-water mark: past the default 1,000 queued messages ZeroMQ drops what a PUB
+        // socket sends (cell output, even the idle status) while the front end catches up
+        iopub.setSndHWM(0);
         stdinChannel.setLinger(0);
         iopub.bind(props);
         stdinChannel.bind(props);
@@ -62,16 +67,32 @@ public final class KernelConnection extends JupyterConnection {
         connected = true;
     }
 
+    /**
+     * Runs before any iopub message other than stream text goes out: the kernel sends the text a
+     * cell has printed so far, so that a display, result, error or status never overtakes it.
+     */
+    public void beforePublishing(Runnable action) {
+        this.beforePublishing = action;
+    }
+
     /** Replies go out on {@code channel}; a cell's input requests use the guarded stdin channel. */
     @Override
     public ShellReplyEnvironment prepareReplyEnv(ShellChannel channel, MessageContext context) {
         return new ReplyEnvironment(channel, stdinChannel, getIOPub(), context);
     }
 
-    /** jjava-jupyter's environment, built here so that it holds the guarded stdin channel. */
-    private static final class ReplyEnvironment extends ShellReplyEnvironment {
+    /** jjava-jupyter's environment, with the guarded stdin channel and output kept in order. */
+    private final class ReplyEnvironment extends ShellReplyEnvironment {
         ReplyEnvironment(ShellChannel shell, StdinChannel stdin, JupyterSocket iopub, MessageContext context) {
             super(shell, stdin, iopub, context);
+        }
+
+        @Override
+        public void publish(Message<?> message) {
+            if (message.getHeader().getType() != MessageType.PUBLISH_STREAM) {
+                beforePublishing.run();
+            }
+            super.publish(message);
         }
     }
 
