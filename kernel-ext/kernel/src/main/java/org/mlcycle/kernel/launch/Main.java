@@ -15,6 +15,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.mlcycle.kernel.KernelSettings;
 import org.mlcycle.kernel.MlcycleKernel;
 import org.mlcycle.kernel.connection.KernelConnection;
+import org.mlcycle.kernel.eval.ExitGuard;
 import org.mlcycle.kernel.install.KernelspecInstaller;
 
 /**
@@ -52,6 +53,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        ExitGuard.install();
         long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long t0 = System.nanoTime();
         MlcycleKernel kernel = MlcycleKernel.create(KernelSettings.fromEnvironment(System.getenv()));
@@ -66,7 +68,7 @@ public final class Main {
                 "startup: JVM to main %d ms, kernel %d ms, channels %d ms", jvm, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
         watchParent();
         connection.waitUntilClose();
-        System.exit(0);
+        ExitGuard.kernelExit(0);
     }
 
     /**
@@ -120,7 +122,7 @@ public final class Main {
         }
         try {
             long parent = Long.parseLong(pid.strip());
-            ProcessHandle.of(parent).ifPresent(handle -> handle.onExit().thenRun(() -> System.exit(0)));
+            ProcessHandle.of(parent).ifPresent(handle -> handle.onExit().thenRun(() -> ExitGuard.kernelExit(0)));
         } catch (NumberFormatException ignored) {
             // not a pid: nothing to watch
         }
