@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -15,6 +16,7 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
@@ -196,6 +198,25 @@ public final class JShellEvaluator implements AutoCloseable {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw compileError(cell, source, offset, snippet);
             }
+            if (unmakeable(event)) {
+                // javac accepted the code but could not write its class (a class-file limit: a
+                // string constant over 65,535 bytes, a method over 64 KiB, more than 255 array
+                // dimensions). JShell keeps such a snippet as "recoverable" and compiles it again
+                // with every later cell, which then all come back empty: drop it, start javac
+                // afresh (see freshCompiler) and say why.
+                CompileError error = compileError(cell, source, offset, snippet);
+                shell.drop(snippet);
+                freshCompiler();
+                throw error;
+            }
+            if (hidesJavaLang(snippet)) {
+                String name = ((TypeDeclSnippet) snippet).name();
+                shell.drop(snippet);
+                throw new CompileError(List.of(new CompileError.Problem(lineOf(cell, offset + leadingBlank(source)), 1, 1,
+                        "a type named " + name + " hides java.lang." + name + ", which every later cell needs;"
+                                + " the declaration was undone: choose another name",
+                        source.strip().lines().findFirst().orElse(""))));
+            }
             try {
                 result = outcome(snippet, event, source, snippetFirstLine, result);
             } finally {
@@ -203,6 +224,48 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * JShell reuses one javac context from cell to cell. A class javac could not write leaves its
+     * entries in that context's constant pool, so every later class failed with the same error,
+     * even with the snippet dropped. Changing the class path makes JShell start a fresh context:
+     * re-adding an entry that is already there changes nothing else, and keeps every variable.
+     */
+    private void freshCompiler() {
+        String first = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)[0];
+        shell.addToClasspath(first.isEmpty() ? "." : first);
+    }
+
+    /** Not defined, though nothing it refers to is missing: JShell could not make its class. */
+    private boolean unmakeable(SnippetEvent event) {
+        Snippet.Status status = event.status();
+        return status == Snippet.Status.RECOVERABLE_NOT_DEFINED
+                && shell.diagnostics(event.snippet()).anyMatch(Diag::isError)
+                && !(event.snippet() instanceof DeclarationSnippet d && shell.unresolvedDependencies(d).findAny().isPresent());
+    }
+
+    /**
+     * A class, interface, record or enum named like a java.lang type (Object, String, ...) that
+     * breaks the code JShell generates for every later cell ("int cannot be converted to
+     * Object"). Checked by compiling a plain expression right after it.
+     */
+    private boolean hidesJavaLang(Snippet snippet) {
+        if (!(snippet instanceof TypeDeclSnippet type) || !shell.status(snippet).isDefined()) {
+            return false;
+        }
+        try {
+            Class.forName("java.lang." + type.name(), false, ClassLoader.getPlatformClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        List<SnippetEvent> probe = shell.eval("0");
+        probe.forEach(e -> {
+            if (shell.status(e.snippet()).isActive()) {
+                shell.drop(e.snippet());
+            }
+        });
+        return probe.stream().noneMatch(e -> e.status() == Snippet.Status.VALID && e.exception() == null);
     }
 
     /**

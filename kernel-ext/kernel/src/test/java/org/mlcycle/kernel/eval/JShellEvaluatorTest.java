@@ -224,4 +224,37 @@ class JShellEvaluatorTest {
             assertTrue(e.getMessage().contains("$1"), e.getMessage());
         }
     }
+
+    @Test
+    void codeJShellCannotMakeAClassOfFailsAndLeavesTheSessionWorking() {
+        try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
+            String[] cells = {
+                "String huge = \"" + "a".repeat(65_536) + "\";",
+                "int[]" + "[]".repeat(299) + " deep = null;",
+                "void big() { String s = \"" + "b".repeat(70_000) + "\"; }",
+                "int[] many = {" + "1,".repeat(200_000) + "1};",
+                "int " + "x".repeat(70_000) + " = 1;",
+            };
+            fresh.eval("int kept = 7;");
+            for (String cell : cells) {
+                CompileError e = assertThrows(CompileError.class, () -> fresh.eval(cell), cell.substring(0, 20));
+                assertFalse(e.getMessage().isBlank());
+                assertEquals(2, fresh.eval("1 + 1").value(), "the session works after " + cell.substring(0, 20));
+                fresh.eval("int z = 4;");
+                assertEquals(4, fresh.eval("z").value());
+                assertEquals(7, fresh.eval("kept").value(), "variables survive");
+            }
+        }
+    }
+
+    @Test
+    void aClassThatHidesAJavaLangTypeIsUndoneWithAClearMessage() {
+        try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
+            CompileError e = assertThrows(CompileError.class, () -> fresh.eval("class Object {}"));
+            assertTrue(e.getMessage().contains("hides java.lang.Object"), e.getMessage());
+            assertEquals(2, fresh.eval("1 + 1").value());
+            fresh.eval("class Process { int n = 3; }"); // a java.lang name that breaks nothing is kept
+            assertEquals(3, fresh.eval("new Process().n").value());
+        }
+    }
 }
