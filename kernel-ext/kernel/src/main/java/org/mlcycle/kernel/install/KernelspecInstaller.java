@@ -33,6 +33,17 @@ public final class KernelspecInstaller {
             // allows it without the option, 18 to 23 only with it
             "-Djava.security.manager=allow");
 
+    static final String USAGE = """
+            usage: ./mlcycle install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]...
+              --user              the user's Jupyter data folder (the default): $JUPYTER_DATA_DIR, else
+                                  $XDG_DATA_HOME/jupyter or $HOME/.local/share/jupyter (Linux),
+                                  $HOME/Library/Jupyter (macOS), %APPDATA%\\jupyter (Windows)
+              --prefix DIR        DIR/share/jupyter/kernels (e.g. a virtual environment or /usr/local)
+              --dir DIR           exactly this folder
+              --name NAME         the kernel's name (default mlcycle)
+              --display-name TEXT the name Jupyter shows (default "Java (mlcycle)")
+              --jvm-option OPT    one more option for the kernel's JVM, e.g. -Xmx8g (repeatable)""";
+
     private KernelspecInstaller() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -50,8 +61,11 @@ public final class KernelspecInstaller {
                 case "--name" -> name = value(args, ++i, a);
                 case "--display-name" -> displayName = value(args, ++i, a);
                 case "--jvm-option" -> jvmOptions.add(value(args, ++i, a));
-                default -> fail("unknown option '" + a + "'; usage: install [--user | --prefix DIR | --dir DIR] [--name NAME]"
-                        + " [--display-name TEXT] [--jvm-option OPT]...");
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> fail("unknown option '" + a + "'\n" + USAGE);
             }
         }
         if (!name.matches("[a-zA-Z0-9._-]+")) {
@@ -122,13 +136,7 @@ public final class KernelspecInstaller {
     }
 
     private static Path userKernelsDir() {
-        String dataDir = System.getenv("JUPYTER_DATA_DIR");
-        if (dataDir != null && !dataDir.isBlank()) {
-            return Path.of(dataDir, "kernels");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return data.resolve("jupyter").resolve("kernels");
+        return JupyterPaths.userDataDir().resolve("kernels");
     }
 
     private static String value(String[] args, int i, String option) {
