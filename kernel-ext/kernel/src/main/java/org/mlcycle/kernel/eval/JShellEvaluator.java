@@ -20,6 +20,7 @@ import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -277,6 +278,27 @@ public final class JShellEvaluator implements AutoCloseable {
     private void forgetTemporary(Snippet snippet) {
         if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(snippet).isActive()) {
             shell.drop(snippet);
+            release((VarSnippet) snippet);
+        }
+    }
+
+    /**
+     * A dropped $N still holds its value in a static field of the class JShell made for it, so
+     * every value a cell showed (a large table, say) stayed in memory for the whole session.
+     */
+    private void release(VarSnippet temp) {
+        Class<?> wrapper = control.lastWrapper();
+        if (wrapper == null) {
+            return;
+        }
+        try {
+            java.lang.reflect.Field field = wrapper.getDeclaredField(temp.name());
+            if (!field.getType().isPrimitive() && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                field.setAccessible(true);
+                field.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not this snippet's class, or a shape JShell no longer uses: the value is only kept
         }
     }
 

@@ -25,6 +25,7 @@ final class LiveExecutionControl extends DirectExecutionControl {
     private final int stackBytes;
     private volatile boolean stopRequested;
     private volatile Object lastValue;
+    private volatile Class<?> lastWrapper;
     private volatile Throwable lastFailure;
 
     LiveExecutionControl(SnippetLoader loader, long timeoutMillis, int stackBytes) {
@@ -37,11 +38,17 @@ final class LiveExecutionControl extends DirectExecutionControl {
     /** Clears the captured value and failure; call before each {@code JShell.eval}. */
     void resetCapture() {
         lastValue = null;
+        lastWrapper = null;
         lastFailure = null;
     }
 
     Object lastValue() {
         return lastValue;
+    }
+
+    /** The class JShell generated for the last snippet that ran. */
+    Class<?> lastWrapper() {
+        return lastWrapper;
     }
 
     /** The throwable thrown by the last snippet, as the user's code threw it. */
@@ -79,6 +86,7 @@ final class LiveExecutionControl extends DirectExecutionControl {
             throw new InvocationTargetException(thrown);
         }
         lastValue = value.get();
+        lastWrapper = doit.getDeclaringClass();
         // JShell only needs a printable stand-in; the live object is kept above.
         return "";
     }

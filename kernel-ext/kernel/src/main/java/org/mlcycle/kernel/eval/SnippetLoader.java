@@ -37,7 +37,8 @@ final class SnippetLoader implements LoaderDelegate {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = declared.get(name);
+            // the bytes are not needed once the class exists: kept, they grew with every cell
+            byte[] bytes = declared.remove(name);
             if (bytes != null) {
                 return defineClass(name, bytes, 0, bytes.length);
             }

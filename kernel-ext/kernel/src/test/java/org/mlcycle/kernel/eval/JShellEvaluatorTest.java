@@ -257,4 +257,15 @@ class JShellEvaluatorTest {
             assertEquals(3, fresh.eval("new Process().n").value());
         }
     }
+
+    @Test
+    void aShownValueIsNotKeptByTheSession() throws Exception {
+        java.lang.ref.WeakReference<Object> shown = new java.lang.ref.WeakReference<>(shell.eval("new int[1_000_000]").value());
+        shell.eval("int after = 1;"); // the next cell: nothing of the last one is still captured
+        for (int i = 0; i < 20 && shown.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(null, shown.get(), "the shown array is still referenced");
+    }
 }
