@@ -6,6 +6,8 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Cell history kept in a file of JSON lines, one per executed cell, so it survives restarts (the
  * front end's up-arrow and {@code %history}-style tools read it through history_request). Each
- * kernel start is a new session numbered after the last one in the file. Lines are appended with
- * one write each, so two kernels sharing the file do not interleave within a line.
+ * kernel start is a new session: under a lock on the file, the kernel reads the last session number
+ * and appends a line that claims the next one, so kernels started at the same moment never share a
+ * number. Cells are appended under the same lock, one line each. A kernel's history tail is what
+ * the file held when it started plus its own cells: cells of kernels running beside it are not
+ * mixed in (the next kernel started sees them all).
  */
 public final class FileHistory implements HistoryManager {
     private static final Logger LOG = LoggerFactory.getLogger(FileHistory.class);
@@ -40,12 +45,39 @@ public final class FileHistory implements HistoryManager {
     static final int MAX_OUTPUT_CHARS = 2_000;
 
     private List<Entry> entries; // null until history is first asked for
+    /** The file's size once this kernel's session was claimed: later lines are its own or others'. */
+    private long startSize;
+    /** One lock per JVM for each file: FileChannel.lock is per process, not per thread. */
+    private static final Object IN_PROCESS = new Object();
 
     private FileHistory(Path file) {
         this.file = file;
         // Only the file's end is read at start (the last session number): a kernel's start must
         // not grow with its history. The entries are read when history is first asked for.
-        this.session = lastSession(file) + 1;
+        this.session = claimSession();
+    }
+
+    /** Reads the last session number and appends the claim of the next, under the file's lock. */
+    private int claimSession() {
+        synchronized (IN_PROCESS) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                        FileLock lock = ch.lock()) {
+                    int next = lastSession(file) + 1;
+                    JsonObject claim = new JsonObject();
+                    claim.addProperty("session", next);
+                    claim.addProperty("started", java.time.Instant.now().toString());
+                    ch.write(java.nio.ByteBuffer.wrap((GSON.toJson(claim) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    startSize = ch.size();
+                    return next;
+                }
+            } catch (IOException | UncheckedIOException | java.nio.channels.OverlappingFileLockException e) {
+                LOG.warn("could not claim a session in history {}: {}", file, e.toString());
+                startSize = Long.MAX_VALUE;
+                return lastSession(file) + 1;
+            }
+        }
     }
 
     /** The largest session number in the last complete lines of the file (0 if none). */
@@ -62,17 +94,34 @@ public final class FileHistory implements HistoryManager {
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
             int last = 0;
             for (int k = tail < size ? 1 : 0; k < lines.length; k++) { // the first line may be cut
-                Entry e = parse(lines[k]);
-                last = e == null ? last : Math.max(last, e.session());
+                last = Math.max(last, sessionOf(lines[k]));
             }
             if (last == 0 && tail < size) {
-                return load(file).stream().mapToInt(Entry::session).max().orElse(0);
+                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().mapToInt(FileHistory::sessionOf).max().orElse(0);
             }
             return last;
         } catch (IOException e) {
             LOG.warn("could not read history {}: {}", file, e.toString());
             return 0;
         }
+    }
+
+    /** The session a line names (a cell or a session's claim), or 0. */
+    private static int sessionOf(String json) {
+        if (json.isBlank()) {
+            return 0;
+        }
+        try {
+            JsonObject o = GSON.fromJson(json, JsonObject.class);
+            return o != null && o.has("session") ? o.get("session").getAsInt() : 0;
+        } catch (RuntimeException bad) {
+            return 0;
+        }
+    }
+
+    /** A session's claim: no cell, just the number taken. */
+    private static boolean isClaim(String json) {
+        return json.contains("\"started\"") && !json.contains("\"input\"");
     }
 
     /** One line of the file, or null for a blank or damaged one. */
@@ -95,19 +144,26 @@ public final class FileHistory implements HistoryManager {
         }
     }
 
-    private static List<Entry> load(Path file) {
+    /** The cells in the file; those past {@code before} bytes are kept only if {@code own}. */
+    private static List<Entry> load(Path file, long before, int own) {
         List<Entry> read = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return read;
         }
         int damaged = 0;
+        long offset = 0;
         try {
             for (String json : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                long lineStart = offset;
+                offset += json.getBytes(StandardCharsets.UTF_8).length + 1;
+                if (isClaim(json)) {
+                    continue;
+                }
                 Entry e = parse(json);
-                if (e != null) {
+                if (e == null) {
+                    damaged += json.isBlank() ? 0 : 1;
+                } else if (lineStart < before || e.session() == own) {
                     read.add(e);
-                } else if (!json.isBlank()) {
-                    damaged++;
                 }
             }
         } catch (IOException e) {
@@ -122,7 +178,7 @@ public final class FileHistory implements HistoryManager {
     /** Every entry, read from the file the first time history is asked for. */
     private List<Entry> entries() {
         if (entries == null) {
-            entries = load(file);
+            entries = load(file, startSize, session);
         }
         return entries;
     }
@@ -152,12 +208,20 @@ public final class FileHistory implements HistoryManager {
         if (kept != null) {
             o.addProperty("output", kept);
         }
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, GSON.toJson(o) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException | UncheckedIOException ex) {
-            LOG.warn("could not append to history {}: {}", file, ex.toString());
+        byte[] bytes = (GSON.toJson(o) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (IN_PROCESS) {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                        FileLock lock = ch.lock()) {
+                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        ch.write(buffer);
+                    }
+                }
+            } catch (IOException | UncheckedIOException | java.nio.channels.OverlappingFileLockException ex) {
+                LOG.warn("could not append to history {}: {}", file, ex.toString());
+            }
         }
     }
 
@@ -167,6 +231,7 @@ public final class FileHistory implements HistoryManager {
 
     @Override
     public synchronized List<HistoryEntry> lookupTail(int length, Set<ResultFlag> flags) {
+        // entries(): what the file held at this kernel's start, and this kernel's own cells
         List<Entry> all = entries();
         int from = Math.max(0, all.size() - Math.max(0, length));
         return all.subList(from, all.size()).stream().map(FileHistory::toEntry).toList();

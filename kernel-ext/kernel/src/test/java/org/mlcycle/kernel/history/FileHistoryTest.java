@@ -97,4 +97,23 @@ class FileHistoryTest {
     private static List<String> inputs(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::getInput).toList();
     }
+
+    @Test
+    void kernelsStartedTogetherGetTheirOwnSessionsAndTails() throws Exception {
+        Path file = dir.resolve("shared.jsonl");
+        FileHistory a = FileHistory.open(file);
+        FileHistory b = FileHistory.open(file);
+        FileHistory c = FileHistory.open(file);
+        assertEquals(3, java.util.stream.Stream.of(a, b, c).map(FileHistory::session).distinct().count());
+        for (int i = 1; i <= 3; i++) {
+            a.store(i, "a" + i, null);
+            b.store(i, "b" + i, null);
+            c.store(i, "c" + i, null);
+        }
+        assertEquals(List.of("a1", "a2", "a3"), a.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream().map(HistoryEntry::getInput).toList());
+        assertEquals(List.of("b1", "b2", "b3"), b.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream().map(HistoryEntry::getInput).toList());
+        FileHistory later = FileHistory.open(file);
+        assertEquals(9, later.lookupTail(100, EnumSet.noneOf(ResultFlag.class)).size(), "a kernel started afterwards sees them all");
+        assertEquals(c.session() + 1, later.session());
+    }
 }
