@@ -405,3 +405,29 @@ def test_the_shutdown_reply_carries_a_status(tmp_path):
     k.kc.stop_channels()
     assert reply["msg_type"] == "shutdown_reply"
     assert reply["content"] == {"status": "ok", "restart": False}
+
+
+def test_errors_show_no_jshell_wrapper_names(kernel):
+    kernel.run("String nothing = null;")
+    cell = kernel.run("nothing.length()")
+    text = cell.reply["evalue"] + "\n".join(cell.reply["traceback"])
+    assert cell.reply["ename"] == "NullPointerException"
+    assert '"nothing" is null' in cell.reply["evalue"]
+    assert "JShell" not in text and "REPL." not in text and "do_it$" not in text
+    cell = kernel.run("Runnable r = () -> { throw new IllegalStateException(\"inside\"); };\nr.run();")
+    text = "\n".join(cell.reply["traceback"])
+    assert "at lambda (cell line 1)" in text, text
+    assert "JShell" not in text and "lambda$" not in text
+
+
+def test_a_cause_shows_only_the_frames_it_does_not_share(kernel):
+    cell = kernel.run(
+        "void inner() { throw new IllegalArgumentException(\"root\"); }\n"
+        "void outer() { try { inner(); } catch (RuntimeException e) { throw new IllegalStateException(\"wrapped\", e); } }\n"
+        "outer();")
+    tb = [line for line in cell.reply["traceback"]]
+    caused = next(i for i, line in enumerate(tb) if line.startswith("Caused by: java.lang.IllegalArgumentException: root"))
+    after = tb[caused + 1:]
+    assert after[0].strip() == "at inner (cell line 1)"
+    assert after[-1].strip().endswith("more"), after
+    assert not any("outer" in line for line in after), "the cause repeats frames shown above it"

@@ -41,7 +41,7 @@ record ErrorReport(String name, String value, List<String> traceback) {
         if (e.getClass().getSimpleName().equals("CellTimeout")) {
             return oneLine("Timeout", e.getMessage());
         }
-        String message = shown.getMessage() == null ? "" : shown.getMessage();
+        String message = shown.getMessage() == null ? "" : CellException.clean(shown.getMessage());
         List<String> tb = new ArrayList<>();
         List<String> trace = e instanceof CellException ce ? ce.trace() : plainTrace(e);
         for (int i = 0; i < trace.size(); i++) {
