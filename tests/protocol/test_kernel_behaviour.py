@@ -431,3 +431,22 @@ def test_a_cause_shows_only_the_frames_it_does_not_share(kernel):
     assert after[0].strip() == "at inner (cell line 1)"
     assert after[-1].strip().endswith("more"), after
     assert not any("outer" in line for line in after), "the cause repeats frames shown above it"
+
+
+def test_time_shows_the_codes_own_error(kernel):
+    for code in ("%time 1/0", "%%time\nint q = 1 / 0;"):
+        cell = kernel.run(code)
+        assert cell.status == "error"
+        assert cell.reply["ename"] == "ArithmeticException", cell.reply
+        assert cell.reply["evalue"] == "/ by zero"
+        assert any("cell line" in line for line in cell.reply["traceback"])
+        assert "MagicError" not in "\n".join(cell.reply["traceback"])
+
+
+def test_cell_timeit_honours_its_options_and_runs_what_a_cell_runs(kernel):
+    cell = kernel.run("%%timeit -n 3 -r 2\nThread.sleep(10);")
+    assert cell.status == "ok", cell.reply
+    assert "of 2 runs, 3 loops each" in cell.text
+    cell = kernel.run("%timeit -n 2 -r 1 Thread.sleep(5)")
+    assert cell.status == "ok", cell.reply
+    assert "of 1 runs, 2 loops each" in cell.text

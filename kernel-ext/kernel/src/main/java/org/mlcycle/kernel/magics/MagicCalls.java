@@ -36,6 +36,11 @@ public final class MagicCalls {
         if (e instanceof MagicUsageError || e instanceof MagicFailure) {
             return (RuntimeException) e;
         }
+        if (e instanceof org.mlcycle.kernel.eval.CellException || e instanceof org.mlcycle.kernel.eval.CompileError
+                || e instanceof org.mlcycle.kernel.eval.JShellEvaluator.Interrupted) {
+            // code the magic ran for the user (%time 1/0) failed: shown as that code's own error
+            return (RuntimeException) e;
+        }
         if (e instanceof UndefinedMagicException) {
             return new MagicUsageError("there is no magic " + magic + "; %lsmagic lists them all");
         }

@@ -47,7 +47,7 @@ public final class MagicSyntax extends MagicParser {
         if (cellMagic.matches()) {
             String name = resolveName(cellMagic.group(1), registry.getCellMagicNames(), true);
             String body = cellMagic.group(3) == null ? "" : cellMagic.group(3);
-            List<String> args = codeMagics.contains(name) ? List.of() : split(cellMagic.group(2));
+            List<String> args = arguments(name, cellMagic.group(2)); // %%timeit -n 3: options on the magic's line
             return CALLS + ".cell(" + literal(name) + "," + list(args) + "," + literal(body) + ");";
         }
         String[] lines = cell.split("\n", -1);
@@ -91,7 +91,7 @@ public final class MagicSyntax extends MagicParser {
         if (cellMagic.matches()) {
             String name = resolveName(cellMagic.group(1), registry.getCellMagicNames(), true);
             String body = cellMagic.group(3) == null ? "" : cellMagic.group(3);
-            List<String> args = codeMagics.contains(name) ? List.of() : split(cellMagic.group(2));
+            List<String> args = arguments(name, cellMagic.group(2)); // %%timeit -n 3: options on the magic's line
             return Optional.of(List.of(new Call(name, args, body)));
         }
         List<Call> calls = new ArrayList<>();

@@ -5,7 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
@@ -40,9 +40,28 @@ final class TimeMagics {
 
     Object timeitLine(BaseKernel kernel, List<String> args) {
         String line = args.isEmpty() ? "" : args.get(0);
+        List<String> words = new ArrayList<>(List.of(line.strip().split("\\s+", -1)));
+        int[] loopsRepeats = options(words);
+        return timeit(kernel, String.join(" ", words), loopsRepeats[0], loopsRepeats[1]);
+    }
+
+    Object timeitCell(BaseKernel kernel, List<String> args, String body) {
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            words.addAll(List.of(a.strip().split("\\s+")));
+        }
+        words.removeIf(String::isEmpty);
+        int[] loopsRepeats = options(words);
+        if (!words.isEmpty()) {
+            throw new MagicUsageError("%%timeit: unexpected '" + String.join(" ", words) + "' (options: -n LOOPS -r REPEATS)");
+        }
+        return timeit(kernel, body, loopsRepeats[0], loopsRepeats[1]);
+    }
+
+    /** Takes {@code -n N} and {@code -r R} off the front of {@code words}: {loops (0 = choose), repeats}. */
+    private static int[] options(List<String> words) {
         int n = 0;
         int r = 7;
-        List<String> words = new ArrayList<>(List.of(line.split("\\s+", -1)));
         while (words.size() >= 2 && (words.get(0).equals("-n") || words.get(0).equals("-r"))) {
             try {
                 int v = Integer.parseInt(words.get(1));
@@ -57,13 +76,9 @@ final class TimeMagics {
             } catch (NumberFormatException e) {
                 throw new MagicUsageError("%timeit: " + words.get(0) + " needs a positive whole number, not '" + words.get(1) + "'");
             }
-            words = words.subList(2, words.size());
+            words.subList(0, 2).clear();
         }
-        return timeit(kernel, String.join(" ", words), n, r);
-    }
-
-    Object timeitCell(BaseKernel kernel, List<String> args, String body) {
-        return timeit(kernel, body, 0, 7);
+        return new int[] {n, r};
     }
 
     private static Object timeit(BaseKernel kernel, String code, int loops, int repeats) {
@@ -100,20 +115,29 @@ final class TimeMagics {
                 human((long) mean), human((long) std), repeats, n));
     }
 
-    /** The code as a lambda, compiled once: an expression becomes a Supplier, statements a Runnable. */
+    /**
+     * The code as a lambda, compiled once: an expression, or statements. A {@code Callable}, so
+     * code that throws checked exceptions ({@code Thread.sleep(10)}) compiles as in a plain cell.
+     */
     private static Runnable compile(BaseKernel kernel, String code) {
         String body = code.strip();
         Object fn;
         try {
-            fn = kernel.evalRaw("(java.util.function.Supplier<Object>) () -> (" + stripSemicolon(body) + ")");
+            fn = kernel.evalRaw("(java.util.concurrent.Callable<Object>) () -> (" + stripSemicolon(body) + ")");
         } catch (RuntimeException notAnExpression) {
-            fn = kernel.evalRaw("(Runnable) () -> {\n" + body + (body.endsWith(";") || body.endsWith("}") ? "" : ";") + "\n}");
+            fn = kernel.evalRaw("(java.util.concurrent.Callable<Object>) () -> {\n" + body
+                    + (body.endsWith(";") || body.endsWith("}") ? "" : ";") + "\nreturn null;\n}");
         }
-        if (fn instanceof Supplier<?> s) {
-            return s::get;
-        }
-        if (fn instanceof Runnable runnable) {
-            return runnable;
+        if (fn instanceof Callable<?> c) {
+            return () -> {
+                try {
+                    c.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.toString(), e);
+                }
+            };
         }
         throw new MagicUsageError("%timeit could not compile: " + code);
     }
