@@ -110,7 +110,10 @@ public final class MagicSyntax extends MagicParser {
     }
 
     private List<String> arguments(String magic, String rest) {
-        return codeMagics.contains(magic) ? List.of(rest.strip()) : split(rest);
+        if (codeMagics.contains(magic)) {
+            return rest.isBlank() ? List.of() : List.of(rest.strip());
+        }
+        return split(rest);
     }
 
     /** The Java call for a magic line, or null when the line is not a magic. */
