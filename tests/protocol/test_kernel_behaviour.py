@@ -450,3 +450,12 @@ def test_cell_timeit_honours_its_options_and_runs_what_a_cell_runs(kernel):
     cell = kernel.run("%timeit -n 2 -r 1 Thread.sleep(5)")
     assert cell.status == "ok", cell.reply
     assert "of 1 runs, 2 loops each" in cell.text
+
+
+def test_a_url_or_uri_value_shows_as_a_link(kernel):
+    for code in ('new java.net.URL("https://example.org/a?b=1&c=2")', 'java.net.URI.create("https://example.org/x")'):
+        cell = kernel.run(code)
+        html = cell.result["text/html"]
+        assert html.startswith('<a href="https://example.org/') and "</a>" in html
+        assert "&amp;" in html or "/x" in html
+        assert cell.text.startswith("https://example.org/")

@@ -129,6 +129,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         this.settings = settings;
         this.history = history;
         this.evaluator = evaluator;
+        LinkRenderer.register(getRenderer());
     }
 
     /** A kernel with its magics registered; call {@link #onStartup()} next. */
