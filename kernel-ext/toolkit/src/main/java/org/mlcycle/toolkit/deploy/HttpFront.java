@@ -187,11 +187,11 @@ final class HttpFront {
                         continue;
                     }
                     Conn c = (Conn) key.attachment();
-                    try {
-                        if (key.isWritable()) {
+                    try { // readiness was taken at select time; a task may have changed the interest since
+                        if (key.isWritable() && (key.interestOps() & SelectionKey.OP_WRITE) != 0) {
                             c.write();
                         }
-                        if (key.isValid() && key.isReadable()) {
+                        if (key.isValid() && key.isReadable() && (key.interestOps() & SelectionKey.OP_READ) != 0) {
                             c.read();
                         }
                     } catch (IOException e) {
@@ -310,6 +310,7 @@ final class HttpFront {
         long deadline;
         ByteBuffer out;
         boolean closeAfter;
+        boolean inputClosed; // the client shut down its sending side
         long counted; // this connection's share of held
         long drained;
 
@@ -324,7 +325,17 @@ final class HttpFront {
             readBuffer.clear();
             int n = ch.read(readBuffer);
             if (n < 0) {
-                close(); // the client is done sending; a request cut short cannot be answered anyway
+                if (phase == Phase.DRAINING) {
+                    close();
+                    return;
+                }
+                inputClosed = true;
+                process(); // a request completed just before the client stopped sending is still answered
+                if (phase == Phase.IDLE || phase == Phase.READING) {
+                    close(); // nothing to answer, or a request cut short that can never complete
+                } else {
+                    key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+                }
                 return;
             }
             if (phase == Phase.DRAINING) {
@@ -410,6 +421,7 @@ final class HttpFront {
             if (!ch.isOpen()) {
                 return;
             }
+            close |= inputClosed;
             ByteBuffer bytes = serialize(r, close);
             if (out != null && out.hasRemaining()) { // the rest of a 100 Continue goes first
                 ByteBuffer both = ByteBuffer.allocate(out.remaining() + bytes.remaining());
@@ -444,6 +456,10 @@ final class HttpFront {
             out = null;
             if (phase == Phase.READING) { // 100 Continue is out; the body comes next
                 key.interestOps(SelectionKey.OP_READ);
+                return;
+            }
+            if (inputClosed) {
+                close(); // the client sends nothing more, so nothing is left unread
                 return;
             }
             if (closeAfter) {

@@ -272,7 +272,21 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     public String toText() {
         return headline() + "\n  POST " + url() + "/predict  JSON row or array of rows with: "
                 + String.join(", ", release.input().columns().keySet())
-                + "\n  GET  " + url() + "/health" + (lastError.isEmpty() ? "" : "\n  last rejected: " + lastError);
+                + "\n  GET  " + url() + "/health\n  limits: " + limits()
+                + (lastError.isEmpty() ? "" : "\n  last rejected: " + lastError);
+    }
+
+    /** The limits in a line: threads, body, head, time. */
+    private String limits() {
+        return String.format(Locale.ROOT, "%d scoring threads (%d more requests may wait), body up to %s, head up to %s"
+                + " and %d fields, %s for a request to arrive", options.workers(), options.queue(),
+                bytes(options.maxBodyBytes()), bytes(options.maxHeadBytes()), options.maxHeaders(),
+                options.requestTimeout().toMillis() % 1000 == 0 ? options.requestTimeout().toSeconds() + " s"
+                        : options.requestTimeout().toMillis() + " ms");
+    }
+
+    private static String bytes(long n) {
+        return n % (1 << 20) == 0 ? n / (1 << 20) + " MiB" : n % (1 << 10) == 0 ? n / (1 << 10) + " KiB" : n + " bytes";
     }
 
     @Override
@@ -282,7 +296,8 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(headline())
                 + "</b></p><p style=\"margin:0 0 4px 0\"><code>POST " + Html.escape(url() + "/predict")
                 + "</code> with a JSON row or an array of rows; <code>GET " + Html.escape(url() + "/health")
-                + "</code>" + (lastError.isEmpty() ? "" : "<br/>last rejected: " + Html.escape(lastError)) + "</p>"
+                + "</code><br/>limits: " + Html.escape(limits())
+                + (lastError.isEmpty() ? "" : "<br/>last rejected: " + Html.escape(lastError)) + "</p>"
                 + Html.table(List.of("input field", "type"), rows) + "</div>";
     }
 
@@ -291,6 +306,7 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         Map<String, Object> r = head();
         r.put("url", url().toString());
         r.put("running", running);
+        r.put("workers", options.workers());
         r.put("requests", requests.get());
         r.put("rows_scored", rowsScored.get());
         r.put("rejected", rejected.get());

@@ -156,7 +156,7 @@ class ScoringServerLimitsTest {
     @Test
     void aBodyThatIsNotUtf8Gets400NamingTheByteAndItsOffset() throws Exception {
         byte[] row = good.getBytes(StandardCharsets.UTF_8);
-        int at = good.indexOf("\"device\"") + 3;
+        int at = good.indexOf('"', good.indexOf(':', good.indexOf("\"device\""))) + 1; // inside the device's value
         byte[] bad = Arrays.copyOf(row, row.length);
         bad[at] = (byte) 0xC3; // starts a two-byte sequence...
         bad[at + 1] = (byte) 0x28; // ...that this byte does not continue
@@ -197,6 +197,28 @@ class ScoringServerLimitsTest {
         assertEquals(413, huge.status(), huge.body());
         assertTrue(huge.error().contains("larger than 8388608 bytes"), huge.body());
         stillScores(server);
+        assertTrue(server.toText().contains("body up to 8 MiB, head up to 16 KiB and 100 fields"), server.toText());
+    }
+
+    @Test
+    void pipelinedRequestsAndExpectContinueAreAnswered() throws Exception {
+        byte[] row = good.getBytes(StandardCharsets.UTF_8);
+        Answer two = send(server, ascii("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + post("Content-Length: " + row.length + "\r\n\r\n") + good));
+        assertEquals(200, two.status(), two.body());
+        assertTrue(two.body().contains("HTTP/1.1 200 OK") && two.body().contains("\"predictions\""), two.body());
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(SOCKET_TIMEOUT_MS);
+            s.getOutputStream().write(ascii(post("Expect: 100-continue\r\nContent-Length: " + row.length + "\r\n\r\n")));
+            s.getOutputStream().flush();
+            byte[] interim = s.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, StandardCharsets.ISO_8859_1));
+            s.getOutputStream().write(row);
+            s.getOutputStream().flush();
+            Answer scored = read(s);
+            assertEquals(200, scored.status(), scored.body());
+        }
     }
 
     @Test
