@@ -173,7 +173,11 @@ final class HttpFront {
                 }
                 selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep - System.nanoTime())));
                 for (Runnable task; (task = tasks.poll()) != null; ) {
-                    task.run();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "sending an answer failed", e);
+                    }
                 }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
@@ -183,7 +187,12 @@ final class HttpFront {
                         continue;
                     }
                     if (key.isAcceptable()) {
-                        accept();
+                        try {
+                            accept();
+                        } catch (IOException e) { // out of file descriptors, say: the listener stays, retry soon
+                            LOG.log(Level.WARNING, "accepting a connection failed", e);
+                            Thread.sleep(10);
+                        }
                         continue;
                     }
                     Conn c = (Conn) key.attachment();
@@ -196,6 +205,9 @@ final class HttpFront {
                         }
                     } catch (IOException e) {
                         c.close(); // the client went away
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "a connection failed; closing it", e);
+                        c.close();
                     }
                 }
                 long now = System.nanoTime();
@@ -206,6 +218,8 @@ final class HttpFront {
             }
         } catch (ClosedSelectorException e) {
             // closed under us: nothing left to serve
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "the scoring server's I/O thread failed; the server stops", e);
         } finally {
