@@ -384,7 +384,7 @@ final class HttpFront {
                         deadline = System.nanoTime() + options.requestTimeout().toNanos();
                     }
                     if (parser.takeContinue()) {
-                        send(ByteBuffer.wrap(CONTINUE));
+                        writeOut(ByteBuffer.wrap(CONTINUE));
                     }
                 } else if (phase != Phase.IDLE) {
                     phase = Phase.IDLE;
@@ -399,7 +399,8 @@ final class HttpFront {
             phase = Phase.WORKING;
             deadline = Long.MAX_VALUE;
             key.interestOps(0); // pipelined bytes wait in the parser until this answer is out
-            boolean close = !r.keepAlive();
+            boolean close = !r.keepAlive() || inputClosed;
+            boolean direct = out == null || !out.hasRemaining(); // no 100 Continue left to send first
             Response quick;
             try {
                 quick = handler.quick(r);
@@ -420,8 +421,18 @@ final class HttpFront {
                         LOG.log(Level.WARNING, "answering " + r.method() + " " + r.path() + " failed", e);
                         answer = handler.reject(500, "the server failed: " + e);
                     }
-                    Response done = answer;
-                    tasks.add(() -> respond(done, close));
+                    // the worker puts the answer on the wire itself when the socket takes it at once
+                    // (it nearly always does), which saves the client a hand-over to the I/O thread;
+                    // the I/O thread then sends any rest and moves the connection on
+                    ByteBuffer bytes = serialize(answer, close);
+                    if (direct) {
+                        try {
+                            ch.write(bytes);
+                        } catch (IOException e) {
+                            // the client went away; the I/O thread finds out and closes
+                        }
+                    }
+                    tasks.add(() -> send(bytes, close));
                     selector.wakeup();
                 });
             } catch (RejectedExecutionException e) {
@@ -432,11 +443,15 @@ final class HttpFront {
 
         /** Sends {@code r}; afterwards the connection reads the next request, or closes if {@code close}. */
         void respond(Response r, boolean close) {
+            close |= inputClosed;
+            send(serialize(r, close), close);
+        }
+
+        /** Sends what is left of {@code bytes}, an answer, then reads on or closes as {@code respond} does. */
+        void send(ByteBuffer bytes, boolean close) {
             if (!ch.isOpen()) {
                 return;
             }
-            close |= inputClosed;
-            ByteBuffer bytes = serialize(r, close);
             if (out != null && out.hasRemaining()) { // the rest of a 100 Continue goes first
                 ByteBuffer both = ByteBuffer.allocate(out.remaining() + bytes.remaining());
                 both.put(out).put(bytes).flip();
@@ -445,10 +460,10 @@ final class HttpFront {
             phase = Phase.WRITING;
             closeAfter = close;
             deadline = System.nanoTime() + options.requestTimeout().toNanos();
-            send(bytes);
+            writeOut(bytes);
         }
 
-        private void send(ByteBuffer bytes) {
+        private void writeOut(ByteBuffer bytes) {
             out = bytes;
             try {
                 write();
