@@ -1,26 +1,25 @@
 package org.mlcycle.toolkit.deploy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlcycle.toolkit.bridge.Features;
+import org.mlcycle.toolkit.deploy.RequestParser.Request;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Json;
 import org.mlcycle.toolkit.report.Rendered;
@@ -36,66 +35,53 @@ import tech.tablesaw.api.Table;
  * spec; {@code GET /health} answers the model and what it reads. Every answer names the model and
  * its version. A bad request gets 400 and a message; the server keeps serving.
  *
- * <p>The JDK's own {@code com.sun.net.httpserver} is enough here: one process, loopback clients, a
- * few hundred requests a second; it adds no dependency to the kernel, and its thread pool is ours
- * to size. A production service would sit behind a real web server.
+ * <p>Slow or broken clients cannot hold it up: requests are read without blocking by
+ * {@link HttpFront} (why not the JDK's own server is said there) and only complete ones reach the
+ * scoring threads; the limits and timeouts are {@link ServeOptions}. A production service would
+ * still sit behind a real web server.
  */
 public final class ScoringServer implements AutoCloseable, Rendered {
     private static final Logger LOG = Logger.getLogger(ScoringServer.class.getName());
-    /** The largest request body read; a larger one is answered 413. */
-    static final int MAX_BODY = 8 << 20;
-
-    static {
-        // Small answers leave at once instead of waiting on Nagle's algorithm (read when the JDK's
-        // server starts its first instance, so set it before that unless the user chose).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     private final ModelRelease release;
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final ServeOptions options;
+    private final String specHash;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rowsScored = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private HttpFront front;
     private volatile String lastError = "";
     private volatile boolean running;
 
-    private ScoringServer(ModelRelease release, HttpServer server, ExecutorService threads) {
+    private ScoringServer(ModelRelease release, ServeOptions options) {
         this.release = release;
-        this.server = server;
-        this.threads = threads;
+        this.options = options;
+        this.specHash = release.model().spec().contentHash();
     }
 
-    /** Serves {@code release} on 127.0.0.1:{@code port} (0 picks a free port) with a few worker threads. */
+    /** Serves {@code release} on 127.0.0.1:{@code port} (0 picks a free port) with {@link ServeOptions#defaults()}. */
     public static ScoringServer start(ModelRelease release, int port) {
-        return start(release, port, Math.max(4, Runtime.getRuntime().availableProcessors()));
+        return start(release, port, ServeOptions.defaults());
     }
 
-    /** Serves with {@code workers} threads. */
+    /** Serves with {@code workers} scoring threads and the default limits. */
     public static ScoringServer start(ModelRelease release, int port, int workers) {
-        Require.that(release != null, "serve", "the model is null");
-        Require.that(port >= 0 && port <= 65535, "serve", "port %d is not between 0 and 65535", port);
         Require.that(workers >= 1, "serve", "need at least one worker thread, got %d", workers);
-        HttpServer http;
+        return start(release, port, ServeOptions.defaults().withWorkers(workers));
+    }
+
+    /** Serves with the threads and limits of {@code options}. */
+    public static ScoringServer start(ModelRelease release, int port, ServeOptions options) {
+        Require.that(release != null, "serve", "the model is null");
+        Require.that(options != null, "serve", "the options are null");
+        Require.that(port >= 0 && port <= 65535, "serve", "port %d is not between 0 and 65535", port);
+        ScoringServer s = new ScoringServer(release, options);
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            s.front = HttpFront.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), options,
+                    s.new Routes(), "mlcycle-serve-" + release.ref());
         } catch (IOException e) {
             throw new IllegalStateException("serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "mlcycle-serve-" + release.ref() + "-" + n.incrementAndGet());
-            t.setDaemon(true); // a forgotten server never keeps a JVM alive
-            return t;
-        });
-        ScoringServer s = new ScoringServer(release, http, threads);
-        http.createContext("/predict", s::predict);
-        http.createContext("/health", s::health);
-        http.createContext("/", s::notFound);
-        http.setExecutor(threads);
-        http.start();
         s.running = true;
         return s;
     }
@@ -104,8 +90,13 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         return release;
     }
 
+    /** The threads and limits this server runs with. */
+    public ServeOptions options() {
+        return options;
+    }
+
     public int port() {
-        return server.getAddress().getPort();
+        return front.port();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -127,19 +118,13 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         return rejected.get();
     }
 
-    /** Stops listening and waits up to a second for answers in flight. */
+    /** Stops listening (the port is free on return) and waits up to a second for answers in flight. */
     public void stop() {
         if (!running) {
             return;
         }
         running = false;
-        server.stop(0);
-        threads.shutdown();
-        try {
-            threads.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        front.stop();
     }
 
     @Override
@@ -147,62 +132,85 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         stop();
     }
 
-    private void predict(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            int status = 200;
-            Map<String, Object> body;
-            try {
-                body = score(exchange);
-            } catch (BadRequest e) {
-                lastError = e.getMessage();
-                status = e.status();
-                body = error(e.getMessage());
-            } catch (RuntimeException e) {
-                // the model or the transform failed on rows that passed the checks: our fault, not the client's
-                LOG.log(Level.WARNING, "scoring failed", e);
-                lastError = String.valueOf(e.getMessage());
-                status = 500;
-                body = error("scoring failed: " + e.getMessage());
+    /** Which path answers what: cheap answers on the I/O thread, scoring on a worker. */
+    private final class Routes implements HttpFront.Handler {
+        @Override
+        public HttpFront.Response quick(Request r) {
+            return switch (r.path()) {
+                case "/predict" -> r.method().equals("POST") ? null
+                        : answer(405, error("/predict takes POST with JSON rows, not " + r.method()), "Allow", "POST");
+                case "/health" -> r.method().equals("HEAD") ? health().withoutBody() : health();
+                default -> notFound(r.path());
+            };
+        }
+
+        @Override
+        public HttpFront.Response work(Request r) {
+            return predict(r);
+        }
+
+        @Override
+        public HttpFront.Response reject(int status, String message) {
+            lastError = message;
+            return answer(status, error(message));
+        }
+    }
+
+    private HttpFront.Response predict(Request request) {
+        try {
+            Table rows = JsonRows.read(utf8(request.body()), release.input());
+            Table scored = release.predict(rows);
+            rowsScored.addAndGet(rows.rowCount());
+            return answer(200, predictions(scored));
+        } catch (BadRequest e) {
+            lastError = e.getMessage();
+            return answer(e.status(), error(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the model or the transform failed on rows that passed the checks: our fault, not the client's
+            LOG.log(Level.WARNING, "scoring failed", e);
+            lastError = String.valueOf(e.getMessage());
+            return answer(500, error("scoring failed: " + e.getMessage()));
+        }
+    }
+
+    /** The body as text; bytes that are not UTF-8 are a 400 naming the first bad byte's offset. */
+    static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            StringBuilder bytes = new StringBuilder();
+            for (int i = at; i < Math.min(body.length, at + Math.max(1, result.length())); i++) {
+                bytes.append(bytes.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", body[i] & 0xff));
             }
-            answer(exchange, status, body);
+            throw new BadRequest("the body is not valid UTF-8: byte " + bytes + " at offset " + at
+                    + " (of " + body.length + "); send JSON encoded as UTF-8");
         }
+        return out.flip().toString();
     }
 
-    private Map<String, Object> score(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/predict")) {
-            throw new BadRequest(404, "no such path " + exchange.getRequestURI().getPath() + "; use /predict or /health");
-        }
-        if (!exchange.getRequestMethod().equals("POST")) {
-            exchange.getResponseHeaders().add("Allow", "POST");
-            throw new BadRequest(405, "/predict takes POST with JSON rows, not " + exchange.getRequestMethod());
-        }
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new BadRequest(413, "the body is larger than " + MAX_BODY + " bytes; send fewer rows per request");
-        }
-        Table rows = JsonRows.read(new String(body, StandardCharsets.UTF_8), release.input());
-        Table scored = release.predict(rows);
-        rowsScored.addAndGet(rows.rowCount());
-        return predictions(scored);
+    private HttpFront.Response health() {
+        Map<String, Object> out = head();
+        out.put("status", "ok");
+        out.put("spec_hash", specHash);
+        out.put("inputs", release.input().columns());
+        out.put("requests", requests.get());
+        out.put("rows_scored", rowsScored.get());
+        out.put("rejected", rejected.get());
+        return answer(200, out);
     }
 
-    private void health(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Map<String, Object> out = head();
-            out.put("status", "ok");
-            out.put("spec_hash", release.model().spec().contentHash());
-            out.put("inputs", release.input().columns());
-            out.put("requests", requests.get());
-            out.put("rows_scored", rowsScored.get());
-            out.put("rejected", rejected.get());
-            answer(exchange, 200, out);
-        }
-    }
-
-    private void notFound(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            answer(exchange, 404, error("no such path " + exchange.getRequestURI().getPath() + "; use /predict or /health"));
-        }
+    private HttpFront.Response notFound(String path) {
+        String message = "no such path " + path + "; use /predict or /health";
+        lastError = message;
+        return answer(404, error(message));
     }
 
     private Map<String, Object> head() {
@@ -241,18 +249,18 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         return out;
     }
 
-    private void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+    private HttpFront.Response answer(int status, Map<String, Object> body, String... fields) {
         requests.incrementAndGet();
         if (status >= 400 && status < 500) {
             rejected.incrementAndGet();
         }
-        byte[] bytes = Json.compact(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("X-Model-Version", release.ref());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("X-Model-Version", release.ref());
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            headers.put(fields[i], fields[i + 1]);
         }
+        return new HttpFront.Response(status, headers, Json.compact(body).getBytes(StandardCharsets.UTF_8));
     }
 
     private String headline() {
@@ -264,7 +272,21 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     public String toText() {
         return headline() + "\n  POST " + url() + "/predict  JSON row or array of rows with: "
                 + String.join(", ", release.input().columns().keySet())
-                + "\n  GET  " + url() + "/health" + (lastError.isEmpty() ? "" : "\n  last rejected: " + lastError);
+                + "\n  GET  " + url() + "/health\n  limits: " + limits()
+                + (lastError.isEmpty() ? "" : "\n  last rejected: " + lastError);
+    }
+
+    /** The limits in a line: threads, body, head, time. */
+    private String limits() {
+        return String.format(Locale.ROOT, "%d scoring threads (%d more requests may wait), body up to %s, head up to %s"
+                + " and %d fields, %s for a request to arrive", options.workers(), options.queue(),
+                bytes(options.maxBodyBytes()), bytes(options.maxHeadBytes()), options.maxHeaders(),
+                options.requestTimeout().toMillis() % 1000 == 0 ? options.requestTimeout().toSeconds() + " s"
+                        : options.requestTimeout().toMillis() + " ms");
+    }
+
+    private static String bytes(long n) {
+        return n % (1 << 20) == 0 ? n / (1 << 20) + " MiB" : n % (1 << 10) == 0 ? n / (1 << 10) + " KiB" : n + " bytes";
     }
 
     @Override
@@ -274,7 +296,8 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(headline())
                 + "</b></p><p style=\"margin:0 0 4px 0\"><code>POST " + Html.escape(url() + "/predict")
                 + "</code> with a JSON row or an array of rows; <code>GET " + Html.escape(url() + "/health")
-                + "</code>" + (lastError.isEmpty() ? "" : "<br/>last rejected: " + Html.escape(lastError)) + "</p>"
+                + "</code><br/>limits: " + Html.escape(limits())
+                + (lastError.isEmpty() ? "" : "<br/>last rejected: " + Html.escape(lastError)) + "</p>"
                 + Html.table(List.of("input field", "type"), rows) + "</div>";
     }
 
@@ -283,6 +306,7 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         Map<String, Object> r = head();
         r.put("url", url().toString());
         r.put("running", running);
+        r.put("workers", options.workers());
         r.put("requests", requests.get());
         r.put("rows_scored", rowsScored.get());
         r.put("rejected", rejected.get());

@@ -1,9 +1,13 @@
 package org.mlcycle.toolkit.deploy;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +33,14 @@ import tech.tablesaw.api.Table;
  * Scoring throughput and latency over HTTP on loopback: a logistic-regression ad model registered
  * in a scratch journal and served by {@link ScoringServer}, driven by 1 and 4 concurrent JDK HTTP
  * clients with 1-row and 100-row requests. Prints one JSON line per case: requests/s, rows/s, p50
- * and p99 latency in ms. Arguments: {@code [seconds per case, default 5]}.
+ * and p99 latency in ms. A last case holds {@value #HALF_OPEN} connections that sent half a request
+ * (half a head, or a head and part of its body) and times {@code GET /health} meanwhile: a slow or
+ * stalled client must not delay anyone else. Arguments: {@code [seconds per case, default 5]}.
  */
 public final class ServeBench {
+    /** Half-open connections held during the health case. */
+    static final int HALF_OPEN = 50;
+
     private ServeBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +70,7 @@ public final class ServeBench {
                                 .withCase(rows, clients))));
                     }
                 }
+                System.out.println(Json.compact(healthUnderHalfOpen(server.url(), HALF_OPEN, 200)));
             }
         } finally {
             try (var files = Files.walk(folder)) {
@@ -110,6 +120,65 @@ public final class ServeBench {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Opens {@code held} connections that send an incomplete request and keep quiet, then asks
+     * {@code GET /health} {@code probes} times on fresh connections (3 s socket timeout; stops after
+     * 3 timeouts) and reports the latency. Half the held connections stop inside the head, half
+     * inside a body shorter than its {@code Content-Length}.
+     */
+    static Map<String, Object> healthUnderHalfOpen(URI url, int held, int probes) throws IOException {
+        List<Socket> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < held; i++) {
+                Socket s = new Socket(url.getHost(), url.getPort());
+                open.add(s);
+                String half = i % 2 == 0
+                        ? "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty"
+                        : "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n[{\"bid\"";
+                s.getOutputStream().write(half.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            }
+            double[] ms = new double[probes];
+            int n = 0, timeouts = 0;
+            for (int k = 0; k < probes && timeouts < 3; k++) {
+                long t0 = System.nanoTime();
+                try (Socket s = new Socket(url.getHost(), url.getPort())) {
+                    s.setSoTimeout(3000);
+                    s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                    if (!answer.startsWith("HTTP/1.1 200")) {
+                        throw new IllegalStateException("/health answered: " + answer);
+                    }
+                    ms[n++] = (System.nanoTime() - t0) / 1e6;
+                } catch (SocketTimeoutException e) {
+                    timeouts++;
+                }
+            }
+            double[] sorted = Arrays.copyOf(ms, n);
+            Arrays.sort(sorted);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("bench", "serve");
+            out.put("case", "health_with_half_open_connections");
+            out.put("half_open", held);
+            out.put("health_requests", n);
+            out.put("timeouts_3s", timeouts);
+            out.put("p50_ms", ms3(percentile(sorted, 0.50)));
+            out.put("p99_ms", ms3(percentile(sorted, 0.99)));
+            out.put("max_ms", n == 0 ? Double.NaN : ms3(sorted[n - 1]));
+            return out;
+        } finally {
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+    }
+
+    /** Milliseconds to three decimals; NaN (no sample) stays NaN, printed as null. */
+    private static double ms3(double ms) {
+        return Double.isNaN(ms) ? ms : Math.round(ms * 1000) / 1000.0;
     }
 
     private static double percentile(double[] sorted, double q) {
