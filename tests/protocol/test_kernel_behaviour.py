@@ -202,6 +202,11 @@ def test_classpath_adds_a_jar_built_on_the_spot(kernel, tmp_path):
     assert "added in this session:" in listing and str(jar) in listing
     missing = kernel.run("%jars /no/such/file.jar")
     assert missing.reply["ename"] == "UsageError" and "/no/such/file.jar" in missing.reply["evalue"]
+    # IJava's idiom: the magic as an expression gives the added paths as a List<String>
+    cell = kernel.run(f"List<String> added = %jars {jar}\nadded.get(0)")
+    assert cell.status == "ok", cell.reply
+    assert cell.text == str(jar)
+    assert kernel.run("%addMavenDependencies").reply["ename"] == "UsageError"  # the alias exists
 
 
 def test_load_runs_a_script(kernel, tmp_path):

@@ -12,7 +12,7 @@ import org.mlcycle.kernel.MlcycleKernel;
 /** {@code %classpath} and IJava's {@code %jars}: add jars or class folders, globs allowed. */
 final class ClasspathMagics {
 
-    KernelMagics.Text classpath(BaseKernel kernel, List<String> args) {
+    Object classpath(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
             List<String> added = ((MlcycleKernel) kernel).addedClasspath();
             return new KernelMagics.Text("kernel classpath:\n  " + String.join("\n  ", System.getProperty("java.class.path").split(File.pathSeparator))
@@ -21,14 +21,14 @@ final class ClasspathMagics {
         return add(kernel, args, "%classpath");
     }
 
-    KernelMagics.Text jars(BaseKernel kernel, List<String> args) {
+    PathList jars(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
             throw new MagicUsageError("%jars needs at least one jar or glob: " + KernelMagics.USAGE.get("jars"));
         }
         return add(kernel, args, "%jars");
     }
 
-    private static KernelMagics.Text add(BaseKernel kernel, List<String> args, String magic) {
+    private static PathList add(BaseKernel kernel, List<String> args, String magic) {
         List<String> found = new ArrayList<>();
         for (String arg : args) {
             List<String> matches = new ArrayList<>();
@@ -46,6 +46,6 @@ final class ClasspathMagics {
             found.addAll(matches);
         }
         ((MlcycleKernel) kernel).addToClasspath(found);
-        return new KernelMagics.Text("added to the classpath:\n" + String.join("\n", found));
+        return new PathList(found);
     }
 }

@@ -21,6 +21,7 @@ public final class KernelMagics {
             Map.entry("jars", "%jars path-or-glob ...  — IJava's name for %classpath"),
             Map.entry("maven", "%maven group:artifact[:ext[:classifier]]:version ... [--from url]  — resolve from Maven Central (and %mavenRepo repositories) with dependencies, and add to the classpath"),
             Map.entry("addMavenDependency", "%addMavenDependency group:artifact:version ...  — IJava's name for %maven"),
+            Map.entry("addMavenDependencies", "%addMavenDependencies group:artifact:version ...  — IJava's name for %maven"),
             Map.entry("mavenRepo", "%mavenRepo id url  — add a Maven repository for %maven"),
             Map.entry("loadFromPOM", "%loadFromPOM pom.xml  — add the POM's dependencies (line); %%loadFromPOM with <dependency>/<repository> elements as the body (cell)"),
             Map.entry("load", "%load file  — run a .jsh/.jshell/.java file or the code cells of an .ipynb"),
@@ -40,6 +41,7 @@ public final class KernelMagics {
         registry.registerLineMagic("jars", classpath::jars);
         registry.registerLineMagic("maven", maven::maven);
         registry.registerLineMagic("addMavenDependency", maven::maven);
+        registry.registerLineMagic("addMavenDependencies", maven::maven);
         registry.registerLineMagic("mavenRepo", maven::repository);
         registry.registerLineMagic("loadFromPOM", maven::loadFromPom);
         registry.registerCellMagic("loadFromPOM", maven::loadFromPomCell);
