@@ -75,7 +75,7 @@ public final class ExerciseMagics {
         NotebookAnswers answers = new NotebookAnswers(nb, Variant.seed(student));
         CheckResult result = exercise.check(answers);
         if (!result.passed() && !result.partial()) {
-            String blank = blank(answers);
+            String blank = blank(answers, result.message());
             if (blank != null) { // not an attempt: nothing was answered, so no hint was earned either
                 return fail(nb, HintBox.noAnswer(exercise, blank));
             }
@@ -93,12 +93,14 @@ public final class ExerciseMagics {
     }
 
     /**
-     * What is missing when the answer is not written yet, "" when the answer cell is still as the
-     * student version left it; null when there is an answer (right or wrong).
+     * What is missing when the answer is not written yet (the check stopped on an undefined
+     * variable), "" when the answer cell is still as the student version left it; null when there
+     * is an answer, right or wrong.
      */
-    private String blank(NotebookAnswers answers) {
-        if (answers.missing() != null) {
-            return "'" + answers.missing() + "' is not defined yet";
+    private String blank(NotebookAnswers answers, String hint) {
+        String undefined = answers.missing() == null ? null : "'" + answers.missing() + "' is not defined yet";
+        if (undefined != null && hint.startsWith(undefined)) { // the check ended there, not on an optional name
+            return undefined;
         }
         return cells.unchanged(answers.read()) ? "" : null;
     }
