@@ -113,14 +113,40 @@ def score(cell):
     return full
 
 
+def check_box(out):
+    """The hint box `%check` showed in this output ({exercise, kind, attempt, message}), or None."""
+    if out.output_type not in ("display_data", "execute_result"):
+        return None
+    return (out.get("metadata") or {}).get("mlcycle", {}).get("check")
+
+
 def message(cell):
-    """What a graded cell said: the error's value, else its text outputs, one string."""
-    parts = []
+    """What a graded cell said, written for the student: the check's verdict or hint, an error's message
+    without its name or trace, else the text printed. The stderr line that marks a failed check and the
+    number left for partial credit are left out (the points column shows them)."""
+    parts, stderr = [], []
     for out in cell.get("outputs", []):
-        if out.output_type == "error":
-            parts.append(f"{out.ename}: {out.evalue}")
+        box = check_box(out)
+        if box:
+            label = "No answer yet" if box.get("kind") == "no answer" else "Hint"
+            parts.append(f"{label}: {box.get('message', '')}")
+        elif out.output_type == "error":
+            text = (out.get("evalue") or "").strip()
+            parts.append(text[len("%check: "):] if text.startswith("%check: ") else text or "the cell stopped with an error")
         elif out.output_type == "stream":
-            parts.append(out.text.strip())
+            (stderr if out.name == "stderr" else parts).append(out.text.strip())
         elif out.output_type in ("execute_result", "display_data") and "text/plain" in out.data:
-            parts.append(out.data["text/plain"].strip())
-    return "\n".join(p for p in parts if p)
+            text = out.data["text/plain"].strip()
+            if out.output_type == "execute_result" and _is_number(text):
+                continue
+            parts.append(text)
+    parts = [p for p in parts if p]
+    return "\n".join(parts or [p for p in stderr if p])
+
+
+def _is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

@@ -1,4 +1,5 @@
-"""One HTML feedback page per student: each notebook's score, each exercise's points and message."""
+"""One HTML feedback page per student, written for the student: each notebook's score, each exercise's points
+and what its check said (a hint, "no answer yet", or the verdict); no stack traces and no exception names."""
 import html
 import os
 
@@ -23,7 +24,9 @@ def render(student, notebooks, folder):
     possible = sum(g.max_score for g in notebooks)
     parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>Feedback for {e(student)}</title></head>"
              "<body style='font-family:sans-serif;max-width:52em;margin:2em auto'>",
-             f"<h1>Feedback for {e(student)}</h1><p><b>{total:g} of {possible:g} points</b></p>"]
+             f"<h1>Feedback for {e(student)}</h1><p><b>{total:g} of {possible:g} points</b></p>",
+             "<p>Each exercise was checked in a fresh run of your notebook. A <i>hint</i> says what was wrong"
+             " (never the answer); <i>no answer yet</i> means the answer cell was still empty when it ran.</p>"]
     for g in notebooks:
         link = ""
         if g.html is not None:
@@ -31,8 +34,8 @@ def render(student, notebooks, folder):
         parts.append(f"<h2>{e(g.name)}: {g.score:g} of {g.max_score:g} points{link}</h2>")
         if g.status != "ok":
             parts.append(f"<p style='color:#a00'><b>This notebook {'could not be read' if g.status == 'malformed' else 'did not run to the end'}"
-                         f", so it scores 0.</b></p><pre style='white-space:pre-wrap;background:#fdecea;padding:0.5em'>"
-                         f"{e(g.error)}</pre>")
+                         f", so it scores 0.</b></p><p style='background:#fdecea;padding:0.5em'>"
+                         f"{e(g.reason or g.status)}</p>")
         if g.exercises:
             parts.append("<table border='1' cellpadding='4' style='border-collapse:collapse'>"
                          "<tr><th>exercise</th><th>points</th><th>what the check said</th></tr>")

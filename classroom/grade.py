@@ -37,7 +37,8 @@ class Graded:
 
     def __init__(self, student, name):
         self.student, self.name = student, name
-        self.status, self.error = "ok", ""
+        self.status, self.error = "ok", ""  # error: for the instructor (grades.csv)
+        self.reason = ""  # the same, in words for the student (feedback)
         self.exercises = []  # (grade_id, score, points, message)
         self.html = None
 
@@ -79,6 +80,7 @@ def grade_one(student, path, args, out_dir):
             raise ValueError("; ".join(bad))
     except Exception as e:  # any unreadable file is that student's 0, never the end of the run
         g.status, g.error = "malformed", f"{type(e).__name__}: {e}"
+        g.reason = "the file is not a notebook that can be read: " + first_line(e)
         return g
     prepare(nb, student)
     work = (out_dir / student).resolve()
@@ -92,6 +94,7 @@ def grade_one(student, path, args, out_dir):
     except Exception as e:  # the kernel died or would not start: the notebook did not run
         g.status = "failed to run"
         g.error = f"{type(e).__name__}: {e}".strip() or traceback.format_exc(limit=1)
+        g.reason = stopped(e, args.timeout)
     for cell in nb.cells:
         if cells.is_graded(cell):
             g.exercises.append((cells.grade_id(cell), cells.score(cell), cells.points(cell), cells.message(cell)))
@@ -100,6 +103,22 @@ def grade_one(student, path, args, out_dir):
     g.html = work / path.with_suffix(".html").name
     g.html.write_text(html, encoding="utf-8")
     return g
+
+
+def first_line(e):
+    text = str(e).strip()
+    return text.splitlines()[0] if text else "no details"
+
+
+def stopped(e, timeout):
+    """Why a notebook did not run to the end, for the student: no exception names, no trace."""
+    name = type(e).__name__
+    if name == "DeadKernelError":
+        return ("the kernel stopped while your notebook ran (it ran out of memory or was ended), so the cells"
+                " after that did not run")
+    if name == "CellTimeoutError":
+        return f"a cell ran longer than {timeout} seconds and was stopped, so the cells after it did not run"
+    return "the notebook could not be run: " + first_line(e)
 
 
 def write_csv(path, graded):

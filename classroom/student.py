@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
 """Writes student versions of notebooks: every solution region replaced by a placeholder, outputs cleared.
 
-    student.py [--seed-from IDS.txt] [--out DIR] [PATH ...]
+    student.py [--seed-from IDS.txt] [--out DIR] [--link-datasets] [PATH ...]
 
 PATH is a notebook or a folder of them (default: lessons/). Without --seed-from the versions go to
-DIR (default build/student); with it, one folder per student id (one id a line, '#' starts a
-comment) holding that student's copy, whose %variant cells name the student so the seeded
-exercises give each one their own data. Nothing else in a notebook changes.
+DIR/lessons/ (default build/student/lessons/); with it, one folder per student id (one id a line,
+'#' starts a comment) holding that student's copy, whose %variant cells name the student so the
+seeded exercises give each one their own data. Nothing else in a notebook changes.
+
+The lessons read their data from ../datasets, so DIR/datasets is a copy of the repository's
+datasets/ (a link to it with --link-datasets): each folder of notebooks opens and runs as it is,
+and DIR can be handed out whole.
 """
 import argparse
 import pathlib
+import shutil
 import sys
 
 import nbformat
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import cells  # noqa: E402
+
+DATASETS = pathlib.Path(__file__).resolve().parents[1] / "datasets"
+SHARED = "lessons"  # the folder of the copies without --seed-from
 
 
 def notebooks(paths):
@@ -61,13 +69,33 @@ def read_ids(path):
         raise SystemExit(f"student: no student ids in {path}")
     if len(set(ids)) != len(ids):
         raise SystemExit(f"student: {path} lists a student twice")
+    if "datasets" in ids:
+        raise SystemExit(f"student: {path} lists a student 'datasets', the name of the data folder beside theirs")
     return ids
+
+
+def place_datasets(out, link):
+    """Puts datasets/ in `out`, beside the notebook folders, as the lessons' ../datasets expects; a copy (or
+    a link) already there is kept. Returns what was done, for the summary line."""
+    target = out / "datasets"
+    if target.exists():
+        return f"kept {target}"
+    if not (DATASETS / "MANIFEST").is_file():
+        raise SystemExit(f"student: no datasets to put beside the notebooks: {DATASETS} has no MANIFEST")
+    out.mkdir(parents=True, exist_ok=True)
+    if link:
+        target.symlink_to(DATASETS, target_is_directory=True)
+        return f"linked {target} to {DATASETS}"
+    shutil.copytree(DATASETS, target, ignore=shutil.ignore_patterns("generated"))  # made again on first use
+    return f"copied the datasets to {target}"
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="mlcycle student", description=__doc__.split("\n")[0])
     ap.add_argument("--seed-from", metavar="IDS.txt", help="one student id per line: a seeded copy each")
     ap.add_argument("--out", default="build/student", help="where the versions go (default build/student)")
+    ap.add_argument("--link-datasets", action="store_true",
+                    help="link DIR/datasets to the repository's datasets/ instead of copying them")
     ap.add_argument("paths", nargs="*", default=["lessons"])
     args = ap.parse_args(argv)
     found = list(notebooks(args.paths))
@@ -82,7 +110,7 @@ def main(argv=None):
                 stripped = student_version(nb, path)
             except ValueError as e:
                 raise SystemExit(f"student: {e}")
-            target = out if sid is None else out / sid
+            target = out / (SHARED if sid is None else sid)
             if sid is not None:
                 cells.set_variant(nb, sid)
                 nb.metadata.setdefault("mlcycle", {})["student"] = sid
@@ -90,7 +118,8 @@ def main(argv=None):
             nbformat.write(nb, target / path.name)
         print(f"student: {path.name}: {stripped} solution cell(s) stripped, {len(ids)} cop{'y' if len(ids) == 1 else 'ies'}",
               file=sys.stderr)
-    print(f"student: wrote {len(found) * len(ids)} notebook(s) under {out}", file=sys.stderr)
+    placed = place_datasets(out, args.link_datasets)
+    print(f"student: wrote {len(found) * len(ids)} notebook(s) under {out}; {placed}", file=sys.stderr)
     return 0
 
 

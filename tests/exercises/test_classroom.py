@@ -42,6 +42,21 @@ def errors(cell):
     return [o for o in cell.outputs if o.output_type == "error"]
 
 
+JAVA_NAMES = ("MagicError", "Exception", "Traceback", "org.mlcycle.", "java.lang")
+
+
+def no_answer_yet(cell):
+    """The check's box says "no answer yet", the cell scores 0 by nbgrader's rules (its stderr line), and no
+    error name shows anywhere in it."""
+    boxes = [cells.check_box(o) for o in cell.outputs if cells.check_box(o)]
+    assert [b["kind"] for b in boxes] == ["no answer"], cell.outputs
+    assert not errors(cell)
+    assert cells.score(cell) == 0
+    shown = str(cell.outputs)
+    assert not [n for n in JAVA_NAMES if n in shown], shown
+    return boxes[0]["message"]
+
+
 @pytest.fixture(scope="module")
 def student_versions(tmp_path_factory):
     out = tmp_path_factory.mktemp("student")
@@ -50,6 +65,14 @@ def student_versions(tmp_path_factory):
     done = run(ROOT / "classroom/student.py", "--seed-from", ids, "--out", out / "class", PRACTICE, *LESSONS)
     assert done.returncode == 0, done.stderr
     return out / "class"
+
+
+def test_student_puts_a_copy_of_the_datasets_beside_the_students_folders(student_versions):
+    copied = student_versions / "datasets"
+    assert copied.is_dir() and not copied.is_symlink()
+    assert (copied / "MANIFEST").read_bytes() == (ROOT / "datasets" / "MANIFEST").read_bytes()
+    assert sorted(p.name for p in copied.iterdir()) == sorted(
+        p.name for p in (ROOT / "datasets").iterdir() if p.name != "generated")
 
 
 def test_student_strips_every_solution_and_nothing_else(student_versions):
@@ -87,7 +110,16 @@ def test_an_unclosed_solution_region_is_refused_with_the_cell_named(tmp_path):
 
     assert done.returncode != 0
     assert "cell 4 (practice-ctr-answer): BEGIN SOLUTION without END SOLUTION" in done.stderr
-    assert not (tmp_path / "out" / "broken.ipynb").exists()
+    assert not (tmp_path / "out" / "lessons" / "broken.ipynb").exists()
+
+
+def test_without_ids_the_copies_and_a_link_to_the_datasets_go_side_by_side(tmp_path):
+    done = run(ROOT / "classroom/student.py", "--out", tmp_path / "out", "--link-datasets", PRACTICE)
+
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "lessons" / PRACTICE.name).is_file()
+    assert (tmp_path / "out" / "datasets").is_symlink()
+    assert (tmp_path / "out" / "lessons" / ".." / "datasets" / "MANIFEST").is_file()
 
 
 def test_the_solved_notebook_passes_every_check(tmp_path):
@@ -99,23 +131,18 @@ def test_the_solved_notebook_passes_every_check(tmp_path):
         assert cells.score(cell) == cells.points(cell)
 
 
-def test_the_student_version_fails_every_check_with_a_hint(student_versions, tmp_path):
+def test_the_student_version_says_no_answer_yet_for_every_check(student_versions, tmp_path):
     nb = execute(nbformat.read(student_versions / "alice" / PRACTICE.name, as_version=4), tmp_path)
 
-    hints = {}
-    for cell in graded_cells(nb):
-        (error,) = errors(cell)
-        hints[cells.grade_id(cell)] = error.evalue
-        assert cells.score(cell) == 0
-    assert hints["practice-ctr"].startswith("%check: practice-ctr: ctr is 0: an integer division?")
-    assert hints["practice-median-bid"].startswith("%check: practice-median-bid: medianBid is 0.0000: sort")
+    said = {cells.grade_id(c): no_answer_yet(c) for c in graded_cells(nb)}
+
+    assert sorted(said) == ["practice-ctr", "practice-median-bid"]
+    assert all(m.startswith("write your answer where the cell above says // YOUR CODE HERE") for m in said.values())
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
-def test_every_lesson_in_its_student_version_runs_and_fails_its_check_with_a_hint(student_versions, lesson):
-    course = student_versions / "alice"
-    if not (student_versions / "datasets").exists():  # lessons read ../datasets
-        shutil.copytree(ROOT / "datasets", student_versions / "datasets")
+def test_every_lesson_in_its_student_version_runs_where_student_wrote_it_and_says_no_answer_yet(student_versions, lesson):
+    course = student_versions / "alice"  # ../datasets is the copy `student` put beside it
     nb = execute(nbformat.read(course / lesson.name, as_version=4), course)
 
     graded = graded_cells(nb)
@@ -124,11 +151,23 @@ def test_every_lesson_in_its_student_version_runs_and_fails_its_check_with_a_hin
         if cell.cell_type != "code":
             continue
         if cell in graded:
-            (error,) = errors(cell)
-            assert error.evalue.startswith(f"%check: {cells.grade_id(cell)}: "), error.evalue
-            assert cells.score(cell) == 0
+            no_answer_yet(cell)
         else:
-            assert not errors(cell), f"{lesson.name}: {cell.source[:80]!r} failed in the student version"
+            assert not errors(cell), f"{lesson.name}: {cell.source[:80]!r} failed in the student version: {errors(cell)}"
+
+
+def test_a_lesson_without_its_datasets_names_the_absolute_folder_it_looked_in(tmp_path):
+    alone = tmp_path / "alice"
+    alone.mkdir()
+    lesson = next(p for p in LESSONS if "Datasets.read(data" in p.read_text(encoding="utf-8"))
+    nb = nbformat.read(lesson, as_version=4)
+    reads = next(i for i, c in enumerate(nb.cells) if "Datasets.read(" in c.source)
+    nb.cells = nb.cells[:reads + 1]  # the lesson's own cells, up to its first read of the data
+    nb = execute(nb, alone)
+
+    first = next(e for c in nb.cells if c.cell_type == "code" for e in errors(c))
+    assert f"no MANIFEST in ../datasets ({tmp_path / 'datasets'})" in first.evalue, first.evalue
+    assert "there is no such folder" in first.evalue
 
 
 def submission(nb, folder, student, edit=None):
@@ -177,6 +216,58 @@ def test_grade_scores_a_class_and_keeps_going_past_broken_notebooks(tmp_path):
     assert sorted(feedback) == ["ann", "ben", "cy", "dee"]
     assert "3 of 3 points" in feedback["ann"]
     assert "that is the mean" in feedback["ben"] and "trust me" not in feedback["ben"]
-    assert "did not run to the end" in feedback["cy"]
+    assert "did not run to the end" in feedback["cy"] and "the kernel stopped while your notebook ran" in feedback["cy"]
     assert "could not be read" in feedback["dee"]
+    for student, page in feedback.items():
+        assert not [n for n in JAVA_NAMES + ("Error:",) if n in page], student
     assert (tmp_path / "graded" / "ann" / "practice.html").is_file()
+
+
+E2E_LESSON = next((p for p in LESSONS if p.name.startswith("00-")), None)
+
+
+def test_student_then_grade_a_class_of_three(tmp_path):
+    """The classroom round trip: `student` hands out copies for three ids, the class works in them, `grade`
+    scores them. Solutions in: full marks. Left blank: zero, each exercise "no answer yet". Blank with the check
+    cells edited to claim a pass: zero, the edits undone. The feedback pages read as written for students."""
+    handout = tmp_path / "handout"
+    (tmp_path / "ids.txt").write_text("ann\nben\ncy\n", encoding="utf-8")
+    sources = [PRACTICE] + ([E2E_LESSON] if E2E_LESSON else [])
+    done = run(ROOT / "classroom/student.py", "--seed-from", tmp_path / "ids.txt", "--out", handout, *sources)
+    assert done.returncode == 0, done.stderr
+    assert (handout / "datasets" / "MANIFEST").is_file()
+
+    submitted = tmp_path / "submitted"
+    for student in ("ann", "ben", "cy"):
+        (submitted / student).mkdir(parents=True)
+        for source in sources:
+            nb = nbformat.read(handout / student / source.name, as_version=4)
+            original = nbformat.read(source, as_version=4)
+            for cell, model in zip(nb.cells, original.cells):
+                if student == "ann" and cells.is_solution(cell):
+                    cell.source = model.source  # ann's answers are the model's: right for her own data too
+                if student == "cy" and cells.is_graded(cell) and not cells.is_solution(cell):
+                    cell.source = 'System.out.println("Correct: trust me");'
+            nbformat.write(nb, submitted / student / source.name)
+
+    done = run(ROOT / "classroom/grade.py", submitted, "--out", tmp_path / "graded", "--kernel", KERNEL, "--timeout", "300")
+
+    assert done.returncode == 0, done.stderr
+    with open(tmp_path / "graded" / "grades.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 3 * len(sources)
+    for row in rows:
+        assert row["status"] == "ok", row
+        assert float(row["max_score"]) > 0, row
+        expected = row["max_score"] if row["student"] == "ann" else "0"
+        assert row["score"] == expected, row
+
+    feedback = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "graded" / "feedback").glob("*.html")}
+    assert sorted(feedback) == ["ann", "ben", "cy"]
+    assert "Correct: " in feedback["ann"] and "No answer yet" not in feedback["ann"]
+    for student in ("ben", "cy"):
+        assert feedback[student].count("No answer yet: write your answer") == sum(
+            len([c for c in nbformat.read(s, as_version=4).cells if cells.is_graded(c)]) for s in sources)
+    assert "trust me" not in feedback["cy"]
+    for student, page in feedback.items():
+        assert not [n for n in JAVA_NAMES + ("Error:",) if n in page], (student, page)

@@ -30,20 +30,51 @@ def ok(cell):
     return cell
 
 
+JAVA_NAMES = ("MagicError", "Exception", "Error:", "org.mlcycle", "java.")
+
+
+def box(cell):
+    """The text of the box a check that did not pass shows. The cell counts as failed by nbgrader's rules
+    (one stderr line), yet nothing in it is an error: no error output, no Java error name."""
+    assert cell.status == "ok", cell.reply
+    assert not cell.of("error")
+    shown = [d for d in cell.of("display_data") if "check" in d.get("metadata", {}).get("mlcycle", {})]
+    assert len(shown) == 1, cell.messages
+    data = shown[0]["data"]
+    assert "mlcycle-hint" in data["text/html"] and data["text/plain"]
+    assert cell.stderr.count("\n") == 1 and cell.stderr.strip().split(": ", 1)[1] in (
+        "no answer yet", f"not passed yet (attempt {shown[0]['metadata']['mlcycle']['check']['attempt']})")
+    everything = cell.stderr + "".join(str(d["data"]) for d in cell.of("display_data"))
+    assert not [n for n in JAVA_NAMES if n in everything], everything
+    return data["text/plain"]
+
+
 def hint(cell):
-    """The one-line hint of a failed check."""
-    assert cell.status == "error", cell.text
-    assert "\n" not in cell.reply["evalue"]
-    assert cell.stderr == ""
-    return cell.reply["evalue"]
+    """The one-line hint of a failed check, as its box shows it."""
+    text = box(cell)
+    assert text.startswith("Hint ("), text
+    assert "\n" not in text
+    return text
 
 
 def test_a_check_before_the_answer_says_what_to_define(nb):
     ok(nb.run("%variant alice"))
     ok(nb.run(DATA))
 
-    assert hint(nb.run("%check practice-ctr")) == \
-        "%check: practice-ctr: 'ctr' is not defined yet: run the cell where you compute it"
+    assert box(nb.run("%check practice-ctr")) == (
+        "No answer yet (practice-ctr): 'ctr' is not defined yet: write your answer where the cell above says"
+        " // YOUR CODE HERE, run that cell, then run this check again.")
+
+
+def test_an_answer_cell_left_as_the_template_gets_no_answer_yet_not_a_hint(nb):
+    ok(nb.run("double ctr = 0;\n// YOUR CODE HERE\nctr"))
+
+    blank = box(nb.run("%check practice-ctr"))
+
+    assert blank.startswith("No answer yet (practice-ctr): write your answer"), blank
+    assert "integer division" not in blank
+    ok(nb.run("ctr = ads.intColumn(\"clicks\").sum() / 1e9;  // YOUR CODE HERE was left in"))
+    assert hint(nb.run("%check practice-ctr")).startswith("Hint (practice-ctr, attempt 1): ctr is ")
 
 
 def test_a_wrong_answer_gets_the_hint_for_that_mistake_and_the_right_one_passes(nb):
@@ -75,7 +106,7 @@ def test_two_students_get_different_numbers_and_each_answer_passes_only_for_its_
     ok(nb.run("%check practice-ctr"))
 
     ok(nb.run("ctr = alicesCtr;"))  # bob hands in alice's number
-    assert hint(nb.run("%check practice-ctr")).startswith("%check: practice-ctr: ctr is ")
+    assert hint(nb.run("%check practice-ctr")).startswith("Hint (practice-ctr, attempt 5): ctr is ")
 
 
 def test_partial_credit_is_the_cell_value_with_the_message_shown(nb):
@@ -102,7 +133,7 @@ def test_reveal_shows_the_model_answer_and_progress_counts_everything(nb):
     lines = progress.splitlines()
     assert lines[0].startswith("progress: 1 of 3 exercises passed")
     ctr_line = next(line for line in lines if "practice-ctr" in line)
-    assert "passed" in ctr_line and "attempts 5, hints 3" in ctr_line
+    assert "passed" in ctr_line and "attempts 5, hints 3" in ctr_line, "a blank answer is no attempt"
     assert "answer revealed" in next(line for line in lines if "practice-why-ctr" in line)
 
 

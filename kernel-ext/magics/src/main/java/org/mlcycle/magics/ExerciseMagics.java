@@ -1,6 +1,7 @@
 package org.mlcycle.magics;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -8,6 +9,7 @@ import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseProgress;
 import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.toolkit.exercises.HintBox;
 import org.mlcycle.toolkit.exercises.ModelAnswer;
 import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.toolkit.journal.ExerciseResult;
@@ -19,9 +21,12 @@ import org.mlcycle.toolkit.journal.ExerciseResult;
  * learner's variant of the seeded exercises and defines {@code long seed}. Attempts go to the
  * same journal as the lifecycle magics.
  *
- * <p>A failed check fails the cell with its hint (an {@code error} output, so nbgrader and
- * {@code ./mlcycle grade} score it 0); a pass shows {@code Correct: ...}; partial credit shows the
- * message and leaves the score as the cell's value, where nbgrader reads it.
+ * <p>A check that does not pass shows a hint box (the attempt, what is wrong) and writes one line
+ * to stderr, so nbgrader and {@code ./mlcycle grade} score the cell 0 without an error name in
+ * sight; an answer cell not filled in yet (a variable the check reads is undefined, or the newest
+ * cell that assigns one is still the template) gets "no answer yet" instead of a hint, and is not
+ * counted as an attempt. A pass shows {@code Correct: ...}; partial credit shows the message and
+ * leaves the score as the cell's value, where nbgrader reads it.
  */
 public final class ExerciseMagics {
     static final String CHECK_USAGE = "%check ID  — check your answer to exercise ID";
@@ -29,11 +34,17 @@ public final class ExerciseMagics {
     static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
 
     private final JournalMagics journal;
+    private final AnswerCells cells = new AnswerCells();
     private Exercises exercises;
     private volatile String student = Variant.DEFAULT_ID;
 
     ExerciseMagics(JournalMagics journal) {
         this.journal = journal;
+    }
+
+    /** The hooks that let {@code %check} see the answer cells run; mlcycle's kernel calls them. */
+    AnswerCells cells() {
+        return cells;
     }
 
     static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, ExerciseMagics m) {
@@ -61,7 +72,14 @@ public final class ExerciseMagics {
     Object check(Notebook nb, List<String> args) {
         one(args, CHECK_USAGE);
         Exercise exercise = exercise(args.get(0));
-        CheckResult result = exercise.check(new NotebookAnswers(nb, Variant.seed(student)));
+        NotebookAnswers answers = new NotebookAnswers(nb, Variant.seed(student));
+        CheckResult result = exercise.check(answers);
+        if (!result.passed() && !result.partial()) {
+            String blank = blank(answers, result.message());
+            if (blank != null) { // not an attempt: nothing was answered, so no hint was earned either
+                return fail(nb, HintBox.noAnswer(exercise, blank));
+            }
+        }
         journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.CHECK, result.passed(),
                 result.score(), result.message());
         if (result.passed()) {
@@ -71,7 +89,34 @@ public final class ExerciseMagics {
             nb.show(result);
             return nb.result(result.score()); // nbgrader reads partial credit from the value's text/plain
         }
-        throw new NotPassed(exercise.id() + ": " + result.message());
+        return fail(nb, HintBox.hint(exercise, attempts(exercise.id()), result.message()));
+    }
+
+    /**
+     * What is missing when the answer is not written yet (the check stopped on an undefined
+     * variable), "" when the answer cell is still as the student version left it; null when there
+     * is an answer, right or wrong.
+     */
+    private String blank(NotebookAnswers answers, String hint) {
+        String undefined = answers.missing() == null ? null : "'" + answers.missing() + "' is not defined yet";
+        if (undefined != null && hint.startsWith(undefined)) { // the check ended there, not on an optional name
+            return undefined;
+        }
+        return cells.unchanged(answers.read()) ? "" : null;
+    }
+
+    /** Shows the box and marks the cell failed: stderr, which graders score 0, and no error name. */
+    private static Object fail(Notebook nb, HintBox box) {
+        nb.show(box, Map.of("check", box.toRecord()));
+        nb.markFailed(box.failedLine());
+        return null;
+    }
+
+    /** The check attempts at {@code id} in the journal, the one just recorded included. */
+    private int attempts(String id) {
+        return (int) journal.journal().exercises().stream()
+                .filter(r -> r.exercise().equals(id) && ExerciseResult.CHECK.equals(r.kind()))
+                .count();
     }
 
     Object progress(Notebook nb, List<String> args) {
@@ -101,15 +146,6 @@ public final class ExerciseMagics {
         if (args.size() != 1) {
             throw new IllegalArgumentException((args.isEmpty() ? "missing ID" : "too many arguments") + "; usage: "
                     + usage);
-        }
-    }
-
-    /** A check did not pass; the message is the hint. One line, no stack trace. */
-    static final class NotPassed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotPassed(String hint) {
-            super(hint, null, false, false);
         }
     }
 }

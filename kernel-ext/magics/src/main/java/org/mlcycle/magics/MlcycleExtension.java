@@ -8,6 +8,7 @@ import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.HookRegistry;
 import org.mlcycle.magics.render.ChartRenderer;
 import org.mlcycle.magics.render.NotebookProgress;
 import org.mlcycle.magics.render.RenderedRenderer;
@@ -37,6 +38,8 @@ public final class MlcycleExtension implements Extension {
         if (kernel.getMagicsRegistry() != null) {
             magics(kernel.getMagicsRegistry(), journal, deploy, exercises);
         }
+        // %check tells an answer cell left as the template from a wrong answer by the cells run
+        HookRegistry.of(kernel).ifPresent(hooks -> hooks.addHooks(exercises.cells()));
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         for (String statement : defaultImports()) {
             try {
@@ -51,6 +54,7 @@ public final class MlcycleExtension implements Extension {
     @Override
     public void uninstall(BaseKernel kernel) {
         Progress.useAsStandard(null);
+        HookRegistry.of(kernel).ifPresent(hooks -> hooks.removeHooks(exercises.cells()));
         deploy.close();
         journal.close();
     }

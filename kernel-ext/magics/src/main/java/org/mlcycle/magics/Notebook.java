@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.mlcycle.hooks.HookRegistry;
 
 /**
@@ -25,6 +26,23 @@ public interface Notebook {
 
     /** Shows {@code value} in the cell's output now, rendered by the kernel's renderers. */
     void show(Object value);
+
+    /**
+     * Shows {@code value} as {@link #show(Object)} does, with {@code metadata} kept on the output
+     * (under the key {@code mlcycle}) for tools that read the saved notebook, such as a grader.
+     */
+    default void show(Object value, Map<String, Object> metadata) {
+        show(value);
+    }
+
+    /**
+     * Marks the running cell as failed for graders without raising an error: {@code line} goes to
+     * the cell's stderr, which nbgrader scores 0, and the cell's other output stays as it is.
+     */
+    default void markFailed(String line) {
+        System.err.println(line);
+        System.err.flush();
+    }
 
     /**
      * A magic's final output: returned as the magic's value where the kernel shows magic values
@@ -65,6 +83,13 @@ public interface Notebook {
             @Override
             public void show(Object value) {
                 kernel.display(kernel.getRenderer().render(value));
+            }
+
+            @Override
+            public void show(Object value, Map<String, Object> metadata) {
+                DisplayData data = kernel.getRenderer().render(value);
+                data.putMetaData("mlcycle", metadata);
+                kernel.display(data);
             }
 
             @Override

@@ -76,6 +76,21 @@ class JournalMagicsTest {
             return null;
         }
 
+        /** What {@link #markFailed} wrote to stderr, one entry a line. */
+        final List<String> stderr = new ArrayList<>();
+        final List<Map<String, Object>> metadata = new ArrayList<>();
+
+        @Override
+        public void show(Object value, Map<String, Object> meta) {
+            show(value);
+            metadata.add(meta);
+        }
+
+        @Override
+        public void markFailed(String line) {
+            stderr.add(line);
+        }
+
         String lastText() {
             return (String) shown.get(shown.size() - 1).getData(MIMEType.TEXT_PLAIN);
         }

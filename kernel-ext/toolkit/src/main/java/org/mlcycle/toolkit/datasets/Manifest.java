@@ -84,11 +84,23 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
         try {
             lines = Files.readAllLines(path);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("datasets: no " + FILE + " in " + dir);
+            throw new IllegalArgumentException(missing(dir));
         } catch (IOException e) {
             throw new IllegalArgumentException("datasets: cannot read " + path + ": " + e.getMessage(), e);
         }
         return parse(lines, path.toString());
+    }
+
+    /**
+     * The message for a folder without a MANIFEST: the folder as given and, when that is relative
+     * (a notebook's {@code ../datasets}), the absolute path it was looked for at, so the reader
+     * sees which folder the notebook's working directory made of it.
+     */
+    static String missing(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        String where = dir.isAbsolute() ? dir.toString() : dir + " (" + absolute + ")";
+        return "datasets: no " + FILE + " in " + where + (Files.isDirectory(absolute) ? ""
+                : ": there is no such folder; the lessons expect datasets/ beside the folder they are in");
     }
 
     static Manifest parse(List<String> lines, String where) {

@@ -61,9 +61,21 @@ public record Exercise(String id, String lesson, String title, double points, St
         } catch (AnswerProblem e) {
             verdict = Verdict.hint(e.getMessage());
         } catch (RuntimeException e) {
-            verdict = Verdict.hint("the check stopped on your answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); look at the values you computed");
+            verdict = Verdict.hint("the check stopped on your answer (" + plainly(e) + "); look at the values you"
+                    + " computed");
         }
         return new CheckResult(id, lesson, title, points, verdict.fraction() * points, verdict.passed(), verdict.message());
+    }
+
+    /**
+     * What stopped a check, in words a learner reads: the exception's own message (its first line),
+     * never its class name, which names the check's code rather than the learner's mistake.
+     */
+    static String plainly(RuntimeException e) {
+        if (e instanceof NullPointerException) {
+            return "a value it needs is null";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "a value it could not use" : m.strip().lines().findFirst().orElse(m);
     }
 }

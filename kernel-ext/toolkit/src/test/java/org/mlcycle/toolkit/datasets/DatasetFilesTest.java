@@ -83,7 +83,20 @@ class DatasetFilesTest {
         assertEquals("datasets: " + dir.resolve(Manifest.FILE) + " line 2 is not 'sha256  rows  bytes  file': abc  12  ads.csv",
                 e.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.resolve("nowhere")));
-        assertEquals("datasets: no MANIFEST in " + dir.resolve("nowhere"), missing.getMessage());
+        assertEquals("datasets: no MANIFEST in " + dir.resolve("nowhere") + ": there is no such folder; the lessons"
+                + " expect datasets/ beside the folder they are in", missing.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.getParent()));
+        assertEquals("datasets: no MANIFEST in " + dir.getParent(), empty.getMessage());
+    }
+
+    @Test
+    void aRelativeFolderWithoutManifestIsNamedByItsAbsolutePath() {
+        Path relative = Path.of("..", "no-such-datasets-folder");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Manifest.read(relative));
+        Path absolute = relative.toAbsolutePath().normalize();
+        assertTrue(absolute.isAbsolute());
+        assertEquals("datasets: no MANIFEST in " + relative + " (" + absolute + "): there is no such folder; the lessons"
+                + " expect datasets/ beside the folder they are in", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,94 @@
+package org.mlcycle.magics;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mlcycle.hooks.CellHooks;
+
+/**
+ * The code of the cells run lately, so that {@code %check} can tell an answer cell still as the
+ * student version left it (its {@code // YOUR CODE HERE} stub, the variables declared with their
+ * starting value) from an answer that is wrong. Fed by mlcycle's per-cell hooks; in a kernel
+ * without them it stays empty and every check gets its hint.
+ */
+final class AnswerCells implements CellHooks {
+    private static final int KEPT = 500;
+
+    /** A template line: {@code double ctr = 0;}, {@code Split lateSplit = null;}, {@code long n = 0L;}. */
+    private static final Pattern STARTER = Pattern.compile(
+            "(?:final\\s+)?(?:[\\w.$]+(?:<[^=;]*>)?(?:\\[\\])*\\s+)?[\\w$]+\\s*=\\s*"
+                    + "(?:0|0[lLdDfF]|0?\\.0+[dDfF]?|0\\.[dDfF]?|null|false|\"\")\\s*;");
+    /** The cell's value line: {@code ctr} or {@code ctr;}. */
+    private static final Pattern BARE_NAME = Pattern.compile("[\\w$]+\\s*;?");
+
+    private final Deque<String> cells = new ArrayDeque<>();
+
+    @Override
+    public void beforeCell(int executionCount, String code) {
+        record(code);
+    }
+
+    /** Remembers one cell's code (the newest last). */
+    synchronized void record(String code) {
+        if (code == null || code.strip().startsWith("%")) {
+            return; // a magic cell (the %check itself) is never the answer
+        }
+        cells.addLast(code);
+        while (cells.size() > KEPT) {
+            cells.removeFirst();
+        }
+    }
+
+    /**
+     * Whether the newest cell that assigns one of {@code names} is still a template: nothing in it
+     * but comments (the stub), starting values and the value line. False when no remembered cell
+     * assigns them.
+     */
+    synchronized boolean unchanged(List<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        Iterator<String> newestFirst = cells.descendingIterator();
+        while (newestFirst.hasNext()) {
+            String code = newestFirst.next();
+            if (names.stream().anyMatch(n -> assigns(code, n))) {
+                return isTemplate(code);
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code code} declares, assigns or increments the variable {@code name}. */
+    static boolean assigns(String code, String name) {
+        String n = Pattern.quote(name);
+        return Pattern.compile("(?<![\\w$.])" + n + "\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)").matcher(code).find()
+                || Pattern.compile("(?:\\+\\+|--)\\s*" + n + "(?![\\w$])").matcher(code).find();
+    }
+
+    /** Whether {@code code} holds only comments, blank lines, starting values and bare names. */
+    static boolean isTemplate(String code) {
+        boolean inBlockComment = false;
+        for (String raw : code.split("\\R")) {
+            String line = raw.strip();
+            if (inBlockComment) {
+                inBlockComment = !line.contains("*/");
+                continue;
+            }
+            if (line.startsWith("/*")) {
+                inBlockComment = !line.contains("*/");
+                continue;
+            }
+            int comment = line.indexOf("//");
+            if (comment >= 0) {
+                line = line.substring(0, comment).strip();
+            }
+            if (line.isEmpty() || STARTER.matcher(line).matches() || BARE_NAME.matcher(line).matches()) {
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+}

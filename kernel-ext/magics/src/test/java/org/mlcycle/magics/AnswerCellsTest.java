@@ -1,0 +1,52 @@
+package org.mlcycle.magics;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AnswerCellsTest {
+
+    @Test
+    @DisplayName("a student version's answer cell is a template; any statement the student adds is an answer")
+    void templates() {
+        assertTrue(AnswerCells.isTemplate("double ctr = 0;\n// YOUR CODE HERE\nctr"));
+        assertTrue(AnswerCells.isTemplate("Split lateSplit = null;\n    // YOUR CODE HERE\nlateSplit"));
+        assertTrue(AnswerCells.isTemplate("long onlyModel = 0L;\n/* YOUR CODE HERE */\nonlyModel;"));
+        assertTrue(AnswerCells.isTemplate("double ctr = 0;\nctr"), "the stub deleted, nothing written");
+        assertTrue(AnswerCells.isTemplate("// YOUR CODE HERE"));
+
+        assertFalse(AnswerCells.isTemplate("double ctr = 0;\n// YOUR CODE HERE\nctr = clicks / shown;\nctr"));
+        assertFalse(AnswerCells.isTemplate("double ctr = 0.031;\nctr"), "a typed-in number is an answer");
+        assertFalse(AnswerCells.isTemplate("int worstDay = days.get(0);"));
+    }
+
+    @Test
+    @DisplayName("the newest cell that assigns the answer decides, whatever ran after it")
+    void newestAssigningCell() {
+        AnswerCells cells = new AnswerCells();
+        cells.record("double ctr = 0;\n// YOUR CODE HERE\nctr");
+        cells.record("System.out.println(ctr);");
+        cells.record("%check practice-ctr");
+        assertTrue(cells.unchanged(List.of("ctr")));
+
+        cells.record("ctr += 0.5;");
+        assertFalse(cells.unchanged(List.of("ctr")));
+        assertFalse(cells.unchanged(List.of("rpm")), "no cell assigns rpm: nothing to call blank");
+        assertFalse(new AnswerCells().unchanged(List.of("ctr")), "a kernel without hooks remembers no cells");
+    }
+
+    @Test
+    @DisplayName("assignments are told from comparisons, reads and longer names")
+    void assigns() {
+        assertTrue(AnswerCells.assigns("double ctr = 0;", "ctr"));
+        assertTrue(AnswerCells.assigns("ctr /= n;", "ctr"));
+        assertTrue(AnswerCells.assigns("n++;", "n"));
+        assertTrue(AnswerCells.assigns("++n;", "n"));
+        assertFalse(AnswerCells.assigns("if (ctr == 0) {}", "ctr"));
+        assertFalse(AnswerCells.assigns("double ctr2 = ctr;", "ctr"));
+        assertFalse(AnswerCells.assigns("x.ctr = 1;", "ctr"));
+    }
+}
