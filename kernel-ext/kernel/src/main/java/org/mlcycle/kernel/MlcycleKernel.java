@@ -50,6 +50,7 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.mlcycle.hooks.CellHooks;
 import org.mlcycle.hooks.HookRegistry;
 import org.mlcycle.kernel.eval.JShellEvaluator;
+import org.mlcycle.kernel.eval.NotebookClassPath;
 import org.mlcycle.kernel.output.CellOutput;
 import org.mlcycle.kernel.history.FileHistory;
 import org.mlcycle.kernel.magics.KernelMagics;
@@ -255,6 +256,11 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
         for (String p : paths) {
             evaluator.addToClasspath(p);
             addedClasspath.add(p);
+            Path jar = Path.of(p);
+            evaluator.notebookClassPath().sharedVersionOf(jar).ifPresent(kept -> System.out.println(
+                    "note: " + NotebookClassPath.describe(jar) + " was added, but the toolkit needs "
+                            + jar.getFileName().toString().replaceFirst("-\\d.*$", "") + " " + kept
+                            + ", which notebook code keeps seeing (it is loaded first)"));
         }
         if (extensionsEnabled) {
             installExtensions(String.join(File.pathSeparator, paths));

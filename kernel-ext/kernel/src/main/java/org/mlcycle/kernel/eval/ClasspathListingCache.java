@@ -34,8 +34,38 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
     /** The class-path collection last compared with {@link #listedFor}: list() is called often, the path rarely changes. */
     private volatile Iterable<? extends Path> checkedPaths;
 
+    private final NotebookClassPath visible;
+
     ClasspathListingCache(StandardJavaFileManager standard) {
+        this(standard, null);
+    }
+
+    /**
+     * With {@code visible}, the class path javac is given never holds the kernel's hidden jars:
+     * set at the start from the process's class path, and filtered whenever JShell sets it again.
+     */
+    ClasspathListingCache(StandardJavaFileManager standard, NotebookClassPath visible) {
         super(standard);
+        this.visible = visible;
+        if (visible != null) {
+            try {
+                standard.setLocationFromPaths(StandardLocation.CLASS_PATH, visible.compileClassPath());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public boolean handleOption(String current, java.util.Iterator<String> remaining) {
+        if (visible != null && (current.equals("-classpath") || current.equals("-cp") || current.equals("--class-path"))
+                && remaining.hasNext()) {
+            String kept = java.util.Arrays.stream(remaining.next().split(File.pathSeparator))
+                    .filter(entry -> entry.isBlank() || visible.isVisible(Path.of(entry)))
+                    .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+            return fileManager.handleOption(current, List.of(kept).iterator());
+        }
+        return fileManager.handleOption(current, remaining);
     }
 
     @Override
@@ -116,11 +146,23 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
 
     @Override
     public void setLocation(Location location, Iterable<? extends File> files) throws IOException {
+        if (visible != null && location == StandardLocation.CLASS_PATH && files != null) {
+            List<File> kept = new ArrayList<>();
+            files.forEach(f -> {
+                if (visible.isVisible(f.toPath())) {
+                    kept.add(f);
+                }
+            });
+            files = kept;
+        }
         fileManager.setLocation(location, files);
     }
 
     @Override
     public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
+        if (visible != null && location == StandardLocation.CLASS_PATH) {
+            paths = paths.stream().filter(visible::isVisible).map(Path.class::cast).toList();
+        }
         fileManager.setLocationFromPaths(location, paths);
     }
 

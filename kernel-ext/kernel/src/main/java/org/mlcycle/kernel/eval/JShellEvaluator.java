@@ -67,6 +67,7 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    private final NotebookClassPath classPath;
     private final SnippetLoader loader;
     private final LiveExecutionControl control;
     private final JShell shell;
@@ -74,7 +75,8 @@ public final class JShellEvaluator implements AutoCloseable {
     private volatile boolean interrupted;
 
     private JShellEvaluator(Options options, ClassLoader parent) {
-        this.loader = new SnippetLoader(parent);
+        this.classPath = NotebookClassPath.of(parent);
+        this.loader = new SnippetLoader(new VisibleClassLoader(parent, classPath));
         this.control = new LiveExecutionControl(loader, options.timeoutMillis(), options.stackBytes());
         ExecutionControlProvider provider = new ExecutionControlProvider() {
             @Override
@@ -89,10 +91,15 @@ public final class JShellEvaluator implements AutoCloseable {
         };
         this.shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                .fileManager(ClasspathListingCache::new)
+                .fileManager(standard -> new ClasspathListingCache(standard, classPath))
                 .compilerOptions(options.compilerOptions().toArray(String[]::new))
                 .build();
         this.analysis = shell.sourceCodeAnalysis();
+    }
+
+    /** Which of the kernel's jars notebook code sees. */
+    public NotebookClassPath notebookClassPath() {
+        return classPath;
     }
 
     public static JShellEvaluator create(Options options) {
