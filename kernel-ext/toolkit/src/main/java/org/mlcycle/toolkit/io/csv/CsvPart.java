@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.io.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ final class CsvPart {
             byte[] b = f[c].getBytes(StandardCharsets.UTF_8);
             String why = cell(c, b, 0, b.length);
             if (why != null) {
-                reject(raw.line(), why, raw.text());
+                reject(raw.line(), why, raw.text(), c, f[c]);
                 return;
             }
         }
@@ -67,7 +67,7 @@ final class CsvPart {
         for (int c = 0; c < columns.length; c++) {
             String why = cell(c, r.src[c], r.from[c], r.to[c]);
             if (why != null) {
-                reject(r.line, why, r.text());
+                reject(r.line, why, r.text(), c, CsvColumn.utf8(r.src[c], r.from[c], r.to[c]));
                 return;
             }
         }
@@ -128,9 +128,13 @@ final class CsvPart {
     }
 
     private void reject(int line, String reason, String rowText) {
+        reject(line, reason, rowText, -1, null);
+    }
+
+    private void reject(int line, String reason, String rowText, int column, String value) {
         rejectedCount++;
         if (rejected.size() < layout.options.keepRejected()) {
-            rejected.add(new RejectedRow(line, reason, rowText));
+            rejected.add(new RejectedRow(line, reason, rowText, column, value));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.io.csv;
 
 import java.io.IOException;
 import java.io.Reader;

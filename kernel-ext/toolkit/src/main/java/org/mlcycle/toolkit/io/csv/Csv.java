@@ -1,6 +1,8 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.io.csv;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -10,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +70,11 @@ public final class Csv {
         String name = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, SNIFF));
+            while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+                // the first bytes tell a binary file
+            }
+            refuseBinary(file, start.array(), start.position());
             CsvBytes head = new CsvBytes(
                     CsvBytes.file(channel, 0, Long.MAX_VALUE), options.separator(), 0, Long.MAX_VALUE, true);
             return read(head, name, options, new Parts(channel, size, threads, minPart));
@@ -76,10 +85,82 @@ public final class Csv {
         }
     }
 
+    /**
+     * Reads CSV bytes (UTF-8) from {@code in} into a table called {@code name}, in one go; for a
+     * stream that is not a plain file, such as a gzip file's content. The stream is not closed.
+     */
+    public static CsvResult read(InputStream in, String name, CsvOptions options) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, SNIFF);
+        buffered.mark(SNIFF);
+        byte[] start = buffered.readNBytes(SNIFF);
+        refuseBinary(name, start, start.length);
+        buffered.reset();
+        CsvBytes head = new CsvBytes(buffered::read, options.separator(), 0, Long.MAX_VALUE, true);
+        return read(head, name, options, null);
+    }
+
     /** Reads CSV text from {@code reader} into a table called {@code name}. */
     public static CsvResult read(Reader reader, String name, CsvOptions options) throws IOException {
         CsvBytes head = new CsvBytes(CsvBytes.utf8(reader), options.separator(), 0, Long.MAX_VALUE, true);
         return read(head, name, options, null);
+    }
+
+    /** Columns a header may have; a wider first line is refused before anything is set up per column. */
+    public static final int MAX_COLUMNS = 100_000;
+
+    /** Bytes looked at to tell a binary file from text. */
+    private static final int SNIFF = 8192;
+
+    /**
+     * Refuses a file whose first bytes are not text: a known binary format is named (a gzip file
+     * renamed .csv would otherwise read as two garbage column names and no rows), anything else with
+     * a NUL byte is "binary".
+     */
+    static void refuseBinary(String name, byte[] b, int n) {
+        String kind = null;
+        if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+            kind = "gzip-compressed data (gunzip it, or name it .gz)";
+        } else if (startsWith(b, n, "PK\u0003\u0004")) {
+            kind = "a zip archive (an .xlsx workbook is one; export it as CSV)";
+        } else if (startsWith(b, n, "BZh")) {
+            kind = "bzip2-compressed data";
+        } else if (n >= 6 && (b[0] & 0xff) == 0xfd && startsWith(Arrays.copyOfRange(b, 1, 6), 5, "7zXZ\u0000")) {
+            kind = "xz-compressed data";
+        } else if (n >= 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xb5 && (b[2] & 0xff) == 0x2f && (b[3] & 0xff) == 0xfd) {
+            kind = "zstd-compressed data";
+        } else if (startsWith(b, n, "PAR1")) {
+            kind = "a Parquet file";
+        } else if (startsWith(b, n, "%PDF")) {
+            kind = "a PDF document";
+        } else if (n >= 8 && (b[0] & 0xff) == 0xd0 && (b[1] & 0xff) == 0xcf && (b[2] & 0xff) == 0x11 && (b[3] & 0xff) == 0xe0) {
+            kind = "an old Excel (.xls) workbook; export it as CSV";
+        } else if (startsWith(b, n, "SQLite format 3")) {
+            kind = "an SQLite database";
+        } else if ((n >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) || (n >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff)) {
+            kind = "UTF-16 text (save it as UTF-8)";
+        } else {
+            for (int i = 0; i < n; i++) {
+                if (b[i] == 0) {
+                    kind = "binary data (a NUL byte at offset " + i + ")";
+                    break;
+                }
+            }
+        }
+        if (kind != null) {
+            throw new IllegalArgumentException(WHO + ": '" + name + "' is not CSV text: it looks like " + kind);
+        }
+    }
+
+    private static boolean startsWith(byte[] b, int n, String magic) {
+        if (n < magic.length()) {
+            return false;
+        }
+        for (int i = 0; i < magic.length(); i++) {
+            if (b[i] != (byte) magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Smallest part of a file read on its own thread. */
@@ -89,10 +170,24 @@ public final class Csv {
     private record Parts(FileChannel channel, long size, int threads, long minPart) {}
 
     private static CsvResult read(CsvBytes records, String name, CsvOptions options, Parts parts) throws IOException {
-        if (!records.next()) {
-            throw new IllegalArgumentException(WHO + ": '" + name + "' is empty: no header line");
+        List<String> header;
+        if (options.columnNames().isEmpty()) {
+            if (!records.next()) {
+                throw new IllegalArgumentException(WHO + ": '" + name + "' is empty: no header line");
+            }
+            if (records.count > MAX_COLUMNS) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s: '%s' line 1 has %,d fields; more than %,d columns is not a table this reader reads"
+                                + " (wrong separator, or not a CSV file?)", WHO, name, records.count, MAX_COLUMNS));
+            }
+            header = header(records, name);
+        } else {
+            header = givenHeader(options.columnNames(), name);
         }
-        List<String> header = header(records, name);
+        long maxRows = options.maxRows();
+        if (maxRows < Long.MAX_VALUE) {
+            parts = null; // the first rows only: read in one go, from the start
+        }
         for (String c : options.types().keySet()) {
             Require.that(
                     header.contains(c),
@@ -105,7 +200,7 @@ public final class Csv {
         long dataStart = records.position();
         List<Raw> sample = new ArrayList<>();
         int wellFormed = 0;
-        while (wellFormed < options.sampleRows() && records.next()) {
+        while (wellFormed < options.sampleRows() && sample.size() < maxRows && records.next()) {
             Raw raw = Raw.of(records);
             sample.add(raw);
             if (raw.error == null && raw.fields.length == header.size()) {
@@ -135,7 +230,7 @@ public final class Csv {
                 readings.addAll(readParts(
                         layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
             } else {
-                while (records.next()) {
+                while (first.rows < maxRows && records.next()) {
                     first.row(records);
                 }
                 first.endParse(records);
@@ -302,6 +397,15 @@ public final class Csv {
         return header;
     }
 
+    private static List<String> givenHeader(List<String> names, String name) {
+        Set<String> seen = new HashSet<>();
+        for (String h : names) {
+            Require.that(h != null && !h.isBlank(), WHO, "a column name given for '%s' is empty", name);
+            Require.that(seen.add(h), WHO, "column '%s' is given twice for '%s'", h, name);
+        }
+        return names;
+    }
+
     /** Explicit types first; else the narrowest of number, boolean, date, date-time, text fitting the sample. */
     static Map<String, ColumnType> inferTypes(List<String> header, List<Raw> sample, CsvOptions options) {
         Map<String, ColumnType> types = new LinkedHashMap<>();
@@ -394,7 +498,7 @@ public final class Csv {
                 if (rejected.size() < layout.options.keepRejected()) {
                     int line = row.line() + r.lineOffset;
                     String reason = row.reason() == CsvPart.UNCLOSED ? unclosed(line) : row.reason();
-                    rejected.add(new RejectedRow(line, reason, row.text()));
+                    rejected.add(new RejectedRow(line, reason, row.text(), row.column(), row.value()));
                 }
             }
             for (int c = 0; c < width; c++) {
@@ -441,6 +545,12 @@ public final class Csv {
                 layout.options.missingTokens(),
                 missing,
                 kept);
+        if (rows == 0 && rejectedCount > 0) {
+            String first = rejected.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "; the first, line %d: %s", rejected.get(0).line(), rejected.get(0).reason());
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s: '%s' has no readable row: all %,d rows were quarantined%s", WHO, layout.name, rejectedCount, first));
+        }
         return new CsvResult(table, q);
     }
 }

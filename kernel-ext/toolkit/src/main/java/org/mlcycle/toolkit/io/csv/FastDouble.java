@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.io.csv;
 
 /**
  * Parses a decimal number from part of a byte array (or a string) without making a string. Plain decimals with at

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.io.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
