@@ -53,16 +53,17 @@ public final class DatasetMagics {
         }
         Path path = Path.of(a.get("path").get(0));
         CsvOptions options = Data.optionsFor(path);
-        if (a.containsKey("sep")) {
-            String sep = a.get("sep").get(0);
+        List<String> seps = a.getOrDefault("sep", List.of());
+        if (!seps.isEmpty()) {
+            String sep = seps.get(0);
             sep = sep.equals("\\t") || sep.equals("tab") ? "\t" : sep;
             if (sep.length() != 1) {
                 throw READ.fail("--sep takes one character (or \\t), not '" + sep + "'");
             }
             options = options.withSeparator(sep.charAt(0));
         }
-        if (a.containsKey("missing")) {
-            String[] tokens = Usage.list(a, "missing");
+        String[] tokens = Usage.list(a, "missing");
+        if (tokens.length > 0) {
             String[] withEmpty = java.util.Arrays.copyOf(tokens, tokens.length + 1);
             withEmpty[tokens.length] = "";
             options = options.withMissingTokens(withEmpty);
