@@ -25,7 +25,7 @@ public final class MlcycleExtension implements Extension {
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts", "deploy", "exercises", "io", "io.csv");
+            "datasets", "charts", "deploy", "exercises", "io", "io.csv", "stats");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
     private final DeployMagics deploy = new DeployMagics(journal);

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.NumericValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

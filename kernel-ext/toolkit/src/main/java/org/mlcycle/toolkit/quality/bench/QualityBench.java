@@ -23,7 +23,7 @@ import org.mlcycle.toolkit.io.csv.CsvResult;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.quality.ProfileOptions;
 import org.mlcycle.toolkit.quality.ProfileReport;
-import org.mlcycle.toolkit.quality.ValueCount;
+import org.mlcycle.toolkit.stats.ValueCount;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.stats;
 
 /**
  * Quantiles with linear interpolation between order statistics (Hyndman-Fan type 7, the default of

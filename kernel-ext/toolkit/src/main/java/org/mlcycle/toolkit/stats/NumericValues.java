@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality;
+package org.mlcycle.toolkit.stats;
 
 import java.util.Arrays;
 import tech.tablesaw.api.NumericColumn;
