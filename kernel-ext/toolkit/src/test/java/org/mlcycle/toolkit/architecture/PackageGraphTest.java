@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -43,6 +44,15 @@ class PackageGraphTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.dflib.jjava..", "org.mlcycle.kernel..", "org.mlcycle.magics..", "org.mlcycle.hooks..")
                 .because("the toolkit is plain Java; only kernel-ext/magics knows Jupyter")
+                .check(toolkit);
+    }
+
+    @Test
+    void noProgramsInTheLibrary() {
+        noMethods()
+                .that().areStatic().and().arePublic()
+                .should().haveName("main")
+                .because("benchmarks and tools live in kernel-ext/bench, not in the library jar")
                 .check(toolkit);
     }
 }

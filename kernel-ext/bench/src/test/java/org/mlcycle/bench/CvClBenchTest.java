@@ -1,4 +1,6 @@
-package org.mlcycle.toolkit.labels;
+package org.mlcycle.bench;
+
+import org.mlcycle.toolkit.labels.*;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,6 @@
-package org.mlcycle.toolkit.deploy;
+package org.mlcycle.bench;
+
+import org.mlcycle.toolkit.deploy.*;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.quality.bench;
+package org.mlcycle.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package org.mlcycle.toolkit.datasets;
+package org.mlcycle.bench;
+
+import org.mlcycle.toolkit.datasets.*;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -34,7 +36,7 @@ public final class AdWorldBench {
         for (int r = 0; r < repeats; r++) {
             run("csv", Source.RANDOM, rows, r, () -> {
                 Table t = world.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, rows);
-                return CsvText.encode(t, ',', true);
+                return DatasetFiles.bytes(t, "candidates_random_2m.csv");
             });
         }
     }
