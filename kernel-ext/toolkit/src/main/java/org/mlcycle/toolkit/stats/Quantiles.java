@@ -5,7 +5,8 @@ package org.mlcycle.toolkit.stats;
  * numpy, pandas and R): position h = (n - 1) p, value = x[floor h] + (h - floor h)(x[floor h + 1] -
  * x[floor h]). On 1, 2, 3, 4 the 25th percentile is 1.75; Tablesaw's {@code percentile} gives 1.25.
  * The interpolation is written the way numpy writes it (from the upper value when the fraction is at
- * least one half) so results agree with it to the last bit.
+ * least one half) so results agree with it to the last bit; commons-math3's R_7 estimator can be one
+ * ulp off, and its default (LEGACY) is another definition: see CommonsMathVersusScipyTest.
  */
 public final class Quantiles {
     private Quantiles() {}
