@@ -46,7 +46,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * {@code --warmup} times untimed, then {@code --repeat} times, and min and median are reported.
  * {@code --reference FILE} embeds the Python script's JSON lines for a side-by-side reading.
  *
- * <pre>java -cp ... org.mlcycle.toolkit.labels.CvClBench --csv ads.csv --rows 200000 [--folds 5] [--seed 0]
+ * <pre>java -cp ... org.mlcycle.bench.CvClBench --csv ads.csv --rows 200000 [--folds 5] [--seed 0]
  *     [--repeat 3] [--warmup 1] [--threads 1] [--trainer sgd|liblinear] [--epochs 5] [--minibatch 1] [--rate 0.05]
  *     [--solver L2R_LR] [--eps 0.01]
  *     [--reference py.jsonl]</pre>

@@ -35,7 +35,7 @@ import tech.tablesaw.api.Table;
  * {@code mlcycle.csv.threads}); profile and drift compute on one thread, like the Python scripts.
  *
  * <pre>
- * java -cp ... org.mlcycle.toolkit.quality.bench.QualityBench --ref REF.csv --cur CUR.csv
+ * java -cp ... org.mlcycle.bench.QualityBench --ref REF.csv --cur CUR.csv
  *     [--schema S.json] [--repeat 3] [--warmup 1] [--task profile|drift|all] [--no-result]
  * </pre>
  */
