@@ -129,6 +129,13 @@ public final class AdLogs {
             throw new IllegalArgumentException(who + ": no file " + name);
         }
         try {
+            if (!name.endsWith(".gz")) {
+                byte[] start;
+                try (InputStream in = Files.newInputStream(file)) {
+                    start = in.readNBytes(8192);
+                }
+                Csv.refuseBinary(file.getFileName().toString(), start, start.length);
+            }
             List<Field> layout = fields;
             String first = firstLine(file, header);
             if (header) {

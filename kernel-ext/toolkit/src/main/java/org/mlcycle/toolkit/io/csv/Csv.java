@@ -114,9 +114,9 @@ public final class Csv {
     /**
      * Refuses a file whose first bytes are not text: a known binary format is named (a gzip file
      * renamed .csv would otherwise read as two garbage column names and no rows), anything else with
-     * a NUL byte is "binary".
+     * a NUL byte is "binary". For readers that look at a file before handing it here.
      */
-    static void refuseBinary(String name, byte[] b, int n) {
+    public static void refuseBinary(String name, byte[] b, int n) {
         String kind = null;
         if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
             kind = "gzip-compressed data (gunzip it, or name it .gz)";
