@@ -236,3 +236,27 @@ def test_objectives_runs_lineage_and_the_journal_itself(nb):
     assert "smaller-rate" in export.read_text()
 
     assert one_line_usage_error(nb.run("%stage lunch")).count("scoping") >= 1
+
+
+def test_read_defines_the_table_and_shows_bad_rows_by_line(nb):
+    csv = nb.folder / "clicks.csv"
+    csv.write_text("ad_id,clicks\n1,3\n2,4\n3\n")
+
+    shown = html(nb.run("%read clicks " + str(csv)))
+
+    assert "2 rows read, 1 quarantined" in shown
+    assert "expected 2 fields, found 1" in shown and "<td>4</td>" in shown
+    assert nb.run("clicks.rowCount()").text == "2"
+    assert nb.run('Data.read("%s").quarantine().rejectedCount()' % csv).text == "1"
+
+
+def test_read_refuses_a_gzip_file_named_csv_in_one_line(nb):
+    import gzip
+    fake = nb.folder / "ads.csv"
+    fake.write_bytes(gzip.compress(b"ad_id,bid\n1,0.5\n"))
+
+    cell = nb.run("%read ads3 " + str(fake))
+
+    assert cell.status == "error"
+    assert "'ads.csv' is not CSV text: it looks like gzip" in cell.reply["evalue"], cell.reply["evalue"]
+    assert "\n" not in cell.reply["evalue"]

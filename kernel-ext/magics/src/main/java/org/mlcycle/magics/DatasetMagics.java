@@ -1,22 +1,76 @@
 package org.mlcycle.magics;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.mlcycle.toolkit.datasets.Datasets;
+import org.mlcycle.toolkit.io.Data;
+import org.mlcycle.toolkit.io.csv.CsvOptions;
+import org.mlcycle.toolkit.io.csv.CsvResult;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code %datasets [NAME]}: the datasets the course ships, each with its datasheet summary, or
  * one dataset's datasheet. Load one in code with {@code Datasets.load(NAME)}.
+ *
+ * <p>{@code %read NAME PATH}: reads a data file with {@link Data#read}, defines the table as the
+ * variable NAME and shows how the read went: rows kept out with their line and reason, tokens read
+ * as missing, the type of each column.
  */
 public final class DatasetMagics {
     static final String USAGE = "%datasets [NAME]  — list the shipped datasets, or show NAME's datasheet";
+    static final String READ_USAGE = "%read NAME PATH [--sep C] [--missing TOKEN[,TOKEN...]]  — read a CSV/TSV file"
+            + " (.gz too) into the Table NAME and show its quarantine: bad rows with line numbers and why";
+
+    private static final Usage READ = new Usage(
+            READ_USAGE,
+            MagicsArgs.builder()
+                    .required("name")
+                    .required("path")
+                    .keyword("sep", KeywordSpec.REPLACE)
+                    .keyword("missing")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private DatasetMagics() {}
 
     public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
         registry.registerLineMagic("datasets", (BaseKernel k, List<String> a) -> datasets(notebooks.apply(k), a));
+        registry.registerLineMagic("read", (BaseKernel k, List<String> a) -> read(notebooks.apply(k), a));
+    }
+
+    static Object read(Notebook nb, List<String> args) {
+        Map<String, List<String>> a = READ.parse(args);
+        String name = a.get("name").get(0);
+        if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*")) {
+            throw READ.fail("'" + name + "' is not a variable name");
+        }
+        Path path = Path.of(a.get("path").get(0));
+        CsvOptions options = Data.optionsFor(path);
+        List<String> seps = a.getOrDefault("sep", List.of());
+        if (!seps.isEmpty()) {
+            String sep = seps.get(0);
+            sep = sep.equals("\\t") || sep.equals("tab") ? "\t" : sep;
+            if (sep.length() != 1) {
+                throw READ.fail("--sep takes one character (or \\t), not '" + sep + "'");
+            }
+            options = options.withSeparator(sep.charAt(0));
+        }
+        String[] tokens = Usage.list(a, "missing");
+        if (tokens.length > 0) {
+            String[] withEmpty = java.util.Arrays.copyOf(tokens, tokens.length + 1);
+            withEmpty[tokens.length] = "";
+            options = options.withMissingTokens(withEmpty);
+        }
+        CsvResult result = Data.read(path, options);
+        nb.define(name, Table.class, result.table());
+        return nb.result(result);
     }
 
     static Object datasets(Notebook nb, List<String> args) {

@@ -26,7 +26,7 @@ public final class MlcycleExtension implements Extension {
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
             "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts", "deploy", "exercises");
+            "datasets", "charts", "deploy", "exercises", "io", "io.csv", "stats");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
     private final DeployMagics deploy = new DeployMagics(journal);
@@ -77,6 +77,7 @@ public final class MlcycleExtension implements Extension {
         JournalMagics.register(registry, Notebook::of, journal);
         // %profile %checks %%checks %schema
         QualityMagics.register(registry, Notebook::of);
+        // %datasets %read
         DatasetMagics.register(registry, Notebook::of);
         // %drift %drift_windows
         DriftMagics.register(registry, Notebook::of);
@@ -100,7 +101,7 @@ public final class MlcycleExtension implements Extension {
         imports.add("import org.knowm.xchart.*;");
         ClassLoader loader = MlcycleExtension.class.getClassLoader();
         for (String name : TOOLKIT_PACKAGES) {
-            String folder = "org/mlcycle/toolkit/" + name + "/";
+            String folder = "org/mlcycle/toolkit/" + name.replace('.', '/') + "/";
             if (loader.getResource(folder) != null || loader.getResource(folder + "package-info.class") != null) {
                 imports.add("import org.mlcycle.toolkit." + name + ".*;");
             }

@@ -7,15 +7,21 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.mlcycle.toolkit.io.csv.Csv;
+import org.mlcycle.toolkit.io.csv.CsvOptions;
+import org.mlcycle.toolkit.io.csv.CsvResult;
+import org.mlcycle.toolkit.io.csv.Quarantine;
+import org.mlcycle.toolkit.io.csv.RejectedRow;
 import org.mlcycle.toolkit.support.Require;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -24,8 +30,9 @@ import tech.tablesaw.columns.Column;
 /**
  * Readers for real ad logs in their published formats, into Tablesaw tables with proper types, so
  * that the lessons' notebooks run on a real log as well as on the generated world. Files ending in
- * {@code .gz} are read through gzip. A malformed line stops the read with one line naming the file,
- * the line number and the field; nothing is skipped silently.
+ * {@code .gz} are read through gzip. The bytes are split by the toolkit's CSV reader ({@link Csv});
+ * a malformed line stops the read with one line naming the file, the line number and the field;
+ * nothing is skipped silently.
  */
 public final class AdLogs {
     private AdLogs() {}
@@ -118,53 +125,156 @@ public final class AdLogs {
         Require.that(file != null, who, "file is null");
         Require.that(maxRows >= 0, who, "maxRows must not be negative, got %d", maxRows);
         String name = file.toString();
-        try (BufferedReader in = open(file)) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(who + ": no file " + name);
+        }
+        try {
+            if (!name.endsWith(".gz")) {
+                byte[] start;
+                try (InputStream in = Files.newInputStream(file)) {
+                    start = in.readNBytes(8192);
+                }
+                Csv.refuseBinary(file.getFileName().toString(), start, start.length);
+            }
             List<Field> layout = fields;
-            int lineNo = 0;
-            String line;
+            String first = firstLine(file, header);
             if (header) {
-                line = in.readLine();
-                lineNo++;
-                if (line == null) {
+                if (first == null) {
                     throw new IllegalArgumentException(who + ": " + name + " is empty (expected a header line)");
                 }
-                layout = headerLayout(who, name, split(line, sep), fields);
+                layout = headerLayout(who, name, split(first, sep), fields);
+            } else if (!extra.isEmpty() && first != null && split(first, sep).length == fields.size() + extra.size()) {
+                List<Field> all = new ArrayList<>(fields);
+                all.addAll(extra);
+                layout = all;
             }
-            Column<?>[] cols = null;
-            int rows = 0;
-            while (rows < maxRows && (line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] parts = split(line, sep);
-                if (cols == null) {
-                    if (!header && !extra.isEmpty() && parts.length == fields.size() + extra.size()) {
-                        List<Field> all = new ArrayList<>(fields);
-                        all.addAll(extra);
-                        layout = all;
-                    }
-                    cols = columns(layout);
-                }
-                if (parts.length != layout.size()) {
-                    throw new IllegalArgumentException(String.format("%s: %s line %d has %d fields, expected %d%s",
-                            who, name, lineNo, parts.length, layout.size(), describe(fields, extra)));
-                }
-                for (int f = 0; f < parts.length; f++) {
-                    append(who, name, lineNo, f, layout.get(f), parts[f], cols[f]);
-                }
-                rows++;
+            boolean anyOptional = layout.stream().anyMatch(Field::optional);
+            // without optional fields an empty cell is a rejected row, named with its line by the reader
+            CsvOptions options = CsvOptions.defaults()
+                    .withSeparator(sep)
+                    .withMissingTokens(anyOptional ? new String[] {""} : new String[0])
+                    .withMaxRows(maxRows == Integer.MAX_VALUE ? Long.MAX_VALUE : maxRows);
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            for (Field f : layout) {
+                types.put(f.name(), f.kind() == Kind.INT ? ColumnType.INTEGER : ColumnType.STRING);
             }
-            if (cols == null) {
-                cols = columns(layout);
+            options = options.withTypes(types);
+            if (!header) {
+                options = options.withColumnNames(layout.stream().map(Field::name).toList());
             }
             String tableName = file.getFileName() == null ? who : file.getFileName().toString();
-            return Table.create(tableName, cols);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(who + ": no file " + name);
+            CsvResult read;
+            if (name.endsWith(".gz")) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+                    read = Csv.read(in, tableName, options);
+                }
+            } else {
+                read = Csv.read(file, options);
+            }
+            Quarantine q = read.quarantine();
+            if (!q.clean()) {
+                throw rejected(who, name, sep, layout, fields, extra, q.rejected().get(0));
+            }
+            Table t = read.table().setName(tableName);
+            int firstLine = header ? 2 : 1;
+            for (int c = 0; c < layout.size(); c++) {
+                Field f = layout.get(c);
+                Column<?> col = t.column(c);
+                if (!f.optional() && col.countMissing() > 0) {
+                    int row = firstMissing(col);
+                    throw malformed(who, name, where(q, firstLine, row), c, f, "", "is empty");
+                }
+                if (f.kind() == Kind.LONG || f.kind() == Kind.HOUR) {
+                    t.replaceColumn(c, convert(who, name, q, firstLine, c, f, (StringColumn) col));
+                }
+            }
+            return t;
         } catch (IOException e) {
             throw new UncheckedIOException(who + ": cannot read " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first non-empty line of the file (its header when it has one); null when there is none. */
+    private static String firstLine(Path file, boolean header) throws IOException {
+        try (BufferedReader in = open(file)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (header || !line.isEmpty()) {
+                    return line;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static IllegalArgumentException rejected(
+            String who, String name, char sep, List<Field> layout, List<Field> fields, List<Field> extra, RejectedRow r) {
+        if (r.column() < 0) {
+            int found = split(r.text(), sep).length;
+            if (found == layout.size()) { // a quote that never closes, not a field count
+                return new IllegalArgumentException(String.format("%s: %s line %d: %s", who, name, r.line(), r.reason()));
+            }
+            return new IllegalArgumentException(String.format("%s: %s line %d has %d fields, expected %d%s",
+                    who, name, r.line(), found, layout.size(), describe(fields, extra)));
+        }
+        Field f = layout.get(r.column());
+        String what;
+        if (r.value().strip().isEmpty()) {
+            what = "is empty";
+        } else if (r.reason().contains("missing-value marker")) {
+            what = "is the missing-value marker of an integer column";
+        } else {
+            what = "is not a 32-bit integer";
+        }
+        return malformed(who, name, "line " + r.line(), r.column(), f, r.value(), what);
+    }
+
+    private static int firstMissing(Column<?> col) {
+        for (int i = 0; i < col.size(); i++) {
+            if (col.isMissing(i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "line N" of a table row; "row N" when skipped blank lines make the line unknown. */
+    private static String where(Quarantine q, int firstLine, int row) {
+        return q.blankLines() == 0 ? "line " + (firstLine + row) : "row " + (row + 1);
+    }
+
+    private static Column<?> convert(String who, String name, Quarantine q, int firstLine, int index, Field f, StringColumn text) {
+        int n = text.size();
+        if (f.kind() == Kind.LONG) {
+            LongColumn out = LongColumn.create(f.name(), n);
+            for (int i = 0; i < n; i++) {
+                if (text.isMissing(i)) {
+                    out.setMissing(i);
+                    continue;
+                }
+                String v = text.get(i);
+                try {
+                    out.set(i, parseLong(v.strip()));
+                } catch (NumberFormatException e) {
+                    throw malformed(who, name, where(q, firstLine, i), index, f, v, "is not an integer");
+                }
+            }
+            return out;
+        }
+        DateTimeColumn out = DateTimeColumn.create(f.name());
+        for (int i = 0; i < n; i++) {
+            if (text.isMissing(i)) {
+                out.appendMissing();
+                continue;
+            }
+            String v = text.get(i);
+            try {
+                out.append(hour(v.strip()));
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                throw malformed(who, name, where(q, firstLine, i), index, f, v, "is not an hour YYMMDDHH");
+            }
+        }
+        return out;
     }
 
     private static String describe(List<Field> fields, List<Field> extra) {
@@ -221,43 +331,6 @@ public final class AdLogs {
         return parts.toArray(new String[0]);
     }
 
-    private static Column<?>[] columns(List<Field> layout) {
-        Column<?>[] cols = new Column<?>[layout.size()];
-        for (int i = 0; i < cols.length; i++) {
-            Field f = layout.get(i);
-            cols[i] = switch (f.kind()) {
-                case INT -> IntColumn.create(f.name());
-                case LONG -> LongColumn.create(f.name());
-                case STRING -> StringColumn.create(f.name());
-                case HOUR -> DateTimeColumn.create(f.name());
-            };
-        }
-        return cols;
-    }
-
-    private static void append(String who, String file, int line, int index, Field f, String raw, Column<?> col) {
-        String v = raw.strip();
-        if (v.isEmpty()) {
-            if (!f.optional()) {
-                throw malformed(who, file, line, index, f, raw, "is empty");
-            }
-            col.appendMissing();
-            return;
-        }
-        try {
-            switch (f.kind()) {
-                case INT -> ((IntColumn) col).append(Integer.parseInt(v));
-                case LONG -> ((LongColumn) col).append(parseLong(v));
-                case STRING -> ((StringColumn) col).append(v);
-                case HOUR -> ((DateTimeColumn) col).append(hour(v));
-            }
-        } catch (NumberFormatException e) {
-            throw malformed(who, file, line, index, f, raw, f.kind() == Kind.INT ? "is not a 32-bit integer" : "is not an integer");
-        } catch (java.time.DateTimeException e) {
-            throw malformed(who, file, line, index, f, raw, "is not an hour YYMMDDHH");
-        }
-    }
-
     /** KDD's hashed ids may exceed Long.MAX_VALUE as unsigned numbers. */
     private static long parseLong(String v) {
         return v.startsWith("-") ? Long.parseLong(v) : Long.parseUnsignedLong(v);
@@ -280,7 +353,7 @@ public final class AdLogs {
         return LocalDateTime.of(2000 + yy, mm, dd, hh, 0);
     }
 
-    private static IllegalArgumentException malformed(String who, String file, int line, int index, Field f, String raw, String what) {
-        return new IllegalArgumentException(String.format("%s: %s line %d, field %d (%s): '%s' %s", who, file, line, index + 1, f.name(), raw, what));
+    private static IllegalArgumentException malformed(String who, String file, String where, int index, Field f, String raw, String what) {
+        return new IllegalArgumentException(String.format("%s: %s %s, field %d (%s): '%s' %s", who, file, where, index + 1, f.name(), raw, what));
     }
 }

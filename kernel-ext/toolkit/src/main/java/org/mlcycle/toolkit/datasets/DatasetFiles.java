@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
 
 /**
  * The files committed in {@code datasets/}: each one a small, fixed-size sample of a generated
- * stream, written byte for byte the same on every machine. Run {@link #main} to write them and their
+ * stream, written byte for byte the same on every machine. {@link #write} writes them and their
  * {@code MANIFEST} again; a test checks that the committed bytes still equal the generator's.
  */
 public final class DatasetFiles {
@@ -84,7 +83,7 @@ public final class DatasetFiles {
      * The bytes of a committed file. CSV files have a header; impressions.tsv has none, like KDD Cup
      * 2012's training.txt, so the KDD loader reads it as it is.
      */
-    static byte[] bytes(Table table, String file) {
+    public static byte[] bytes(Table table, String file) {
         boolean tsv = file.endsWith(".tsv");
         return CsvText.encode(table, tsv ? '\t' : ',', !tsv);
     }
@@ -115,18 +114,5 @@ public final class DatasetFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("datasets: cannot write into " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** {@code java ... DatasetFiles DIR}: writes the committed files of the default world into DIR. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: DatasetFiles DIR");
-            System.exit(2);
-        }
-        Manifest m = write(AdWorld.standard(), Path.of(args[0]));
-        List<Manifest.Entry> written = m.entries().stream().filter(e -> !e.isGenerated()).toList();
-        long total = written.stream().mapToLong(Manifest.Entry::bytes).sum();
-        System.out.println(String.format(Locale.ROOT, "wrote %d files, %,d bytes, and a MANIFEST that also lists %d generated variants, into %s",
-                written.size(), total, m.entries().size() - written.size(), args[0]));
     }
 }

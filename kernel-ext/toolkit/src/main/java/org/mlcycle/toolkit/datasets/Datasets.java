@@ -1,22 +1,27 @@
 package org.mlcycle.toolkit.datasets;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.mlcycle.toolkit.io.csv.Csv;
+import org.mlcycle.toolkit.io.csv.CsvOptions;
+import org.mlcycle.toolkit.io.csv.CsvResult;
+import org.mlcycle.toolkit.io.csv.RejectedRow;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The datasets of the lessons by name ({@code "ads/targeted-two-months-ago"}), each with its
  * datasheet. {@link #load(String)} generates the rows in memory; they are byte for byte the rows of
  * the committed file (a test checks it), so a notebook needs no path. {@link #read(Path, String)}
- * reads the committed file instead, after checking it against the MANIFEST.
+ * reads the committed file instead, after checking it against the MANIFEST, with the toolkit's CSV
+ * reader ({@link Csv}).
  */
 public final class Datasets {
     private static final String WHO = "datasets";
@@ -140,7 +145,7 @@ public final class Datasets {
     }
 
     private static Table readChecked(Path dir, String name, String file, Manifest.Entry entry) {
-        byte[] bytes;
+        byte[] bytes; // read once for the checksum; the reader reads the file again from the page cache
         try {
             bytes = Files.readAllBytes(dir.resolve(file));
         } catch (IOException e) {
@@ -153,14 +158,44 @@ public final class Datasets {
         if (file.endsWith(".tsv")) {
             return AdLogs.kddCup2012(dir.resolve(file)).setName(name);
         }
-        Table shape = load(name).emptyCopy();
-        ColumnType[] types = shape.typeArray();
-        CsvReadOptions options = CsvReadOptions.builder(new ByteArrayInputStream(bytes))
-                .tableName(name)
-                .columnTypes(types)
-                .missingValueIndicator("")
-                .build();
-        return Table.read().usingOptions(options);
+        CsvResult read = Csv.read(dir.resolve(file), CsvOptions.defaults().withTypes(columnTypes(file)));
+        if (!read.quarantine().clean()) {
+            RejectedRow first = read.quarantine().rejected().get(0);
+            throw new IllegalStateException(String.format("%s: %s line %d: %s (%,d rows quarantined)",
+                    WHO, dir.resolve(file), first.line(), first.reason(), read.quarantine().rejectedCount()));
+        }
+        return read.table().setName(name);
+    }
+
+    /** The column types of a committed CSV file, as {@link #load(String)} generates them. */
+    static Map<String, ColumnType> columnTypes(String file) {
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        List<String> ints;
+        Map<String, ColumnType> other = new LinkedHashMap<>();
+        if (base.startsWith("queries")) {
+            ints = List.of("query_id", "category", "topic", "brand_id", "n_tokens");
+            other.put("intent", ColumnType.STRING);
+        } else if (base.startsWith("ads")) {
+            ints = List.of("ad_id", "advertiser_id", "category", "topic", "brand_id", "keyword_id");
+            for (String c : List.of("landing_score", "bid_cpc", "past_ctr")) {
+                other.put(c, ColumnType.DOUBLE);
+            }
+        } else if (base.startsWith("users")) {
+            ints = List.of("user_id", "gender", "age");
+            other.put("device", ColumnType.STRING);
+        } else if (base.startsWith("candidates_")) {
+            ints = List.of("row_id", "day", "hour", "user_id", "query_id", "ad_id", "label_a", "label_b");
+            other.put("kw_match", ColumnType.STRING);
+            other.put("text_sim", ColumnType.DOUBLE);
+        } else {
+            throw new IllegalArgumentException(WHO + ": no column types for '" + file + "'");
+        }
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (String c : ints) {
+            types.put(c, ColumnType.INTEGER);
+        }
+        types.putAll(other);
+        return types;
     }
 
     /** The datasheet of one dataset: file, rows, summary and every column. */

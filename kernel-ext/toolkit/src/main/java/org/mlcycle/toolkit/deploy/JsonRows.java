@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
@@ -182,19 +183,14 @@ public final class JsonRows {
         for (String c : schema.columns().keySet()) {
             columns.add(table.column(c));
         }
-        StringBuilder s = new StringBuilder(64 * (to - from)).append('[');
+        List<Map<String, Object>> rows = new ArrayList<>(Math.max(0, to - from));
         for (int r = from; r < to; r++) {
-            if (r > from) s.append(',');
-            s.append('{');
-            for (int k = 0; k < columns.size(); k++) {
-                Column<?> c = columns.get(k);
-                if (k > 0) s.append(',');
-                s.append(org.mlcycle.toolkit.report.Json.compact(c.name())).append(':');
-                Object value = c.isMissing(r) ? null : c.get(r);
-                s.append(org.mlcycle.toolkit.report.Json.compact(value));
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (Column<?> c : columns) {
+                row.put(c.name(), c.isMissing(r) ? null : c.get(r));
             }
-            s.append('}');
+            rows.add(row);
         }
-        return s.append(']').toString();
+        return org.mlcycle.toolkit.report.Json.compact(rows);
     }
 }

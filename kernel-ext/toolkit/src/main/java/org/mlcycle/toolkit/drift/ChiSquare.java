@@ -5,7 +5,8 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * Chi-square test of homogeneity on a 2 x K table of counts, without continuity correction
  * ({@code scipy.stats.chi2_contingency(correction=False)}). The p-value is the regularised upper
- * incomplete gamma function, accurate far into the tail where 1 - CDF would round to 0.
+ * incomplete gamma function, accurate far into the tail where 1 - CDF (commons-math3's ChiSquareTest)
+ * rounds to 0: see CommonsMathVersusScipyTest.
  */
 final class ChiSquare {
     private ChiSquare() {}

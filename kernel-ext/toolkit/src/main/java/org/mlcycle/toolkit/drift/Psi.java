@@ -1,7 +1,7 @@
 package org.mlcycle.toolkit.drift;
 
 import java.util.Arrays;
-import org.mlcycle.toolkit.quality.Quantiles;
+import org.mlcycle.toolkit.stats.Quantiles;
 
 /**
  * Population Stability Index on bins cut at the reference's quantiles. Interior edges are the

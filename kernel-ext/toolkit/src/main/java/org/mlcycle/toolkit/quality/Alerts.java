@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.ValueCounts;
+import org.mlcycle.toolkit.stats.ValueCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -23,10 +23,18 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
         results = List.copyOf(results);
     }
 
-    /** True when every constraint holds. */
+    /**
+     * True when every constraint holds and there is at least one: an empty list checks nothing, and
+     * is most often a {@code checks.isBetween(...)} whose new list was dropped.
+     */
     public boolean passed() {
-        return failures().isEmpty();
+        return !results.isEmpty() && failures().isEmpty();
     }
+
+    /** What an empty list of constraints is told. */
+    static final String NO_CONSTRAINTS = "no constraints, nothing was checked. Every Checks method returns a new"
+            + " list and leaves the old one as it was: keep the result (checks = checks.isBetween(...)), or chain"
+            + " the calls";
 
     /** The constraints that do not hold. */
     public List<ConstraintResult> failures() {
@@ -34,6 +42,9 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
     }
 
     private String headline() {
+        if (results.isEmpty()) {
+            return String.format(Locale.ROOT, "checks '%s' on '%s' (%d rows): FAIL, %s", name, table, rows, NO_CONSTRAINTS);
+        }
         return String.format(
                 Locale.ROOT,
                 "checks '%s' on '%s' (%d rows): %s, %d of %d constraints failed",

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.NumericValues;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -31,9 +33,15 @@ import tech.tablesaw.api.Table;
  * {@link #toString}: {@code user_id not null}, {@code bid_cents between 0 and 5000 mostly 0.99},
  * {@code device in (desktop, mobile, tablet)}, {@code rows between 1 and 10000000}.
  *
+ * <p>Because every call returns a new list, a call whose result is dropped adds nothing: {@code
+ * checks.isBetween(c, 0, 16);} in a loop leaves {@code checks} as it was. The methods are marked
+ * {@link CheckReturnValue} for the IDEs and checkers that read it, and {@link #run} reports an empty
+ * list as a failure ("no constraints"), never as a pass.
+ *
  * @param name how the report names the list
  * @param constraints the constraints, in the order they run
  */
+@CheckReturnValue
 public record Checks(String name, List<Constraint> constraints) {
     /** Failing rows listed per constraint. */
     public static final int FAILING_ROWS_KEPT = 20;

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.ValueCount;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.NumericValues;
+import org.mlcycle.toolkit.stats.Quantiles;
+import org.mlcycle.toolkit.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

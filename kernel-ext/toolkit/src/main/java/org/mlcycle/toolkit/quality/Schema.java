@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.NumericValues;
+import org.mlcycle.toolkit.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

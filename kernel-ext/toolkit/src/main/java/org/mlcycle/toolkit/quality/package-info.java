@@ -1,6 +1,5 @@
 /**
- * Data quality on Tablesaw tables: CSV reading with a quarantine for bad rows ({@link
- * org.mlcycle.toolkit.quality.Csv}), per-column profiles with alerts ({@link
+ * Data quality on Tablesaw tables: per-column profiles with alerts ({@link
  * org.mlcycle.toolkit.quality.Profile}), declarative checks ({@link
  * org.mlcycle.toolkit.quality.Checks}) and schema inference and validation ({@link
  * org.mlcycle.toolkit.quality.Schema}). Every result is a {@link org.mlcycle.toolkit.report.Rendered}

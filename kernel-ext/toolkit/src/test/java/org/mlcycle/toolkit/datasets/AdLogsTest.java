@@ -129,4 +129,15 @@ class AdLogsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.criteo(dir.resolve("day_0")));
         assertEquals("criteo: no file " + dir.resolve("day_0"), e.getMessage());
     }
+
+    @Test
+    void aGzipFileWithoutGzInItsNameIsRefusedAsSuch(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("train.csv");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(Files.readAllBytes(sample("avazu-sample.csv")));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.avazu(f));
+        assertEquals("csv: 'train.csv' is not CSV text: it looks like gzip-compressed data (gunzip it, or name it .gz)",
+                e.getMessage());
+    }
 }

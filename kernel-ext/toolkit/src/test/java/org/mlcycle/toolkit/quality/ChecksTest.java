@@ -182,4 +182,18 @@ class ChecksTest {
         assertEquals(1, base.constraints().size());
         assertEquals(2, more.constraints().size());
     }
+
+    @Test
+    @SuppressWarnings("CheckReturnValue") // the mistake under test: each new list is dropped
+    void aListWhoseCallsWereDroppedFailsWithNoConstraintsInsteadOfPassing() {
+        Checks checks = Checks.named("ranges");
+        for (String c : List.of("bid", "id")) {
+            checks.isComplete(c);
+        }
+        CheckReport r = checks.run(ads());
+        assertFalse(r.passed(), "an empty list checks nothing");
+        assertTrue(r.toText().startsWith("checks 'ranges' on 'ads' (5 rows): FAIL, no constraints, nothing was checked."
+                + " Every Checks method returns a new list"), r.toText());
+        assertTrue(r.toHtml().contains("no constraints"), r.toHtml());
+    }
 }

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import org.mlcycle.toolkit.stats.ValueCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

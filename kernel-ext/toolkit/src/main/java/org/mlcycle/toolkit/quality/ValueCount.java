@@ -1,4 +1,0 @@
-package org.mlcycle.toolkit.quality;
-
-/** A value (as text) and how many rows hold it. */
-public record ValueCount(String value, long count) {}

@@ -1,0 +1,4 @@
+package org.mlcycle.toolkit.stats;
+
+/** A value (as text) and how many rows hold it. */
+public record ValueCount(String value, long count) {}
