@@ -1,9 +1,12 @@
 """Executes every lesson with nbclient on the course kernel and checks that the story happens.
 
-Each lesson prints what it measured as `FACT key=value` lines; the assertions below pin the story
-to those numbers. The lessons run in order, in a copy of the repository's lessons/ and datasets/
-folders, so they share one fresh journal exactly as a learner's run does.
+Each lesson records what it measured with `Facts.record(key, value)`: a display of the course's own
+MIME type (application/vnd.mlcycle.facts+json) that neither Jupyter nor nbconvert's HTML draws, so
+the reader never sees it. The assertions below pin the story to those values. The lessons run in
+order, in a copy of the repository's lessons/ and datasets/ folders, so they share one fresh
+journal exactly as a learner's run does.
 """
+import copy
 import os
 import pathlib
 import re
@@ -14,13 +17,14 @@ import time
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbconvert import HTMLExporter
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from conftest import KERNEL  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LESSONS = sorted((ROOT / "lessons").glob("[0-9][0-9]-*.ipynb"))
-FACT = re.compile(r"^FACT ([A-Za-z0-9_]+)=(\S+)$", re.M)
+FACTS_MIME = "application/vnd.mlcycle.facts+json"
 
 
 class Executed:
@@ -28,9 +32,11 @@ class Executed:
         self.nb = nb
         self.seconds = seconds
         self.facts = {}
-        for text in self.streams("stdout"):
-            for key, value in FACT.findall(text):
-                self.facts[key] = value
+        for c in self.code_cells():
+            for o in c.outputs:
+                if o.output_type == "display_data" and FACTS_MIME in o.data:
+                    for key, value in o.data[FACTS_MIME].items():
+                        self.facts[key] = ("true" if value else "false") if isinstance(value, bool) else value
 
     def code_cells(self):
         return [c for c in self.nb.cells if c.cell_type == "code"]
@@ -42,7 +48,7 @@ class Executed:
                     yield o.text
 
     def num(self, key):
-        assert key in self.facts, f"the lesson printed no FACT {key} (has: {sorted(self.facts)})"
+        assert key in self.facts, f"the lesson recorded no fact {key} (has: {sorted(self.facts)})"
         return float(self.facts[key])
 
     def tagged(self, tag):
@@ -65,6 +71,36 @@ def executed(tmp_path_factory):
         client.execute()
         out[path.stem] = Executed(nb, time.time() - start)
     return out
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_the_reader_sees_no_test_scaffolding(executed, path):
+    """Facts reach the tests, yet neither the notebook's visible outputs nor its HTML show them."""
+    run = executed[path.stem]
+    assert run.facts, "the lesson recorded no facts"
+    html, _ = HTMLExporter().from_notebook_node(run.nb)
+    assert "FACT" not in html and "vnd.mlcycle.facts" not in html, "test scaffolding in the lesson's HTML"
+    story = copy.deepcopy(run.nb)   # the exercise answers are the student's own values, shown as they are
+    for c in story.cells:
+        if c.cell_type == "code" and "solution" in c.metadata.get("tags", []):
+            c.outputs = []
+    html, _ = HTMLExporter().from_notebook_node(story)
+    for key, value in run.facts.items():
+        if isinstance(value, float) and len(repr(value)) > 8:
+            assert repr(value) not in html, f"fact {key}={value!r} printed at full precision"
+    for c in run.code_cells():
+        for o in c.outputs:
+            if o.output_type == "display_data" and FACTS_MIME in o.data:
+                assert set(o.data) == {FACTS_MIME}, f"a fact display also carries {sorted(o.data)}"
+    raw = re.compile(r"\d\.\d{11,}|0\.0{7,}\d")   # 0.1080891910808919, 0.0000000030000000000000004
+    for c in run.code_cells():
+        if "solution" in c.metadata.get("tags", []):
+            continue   # the exercise answers are the student's own values
+        for o in c.outputs:
+            shown = o.get("text", "") if o.output_type == "stream" else (
+                o.get("data", {}).get("text/html", "") or o.get("data", {}).get("text/plain", ""))
+            found = raw.search(shown) if isinstance(shown, str) else None
+            assert not found, f"cell {c.id} shows a raw double {found.group(0)!r}"
 
 
 def lesson(executed, prefix):
