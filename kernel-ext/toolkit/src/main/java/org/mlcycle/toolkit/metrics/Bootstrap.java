@@ -88,8 +88,15 @@ public final class Bootstrap {
             int resamples, long seed, double level) {
         check(actual, score, name);
         Require.that(statistic != null, name, "statistic is null");
-        return over(name, actual.length, idx -> statistic.of(pick(actual, idx), pick(score, idx)), resamples, seed, level)
-                .withPositives(positives(actual, null));
+        boolean[] y = new boolean[actual.length];   // reused by every resample: the statistic must not keep them
+        double[] s = new double[actual.length];
+        return over(name, actual.length, idx -> {
+            for (int i = 0; i < idx.length; i++) {
+                y[i] = actual[idx[i]];
+                s[i] = score[idx[i]];
+            }
+            return statistic.of(y, s);
+        }, resamples, seed, level).withPositives(positives(actual, null));
     }
 
     /** statistic(b) - statistic(a) on the same rows, resampled together (a paired bootstrap). */
@@ -122,6 +129,44 @@ public final class Bootstrap {
         }
         long pos = Math.min(positives(actualA, null), positives(actualB, null));
         return percentile(name, estimate, values, LEVEL, SEED, actualA.length + actualB.length, pos);
+    }
+
+    /**
+     * The relative change from log A to log B of a total ({@code denA}, {@code denB} null:
+     * sum(numB) / sum(numA) - 1) or of a ratio of totals (sum(numB)/sum(denB) over
+     * sum(numA)/sum(denA), minus 1: a CTR from clicks and impressions). Each log's rows are
+     * resampled on their own, as two independent samples of the same traffic.
+     */
+    public static Interval change(String name, double[] numA, double[] denA, double[] numB, double[] denB) {
+        Require.that(numA != null && numB != null && numA.length > 0 && numB.length > 0, name, "both logs need rows");
+        Require.that((denA == null) == (denB == null), name, "give both denominators or neither");
+        if (denA != null) {
+            Checks.sameLength(name, "numA", numA.length, "denA", denA.length);
+            Checks.sameLength(name, "numB", numB.length, "denB", denB.length);
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        double estimate = ratio(numA, denA, numB, denB, null, null);
+        double[] values = new double[RESAMPLES];
+        for (int r = 0; r < RESAMPLES; r++) {
+            values[r] = ratio(numA, denA, numB, denB, draw(random, numA.length), draw(random, numB.length));
+        }
+        return percentile(name, estimate, values, LEVEL, SEED, numA.length + numB.length, -1);
+    }
+
+    private static double ratio(double[] numA, double[] denA, double[] numB, double[] denB, int[] ia, int[] ib) {
+        double a = sum(numA, ia) / (denA == null ? 1 : sum(denA, ia));
+        double b = sum(numB, ib) / (denB == null ? 1 : sum(denB, ib));
+        return b / a - 1;
+    }
+
+    private static double sum(double[] v, int[] idx) {
+        double s = 0;
+        if (idx == null) {
+            for (double x : v) s += x;
+        } else {
+            for (int i : idx) s += v[i];
+        }
+        return s;
     }
 
     /**

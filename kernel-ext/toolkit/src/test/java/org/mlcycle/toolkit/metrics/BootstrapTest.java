@@ -79,4 +79,19 @@ class BootstrapTest {
         assertTrue(both.toHtml().contains("<img"));
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.interval("x", new boolean[2], new double[3], Bootstrap.rocAuc()));
     }
+
+    @Test
+    @DisplayName("change of a total and of a ratio of totals between two logs, with an interval around it")
+    void changeBetweenLogs() {
+        SplittableRandom r = new SplittableRandom(4);
+        double[] impA = new double[3_000], clkA = new double[3_000], impB = new double[3_000], clkB = new double[3_000];
+        for (int i = 0; i < 3_000; i++) {
+            impA[i] = 1; clkA[i] = r.nextDouble() < 0.04 ? 1 : 0;
+            impB[i] = 2; clkB[i] = r.nextDouble() < 0.02 ? 1 : 0;
+        }
+        Interval imp = Bootstrap.change("impressions", impA, null, impB, null);
+        assertEquals(1.0, imp.estimate(), 1e-12);
+        Interval ctr = Bootstrap.change("CTR", clkA, impA, clkB, impB);
+        assertTrue(ctr.estimate() < -0.6 && ctr.excludes(0) && ctr.low() < ctr.estimate() && ctr.estimate() < ctr.high(), ctr.toText());
+    }
 }
