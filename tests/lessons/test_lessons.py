@@ -315,6 +315,9 @@ def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_
     assert run.num("model_v2_impressions_change") < run.num("upper_bound_impressions_change")
     assert run.num("deployed_informational_impression_share") >= 0.15, "the model serves look-up searches legacy never did"
     assert 0.70 <= run.num("click_model_roc_auc") <= 0.85
+    assert run.num("click_test_clicks") >= 30
+    assert run.num("click_model_ne") < 1, "the click model knows more than the base rate"
+    assert 0 < run.num("click_model_ece_equal_mass") < 0.05
     assert run.facts["objective_now"] == "click-through_rate"
     assert run.num("objective_pivots") >= 1, "the journal should show impressions -> CTR as a pivot"
     assert run.num("loops_back") >= lesson(executed, "00").num("planned_loops_back"), "the journal holds every planned loop"
