@@ -253,6 +253,9 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     assert run.num("psi_query_category") >= 0.1
     assert 0.10 <= run.num("unseen_query_share") <= 0.30
     assert run.num("travel_info_rate_then") < 0.02 and run.num("travel_info_rate_now") >= 0.15, "concept shift"
+    assert run.num("travel_info_positives_now") >= 30
+    assert run.num("travel_info_observed_now") > 3 * run.num("travel_info_predicted_now"), \
+        "inside the slice the old model's predictions stay low while the answer moved: P(y | x) changed"
     crossed = run.num("roc_auc_oot_retrained_cross_feature")
     assert crossed >= oot + 0.05, "retraining on recent data with a crossed feature should recover"
     assert crossed > run.num("roc_auc_oot_retrained_same_features")
