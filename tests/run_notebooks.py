@@ -13,11 +13,16 @@ import argparse
 import pathlib
 import sys
 import time
+import warnings
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
+
+# The course's facts (application/vnd.mlcycle.facts+json) are for its tests: HTML shows nothing of
+# them, as intended, and nbconvert need not warn about it.
+warnings.filterwarnings("ignore", message=r"Your element with mimetype\(s\) dict_keys\(\['application/vnd\.mlcycle\.facts\+json'\]\)")
 
 
 def notebooks(paths):

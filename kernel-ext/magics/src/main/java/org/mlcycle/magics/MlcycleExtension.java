@@ -2,10 +2,12 @@ package org.mlcycle.magics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.mlcycle.hooks.HookRegistry;
@@ -13,6 +15,7 @@ import org.mlcycle.magics.render.ChartRenderer;
 import org.mlcycle.magics.render.NotebookProgress;
 import org.mlcycle.magics.render.RenderedRenderer;
 import org.mlcycle.magics.render.TableRenderer;
+import org.mlcycle.toolkit.report.Facts;
 import org.mlcycle.toolkit.report.Progress;
 
 /**
@@ -41,6 +44,7 @@ public final class MlcycleExtension implements Extension {
         // %check tells an answer cell left as the template from a wrong answer by the cells run
         HookRegistry.of(kernel).ifPresent(hooks -> hooks.addHooks(exercises.cells()));
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
+        Facts.useAsStandard(fact -> kernel.display(factDisplay(fact)));
         for (String statement : defaultImports()) {
             try {
                 kernel.eval(statement);
@@ -55,8 +59,19 @@ public final class MlcycleExtension implements Extension {
     public void uninstall(BaseKernel kernel) {
         Progress.useAsStandard(null);
         HookRegistry.of(kernel).ifPresent(hooks -> hooks.removeHooks(exercises.cells()));
+        Facts.useAsStandard(null);
         deploy.close();
         journal.close();
+    }
+
+    /**
+     * A fact as a display of the course's own MIME type only: no {@code text/plain}, so neither a
+     * notebook nor nbconvert's HTML shows anything, while the executed notebook keeps the value.
+     */
+    public static DisplayData factDisplay(Map<String, Object> fact) {
+        DisplayData data = new DisplayData();
+        data.putData(Facts.MIME_TYPE, fact);
+        return data;
     }
 
     /** Every renderer mlcycle adds, each by the type it shows. */

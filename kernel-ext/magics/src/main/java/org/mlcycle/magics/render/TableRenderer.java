@@ -1,12 +1,17 @@
 package org.mlcycle.magics.render;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Numbers;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -44,6 +49,7 @@ public final class TableRenderer {
     public static String html(Table table, TableDisplay display) {
         List<Integer> rows = display.rows(table.rowCount());
         List<Integer> cols = display.columns(table.columnCount());
+        Map<Integer, Map<Integer, String>> numbers = decimals(table, rows, cols, display);
         StringBuilder out = new StringBuilder(256 + rows.size() * cols.size() * 24);
         out.append("<div class=\"mlcycle-table\"><table class=\"dataframe\" border=\"1\"")
                 .append(Html.SORTABLE)
@@ -69,7 +75,7 @@ public final class TableRenderer {
                     out.append("<td style=\"").append(MISSING_STYLE).append("\">")
                             .append(Html.escape(MISSING)).append("</td>");
                 } else {
-                    out.append("<td>").append(Html.escape(display.cut(table.column(c).getString(r)))).append("</td>");
+                    out.append("<td>").append(Html.escape(display.cut(value(table, c, r, numbers)))).append("</td>");
                 }
             }
             out.append("</tr>");
@@ -82,6 +88,7 @@ public final class TableRenderer {
     public static String text(Table table, TableDisplay display) {
         List<Integer> rows = display.rows(table.rowCount());
         List<Integer> cols = display.columns(table.columnCount());
+        Map<Integer, Map<Integer, String>> numbers = decimals(table, rows, cols, display);
         List<List<String>> lines = new ArrayList<>();
         List<String> names = new ArrayList<>(List.of(""));
         List<String> types = new ArrayList<>(List.of(""));
@@ -95,7 +102,7 @@ public final class TableRenderer {
             List<String> line = new ArrayList<>();
             line.add(r < 0 ? "…" : Integer.toString(r));
             for (int c : cols) {
-                line.add(r < 0 || c < 0 ? "…" : cell(table.column(c), r, display));
+                line.add(r < 0 || c < 0 ? "…" : isMissing(table.column(c), r) ? MISSING : display.cut(value(table, c, r, numbers)));
             }
             lines.add(line);
         }
@@ -132,8 +139,41 @@ public final class TableRenderer {
                 table.columnCount() == 1 ? "column" : "columns");
     }
 
-    private static String cell(Column<?> column, int row, TableDisplay display) {
-        return isMissing(column, row) ? MISSING : display.cut(column.getString(row));
+    /**
+     * The shown cells of every decimal column, formatted together per column as pandas does
+     * (column index -> row index -> text).
+     */
+    private static Map<Integer, Map<Integer, String>> decimals(Table table, List<Integer> rows, List<Integer> cols, TableDisplay display) {
+        Map<Integer, Map<Integer, String>> out = new HashMap<>();
+        for (int c : cols) {
+            if (c < 0 || !(table.column(c) instanceof NumberColumn<?, ?> numbers)
+                    || !(numbers.type() == ColumnType.DOUBLE || numbers.type() == ColumnType.FLOAT)) {
+                continue;
+            }
+            List<Integer> shown = new ArrayList<>();
+            for (int r : rows) {
+                if (r >= 0 && !numbers.isMissing(r)) {
+                    shown.add(r);
+                }
+            }
+            double[] values = new double[shown.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = numbers.getDouble(shown.get(i));
+            }
+            List<String> texts = Numbers.column(values, display.precision());
+            Map<Integer, String> byRow = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                byRow.put(shown.get(i), texts.get(i));
+            }
+            out.put(c, byRow);
+        }
+        return out;
+    }
+
+    private static String value(Table table, int c, int r, Map<Integer, Map<Integer, String>> numbers) {
+        Map<Integer, String> column = numbers.get(c);
+        String text = column == null ? null : column.get(r);
+        return text != null ? text : table.column(c).getString(r);
     }
 
     /**

@@ -120,9 +120,9 @@ class TableRendererTest {
 
         assertEquals(List.of("id", "bid"), List.of(lines[0].trim().split(" +")));
         assertEquals(List.of("integer", "double"), List.of(lines[1].trim().split(" +")));
-        assertEquals(List.of("0", "1000", "0"), List.of(lines[2].trim().split(" +")));
+        assertEquals(List.of("0", "1000", "0.00"), List.of(lines[2].trim().split(" +")));
         assertEquals(List.of("…", "…", "…"), List.of(lines[12].trim().split(" +")), "the ellipsis row after ten rows");
-        assertEquals(List.of("24", "1024", "6"), List.of(lines[22].trim().split(" +")));
+        assertEquals(List.of("24", "1024", "6.00"), List.of(lines[22].trim().split(" +")));
         assertTrue(text.endsWith("ads: 25 rows × 2 columns"), text);
         assertEquals(lines[0].length(), lines[2].length(), "columns line up");
     }
@@ -177,5 +177,19 @@ class TableRendererTest {
         String html = html(renderer.render(t));
 
         assertTrue(html.contains("<td>" + "x".repeat(49) + "…</td>"), html);
+    }
+
+    @Test
+    @DisplayName("decimal columns show six digits, one style per column, as pandas does; full precision on request")
+    void decimalsAsPandas() {
+        Table t = Table.create("rates", DoubleColumn.create("rate", new double[] {0.1080891910808919, 0.5}),
+                DoubleColumn.create("tiny", new double[] {0.0000000030000000000000004, 0.25}));
+        String html = html(renderer.render(t));
+        assertTrue(html.contains("<td>0.108089</td>") && html.contains("<td>0.500000</td>"), html);
+        assertTrue(html.contains("<td>3.000000e-09</td>") && html.contains("<td>2.500000e-01</td>"), html);
+        assertFalse(html.contains("0.1080891910808919") || html.contains("0.0000000030000000000000004"), html);
+        assertTrue(text(renderer.render(t)).contains("0.108089"));
+        String full = html(renderer.render(t, Map.of("precision", "full")));
+        assertTrue(full.contains("<td>0.1080891910808919</td>"), full);
     }
 }

@@ -83,6 +83,11 @@ public final class AdWorld {
         return batch(source, period.firstDay(), period.lastDay(), rows, "truth").truth(tableName(source, period) + "_truth");
     }
 
+    /** The hidden answers for {@link #candidates(Source, int, int, int)}'s rows, row for row. */
+    public Table truth(Source source, int firstDay, int lastDay, int rows) {
+        return batch(source, firstDay, lastDay, rows, "truth").truth(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay + "_truth");
+    }
+
     CandidateBatch batch(Source source, int firstDay, int lastDay, int rows, String who) {
         Require.that(source != null, who, "source is null");
         checkRows(rows, who);
@@ -176,6 +181,44 @@ public final class AdWorld {
                 "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d", firstDay, lastDay);
         return log(policy, firstDay, lastDay, requests, world.options.c0())
                 .table(world, policy, "impressions_" + policy.label() + "_" + firstDay + "_" + lastDay);
+    }
+
+    /**
+     * The candidates that {@link #impressions(Policy, Period, int)} retrieves for the same
+     * requests, eight a request in order ({@code request}, {@code slot}), with what a model
+     * observes of each: the match (kw_match, text_sim, brand_rel), the query (intent,
+     * query_category, n_tokens), the ad (landing_score, past_ctr, bid_cpc) and the device. Score
+     * them with any model and replay the requests through its scores with {@link
+     * #impressions(String, double[], double, Period, int)}.
+     */
+    public Table servedCandidates(Period period, int requests) {
+        Require.that(period != null, "served candidates", "period is null");
+        checkRows(requests, "served candidates");
+        Require.that(requests <= MAX_ROWS / ImpressionLog.CANDIDATES, "served candidates", "at most %,d requests", MAX_ROWS / ImpressionLog.CANDIDATES);
+        ImpressionLog.Served served = new ImpressionLog.Served(requests * ImpressionLog.CANDIDATES);
+        ImpressionLog.generate(world, Policy.LEGACY, Policy.LEGACY.label(), null, Double.NaN,
+                period.firstDay(), period.lastDay(), requests, world.options.c0(), served);
+        return served.table(world, "served_" + period.tag());
+    }
+
+    /**
+     * The same requests as {@link #impressions(Policy, Period, int)} replayed through a model:
+     * {@code scores} holds one score per row of {@link #servedCandidates(Period, int)} (same
+     * period, same number of requests); the policy shows the candidates scoring at least {@code
+     * threshold}, best first, at most three a request. Clicks are drawn by the simulator as for its
+     * own policies, and the Policy column reads {@code policy}.
+     */
+    public Table impressions(String policy, double[] scores, double threshold, Period period, int requests) {
+        Require.that(policy != null && !policy.isBlank(), "impressions", "the policy needs a name");
+        Require.that(period != null, "impressions", "period is null");
+        checkRows(requests, "impressions");
+        Require.that(scores != null && scores.length == requests * ImpressionLog.CANDIDATES, "impressions",
+                "scores must hold one score per served candidate: %,d requests x %d = %,d, got %s",
+                requests, ImpressionLog.CANDIDATES, requests * ImpressionLog.CANDIDATES, scores == null ? "null" : String.format("%,d", scores.length));
+        Require.that(!Double.isNaN(threshold), "impressions", "the threshold is NaN");
+        return ImpressionLog.generate(world, Policy.LEGACY, policy, scores, threshold, period.firstDay(), period.lastDay(),
+                        requests, world.options.c0(), null)
+                .table(world, policy, "impressions_" + policy + "_" + period.tag());
     }
 
     ImpressionLog log(Policy policy, int firstDay, int lastDay, int requests, double c0) {

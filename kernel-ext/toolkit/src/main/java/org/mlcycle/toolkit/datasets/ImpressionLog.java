@@ -37,11 +37,79 @@ final class ImpressionLog {
     int requests;
 
     static ImpressionLog generate(World w, Policy policy, int firstDay, int lastDay, int requests, double c0) {
+        return generate(w, policy, policy.label(), null, Double.NaN, firstDay, lastDay, requests, c0, null);
+    }
+
+    /**
+     * The candidates each request retrieves (CANDIDATES a request, in order), with what a model
+     * can observe of them, and the true probability for the simulator's own checks.
+     */
+    static final class Served {
+        final int n;
+        final int[] request, slot, day, user, query, ad, kw, brandRel, mobile;
+        final double[] textSim, pTrue;
+
+        Served(int n) {
+            this.n = n;
+            request = new int[n];
+            slot = new int[n];
+            day = new int[n];
+            user = new int[n];
+            query = new int[n];
+            ad = new int[n];
+            kw = new int[n];
+            brandRel = new int[n];
+            mobile = new int[n];
+            textSim = new double[n];
+            pTrue = new double[n];
+        }
+
+        Table table(World w, String name) {
+            String[] intent = new String[n];
+            String[] device = new String[n];
+            int[] category = new int[n];
+            int[] tokens = new int[n];
+            double[] landing = new double[n];
+            double[] pastCtr = new double[n];
+            double[] bid = new double[n];
+            for (int i = 0; i < n; i++) {
+                intent[i] = World.INTENTS[w.qIntent[query[i]]];
+                device[i] = mobile[i] == 1 ? "mobile" : "desktop";
+                category[i] = w.qCategory[query[i]];
+                tokens[i] = w.qTokens[query[i]];
+                landing[i] = w.adLandingObserved[ad[i]];
+                pastCtr[i] = w.adPastCtr[ad[i]];
+                bid[i] = w.adBid[ad[i]];
+            }
+            return Table.create(name,
+                    IntColumn.create("request", request), IntColumn.create("slot", slot), IntColumn.create("day", day),
+                    IntColumn.create("user_id", user), IntColumn.create("query_id", query), IntColumn.create("ad_id", ad),
+                    CandidateBatch.strings("kw_match", kw, Truth.KW),
+                    tech.tablesaw.api.DoubleColumn.create("text_sim", textSim),
+                    CandidateBatch.strings("brand_rel", brandRel, Truth.BRAND_REL),
+                    StringColumn.create("intent", intent), IntColumn.create("query_category", category),
+                    IntColumn.create("n_tokens", tokens),
+                    tech.tablesaw.api.DoubleColumn.create("landing_score", landing),
+                    tech.tablesaw.api.DoubleColumn.create("past_ctr", pastCtr),
+                    tech.tablesaw.api.DoubleColumn.create("bid_cpc", bid),
+                    StringColumn.create("device", device));
+        }
+    }
+
+    /**
+     * The requests replayed through a policy. With {@code scores} (one per retrieved candidate,
+     * request by request) the policy is external: show the candidates scoring at least {@code
+     * threshold}, ranked by score, at most three; the click stream is named by {@code label}, so
+     * the same scores under the same label give the same clicks. With {@code served} non-null the
+     * retrieved candidates are recorded there as well.
+     */
+    static ImpressionLog generate(World w, Policy policy, String label, double[] scores, double threshold,
+            int firstDay, int lastDay, int requests, double c0, Served served) {
         String name = "impressions/" + firstDay + ".." + lastDay;
         long seed = w.options.seed();
         SplittableRandom req = Dist.stream(seed, name + "/requests");
         SplittableRandom truth = Dist.stream(seed, name + "/truth");
-        SplittableRandom clicks = Dist.stream(seed, name + "/" + policy.label() + "/clicks");
+        SplittableRandom clicks = Dist.stream(seed, name + "/" + label + "/clicks");
         ImpressionLog log = new ImpressionLog();
         log.requests = requests;
         double b0 = w.options.b0();
@@ -68,7 +136,23 @@ final class ImpressionLog {
                 for (int j = 0; j < k; j++) {
                     duplicate |= cand[j] == a;
                 }
-                if (policy == Policy.CLICKS) {
+                int row = r * CANDIDATES + k;
+                if (served != null) {
+                    served.request[row] = r;
+                    served.slot[row] = k;
+                    served.day[row] = d;
+                    served.user[row] = rq.user();
+                    served.query[row] = q;
+                    served.ad[row] = a;
+                    served.kw[row] = pair.kw[k];
+                    served.brandRel[row] = pair.brandRel[k];
+                    served.mobile[row] = rq.mobile();
+                    served.textSim[row] = pair.textSim[k];
+                    served.pTrue[row] = p[k];
+                }
+                if (scores != null) {
+                    rank[k] = scores[row] >= threshold && !duplicate ? scores[row] : -1;
+                } else if (policy == Policy.CLICKS) {
                     double click = clickProbability(w, c0, y[k], a, intent, rq.mobile(), pair.brandRel[k]);
                     rank[k] = click > CLICK_THRESHOLD && !duplicate ? click * w.adBid[a] : -1;
                 } else if (policy == Policy.LEGACY) {
@@ -163,6 +247,10 @@ final class ImpressionLog {
 
     /** KDD Track 2 column order, then Day and Policy. */
     Table table(World w, Policy policy, String tableName) {
+        return table(w, policy.label(), tableName);
+    }
+
+    Table table(World w, String policy, String tableName) {
         int[] displayUrl = new int[rows];
         int[] advertiser = new int[rows];
         int[] keyword = new int[rows];
@@ -176,7 +264,7 @@ final class ImpressionLog {
             keyword[i] = w.adKeyword[a];
             title[i] = 1_000_000 + a;
             description[i] = 2_000_000 + a;
-            pol[i] = policy.label();
+            pol[i] = policy;
         }
         return Table.create(tableName,
                 IntColumn.create("Click", Arrays.copyOf(click, rows)),

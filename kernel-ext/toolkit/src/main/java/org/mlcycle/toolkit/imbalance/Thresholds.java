@@ -45,6 +45,33 @@ public final class Thresholds {
         throw new IllegalStateException("threshold tuning: no threshold reaches recall " + recall);
     }
 
+    /**
+     * The lowest threshold at which precision still reaches {@code precision}: the most rows shown
+     * that keep the bar. Precision measured on a handful of rows is noise, so thresholds showing
+     * fewer than {@code minShown} validation rows do not count.
+     */
+    public static ThresholdChoice forPrecision(boolean[] actual, double[] probability, double precision, int minShown) {
+        check(actual, probability, "threshold tuning");
+        Require.that(precision > 0 && precision <= 1, "threshold tuning", "target precision must be in (0, 1], got %s", precision);
+        Require.that(minShown >= 1, "threshold tuning", "minShown must be at least 1, got %d", minShown);
+        double chosen = Double.NaN;
+        for (double[] step : sweep(actual, probability)) {
+            double shown = step[1] + step[2];
+            if (shown < minShown) {
+                continue;
+            }
+            if (step[1] / shown >= precision) {
+                chosen = step[0];
+            }
+        }
+        if (Double.isNaN(chosen)) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "threshold tuning: no threshold showing at least %d rows reaches precision %s", minShown, precision));
+        }
+        return new ThresholdChoice(String.format(Locale.ROOT, "precision >= %s", precision), chosen,
+                at(actual, probability, chosen), at(actual, probability, 0.5));
+    }
+
     /** Every distinct probability as a threshold, highest first, with {threshold, tp, fp, positives}. */
     private static java.util.List<double[]> sweep(boolean[] actual, double[] probability) {
         java.util.List<double[]> steps = new java.util.ArrayList<>();

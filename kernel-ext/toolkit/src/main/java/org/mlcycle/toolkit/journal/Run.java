@@ -46,8 +46,16 @@ public record Run(
     private static String join(Map<String, ?> values) {
         return values.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + Html.format(e.getValue()))
+                .map(e -> e.getKey() + "=" + shown(e.getValue()))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A value as shown: numbers (also those kept as text, as params are) to about six significant digits. */
+    private static String shown(Object value) {
+        if (value instanceof String s && s.matches("-?[0-9]+\\.[0-9]{7,}(E-?[0-9]+)?")) {
+            return org.mlcycle.toolkit.report.Numbers.brief(Double.parseDouble(s));
+        }
+        return Html.format(value);
     }
 
     @Override

@@ -53,6 +53,49 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         return new Calibration(bins, actual.length == 0 ? Double.NaN : ece, actual.length);
     }
 
+    /**
+     * Equal-mass bins: the rows sorted by prediction and cut into {@code binCount} bins of (nearly)
+     * the same number of rows, each bin's range running from its lowest to its highest prediction.
+     * Under heavy imbalance equal-width bins put almost every row in the first bin, and their ECE
+     * reduces to |mean prediction - base rate|; equal-mass bins compare prediction and outcome where
+     * the rows are, so they show whether the model ranks *and* scales well.
+     */
+    public static Calibration equalMass(boolean[] actual, double[] probability, int binCount) {
+        Checks.sameLength("calibration", "actual", actual.length, "probability", probability.length);
+        Checks.probabilities("calibration", probability);
+        if (binCount < 1) {
+            throw new IllegalArgumentException("calibration: bins must be at least 1, got " + binCount);
+        }
+        Integer[] order = new Integer[actual.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(probability[a], probability[b]));
+        List<Bin> bins = new ArrayList<>();
+        double ece = 0;
+        int n = actual.length;
+        for (int b = 0; b < binCount; b++) {
+            int from = (int) ((long) n * b / binCount), to = (int) ((long) n * (b + 1) / binCount);
+            if (to <= from) continue;
+            double sumP = 0;
+            long pos = 0;
+            for (int k = from; k < to; k++) {
+                sumP += probability[order[k]];
+                pos += actual[order[k]] ? 1 : 0;
+            }
+            long count = to - from;
+            double mean = sumP / count, obs = pos / (double) count;
+            bins.add(new Bin(probability[order[from]], probability[order[to - 1]], count, mean, obs));
+            ece += (double) count / n * Math.abs(mean - obs);
+        }
+        return new Calibration(bins, n == 0 ? Double.NaN : ece, n);
+    }
+
+    /** "0.10 - 0.20" for equal-width bins; three significant digits when a range is narrower. */
+    static String range(Bin b) {
+        boolean grid = Math.abs(b.low * 100 - Math.rint(b.low * 100)) < 1e-9 && Math.abs(b.high * 100 - Math.rint(b.high * 100)) < 1e-9;
+        return grid ? String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high)
+                : String.format(Locale.ROOT, "%.3g - %.3g", b.low, b.high);
+    }
+
     /** The number of inner edges strictly below p: edges belong to the lower bin. */
     static int bin(double p, int binCount) {
         int b = (int) Math.ceil(p * binCount) - 1;
@@ -74,9 +117,8 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         for (Bin b : bins) {
             s.append(String.format(
                     Locale.ROOT,
-                    "  %.2f - %.2f   %9d %10s %9s%n",
-                    b.low,
-                    b.high,
+                    "  %-13s %9d %10s %9s%n",
+                    range(b),
                     b.count,
                     Checks.fmt(b.meanPredicted),
                     Checks.fmt(b.observed)));
@@ -94,7 +136,7 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         List<List<?>> rows = new ArrayList<>();
         for (Bin b : bins) {
             rows.add(List.of(
-                    String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high),
+                    range(b),
                     b.count,
                     Checks.fmt(b.meanPredicted),
                     Checks.fmt(b.observed)));

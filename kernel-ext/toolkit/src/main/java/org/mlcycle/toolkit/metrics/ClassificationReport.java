@@ -36,6 +36,14 @@ public record ClassificationReport(
         return Confusion.ratio(confusion.positives(), confusion.n());
     }
 
+    /**
+     * Normalized entropy (He et al., 2014): the log-loss divided by the log-loss of always predicting
+     * the base rate. Below 1 the model knows more than the base rate; 1 or above, nothing more.
+     */
+    public double normalizedEntropy() {
+        return Metrics.normalizedEntropy(logLoss, baseRate());
+    }
+
     /** Accuracy of a model that always predicts the more frequent class. */
     public double majorityAccuracy() {
         double b = baseRate();
@@ -74,6 +82,7 @@ public record ClassificationReport(
         rows.add(List.of("ROC-AUC", Checks.fmt(rocAuc)));
         rows.add(List.of("PR-AUC (average precision)", Checks.fmt(averagePrecision)));
         rows.add(List.of("log-loss", Checks.fmt(logLoss)));
+        rows.add(List.of("normalized entropy (log-loss / base rate's)", Checks.fmt(normalizedEntropy())));
         rows.add(List.of("Brier", Checks.fmt(brier)));
         rows.add(List.of("expected calibration error", Checks.fmt(calibration.expectedCalibrationError())));
         rows.add(List.of("threshold", Checks.fmt(options.threshold())));
@@ -114,6 +123,7 @@ public record ClassificationReport(
         r.put("roc_auc", rocAuc);
         r.put("average_precision", averagePrecision);
         r.put("log_loss", logLoss);
+        r.put("normalized_entropy", normalizedEntropy());
         r.put("brier", brier);
         r.put("ece", calibration.expectedCalibrationError());
         r.put("majority_accuracy", majorityAccuracy());

@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.metrics;
 
+import java.util.List;
+
 import java.util.Locale;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
@@ -32,6 +34,27 @@ public final class Metrics {
                 brier(actual, probability),
                 Calibration.of(actual, probability, options.calibrationBins()),
                 options);
+    }
+
+    /**
+     * Normalized entropy: {@code logLoss} over the log-loss of always predicting {@code baseRate},
+     * -(r log r + (1 - r) log(1 - r)). NaN when the base rate is 0 or 1.
+     */
+    public static double normalizedEntropy(double logLoss, double baseRate) {
+        if (!(baseRate > 0 && baseRate < 1)) {
+            return Double.NaN;
+        }
+        return logLoss / -(baseRate * Math.log(baseRate) + (1 - baseRate) * Math.log(1 - baseRate));
+    }
+
+    /** The 95% bootstrap intervals of a model's headline metrics on these rows (1,000 resamples, seeded). */
+    public static Intervals intervals(String title, boolean[] actual, double[] probability, MetricsOptions options) {
+        double t = options.threshold();
+        return Interval.of(title, List.of(
+                Bootstrap.interval("ROC-AUC", actual, probability, Bootstrap.rocAuc()),
+                Bootstrap.interval("PR-AUC", actual, probability, Bootstrap.averagePrecision()),
+                Bootstrap.interval("precision at " + Checks.fmt(t), actual, probability, Bootstrap.precisionAt(t)),
+                Bootstrap.interval("recall at " + Checks.fmt(t), actual, probability, Bootstrap.recallAt(t))));
     }
 
     /** Same with {@link MetricsOptions#defaults()}. */

@@ -35,4 +35,16 @@ class ThresholdsTest {
                 () -> Thresholds.maximiseF1(new boolean[3], new double[] {0.1, 0.2, 0.3}));
         assertEquals("threshold tuning: the validation rows hold no positive; use a stratified split", e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("forPrecision keeps the bar with the most rows shown, ignoring thresholds that show too few rows")
+    void forPrecisionKeepsTheBar() {
+        // scores 1.0 .. 0.1; positives at the top, a lone negative at 0.95
+        double[] p = {1.0, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
+        boolean[] y = {true, false, true, true, true, true, false, false, true, false};
+        ThresholdChoice c = Thresholds.forPrecision(y, p, 0.8, 3);
+        org.junit.jupiter.api.Assertions.assertEquals(0.6, c.threshold(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertTrue(c.chosen().precision() >= 0.8);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Thresholds.forPrecision(y, p, 0.99, 3));
+    }
 }
