@@ -129,10 +129,27 @@ public final class Inspection {
             }
             out.append(d.signature()).append('\n');
             if (!javadoc.isEmpty()) {
-                javadoc.lines().forEach(l -> out.append(l.isEmpty() ? "" : "    " + l).append('\n'));
+                javadoc.lines().forEach(l -> wrap(out, l.isEmpty() ? "" : "    " + l));
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    private static final int WIDTH = 100;
+
+    /** Appends {@code line} wrapped at blanks to {@link #WIDTH} columns, keeping its indent. */
+    static void wrap(StringBuilder out, String line) {
+        String indent = line.substring(0, line.length() - line.stripLeading().length());
+        String rest = line;
+        while (rest.length() > WIDTH) {
+            int cut = rest.lastIndexOf(' ', WIDTH);
+            if (cut <= indent.length()) {
+                break;
+            }
+            out.append(rest, 0, cut).append('\n');
+            rest = indent + rest.substring(cut + 1).stripLeading();
+        }
+        out.append(rest).append('\n');
     }
 
     /** The position of the innermost "(" of a call still open at {@code cursor}, or -1. */

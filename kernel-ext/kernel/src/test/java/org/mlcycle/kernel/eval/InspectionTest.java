@@ -112,6 +112,16 @@ class InspectionTest {
     }
 
     @Test
+    void longLinesWrapKeepingTheirIndent() {
+        StringBuilder out = new StringBuilder();
+        Inspection.wrap(out, "    " + "word ".repeat(40).strip());
+        for (String line : out.toString().split("\n")) {
+            assertTrue(line.length() <= 100 && line.startsWith("    word"), line);
+        }
+        assertEquals(40, out.toString().split("word", -1).length - 1);
+    }
+
+    @Test
     void sourcesJarsAreFoundBesideTheKernelOrOneLevelUp(@TempDir Path dir) throws Exception {
         Path lib = Files.createDirectories(dir.resolve("lib"));
         Path sources = Files.createDirectories(dir.resolve("sources"));
