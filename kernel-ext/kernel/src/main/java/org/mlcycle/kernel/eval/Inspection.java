@@ -110,14 +110,15 @@ public final class Inspection {
         if (docs.isEmpty()) {
             return null;
         }
-        List<String> signatures = new ArrayList<>(new LinkedHashSet<>(docs.stream().map(Documentation::signature).toList()));
+        List<String> signatures = new ArrayList<>(new LinkedHashSet<>(docs.stream().map(Inspection::signature).toList()));
         StringBuilder out = new StringBuilder();
         if (signatures.size() > 1) {
             signatures.forEach(s -> out.append(s).append('\n'));
         }
         Set<String> seen = new LinkedHashSet<>();
         for (Documentation d : docs) {
-            if (!seen.add(d.signature())) {
+            String signature = signature(d);
+            if (!seen.add(signature)) {
                 continue;
             }
             String javadoc = d.javadoc() == null ? "" : JavadocText.of(d.javadoc());
@@ -127,12 +128,22 @@ public final class Inspection {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(d.signature()).append('\n');
+            out.append(signature).append('\n');
             if (!javadoc.isEmpty()) {
                 javadoc.lines().forEach(l -> wrap(out, l.isEmpty() ? "" : "    " + l));
             }
         }
         return out.toString().stripTrailing();
+    }
+
+    /** JShell's "name:type" of a variable or field, as Java declares it: "type name". */
+    private static String signature(Documentation d) {
+        String s = d.signature();
+        int colon = s.indexOf(':');
+        if (colon > 0 && s.substring(0, colon).chars().allMatch(Character::isJavaIdentifierPart)) {
+            return s.substring(colon + 1) + " " + s.substring(0, colon);
+        }
+        return s;
     }
 
     private static final int WIDTH = 100;

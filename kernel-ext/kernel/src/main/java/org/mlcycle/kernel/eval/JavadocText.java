@@ -44,6 +44,9 @@ final class JavadocText {
                 current = new ArrayList<>(); // @author, @implSpec...: gathered, then left out
                 if (label != null) {
                     if (tag.equals("param") || tag.equals("throws") || tag.equals("exception")) {
+                        if (rest.startsWith("<")) { // a type parameter, not HTML
+                            rest = "&lt;" + rest.substring(1).replaceFirst(">", "&gt;");
+                        }
                         int sp = indexOfBlank(rest);
                         rest = sp < 0 ? rest : rest.substring(0, sp) + " - " + rest.substring(sp).strip();
                     }

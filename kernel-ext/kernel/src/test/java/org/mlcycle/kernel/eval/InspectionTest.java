@@ -76,7 +76,7 @@ class InspectionTest {
     void aNameShowsItsType() {
         String doc = shell.inspect("s", 1);
         assertNotNull(doc);
-        assertTrue(doc.startsWith("s") && doc.contains("java.lang.String"), doc);
+        assertEquals("java.lang.String s", doc);
     }
 
     @Test
@@ -102,11 +102,13 @@ class InspectionTest {
                    argument.
                 @return the larger of {@code a} and {@code b}.
                 @since 1.0
+                @param <T> the element type
                 """);
         assertTrue(text.startsWith("Returns the greater of two int values. See min."), text);
         assertTrue(text.contains("\n\nSecond paragraph with List<String> & more."), text);
         assertTrue(text.contains("\n- one\n- two"), text);
         assertTrue(text.contains("Parameters:\n  a - an argument.\n  b - another argument."), text);
+        assertTrue(text.contains("  <T> - the element type"), text);
         assertTrue(text.contains("Returns:\n  the larger of a and b."), text);
         assertTrue(text.contains("Since:\n  1.0"), text);
     }
