@@ -469,41 +469,13 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Documentation of the identifier at or right before {@code cursor}: signatures and, when the
-     * JDK's sources are installed, javadoc. Null when nothing is known there.
+     * What Shift-Tab shows at {@code cursor}: the signatures of the call around it (all overloads)
+     * or of the name at it, with Javadoc where sources exist (see {@link Inspection}). Null when
+     * nothing is known there.
      */
     public String inspect(String code, int cursor) {
         int start = snippetStart(code, Math.max(0, cursor - 1));
-        String snippet = code.substring(start);
-        int at = Math.min(cursor - start, snippet.length());
-        int end = at;
-        while (end < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(end))) {
-            end++;
-        }
-        int begin = at;
-        while (begin > 0 && Character.isJavaIdentifierPart(snippet.charAt(begin - 1))) {
-            begin--;
-        }
-        if (begin == end) {
-            return null;
-        }
-        // JShell documents a method only with the cursor inside its argument list; give it one.
-        String probe = snippet.substring(0, end);
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(probe + "(", end + 1, true);
-        if (docs.isEmpty()) {
-            docs = analysis.documentation(probe, end, true);
-        }
-        if (!docs.isEmpty()) {
-            return docs.stream()
-                    .map(d -> d.signature() + (d.javadoc() == null || d.javadoc().isBlank() ? "" : "\n\n" + d.javadoc().strip()))
-                    .distinct()
-                    .collect(Collectors.joining("\n\n"));
-        }
-        String type = analysis.analyzeType(probe, end);
-        if (type != null && !type.isBlank()) {
-            return snippet.substring(begin, end) + " : " + type;
-        }
-        return null;
+        return new Inspection(analysis).inspect(code.substring(start), cursor - start);
     }
 
     /** Jupyter's answer: "complete", "invalid", "incomplete", or an indent for the next line. */

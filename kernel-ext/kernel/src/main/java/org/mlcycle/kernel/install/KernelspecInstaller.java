@@ -11,12 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.mlcycle.kernel.eval.Inspection;
 
 /**
  * Writes the kernelspec Jupyter uses to start the kernel: {@code kernel.json} plus a {@code lib/}
  * folder with every jar on this installer's classpath, and a class-data-sharing archive made by
  * a warm-up run (it cuts the kernel's start time). One JVM per kernel: options go straight into
- * {@code argv}, so there is no launcher process in between.
+ * {@code argv}, so there is no launcher process in between. The sources jars of mlcycle's own
+ * libraries, when built, go to {@code sources/} beside {@code lib/}: inspect reads their Javadoc.
  *
  * <p>{@code install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]...}
  */
@@ -31,7 +33,9 @@ public final class KernelspecInstaller {
             "-Dfile.encoding=UTF-8",
             // lets the kernel guard against exits from notebook code (see ExitGuard); Java 17
             // allows it without the option, 18 to 23 only with it
-            "-Djava.security.manager=allow");
+            "-Djava.security.manager=allow",
+            // lets inspect (Shift-Tab) show the Javadoc of the shipped sources jars (see Inspection)
+            Inspection.OPEN_JSHELL);
 
     static final String USAGE = """
             usage: ./mlcycle install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]...
@@ -86,6 +90,18 @@ public final class KernelspecInstaller {
         if (copied == 0) {
             fail("no jars on the classpath to install (run the installer through ./mlcycle install)");
         }
+        Path sources = dir.resolve("sources");
+        deleteRecursively(sources);
+        java.util.Set<Path> sourceJars = new java.util.TreeSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !entry.endsWith("*")) {
+                sourceJars.addAll(Inspection.sourceJarsNear(Path.of(entry).toAbsolutePath()));
+            }
+        }
+        for (Path jar : sourceJars) {
+            Files.createDirectories(sources);
+            Files.copy(jar, sources.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path archive = dir.resolve("mlcycle.jsa");
         Files.deleteIfExists(archive);
@@ -111,6 +127,7 @@ public final class KernelspecInstaller {
         spec.put("metadata", Map.of("debugger", false));
         Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
         System.out.println("installed kernel '" + name + "' in " + dir + " (" + copied + " jars"
+                + (sourceJars.isEmpty() ? "" : ", " + sourceJars.size() + " sources jars")
                 + (cds ? ", class-data-sharing archive" : ", no class-data-sharing archive") + ")");
     }
 
