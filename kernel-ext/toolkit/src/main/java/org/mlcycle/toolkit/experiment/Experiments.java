@@ -66,6 +66,9 @@ public final class Experiments {
      * A randomized A/B test on fresh traffic of the ad world: each request goes to one arm by the
      * hash of its id ({@link #treated}), is served by that arm's policy, and the simulator draws the
      * clicks. Both arms see the same stream of new requests, none of which any earlier table holds.
+     * The world has no days after today, so every request is drawn from today's traffic mix; the
+     * days of the test group the requests ({@code requestsPerDay} at a time), nothing more. No arm
+     * ever sees the clicks the other arm's ads would have had.
      */
     public static AbResult run(AdWorld world, Arm control, Arm treatment, AbOptions options) {
         Require.that(world != null && control != null && treatment != null && options != null, "A/B test", "world, arms and options are required");
