@@ -341,3 +341,23 @@ def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
     assert run.num("psi_device") >= 0.15 and run.num("psi_text_sim") < 0.05
     assert run.num("travel_informational_show_rate_now") > 10 * max(run.num("travel_informational_show_rate_then"), 0.005)
     assert run.num("ctr_model_v1") < run.num("ctr_legacy")
+
+
+def test_lesson12_ab_test_is_planned_run_decided_and_peeking_inflates_false_positives(executed):
+    """Step 13, the second turn: a powered A/B test of the click model against production."""
+    run = lesson(executed, "12")
+    assert run.facts["control_model"] == lesson(executed, "08").facts["deployed_model"], \
+        "the control is the model lesson 8 put in production"
+    assert run.facts["treatment_model"].startswith("ad-click@")
+    assert run.num("sample_size_per_arm") > 1000
+    assert abs(run.num("realised_power") - 0.8) <= 0.07, "the planned test should have about the planned power"
+    assert run.num("control_requests") > 0 and run.num("treatment_requests") > 0
+    low, high = run.num("ctr_difference_low"), run.num("ctr_difference_high")
+    assert low <= run.num("ctr_difference") <= high, "the CTR difference is reported with its interval"
+    assert high < 0, "the click model, trained on legacy's log only, loses CTR on fresh traffic"
+    assert run.num("revenue_difference_low") > 0, "while it earns more per request"
+    ship = low > 0 and run.num("revenue_difference_high") > 0 and run.facts["latency_ok"] == "true"
+    assert run.facts["decision"] == ("ship" if ship else "keep_control"), "the decision follows the rule written before the test"
+    assert run.facts["decision_in_journal"] == "true", "the decision moved the click model in the registry"
+    assert run.num("peeking_false_positive_rate") > 0.10, "daily peeking should inflate false positives"
+    assert abs(run.num("single_look_false_positive_rate") - 0.05) <= 0.02

@@ -221,6 +221,58 @@ public final class AdWorld {
                 .table(world, policy, "impressions_" + policy + "_" + period.tag());
     }
 
+    /**
+     * The click log of a policy as one row per impression, for training a click model: click (1
+     * for the first Click impressions of a log row), position, depth, past_ctr, bid_cpc,
+     * landing_score, intent and device. The same requests and clicks as {@link
+     * #impressions(Policy, Period, int)}.
+     */
+    public Table clickExamples(Policy policy, Period period, int requests) {
+        Require.that(policy != null, "click examples", "policy is null");
+        Require.that(period != null, "click examples", "period is null");
+        checkRows(requests, "click examples");
+        return log(policy, period.firstDay(), period.lastDay(), requests, world.options.c0())
+                .clickExamples(world, "clicks_" + policy.label() + "_" + period.tag());
+    }
+
+    /**
+     * Fresh traffic: {@code requests} search requests of today (day 0) that no other method
+     * draws, one stream per {@code stream} name, retrieved as by {@link #servedCandidates(Period,
+     * int)} (eight candidates a request, column {@code request} numbering the requests from 0).
+     */
+    public Table freshCandidates(String stream, int requests) {
+        Require.that(stream != null && !stream.isBlank(), "fresh candidates", "the stream needs a name");
+        checkRows(requests, "fresh candidates");
+        Require.that(requests <= MAX_ROWS / ImpressionLog.CANDIDATES, "fresh candidates", "at most %,d requests", MAX_ROWS / ImpressionLog.CANDIDATES);
+        ImpressionLog.Served served = new ImpressionLog.Served(requests * ImpressionLog.CANDIDATES);
+        ImpressionLog.generate(world, freshName(stream), Policy.LEGACY, Policy.LEGACY.label(), null, Double.NaN,
+                0, 0, requests, world.options.c0(), served);
+        return served.table(world, "fresh_" + stream);
+    }
+
+    /**
+     * The fresh requests of {@link #freshCandidates(String, int)} served by scores, one per
+     * candidate row: the candidates scoring at least {@code threshold} are shown, best first, at most
+     * three a request, and the simulator draws the clicks. The columns are those of {@link
+     * #impressions(Policy, Period, int)} and Request, the request each row was served for.
+     */
+    public Table freshImpressions(String stream, String policy, double[] scores, double threshold, int requests) {
+        Require.that(stream != null && !stream.isBlank(), "fresh impressions", "the stream needs a name");
+        Require.that(policy != null && !policy.isBlank(), "fresh impressions", "the policy needs a name");
+        checkRows(requests, "fresh impressions");
+        Require.that(scores != null && scores.length == requests * ImpressionLog.CANDIDATES, "fresh impressions",
+                "scores must hold one score per candidate: %,d requests x %d = %,d, got %s",
+                requests, ImpressionLog.CANDIDATES, requests * ImpressionLog.CANDIDATES, scores == null ? "null" : String.format("%,d", scores.length));
+        Require.that(!Double.isNaN(threshold), "fresh impressions", "the threshold is NaN");
+        return ImpressionLog.generate(world, freshName(stream), Policy.LEGACY, policy, scores, threshold, 0, 0,
+                        requests, world.options.c0(), null)
+                .tableWithRequests(world, policy, "fresh_impressions_" + policy);
+    }
+
+    private static String freshName(String stream) {
+        return "fresh/" + stream;
+    }
+
     ImpressionLog log(Policy policy, int firstDay, int lastDay, int requests, double c0) {
         return ImpressionLog.generate(world, policy, firstDay, lastDay, requests, c0);
     }

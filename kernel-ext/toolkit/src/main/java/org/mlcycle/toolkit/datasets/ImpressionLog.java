@@ -34,6 +34,7 @@ final class ImpressionLog {
     int[] user = new int[1024];
     int[] day = new int[1024];
     int[] relevant = new int[1024];
+    int[] request = new int[1024];
     int requests;
 
     static ImpressionLog generate(World w, Policy policy, int firstDay, int lastDay, int requests, double c0) {
@@ -105,7 +106,13 @@ final class ImpressionLog {
      */
     static ImpressionLog generate(World w, Policy policy, String label, double[] scores, double threshold,
             int firstDay, int lastDay, int requests, double c0, Served served) {
-        String name = "impressions/" + firstDay + ".." + lastDay;
+        return generate(w, "impressions/" + firstDay + ".." + lastDay, policy, label, scores, threshold,
+                firstDay, lastDay, requests, c0, served);
+    }
+
+    /** As above, with the request stream named by {@code name}: another name, other requests. */
+    static ImpressionLog generate(World w, String name, Policy policy, String label, double[] scores, double threshold,
+            int firstDay, int lastDay, int requests, double c0, Served served) {
         long seed = w.options.seed();
         SplittableRandom req = Dist.stream(seed, name + "/requests");
         SplittableRandom truth = Dist.stream(seed, name + "/truth");
@@ -181,7 +188,7 @@ final class ImpressionLog {
                 for (int i = 0; i < imps; i++) {
                     c += clicks.nextDouble() < pc ? 1 : 0;
                 }
-                log.add(c, imps, a, shown, pos + 1, q, rq.user(), d, y[k]);
+                log.add(c, imps, a, shown, pos + 1, q, rq.user(), d, y[k], r);
             }
         }
         return log;
@@ -196,7 +203,7 @@ final class ImpressionLog {
                 + (brandRel == Truth.BRAND_SAME ? 0.5 : 0.0));
     }
 
-    private void add(int c, int imps, int a, int dep, int pos, int q, int u, int d, int rel) {
+    private void add(int c, int imps, int a, int dep, int pos, int q, int u, int d, int rel, int req) {
         if (rows == click.length) {
             int size = rows * 2;
             click = Arrays.copyOf(click, size);
@@ -208,6 +215,7 @@ final class ImpressionLog {
             user = Arrays.copyOf(user, size);
             day = Arrays.copyOf(day, size);
             relevant = Arrays.copyOf(relevant, size);
+            request = Arrays.copyOf(request, size);
         }
         click[rows] = c;
         impression[rows] = imps;
@@ -218,6 +226,7 @@ final class ImpressionLog {
         user[rows] = u;
         day[rows] = d;
         relevant[rows] = rel;
+        request[rows] = req;
         rows++;
     }
 
@@ -281,6 +290,53 @@ final class ImpressionLog {
                 IntColumn.create("UserID", Arrays.copyOf(user, rows)),
                 IntColumn.create("Day", Arrays.copyOf(day, rows)),
                 StringColumn.create("Policy", pol));
+    }
+
+    /** The rows of {@link #table(World, String, String)} with the request each came from, in column Request. */
+    Table tableWithRequests(World w, String policy, String tableName) {
+        Table t = table(w, policy, tableName);
+        t.addColumns(IntColumn.create("Request", Arrays.copyOf(request, rows)));
+        return t;
+    }
+
+    /**
+     * One row per impression (a row of the log with Impression = k becomes k rows, the first Click
+     * of them clicked), with what a click model observes: position, depth, the ad's past_ctr,
+     * bid_cpc and landing_score, the query's intent and the user's device.
+     */
+    Table clickExamples(World w, String tableName) {
+        int n = 0;
+        for (int i = 0; i < rows; i++) {
+            n += impression[i];
+        }
+        int[] clicked = new int[n];
+        double[] pos = new double[n], dep = new double[n], ctr = new double[n], bid = new double[n], land = new double[n];
+        String[] intent = new String[n], device = new String[n];
+        int j = 0;
+        for (int i = 0; i < rows; i++) {
+            int a = ad[i];
+            String in = World.INTENTS[w.qIntent[query[i]]];
+            String dev = w.uMobile[user[i]] == 1 ? "mobile" : "desktop";
+            for (int k = 0; k < impression[i]; k++, j++) {
+                clicked[j] = k < click[i] ? 1 : 0;
+                pos[j] = position[i];
+                dep[j] = depth[i];
+                ctr[j] = w.adPastCtr[a];
+                bid[j] = w.adBid[a];
+                land[j] = w.adLandingObserved[a];
+                intent[j] = in;
+                device[j] = dev;
+            }
+        }
+        return Table.create(tableName,
+                IntColumn.create("click", clicked),
+                tech.tablesaw.api.DoubleColumn.create("position", pos),
+                tech.tablesaw.api.DoubleColumn.create("depth", dep),
+                tech.tablesaw.api.DoubleColumn.create("past_ctr", ctr),
+                tech.tablesaw.api.DoubleColumn.create("bid_cpc", bid),
+                tech.tablesaw.api.DoubleColumn.create("landing_score", land),
+                StringColumn.create("intent", intent),
+                StringColumn.create("device", device));
     }
 
     /** A stable stand-in for KDD's hashed display URL: one per advertiser. */

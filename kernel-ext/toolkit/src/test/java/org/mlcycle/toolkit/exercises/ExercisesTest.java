@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class ExercisesTest {
 
     @Test
-    @DisplayName("the classpath holds one checked exercise per lesson, 00 to 11, each with a point; lesson 11 adds questions")
+    @DisplayName("the classpath holds one checked exercise per lesson, 00 to 12, each with a point; lesson 11 adds questions")
     void oneExercisePerLesson() {
         Exercises all = Exercises.loaded();
-        for (int lesson = 0; lesson <= 11; lesson++) {
+        for (int lesson = 0; lesson <= 12; lesson++) {
             String prefix = String.format("%02d-", lesson);
             List<Exercise> found = all.all().stream()
                     .filter(e -> e.lesson().startsWith(prefix) && !e.isQuestion()).toList();

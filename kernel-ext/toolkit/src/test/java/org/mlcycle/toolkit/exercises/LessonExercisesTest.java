@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.experiment.AbOptions;
+import org.mlcycle.toolkit.experiment.AbResult;
+import org.mlcycle.toolkit.experiment.ArmResult;
 import org.mlcycle.toolkit.labels.AgreementReport;
 import org.mlcycle.toolkit.labels.LabelAgreement;
 import tech.tablesaw.api.IntColumn;
@@ -68,6 +71,22 @@ class LessonExercisesTest {
 
         assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 2 * 0.8 / 1.8)).passed());
         assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 0.0)).message().startsWith("0 is the F1"));
+    }
+
+    @Test
+    @DisplayName("lesson 12: the pooled z passes; the unpooled one and the wrong sign are named")
+    void zByHand() {
+        // control 100 clicks of 5,000 impressions, treatment 150 of 5,000: pooled CTR 0.025
+        ArmResult control = new ArmResult("control", 4_000, 5_000, 100, 0.02, 0.016, 0.024, 100, 25, 20, 30, 10);
+        ArmResult treatment = new ArmResult("treatment", 4_000, 5_000, 150, 0.03, 0.026, 0.034, 150, 37, 30, 44, 10);
+        AbResult ab = new AbResult(control, treatment, 0.01, 0.004, 0.016, 0, 0.001, 12, 2, 22, AbOptions.of(1_000, 8));
+        MapAnswers answers = new MapAnswers(0).with("ab", ab);
+        double pooled = Math.sqrt(0.025 * 0.975 * (2.0 / 5_000));
+        double unpooled = Math.sqrt(0.02 * 0.98 / 5_000 + 0.03 * 0.97 / 5_000);
+
+        assertTrue(check("lesson12-z", answers.with("myZ", 0.01 / pooled)).passed());
+        assertTrue(check("lesson12-z", answers.with("myZ", 0.01 / unpooled)).message().contains("pools the clicks"));
+        assertTrue(check("lesson12-z", answers.with("myZ", -0.01 / pooled)).message().contains("wrong way round"));
     }
 
     @Test

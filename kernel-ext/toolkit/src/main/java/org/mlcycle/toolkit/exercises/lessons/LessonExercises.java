@@ -13,6 +13,8 @@ import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseSet;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
+import org.mlcycle.toolkit.experiment.AbResult;
+import org.mlcycle.toolkit.experiment.ArmResult;
 import org.mlcycle.toolkit.journal.Stage;
 import org.mlcycle.toolkit.journal.StagePath;
 import org.mlcycle.toolkit.labels.AgreementReport;
@@ -88,6 +90,13 @@ public final class LessonExercises implements ExerciseSet {
                         With "don't show" as the positive class and every row predicted "don't show", recall is 1
                         and precision is the share of negatives:
                             double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
+                Exercise.of("lesson12-z", "12-online-experiment", "the z statistic by hand", 1,
+                        LessonExercises::zByHand, """
+                        The pooled two-proportion z-test, from the per-arm counts:
+                            ArmResult c = ab.control(), t = ab.treatment();
+                            double pooled = (c.clicks() + t.clicks()) / (double) (c.impressions() + t.impressions());
+                            double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / c.impressions() + 1.0 / t.impressions()));
+                            double myZ = (t.ctr() - c.ctr()) / se;"""),
                 Exercise.question("lesson11-q1-stages", "11-interview-walkthrough", "the stages of the production cycle", """
                         Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
                         data management (sources, storage, processing, versioning; data engineering), model
@@ -332,5 +341,24 @@ public final class LessonExercises implements ExerciseSet {
                 .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
                 .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
                         + " recall = 1.", f1));
+    }
+
+    static Verdict zByHand(Answers a) {
+        double z = a.number("myZ");
+        AbResult ab = a.value("ab", AbResult.class, "the lesson's AbResult");
+        ArmResult c = ab.control(), t = ab.treatment();
+        double pooled = (c.clicks() + t.clicks()) / (double) (c.impressions() + t.impressions());
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / c.impressions() + 1.0 / t.impressions()));
+        double unpooled = Math.sqrt(c.ctr() * (1 - c.ctr()) / c.impressions() + t.ctr() * (1 - t.ctr()) / t.impressions());
+        double perRequest = Math.sqrt(pooled * (1 - pooled) * (1.0 / c.requests() + 1.0 / t.requests()));
+        double right = (t.ctr() - c.ctr()) / se;
+        return NumberAnswer.of(z, 1e-6 * Math.max(1, Math.abs(right)))
+                .right(right, text("z = %.2f, the same as the test's; |z| above 1.96 is p below 0.05.", z))
+                .mistake(-right, "the sign is the wrong way round: take treatment minus control.")
+                .mistake((t.ctr() - c.ctr()) / unpooled, "that uses each arm's own CTR in the standard error (the"
+                        + " interval's); the test assumes no difference, so it pools the clicks of both arms.")
+                .mistake((t.ctr() - c.ctr()) / perRequest, "the trials of a CTR are impressions, not requests.")
+                .otherwise(text("myZ is %.4f: (CTR treatment - CTR control) / sqrt(p (1 - p) (1/n1 + 1/n2)), p the"
+                        + " pooled CTR and n the impressions of each arm.", z));
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * Online controlled experiments: the sample size a test needs before it starts ({@link
+ * org.mlcycle.toolkit.experiment.Experiments#sampleSize}), a randomized A/B test of two serving
+ * policies on the ad world's fresh traffic ({@link org.mlcycle.toolkit.experiment.Experiments#run}),
+ * and what checking the p-value every day does to the false-positive rate ({@link
+ * org.mlcycle.toolkit.experiment.Experiments#peeking}).
+ */
+package org.mlcycle.toolkit.experiment;
