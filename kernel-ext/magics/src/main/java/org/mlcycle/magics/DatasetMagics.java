@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.datasets.Datasets;
 import org.mlcycle.toolkit.io.Data;
 import org.mlcycle.toolkit.io.csv.CsvOptions;
@@ -40,9 +40,9 @@ public final class DatasetMagics {
 
     private DatasetMagics() {}
 
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("datasets", (BaseKernel k, List<String> a) -> datasets(notebooks.apply(k), a));
-        registry.registerLineMagic("read", (BaseKernel k, List<String> a) -> read(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("datasets", 0, USAGE), DatasetMagics::datasets);
+        magics.line(MagicSpec.line("read", 2, READ_USAGE), DatasetMagics::read);
     }
 
     static Object read(Notebook nb, List<String> args) {

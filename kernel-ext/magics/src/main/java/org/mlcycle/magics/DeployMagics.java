@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.deploy.ModelRegistry;
 import org.mlcycle.toolkit.deploy.ModelRelease;
@@ -75,11 +75,11 @@ public final class DeployMagics {
     }
 
     /** Registers {@code %deploy}, {@code %serve}, {@code %shadow} and {@code %monitor}. */
-    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, DeployMagics m) {
-        registry.registerLineMagic("deploy", (BaseKernel k, List<String> a) -> m.deploy(notebooks.apply(k), a));
-        registry.registerLineMagic("serve", (BaseKernel k, List<String> a) -> m.serve(notebooks.apply(k), a));
-        registry.registerLineMagic("shadow", (BaseKernel k, List<String> a) -> m.shadow(notebooks.apply(k), a));
-        registry.registerLineMagic("monitor", (BaseKernel k, List<String> a) -> m.monitor(notebooks.apply(k), a));
+    static void register(MagicSet magics, DeployMagics m) {
+        magics.line(MagicSpec.line("deploy", 0, DEPLOY_USAGE), m::deploy);
+        magics.line(MagicSpec.line("serve", 0, SERVE_USAGE), m::serve);
+        magics.line(MagicSpec.line("shadow", 3, SHADOW_USAGE), m::shadow);
+        magics.line(MagicSpec.line("monitor", 2, MONITOR_USAGE), m::monitor);
     }
 
     private ModelRegistry registry() {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.support.Require;
@@ -59,9 +59,9 @@ public final class DriftMagics {
     }
 
     /** Registers {@code %drift} and {@code %drift_windows}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("drift", (BaseKernel k, List<String> a) -> drift(notebooks.apply(k), a));
-        registry.registerLineMagic("drift_windows", (BaseKernel k, List<String> a) -> windows(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("drift", 2, DRIFT_USAGE), DriftMagics::drift);
+        magics.line(MagicSpec.line("drift_windows", 3, WINDOWS_USAGE), DriftMagics::windows);
     }
 
     /** {@code %drift lastMonth yesterday --bins 20}: per-column and dataset drift. */

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.OutOfFoldProbabilities;
 import org.mlcycle.toolkit.imbalance.Imbalance;
@@ -61,10 +61,10 @@ public final class LabelMagics {
     private LabelMagics() {}
 
     /** Registers {@code %agreement}, {@code %label_issues} and {@code %imbalance}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("agreement", (BaseKernel k, List<String> a) -> agreement(notebooks.apply(k), a));
-        registry.registerLineMagic("label_issues", (BaseKernel k, List<String> a) -> issues(notebooks.apply(k), a));
-        registry.registerLineMagic("imbalance", (BaseKernel k, List<String> a) -> imbalance(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("agreement", 3, AGREEMENT_USAGE), LabelMagics::agreement);
+        magics.line(MagicSpec.line("label_issues", 1, ISSUES_USAGE), LabelMagics::issues);
+        magics.line(MagicSpec.line("imbalance", 2, IMBALANCE_USAGE), LabelMagics::imbalance);
     }
 
     /** {@code %agreement ads labeler_a labeler_b}: confusion, Cohen's kappa and the rows they disagree on. */

@@ -29,8 +29,10 @@ import tech.tablesaw.api.Table;
  * runs, so a kernel that dies mid-cell leaves it there, unfinished; a body that throws marks it failed.
  */
 final class TrackMagic {
-    static final String USAGE =
-            "%track <run name> [--params a,b] [--metrics m,n] [--data name[@v]|table,...] [--model variable]";
+    static final String USAGE = "%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
+            + " [--model VARIABLE]  — record a run: the named variables' values, data versions and model";
+    static final String CELL_USAGE = "%%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
+            + " [--model VARIABLE]  — run the cell below as run RUN and record it (failed if the cell throws)";
 
     private TrackMagic() {}
 

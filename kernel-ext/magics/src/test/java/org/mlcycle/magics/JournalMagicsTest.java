@@ -106,7 +106,7 @@ class JournalMagicsTest {
 
     private void setUp() {
         magics = new JournalMagics(this::journalFile);
-        JournalMagics.register(registry, kernel -> cells, magics);
+        JournalMagics.register(new MagicSet(registry, java.util.Optional.empty(), kernel -> cells), magics);
     }
 
     @AfterEach
@@ -168,7 +168,8 @@ class JournalMagicsTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> line("stage"));
 
         assertTrue(unknown.getMessage().startsWith("stage: unknown stage 'training'"), unknown.getMessage());
-        assertTrue(none.getMessage().startsWith("usage: %stage scoping|data|"), none.getMessage());
+        assertTrue(none.getMessage().startsWith("missing scoping|data|"), none.getMessage());
+        assertTrue(none.getMessage().contains("; usage: %stage scoping|data|"), none.getMessage());
         assertEquals(0, magics.journal().stageMoves().size());
     }
 
@@ -305,6 +306,6 @@ class JournalMagicsTest {
         assertEquals("metric 'auc' is a String, not a number", e.getMessage());
         assertEquals("failed", magics.journal().runs().get(0).status());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("track", "--metrics"));
-        assertTrue(usage.getMessage().startsWith("usage: %track <run name>"), usage.getMessage());
+        assertTrue(usage.getMessage().startsWith("usage: %track RUN "), usage.getMessage());
     }
 }

@@ -51,7 +51,7 @@ final class MavenMagics {
 
     KernelMagics.Text repository(BaseKernel kernel, List<String> args) {
         if (args.size() != 2) {
-            throw new MagicUsageError("%mavenRepo takes two arguments: " + KernelMagics.USAGE.get("mavenRepo"));
+            throw new MagicUsageError("%mavenRepo takes two arguments: " + KernelMagics.USAGE.get("maven_repo"));
         }
         resolver.addRepository(args.get(0), args.get(1));
         return new KernelMagics.Text("repositories: " + resolver.repositories());
@@ -59,7 +59,7 @@ final class MavenMagics {
 
     List<String> loadFromPom(BaseKernel kernel, List<String> args) {
         if (args.size() != 1) {
-            throw new MagicUsageError("%loadFromPOM takes one file: " + KernelMagics.USAGE.get("loadFromPOM"));
+            throw new MagicUsageError("%loadFromPOM takes one file: " + KernelMagics.USAGE.get("load_from_pom"));
         }
         Path pom = Path.of(args.get(0));
         String xml;
