@@ -86,13 +86,13 @@ public final class KernelMagics {
                 if (spec.kind() == MagicSpec.Kind.LINE) {
                     LineMagic<?, BaseKernel> f = lines.get(spec.name());
                     registry.registerLineMagic(name, (BaseKernel kernel, List<String> args) -> {
-                        checkArguments(spec, args);
+                        checkArguments(spec, name, args);
                         return f.eval(kernel, args);
                     });
                 } else {
                     CellMagic<?, BaseKernel> f = cells.get(spec.name());
                     registry.registerCellMagic(name, (BaseKernel kernel, List<String> args, String body) -> {
-                        checkArguments(spec, args);
+                        checkArguments(spec, name, args);
                         return f.eval(kernel, args, body);
                     });
                 }
@@ -101,9 +101,9 @@ public final class KernelMagics {
         }
     }
 
-    private static void checkArguments(MagicSpec spec, List<String> args) {
+    private static void checkArguments(MagicSpec spec, String written, List<String> args) {
         if (spec.missingArguments(args)) {
-            throw new MagicUsageError(spec.kind().sign() + spec.name() + ": " + spec.missingMessage(args));
+            throw new MagicUsageError(spec.kind().sign() + written + ": " + spec.missingMessage(args));
         }
     }
 
