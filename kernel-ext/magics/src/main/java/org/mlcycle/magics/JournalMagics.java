@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
@@ -56,6 +58,13 @@ public final class JournalMagics {
     static final String LIFECYCLE_USAGE = "%lifecycle  — the stages this work has moved through, as a chart";
     static final String JOURNAL_USAGE = "%journal [--last N] | %journal export FILE.json|FILE.csv  — the journal's"
             + " latest entries (20 by default), or all of it written to a file";
+
+    private static final Usage SNAPSHOT = new Usage(SNAPSHOT_USAGE, MagicsArgs.builder().required("table")
+            .keyword("as", KeywordSpec.REPLACE).keyword("from", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage RESTORE = new Usage(RESTORE_USAGE, MagicsArgs.builder().required("ref")
+            .keyword("as", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage JOURNAL = new Usage(JOURNAL_USAGE, MagicsArgs.builder().optional("action").optional("file")
+            .keyword("last", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
 
     static void register(MagicSet magics, JournalMagics m) {
         magics.line(MagicSpec.line("stage", 1, STAGE_USAGE), m::stage);
@@ -125,28 +134,28 @@ public final class JournalMagics {
         return nb.result(unchanged.orElseGet(() -> journal().objective(metric, constraints, criteria, stakeholders)));
     }
 
-    /** {@code %snapshot table [as name] [from parent]}. */
+    /** {@code %snapshot table [as name] [from parent]} ({@code --as}, {@code --from} too). */
     Object snapshot(Notebook nb, List<String> args) {
-        usage(!args.isEmpty(), SNAPSHOT_USAGE);
-        Map<String, String> options = options(args.subList(1, args.size()), "as", "from");
-        Object value = nb.variable(args.get(0));
+        Map<String, List<String>> a = SNAPSHOT.parse(Usage.wordsAsOptions(args, "as", "from"));
+        String variable = Usage.one(a, "table", null);
+        Object value = nb.variable(variable);
         if (!(value instanceof Table table)) {
-            throw new IllegalArgumentException("'" + args.get(0) + "' is "
+            throw new IllegalArgumentException("'" + variable + "' is "
                     + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table");
         }
-        String name = options.getOrDefault("as", table.name() == null || table.name().isBlank() ? args.get(0) : table.name());
-        DatasetVersion version = journal().snapshot(table, name, options.get("from"));
+        String name = Usage.one(a, "as", table.name() == null || table.name().isBlank() ? variable : table.name());
+        DatasetVersion version = journal().snapshot(table, name, Usage.one(a, "from", null));
         return nb.result(version);
     }
 
-    /** {@code %restore name[@version] [as variable]}: defines the variable (default: the dataset name). */
+    /** {@code %restore name[@version] [as variable]} ({@code --as} too): defines the variable (default: the dataset name). */
     Object restore(Notebook nb, List<String> args) {
-        usage(!args.isEmpty(), RESTORE_USAGE);
-        Map<String, String> options = options(args.subList(1, args.size()), "as");
-        Table table = journal().restore(args.get(0));
-        String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
+        Map<String, List<String>> a = RESTORE.parse(Usage.wordsAsOptions(args, "as"));
+        String ref = Usage.one(a, "ref", null);
+        Table table = journal().restore(ref);
+        String variable = Usage.one(a, "as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
         nb.define(variable, Table.class, table);
-        return nb.result(new Line("restored " + args.get(0) + " as " + variable, table.shape()));
+        return nb.result(new Line("restored " + ref + " as " + variable, table.shape()));
     }
 
     /** {@code %track} / {@code %%track}: see {@link TrackMagic}. */
@@ -182,42 +191,26 @@ public final class JournalMagics {
 
     /** {@code %journal [--last n]} or {@code %journal export file.json|file.csv}. */
     Object journal(Notebook nb, List<String> args) {
-        if (!args.isEmpty() && args.get(0).equals("export")) {
-            usage(args.size() == 2, JOURNAL_USAGE);
-            Path written = journal().export(Path.of(args.get(1)));
+        Map<String, List<String>> a = JOURNAL.parse(args);
+        String action = Usage.one(a, "action", null);
+        if (action != null) {
+            if (!action.equals("export")) {
+                throw JOURNAL.fail("unknown action '" + action + "'");
+            }
+            String file = Usage.one(a, "file", null);
+            if (file == null) {
+                throw JOURNAL.fail("missing FILE");
+            }
+            Path written = journal().export(Path.of(file));
             return nb.result(new Line("exported the journal to " + written, ""));
         }
-        int last = 20;
-        if (!args.isEmpty()) {
-            usage(args.size() == 2 && args.get(0).equals("--last"), JOURNAL_USAGE);
-            try {
-                last = Integer.parseInt(args.get(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--last needs a whole number, not '" + args.get(1) + "'");
-            }
-        }
-        return nb.result(journal().timeline(last));
+        return nb.result(journal().timeline(JOURNAL.wholeNumber(a, "last", 20)));
     }
 
     private static void usage(boolean ok, String usage) {
         if (!ok) {
             throw new IllegalArgumentException("usage: " + usage);
         }
-    }
-
-    /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
-    private static Map<String, String> options(List<String> args, String... keys) {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<String> known = List.of(keys);
-        for (int i = 0; i < args.size(); i += 2) {
-            String key = args.get(i);
-            if (!known.contains(key) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("expected " + String.join(" <..> | ", known)
-                        + " <..> after the first argument, got '" + String.join(" ", args) + "'");
-            }
-            out.put(key, args.get(i + 1));
-        }
-        return out;
     }
 
     /** A one-line result: a label and a detail. */

@@ -256,7 +256,7 @@ class JournalMagicsTest {
         assertTrue(text.endsWith("stage       development"), text);
         assertTrue(Files.readString(dir.resolve("out.csv")).startsWith("at,kind,summary\n"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
-        assertEquals("--last needs a whole number, not 'x'", bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("--last needs a whole number, not 'x'; usage: %journal "), bad.getMessage());
     }
 
     @Test
@@ -306,6 +306,24 @@ class JournalMagicsTest {
         assertEquals("metric 'auc' is a String, not a number", e.getMessage());
         assertEquals("failed", magics.journal().runs().get(0).status());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("track", "--metrics"));
-        assertTrue(usage.getMessage().startsWith("usage: %track RUN "), usage.getMessage());
+        assertTrue(usage.getMessage().startsWith("missing RUN; usage: %track RUN "), usage.getMessage());
+    }
+
+    @Test
+    @DisplayName("%snapshot and %restore take 'as NAME' as words or as --as, through the one argument parser")
+    void snapshotAndRestoreWordsOrOptions() throws Exception {
+        setUp();
+        cells.variables.put("ads", tech.tablesaw.api.Table.create("ads", tech.tablesaw.api.IntColumn.create("x", 1, 2)));
+
+        line("snapshot", "ads", "as", "ad logs");
+        line("snapshot", "ads", "--as", "other");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> line("snapshot", "ads", "--like", "x"));
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> line("restore", "ad logs@1", "extra"));
+
+        assertEquals(List.of("ad logs", "other"), magics.journal().datasets().stream().map(d -> d.name()).sorted().toList());
+        assertTrue(unknown.getMessage().startsWith("unknown option --like; usage: %snapshot TABLE"), unknown.getMessage());
+        assertTrue(extra.getMessage().startsWith("too many arguments; usage: %restore"), extra.getMessage());
     }
 }

@@ -49,7 +49,7 @@ public final class KernelMagics {
 
     /** How arguments are written, for {@code %help}: a name with spaces needs quotes. */
     static final String QUOTING = "Arguments are separated by blanks; write a name with spaces in double quotes"
-            + " (%profile \"ad logs\"), and a quote inside one as \\\".";
+            + " (%profile ads --ignore \"ad group\"), and a quote inside one as \\\".";
 
     private static Map<String, String> usageByName() {
         Map<String, String> usage = new TreeMap<>();
