@@ -3,8 +3,6 @@ package org.mlcycle.magics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
@@ -37,6 +35,8 @@ public final class DatasetMagics {
                     .onlyKnownKeywords()
                     .onlyKnownFlags()
                     .build());
+
+    private static final Usage DATASETS = new Usage(USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
 
     private DatasetMagics() {}
 
@@ -74,9 +74,7 @@ public final class DatasetMagics {
     }
 
     static Object datasets(Notebook nb, List<String> args) {
-        if (args.size() > 1) {
-            throw new IllegalArgumentException("takes at most one dataset name; usage: " + USAGE);
-        }
-        return nb.result(args.isEmpty() ? Datasets.list() : Datasets.datasheet(args.get(0)));
+        String name = Usage.one(DATASETS.parse(args), "name", null);
+        return nb.result(name == null ? Datasets.list() : Datasets.datasheet(name));
     }
 }

@@ -4,10 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
@@ -34,11 +32,13 @@ public final class DeployMagics {
     static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note \"TEXT\"]"
             + " | promote NAME@VERSION STAGE [--note \"TEXT\"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
             + "  — STAGE: staging, production, shadow, archived";
-    static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve";
+    static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve"
+            + "  — serve a registered model over HTTP on 127.0.0.1, stop it, or show what is served";
     static final String SHADOW_USAGE = "%shadow PRODUCTION CANDIDATE TRAFFIC [--threshold 0.5] [--positive 1]"
-            + " [--clicked COLUMN [--cost COLUMN|PRICE]]";
+            + " [--clicked COLUMN [--cost COLUMN|PRICE]]  — replay TRAFFIC through both models and compare them";
     static final String MONITOR_USAGE = "%monitor MODEL TRAFFIC --by TIME [--window 1] [--alert METRIC<LEVEL] [--smooth 1]"
-            + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]";
+            + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]"
+            + "  — replay TRAFFIC window by window: metrics, drift, business numbers and alerts";
 
     private static final Usage REGISTER = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("name")
             .required("model").required("training").keyword("metric").keyword("note", KeywordSpec.REPLACE)

@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
@@ -25,7 +23,7 @@ import tech.tablesaw.api.Table;
  */
 public final class DriftMagics {
     static final String DRIFT_USAGE = "%drift REF CUR [--bins N] [--columns COL,...] [--categorical COL,...]"
-            + " [--ignore COL,...] [--by TIME [--window 1d]]";
+            + " [--ignore COL,...] [--by TIME [--window 1d]]  — how far each column of CUR moved from REF (PSI, KS, chi-square)";
     static final String WINDOWS_USAGE = "%drift_windows REF CUR TIME [WINDOW]  — WINDOW like 1d, 12h, 2w or P1D;"
             + " default 1d; same options as %drift";
 

@@ -2,8 +2,7 @@ package org.mlcycle.magics;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
@@ -33,6 +32,11 @@ public final class ExerciseMagics {
     static final String PROGRESS_USAGE = "%progress  — the exercises you have checked, solved and revealed";
     static final String REVEAL_USAGE = "%reveal ID  — show the model answer to ID (recorded in the journal)";
     static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
+
+    private static final Usage CHECK = new Usage(CHECK_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage PROGRESS = new Usage(PROGRESS_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage REVEAL = new Usage(REVEAL_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage VARIANT = new Usage(VARIANT_USAGE, MagicsArgs.builder().required("student").onlyKnownKeywords().onlyKnownFlags().build());
 
     private final JournalMagics journal;
     private final AnswerCells cells = new AnswerCells();
@@ -72,7 +76,7 @@ public final class ExerciseMagics {
     }
 
     Object check(Notebook nb, List<String> args) {
-        one(args, CHECK_USAGE);
+        CHECK.parse(args);
         Exercise exercise = exercise(args.get(0));
         NotebookAnswers answers = new NotebookAnswers(nb, Variant.seed(student));
         CheckResult result = exercise.check(answers);
@@ -122,14 +126,12 @@ public final class ExerciseMagics {
     }
 
     Object progress(Notebook nb, List<String> args) {
-        if (!args.isEmpty()) {
-            throw new IllegalArgumentException("takes no arguments; usage: " + PROGRESS_USAGE);
-        }
+        PROGRESS.parse(args);
         return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
     }
 
     Object reveal(Notebook nb, List<String> args) {
-        one(args, REVEAL_USAGE);
+        REVEAL.parse(args);
         Exercise exercise = exercise(args.get(0));
         journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.REVEAL, false, Double.NaN,
                 "model answer shown");
@@ -137,17 +139,10 @@ public final class ExerciseMagics {
     }
 
     Object variant(Notebook nb, List<String> args) {
-        one(args, VARIANT_USAGE);
+        VARIANT.parse(args);
         long seed = Variant.seed(args.get(0));
         nb.define("seed", long.class, seed);
         student = args.get(0).strip();
         return nb.result(new JournalMagics.Line("variant", "student '" + student + "'; seed holds your data's seed"));
-    }
-
-    private static void one(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException((args.isEmpty() ? "missing ID" : "too many arguments") + "; usage: "
-                    + usage);
-        }
     }
 }

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
@@ -65,6 +63,10 @@ public final class JournalMagics {
             .keyword("as", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
     private static final Usage JOURNAL = new Usage(JOURNAL_USAGE, MagicsArgs.builder().optional("action").optional("file")
             .keyword("last", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+
+    private static final Usage RUNS = new Usage(RUNS_USAGE, MagicsArgs.builder().varargs("run").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage LINEAGE = new Usage(LINEAGE_USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage LIFECYCLE = new Usage(LIFECYCLE_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
 
     static void register(MagicSet magics, JournalMagics m) {
         magics.line(MagicSpec.line("stage", 1, STAGE_USAGE), m::stage);
@@ -164,7 +166,7 @@ public final class JournalMagics {
     }
 
     Object runs(Notebook nb, List<String> args) {
-        long[] ids = args.stream().mapToLong(a -> {
+        long[] ids = RUNS.parse(args).getOrDefault("run", List.of()).stream().mapToLong(a -> {
             try {
                 return Long.parseLong(a.replace("#", ""));
             } catch (NumberFormatException e) {
@@ -180,10 +182,12 @@ public final class JournalMagics {
     }
 
     Object lineage(Notebook nb, List<String> args) {
-        return nb.result(args.isEmpty() ? journal().lineage() : journal().lineage(args.get(0)));
+        String name = Usage.one(LINEAGE.parse(args), "name", null);
+        return nb.result(name == null ? journal().lineage() : journal().lineage(name));
     }
 
     Object lifecycle(Notebook nb, List<String> args) {
+        LIFECYCLE.parse(args);
         var path = journal().stagePath();
         nb.show(path);
         return nb.result(path.chart());

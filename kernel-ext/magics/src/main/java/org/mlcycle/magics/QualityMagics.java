@@ -3,8 +3,6 @@ package org.mlcycle.magics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
@@ -22,7 +20,8 @@ import tech.tablesaw.api.Table;
  * {@link Schema}, return the report.
  */
 public final class QualityMagics {
-    static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]";
+    static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]"
+            + "  — per-column statistics, histograms and alerts of the Table variable TABLE";
     static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE;"
             + " or %%checks TABLE [NAME] with one constraint per line below it";
     static final String CHECKS_CELL_USAGE = "%%checks TABLE [NAME]  — one constraint per line below, e.g. 'clicks >= 0',"
