@@ -151,14 +151,14 @@ def test_unknown_magic_is_one_line_and_nothing_in_the_cell_runs(kernel):
 
 
 def test_help_prints_a_magics_usage(kernel):
-    assert kernel.run("%help maven").text.startswith("%maven group:artifact")
+    assert kernel.run("%help maven").text.startswith("%maven GROUP:ARTIFACT")
     assert kernel.run("%help nosuch").reply["ename"] == "UsageError"
 
 
 def test_bad_magic_arguments_give_the_usage(kernel):
     cell = kernel.run("%mavenRepo only-one-argument")
     assert cell.reply["ename"] == "UsageError"
-    assert "%mavenRepo id url" in cell.reply["evalue"]
+    assert "%maven_repo ID URL" in cell.reply["evalue"]
 
 
 def test_percent_starting_a_continued_line_is_the_remainder_operator(kernel):

@@ -1,2 +1,5 @@
-/** Per-cell hooks: the one contract between mlcycle's kernel and extensions beyond jjava-jupyter's API. */
+/**
+ * The contract between mlcycle's kernel and extensions beyond jjava-jupyter's API: per-cell hooks
+ * and the one table of magics with their usage.
+ */
 package org.mlcycle.hooks;

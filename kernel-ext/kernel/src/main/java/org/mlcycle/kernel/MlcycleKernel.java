@@ -49,6 +49,8 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.mlcycle.hooks.CellHooks;
 import org.mlcycle.hooks.HookRegistry;
+import org.mlcycle.hooks.MagicSpec;
+import org.mlcycle.hooks.MagicTable;
 import org.mlcycle.kernel.eval.JShellEvaluator;
 import org.mlcycle.kernel.eval.NotebookClassPath;
 import org.mlcycle.kernel.output.CellOutput;
@@ -64,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * mlcycle's Jupyter kernel: Java cells evaluated by JShell in this JVM, on jjava-jupyter's protocol
  * classes. It knows nothing about ML; mlcycle's extension (found by ServiceLoader) brings that.
  */
-public final class MlcycleKernel extends BaseKernel implements HookRegistry {
+public final class MlcycleKernel extends BaseKernel implements HookRegistry, MagicTable {
     private static final Logger LOG = LoggerFactory.getLogger(MlcycleKernel.class);
     public static final String VERSION = "0.1.0";
 
@@ -83,8 +85,11 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private static final java.util.regex.Pattern SINGLE_IMPORT =
             java.util.regex.Pattern.compile("\\s*import\\s+((?:static\\s+)?[\\w.]+(?:\\.\\*)?)\\s*;?\\s*");
 
-    /** {@code Math.max?}: show the documentation of a name, as IPython's {@code name?} does. */
-    private static final java.util.regex.Pattern HELP_REQUEST = java.util.regex.Pattern.compile("\\s*([\\w.]+)\\?\\s*");
+    /**
+     * {@code Math.max?}: show the documentation of a name, as IPython's {@code name?} does;
+     * {@code %profile?} (or {@code profile?} when no Java name is found) shows a magic's usage.
+     */
+    private static final java.util.regex.Pattern HELP_REQUEST = java.util.regex.Pattern.compile("\\s*(%{0,2})([\\w.]+)\\?\\s*");
 
     private final KernelSettings settings;
     private final JShellEvaluator evaluator;
@@ -103,7 +108,10 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
 
-    private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, FileHistory history, JShellEvaluator evaluator) {
+    private final MagicTable magics;
+
+    private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, MagicTable magics, FileHistory history,
+            JShellEvaluator evaluator) {
         super(
                 "mlcycle",
                 VERSION,
@@ -128,6 +136,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .build());
         this.settings = settings;
+        this.magics = magics;
         this.history = history;
         this.evaluator = evaluator;
         LinkRenderer.register(getRenderer());
@@ -136,15 +145,27 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
     /** A kernel with its magics registered; call {@link #onStartup()} next. */
     public static MlcycleKernel create(KernelSettings settings) {
         MagicsRegistry registry = new MagicsRegistry();
-        KernelMagics.register(registry, new MavenResolver());
+        MagicTable magics = MagicTable.create();
+        KernelMagics.register(registry, new MavenResolver(), magics);
         JShellEvaluator evaluator = JShellEvaluator.create(JShellEvaluator.Options.defaults()
                 .withCompilerOptions(settings.compilerOptions())
                 .withTimeoutMillis(settings.timeoutMillis()));
-        return new MlcycleKernel(settings, registry, FileHistory.open(settings.historyFile()), evaluator);
+        return new MlcycleKernel(settings, registry, magics, FileHistory.open(settings.historyFile()), evaluator);
     }
 
     public KernelSettings settings() {
         return settings;
+    }
+
+    /** The one table of magics (the kernel's and the extensions'), with their usage. */
+    @Override
+    public void describe(MagicSpec spec) {
+        magics.describe(spec);
+    }
+
+    @Override
+    public java.util.Collection<MagicSpec> specs() {
+        return magics.specs();
     }
 
     /** Called when a shutdown request has been answered: the launcher exits the process. */
@@ -358,9 +379,13 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry {
             java.util.regex.Matcher help = HELP_REQUEST.matcher(code);
             if (help.matches()) {
                 // IPython's "name?": the documentation goes to the front end's pager
-                String doc = evaluator.inspect(help.group(1), help.group(1).length());
+                String name = help.group(2);
+                String doc = help.group(1).isEmpty() ? evaluator.inspect(name, name.length()) : null;
+                if (doc == null && (!help.group(1).isEmpty() || !magics.lookup(name).isEmpty())) {
+                    doc = KernelMagics.usage(getMagicsRegistry(), magics, help.group(1) + name);
+                }
                 if (doc == null) {
-                    throw new org.mlcycle.kernel.magics.MagicUsageError("no documentation found for " + help.group(1));
+                    throw new org.mlcycle.kernel.magics.MagicUsageError("no documentation found for " + name);
                 }
                 env.defer().reply(new Replies.PagedExecute(count, doc));
                 return;

@@ -3,11 +3,9 @@ package org.mlcycle.magics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.datasets.Datasets;
 import org.mlcycle.toolkit.io.Data;
 import org.mlcycle.toolkit.io.csv.CsvOptions;
@@ -38,11 +36,13 @@ public final class DatasetMagics {
                     .onlyKnownFlags()
                     .build());
 
+    private static final Usage DATASETS = new Usage(USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
+
     private DatasetMagics() {}
 
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("datasets", (BaseKernel k, List<String> a) -> datasets(notebooks.apply(k), a));
-        registry.registerLineMagic("read", (BaseKernel k, List<String> a) -> read(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("datasets", 0, USAGE), DatasetMagics::datasets);
+        magics.line(MagicSpec.line("read", 2, READ_USAGE), DatasetMagics::read);
     }
 
     static Object read(Notebook nb, List<String> args) {
@@ -74,9 +74,7 @@ public final class DatasetMagics {
     }
 
     static Object datasets(Notebook nb, List<String> args) {
-        if (args.size() > 1) {
-            throw new IllegalArgumentException("takes at most one dataset name; usage: " + USAGE);
-        }
-        return nb.result(args.isEmpty() ? Datasets.list() : Datasets.datasheet(args.get(0)));
+        String name = Usage.one(DATASETS.parse(args), "name", null);
+        return nb.result(name == null ? Datasets.list() : Datasets.datasheet(name));
     }
 }

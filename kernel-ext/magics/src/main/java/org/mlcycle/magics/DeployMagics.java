@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.deploy.ModelRegistry;
 import org.mlcycle.toolkit.deploy.ModelRelease;
@@ -34,11 +32,13 @@ public final class DeployMagics {
     static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note \"TEXT\"]"
             + " | promote NAME@VERSION STAGE [--note \"TEXT\"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
             + "  — STAGE: staging, production, shadow, archived";
-    static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve";
+    static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve"
+            + "  — serve a registered model over HTTP on 127.0.0.1, stop it, or show what is served";
     static final String SHADOW_USAGE = "%shadow PRODUCTION CANDIDATE TRAFFIC [--threshold 0.5] [--positive 1]"
-            + " [--clicked COLUMN [--cost COLUMN|PRICE]]";
+            + " [--clicked COLUMN [--cost COLUMN|PRICE]]  — replay TRAFFIC through both models and compare them";
     static final String MONITOR_USAGE = "%monitor MODEL TRAFFIC --by TIME [--window 1] [--alert METRIC<LEVEL] [--smooth 1]"
-            + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]";
+            + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]"
+            + "  — replay TRAFFIC window by window: metrics, drift, business numbers and alerts";
 
     private static final Usage REGISTER = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("name")
             .required("model").required("training").keyword("metric").keyword("note", KeywordSpec.REPLACE)
@@ -75,11 +75,11 @@ public final class DeployMagics {
     }
 
     /** Registers {@code %deploy}, {@code %serve}, {@code %shadow} and {@code %monitor}. */
-    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, DeployMagics m) {
-        registry.registerLineMagic("deploy", (BaseKernel k, List<String> a) -> m.deploy(notebooks.apply(k), a));
-        registry.registerLineMagic("serve", (BaseKernel k, List<String> a) -> m.serve(notebooks.apply(k), a));
-        registry.registerLineMagic("shadow", (BaseKernel k, List<String> a) -> m.shadow(notebooks.apply(k), a));
-        registry.registerLineMagic("monitor", (BaseKernel k, List<String> a) -> m.monitor(notebooks.apply(k), a));
+    static void register(MagicSet magics, DeployMagics m) {
+        magics.line(MagicSpec.line("deploy", 0, DEPLOY_USAGE), m::deploy);
+        magics.line(MagicSpec.line("serve", 0, SERVE_USAGE), m::serve);
+        magics.line(MagicSpec.line("shadow", 3, SHADOW_USAGE), m::shadow);
+        magics.line(MagicSpec.line("monitor", 2, MONITOR_USAGE), m::monitor);
     }
 
     private ModelRegistry registry() {

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.support.Require;
@@ -25,7 +23,7 @@ import tech.tablesaw.api.Table;
  */
 public final class DriftMagics {
     static final String DRIFT_USAGE = "%drift REF CUR [--bins N] [--columns COL,...] [--categorical COL,...]"
-            + " [--ignore COL,...] [--by TIME [--window 1d]]";
+            + " [--ignore COL,...] [--by TIME [--window 1d]]  — how far each column of CUR moved from REF (PSI, KS, chi-square)";
     static final String WINDOWS_USAGE = "%drift_windows REF CUR TIME [WINDOW]  — WINDOW like 1d, 12h, 2w or P1D;"
             + " default 1d; same options as %drift";
 
@@ -59,9 +57,9 @@ public final class DriftMagics {
     }
 
     /** Registers {@code %drift} and {@code %drift_windows}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("drift", (BaseKernel k, List<String> a) -> drift(notebooks.apply(k), a));
-        registry.registerLineMagic("drift_windows", (BaseKernel k, List<String> a) -> windows(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("drift", 2, DRIFT_USAGE), DriftMagics::drift);
+        magics.line(MagicSpec.line("drift_windows", 3, WINDOWS_USAGE), DriftMagics::windows);
     }
 
     /** {@code %drift lastMonth yesterday --bins 20}: per-column and dataset drift. */

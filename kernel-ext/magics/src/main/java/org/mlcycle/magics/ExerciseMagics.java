@@ -2,9 +2,8 @@ package org.mlcycle.magics;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseProgress;
@@ -15,7 +14,7 @@ import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 
 /**
- * The exercise magics: {@code %check ID} runs an exercise's checks on the learner's live variables
+ * The exercise magics: {@code %check_answer ID} (old name {@code %check}) runs an exercise's checks on the learner's live variables
  * and records the attempt; {@code %progress} lists the attempts per lesson; {@code %reveal ID}
  * shows the model answer (and records that it was read); {@code %variant STUDENT} picks the
  * learner's variant of the seeded exercises and defines {@code long seed}. Attempts go to the
@@ -29,9 +28,15 @@ import org.mlcycle.toolkit.journal.ExerciseResult;
  * leaves the score as the cell's value, where nbgrader reads it.
  */
 public final class ExerciseMagics {
-    static final String CHECK_USAGE = "%check ID  — check your answer to exercise ID";
+    static final String CHECK_USAGE = "%check_answer ID  — check your answer to exercise ID (%check, its old name, works until 0.2)";
+    static final String PROGRESS_USAGE = "%progress  — the exercises you have checked, solved and revealed";
     static final String REVEAL_USAGE = "%reveal ID  — show the model answer to ID (recorded in the journal)";
     static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
+
+    private static final Usage CHECK = new Usage(CHECK_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage PROGRESS = new Usage(PROGRESS_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage REVEAL = new Usage(REVEAL_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage VARIANT = new Usage(VARIANT_USAGE, MagicsArgs.builder().required("student").onlyKnownKeywords().onlyKnownFlags().build());
 
     private final JournalMagics journal;
     private final AnswerCells cells = new AnswerCells();
@@ -42,16 +47,17 @@ public final class ExerciseMagics {
         this.journal = journal;
     }
 
-    /** The hooks that let {@code %check} see the answer cells run; mlcycle's kernel calls them. */
+    /** The hooks that let {@code %check_answer} see the answer cells run; mlcycle's kernel calls them. */
     AnswerCells cells() {
         return cells;
     }
 
-    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, ExerciseMagics m) {
-        registry.registerLineMagic("check", (BaseKernel k, List<String> a) -> m.check(notebooks.apply(k), a));
-        registry.registerLineMagic("progress", (BaseKernel k, List<String> a) -> m.progress(notebooks.apply(k), a));
-        registry.registerLineMagic("reveal", (BaseKernel k, List<String> a) -> m.reveal(notebooks.apply(k), a));
-        registry.registerLineMagic("variant", (BaseKernel k, List<String> a) -> m.variant(notebooks.apply(k), a));
+    /** {@code %check_answer} was {@code %check} (kept as an alias) until it sat next to the data rules' {@code %checks}. */
+    static void register(MagicSet magics, ExerciseMagics m) {
+        magics.line(MagicSpec.line("check_answer", 1, CHECK_USAGE, "check"), m::check);
+        magics.line(MagicSpec.line("progress", 0, PROGRESS_USAGE), m::progress);
+        magics.line(MagicSpec.line("reveal", 1, REVEAL_USAGE), m::reveal);
+        magics.line(MagicSpec.line("variant", 1, VARIANT_USAGE), m::variant);
     }
 
     /** The exercises on the classpath, loaded again when an id is unknown (a checks jar added since). */
@@ -70,7 +76,7 @@ public final class ExerciseMagics {
     }
 
     Object check(Notebook nb, List<String> args) {
-        one(args, CHECK_USAGE);
+        CHECK.parse(args);
         Exercise exercise = exercise(args.get(0));
         NotebookAnswers answers = new NotebookAnswers(nb, Variant.seed(student));
         CheckResult result = exercise.check(answers);
@@ -120,14 +126,12 @@ public final class ExerciseMagics {
     }
 
     Object progress(Notebook nb, List<String> args) {
-        if (!args.isEmpty()) {
-            throw new IllegalArgumentException("takes no arguments; usage: %progress");
-        }
+        PROGRESS.parse(args);
         return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
     }
 
     Object reveal(Notebook nb, List<String> args) {
-        one(args, REVEAL_USAGE);
+        REVEAL.parse(args);
         Exercise exercise = exercise(args.get(0));
         journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.REVEAL, false, Double.NaN,
                 "model answer shown");
@@ -135,17 +139,10 @@ public final class ExerciseMagics {
     }
 
     Object variant(Notebook nb, List<String> args) {
-        one(args, VARIANT_USAGE);
+        VARIANT.parse(args);
         long seed = Variant.seed(args.get(0));
         nb.define("seed", long.class, seed);
         student = args.get(0).strip();
         return nb.result(new JournalMagics.Line("variant", "student '" + student + "'; seed holds your data's seed"));
-    }
-
-    private static void one(List<String> args, String usage) {
-        if (args.size() != 1) {
-            throw new IllegalArgumentException((args.isEmpty() ? "missing ID" : "too many arguments") + "; usage: "
-                    + usage);
-        }
     }
 }

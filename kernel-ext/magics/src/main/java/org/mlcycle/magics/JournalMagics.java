@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.journal.Stage;
@@ -43,24 +43,43 @@ public final class JournalMagics {
     }
 
     /** Registers every journal magic; {@code notebooks} turns the calling kernel into a {@link Notebook}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        register(registry, notebooks, new JournalMagics(JournalMagics::defaultLocation));
-    }
+    static final String STAGE_USAGE = "%stage scoping|data|development|deployment|monitoring|business [NOTE...]"
+            + "  — record the move to a lifecycle stage";
+    static final String OBJECTIVE_USAGE = "%objective METRIC...  — the metric to optimise, e.g. %objective click-through rate";
+    static final String OBJECTIVE_CELL_USAGE = "%%objective [METRIC...]  — with 'metric:', 'constraints:', 'criteria:',"
+            + " 'stakeholders:' lines below";
+    static final String SNAPSHOT_USAGE = "%snapshot TABLE [as NAME] [from NAME[@VERSION]]  — keep a version of the Table"
+            + " variable TABLE in the journal";
+    static final String RESTORE_USAGE = "%restore NAME[@VERSION] [as VARIABLE]  — load a snapshot back as a Table variable";
+    static final String RUNS_USAGE = "%runs [RUN...]  — the tracked runs (or runs #RUN...) side by side, with their metrics";
+    static final String LINEAGE_USAGE = "%lineage [NAME]  — where each dataset version (or NAME's) came from";
+    static final String LIFECYCLE_USAGE = "%lifecycle  — the stages this work has moved through, as a chart";
+    static final String JOURNAL_USAGE = "%journal [--last N] | %journal export FILE.json|FILE.csv  — the journal's"
+            + " latest entries (20 by default), or all of it written to a file";
 
-    static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks, JournalMagics m) {
-        registry.registerLineMagic("stage", (BaseKernel k, List<String> a) -> m.stage(notebooks.apply(k), a));
-        registry.registerLineMagic("objective", (BaseKernel k, List<String> a) -> m.objective(notebooks.apply(k), a, ""));
-        registry.registerCellMagic("objective",
-                (BaseKernel k, List<String> a, String body) -> m.objective(notebooks.apply(k), a, body));
-        registry.registerLineMagic("snapshot", (BaseKernel k, List<String> a) -> m.snapshot(notebooks.apply(k), a));
-        registry.registerLineMagic("restore", (BaseKernel k, List<String> a) -> m.restore(notebooks.apply(k), a));
-        registry.registerLineMagic("track", (BaseKernel k, List<String> a) -> m.track(notebooks.apply(k), a, null));
-        registry.registerCellMagic("track",
-                (BaseKernel k, List<String> a, String body) -> m.track(notebooks.apply(k), a, body));
-        registry.registerLineMagic("runs", (BaseKernel k, List<String> a) -> m.runs(notebooks.apply(k), a));
-        registry.registerLineMagic("lineage", (BaseKernel k, List<String> a) -> m.lineage(notebooks.apply(k), a));
-        registry.registerLineMagic("lifecycle", (BaseKernel k, List<String> a) -> m.lifecycle(notebooks.apply(k), a));
-        registry.registerLineMagic("journal", (BaseKernel k, List<String> a) -> m.journal(notebooks.apply(k), a));
+    private static final Usage SNAPSHOT = new Usage(SNAPSHOT_USAGE, MagicsArgs.builder().required("table")
+            .keyword("as", KeywordSpec.REPLACE).keyword("from", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage RESTORE = new Usage(RESTORE_USAGE, MagicsArgs.builder().required("ref")
+            .keyword("as", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage JOURNAL = new Usage(JOURNAL_USAGE, MagicsArgs.builder().optional("action").optional("file")
+            .keyword("last", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+
+    private static final Usage RUNS = new Usage(RUNS_USAGE, MagicsArgs.builder().varargs("run").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage LINEAGE = new Usage(LINEAGE_USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage LIFECYCLE = new Usage(LIFECYCLE_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
+
+    static void register(MagicSet magics, JournalMagics m) {
+        magics.line(MagicSpec.line("stage", 1, STAGE_USAGE), m::stage);
+        magics.line(MagicSpec.line("objective", 1, OBJECTIVE_USAGE), (nb, a) -> m.objective(nb, a, ""));
+        magics.cell(MagicSpec.cell("objective", 0, OBJECTIVE_CELL_USAGE), m::objective);
+        magics.line(MagicSpec.line("snapshot", 1, SNAPSHOT_USAGE), m::snapshot);
+        magics.line(MagicSpec.line("restore", 1, RESTORE_USAGE), m::restore);
+        magics.line(MagicSpec.line("track", 1, TrackMagic.USAGE), (nb, a) -> m.track(nb, a, null));
+        magics.cell(MagicSpec.cell("track", 1, TrackMagic.CELL_USAGE), m::track);
+        magics.line(MagicSpec.line("runs", 0, RUNS_USAGE), m::runs);
+        magics.line(MagicSpec.line("lineage", 0, LINEAGE_USAGE), m::lineage);
+        magics.line(MagicSpec.line("lifecycle", 0, LIFECYCLE_USAGE), m::lifecycle);
+        magics.line(MagicSpec.line("journal", 0, JOURNAL_USAGE), m::journal);
     }
 
     synchronized Journal journal() {
@@ -83,7 +102,7 @@ public final class JournalMagics {
      * with {@code %stage development} can be run again, or follow another in that stage).
      */
     Object stage(Notebook nb, List<String> args) {
-        usage(!args.isEmpty(), "%stage scoping|data|development|deployment|monitoring|business [note]");
+        usage(!args.isEmpty(), STAGE_USAGE);
         Stage wanted = Stage.parse(args.get(0));
         boolean moves = journal().stageMoves().isEmpty() || journal().stagePath().current() != wanted;
         if (moves) {
@@ -108,7 +127,7 @@ public final class JournalMagics {
             }
         }
         String metric = args.isEmpty() ? fields.get("metric") : String.join(" ", args);
-        usage(metric != null && !metric.isBlank(), "%objective <metric to optimise>, or %%objective with a 'metric:' line");
+        usage(metric != null && !metric.isBlank(), OBJECTIVE_USAGE + "; or " + OBJECTIVE_CELL_USAGE);
         String constraints = fields.get("constraints"), criteria = fields.get("criteria"), stakeholders = fields.get("stakeholders");
         // the same objective again (a notebook run twice) is not a pivot to itself
         var unchanged = journal().currentObjective().filter(o -> o.metric().equals(metric.strip())
@@ -117,28 +136,28 @@ public final class JournalMagics {
         return nb.result(unchanged.orElseGet(() -> journal().objective(metric, constraints, criteria, stakeholders)));
     }
 
-    /** {@code %snapshot table [as name] [from parent]}. */
+    /** {@code %snapshot table [as name] [from parent]} ({@code --as}, {@code --from} too). */
     Object snapshot(Notebook nb, List<String> args) {
-        usage(!args.isEmpty(), "%snapshot <table variable> [as <name>] [from <name[@version]>]");
-        Map<String, String> options = options(args.subList(1, args.size()), "as", "from");
-        Object value = nb.variable(args.get(0));
+        Map<String, List<String>> a = SNAPSHOT.parse(Usage.wordsAsOptions(args, "as", "from"));
+        String variable = Usage.one(a, "table", null);
+        Object value = nb.variable(variable);
         if (!(value instanceof Table table)) {
-            throw new IllegalArgumentException("'" + args.get(0) + "' is "
+            throw new IllegalArgumentException("'" + variable + "' is "
                     + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table");
         }
-        String name = options.getOrDefault("as", table.name() == null || table.name().isBlank() ? args.get(0) : table.name());
-        DatasetVersion version = journal().snapshot(table, name, options.get("from"));
+        String name = Usage.one(a, "as", table.name() == null || table.name().isBlank() ? variable : table.name());
+        DatasetVersion version = journal().snapshot(table, name, Usage.one(a, "from", null));
         return nb.result(version);
     }
 
-    /** {@code %restore name[@version] [as variable]}: defines the variable (default: the dataset name). */
+    /** {@code %restore name[@version] [as variable]} ({@code --as} too): defines the variable (default: the dataset name). */
     Object restore(Notebook nb, List<String> args) {
-        usage(!args.isEmpty(), "%restore <name[@version]> [as <variable>]");
-        Map<String, String> options = options(args.subList(1, args.size()), "as");
-        Table table = journal().restore(args.get(0));
-        String variable = options.getOrDefault("as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
+        Map<String, List<String>> a = RESTORE.parse(Usage.wordsAsOptions(args, "as"));
+        String ref = Usage.one(a, "ref", null);
+        Table table = journal().restore(ref);
+        String variable = Usage.one(a, "as", table.name().replaceAll("[^\\p{javaJavaIdentifierPart}]", "_"));
         nb.define(variable, Table.class, table);
-        return nb.result(new Line("restored " + args.get(0) + " as " + variable, table.shape()));
+        return nb.result(new Line("restored " + ref + " as " + variable, table.shape()));
     }
 
     /** {@code %track} / {@code %%track}: see {@link TrackMagic}. */
@@ -147,7 +166,7 @@ public final class JournalMagics {
     }
 
     Object runs(Notebook nb, List<String> args) {
-        long[] ids = args.stream().mapToLong(a -> {
+        long[] ids = RUNS.parse(args).getOrDefault("run", List.of()).stream().mapToLong(a -> {
             try {
                 return Long.parseLong(a.replace("#", ""));
             } catch (NumberFormatException e) {
@@ -163,10 +182,12 @@ public final class JournalMagics {
     }
 
     Object lineage(Notebook nb, List<String> args) {
-        return nb.result(args.isEmpty() ? journal().lineage() : journal().lineage(args.get(0)));
+        String name = Usage.one(LINEAGE.parse(args), "name", null);
+        return nb.result(name == null ? journal().lineage() : journal().lineage(name));
     }
 
     Object lifecycle(Notebook nb, List<String> args) {
+        LIFECYCLE.parse(args);
         var path = journal().stagePath();
         nb.show(path);
         return nb.result(path.chart());
@@ -174,42 +195,26 @@ public final class JournalMagics {
 
     /** {@code %journal [--last n]} or {@code %journal export file.json|file.csv}. */
     Object journal(Notebook nb, List<String> args) {
-        if (!args.isEmpty() && args.get(0).equals("export")) {
-            usage(args.size() == 2, "%journal export <file.json|file.csv>");
-            Path written = journal().export(Path.of(args.get(1)));
+        Map<String, List<String>> a = JOURNAL.parse(args);
+        String action = Usage.one(a, "action", null);
+        if (action != null) {
+            if (!action.equals("export")) {
+                throw JOURNAL.fail("unknown action '" + action + "'");
+            }
+            String file = Usage.one(a, "file", null);
+            if (file == null) {
+                throw JOURNAL.fail("missing FILE");
+            }
+            Path written = journal().export(Path.of(file));
             return nb.result(new Line("exported the journal to " + written, ""));
         }
-        int last = 20;
-        if (!args.isEmpty()) {
-            usage(args.size() == 2 && args.get(0).equals("--last"), "%journal [--last n] | %journal export <file>");
-            try {
-                last = Integer.parseInt(args.get(1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--last needs a whole number, not '" + args.get(1) + "'");
-            }
-        }
-        return nb.result(journal().timeline(last));
+        return nb.result(journal().timeline(JOURNAL.wholeNumber(a, "last", 20)));
     }
 
     private static void usage(boolean ok, String usage) {
         if (!ok) {
             throw new IllegalArgumentException("usage: " + usage);
         }
-    }
-
-    /** Parses {@code key value} pairs such as {@code as ads from raw@1}. */
-    private static Map<String, String> options(List<String> args, String... keys) {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<String> known = List.of(keys);
-        for (int i = 0; i < args.size(); i += 2) {
-            String key = args.get(i);
-            if (!known.contains(key) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("expected " + String.join(" <..> | ", known)
-                        + " <..> after the first argument, got '" + String.join(" ", args) + "'");
-            }
-            out.put(key, args.get(i + 1));
-        }
-        return out;
     }
 
     /** A one-line result: a label and a detail. */

@@ -2,11 +2,9 @@ package org.mlcycle.magics;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.OutOfFoldProbabilities;
 import org.mlcycle.toolkit.imbalance.Imbalance;
@@ -25,7 +23,7 @@ public final class LabelMagics {
     static final String AGREEMENT_USAGE = "%agreement TABLE FIRST SECOND  — two labelers' columns, row by row";
     static final String ISSUES_USAGE = "%label_issues TABLE LABEL (--numeric COL,... | --categorical COL,...)"
             + " [--folds 5] [--seed 0] [--split SPLIT]  — or %label_issues OOF for out-of-fold probabilities";
-    static final String IMBALANCE_USAGE = "%imbalance TABLE LABEL";
+    static final String IMBALANCE_USAGE = "%imbalance TABLE LABEL  — how rare each class of LABEL is, and what that means for metrics";
 
     private static final Usage AGREEMENT = new Usage(
             AGREEMENT_USAGE,
@@ -61,10 +59,10 @@ public final class LabelMagics {
     private LabelMagics() {}
 
     /** Registers {@code %agreement}, {@code %label_issues} and {@code %imbalance}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("agreement", (BaseKernel k, List<String> a) -> agreement(notebooks.apply(k), a));
-        registry.registerLineMagic("label_issues", (BaseKernel k, List<String> a) -> issues(notebooks.apply(k), a));
-        registry.registerLineMagic("imbalance", (BaseKernel k, List<String> a) -> imbalance(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("agreement", 3, AGREEMENT_USAGE), LabelMagics::agreement);
+        magics.line(MagicSpec.line("label_issues", 1, ISSUES_USAGE), LabelMagics::issues);
+        magics.line(MagicSpec.line("imbalance", 2, IMBALANCE_USAGE), LabelMagics::imbalance);
     }
 
     /** {@code %agreement ads labeler_a labeler_b}: confusion, Cohen's kappa and the rows they disagree on. */

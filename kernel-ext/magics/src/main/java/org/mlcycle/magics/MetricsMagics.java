@@ -5,11 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.bridge.Features;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.metrics.Curves;
@@ -63,10 +61,10 @@ public final class MetricsMagics {
     }
 
     /** Registers {@code %metrics}, {@code %evaluate} and {@code %curves}. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("metrics", (BaseKernel k, List<String> a) -> metrics(notebooks.apply(k), a));
-        registry.registerLineMagic("evaluate", (BaseKernel k, List<String> a) -> evaluate(notebooks.apply(k), a));
-        registry.registerLineMagic("curves", (BaseKernel k, List<String> a) -> curves(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("metrics", 3, METRICS_USAGE), MetricsMagics::metrics);
+        magics.line(MagicSpec.line("evaluate", 2, EVALUATE_USAGE), MetricsMagics::evaluate);
+        magics.line(MagicSpec.line("curves", 2, CURVES_USAGE), MetricsMagics::curves);
     }
 
     /**

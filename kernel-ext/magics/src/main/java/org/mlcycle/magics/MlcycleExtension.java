@@ -10,7 +10,10 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import java.util.Optional;
 import org.mlcycle.hooks.HookRegistry;
+import org.mlcycle.hooks.MagicSpec;
+import org.mlcycle.hooks.MagicTable;
 import org.mlcycle.magics.render.ChartRenderer;
 import org.mlcycle.magics.render.NotebookProgress;
 import org.mlcycle.magics.render.RenderedRenderer;
@@ -39,9 +42,9 @@ public final class MlcycleExtension implements Extension {
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(kernel.getMagicsRegistry(), journal, deploy, exercises);
+            magics(new MagicSet(kernel.getMagicsRegistry(), MagicTable.of(kernel), Notebook::of), journal, deploy, exercises);
         }
-        // %check tells an answer cell left as the template from a wrong answer by the cells run
+        // %check_answer tells an answer cell left as the template from a wrong answer by the cells run
         HookRegistry.of(kernel).ifPresent(hooks -> hooks.addHooks(exercises.cells()));
         Progress.useAsStandard(() -> NotebookProgress.of(kernel));
         Facts.useAsStandard(fact -> kernel.display(factDisplay(fact)));
@@ -82,28 +85,26 @@ public final class MlcycleExtension implements Extension {
     }
 
     /** Every magic mlcycle adds, with deployment and exercise groups of their own on {@code journal}. */
-    static void magics(MagicsRegistry registry, JournalMagics journal) {
-        magics(registry, journal, new DeployMagics(journal), new ExerciseMagics(journal));
+    static List<MagicSpec> magics(MagicsRegistry registry, JournalMagics journal) {
+        return magics(new MagicSet(registry, Optional.empty(), Notebook::of), journal,
+                new DeployMagics(journal), new ExerciseMagics(journal));
     }
 
-    /** Every magic mlcycle adds, by name; each group's class documents its magics. */
-    static void magics(MagicsRegistry registry, JournalMagics journal, DeployMagics deploy, ExerciseMagics exercises) {
-        // %stage %objective %%objective %snapshot %restore %track %%track %runs %lineage %lifecycle %journal
-        JournalMagics.register(registry, Notebook::of, journal);
-        // %profile %checks %%checks %schema
-        QualityMagics.register(registry, Notebook::of);
-        // %datasets %read
-        DatasetMagics.register(registry, Notebook::of);
-        // %drift %drift_windows
-        DriftMagics.register(registry, Notebook::of);
-        // %agreement %label_issues %imbalance
-        LabelMagics.register(registry, Notebook::of);
-        // %metrics %evaluate %curves
-        MetricsMagics.register(registry, Notebook::of);
-        // %deploy %serve %shadow %monitor (the registry lives in the journal)
-        DeployMagics.register(registry, Notebook::of, deploy);
-        // %check %progress %reveal %variant (attempts go to the same journal)
-        ExerciseMagics.register(registry, Notebook::of, exercises);
+    /**
+     * Every magic mlcycle adds, each registered with its {@link MagicSpec} (name, aliases, usage,
+     * arguments needed), so {@code %help}, {@code %name?} and {@code %lsmagic} know them all; each
+     * group's class documents its magics. Returns the specs in order.
+     */
+    static List<MagicSpec> magics(MagicSet magics, JournalMagics journal, DeployMagics deploy, ExerciseMagics exercises) {
+        JournalMagics.register(magics, journal); // the lifecycle journal: %stage %objective %track %runs ...
+        QualityMagics.register(magics); // %profile %checks %%checks %schema
+        DatasetMagics.register(magics); // %datasets %read
+        DriftMagics.register(magics); // %drift %drift_windows
+        LabelMagics.register(magics); // %agreement %label_issues %imbalance
+        MetricsMagics.register(magics); // %metrics %evaluate %curves
+        DeployMagics.register(magics, deploy); // %deploy %serve %shadow %monitor (the registry lives in the journal)
+        ExerciseMagics.register(magics, exercises); // %check_answer %progress %reveal %variant (attempts go to the journal)
+        return magics.specs();
     }
 
     /**

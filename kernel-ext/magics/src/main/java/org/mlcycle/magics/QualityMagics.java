@@ -3,11 +3,9 @@ package org.mlcycle.magics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.quality.ProfileOptions;
@@ -22,7 +20,8 @@ import tech.tablesaw.api.Table;
  * {@link Schema}, return the report.
  */
 public final class QualityMagics {
-    static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]";
+    static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]"
+            + "  — per-column statistics, histograms and alerts of the Table variable TABLE";
     static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE;"
             + " or %%checks TABLE [NAME] with one constraint per line below it";
     static final String CHECKS_CELL_USAGE = "%%checks TABLE [NAME]  — one constraint per line below, e.g. 'clicks >= 0',"
@@ -70,12 +69,11 @@ public final class QualityMagics {
     private QualityMagics() {}
 
     /** Registers {@code %profile}, {@code %checks}, {@code %%checks} and {@code %schema}; {@code notebooks} turns the calling kernel into a notebook. */
-    public static void register(MagicsRegistry registry, Function<BaseKernel, Notebook> notebooks) {
-        registry.registerLineMagic("profile", (BaseKernel k, List<String> a) -> profile(notebooks.apply(k), a));
-        registry.registerLineMagic("checks", (BaseKernel k, List<String> a) -> checks(notebooks.apply(k), a));
-        registry.registerCellMagic(
-                "checks", (BaseKernel k, List<String> a, String body) -> checks(notebooks.apply(k), a, body));
-        registry.registerLineMagic("schema", (BaseKernel k, List<String> a) -> schema(notebooks.apply(k), a));
+    static void register(MagicSet magics) {
+        magics.line(MagicSpec.line("profile", 1, PROFILE_USAGE), QualityMagics::profile);
+        magics.line(MagicSpec.line("checks", 2, CHECKS_USAGE), QualityMagics::checks);
+        magics.cell(MagicSpec.cell("checks", 1, CHECKS_CELL_USAGE), QualityMagics::checks);
+        magics.line(MagicSpec.line("schema", 1, SCHEMA_USAGE), QualityMagics::schema);
     }
 
     /** {@code %profile ads --bins 10}: per-column statistics, histograms and alerts. */

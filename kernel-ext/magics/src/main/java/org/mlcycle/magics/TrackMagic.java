@@ -1,10 +1,10 @@
 package org.mlcycle.magics;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.journal.OpenRun;
@@ -29,17 +29,27 @@ import tech.tablesaw.api.Table;
  * runs, so a kernel that dies mid-cell leaves it there, unfinished; a body that throws marks it failed.
  */
 final class TrackMagic {
-    static final String USAGE =
-            "%track <run name> [--params a,b] [--metrics m,n] [--data name[@v]|table,...] [--model variable]";
+    static final String USAGE = "%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
+            + " [--model VARIABLE]  — record a run: the named variables' values, data versions and model";
+    static final String CELL_USAGE = "%%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
+            + " [--model VARIABLE]  — run the cell below as run RUN and record it (failed if the cell throws)";
+
+    private static final Usage TRACK = new Usage(USAGE, MagicsArgs.builder().required("run")
+            .keyword("params").keyword("metrics").keyword("data").keyword("model")
+            .onlyKnownKeywords().onlyKnownFlags().build());
 
     private TrackMagic() {}
 
     static Run track(Journal journal, Notebook nb, List<String> args, String body) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
-            throw new IllegalArgumentException("usage: " + USAGE);
+            throw TRACK.fail("missing RUN");
         }
-        String name = args.get(0);
-        Map<String, List<String>> options = options(args.subList(1, args.size()));
+        Map<String, List<String>> a = TRACK.parse(args);
+        String name = Usage.one(a, "run", null);
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (String key : List.of("params", "metrics", "data", "model")) {
+            options.put(key, List.of(Usage.list(a, key)));
+        }
         OpenRun run = journal.startRun(name);
         long started = System.nanoTime();
         try {
@@ -97,23 +107,5 @@ final class TrackMagic {
             return version.ref();
         }
         return d;
-    }
-
-    private static Map<String, List<String>> options(List<String> args) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i += 2) {
-            String key = args.get(i);
-            if (!List.of("--params", "--metrics", "--data", "--model").contains(key) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("usage: " + USAGE + " (got '" + String.join(" ", args) + "')");
-            }
-            List<String> names = new ArrayList<>();
-            for (String part : args.get(i + 1).split(",")) {
-                if (!part.isBlank()) {
-                    names.add(part.strip());
-                }
-            }
-            out.put(key.substring(2), names);
-        }
-        return out;
     }
 }

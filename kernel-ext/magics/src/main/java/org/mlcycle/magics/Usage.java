@@ -28,6 +28,20 @@ record Usage(String line, MagicsArgs spec, Set<String> switches) {
         this(line, spec, Set.of());
     }
 
+    /**
+     * {@code as NAME} and {@code from REF} written as words after the first argument (the journal
+     * magics' style) read as {@code --as NAME} and {@code --from REF}.
+     */
+    static List<String> wordsAsOptions(List<String> args, String... words) {
+        List<String> out = new ArrayList<>(args);
+        for (int i = 1; i < out.size(); i++) {
+            if (Arrays.asList(words).contains(out.get(i)) && !out.get(i - 1).startsWith("--")) {
+                out.set(i, "--" + out.get(i));
+            }
+        }
+        return out;
+    }
+
     /** The arguments by name; a switch given is present with the value "true". */
     Map<String, List<String>> parse(List<String> args) {
         List<String> tokens = new ArrayList<>(args.size());

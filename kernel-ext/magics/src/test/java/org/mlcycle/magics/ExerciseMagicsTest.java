@@ -32,7 +32,7 @@ class ExerciseMagicsTest {
     private void setUp() {
         journal = new JournalMagics(() -> dir.resolve("journal.sqlite"));
         magics = new ExerciseMagics(journal);
-        ExerciseMagics.register(registry, kernel -> cells, magics);
+        ExerciseMagics.register(new MagicSet(registry, java.util.Optional.empty(), kernel -> cells), magics);
     }
 
     @AfterEach

@@ -106,7 +106,7 @@ class JournalMagicsTest {
 
     private void setUp() {
         magics = new JournalMagics(this::journalFile);
-        JournalMagics.register(registry, kernel -> cells, magics);
+        JournalMagics.register(new MagicSet(registry, java.util.Optional.empty(), kernel -> cells), magics);
     }
 
     @AfterEach
@@ -168,7 +168,8 @@ class JournalMagicsTest {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> line("stage"));
 
         assertTrue(unknown.getMessage().startsWith("stage: unknown stage 'training'"), unknown.getMessage());
-        assertTrue(none.getMessage().startsWith("usage: %stage scoping|data|"), none.getMessage());
+        assertTrue(none.getMessage().startsWith("missing scoping|data|"), none.getMessage());
+        assertTrue(none.getMessage().contains("; usage: %stage scoping|data|"), none.getMessage());
         assertEquals(0, magics.journal().stageMoves().size());
     }
 
@@ -255,7 +256,7 @@ class JournalMagicsTest {
         assertTrue(text.endsWith("stage       development"), text);
         assertTrue(Files.readString(dir.resolve("out.csv")).startsWith("at,kind,summary\n"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
-        assertEquals("--last needs a whole number, not 'x'", bad.getMessage());
+        assertTrue(bad.getMessage().startsWith("--last needs a whole number, not 'x'; usage: %journal "), bad.getMessage());
     }
 
     @Test
@@ -305,6 +306,24 @@ class JournalMagicsTest {
         assertEquals("metric 'auc' is a String, not a number", e.getMessage());
         assertEquals("failed", magics.journal().runs().get(0).status());
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("track", "--metrics"));
-        assertTrue(usage.getMessage().startsWith("usage: %track <run name>"), usage.getMessage());
+        assertTrue(usage.getMessage().startsWith("missing RUN; usage: %track RUN "), usage.getMessage());
+    }
+
+    @Test
+    @DisplayName("%snapshot and %restore take 'as NAME' as words or as --as, through the one argument parser")
+    void snapshotAndRestoreWordsOrOptions() throws Exception {
+        setUp();
+        cells.variables.put("ads", tech.tablesaw.api.Table.create("ads", tech.tablesaw.api.IntColumn.create("x", 1, 2)));
+
+        line("snapshot", "ads", "as", "ad logs");
+        line("snapshot", "ads", "--as", "other");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> line("snapshot", "ads", "--like", "x"));
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> line("restore", "ad logs@1", "extra"));
+
+        assertEquals(List.of("ad logs", "other"), magics.journal().datasets().stream().map(d -> d.name()).sorted().toList());
+        assertTrue(unknown.getMessage().startsWith("unknown option --like; usage: %snapshot TABLE"), unknown.getMessage());
+        assertTrue(extra.getMessage().startsWith("too many arguments; usage: %restore"), extra.getMessage());
     }
 }

@@ -49,7 +49,9 @@ public final class MagicCalls {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             // toolkit messages already start with their own name ("profile: no column ...")
             String text = message.startsWith(name + ":") ? "%" + message : magic + ": " + message;
-            String usage = KernelMagics.USAGE.containsKey(name) ? " (%help " + name + " shows the usage)" : "";
+            boolean described = KernelMagics.USAGE.containsKey(name) || org.mlcycle.hooks.MagicTable.of(BaseKernel.notebookKernel())
+                    .map(t -> !t.lookup(name).isEmpty()).orElse(false);
+            String usage = described && !text.contains("usage:") ? " (%help " + name + " shows the usage)" : "";
             return new MagicUsageError(text + usage);
         }
         return new MagicFailure(magic, e);

@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** {@code %maven}, {@code %mavenRepo} and {@code %loadFromPOM}: dependencies from Maven repositories. */
+/** {@code %maven}, {@code %maven_repo} and {@code %load_from_pom} (IJava's {@code %mavenRepo} and {@code %loadFromPOM}): dependencies from Maven repositories. */
 final class MavenMagics {
     private final MavenResolver resolver;
 
@@ -51,7 +51,7 @@ final class MavenMagics {
 
     KernelMagics.Text repository(BaseKernel kernel, List<String> args) {
         if (args.size() != 2) {
-            throw new MagicUsageError("%mavenRepo takes two arguments: " + KernelMagics.USAGE.get("mavenRepo"));
+            throw new MagicUsageError("%maven_repo takes two arguments: " + KernelMagics.USAGE.get("maven_repo"));
         }
         resolver.addRepository(args.get(0), args.get(1));
         return new KernelMagics.Text("repositories: " + resolver.repositories());
@@ -59,14 +59,14 @@ final class MavenMagics {
 
     List<String> loadFromPom(BaseKernel kernel, List<String> args) {
         if (args.size() != 1) {
-            throw new MagicUsageError("%loadFromPOM takes one file: " + KernelMagics.USAGE.get("loadFromPOM"));
+            throw new MagicUsageError("%load_from_pom takes one file: " + KernelMagics.USAGE.get("load_from_pom"));
         }
         Path pom = Path.of(args.get(0));
         String xml;
         try {
             xml = Files.readString(pom);
         } catch (IOException e) {
-            throw new MagicUsageError("%loadFromPOM: cannot read " + pom.toAbsolutePath() + ": " + e.getMessage());
+            throw new MagicUsageError("%load_from_pom: cannot read " + pom.toAbsolutePath() + ": " + e.getMessage());
         }
         return fromPom(kernel, xml, pom.toString());
     }
@@ -83,7 +83,7 @@ final class MavenMagics {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new MagicUsageError("%loadFromPOM: " + where + " is not well-formed XML: " + e.getMessage());
+            throw new MagicUsageError("%load_from_pom: " + where + " is not well-formed XML: " + e.getMessage());
         }
         Map<String, String> properties = new HashMap<>();
         NodeList props = doc.getElementsByTagName("properties");
@@ -117,7 +117,7 @@ final class MavenMagics {
             String a = text(d, "artifactId", properties, null);
             String v = text(d, "version", properties, null);
             if (g == null || a == null || v == null) {
-                throw new MagicUsageError("%loadFromPOM: dependency " + (i + 1) + " in " + where
+                throw new MagicUsageError("%load_from_pom: dependency " + (i + 1) + " in " + where
                         + " needs groupId, artifactId and version");
             }
             String type = text(d, "type", properties, "jar");
@@ -125,7 +125,7 @@ final class MavenMagics {
             coordinates.add(classifier == null ? g + ":" + a + ":" + type + ":" + v : g + ":" + a + ":" + type + ":" + classifier + ":" + v);
         }
         if (coordinates.isEmpty()) {
-            throw new MagicUsageError("%loadFromPOM: no <dependency> in " + where);
+            throw new MagicUsageError("%load_from_pom: no <dependency> in " + where);
         }
         return add(kernel, coordinates);
     }

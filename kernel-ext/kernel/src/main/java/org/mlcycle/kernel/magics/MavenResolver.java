@@ -21,7 +21,7 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
 /**
  * Resolves Maven coordinates with their runtime dependencies (transitively) through Maven's own
  * resolver, using the local repository ({@code ~/.m2/repository}, or {@code -Dmaven.repo.local}),
- * Maven Central and any repository added with {@code %mavenRepo}.
+ * Maven Central and any repository added with {@code %maven_repo}.
  */
 public final class MavenResolver {
     private final Map<String, RemoteRepository> repositories = new LinkedHashMap<>();
