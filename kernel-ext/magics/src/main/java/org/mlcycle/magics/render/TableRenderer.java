@@ -10,7 +10,6 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -146,8 +145,10 @@ public final class TableRenderer {
     private static Map<Integer, Map<Integer, String>> decimals(Table table, List<Integer> rows, List<Integer> cols, TableDisplay display) {
         Map<Integer, Map<Integer, String>> out = new HashMap<>();
         for (int c : cols) {
+            // by class, not by ColumnType identity: depending on which Tablesaw class a JVM
+            // initialises first, DoubleColumnType can exist twice and == fails
             if (c < 0 || !(table.column(c) instanceof NumberColumn<?, ?> numbers)
-                    || !(numbers.type() == ColumnType.DOUBLE || numbers.type() == ColumnType.FLOAT)) {
+                    || !(numbers instanceof tech.tablesaw.api.DoubleColumn || numbers instanceof tech.tablesaw.api.FloatColumn)) {
                 continue;
             }
             List<Integer> shown = new ArrayList<>();
