@@ -59,20 +59,18 @@ abstract class CsvColumn {
 
     /** A builder for {@code type}; {@code expectedRows} (0 if unknown) sizes number columns up front. */
     static CsvColumn of(String name, ColumnType type, int expectedRows) {
-        if (type == ColumnType.DOUBLE) {
-            return new Doubles(name, expectedRows);
-        } else if (type == ColumnType.INTEGER) {
-            return new Ints(name);
-        } else if (type == ColumnType.LONG) {
-            return new Longs(name);
-        } else if (type == ColumnType.BOOLEAN) {
-            return new Booleans(name);
-        } else if (type == ColumnType.LOCAL_DATE) {
-            return new Dates(name);
-        } else if (type == ColumnType.LOCAL_DATE_TIME) {
-            return new DateTimes(name);
-        }
-        return new Strings(name, expectedRows);
+        // by name, not identity: Tablesaw's column types can exist twice in one JVM, depending
+        // on which of its classes was initialised first
+        String kind = type == null ? "" : type.name();
+        return switch (kind) {
+            case "DOUBLE" -> new Doubles(name, expectedRows);
+            case "INTEGER" -> new Ints(name);
+            case "LONG" -> new Longs(name);
+            case "BOOLEAN" -> new Booleans(name);
+            case "LOCAL_DATE" -> new Dates(name);
+            case "LOCAL_DATE_TIME" -> new DateTimes(name);
+            default -> new Strings(name, expectedRows);
+        };
     }
 
     /** Parses an ISO date-time with 'T' or a space between date and time; null when it is not one. */

@@ -30,7 +30,8 @@ final class CsvLayout {
         this.emptyToken = Arrays.asList(tokens).indexOf("");
         this.text = new boolean[header.size()];
         for (int c = 0; c < text.length; c++) {
-            text[c] = types.get(header.get(c)) == ColumnType.STRING;
+            ColumnType type = types.get(header.get(c));
+            text[c] = type != null && type.name().equals(ColumnType.STRING.name()); // by name: see CsvColumn.of
         }
     }
 }

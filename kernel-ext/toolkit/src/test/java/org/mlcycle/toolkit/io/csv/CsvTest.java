@@ -247,4 +247,13 @@ class CsvTest {
             assertTrue(Double.isNaN(FastDouble.parse(bad, 0, bad.length())), bad);
         }
     }
+
+    @Test
+    void aColumnTypeIsRecognisedByNameWhateverInstanceTablesawHandsOut() {
+        // DoubleColumnType.instance() and ColumnType.DOUBLE can be two objects in one JVM
+        ColumnType twin = tech.tablesaw.columns.numbers.DoubleColumnType.instance();
+        assertFalse(CsvColumn.of("x", twin, 0) instanceof CsvColumn.Strings, "a double column read as text");
+        assertFalse(CsvColumn.of("x", ColumnType.DOUBLE, 0) instanceof CsvColumn.Strings);
+        assertTrue(CsvColumn.of("x", ColumnType.STRING, 0) instanceof CsvColumn.Strings);
+    }
 }
