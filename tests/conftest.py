@@ -13,6 +13,13 @@ from jupyter_client.manager import start_new_kernel
 KERNEL = os.environ.get("MLCYCLE_KERNEL", "mlcycle-test")
 
 
+def pytest_configure(config):
+    # The course's facts (application/vnd.mlcycle.facts+json) are meant to render as nothing;
+    # nbconvert warns about each one when it writes HTML.
+    config.addinivalue_line(
+        "filterwarnings", r"ignore:Your element with mimetype\(s\) dict_keys\(\['application/vnd\.mlcycle\.facts\+json'\]\)")
+
+
 class Cell:
     """What one execute_request produced: the reply and every iopub message."""
 
