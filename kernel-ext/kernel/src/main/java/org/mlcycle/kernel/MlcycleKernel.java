@@ -52,7 +52,6 @@ import org.mlcycle.hooks.HookRegistry;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.hooks.MagicTable;
 import org.mlcycle.kernel.eval.JShellEvaluator;
-import org.mlcycle.kernel.eval.NotebookClassPath;
 import org.mlcycle.kernel.output.CellOutput;
 import org.mlcycle.kernel.history.FileHistory;
 import org.mlcycle.kernel.magics.KernelMagics;
@@ -277,11 +276,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
         for (String p : paths) {
             evaluator.addToClasspath(p);
             addedClasspath.add(p);
-            Path jar = Path.of(p);
-            evaluator.notebookClassPath().sharedVersionOf(jar).ifPresent(kept -> System.out.println(
-                    "note: " + NotebookClassPath.describe(jar) + " was added, but the toolkit needs "
-                            + jar.getFileName().toString().replaceFirst("-\\d.*$", "") + " " + kept
-                            + ", which notebook code keeps seeing (it is loaded first)"));
+            evaluator.notebookClassPath().conflictNote(Path.of(p)).ifPresent(System.out::println);
         }
         if (extensionsEnabled) {
             installExtensions(String.join(File.pathSeparator, paths));

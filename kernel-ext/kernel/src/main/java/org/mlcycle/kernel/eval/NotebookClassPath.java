@@ -115,9 +115,9 @@ public final class NotebookClassPath {
 
     /**
      * When {@code jar} (a file a user added) is another version of a library notebook code
-     * already sees, that visible version: it is loaded first, so it is the one code sees.
+     * already sees, the note to show: that visible version is loaded first, so it is the one code sees.
      */
-    public Optional<String> sharedVersionOf(Path jar) {
+    public Optional<String> conflictNote(Path jar) {
         Matcher added = JAR_NAME.matcher(jar.getFileName().toString());
         if (visible == null || !added.matches()) {
             return Optional.empty();
@@ -125,15 +125,10 @@ public final class NotebookClassPath {
         for (String name : visible) {
             Matcher have = JAR_NAME.matcher(name);
             if (have.matches() && have.group(1).equals(added.group(1)) && !have.group(2).equals(added.group(2))) {
-                return Optional.of(have.group(2));
+                return Optional.of("note: " + added.group(1) + " " + added.group(2) + " was added, but the toolkit needs "
+                        + have.group(1) + " " + have.group(2) + ", which notebook code keeps seeing (it is loaded first)");
             }
         }
         return Optional.empty();
-    }
-
-    /** The artifact and version a jar's file name carries, e.g. "gson 2.8.9". */
-    public static String describe(Path jar) {
-        Matcher m = JAR_NAME.matcher(jar.getFileName().toString());
-        return m.matches() ? m.group(1) + " " + m.group(2) : jar.getFileName().toString();
     }
 }
