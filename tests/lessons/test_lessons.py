@@ -326,8 +326,8 @@ def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_
     assert run.num("loops_back") >= lesson(executed, "00").num("planned_loops_back"), "the journal holds every planned loop"
 
 
-def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
-    run = lesson(executed, "11")
+def test_lesson13_interview_answers_rest_on_the_course_evidence(executed):
+    run = lesson(executed, "13")
     # the model answers are not in the notebook; %reveal shows each on request
     reveals = [c for c in run.code_cells() if c.source.startswith("%reveal ")]
     assert len(reveals) >= 5
@@ -343,9 +343,9 @@ def test_lesson11_interview_answers_rest_on_the_course_evidence(executed):
     assert run.num("ctr_model_v1") < run.num("ctr_legacy")
 
 
-def test_lesson12_ab_test_is_planned_run_decided_and_peeking_inflates_false_positives(executed):
+def test_lesson11_ab_test_is_planned_run_decided_and_peeking_inflates_false_positives(executed):
     """Step 13, the second turn: a powered A/B test of the click model against production."""
-    run = lesson(executed, "12")
+    run = lesson(executed, "11")
     assert run.facts["control_model"] == lesson(executed, "08").facts["deployed_model"], \
         "the control is the model lesson 8 put in production"
     assert run.facts["treatment_model"].startswith("ad-click@")

@@ -69,8 +69,8 @@ class LessonExercisesTest {
     void f1DontShow() {
         MapAnswers answers = new MapAnswers(0).with("show", new boolean[] {true, false, false, false, false});
 
-        assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 2 * 0.8 / 1.8)).passed());
-        assertTrue(check("lesson11-f1-dont-show", answers.with("f1DontShow", 0.0)).message().startsWith("0 is the F1"));
+        assertTrue(check("lesson13-f1-dont-show", answers.with("f1DontShow", 2 * 0.8 / 1.8)).passed());
+        assertTrue(check("lesson13-f1-dont-show", answers.with("f1DontShow", 0.0)).message().startsWith("0 is the F1"));
     }
 
     @Test
@@ -84,9 +84,9 @@ class LessonExercisesTest {
         double pooled = Math.sqrt(0.025 * 0.975 * (2.0 / 5_000));
         double unpooled = Math.sqrt(0.02 * 0.98 / 5_000 + 0.03 * 0.97 / 5_000);
 
-        assertTrue(check("lesson12-z", answers.with("myZ", 0.01 / pooled)).passed());
-        assertTrue(check("lesson12-z", answers.with("myZ", 0.01 / unpooled)).message().contains("pools the clicks"));
-        assertTrue(check("lesson12-z", answers.with("myZ", -0.01 / pooled)).message().contains("wrong way round"));
+        assertTrue(check("lesson11-z", answers.with("myZ", 0.01 / pooled)).passed());
+        assertTrue(check("lesson11-z", answers.with("myZ", 0.01 / unpooled)).message().contains("pools the clicks"));
+        assertTrue(check("lesson11-z", answers.with("myZ", -0.01 / pooled)).message().contains("wrong way round"));
     }
 
     @Test

@@ -85,19 +85,19 @@ public final class LessonExercises implements ExerciseSet {
                         double rpmRequests = 1000 * launched.revenue() / 25_000;
                         (revenue is clicks x bid_cpc over model_v1's rows; the denominator is requests, not
                         impressions)"""),
-                Exercise.of("lesson11-f1-dont-show", "11-interview-walkthrough", "F1 with 'don't show' positive", 1,
+                Exercise.of("lesson13-f1-dont-show", "13-interview-walkthrough", "F1 with 'don't show' positive", 1,
                         LessonExercises::f1DontShow, """
                         With "don't show" as the positive class and every row predicted "don't show", recall is 1
                         and precision is the share of negatives:
                             double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
-                Exercise.of("lesson12-z", "12-online-experiment", "the z statistic by hand", 1,
+                Exercise.of("lesson11-z", "11-online-experiment", "the z statistic by hand", 1,
                         LessonExercises::zByHand, """
                         The pooled two-proportion z-test, from the per-arm counts:
                             ArmResult c = ab.control(), t = ab.treatment();
                             double pooled = (c.clicks() + t.clicks()) / (double) (c.impressions() + t.impressions());
                             double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / c.impressions() + 1.0 / t.impressions()));
                             double myZ = (t.ctr() - c.ctr()) / se;"""),
-                Exercise.question("lesson11-q1-stages", "11-interview-walkthrough", "the stages of the production cycle", """
+                Exercise.question("lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
                         Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
                         data management (sources, storage, processing, versioning; data engineering), model
                         development (labels, features, training, evaluation; statistics and ML), deployment (serving
@@ -105,20 +105,20 @@ public final class LessonExercises implements ExerciseSet {
                         retraining; systems and pipelines), business analysis (measure against the business goal;
                         analytics). It is a loop, not a line: in this course error analysis sent the work back to
                         data several times, and the business result sent it back to scoping."""),
-                Exercise.question("lesson11-q2-accuracy", "11-interview-walkthrough", "a 99.99% accurate model", """
+                Exercise.question("lesson13-q2-accuracy", "13-interview-walkthrough", "a 99.99% accurate model", """
                         Not without the base rate. Among random (query, ad) pairs almost none should be shown, so
                         "never show" alone scores that accuracy with zero recall. Ask for precision and recall of
                         the rare class, PR-AUC, and the confusion matrix; then fix the data (collect positives on
                         purpose), weigh or resample the training rows only, and choose the threshold for what the
                         product needs (lesson 6)."""),
-                Exercise.question("lesson11-q3-annotators", "11-interview-walkthrough", "checking annotators", """
+                Exercise.question("lesson13-q3-annotators", "13-interview-walkthrough", "checking annotators", """
                         Have a second annotator label a *random* subset independently (chosen without looking at the
                         first labels, or the estimate is biased). Measure agreement corrected for chance (Cohen's
                         kappa for two, Fleiss' kappa for more), then read where they disagree: here most
                         disagreements are on brand searches, which led to an ambiguous guideline. Fix the guideline
                         first, then relabel; use confident learning to prioritise rows for review. Audit a sample
                         against expert answers to estimate each annotator's error rate (lesson 5)."""),
-                Exercise.question("lesson11-q4-same-distribution", "11-interview-walkthrough", "two samples, one distribution?", """
+                Exercise.question("lesson13-q4-same-distribution", "13-interview-walkthrough", "two samples, one distribution?", """
                         Per column: KS or Wasserstein for numbers, chi-square for categories, PSI for a
                         thresholdable score; jointly, a classifier two-sample test (train a model to tell the
                         samples apart; an AUC near 0.5 means they look alike). Watch the sample sizes: with large
@@ -127,7 +127,7 @@ public final class LessonExercises implements ExerciseSet {
                         (device) and for what (query category) moved a lot; a check on the raw log columns alone
                         would have missed it. And a shifted input is a warning, not proof of harm; check the model
                         on labeled recent data."""),
-                Exercise.question("lesson11-q5-test-vs-production", "11-interview-walkthrough", "great on test, poor in production", """
+                Exercise.question("lesson13-q5-test-vs-production", "13-interview-walkthrough", "great on test, poor in production", """
                         Hypotheses: (1) the test set is not like production: a random split of old data hides decay,
                         so evaluate out of time; (2) covariate shift: new users, devices or queries; (3) concept
                         shift: the right answer changed, as in the slice above; (4) training/serving skew: the
@@ -135,7 +135,7 @@ public final class LessonExercises implements ExerciseSet {
                         with an out-of-time test set, per-slice metrics, a drift report, a parity check of served
                         features, and labeled recent samples. Fix by retraining on recent data with features that
                         can express the change (lesson 7), and monitor with alerts (lesson 9)."""),
-                Exercise.question("lesson11-q6-objectives", "11-interview-walkthrough", "business vs ML objective", """
+                Exercise.question("lesson13-q6-objectives", "13-interview-walkthrough", "business vs ML objective", """
                         The business objective is what the company wants (revenue, user satisfaction); the ML
                         objective is what a model can be trained and evaluated on (here: predict raters' "should
                         show"). The ML objective is a proxy; optimising it hard can pull it away from the goal, as
