@@ -1,6 +1,6 @@
 """Writes practice.ipynb, a short lesson-like notebook with two checked exercises and one interview
 question (run once by hand when its cells change; the notebook is committed). Its checks live in
-the toolkit (org.mlcycle.toolkit.exercises.practice), not in the notebook."""
+the course module (org.mlcycle.course.practice), not in the notebook."""
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -17,7 +17,7 @@ cells = [
     new_markdown_cell("# Practice: a day of ads\n\nTwo exercises on your own copy of a day's ad log, and one"
                       " interview question. Run `%check` after each answer; `%progress` shows how you are doing."),
     nbgrader(new_code_cell("%variant default"), "variant", locked=True),
-    new_code_cell("import org.mlcycle.toolkit.exercises.practice.PracticeData;\n"
+    new_code_cell("import org.mlcycle.course.practice.PracticeData;\n"
                   "Table ads = PracticeData.ads(seed);\nads.first(5)"),
     new_markdown_cell("## Exercise 1\n\nWhat is the day's **click-through rate**, over all impressions? Store it in `ctr`."),
     nbgrader(new_code_cell("double ctr = 0;\n// BEGIN SOLUTION\n"

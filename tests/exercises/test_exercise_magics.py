@@ -9,7 +9,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from conftest import Kernel  # noqa: E402
 
 DATA = """
-import org.mlcycle.toolkit.exercises.practice.PracticeData;
+import org.mlcycle.course.practice.PracticeData;
 Table ads = PracticeData.ads(seed);
 """
 RIGHT_CTR = 'ctr = ads.intColumn("clicks").sum() / ads.intColumn("impressions").sum();'

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlcycle.toolkit.exercises.Variant;
-import org.mlcycle.toolkit.exercises.practice.PracticeData;
+import org.mlcycle.course.practice.PracticeData;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 import org.mlcycle.toolkit.journal.Journal;
 import tech.tablesaw.api.Table;

@@ -21,7 +21,8 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
     /** One exercise's line. */
     public record Row(String lesson, String exercise, String title, boolean passed, int attempts, int hints,
             boolean revealed) {
-        String status() {
+        /** "passed", "not yet", "not tried" or "answer read" (read without an attempt). */
+        public String status() {
             return passed ? "passed" : attempts == 0 ? (revealed ? "answer read" : "not tried") : "not yet";
         }
     }

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.exercises;
+package org.mlcycle.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,9 @@ import org.mlcycle.toolkit.labels.AgreementReport;
 import org.mlcycle.toolkit.labels.LabelAgreement;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import org.mlcycle.toolkit.exercises.CheckResult;
+import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.toolkit.exercises.MapAnswers;
 
 /** The lesson checks on small inputs worked out by hand: the right answer passes, known mistakes get their hint. */
 class LessonExercisesTest {

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.exercises.practice;
+package org.mlcycle.course.practice;
 
 import static org.mlcycle.toolkit.exercises.Verdict.close;
 import static org.mlcycle.toolkit.exercises.Verdict.text;

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.exercises;
+package org.mlcycle.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 import org.mlcycle.toolkit.journal.Journal;
+import org.mlcycle.toolkit.exercises.ExerciseProgress;
+import org.mlcycle.toolkit.exercises.Exercises;
 
 class ExerciseProgressTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.exercises;
+package org.mlcycle.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mlcycle.toolkit.exercises.practice.PracticeData;
+import org.mlcycle.course.practice.PracticeData;
 import tech.tablesaw.api.Table;
+import org.mlcycle.toolkit.exercises.CheckResult;
+import org.mlcycle.toolkit.exercises.Exercise;
+import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.toolkit.exercises.MapAnswers;
+import org.mlcycle.toolkit.exercises.ModelAnswer;
+import org.mlcycle.toolkit.exercises.Variant;
 
 class PracticeExercisesTest {
     private static final Exercises ALL = Exercises.loaded();

@@ -3,16 +3,21 @@ package org.mlcycle.toolkit.exercises;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A learner's notebook reduced to its variables, for checks run without a kernel. */
-final class MapAnswers implements Answers {
+/**
+ * A learner's notebook reduced to its variables: what an {@link ExerciseSet}'s own unit tests give
+ * its checks, so a course can test its model answers and hints without a kernel.
+ */
+public final class MapAnswers implements Answers {
     private final Map<String, Object> variables = new HashMap<>();
     private final long seed;
 
-    MapAnswers(long seed) {
+    /** Answers of the learner whose variant seed is {@code seed} (see {@link Variant#seed}). */
+    public MapAnswers(long seed) {
         this.seed = seed;
     }
 
-    MapAnswers with(String name, Object value) {
+    /** Defines the variable {@code name}, as a notebook cell would; returns this for chaining. */
+    public MapAnswers with(String name, Object value) {
         variables.put(name, value);
         return this;
     }

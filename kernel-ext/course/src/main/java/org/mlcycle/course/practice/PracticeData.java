@@ -1,4 +1,4 @@
-package org.mlcycle.toolkit.exercises.practice;
+package org.mlcycle.course.practice;
 
 import java.util.SplittableRandom;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,0 +1,84 @@
+package org.mlcycle.course.lessons;
+
+import static org.mlcycle.toolkit.exercises.Verdict.text;
+
+import java.util.List;
+import org.mlcycle.toolkit.exercises.Answers;
+import org.mlcycle.toolkit.exercises.Exercise;
+import org.mlcycle.toolkit.exercises.NumberAnswer;
+import org.mlcycle.toolkit.exercises.Verdict;
+
+/** The exercises of lessons/13-interview-walkthrough.ipynb: each check recomputes the expected value from the lesson's data. */
+final class Lesson13InterviewWalkthrough {
+    private Lesson13InterviewWalkthrough() {}
+
+    static List<Exercise> exercises() {
+        return List.of(
+                Exercise.of("lesson13-f1-dont-show", "13-interview-walkthrough", "F1 with 'don't show' positive", 1,
+                        Lesson13InterviewWalkthrough::f1DontShow, """
+                        With "don't show" as the positive class and every row predicted "don't show", recall is 1
+                        and precision is the share of negatives:
+                            double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
+                Exercise.question("lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
+                        Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
+                        data management (sources, storage, processing, versioning; data engineering), model
+                        development (labels, features, training, evaluation; statistics and ML), deployment (serving
+                        within latency and memory limits; infrastructure), monitoring and maintenance (decay, drift,
+                        retraining; systems and pipelines), business analysis (measure against the business goal;
+                        analytics). It is a loop, not a line: in this course error analysis sent the work back to
+                        data several times, and the business result sent it back to scoping."""),
+                Exercise.question("lesson13-q2-accuracy", "13-interview-walkthrough", "a 99.99% accurate model", """
+                        Not without the base rate. Among random (query, ad) pairs almost none should be shown, so
+                        "never show" alone scores that accuracy with zero recall. Ask for precision and recall of
+                        the rare class, PR-AUC, and the confusion matrix; then fix the data (collect positives on
+                        purpose), weigh or resample the training rows only, and choose the threshold for what the
+                        product needs (lesson 6)."""),
+                Exercise.question("lesson13-q3-annotators", "13-interview-walkthrough", "checking annotators", """
+                        Have a second annotator label a *random* subset independently (chosen without looking at the
+                        first labels, or the estimate is biased). Measure agreement corrected for chance (Cohen's
+                        kappa for two, Fleiss' kappa for more), then read where they disagree: here most
+                        disagreements are on brand searches, which led to an ambiguous guideline. Fix the guideline
+                        first, then relabel; use confident learning to prioritise rows for review. Audit a sample
+                        against expert answers to estimate each annotator's error rate (lesson 5)."""),
+                Exercise.question("lesson13-q4-same-distribution", "13-interview-walkthrough", "two samples, one distribution?", """
+                        Per column: KS or Wasserstein for numbers, chi-square for categories, PSI for a
+                        thresholdable score; jointly, a classifier two-sample test (train a model to tell the
+                        samples apart; an AUC near 0.5 means they look alike). Watch the sample sizes: with large
+                        samples every test is significant, so decide on effect sizes. Note what the check above
+                        shows: the pair features (keyword match, text similarity) barely move, while who searches
+                        (device) and for what (query category) moved a lot; a check on the raw log columns alone
+                        would have missed it. And a shifted input is a warning, not proof of harm; check the model
+                        on labeled recent data."""),
+                Exercise.question("lesson13-q5-test-vs-production", "13-interview-walkthrough", "great on test, poor in production", """
+                        Hypotheses: (1) the test set is not like production: a random split of old data hides decay,
+                        so evaluate out of time; (2) covariate shift: new users, devices or queries; (3) concept
+                        shift: the right answer changed, as in the slice above; (4) training/serving skew: the
+                        features are computed differently when serving; (5) a feedback loop or a pipeline bug. Check
+                        with an out-of-time test set, per-slice metrics, a drift report, a parity check of served
+                        features, and labeled recent samples. Fix by retraining on recent data with features that
+                        can express the change (lesson 7), and monitor with alerts (lesson 9)."""),
+                Exercise.question("lesson13-q6-objectives", "13-interview-walkthrough", "business vs ML objective", """
+                        The business objective is what the company wants (revenue, user satisfaction); the ML
+                        objective is what a model can be trained and evaluated on (here: predict raters' "should
+                        show"). The ML objective is a proxy; optimising it hard can pull it away from the goal, as
+                        when more impressions brought fewer clicks and less revenue. Tie the offline metric to an
+                        online business metric, test online against the current system, and be ready to change the
+                        objective."""));
+    }
+
+    static Verdict f1DontShow(Answers a) {
+        double f1 = a.number("f1DontShow");
+        boolean[] show = a.value("show", boolean[].class, "the boolean[] of 'show' labels");
+        long negatives = 0;
+        for (boolean s : show) {
+            negatives += s ? 0 : 1;
+        }
+        double precision = negatives / (double) show.length; // every row is predicted "don't show"
+        return NumberAnswer.of(f1, 1e-9)
+                .right(2 * precision / (precision + 1), text("F1 %.5f with 'don't show' positive; with 'show'"
+                        + " positive the same rule finds no positive at all.", f1))
+                .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
+                .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
+                        + " recall = 1.", f1));
+    }
+}
