@@ -61,7 +61,7 @@ public final class Main {
         kernel.onStartup();
         long t1 = System.nanoTime();
         KernelConnection connection = new KernelConnection(props);
-        kernel.becomeHandlerForConnection(connection);
+        kernel.connect(connection);
         connection.connect();
         long t2 = System.nanoTime();
         java.util.logging.Logger.getLogger("org.mlcycle.kernel").info(String.format(

@@ -36,7 +36,7 @@ final class Warmup {
             // Bind and close the channels once, so ZeroMQ's classes are in the archive too.
             KernelConnection connection = new KernelConnection(new KernelConnectionProperties(
                     "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warmup"));
-            kernel.becomeHandlerForConnection(connection);
+            kernel.connect(connection);
             connection.connect();
             connection.close();
         } finally {

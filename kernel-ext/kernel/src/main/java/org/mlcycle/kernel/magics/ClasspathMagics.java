@@ -7,28 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.mlcycle.kernel.Globs;
-import org.mlcycle.kernel.MlcycleKernel;
+import org.mlcycle.hooks.KernelClasspath;
 
 /** {@code %classpath} and IJava's {@code %jars}: add jars or class folders, globs allowed. */
 final class ClasspathMagics {
+    private final KernelClasspath notebook;
+
+    ClasspathMagics(KernelClasspath notebook) {
+        this.notebook = notebook;
+    }
 
     Object classpath(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
-            List<String> added = ((MlcycleKernel) kernel).addedClasspath();
+            List<String> added = notebook.addedClasspath();
             return new KernelMagics.Text("kernel classpath:\n  " + String.join("\n  ", System.getProperty("java.class.path").split(File.pathSeparator))
                     + "\nadded in this session:" + (added.isEmpty() ? " (none)" : "\n  " + String.join("\n  ", added)));
         }
-        return add(kernel, args, "%classpath");
+        return add(args, "%classpath");
     }
 
     PathList jars(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
             throw new MagicUsageError("%jars needs at least one jar or glob: " + KernelMagics.USAGE.get("jars"));
         }
-        return add(kernel, args, "%jars");
+        return add(args, "%jars");
     }
 
-    private static PathList add(BaseKernel kernel, List<String> args, String magic) {
+    private PathList add(List<String> args, String magic) {
         List<String> found = new ArrayList<>();
         for (String arg : args) {
             List<String> matches = new ArrayList<>();
@@ -45,7 +50,7 @@ final class ClasspathMagics {
             }
             found.addAll(matches);
         }
-        ((MlcycleKernel) kernel).addToClasspath(found);
+        notebook.addToClasspath(found);
         return new PathList(found);
     }
 }

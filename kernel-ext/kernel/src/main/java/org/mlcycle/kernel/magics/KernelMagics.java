@@ -9,6 +9,7 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.mlcycle.hooks.KernelClasspath;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.hooks.MagicTable;
 
@@ -61,10 +62,13 @@ public final class KernelMagics {
         return Map.copyOf(usage);
     }
 
-    /** Registers every kernel magic under its names, and describes each in {@code table}. */
-    public static void register(MagicsRegistry registry, MavenResolver resolver, MagicTable table) {
-        ClasspathMagics classpath = new ClasspathMagics();
-        MavenMagics maven = new MavenMagics(resolver);
+    /**
+     * Registers every kernel magic under its names, and describes each in {@code table}; the
+     * class path magics add to {@code notebook}.
+     */
+    public static void register(MagicsRegistry registry, MavenResolver resolver, MagicTable table, KernelClasspath notebook) {
+        ClasspathMagics classpath = new ClasspathMagics(notebook);
+        MavenMagics maven = new MavenMagics(resolver, notebook);
         TimeMagics time = new TimeMagics();
         Map<String, LineMagic<?, BaseKernel>> lines = Map.ofEntries(
                 Map.entry("lsmagic", (BaseKernel kernel, List<String> args) -> lsmagic(registry, table)),

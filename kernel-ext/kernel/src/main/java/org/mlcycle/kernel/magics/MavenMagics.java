@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.mlcycle.kernel.MlcycleKernel;
+import org.mlcycle.hooks.KernelClasspath;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -23,9 +23,11 @@ import org.xml.sax.SAXException;
 /** {@code %maven}, {@code %maven_repo} and {@code %load_from_pom} (IJava's {@code %mavenRepo} and {@code %loadFromPOM}): dependencies from Maven repositories. */
 final class MavenMagics {
     private final MavenResolver resolver;
+    private final KernelClasspath notebook;
 
-    MavenMagics(MavenResolver resolver) {
+    MavenMagics(MavenResolver resolver, KernelClasspath notebook) {
         this.resolver = resolver;
+        this.notebook = notebook;
     }
 
     List<String> maven(BaseKernel kernel, List<String> args) {
@@ -46,7 +48,7 @@ final class MavenMagics {
         if (coordinates.isEmpty()) {
             throw new MagicUsageError("%maven needs at least one coordinate: " + KernelMagics.USAGE.get("maven"));
         }
-        return add(kernel, coordinates);
+        return add(coordinates);
     }
 
     KernelMagics.Text repository(BaseKernel kernel, List<String> args) {
@@ -127,7 +129,7 @@ final class MavenMagics {
         if (coordinates.isEmpty()) {
             throw new MagicUsageError("%load_from_pom: no <dependency> in " + where);
         }
-        return add(kernel, coordinates);
+        return add(coordinates);
     }
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -147,7 +149,7 @@ final class MavenMagics {
         return out.toString();
     }
 
-    private List<String> add(BaseKernel kernel, List<String> coordinates) {
+    private List<String> add(List<String> coordinates) {
         List<Path> files;
         try {
             files = resolver.resolve(coordinates);
@@ -157,7 +159,7 @@ final class MavenMagics {
             throw new MagicFailure("%maven", e);
         }
         List<String> paths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
-        ((MlcycleKernel) kernel).addToClasspath(paths);
+        notebook.addToClasspath(paths);
         return paths;
     }
 }

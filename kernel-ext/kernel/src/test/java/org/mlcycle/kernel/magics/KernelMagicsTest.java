@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.hooks.KernelClasspath;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.hooks.MagicTable;
 
@@ -19,7 +20,15 @@ class KernelMagicsTest {
     private final MagicTable table = MagicTable.create();
 
     KernelMagicsTest() {
-        KernelMagics.register(registry, new MavenResolver(), table);
+        KernelMagics.register(registry, new MavenResolver(), table, new KernelClasspath() {
+            @Override
+            public List<String> addedClasspath() {
+                return List.of();
+            }
+
+            @Override
+            public void addToClasspath(List<String> paths) {}
+        });
     }
 
     @Test
