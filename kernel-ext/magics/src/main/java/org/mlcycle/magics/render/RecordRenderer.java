@@ -110,7 +110,8 @@ public final class RecordRenderer {
             for (int i = 0; i < shown; i++) {
                 out.append("<tr><td style=\"color:#777\">").append(i).append("</td>");
                 for (RecordComponent c : components) {
-                    out.append("<td>").append(value(component((Record) list.get(i), c), MAX_DEPTH)).append("</td>");
+                    // a cell holds no nested tables or cards: lists and records inside it stay on one line
+                    out.append("<td>").append(value(component((Record) list.get(i), c), MAX_DEPTH + 1)).append("</td>");
                 }
                 out.append("</tr>");
             }
@@ -133,7 +134,7 @@ public final class RecordRenderer {
         if (v == null) return "<span style=\"color:#999;font-style:italic\">null</span>";
         if (v instanceof Double || v instanceof Float) return Html.escape(Numbers.format(((Number) v).doubleValue()));
         if (v instanceof Rendered r && depth <= MAX_DEPTH) return nested(r);
-        if (v instanceof Record r && ours(r) && depth <= MAX_DEPTH) return card(r, depth);
+        if (v instanceof Record r && ours(r)) return depth <= MAX_DEPTH ? card(r, depth) : inline(r);
         if (v instanceof Table t) {
             return Html.escape(String.format("table '%s': %,d rows × %d columns", t.name(), t.rowCount(), t.columnCount()));
         }
@@ -188,6 +189,15 @@ public final class RecordRenderer {
     /** A value inside brackets: numbers formatted, anything else its text. */
     private static String inline(Object v) {
         if (v instanceof Double || v instanceof Float) return Html.escape(Numbers.format(((Number) v).doubleValue()));
+        if (v instanceof Record r && ours(r)) {
+            StringBuilder out = new StringBuilder("(");
+            RecordComponent[] components = r.getClass().getRecordComponents();
+            for (int i = 0; i < components.length; i++) {
+                if (i > 0) out.append(", ");
+                out.append(inline(component(r, components[i])));
+            }
+            return out.append(')').toString();
+        }
         return Html.escape(String.valueOf(v));
     }
 
