@@ -21,6 +21,7 @@ import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.datasets.AdWorld;
 import org.mlcycle.toolkit.datasets.Period;
 import org.mlcycle.toolkit.datasets.Source;
+import org.mlcycle.toolkit.io.Data;
 import org.mlcycle.toolkit.io.csv.Csv;
 import org.mlcycle.toolkit.io.csv.CsvResult;
 import org.mlcycle.toolkit.split.Splits;
@@ -105,6 +106,24 @@ class ProgressPlumbingTest {
         assertEquals(20_000, read.table().rowCount());
         assertEquals(Files.size(file), p.total, "the total is the file's size in bytes");
         assertTrue(p.count >= p.total, "every byte was counted: " + p);
+        assertEquals(1, p.dones);
+    }
+
+    @Test
+    void aGzipReadCountsTheCompressedBytes(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("scores.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            StringBuilder text = new StringBuilder("id,score\n");
+            for (int i = 0; i < 5_000; i++) text.append(i).append(',').append(i % 13).append('\n');
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        CsvResult read = Data.read(file);
+
+        Recorded p = recorder.only("reading scores.csv.gz");
+        assertEquals(5_000, read.table().rowCount());
+        assertEquals(Files.size(file), p.total);
+        assertEquals(Files.size(file), p.count, "every compressed byte, once");
         assertEquals(1, p.dones);
     }
 
