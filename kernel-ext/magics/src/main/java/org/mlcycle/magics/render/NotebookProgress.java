@@ -176,7 +176,8 @@ public final class NotebookProgress implements Progress {
     private DisplayData snapshot(boolean running) {
         double seconds = (clock.getAsLong() - startedAt) / 1e9;
         String counts = total > 0
-                ? String.format(Locale.ROOT, "%3d%% (%,d/%,d)", percent(), count, total)
+                // a count past the total (a reader that reads a few bytes twice) shows as the total
+                ? String.format(Locale.ROOT, "%3d%% (%,d/%,d)", percent(), Math.min(count, total), total)
                 : count > 0 ? String.format(Locale.ROOT, "%,d", count) : "";
         String state = running ? "" : " done";
         String text = String.format(Locale.ROOT, "%s %s %.1f s%s", label, counts, seconds, state)

@@ -218,6 +218,21 @@ class NotebookProgressTest {
     }
 
     @Test
+    @DisplayName("a count past the total shows as the total, at 100%")
+    void countPastTotalShowsTheTotal() {
+        Cell cell = new Cell();
+        HandClock clock = new HandClock();
+        NotebookProgress progress = progress(cell, clock);
+
+        progress.start(1_000, "reading big.csv");
+        clock.advanceMillis(1_000);
+        progress.step(1_070);
+        progress.done();
+
+        assertTrue(cell.lastText().startsWith("reading big.csv 100% (1,000/1,000)"), cell.lastText());
+    }
+
+    @Test
     @DisplayName("the label is escaped in the HTML bar, and an unknown total shows a count")
     void unknownTotalAndEscapedLabel() {
         Cell cell = new Cell();
