@@ -13,6 +13,7 @@ import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.metrics.Curves;
 import org.mlcycle.toolkit.metrics.Metrics;
 import org.mlcycle.toolkit.metrics.MetricsOptions;
+import org.mlcycle.toolkit.metrics.Multiclass;
 import org.mlcycle.toolkit.metrics.TimeWindows;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -30,7 +31,8 @@ public final class MetricsMagics {
             + " --by evaluates each window of TIME apart";
     static final String EVALUATE_USAGE = "%evaluate MODEL TABLE [--threshold 0.5] [--positive 1] [--bins 10]"
             + " [--by TIME [--days 1] | --plots]  — MODEL a ServingModel; TABLE holds its label column;"
-            + " --plots draws ROC, precision-recall, reliability, gains and confusion";
+            + " --plots draws ROC, precision-recall, reliability, gains and confusion; a model of more than two"
+            + " classes gets the multiclass report (per class precision, recall, F1, confusion matrix, log-loss)";
     static final String CURVES_USAGE = "%curves TABLE MODEL [MODEL...] [--label LABEL] [--threshold 0.5]"
             + " [--positive 1] [--bins 10]  — each MODEL a ServingModel variable (scored on TABLE) or a"
             + " probability column of TABLE; LABEL defaults to the first ServingModel's label";
@@ -87,6 +89,15 @@ public final class MetricsMagics {
         String name = a.get("model").get(0);
         ServingModel model = Variables.of(nb, name, ServingModel.class, "a ServingModel");
         Table scored = model.predict(Variables.table(nb, a.get("table").get(0)));
+        if (model.model().getOutputIDInfo().size() > 2) {
+            // one class against the rest would hide every other class's errors: report them all
+            if (Usage.has(a, "plots") || Usage.has(a, "by") || Usage.has(a, "positive") || Usage.has(a, "threshold")) {
+                throw EVALUATE.fail("'" + name + "' has " + model.model().getOutputIDInfo().size()
+                        + " classes: its report covers every class; --plots, --by, --positive and --threshold"
+                        + " are for two-class models");
+            }
+            return nb.result(Multiclass.of(scored, model.spec().label(), Features.PREDICTION, Features.PROBABILITY_PREFIX));
+        }
         String probability = probabilityColumn(a);
         if (Usage.has(a, "plots")) {
             if (Usage.has(a, "by") || Usage.has(a, "days")) {

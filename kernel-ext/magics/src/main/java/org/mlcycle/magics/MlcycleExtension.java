@@ -16,6 +16,7 @@ import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.hooks.MagicTable;
 import org.mlcycle.magics.render.ChartRenderer;
 import org.mlcycle.magics.render.NotebookProgress;
+import org.mlcycle.magics.render.RecordRenderer;
 import org.mlcycle.magics.render.RenderedRenderer;
 import org.mlcycle.magics.render.TableRenderer;
 import org.mlcycle.toolkit.report.Facts;
@@ -82,6 +83,7 @@ public final class MlcycleExtension implements Extension {
         TableRenderer.register(renderer); // tech.tablesaw.api.Table -> text/html, text/plain
         ChartRenderer.register(renderer); // org.knowm.xchart Chart -> image/png, image/svg+xml on request
         RenderedRenderer.register(renderer); // every toolkit result -> text/html, text/plain
+        RecordRenderer.register(renderer); // mlcycle's plain records -> a card; lists of them -> a table
     }
 
     /** Every magic mlcycle adds, with deployment and exercise groups of their own on {@code journal}. */

@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.bridge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
@@ -75,10 +77,38 @@ public final class OutOfFold {
         double[][] p = new double[given.length][];
         FoldEncoder encoder = new FoldEncoder(table, options, classes, labels);
         List<Callable<Void>> tasks = new ArrayList<>();
+        // one step per fold done; the folds' own trainings draw nothing under this bar
+        Progress progress = Progress.standard();
+        progress.start(folds.k(), String.format(Locale.ROOT, "cross-validation, %d folds of %,d rows", folds.k(), table.rowCount()));
+        try {
+            runFolds(tasks, folds, threads, encoder, trainer, classes, labels, training, p, progress);
+        } finally {
+            progress.done();
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == null) {
+                throw new IllegalStateException("out-of-fold: row " + i + " was held out by no fold");
+            }
+        }
+        return new OutOfFoldProbabilities(classes, labels, p, folds, trainer.toString());
+    }
+
+    private static void runFolds(
+            List<Callable<Void>> tasks,
+            Folds folds,
+            int threads,
+            FoldEncoder encoder,
+            Trainer<Label> trainer,
+            List<String> classes,
+            int[] labels,
+            FoldTraining training,
+            double[][] p,
+            Progress progress) {
         for (int f = 0; f < folds.k(); f++) {
             final int fold = f;
             tasks.add(() -> {
                 runFold(encoder, folds, trainer, fold, classes, labels, training, p);
+                progress.step();
                 return null;
             });
         }
@@ -95,12 +125,6 @@ public final class OutOfFold {
                 pool.shutdownNow();
             }
         }
-        for (int i = 0; i < p.length; i++) {
-            if (p[i] == null) {
-                throw new IllegalStateException("out-of-fold: row " + i + " was held out by no fold");
-            }
-        }
-        return new OutOfFoldProbabilities(classes, labels, p, folds, trainer.toString());
     }
 
     private static void runFold(

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.support.Require;
 import org.tribuo.Model;
@@ -38,8 +39,17 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
 
     /** Fits the spec on {@code train}, then trains {@code trainer} on the transformed rows. */
     public static ServingModel train(Table train, FeatureOptions options, Trainer<Label> trainer) {
-        FeatureSpec spec = FeatureSpec.fit(train, options);
-        return new ServingModel(trainer.train(Features.dataset(train, spec)), spec);
+        // a Tribuo trainer cannot report its epochs: the display shows the time only
+        return Progress.during(String.format(Locale.ROOT, "training %s on %,d rows", trainerName(trainer), train == null ? 0 : train.rowCount()),
+                -1, progress -> {
+                    FeatureSpec spec = FeatureSpec.fit(train, options);
+                    return new ServingModel(trainer.train(Features.dataset(train, spec)), spec);
+                });
+    }
+
+    /** The trainer's class name without its package, e.g. {@code LogisticRegressionTrainer}. */
+    private static String trainerName(Trainer<Label> trainer) {
+        return trainer == null ? "a model" : trainer.getClass().getSimpleName();
     }
 
     /** Scores a table: a copy with the prediction and one probability column per class. */

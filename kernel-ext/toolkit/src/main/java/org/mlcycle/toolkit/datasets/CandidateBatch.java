@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.datasets;
 
 import java.util.SplittableRandom;
+import org.mlcycle.toolkit.report.Progress;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -80,6 +81,12 @@ final class CandidateBatch {
 
     static CandidateBatch generate(World w, Source source, int firstDay, int lastDay, int n) {
         String name = streamName(source, firstDay, lastDay);
+        return Progress.during(String.format(java.util.Locale.ROOT, "generating %,d %s", n, name), n,
+                progress -> generate(w, source, firstDay, lastDay, n, name, progress));
+    }
+
+    private static CandidateBatch generate(
+            World w, Source source, int firstDay, int lastDay, int n, String name, Progress progress) {
         long seed = w.options.seed();
         SplittableRandom f = Dist.stream(seed, name + "/features");
         SplittableRandom t = Dist.stream(seed, name + "/truth");
@@ -90,6 +97,7 @@ final class CandidateBatch {
         double aFalse = source == Source.TARGETED ? A_TARGETED_FALSE_SHOW : A_RANDOM_FALSE_SHOW;
         int span = lastDay - firstDay + 1;
         for (int i = 0; i < n; i++) {
+            progress.step();
             int d = firstDay + f.nextInt(span);
             World.Request req = w.request(f, d);
             int q = req.query();

@@ -2,6 +2,7 @@ package org.mlcycle.toolkit.datasets;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.mlcycle.toolkit.report.Progress;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -113,6 +114,14 @@ final class ImpressionLog {
     /** As above, with the request stream named by {@code name}: another name, other requests. */
     static ImpressionLog generate(World w, String name, Policy policy, String label, double[] scores, double threshold,
             int firstDay, int lastDay, int requests, double c0, Served served) {
+        return Progress.during(String.format(java.util.Locale.ROOT, "generating %,d requests of %s", requests, name),
+                requests,
+                progress -> generate(w, name, policy, label, scores, threshold, firstDay, lastDay, requests, c0, served,
+                        progress));
+    }
+
+    private static ImpressionLog generate(World w, String name, Policy policy, String label, double[] scores,
+            double threshold, int firstDay, int lastDay, int requests, double c0, Served served, Progress progress) {
         long seed = w.options.seed();
         SplittableRandom req = Dist.stream(seed, name + "/requests");
         SplittableRandom truth = Dist.stream(seed, name + "/truth");
@@ -128,6 +137,7 @@ final class ImpressionLog {
         Integer[] order = new Integer[CANDIDATES];
         int span = lastDay - firstDay + 1;
         for (int r = 0; r < requests; r++) {
+            progress.step();
             int d = firstDay + req.nextInt(span);
             World.Request rq = w.request(req, d);
             int q = rq.query();

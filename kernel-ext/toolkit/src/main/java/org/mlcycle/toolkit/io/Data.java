@@ -10,6 +10,7 @@ import java.util.zip.GZIPInputStream;
 import org.mlcycle.toolkit.io.csv.Csv;
 import org.mlcycle.toolkit.io.csv.CsvOptions;
 import org.mlcycle.toolkit.io.csv.CsvResult;
+import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.support.Require;
 
 /**
@@ -50,12 +51,17 @@ public final class Data {
         String file = path.getFileName().toString();
         String inner = file.substring(0, file.length() - 3);
         String name = inner.contains(".") ? inner.substring(0, inner.lastIndexOf('.')) : inner;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
+        // progress counts the compressed bytes: the file's size is the only total known in advance
+        Progress progress = Progress.standard();
+        progress.start(path.toFile().length(), "reading " + file);
+        try (InputStream in = new GZIPInputStream(Progress.counting(Files.newInputStream(path), progress), 1 << 16)) {
             return Csv.read(in, name, options);
         } catch (java.util.zip.ZipException e) {
             throw new IllegalArgumentException(WHO + ": '" + path + "' is named .gz but is not gzip data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(WHO + ": reading '" + path + "' failed: " + e.getMessage(), e);
+        } finally {
+            progress.done();
         }
     }
 

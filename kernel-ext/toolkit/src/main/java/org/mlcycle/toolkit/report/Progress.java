@@ -28,6 +28,26 @@ public interface Progress {
     /** The work is over (also after a failure): the display shows its final state. */
     void done();
 
+    /**
+     * Runs {@code work} under {@link #standard()} with {@code total} units and {@code label}, and
+     * ends the display whether the work returns or throws. The work reports its steps to the
+     * progress it is given; work that cannot count them ({@code total <= 0}) still shows its time.
+     */
+    static <T> T during(String label, long total, java.util.function.Function<Progress, T> work) {
+        Progress progress = standard();
+        progress.start(total, label);
+        try {
+            return work.apply(progress);
+        } finally {
+            progress.done();
+        }
+    }
+
+    /** {@code in}, telling {@code progress} the bytes read from it as they are read (e.g. a compressed file's bytes). */
+    static java.io.InputStream counting(java.io.InputStream in, Progress progress) {
+        return new CountingInput(Objects.requireNonNull(in, "progress: in is null"), Objects.requireNonNull(progress, "progress: progress is null"));
+    }
+
     /** A progress that shows nothing. */
     static Progress none() {
         return ConsoleProgress.NONE;

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -75,9 +76,16 @@ public final class Csv {
                 // the first bytes tell a binary file
             }
             refuseBinary(file, start.array(), start.position());
-            CsvBytes head = new CsvBytes(
-                    CsvBytes.file(channel, 0, Long.MAX_VALUE), options.separator(), 0, Long.MAX_VALUE, true);
-            return read(head, name, options, new Parts(channel, size, threads, minPart));
+            // the share of the file's bytes read so far; a bar in a notebook when the read takes over a second
+            Progress progress = Progress.standard();
+            progress.start(size, "reading " + file);
+            try {
+                CsvBytes head = new CsvBytes(
+                        CsvBytes.file(channel, 0, Long.MAX_VALUE, progress), options.separator(), 0, Long.MAX_VALUE, true);
+                return read(head, name, options, new Parts(channel, size, threads, minPart, progress));
+            } finally {
+                progress.done();
+            }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(WHO + ": no file '" + path + "'", e);
         } catch (IOException e) {
@@ -167,7 +175,7 @@ public final class Csv {
     static final long MIN_PART = 8L << 20;
 
     /** A file to read in parts after the header and the type sample; null parts: read on in one go. */
-    private record Parts(FileChannel channel, long size, int threads, long minPart) {}
+    private record Parts(FileChannel channel, long size, int threads, long minPart, Progress progress) {}
 
     private static CsvResult read(CsvBytes records, String name, CsvOptions options, Parts parts) throws IOException {
         List<String> header;
@@ -283,7 +291,7 @@ public final class Csv {
             long a = cuts.get(k);
             long b = cuts.get(k + 1);
             int rows = expectedRows(b - a, bytesPerRow);
-            futures.add(pool.submit(() -> readPart(layout, parts.channel, a, b, rows, stop)));
+            futures.add(pool.submit(() -> readPart(layout, parts, a, b, rows, stop)));
         }
         meanwhile.run();
         List<CsvPart> out = new ArrayList<>();
@@ -302,7 +310,7 @@ public final class Csv {
                 if (r.end < parts.size) {
                     CsvPart tail = readPart(
                             layout,
-                            parts.channel,
+                            parts,
                             r.end,
                             Long.MAX_VALUE,
                             expectedRows(parts.size - r.end, bytesPerRow),
@@ -337,10 +345,10 @@ public final class Csv {
     }
 
     private static CsvPart readPart(
-            CsvLayout layout, FileChannel channel, long from, long to, int expectedRows, AtomicBoolean stop)
+            CsvLayout layout, Parts parts, long from, long to, int expectedRows, AtomicBoolean stop)
             throws IOException {
-        CsvBytes records =
-                new CsvBytes(CsvBytes.file(channel, from, to), layout.options.separator(), from, to, from == 0);
+        CsvBytes records = new CsvBytes(
+                CsvBytes.file(parts.channel, from, to, parts.progress), layout.options.separator(), from, to, from == 0);
         CsvPart r = new CsvPart(layout, expectedRows);
         while (records.next() && !stop.get()) {
             r.row(records);

@@ -13,6 +13,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.mlcycle.toolkit.report.Progress;
 
 /**
  * Splits UTF-8 CSV bytes into records (RFC 4180 quoting; a quoted field may span lines) and keeps the
@@ -351,6 +352,11 @@ final class CsvBytes {
 
     /** Bytes of {@code channel} from {@code start}; reads stop at {@code limit} until a record needs more. */
     static Source file(FileChannel channel, long start, long limit) {
+        return file(channel, start, limit, Progress.none());
+    }
+
+    /** The same, telling {@code progress} how many bytes each read brought. */
+    static Source file(FileChannel channel, long start, long limit, Progress progress) {
         return new Source() {
             private long at = start;
 
@@ -362,6 +368,7 @@ final class CsvBytes {
                 int r = channel.read(ByteBuffer.wrap(b, off, n), at);
                 if (r > 0) {
                     at += r;
+                    progress.step(r);
                 }
                 return r;
             }
