@@ -45,10 +45,20 @@ final class SparkFixture {
     record Both(Path file, Table table, Dataset<Row> dataset) {}
 
     private static final AdWorld WORLD = AdWorld.standard();
-    static final Both OLD = write("two_months_ago", WORLD.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, 20_000));
+    /** 20,000 generated rows, then 300 of them again (whole-row duplicates), every 37th kw_match missing. */
+    static final Both OLD = write("two_months_ago", withProblems(WORLD.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, 20_000)));
     static final Both NEW = write("yesterday", WORLD.candidates(Source.TARGETED, Period.YESTERDAY, 15_000));
 
     private SparkFixture() {}
+
+    private static Table withProblems(Table t) {
+        Table out = t.copy().append(t.first(300));
+        var kw = out.stringColumn("kw_match");
+        for (int i = 0; i < out.rowCount(); i += 37) {
+            kw.setMissing(i);
+        }
+        return out;
+    }
 
     /** Writes {@code t} as CSV and reads it back as a table and as a Dataset. */
     static Both write(String name, Table t) {
