@@ -26,8 +26,9 @@ import org.mlcycle.toolkit.quality.FailingRow;
  * {@link Checks#run} over a Spark {@code Dataset}: the same constraints (a {@link Checks#parse} spec runs
  * unchanged), the same {@link CheckReport}, the same messages for a bad spec or a missing column. One
  * aggregation evaluates every constraint but {@code unique}, which counts its column's values in one
- * shuffle per unique column; when a row check fails, one more pass numbers the rows (in file order, as a
- * table numbers them) and fetches the first {@link Checks#FAILING_ROWS_KEPT} failing rows.
+ * shuffle per unique column; when a row check fails, one more pass numbers the rows and fetches the first
+ * {@link Checks#FAILING_ROWS_KEPT} failing rows. Row numbers follow the Dataset's partition order: for one
+ * CSV file that is the file's order, as a table numbers it; for many files Spark may order them by size.
  *
  * <p>Exact as on a table: every row check, the row count and the mean. Approximate: {@code quantile(COL,
  * P)}, measured with {@code percentile_approx} (see {@link Approx#ACCURACY}). A {@code satisfies}
