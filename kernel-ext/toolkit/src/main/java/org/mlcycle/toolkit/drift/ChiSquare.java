@@ -8,11 +8,11 @@ import org.apache.commons.math3.special.Gamma;
  * incomplete gamma function, accurate far into the tail where 1 - CDF (commons-math3's ChiSquareTest)
  * rounds to 0: see CommonsMathVersusScipyTest.
  */
-final class ChiSquare {
+public final class ChiSquare {
     private ChiSquare() {}
 
     /** {statistic, degrees of freedom, p-value}; K < 2 gives {0, 0, 1}. */
-    static double[] test(long[] ref, long[] cur) {
+    public static double[] test(long[] ref, long[] cur) {
         int k = ref.length;
         if (k < 2) {
             return new double[] {0, 0, 1};

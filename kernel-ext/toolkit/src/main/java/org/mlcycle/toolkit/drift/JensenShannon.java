@@ -5,10 +5,10 @@ package org.mlcycle.toolkit.drift;
  * unsmoothed shares, as {@code scipy.spatial.distance.jensenshannon(p, q, base=2)}. Evidently's
  * threshold is on the natural-log distance, which is this value times sqrt(ln 2), about 0.833.
  */
-final class JensenShannon {
+public final class JensenShannon {
     private JensenShannon() {}
 
-    static double distance(double[] p, double[] q) {
+    public static double distance(double[] p, double[] q) {
         double sp = 0, sq = 0;
         for (int i = 0; i < p.length; i++) {
             sp += p[i];

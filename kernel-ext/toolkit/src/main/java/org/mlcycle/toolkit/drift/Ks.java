@@ -11,7 +11,7 @@ import org.apache.commons.math3.util.ArithmeticUtils;
  * SciPy's choice of method (Smirnov's exact one-sided sum, or Pelz-Good). commons-math3's own
  * two-sample test jitters ties and uses another asymptotic, so it is not used for the p-value.
  */
-final class Ks {
+public final class Ks {
     static final int EXACT_LIMIT = 10_000;
     private static final KolmogorovSmirnovTest COMMONS = new KolmogorovSmirnovTest();
 
@@ -36,7 +36,7 @@ final class Ks {
     }
 
     /** Two-sided p-value of {@code d} for samples of {@code n} and {@code m} values. */
-    static double pValue(double d, int n, int m) {
+    public static double pValue(double d, int n, int m) {
         if (Math.max(n, m) <= EXACT_LIMIT) {
             return exact(d, n, m);
         }

@@ -10,7 +10,7 @@ import org.mlcycle.toolkit.stats.Quantiles;
  * 1e-4 rather than 0 (no renormalisation), so one value the reference never saw cannot make the
  * index infinite; the usual 0.1 / 0.25 bands assume this convention.
  */
-final class Psi {
+public final class Psi {
     static final double EMPTY_BIN = 1e-4;
 
     private Psi() {}
@@ -56,7 +56,7 @@ final class Psi {
     }
 
     /** sum((cur - ref) ln(cur / ref)) with empty shares replaced by 1e-4. */
-    static double of(double[] ref, double[] cur) {
+    public static double of(double[] ref, double[] cur) {
         double psi = 0;
         for (int i = 0; i < ref.length; i++) {
             double a = ref[i] == 0 ? EMPTY_BIN : ref[i];

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** The alert rules of a profile, one per kind, thresholds from {@link ProfileOptions}. */
-final class Alerts {
+public final class Alerts {
     private Alerts() {}
 
-    static List<ProfileAlert> of(int rows, List<ColumnProfile> columns, long duplicates, ProfileOptions o) {
+    public static List<ProfileAlert> of(int rows, List<ColumnProfile> columns, long duplicates, ProfileOptions o) {
         List<ProfileAlert> alerts = new ArrayList<>();
         if (rows == 0) {
             alerts.add(new ProfileAlert(ProfileAlert.Kind.EMPTY_TABLE, "", 0, "the table has no rows"));

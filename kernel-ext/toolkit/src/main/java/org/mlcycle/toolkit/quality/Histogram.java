@@ -5,11 +5,11 @@ package org.mlcycle.toolkit.quality;
  * {@code histogram(v, bins, range=(min, max))} does (edges from {@code linspace}, a value's bin from
  * its scaled offset, corrected against the edges), so counts agree with numpy exactly.
  */
-final class Histogram {
+public final class Histogram {
     private Histogram() {}
 
     /** The bins + 1 edges; a constant column gets [v - 0.5, v + 0.5] as numpy does. */
-    static double[] edges(double min, double max, int bins) {
+    public static double[] edges(double min, double max, int bins) {
         double first = min, last = max;
         if (first == last) {
             first -= 0.5;

@@ -174,7 +174,7 @@ public final class Profile {
     }
 
     /** pandas' skew: sqrt(n(n-1))/(n-2) * m3 / m2^1.5 from population moments; 0 for a constant column. */
-    static double skewness(int n, double m2, double m3) {
+    public static double skewness(int n, double m2, double m3) {
         if (n < 3) {
             return Double.NaN;
         }
@@ -185,7 +185,7 @@ public final class Profile {
     }
 
     /** ydata-profiling's imbalance: 1 - entropy of the shares in base k; 0 with fewer than two values. */
-    static double imbalance(long[] counts) {
+    public static double imbalance(long[] counts) {
         int k = counts.length;
         if (k < 2) {
             return 0;
