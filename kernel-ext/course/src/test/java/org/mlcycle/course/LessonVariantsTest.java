@@ -335,6 +335,59 @@ class LessonVariantsTest {
     }
 
     @Test
+    @DisplayName("typical wrong answers get the hint for their mistake, without the answer")
+    void typicalMistakes() {
+        Object[] alice = busiest(ALICE);
+        Table team = StudentVariants.teamLog(ALICE);
+        long steps = team.stringColumn("stage").countOccurrences(((Stage) alice[0]).label());
+        String stepShare = check("lesson00-staff-stage", new MapAnswers(ALICE).with("staffStage", alice[0])
+                .with("staffShare", steps / (double) team.rowCount())).message();
+        assertTrue(stepShare.contains("share of the steps"), stepShare);
+
+        Table legacy = Table.create("legacy", IntColumn.create("Click", new int[] {2}),
+                IntColumn.create("Impression", new int[] {10}), IntColumn.create("AdID", new int[] {1}));
+        double c = StudentVariants.badShowCost(ALICE);
+        String ratio = check("lesson01-break-even", new MapAnswers(ALICE).with("legacy", legacy)
+                .with("price", Map.of(1, 1.0)).with("breakEven", c / 0.2).with("barIsEnough", true)).message();
+        assertTrue(ratio.contains("a ratio of money"), ratio);
+
+        Table targeted = targeted();
+        long seed = 0;
+        for (int i = 1; seed == 0; i++) {
+            long s = Variant.seed("s" + i);
+            if (!bestSlice(targeted, s)[0].equals("exact")) seed = s;   // exact has the highest rate here
+        }
+        String byRate = check("lesson02-label-budget", new MapAnswers(seed).with("targeted", targeted)
+                .with("spendOn", "exact").with("expectedFound", 1.0)).message();
+        assertTrue(byRate.contains("highest disagreement rate"), byRate);
+
+        String keptDepth = check("lesson03-leaky-columns", new MapAnswers(ALICE).with("clickLog", clickLog())
+                .with("dropped", Set.of("position")).with("honestAuc", 0.6)).message();
+        assertTrue(keptDepth.startsWith("a column you kept is decided together with the show"), keptDepth);
+
+        Table scored = scored();
+        double[] point = operatingPoint(scored, ALICE);
+        String onValidation = check("lesson04-operating-point", new MapAnswers(ALICE).with("scored", scored)
+                .with("threshold", point[0]).with("heldOutRecall", validationRecall(scored, ALICE, point[0])))
+                .message();
+        assertTrue(onValidation.contains("recall on the validation rows"), onValidation);
+        assertFalse(onValidation.contains(String.format(java.util.Locale.ROOT, "%.3f", point[1])),
+                "the hint must not give the held-out recall away");
+    }
+
+    private static double validationRecall(Table scored, long seed, double threshold) {
+        int[] val = StudentVariants.sample(seed, 4, scored.rowCount(), scored.rowCount() / 2);
+        long positives = 0, found = 0;
+        for (int r : val) {
+            if (scored.intColumn("label_a").getInt(r) == 1) {
+                positives++;
+                found += scored.doubleColumn("p_1").getDouble(r) >= threshold ? 1 : 0;
+            }
+        }
+        return found / (double) positives;
+    }
+
+    @Test
     @DisplayName("the variants of different lessons come from different salts of the same seed")
     void lessonsDrawIndependently() {
         assertNotEquals(Arrays.toString(StudentVariants.sample(ALICE, 2, 100, 10)),
