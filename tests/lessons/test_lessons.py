@@ -175,6 +175,8 @@ def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
     assert 0.03 <= run.num("legacy_ctr") <= 0.045, "legacy CTR should be near KDD Cup 2012's 3.5%"
     assert run.num("legacy_informational_impressions") == 0
     assert 0.40 <= run.num("informational_request_share") <= 0.50
+    assert 0.2 <= run.num("price_per_click") <= 1.0, "the business numbers: an average bid_cpc"
+    assert run.num("cost_of_a_bad_show") == 0.05
 
 
 def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
@@ -197,6 +199,10 @@ def test_lesson3_one_transform_for_training_and_serving(executed):
     assert run.facts["training_ref"].startswith("ads/training@")
     assert run.num("oot_test_min_day") == -1
     assert 0.05 <= run.num("label_a_rate_targeted") <= 0.15
+    # position 1's ads are better ads: both the CTR and the ads' past_ctr intervals separate
+    assert run.facts["ctr_interval_1_excludes_2"] == "true"
+    assert run.facts["past_ctr_interval_1_excludes_2"] == "true"
+    assert run.num("ctr_ratio_position_1_to_2") > run.num("past_ctr_ratio_position_1_to_2") > 1
 
 
 def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed):
@@ -206,6 +212,9 @@ def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed
     share = run.num("worst200_nav_competitor_share")
     assert share >= 0.4, f"the worst errors should pile up in navigational x competitor, got {share}"
     assert share >= 3 * run.num("nav_competitor_row_share")
+    # the prose: the top reliability bin holds a few dozen rows, and its interval stays below its prediction
+    assert run.num("bin_9_rows") < 100
+    assert run.num("bin_9_observed_high") < run.num("bin_9_predicted")
 
 
 def test_lesson5_relabeling_beats_tuning_the_model(executed):
@@ -224,6 +233,7 @@ def test_lesson5_relabeling_beats_tuning_the_model(executed):
     assert run.num("pr_auc_truth_relabeled") > run.num("pr_auc_truth_baseline") + 0.2
     assert run.num("test_positives_truth") >= 30
     assert run.num("relabeled_gain_low") > 0, "the relabeling gain is outside the noise"
+    assert run.num("recall_relabeled_high") < 0.5, "the prose says the relabeled model still misses most shows"
     assert run.num("tuned_gain_low") < 0 and run.num("slice_gain_low") < 0, "no model-centric gain is shown"
     assert run.num("flagged_gain_low") < run.num("flagged_gain_high")
 

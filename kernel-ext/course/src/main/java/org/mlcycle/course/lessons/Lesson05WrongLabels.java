@@ -2,12 +2,16 @@ package org.mlcycle.course.lessons;
 
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.labels.AgreementReport;
+import org.mlcycle.toolkit.metrics.Bootstrap;
+import org.mlcycle.toolkit.metrics.Interval;
 
 /** The exercises of lessons/05-wrong-labels.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson05WrongLabels {
@@ -19,7 +23,80 @@ final class Lesson05WrongLabels {
                         Lesson05WrongLabels::kappa, """
                         With n the total, p_o = (c[0][0] + c[1][1]) / n; p_e multiplies A's share of each class
                         (a row total / n) by B's share (a column total / n) and adds the two classes;
-                        kappa = (p_o - p_e) / (1 - p_e)."""));
+                        kappa = (p_o - p_e) / (1 - p_e)."""),
+                Exercise.of("lesson05-remedy", "05-wrong-labels", "the cheapest remedy that clears your bar", 2,
+                        Lesson05WrongLabels::remedy, """
+                        On your rows, take the paired bootstrap interval of each remedy's gain in precision at 0.5
+                        over the first model; keep the remedies whose interval lies wholly above needGain (low >
+                        needGain), and of those take the one that buys the fewest labels:
+                            boolean[] y = pick(truthY, myRows); double[] base = pick(scoresOf.get(first), myRows);
+                            for each remedy r after the first:
+                                Interval g = Bootstrap.difference(r, y, base, pick(scoresOf.get(r), myRows), Bootstrap.precisionAt(0.5));
+                                if (g.low() > needGain && labelsBought.get(r) < cheapest) { remedy = r; remedyLow = g.low(); }"""));
+    }
+
+    /** The entries of {@code values} at {@code rows}. */
+    static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = values[rows[i]];
+        return out;
+    }
+
+    static Verdict remedy(Answers a) {
+        String chosen = a.value("remedy", String.class, "the name of a remedy, as in scoresOf").strip();
+        double low = a.number("remedyLow");
+        boolean[] truth = a.value("truthY", boolean[].class, "the boolean[] of true answers");
+        Map<?, ?> scores = a.value("scoresOf", Map.class, "the map of remedy to scores");
+        Map<?, ?> labels = a.value("labelsBought", Map.class, "the map of remedy to labels bought");
+        int[] rows = StudentVariants.sample(a.seed(), 5, truth.length, truth.length * 3 / 4);
+        double need = StudentVariants.requiredGain(a.seed());
+        boolean[] y = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) y[i] = truth[rows[i]];
+        List<String> names = scores.keySet().stream().map(String::valueOf).toList();
+        double[] base = pick((double[]) scores.get(names.get(0)), rows);
+        Map<String, Interval> gain = new LinkedHashMap<>();
+        for (String r : names.subList(1, names.size())) {
+            gain.put(r, Bootstrap.difference(r, y, base, pick((double[]) scores.get(r), rows), Bootstrap.precisionAt(0.5)));
+        }
+        String best = "none";
+        double cheapest = Double.POSITIVE_INFINITY;
+        String largest = null;
+        for (var e : gain.entrySet()) {
+            double cost = ((Number) labels.get(e.getKey())).doubleValue();
+            if (e.getValue().low() > need && cost < cheapest) {
+                best = e.getKey();
+                cheapest = cost;
+            }
+            if (largest == null || e.getValue().estimate() > gain.get(largest).estimate()) largest = e.getKey();
+        }
+        if (!chosen.equals(best)) {
+            if (!chosen.equals("none") && !gain.containsKey(chosen)) {
+                return Verdict.hint("remedy is \"" + chosen + "\"; name one of " + gain.keySet() + ", or \"none\".");
+            }
+            if (gain.containsKey(chosen) && gain.get(chosen).low() <= need) {
+                return Verdict.hint(text("the interval of %s's gain reaches down to %.3f, not wholly above your"
+                        + " needGain of %.2f: on your rows it is not shown to be enough.", chosen,
+                        gain.get(chosen).low(), need));
+            }
+            if (chosen.equals(largest)) {
+                return Verdict.hint(chosen + " gains the most, but another remedy also clears your bar and buys"
+                        + " fewer labels.");
+            }
+            return Verdict.hint("another remedy clears your bar for fewer labels (or none does): compare labelsBought"
+                    + " among those whose interval lies wholly above needGain.");
+        }
+        if (best.equals("none")) {
+            return Verdict.pass(text("no remedy's gain is shown to exceed %.2f on your rows: none is worth its"
+                    + " labels yet.", need));
+        }
+        return NumberAnswer.of(low, 1e-9)
+                .right(gain.get(best).low(), text("%s: its gain in precision is at least %.3f (95%% interval) on your"
+                        + " %,d rows, above the %.2f your team asks, for %,.0f labels.", best, low, rows.length, need,
+                        cheapest))
+                .mistake(gain.get(best).estimate(), "that is the estimated gain; report the low end of its interval,"
+                        + " the number your decision rests on.")
+                .otherwise(text("remedyLow is %.4f: the low end of Bootstrap.difference(...) for your remedy on"
+                        + " your rows (myRows).", low));
     }
 
     static Verdict kappa(Answers a) {
