@@ -25,24 +25,26 @@ final class Lesson11OnlineExperiment {
                 Exercise.of("lesson11-z", LESSON, "the z statistic of your test by hand", 1,
                         Lesson11OnlineExperiment::zByHand, """
                         The pooled two-proportion z-test, from the per-arm counts:
+                            var r = myResult;
                             double pooled = (r.controlClicks() + r.treatmentClicks()) / (double) (r.controlImpressions() + r.treatmentImpressions());
                             double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / r.controlImpressions() + 1.0 / r.treatmentImpressions()));
                             myZ = (r.treatmentClicks() / (double) r.treatmentImpressions() - r.controlClicks() / (double) r.controlImpressions()) / se;"""),
                 Exercise.of("lesson11-sample-size", LESSON, "size your next test", 2,
                         Lesson11OnlineExperiment::sampleSize, """
                         The lesson's formula with your plan's numbers, then the days at half the traffic per arm:
-                            SampleSize s = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.05, plan.power());
+                            SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
                             myPerArm = s.perArm();
-                            myDays = (int) Math.ceil(2.0 * myPerArm / plan.impressionsPerDay());"""),
+                            myDays = (int) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());"""),
                 Exercise.of("lesson11-ship", LESSON, "ship or keep, from your test's result", 2,
                         Lesson11OnlineExperiment::ship, """
                         The 95% interval of the CTR difference uses each arm's own CTR (no pooling: it does not
                         assume the arms are equal):
-                            double c = cc / (double) cn, t = tc / (double) tn;
+                            long cn = myResult.controlImpressions(), tn = myResult.treatmentImpressions();
+                            double c = myResult.controlClicks() / (double) cn, t = myResult.treatmentClicks() / (double) tn;
                             double se = Math.sqrt(c * (1 - c) / cn + t * (1 - t) / tn);
                             myLow = t - c - 1.96 * se;  myHigh = t - c + 1.96 * se;
                         Ship only if myLow > 0 (CTR significantly higher) and the revenue interval's upper end is
-                        above 0 (the guardrail holds): ship = myLow > 0 && result.revenueHigh() > 0."""));
+                        above 0 (the guardrail holds): myShip = myLow > 0 && myResult.revenueHigh() > 0."""));
     }
 
     static Verdict zByHand(Answers a) {
@@ -59,7 +61,7 @@ final class Lesson11OnlineExperiment {
                 .mistake(unpooled, "that uses each arm's own CTR in the standard error (the interval's); the test"
                         + " assumes no difference, so it pools the clicks of both arms.")
                 .otherwise(text("myZ is %.4f: (CTR treatment - CTR control) / sqrt(p (1 - p) (1/n1 + 1/n2)), p the"
-                        + " pooled CTR and n the impressions of each arm of your test (result).", z));
+                        + " pooled CTR and n the impressions of each arm of your test (myResult).", z));
     }
 
     static Verdict sampleSize(Answers a) {
@@ -104,9 +106,9 @@ final class Lesson11OnlineExperiment {
 
     static Verdict ship(Answers a) {
         double low = a.number("myLow"), high = a.number("myHigh");
-        Object decided = a.value("ship");
+        Object decided = a.value("myShip");
         if (!(decided instanceof Boolean ship)) {
-            return Verdict.hint("ship should be true (ship the treatment) or false (keep the control).");
+            return Verdict.hint("myShip should be true (ship the treatment) or false (keep the control).");
         }
         Lesson11Data.Result r = Lesson11Data.result(a.seed());
         double cn = r.controlImpressions(), tn = r.treatmentImpressions();

@@ -182,24 +182,24 @@ class SeededLessonExercisesTest {
         double se = Math.sqrt(c * (1 - c) / r.controlImpressions() + t * (1 - t) / r.treatmentImpressions());
         double low = t - c - z * se;
         return new MapAnswers(seed).with("myLow", low).with("myHigh", t - c + z * se)
-                .with("ship", ship == null ? low > 0 && r.revenueHigh() > 0 : ship);
+                .with("myShip", ship == null ? low > 0 && r.revenueHigh() > 0 : ship);
     }
 
     @Test
     @DisplayName("lesson 11: the rule's decision passes, the other fails; students differ in what the rule decides")
     void shipOrKeep() {
         assertTrue(check("lesson11-ship", shipAnswers(ALICE, 1.96, null)).passed());
-        boolean rule = (Boolean) shipAnswers(ALICE, 1.96, null).value("ship");
+        boolean rule = (Boolean) shipAnswers(ALICE, 1.96, null).value("myShip");
         assertFalse(check("lesson11-ship", shipAnswers(ALICE, 1.96, !rule)).passed());
         assertTrue(check("lesson11-ship", shipAnswers(ALICE, 1.645, rule)).message().contains("90% interval"));
         Set<Boolean> decisions = new HashSet<>();
         for (int s = 0; s < 40; s++) {
-            decisions.add((Boolean) shipAnswers(Variant.seed("s" + s), 1.96, null).value("ship"));
+            decisions.add((Boolean) shipAnswers(Variant.seed("s" + s), 1.96, null).value("myShip"));
         }
         assertEquals(Set.of(true, false), decisions, "some students should ship and some keep the control");
         MapAnswers bob = shipAnswers(BOB, 1.96, null);
         MapAnswers copied = new MapAnswers(ALICE).with("myLow", bob.value("myLow")).with("myHigh", bob.value("myHigh"))
-                .with("ship", bob.value("ship"));
+                .with("myShip", bob.value("myShip"));
         assertFalse(check("lesson11-ship", copied).passed(), "Bob's interval is not Alice's");
     }
 
