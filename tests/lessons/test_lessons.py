@@ -276,6 +276,7 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     assert run.num("roc_auc_change_high") < 0, "the decay is outside the noise"
     assert run.num("cross_gain_low") > 0, "the recovery is outside the noise"
     assert run.num("unseen_test_positives") >= 30, "cold start is judged on enough positives"
+    assert run.num("travel_info_gap_low") > 0.1, "in the slice the observed rate is far above the old model's prediction"
     assert run.num("cold_auc_gap_low") <= run.num("cold_auc_gap") <= run.num("cold_auc_gap_high")
     assert 0.10 <= run.num("unseen_distinct_query_share") <= 0.60
 
