@@ -251,7 +251,21 @@ def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected
     assert 0.04 <= run.num("targeted_positive_rate") <= 0.10, "targeted collection: 5-10% positives"
     assert run.num("holdout_recall_chosen_threshold") >= 0.7
     assert run.num("holdout_recall_weighted") > run.num("holdout_recall_plain")
+    assert run.num("weighted_recall_gain_low") > 0, "the recall gain of class weights is outside the noise"
+    assert run.num("holdout_positives") >= 30
     assert run.num("ece_corrected") < run.num("ece_raw") / 5, "recalibration on traffic should fix the probabilities"
+    assert run.num("calibration_check_positives") >= 30, "calibration is checked on a draw with enough positives"
+    assert run.facts["mean_p_corrected_in_rate_interval"] == "true"
+
+
+def test_lesson6_cost_matrix_threshold_beats_best_f1_and_slices_rest_on_30_positives(executed):
+    run = lesson(executed, "06")
+    assert run.num("precision_bar") == 0.8, "the bar is read back from lesson 1's objective in the journal"
+    assert abs(run.num("cost_bad") - 4 * run.num("gain_good")) < 1e-9, "a bar of 0.8 prices a bad show at 4 good ones"
+    assert run.num("cost_threshold_validation") > run.num("f1_threshold_validation")
+    assert run.num("holdout_cost_f1") > 0, "the best-F1 threshold loses money at lesson 1's prices"
+    assert run.num("holdout_saved_low") > 0, "the cost-matrix threshold saves money, beyond the noise"
+    assert run.num("slice_positives_min") >= 30, "every gender and age group rests on 30+ positives"
 
 
 def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(executed):
@@ -269,6 +283,12 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     crossed = run.num("roc_auc_oot_retrained_cross_feature")
     assert crossed >= oot + 0.05, "retraining on recent data with a crossed feature should recover"
     assert crossed > run.num("roc_auc_oot_retrained_same_features")
+    assert run.num("roc_auc_change_high") < 0, "the decay is outside the noise"
+    assert run.num("cross_gain_low") > 0, "the recovery is outside the noise"
+    assert run.num("unseen_test_positives") >= 30, "cold start is judged on enough positives"
+    assert run.num("travel_info_gap_low") > 0.1, "in the slice the observed rate is far above the old model's prediction"
+    assert run.num("cold_auc_gap_low") <= run.num("cold_auc_gap") <= run.num("cold_auc_gap_high")
+    assert 0.10 <= run.num("unseen_distinct_query_share") <= 0.60
 
 
 def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(executed):
