@@ -3,6 +3,7 @@ package org.mlcycle.course.lessons;
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
+import org.mlcycle.course.variant.StudentRows;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
@@ -10,6 +11,11 @@ import org.mlcycle.toolkit.exercises.Verdict;
 
 /** The exercises of lessons/13-interview-walkthrough.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson13InterviewWalkthrough {
+    /** Labels the raters give a day (lesson 9). */
+    static final int LABELS_PER_DAY = 1_500;
+    /** Positives an honest precision or recall needs (the course's rule). */
+    static final int POSITIVES = 30;
+
     private Lesson13InterviewWalkthrough() {}
 
     static List<Exercise> exercises() {
@@ -19,6 +25,17 @@ final class Lesson13InterviewWalkthrough {
                         With "don't show" as the positive class and every row predicted "don't show", recall is 1
                         and precision is the share of negatives:
                             double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
+                Exercise.of("lesson13-label-budget", "13-interview-walkthrough", "random or targeted labels?", 2,
+                        Lesson13InterviewWalkthrough::labelBudget, """
+                        long positives = 0;
+                        for (boolean s : myShow) positives += s ? 1 : 0;
+                        double rate = Math.max(positives, 1) / (double) myShow.length;
+                        long pairsFor30 = (long) Math.ceil(30 / rate);
+                        long daysFor30 = (long) Math.ceil(pairsFor30 / 1500.0);
+                        String collect = daysFor30 > 30 ? "targeted" : "random";
+                        Random pairs are almost all negatives: thirty positives take months of labels, so the
+                        answer in an interview is to collect candidates where positives are likely (retrieval,
+                        targeted sampling), keep a small random sample to estimate the base rate, and weight."""),
                 Exercise.question("lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
                         Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
                         data management (sources, storage, processing, versioning; data engineering), model
@@ -80,5 +97,50 @@ final class Lesson13InterviewWalkthrough {
                 .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
                 .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
                         + " recall = 1.", f1));
+    }
+
+    /** How many of the random pairs the learner's draw holds: 15,000 to 35,000, from the seed. */
+    static int drawSize(long seed, int rows) {
+        return Math.min(rows, StudentRows.between(seed, 15_000, 35_000));
+    }
+
+    static Verdict labelBudget(Answers a) {
+        long pairs = a.whole("pairsFor30");
+        long days = a.whole("daysFor30");
+        Object collect = a.value("collect");
+        boolean[] show = a.value("show", boolean[].class, "the boolean[] of 'show' labels on randomOld");
+        boolean[] mine = StudentRows.pick(show, StudentRows.sample(a.seed(), show.length, drawSize(a.seed(), show.length)));
+        long positives = 0;
+        for (boolean s : mine) {
+            positives += s ? 1 : 0;
+        }
+        double rate = Math.max(positives, 1) / (double) mine.length;
+        long expectedPairs = (long) Math.ceil(POSITIVES / rate);
+        long expectedDays = (long) Math.ceil(expectedPairs / (double) LABELS_PER_DAY);
+        long allPositives = 0;
+        for (boolean s : show) {
+            allPositives += s ? 1 : 0;
+        }
+        Verdict first = NumberAnswer.of(pairs, 0)
+                .right(expectedPairs, "")
+                .mistake((long) Math.ceil(POSITIVES / (Math.max(allPositives, 1) / (double) show.length)),
+                        "that rate is from all of randomOld; use your draw, myShow.")
+                .mistake((long) Math.ceil(POSITIVES * rate), "30 x the rate is the wrong way round: rows = 30 / rate.")
+                .otherwise(text("pairsFor30 is %d: your draw has %d positives in %d pairs; how many pairs give 30 at"
+                        + " that rate (rounded up)?", pairs, positives, mine.length));
+        if (!first.passed()) {
+            return first;
+        }
+        if (days != expectedDays) {
+            return Verdict.hint(text("daysFor30 is %d: the raters label %d pairs a day; round up.", days,
+                    LABELS_PER_DAY));
+        }
+        String expected = expectedDays > 30 ? "targeted" : "random";
+        if (!expected.equals(collect)) {
+            return Verdict.hint(text("%d days of labels for thirty positives: is that within a month? collect is"
+                    + " \"random\" or \"targeted\".", expectedDays));
+        }
+        return Verdict.pass(text("%d positives in your %d pairs: %d random pairs, %d days of labels for 30"
+                + " positives; collect %s.", positives, mine.length, expectedPairs, expectedDays, expected));
     }
 }
