@@ -57,12 +57,13 @@ class SeededLessonExercisesTest {
 
     /** The model answer, written out: the lowest grid threshold whose lower end keeps the bar, then the shadow. */
     private static MapAnswers promote(long seed) {
-        int[] v = StudentRows.sample(seed, V_Y.length, 3_000), t = StudentRows.sample(seed + 1, T_Y.length, 3_000);
+        int[] v = StudentRows.sample(seed, V_Y.length, 5_000), t = StudentRows.sample(seed + 1, T_Y.length, 5_000);
         boolean[] vy = StudentRows.pick(V_Y, v), ty = StudentRows.pick(T_Y, t);
         double[] vp = StudentRows.pick(V_P, v), tp = StudentRows.pick(T_P, t);
         double chosen = Double.NaN;
         for (int i = 6; i <= 18 && Double.isNaN(chosen); i++) {
-            if (Bootstrap.interval("v", vy, vp, Bootstrap.precisionAt(i / 20.0)).low() >= 0.8) chosen = i / 20.0;
+            if (Bootstrap.shownAt(i / 20.0).of(vy, vp) * vp.length >= 50
+                    && Bootstrap.interval("v", vy, vp, Bootstrap.precisionAt(i / 20.0)).low() >= 0.8) chosen = i / 20.0;
         }
         double low = Bootstrap.interval("t", ty, tp, Bootstrap.precisionAt(chosen)).low();
         return lesson8(seed).with("myThreshold", chosen).with("myShadowLow", low).with("promote", low >= 0.8);

@@ -14,7 +14,9 @@ import org.mlcycle.toolkit.metrics.Bootstrap;
 /** The exercises of lessons/08-deploy.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson08Deploy {
     /** Rows in each learner's draw of the validation rows and of the shadow traffic. */
-    static final int DRAW = 3_000;
+    static final int DRAW = 5_000;
+    /** Rows a threshold must show on the validation draw before its precision counts (as in the lesson). */
+    static final int MIN_SHOWN = 50;
     /** The thresholds the learner may choose from: 0.30, 0.35, ..., 0.90. */
     static final double[] GRID = java.util.stream.IntStream.rangeClosed(6, 18).mapToDouble(i -> i / 20.0).toArray();
 
@@ -30,13 +32,15 @@ final class Lesson08Deploy {
                         Lesson08Deploy::promote, """
                         double myThreshold = Double.NaN;
                         for (double g : new double[] {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90})
-                            if (Double.isNaN(myThreshold) && Bootstrap.interval("v", myValChecked, myValP,
-                                    Bootstrap.precisionAt(g)).low() >= bar) myThreshold = g;
+                            if (Double.isNaN(myThreshold) && Bootstrap.shownAt(g).of(myValChecked, myValP) * 5_000 >= 50
+                                    && Bootstrap.interval("v", myValChecked, myValP, Bootstrap.precisionAt(g)).low() >= bar)
+                                myThreshold = g;
                         double myShadowLow = Bootstrap.interval("t", myTrafficChecked, myTrafficP,
                                 Bootstrap.precisionAt(myThreshold)).low();
                         boolean promote = myShadowLow >= bar;
                         The point estimate at the bar is a coin flip on new traffic; the interval's lower end is
-                        the promise that holds. Promote only when the shadow traffic keeps it too."""));
+                        the promise that holds, on enough rows (a threshold that shows five rows has a perfect
+                        precision and an interval that means nothing). Promote only when the shadow keeps it too."""));
     }
 
     static Verdict onlyModel(Answers a) {
@@ -65,6 +69,11 @@ final class Lesson08Deploy {
                 StudentRows.sample(seed + 1, trafficRows, Math.min(DRAW, trafficRows))};
     }
 
+    /** Rows shown at {@code threshold}, computed as the notebook does (a share times the rows). */
+    static double shown(boolean[] actual, double[] p, double threshold) {
+        return Bootstrap.shownAt(threshold).of(actual, p) * p.length;
+    }
+
     static double low(boolean[] actual, double[] p, double threshold) {
         return Bootstrap.interval("precision", actual, p, Bootstrap.precisionAt(threshold)).low();
     }
@@ -84,6 +93,9 @@ final class Lesson08Deploy {
         double expected = Double.NaN;
         double byEstimate = Double.NaN;
         for (double g : GRID) {
+            if (shown(myVc, myVp, g) < MIN_SHOWN) {
+                continue;
+            }
             if (Double.isNaN(byEstimate) && Bootstrap.precisionAt(g).of(myVc, myVp) >= bar) {
                 byEstimate = g;
             }
@@ -99,6 +111,10 @@ final class Lesson08Deploy {
             if (close(chosen, byEstimate, 1e-6)) {
                 return Verdict.hint(text("at %.2f the precision *estimate* reaches the bar, but the lower end of its"
                         + " 95%% interval does not: choose by the interval's lower end.", chosen));
+            }
+            if (!Double.isNaN(chosen) && shown(myVc, myVp, chosen) < MIN_SHOWN) {
+                return Verdict.hint(text("at %.2f your validation draw shows fewer than %d rows: its precision and its"
+                        + " interval rest on too few rows to count.", chosen, MIN_SHOWN));
             }
             if (chosen > expected) {
                 return Verdict.hint(text("%.2f keeps the bar, but a lower threshold of the grid does too and shows more"

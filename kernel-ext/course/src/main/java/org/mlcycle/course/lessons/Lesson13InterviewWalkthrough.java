@@ -42,19 +42,24 @@ final class Lesson13InterviewWalkthrough {
                         development (labels, features, training, evaluation; statistics and ML), deployment (serving
                         within latency and memory limits; infrastructure), monitoring and maintenance (decay, drift,
                         retraining; systems and pipelines), business analysis (measure against the business goal;
-                        analytics). It is a loop, not a line: in this course error analysis sent the work back to
-                        data several times, and the business result sent it back to scoping."""),
+                        analytics). It is a loop, not a line: the route above, read from the journal, shows error
+                        analysis sending the work from development back to data (four loops back after one run
+                        of lessons 0 to 10, the count in the chart's title), and the business result sending it
+                        back to scoping, a pivot of the objective from impressions to click-through rate."""),
                 Exercise.question("lesson13-q2-accuracy", "13-interview-walkthrough", "a 99.99% accurate model", """
-                        Not without the base rate. Among random (query, ad) pairs almost none should be shown, so
-                        "never show" alone scores that accuracy with zero recall. Ask for precision and recall of
+                        Not without the base rate. Among the 40,000 random (query, ad) pairs of two months ago
+                        only 6 should be shown (the confusion above: tp 0, fn 6, tn 39994), so "never show"
+                        alone scores accuracy 0.9999 with recall 0. Ask for precision and recall of
                         the rare class, PR-AUC, and the confusion matrix; then fix the data (collect positives on
                         purpose), weigh or resample the training rows only, and choose the threshold for what the
                         product needs (lesson 6)."""),
                 Exercise.question("lesson13-q3-annotators", "13-interview-walkthrough", "checking annotators", """
                         Have a second annotator label a *random* subset independently (chosen without looking at the
                         first labels, or the estimate is biased). Measure agreement corrected for chance (Cohen's
-                        kappa for two, Fleiss' kappa for more), then read where they disagree: here most
-                        disagreements are on brand searches, which led to an ambiguous guideline. Fix the guideline
+                        kappa for two, Fleiss' kappa for more): here the two raters agree on 0.9397 of 4,911
+                        rows, yet kappa is only 0.5659, moderate, because most rows are easy "no"s. Then read
+                        where they disagree: 78.4% of the 296 disagreements are on brand searches, which led to
+                        an ambiguous guideline. Fix the guideline
                         first, then relabel; use confident learning to prioritise rows for review. Audit a sample
                         against expert answers to estimate each annotator's error rate (lesson 5)."""),
                 Exercise.question("lesson13-q4-same-distribution", "13-interview-walkthrough", "two samples, one distribution?", """
@@ -62,14 +67,16 @@ final class Lesson13InterviewWalkthrough {
                         thresholdable score; jointly, a classifier two-sample test (train a model to tell the
                         samples apart; an AUC near 0.5 means they look alike). Watch the sample sizes: with large
                         samples every test is significant, so decide on effect sizes. Note what the check above
-                        shows: the pair features (keyword match, text similarity) barely move, while who searches
-                        (device) and for what (query category) moved a lot; a check on the raw log columns alone
+                        shows: the pair features barely move (PSI 0.0006 for keyword match, 0.0003 for text
+                        similarity), while who searches and for what moved a lot (PSI 0.2294 for device, 0.1905
+                        for query category); a check on the raw log columns alone
                         would have missed it. And a shifted input is a warning, not proof of harm; check the model
                         on labeled recent data."""),
                 Exercise.question("lesson13-q5-test-vs-production", "13-interview-walkthrough", "great on test, poor in production", """
                         Hypotheses: (1) the test set is not like production: a random split of old data hides decay,
                         so evaluate out of time; (2) covariate shift: new users, devices or queries; (3) concept
-                        shift: the right answer changed, as in the slice above; (4) training/serving skew: the
+                        shift: the right answer changed, as in the slice above, where travel x informational
+                        pairs went from 0.3% labeled "show" to 25.0%; (4) training/serving skew: the
                         features are computed differently when serving; (5) a feedback loop or a pipeline bug. Check
                         with an out-of-time test set, per-slice metrics, a drift report, a parity check of served
                         features, and labeled recent samples. Fix by retraining on recent data with features that
@@ -78,7 +85,8 @@ final class Lesson13InterviewWalkthrough {
                         The business objective is what the company wants (revenue, user satisfaction); the ML
                         objective is what a model can be trained and evaluated on (here: predict raters' "should
                         show"). The ML objective is a proxy; optimising it hard can pull it away from the goal, as
-                        when more impressions brought fewer clicks and less revenue. Tie the offline metric to an
+                        when more impressions brought fewer clicks and less revenue: the impressions objective's
+                        upper bound, model_v1, has a CTR of 1.9% against legacy's 3.7%. Tie the offline metric to an
                         online business metric, test online against the current system, and be ready to change the
                         objective."""));
     }
@@ -140,7 +148,7 @@ final class Lesson13InterviewWalkthrough {
             return Verdict.hint(text("%d days of labels for thirty positives: is that within a month? collect is"
                     + " \"random\" or \"targeted\".", expectedDays));
         }
-        return Verdict.pass(text("%d positives in your %d pairs: %d random pairs, %d days of labels for 30"
+        return Verdict.pass(text("positives in your draw: %d of %d pairs: %d random pairs, %d days of labels for 30"
                 + " positives; collect %s.", positives, mine.length, expectedPairs, expectedDays, expected));
     }
 }
