@@ -85,6 +85,19 @@ class SeededLessonExercisesTest {
         assertTrue(flipped.message().contains("promote only when"), flipped.message());
     }
 
+    @Test
+    @DisplayName("lesson 8: when no threshold keeps the bar, 'nothing to promote' passes and any threshold fails")
+    void nothingToPromote() {
+        Random r = new Random(80);
+        boolean[] y = labels(r, 8_000, 0.15);
+        double[] p = new double[y.length];
+        for (int i = 0; i < p.length; i++) p[i] = r.nextDouble();   // scores that know nothing: precision near 0.15
+        MapAnswers none = new MapAnswers(ALICE).with("bar", 0.8).with("validationChecked", y).with("pValidation", p)
+                .with("trafficChecked", y).with("pTraffic", p).with("myShadowLow", 0.0).with("promote", false);
+        assertTrue(check("lesson08-promote", none.with("myThreshold", Double.NaN)).passed());
+        assertFalse(check("lesson08-promote", none.with("myThreshold", 0.5)).passed());
+    }
+
     // ---- lesson 9: a pooled alert with delayed labels, quiet before the drop, on time after it
 
     private static final int[] DAY;

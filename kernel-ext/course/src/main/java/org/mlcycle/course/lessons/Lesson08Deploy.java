@@ -104,8 +104,12 @@ final class Lesson08Deploy {
             }
         }
         if (Double.isNaN(expected)) {
-            return Verdict.hint("on your draw no threshold of the grid keeps the bar's lower end; say so with"
-                    + " myThreshold = Double.NaN and promote = false");
+            if (Double.isNaN(chosen) && !promote) {
+                return Verdict.pass("on your draw no threshold of the grid keeps the bar at the lower end of its"
+                        + " interval: nothing to promote.");
+            }
+            return Verdict.hint("on your draw no threshold of the grid keeps the bar at the lower end of its interval;"
+                    + " say so with myThreshold = Double.NaN and promote = false.");
         }
         if (!close(chosen, expected, 1e-6)) {
             if (close(chosen, byEstimate, 1e-6)) {
