@@ -333,6 +333,18 @@ def test_lesson9_monitoring_fires_an_alert_and_retraining_on_alert_recovers(exec
     assert 0.5 < run.num("deployed_alert_level") < run.num("deployed_auc_last7")
 
 
+def test_lesson9_pooled_alerts_delayed_labels_and_alert_fatigue(executed):
+    run = lesson(executed, "09")
+    assert run.num("three_day_halfwidth_mean") < run.num("one_day_halfwidth_mean"), "pooling three days narrows the interval"
+    assert -12 <= run.num("drop_day") <= -3, "the rehearsal model's drop comes in the last days"
+    assert run.num("false_alarms_one_day") > run.num("false_alarms_pooled") == 0, "one day fires on noise, three pooled do not"
+    assert run.num("days_late_whole_interval") >= run.num("days_late_pooled")
+    assert run.num("first_alert_with_delay") == run.num("drop_day") + run.num("days_late_pooled") + run.num("label_delay"), \
+        "labels two days late: the alert fires two days later"
+    assert run.num("drift_alert_first_day") <= run.num("drop_day") - 21, "the drift alert fires weeks before the drop"
+    assert run.num("drift_days_level_held") >= 21, "for weeks the drift alert fires while the model holds its level"
+
+
 def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_pivots(executed):
     """Steps 11-13 with the deployed model; the click objective, replayed on the same requests, wins back CTR and revenue."""
     run = lesson(executed, "10")

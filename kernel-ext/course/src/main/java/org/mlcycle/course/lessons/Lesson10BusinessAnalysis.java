@@ -2,11 +2,16 @@ package org.mlcycle.course.lessons;
 
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
+import static org.mlcycle.toolkit.exercises.Verdict.close;
+
 import java.util.List;
+import org.mlcycle.course.variant.StudentRows;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
+import org.mlcycle.toolkit.metrics.Bootstrap;
+import org.mlcycle.toolkit.metrics.Metrics;
 import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/10-business-analysis.ipynb: each check recomputes the expected value from the lesson's data. */
@@ -21,7 +26,22 @@ final class Lesson10BusinessAnalysis {
                         Lesson10BusinessAnalysis::rpmRequests, """
                         double rpmRequests = 1000 * launched.revenue() / 25_000;
                         (revenue is clicks x bid_cpc over model_v1's rows; the denominator is requests, not
-                        impressions)"""));
+                        impressions)"""),
+                Exercise.of("lesson10-ne", "10-business-analysis", "does the click model beat the base rate?", 2,
+                        Lesson10BusinessAnalysis::ne, """
+                        Bootstrap.Statistic ne = (y, p) -> {
+                            double rate = 0;
+                            for (boolean c : y) rate += c ? 1 : 0;
+                            rate /= y.length;
+                            double[] constant = new double[y.length];
+                            Arrays.fill(constant, rate);
+                            return Metrics.logLoss(y, p) / Metrics.logLoss(y, constant);
+                        };
+                        double myNE = ne.of(myClicked, myPClick);
+                        double myNEHigh = Bootstrap.interval("NE", myClicked, myPClick, ne).high();
+                        boolean beatsBaseRate = myNEHigh < 1;
+                        The baseline is the draw's own CTR (the best constant on these rows), and each resample
+                        uses its own CTR; the model beats the base rate when the whole interval is below 1."""));
     }
 
     static Verdict rpmRequests(Answers a) {
@@ -40,5 +60,60 @@ final class Lesson10BusinessAnalysis {
                 .mistake(1000 * revenue / Math.max(1, impressions), "that is per 1,000 impressions; finance asks per"
                         + " 1,000 requests (25,000 of them).")
                 .otherwise(text("rpmRequests is %.4f: revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", rpm));
+    }
+
+    /** The learner's draw of the click test's impressions: half of them, from the seed. */
+    static int[] draw(long seed, int rows) {
+        return StudentRows.sample(seed, rows, rows / 2);
+    }
+
+    /** Normalized entropy: the log loss over that of predicting the rows' own click rate everywhere. */
+    static double normalizedEntropy(boolean[] y, double[] p) {
+        double rate = 0;
+        for (boolean c : y) {
+            rate += c ? 1 : 0;
+        }
+        return Metrics.normalizedEntropy(Metrics.logLoss(y, p), rate / y.length);
+    }
+
+    static Verdict ne(Answers a) {
+        double ne = a.number("myNE");
+        double high = a.number("myNEHigh");
+        boolean beats = a.value("beatsBaseRate", Boolean.class, "a boolean");
+        boolean[] clicked = a.value("clicked", boolean[].class, "the boolean[] of clicks on the test impressions");
+        double[] p = a.value("pClick", double[].class, "the double[] of predicted click probabilities");
+        int[] rows = draw(a.seed(), clicked.length);
+        boolean[] y = StudentRows.pick(clicked, rows);
+        double[] q = StudentRows.pick(p, rows);
+        double expected = normalizedEntropy(y, q);
+        double logLoss = Metrics.logLoss(y, q);
+        double meanP = java.util.Arrays.stream(q).average().orElse(Double.NaN);
+        double[] atMean = new double[q.length];
+        java.util.Arrays.fill(atMean, meanP);
+        Verdict first = NumberAnswer.of(ne, 1e-6)
+                .right(expected, "")
+                .mistake(normalizedEntropy(clicked, p), "that is the NE of the whole test; use your draw (myClicked,"
+                        + " myPClick).")
+                .mistake(logLoss, "that is the log loss itself; divide it by the log loss of predicting the draw's CTR"
+                        + " everywhere.")
+                .mistake(1 / expected, "upside down: the model's log loss goes on top, the base rate's below.")
+                .mistake(logLoss / Metrics.logLoss(y, atMean), "you divided by the log loss of the *mean prediction*;"
+                        + " the baseline is the observed CTR of the draw.")
+                .otherwise(text("myNE is %.5f: the model's log loss on your draw over the log loss of predicting the"
+                        + " draw's CTR for every impression.", ne));
+        if (!first.passed()) {
+            return first;
+        }
+        double expectedHigh = Bootstrap.interval("NE", y, q, Lesson10BusinessAnalysis::normalizedEntropy).high();
+        if (!close(high, expectedHigh, 2e-3)) {
+            return Verdict.hint(text("myNEHigh is %.4f: the upper end of the 95%% bootstrap interval of NE on your draw"
+                    + " (each resample divides by its own CTR's log loss).", high));
+        }
+        if (beats != expectedHigh < 1) {
+            return Verdict.hint(text("the interval's upper end is %.4f: the model beats the base rate only if the whole"
+                    + " interval is below 1.", expectedHigh));
+        }
+        return Verdict.pass(text("NE %.4f (95%% up to %.4f): the model %s the base rate on your draw.", expected,
+                expectedHigh, beats ? "beats" : "does not beat"));
     }
 }

@@ -3,6 +3,7 @@ package org.mlcycle.course.lessons;
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
+import org.mlcycle.course.variant.StudentRows;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
@@ -10,6 +11,11 @@ import org.mlcycle.toolkit.exercises.Verdict;
 
 /** The exercises of lessons/13-interview-walkthrough.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson13InterviewWalkthrough {
+    /** Labels the raters give a day (lesson 9). */
+    static final int LABELS_PER_DAY = 1_500;
+    /** Positives an honest precision or recall needs (the course's rule). */
+    static final int POSITIVES = 30;
+
     private Lesson13InterviewWalkthrough() {}
 
     static List<Exercise> exercises() {
@@ -19,25 +25,41 @@ final class Lesson13InterviewWalkthrough {
                         With "don't show" as the positive class and every row predicted "don't show", recall is 1
                         and precision is the share of negatives:
                             double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
+                Exercise.of("lesson13-label-budget", "13-interview-walkthrough", "random or targeted labels?", 2,
+                        Lesson13InterviewWalkthrough::labelBudget, """
+                        long positives = 0;
+                        for (boolean s : myShow) positives += s ? 1 : 0;
+                        double rate = Math.max(positives, 1) / (double) myShow.length;
+                        long pairsFor30 = (long) Math.ceil(30 / rate);
+                        long daysFor30 = (long) Math.ceil(pairsFor30 / 1500.0);
+                        String collect = daysFor30 > 30 ? "targeted" : "random";
+                        Random pairs are almost all negatives: thirty positives take months of labels, so the
+                        answer in an interview is to collect candidates where positives are likely (retrieval,
+                        targeted sampling), keep a small random sample to estimate the base rate, and weight."""),
                 Exercise.question("lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
                         Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
                         data management (sources, storage, processing, versioning; data engineering), model
                         development (labels, features, training, evaluation; statistics and ML), deployment (serving
                         within latency and memory limits; infrastructure), monitoring and maintenance (decay, drift,
                         retraining; systems and pipelines), business analysis (measure against the business goal;
-                        analytics). It is a loop, not a line: in this course error analysis sent the work back to
-                        data several times, and the business result sent it back to scoping."""),
+                        analytics). It is a loop, not a line: the route above, read from the journal, shows error
+                        analysis sending the work from development back to data (four loops back after one run
+                        of lessons 0 to 10, the count in the chart's title), and the business result sending it
+                        back to scoping, a pivot of the objective from impressions to click-through rate."""),
                 Exercise.question("lesson13-q2-accuracy", "13-interview-walkthrough", "a 99.99% accurate model", """
-                        Not without the base rate. Among random (query, ad) pairs almost none should be shown, so
-                        "never show" alone scores that accuracy with zero recall. Ask for precision and recall of
+                        Not without the base rate. Among the 40,000 random (query, ad) pairs of two months ago
+                        only 6 should be shown (the confusion above: tp 0, fn 6, tn 39994), so "never show"
+                        alone scores accuracy 0.9999 with recall 0. Ask for precision and recall of
                         the rare class, PR-AUC, and the confusion matrix; then fix the data (collect positives on
                         purpose), weigh or resample the training rows only, and choose the threshold for what the
                         product needs (lesson 6)."""),
                 Exercise.question("lesson13-q3-annotators", "13-interview-walkthrough", "checking annotators", """
                         Have a second annotator label a *random* subset independently (chosen without looking at the
                         first labels, or the estimate is biased). Measure agreement corrected for chance (Cohen's
-                        kappa for two, Fleiss' kappa for more), then read where they disagree: here most
-                        disagreements are on brand searches, which led to an ambiguous guideline. Fix the guideline
+                        kappa for two, Fleiss' kappa for more): here the two raters agree on 0.9397 of 4,911
+                        rows, yet kappa is only 0.5659, moderate, because most rows are easy "no"s. Then read
+                        where they disagree: 78.4% of the 296 disagreements are on brand searches, which led to
+                        an ambiguous guideline. Fix the guideline
                         first, then relabel; use confident learning to prioritise rows for review. Audit a sample
                         against expert answers to estimate each annotator's error rate (lesson 5)."""),
                 Exercise.question("lesson13-q4-same-distribution", "13-interview-walkthrough", "two samples, one distribution?", """
@@ -45,14 +67,16 @@ final class Lesson13InterviewWalkthrough {
                         thresholdable score; jointly, a classifier two-sample test (train a model to tell the
                         samples apart; an AUC near 0.5 means they look alike). Watch the sample sizes: with large
                         samples every test is significant, so decide on effect sizes. Note what the check above
-                        shows: the pair features (keyword match, text similarity) barely move, while who searches
-                        (device) and for what (query category) moved a lot; a check on the raw log columns alone
+                        shows: the pair features barely move (PSI 0.0006 for keyword match, 0.0003 for text
+                        similarity), while who searches and for what moved a lot (PSI 0.2294 for device, 0.1905
+                        for query category); a check on the raw log columns alone
                         would have missed it. And a shifted input is a warning, not proof of harm; check the model
                         on labeled recent data."""),
                 Exercise.question("lesson13-q5-test-vs-production", "13-interview-walkthrough", "great on test, poor in production", """
                         Hypotheses: (1) the test set is not like production: a random split of old data hides decay,
                         so evaluate out of time; (2) covariate shift: new users, devices or queries; (3) concept
-                        shift: the right answer changed, as in the slice above; (4) training/serving skew: the
+                        shift: the right answer changed, as in the slice above, where travel x informational
+                        pairs went from 0.3% labeled "show" to 25.0%; (4) training/serving skew: the
                         features are computed differently when serving; (5) a feedback loop or a pipeline bug. Check
                         with an out-of-time test set, per-slice metrics, a drift report, a parity check of served
                         features, and labeled recent samples. Fix by retraining on recent data with features that
@@ -61,7 +85,8 @@ final class Lesson13InterviewWalkthrough {
                         The business objective is what the company wants (revenue, user satisfaction); the ML
                         objective is what a model can be trained and evaluated on (here: predict raters' "should
                         show"). The ML objective is a proxy; optimising it hard can pull it away from the goal, as
-                        when more impressions brought fewer clicks and less revenue. Tie the offline metric to an
+                        when more impressions brought fewer clicks and less revenue: the impressions objective's
+                        upper bound, model_v1, has a CTR of 1.9% against legacy's 3.7%. Tie the offline metric to an
                         online business metric, test online against the current system, and be ready to change the
                         objective."""));
     }
@@ -80,5 +105,50 @@ final class Lesson13InterviewWalkthrough {
                 .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
                 .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
                         + " recall = 1.", f1));
+    }
+
+    /** How many of the random pairs the learner's draw holds: 15,000 to 35,000, from the seed. */
+    static int drawSize(long seed, int rows) {
+        return Math.min(rows, StudentRows.between(seed, 15_000, 35_000));
+    }
+
+    static Verdict labelBudget(Answers a) {
+        long pairs = a.whole("pairsFor30");
+        long days = a.whole("daysFor30");
+        Object collect = a.value("collect");
+        boolean[] show = a.value("show", boolean[].class, "the boolean[] of 'show' labels on randomOld");
+        boolean[] mine = StudentRows.pick(show, StudentRows.sample(a.seed(), show.length, drawSize(a.seed(), show.length)));
+        long positives = 0;
+        for (boolean s : mine) {
+            positives += s ? 1 : 0;
+        }
+        double rate = Math.max(positives, 1) / (double) mine.length;
+        long expectedPairs = (long) Math.ceil(POSITIVES / rate);
+        long expectedDays = (long) Math.ceil(expectedPairs / (double) LABELS_PER_DAY);
+        long allPositives = 0;
+        for (boolean s : show) {
+            allPositives += s ? 1 : 0;
+        }
+        Verdict first = NumberAnswer.of(pairs, 0)
+                .right(expectedPairs, "")
+                .mistake((long) Math.ceil(POSITIVES / (Math.max(allPositives, 1) / (double) show.length)),
+                        "that rate is from all of randomOld; use your draw, myShow.")
+                .mistake((long) Math.ceil(POSITIVES * rate), "30 x the rate is the wrong way round: rows = 30 / rate.")
+                .otherwise(text("pairsFor30 is %d: your draw has %d positives in %d pairs; how many pairs give 30 at"
+                        + " that rate (rounded up)?", pairs, positives, mine.length));
+        if (!first.passed()) {
+            return first;
+        }
+        if (days != expectedDays) {
+            return Verdict.hint(text("daysFor30 is %d: the raters label %d pairs a day; round up.", days,
+                    LABELS_PER_DAY));
+        }
+        String expected = expectedDays > 30 ? "targeted" : "random";
+        if (!expected.equals(collect)) {
+            return Verdict.hint(text("%d days of labels for thirty positives: is that within a month? collect is"
+                    + " \"random\" or \"targeted\".", expectedDays));
+        }
+        return Verdict.pass(text("positives in your draw: %d of %d pairs: %d random pairs, %d days of labels for 30"
+                + " positives; collect %s.", positives, mine.length, expectedPairs, expectedDays, expected));
     }
 }
