@@ -11,7 +11,6 @@ import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.metrics.Interval;
 import org.mlcycle.toolkit.metrics.Intervals;
 import org.mlcycle.toolkit.report.Html;
-import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
 
 /**
@@ -67,8 +66,8 @@ public record OffPolicyReport(String logging, String target, int requests, int m
         String head = String.format(Locale.ROOT, "%s estimated from %s's log: %,d requests, %,d where both choose the same ad",
                 target, logging, requests, matched);
         return Html.report(head, Html.table(List.of("estimator", "clicks per request", "low", "high", "interval covers the truth"), rows),
-                "<p style=\"margin:4px 0;color:#555\">95% bootstrap intervals over requests, " + Numbers.format(estimates.get(0).resamples())
-                        + " resamples</p>", Charts.img(chart()));
+                String.format(Locale.ROOT, "<p style=\"margin:4px 0;color:#555\">95%% bootstrap intervals over requests, %,d resamples</p>",
+                        estimates.get(0).resamples()), Charts.img(chart()));
     }
 
     @Override
