@@ -2,6 +2,7 @@ package org.mlcycle.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
@@ -12,7 +13,12 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.course.lessons.Lesson12Data;
+import org.mlcycle.toolkit.counterfactual.BanditLog;
+import org.mlcycle.toolkit.counterfactual.EpsilonGreedy;
 import org.mlcycle.toolkit.exercises.MapAnswers;
+import org.mlcycle.toolkit.exercises.Variant;
+import org.mlcycle.toolkit.metrics.Interval;
 
 /** The lesson checks on small inputs worked out by hand: the right answer passes, known mistakes get their hint. */
 class LessonExercisesTest {
@@ -68,5 +74,34 @@ class LessonExercisesTest {
         CheckResult r = check("lesson06-cost-threshold", new MapAnswers(0).with("myThreshold", 0.9)
                 .with("myCostPer1000", -1.0).with("gainGood", 0.02).with("costBad", 0.08));
         assertEquals("'plain' is not defined yet: run the cell where you compute it", r.message());
+    }
+
+    @Test
+    @DisplayName("lesson 12: SNIPS and the exploration share are checked against the student's own log, rebuilt from the seed")
+    void feedbackLoopsVariant() {
+        long alice = Variant.seed("alice"), bob = Variant.seed("bob");
+        BanditLog aliceLog = Lesson12Data.studentLog(alice);
+        assertNotEquals(aliceLog.ctr() + "/" + aliceLog.epsilon(), Lesson12Data.studentLog(bob).ctr() + "/" + Lesson12Data.studentLog(bob).epsilon(),
+                "two students get different logs");
+        EpsilonGreedy always = Lesson12Data.alwaysShow();
+        double wc = 0, w = 0, matched = 0, matchedClicks = 0;
+        for (int r = 0; r < aliceLog.requests(); r++) {
+            if (always.best(aliceLog.candidates(), r) != aliceLog.slot(r)) continue;
+            wc += aliceLog.click(r) / aliceLog.propensity(r);
+            w += 1 / aliceLog.propensity(r);
+            matched++;
+            matchedClicks += aliceLog.click(r);
+        }
+        assertTrue(check("lesson12-snips", new MapAnswers(alice).with("mySnips", wc / w)).passed());
+        assertFalse(check("lesson12-snips", new MapAnswers(bob).with("mySnips", wc / w)).passed(), "alice's answer is not bob's");
+        assertTrue(check("lesson12-snips", new MapAnswers(alice).with("mySnips", wc / aliceLog.requests())).message().contains("that is IPS"));
+        assertTrue(check("lesson12-snips", new MapAnswers(alice).with("mySnips", matchedClicks / matched)).message().contains("naive"));
+
+        Interval cost = aliceLog.explorationCost();
+        double budget = Lesson12Data.budget(alice), best = 0;
+        for (int k = 30; k >= 1 && best == 0; k--) if (k / 100.0 / aliceLog.epsilon() * cost.high() <= budget) best = k / 100.0;
+        assertTrue(best > 0, "the budget allows some exploration");
+        assertTrue(check("lesson12-epsilon", new MapAnswers(alice).with("myEpsilon", best)).passed());
+        assertFalse(check("lesson12-epsilon", new MapAnswers(alice).with("myEpsilon", best + 0.01)).passed());
     }
 }

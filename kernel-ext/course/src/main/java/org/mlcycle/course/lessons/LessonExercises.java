@@ -27,6 +27,7 @@ public final class LessonExercises implements ExerciseSet {
         all.addAll(Lesson09Monitor.exercises());
         all.addAll(Lesson10BusinessAnalysis.exercises());
         all.addAll(Lesson11OnlineExperiment.exercises());
+        all.addAll(Lesson12FeedbackLoops.exercises());
         all.addAll(Lesson13InterviewWalkthrough.exercises());
         return List.copyOf(all);
     }

@@ -241,13 +241,37 @@ public final class AdWorld {
      * int)} (eight candidates a request, column {@code request} numbering the requests from 0).
      */
     public Table freshCandidates(String stream, int requests) {
+        return fresh(stream, requests).table(world, "fresh_" + stream);
+    }
+
+    private ImpressionLog.Served fresh(String stream, int requests) {
         Require.that(stream != null && !stream.isBlank(), "fresh candidates", "the stream needs a name");
         checkRows(requests, "fresh candidates");
         Require.that(requests <= MAX_ROWS / ImpressionLog.CANDIDATES, "fresh candidates", "at most %,d requests", MAX_ROWS / ImpressionLog.CANDIDATES);
         ImpressionLog.Served served = new ImpressionLog.Served(requests * ImpressionLog.CANDIDATES);
         ImpressionLog.generate(world, freshName(stream), Policy.LEGACY, Policy.LEGACY.label(), null, Double.NaN,
                 0, 0, requests, world.options.c0(), served);
-        return served.table(world, "fresh_" + stream);
+        return served;
+    }
+
+    /**
+     * The candidates of {@link #freshCandidates(String, int)} (same stream, same requests) with
+     * one more column, {@code true_ctr}: the chance that the user clicks the ad when it is shown
+     * alone in the first slot. No log holds this number; it is the simulator's privilege, for
+     * measuring how far an estimate made from logged clicks is from the truth.
+     */
+    public Table freshCandidatesWithClickTruth(String stream, int requests) {
+        ImpressionLog.Served served = fresh(stream, requests);
+        return served.table(world, "fresh_" + stream).addColumns(DoubleColumn.create("true_ctr", served.pClick));
+    }
+
+    /**
+     * How much less likely a click is in the first, second and third slot than in the first (the
+     * simulator multiplies the click chance by these): the simulator's privilege, which a team can
+     * only estimate, for instance by showing the same ads in random order.
+     */
+    public static double[] positionBias() {
+        return ImpressionLog.POSITION_BIAS.clone();
     }
 
     /**

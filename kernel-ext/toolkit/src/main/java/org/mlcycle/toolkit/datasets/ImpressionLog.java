@@ -50,6 +50,8 @@ final class ImpressionLog {
         final int n;
         final int[] request, slot, day, user, query, ad, kw, brandRel, mobile;
         final double[] textSim, pTrue;
+        /** The chance of a click on the ad shown alone in the first slot: the simulator's privilege. */
+        final double[] pClick;
 
         Served(int n) {
             this.n = n;
@@ -64,6 +66,7 @@ final class ImpressionLog {
             mobile = new int[n];
             textSim = new double[n];
             pTrue = new double[n];
+            pClick = new double[n];
         }
 
         Table table(World w, String name) {
@@ -166,6 +169,7 @@ final class ImpressionLog {
                     served.mobile[row] = rq.mobile();
                     served.textSim[row] = pair.textSim[k];
                     served.pTrue[row] = p[k];
+                    served.pClick[row] = clickProbability(w, c0, y[k], a, intent, rq.mobile(), pair.brandRel[k]);
                 }
                 if (scores != null) {
                     rank[k] = scores[row] >= threshold && !duplicate ? scores[row] : -1;
