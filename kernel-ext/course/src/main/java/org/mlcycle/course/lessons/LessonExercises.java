@@ -28,6 +28,7 @@ public final class LessonExercises implements ExerciseSet {
         all.addAll(Lesson10BusinessAnalysis.exercises());
         all.addAll(Lesson11OnlineExperiment.exercises());
         all.addAll(Lesson13InterviewWalkthrough.exercises());
+        all.addAll(Lesson14DesignClickPrediction.exercises());
         return List.copyOf(all);
     }
 }
