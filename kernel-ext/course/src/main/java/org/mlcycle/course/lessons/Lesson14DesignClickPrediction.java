@@ -291,8 +291,8 @@ final class Lesson14DesignClickPrediction {
         long raw = (long) Math.ceil(perArm / perDay);
         long right = 7 * (long) Math.ceil(raw / 7.0);
         if (days == right) {
-            return Verdict.pass(text("%,d impressions per arm at %,.0f a day: %d days of data, run as %d.", perArm,
-                    perDay, raw, days));
+            return Verdict.pass(text("%,d impressions per arm at %,.0f a day: %d day%s of data, run as %d days.",
+                    perArm, perDay, raw, raw == 1 ? "" : "s", days));
         }
         if (days == raw) {
             return Verdict.hint("that many days reach the sample size, but every weekday must be in the test equally:"
