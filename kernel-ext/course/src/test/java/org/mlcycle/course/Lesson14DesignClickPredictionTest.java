@@ -190,4 +190,32 @@ class Lesson14DesignClickPredictionTest {
                 "the whole budget is not the model's");
         hints("lesson14-rank-budget", new MapAnswers(ALICE).with("microsPerCandidate", right / 1000), "that is in milliseconds");
     }
+
+    private static int days(long seed) {
+        ClickDesignBrief b = ClickDesignBrief.of(seed);
+        Table test = ClickDesignData.clicks(seed, Period.YESTERDAY);
+        long perArm = Experiments.sampleSize(test.intColumn("click").sum() / test.rowCount(), b.minLift(), 0.05, 0.8).perArm();
+        return 7 * (int) Math.ceil(Math.ceil(perArm / (b.requestsPerDay() * b.adsPerRequest() * b.trafficShare())) / 7);
+    }
+
+    @Test
+    @DisplayName("among five candidates, every checked number takes at least three values: copying a neighbour fails")
+    void answersDifferAcrossCandidates() {
+        List<Long> seeds = java.util.stream.Stream.of("s001", "s002", "s003", "s004", "s005").map(Variant::seed).toList();
+        java.util.Map<String, java.util.Set<Object>> seen = new java.util.TreeMap<>();
+        for (long seed : seeds) {
+            ClickDesignBrief b = ClickDesignBrief.of(seed);
+            seen.computeIfAbsent("peak-qps", k -> new java.util.HashSet<>()).add(peak(b));
+            seen.computeIfAbsent("window", k -> new java.util.HashSet<>()).add(window(ClickDesignData.clickDelays(seed)));
+            seen.computeIfAbsent("recalibrate", k -> new java.util.HashSet<>()).add(
+                    b.scoreDownsampled() / (b.scoreDownsampled() + (1 - b.scoreDownsampled()) / b.negativeKeep()));
+            seen.computeIfAbsent("rank-budget", k -> new java.util.HashSet<>()).add(
+                    (b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs()) * 1000.0 / b.candidatesPerRequest());
+            seen.computeIfAbsent("ab-days", k -> new java.util.HashSet<>()).add(days(seed));
+            seen.computeIfAbsent("hash-bits (distinct values)", k -> new java.util.HashSet<>()).add(b.distinctCrosses());
+            seen.computeIfAbsent("ne (test rows)", k -> new java.util.HashSet<>()).add(
+                    ClickDesignData.clicks(seed, Period.YESTERDAY).rowCount());
+        }
+        seen.forEach((check, values) -> assertTrue(values.size() >= 3, check + " takes the values " + values));
+    }
 }

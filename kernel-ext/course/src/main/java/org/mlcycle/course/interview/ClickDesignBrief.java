@@ -49,7 +49,7 @@ public record ClickDesignBrief(long dailyUsers, int searchesPerUser, double peak
                 0.01 * r.nextInt(2, 11),
                 0.01 * r.nextInt(5, 31),
                 0.005 * r.nextInt(2, 7),
-                0.0005 * r.nextInt(1, 11));
+                0.0001 * r.nextInt(1, 11));
     }
 
     /** Search requests per day. */

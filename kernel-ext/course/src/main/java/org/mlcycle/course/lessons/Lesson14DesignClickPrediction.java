@@ -320,9 +320,8 @@ final class Lesson14DesignClickPrediction {
         int leftMs = b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs();
         double right = leftMs * 1000.0 / b.candidatesPerRequest();
         return NumberAnswer.of(micros, 1e-3)
-                .right(right, text("%d ms left for ranking: %.1f µs per candidate on one core, which a logistic"
-                        + " regression meets and a large network does not without batching on several cores.",
-                        leftMs, micros))
+                .right(right, text("%d ms left for ranking: %.1f µs per candidate on one core; batching and more"
+                        + " cores buy time, a larger model spends it.", leftMs, micros))
                 .mistake(b.latencyMs() * 1000.0 / b.candidatesPerRequest(), "the whole budget is not the model's:"
                         + " retrieval, features, the auction and the network take their share first.")
                 .mistake(right / 1000, "that is in milliseconds; the question asks for microseconds.")
