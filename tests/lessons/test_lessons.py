@@ -423,3 +423,25 @@ def test_lesson12_feedback_loop_narrows_position_bias_and_ips_recovers_the_truth
     assert abs(run.num("ips") - truth) < abs(run.num("naive") - truth), "IPS is closer to the truth than the naive replay"
     assert not run.num("naive_low") <= truth <= run.num("naive_high"), "the naive interval misses the truth, as the lesson says"
     assert run.num("cost_low") > 0, "exploration costs clicks: the interval excludes zero"
+
+
+def test_lesson14_design_walkthrough_checks_each_step_on_the_candidates_own_numbers(executed):
+    """The design interview: each step's number is checked, each question has a model answer, progress says how."""
+    run = lesson(executed, "14")
+    reveals = [c for c in run.code_cells() if c.source.startswith("%reveal ")]
+    assert len(reveals) == 8, "one question per step but the scale step's, and the last"
+    for c in reveals:
+        shown = "".join(o.data.get("text/plain", "") for o in c.outputs if o.output_type == "execute_result")
+        assert len(shown) > 300, f"{c.source}: {shown!r}"
+    assert len(run.tagged("check")) >= 6
+    assert [c.source for c in run.code_cells()][0].startswith("%variant "), "the candidate's numbers come from the variant"
+    assert run.num("test_clicks") >= 100, "count the positives before trusting NE"
+    assert run.num("ne") < 1, "the logistic regression knows more than the base rate"
+    assert abs(run.num("auc_doubled") - run.num("auc")) < 1e-3 and run.num("ne_doubled") > run.num("ne"), \
+        "doubling the predictions leaves AUC and breaks NE"
+    assert run.num("mean_p_downsampled") > 3 * run.num("test_ctr"), "downsampling inflates the predictions"
+    assert abs(run.num("mean_p_recalibrated") / run.num("test_ctr") - 1) < 0.25, "and recalibration undoes it"
+    progress = next(c for c in run.code_cells() if c.source.startswith("%progress"))
+    text = "".join(o.data.get("text/plain", "") for o in progress.outputs if o.output_type == "execute_result")
+    solved = [line for line in text.splitlines() if " passed " in line]
+    assert len(solved) == len(run.tagged("check")) and all(" unaided " in line for line in solved), text

@@ -47,4 +47,44 @@ class ExerciseProgressTest {
         assertTrue(progress.toText().startsWith("progress: 1 of 5 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
                 progress.toText());
     }
+
+    @Test
+    @DisplayName("progress says how each passed exercise was solved: unaided, with hints, or after the answer was read")
+    void howEachWasSolved() {
+        try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
+            journal.exercise("lesson14-peak-qps", null, ExerciseResult.CHECK, true, 1, "right");
+            journal.exercise("lesson14-window", null, ExerciseResult.CHECK, false, 0, "95%");
+            journal.exercise("lesson14-window", null, ExerciseResult.CHECK, true, 1, "right");
+            journal.exercise("lesson14-ne", null, ExerciseResult.REVEAL, false, Double.NaN, "shown");
+            journal.exercise("lesson14-ne", null, ExerciseResult.CHECK, true, 1, "right");
+            journal.exercise("lesson14-hash-bits", null, ExerciseResult.CHECK, true, 1, "right");
+            journal.exercise("lesson14-hash-bits", null, ExerciseResult.REVEAL, false, Double.NaN, "read after");
+            journal.exercise("lesson14-recalibrate", null, ExerciseResult.CHECK, false, 0, "p*w");
+            journal.exercise("practice-ctr", "practice", ExerciseResult.CHECK, true, 2, "right");
+            List<ExerciseResult> results = journal.exercises();
+
+            ExerciseProgress lesson = ExerciseProgress.of(results, Exercises.loaded(), "14");
+
+            java.util.Map<String, String> how = new java.util.LinkedHashMap<>();
+            lesson.rows().forEach(r -> how.put(r.exercise(), r.status() + "/" + r.how()));
+            assertEquals("passed/unaided", how.get("lesson14-peak-qps"));
+            assertEquals("passed/with hints", how.get("lesson14-window"));
+            assertEquals("passed/after the answer", how.get("lesson14-ne"));
+            assertEquals("passed/unaided", how.get("lesson14-hash-bits"), "a reveal after the pass does not change how");
+            assertEquals("not yet/", how.get("lesson14-recalibrate"));
+            assertEquals("not tried/", how.get("lesson14-ab-days"));
+            assertEquals("not tried/", how.get("lesson14-q-clarify"));
+            assertTrue(lesson.rows().stream().allMatch(r -> r.lesson().equals("14-design-ad-click-prediction")),
+                    "only the lesson asked for");
+            assertTrue(lesson.toText().lines().anyMatch(l -> l.strip().startsWith("lesson14-window ")
+                    && l.contains(" passed ") && l.contains(" with hints ")), lesson.toText());
+            assertTrue(lesson.toHtml().contains("<th>how</th>") || lesson.toHtml().contains(">how<"), lesson.toHtml());
+
+            ExerciseProgress untouched = ExerciseProgress.of(results, Exercises.loaded(), "05-wrong-labels");
+            assertTrue(untouched.rows().size() >= 1 && untouched.rows().stream().allMatch(r -> r.status().equals("not tried")));
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ExerciseProgress.of(results, Exercises.loaded(), "99"));
+            assertTrue(e.getMessage().startsWith("progress: no lesson '99'; lessons with exercises: "), e.getMessage());
+        }
+    }
 }

@@ -15,7 +15,8 @@ import org.mlcycle.toolkit.journal.ExerciseResult;
 
 /**
  * The exercise magics: {@code %check_answer ID} (old name {@code %check}) runs an exercise's checks on the learner's live variables
- * and records the attempt; {@code %progress} lists the attempts per lesson; {@code %reveal ID}
+ * and records the attempt; {@code %progress [LESSON]} lists the attempts per lesson and how each
+ * passed exercise was solved; {@code %reveal ID}
  * shows the model answer (and records that it was read); {@code %variant STUDENT} picks the
  * learner's variant of the seeded exercises and defines {@code long seed}. Attempts go to the
  * same journal as the lifecycle magics.
@@ -29,12 +30,14 @@ import org.mlcycle.toolkit.journal.ExerciseResult;
  */
 public final class ExerciseMagics {
     static final String CHECK_USAGE = "%check_answer ID  — check your answer to exercise ID (%check, its old name, works until 0.2)";
-    static final String PROGRESS_USAGE = "%progress  — the exercises you have checked, solved and revealed";
+    static final String PROGRESS_USAGE = "%progress [LESSON]  — the exercises you have checked, solved and revealed, and how"
+            + " each was solved (unaided, with hints, after the answer); LESSON (14 or 14-design-ad-click-prediction) lists"
+            + " one lesson's exercises, the untried ones too";
     static final String REVEAL_USAGE = "%reveal ID  — show the model answer to ID (recorded in the journal)";
     static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
 
     private static final Usage CHECK = new Usage(CHECK_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage PROGRESS = new Usage(PROGRESS_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage PROGRESS = new Usage(PROGRESS_USAGE, MagicsArgs.builder().optional("lesson").onlyKnownKeywords().onlyKnownFlags().build());
     private static final Usage REVEAL = new Usage(REVEAL_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
     private static final Usage VARIANT = new Usage(VARIANT_USAGE, MagicsArgs.builder().required("student").onlyKnownKeywords().onlyKnownFlags().build());
 
@@ -127,7 +130,10 @@ public final class ExerciseMagics {
 
     Object progress(Notebook nb, List<String> args) {
         PROGRESS.parse(args);
-        return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
+        if (args.isEmpty()) {
+            return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
+        }
+        return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises(), args.get(0).strip()));
     }
 
     Object reveal(Notebook nb, List<String> args) {

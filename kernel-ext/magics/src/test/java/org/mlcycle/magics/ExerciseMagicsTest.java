@@ -123,6 +123,12 @@ class ExerciseMagicsTest {
 
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("check"));
         assertEquals("missing ID; usage: " + ExerciseMagics.CHECK_USAGE, usage.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> line("progress", "now"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> line("progress", "now"));
+        assertTrue(unknown.getMessage().startsWith("progress: no lesson 'now'; lessons with exercises: "), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> line("progress", "practice", "now"));
+
+        line("progress", "practice");
+        assertTrue(cells.lastText().startsWith("progress: 0 of 3 exercises passed") && cells.lastText().contains("practice-ctr"),
+                cells.lastText());
     }
 }

@@ -29,6 +29,7 @@ public final class LessonExercises implements ExerciseSet {
         all.addAll(Lesson11OnlineExperiment.exercises());
         all.addAll(Lesson12FeedbackLoops.exercises());
         all.addAll(Lesson13InterviewWalkthrough.exercises());
+        all.addAll(Lesson14DesignClickPrediction.exercises());
         return List.copyOf(all);
     }
 }
