@@ -254,10 +254,10 @@ public final class QualityBench {
     }
 
     private static <T> Timed<T> timed(Supplier<T> task, int warmup, int repeat) {
-        for (int i = 0; i < warmup; i++) {
-            task.get();
-        }
         T last = null;
+        for (int i = 0; i < warmup; i++) {
+            last = task.get(); // kept, so the warm-up's work cannot be optimised away
+        }
         double[] runs = new double[Math.max(1, repeat)];
         double[] cpu = new double[runs.length];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

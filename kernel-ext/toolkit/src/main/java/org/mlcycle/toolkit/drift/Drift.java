@@ -98,7 +98,7 @@ public final class Drift {
             tech.tablesaw.api.NumericColumn<?> n = (tech.tablesaw.api.NumericColumn<?>) col;
             for (int i = 0; i < n.size(); i++) {
                 double v = n.getDouble(i);
-                if (v == v && seen.add(v == 0 ? 0.0 : v) && seen.size() > limit) {
+                if (!Double.isNaN(v) && seen.add(v == 0 ? 0.0 : v) && seen.size() > limit) {
                     return false;
                 }
             }

@@ -31,7 +31,7 @@ final class Duplicates {
                 numbers[c] = n;
                 for (int i = 0; i < rows; i++) {
                     double v = n.getDouble(i);
-                    long bits = v == 0 ? 0 : v != v ? 1 : Double.doubleToLongBits(v);
+                    long bits = v == 0 ? 0 : Double.isNaN(v) ? 1 : Double.doubleToLongBits(v);
                     hash[i] = mix(hash[i] * 31 + bits);
                 }
             } else if (col instanceof StringColumn s) {
@@ -74,7 +74,7 @@ final class Duplicates {
         for (int c = 0; c < numbers.length; c++) {
             if (numbers[c] != null) {
                 double x = numbers[c].getDouble(a), y = numbers[c].getDouble(b);
-                if (x != y && !(x != x && y != y)) { // missing (NaN) equals missing
+                if (x != y && !(Double.isNaN(x) && Double.isNaN(y))) { // missing (NaN) equals missing
                     return false;
                 }
             } else if (texts[c] != null) {
