@@ -70,8 +70,12 @@ final class AnswerCells implements CellHooks {
     /** Whether {@code code} holds only comments, blank lines, starting values and bare names. */
     static boolean isTemplate(String code) {
         boolean inBlockComment = false;
-        for (String raw : code.split("\\R")) {
-            String line = raw.strip();
+        String[] lines = code.strip().split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (i == lines.length - 1 && !inBlockComment && isValueLine(line)) {
+                continue; // the cell's shown value (e.g. a String.format of the answers) is not an answer
+            }
             if (inBlockComment) {
                 inBlockComment = !line.contains("*/");
                 continue;
@@ -91,4 +95,12 @@ final class AnswerCells implements CellHooks {
         }
         return true;
     }
+
+    /** A last line that only shows a value: no statement end, no assignment, no increment. */
+    private static boolean isValueLine(String line) {
+        return !line.isEmpty() && !line.endsWith(";") && !line.endsWith("{") && !line.endsWith("}")
+                && !ASSIGNMENT.matcher(line).find();
+    }
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?<![=!<>])=(?!=)|\\+\\+|--");
 }

@@ -17,6 +17,10 @@ class AnswerCellsTest {
         assertTrue(AnswerCells.isTemplate("long onlyModel = 0L;\n/* YOUR CODE HERE */\nonlyModel;"));
         assertTrue(AnswerCells.isTemplate("double ctr = 0;\nctr"), "the stub deleted, nothing written");
         assertTrue(AnswerCells.isTemplate("// YOUR CODE HERE"));
+        assertTrue(AnswerCells.isTemplate("double breakEven = 0;\nboolean enough = false;\n"
+                + "String.format(Locale.ROOT, \"%.3f %s\", breakEven, enough)"), "a shown value is not an answer");
+        assertFalse(AnswerCells.isTemplate("double breakEven = 0;\nbreakEven = 0.4;\nString.format(\"%.3f\", breakEven)"));
+        assertFalse(AnswerCells.isTemplate("double x = 0;\nx = compute()"), "an assignment on the last line is an answer");
 
         assertFalse(AnswerCells.isTemplate("double ctr = 0;\n// YOUR CODE HERE\nctr = clicks / shown;\nctr"));
         assertFalse(AnswerCells.isTemplate("double ctr = 0.031;\nctr"), "a typed-in number is an answer");
