@@ -16,10 +16,18 @@ import org.mlcycle.hooks.CellHooks;
 final class AnswerCells implements CellHooks {
     private static final int KEPT = 500;
 
-    /** A template line: {@code double ctr = 0;}, {@code Split lateSplit = null;}, {@code long n = 0L;}. */
+    /** A starting value: zero, {@code null}, {@code false}, {@code ""}, NaN or an empty collection. */
+    private static final String START_VALUE = "(?:0|0[lLdDfF]|0?\\.0+[dDfF]?|0\\.[dDfF]?|null|false|\"\"|Double\\.NaN"
+            + "|new\\s+[\\w.$]+(?:<[^=;]*>)?\\(\\s*\\))";
+    /**
+     * A template line: {@code double ctr = 0;}, {@code Split lateSplit = null;},
+     * {@code double a = 0, b = 0;}, {@code Set<String> dropped = new TreeSet<>();}.
+     */
     private static final Pattern STARTER = Pattern.compile(
-            "(?:final\\s+)?(?:[\\w.$]+(?:<[^=;]*>)?(?:\\[\\])*\\s+)?[\\w$]+\\s*=\\s*"
-                    + "(?:0|0[lLdDfF]|0?\\.0+[dDfF]?|0\\.[dDfF]?|null|false|\"\")\\s*;");
+            "(?:final\\s+)?(?:[\\w.$]+(?:<[^=;]*>)?(?:\\[\\])*\\s+)?[\\w$]+\\s*=\\s*" + START_VALUE
+                    + "(?:\\s*,\\s*[\\w$]+\\s*=\\s*" + START_VALUE + ")*\\s*;");
+    /** A last line that prints the answers: {@code System.out.println(...);}. */
+    private static final Pattern PRINT = Pattern.compile("System\\.out\\.print(?:ln|f)?\\((.*)\\)\\s*;");
     /** The cell's value line: {@code ctr} or {@code ctr;}. */
     private static final Pattern BARE_NAME = Pattern.compile("[\\w$]+\\s*;?");
 
@@ -96,11 +104,21 @@ final class AnswerCells implements CellHooks {
         return true;
     }
 
-    /** A last line that only shows a value: no statement end, no assignment, no increment. */
+    /**
+     * A last line that only shows a value, or prints one: no assignment or increment outside its
+     * string literals.
+     */
     private static boolean isValueLine(String line) {
-        return !line.isEmpty() && !line.endsWith(";") && !line.endsWith("{") && !line.endsWith("}")
-                && !ASSIGNMENT.matcher(line).find();
+        String code = STRING_LITERAL.matcher(line).replaceAll("\"\"");
+        var print = PRINT.matcher(code);
+        if (print.matches()) {
+            code = print.group(1);
+        } else if (code.isEmpty() || code.endsWith(";") || code.endsWith("{") || code.endsWith("}")) {
+            return false;
+        }
+        return !ASSIGNMENT.matcher(code).find();
     }
 
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern ASSIGNMENT = Pattern.compile("(?<![=!<>])=(?!=)|\\+\\+|--");
 }
