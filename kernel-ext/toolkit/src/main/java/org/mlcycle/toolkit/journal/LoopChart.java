@@ -3,7 +3,6 @@ package org.mlcycle.toolkit.journal;
 import java.awt.Color;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -27,8 +26,7 @@ final class LoopChart {
 
     static XYChart draw(StagePath path, int size) {
         XYChart chart = new XYChartBuilder().width(size).height(size)
-                .title(String.format(Locale.ROOT, "The loop taken: %d moves, %d loops back",
-                        path.moves().size(), path.loops()))
+                .title("The loop taken: " + path.movesAndLoops())
                 .build();
         var styler = chart.getStyler();
         styler.setLegendVisible(false);

@@ -112,11 +112,23 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         return out.toString();
     }
 
+    /** "13 moves, 4 loops back, 0 objective pivots": the counts, in words that agree with them. */
+    public String summary() {
+        return movesAndLoops() + ", " + counted(pivots.size(), "objective pivot", "objective pivots");
+    }
+
+    String movesAndLoops() {
+        return counted(moves.size(), "move", "moves") + ", " + counted(loops(), "loop back", "loops back");
+    }
+
+    private static String counted(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     @Override
     public String toText() {
         StringBuilder out = new StringBuilder(breadcrumb()).append('\n');
-        out.append(String.format(Locale.ROOT, "%d moves, %d loops back, %d objective pivots%n",
-                moves.size(), loops(), pivots.size()));
+        out.append(summary()).append('\n');
         Map<Stage, Integer> visits = visits();
         Map<Stage, Duration> time = timePerStage();
         for (Stage stage : Stage.values()) {
@@ -147,8 +159,7 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         if (moves.isEmpty()) {
             out.append("(no stage recorded yet)");
         }
-        out.append("</p><p>").append(String.format(Locale.ROOT, "%d moves, %d loops back, %d objective pivots",
-                moves.size(), loops(), pivots.size())).append("</p>");
+        out.append("</p><p>").append(summary()).append("</p>");
         List<List<?>> rows = new ArrayList<>();
         Map<Stage, Integer> visits = visits();
         Map<Stage, Duration> time = timePerStage();

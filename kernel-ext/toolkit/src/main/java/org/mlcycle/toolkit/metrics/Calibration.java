@@ -8,6 +8,7 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
 
 /**
@@ -105,23 +106,29 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         return Math.max(0, Math.min(binCount - 1, b));
     }
 
+    /** Rates near 1e-4 would all read 0.0000 at four decimals: format each column as pandas does. */
+    private List<String> predictedColumn() {
+        return Numbers.column(bins.stream().mapToDouble(b -> b.meanPredicted).toArray(), Numbers.PRECISION);
+    }
+
+    private List<String> observedColumn() {
+        return Numbers.column(bins.stream().mapToDouble(b -> b.observed).toArray(), Numbers.PRECISION);
+    }
+
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(String.format(
                 Locale.ROOT,
                 "calibration: expected calibration error %s over %d rows, %d bins%n",
-                Checks.fmt(expectedCalibrationError),
+                Numbers.brief(expectedCalibrationError),
                 n,
                 bins.size()));
         s.append(String.format(Locale.ROOT, "  %-13s %9s %10s %9s%n", "bin", "rows", "predicted", "observed"));
-        for (Bin b : bins) {
+        List<String> predicted = predictedColumn(), observed = observedColumn();
+        for (int i = 0; i < bins.size(); i++) {
+            Bin b = bins.get(i);
             s.append(String.format(
-                    Locale.ROOT,
-                    "  %-13s %9d %10s %9s%n",
-                    range(b),
-                    b.count,
-                    Checks.fmt(b.meanPredicted),
-                    Checks.fmt(b.observed)));
+                    Locale.ROOT, "  %-13s %9d %10s %9s%n", range(b), b.count, predicted.get(i), observed.get(i)));
         }
         return s.toString().stripTrailing();
     }
@@ -134,15 +141,12 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
     @Override
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
-        for (Bin b : bins) {
-            rows.add(List.of(
-                    range(b),
-                    b.count,
-                    Checks.fmt(b.meanPredicted),
-                    Checks.fmt(b.observed)));
+        List<String> predicted = predictedColumn(), observed = observedColumn();
+        for (int i = 0; i < bins.size(); i++) {
+            rows.add(List.of(range(bins.get(i)), bins.get(i).count, predicted.get(i), observed.get(i)));
         }
         return Html.report(
-                String.format(Locale.ROOT, "calibration: ECE %s over %d rows", Checks.fmt(expectedCalibrationError), n),
+                String.format(Locale.ROOT, "calibration: ECE %s over %d rows", Numbers.brief(expectedCalibrationError), n),
                 Charts.img(chart()),
                 Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows));
     }

@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.journal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -55,7 +56,8 @@ class StagePathTest {
             assertEquals(Map.of(Stage.SCOPING, 2, Stage.DATA, 4, Stage.DEVELOPMENT, 4, Stage.DEPLOYMENT, 1,
                     Stage.BUSINESS, 1), path.visits());
             assertEquals(1, path.pivots().size());
-            assertTrue(path.toText().contains("12 moves, 4 loops back, 1 objective pivots"), path.toText());
+            assertTrue(path.toText().contains("12 moves, 4 loops back, 1 objective pivot"), path.toText());
+            assertFalse(path.toText().contains("pivots"), path.toText());
             assertTrue(path.toHtml().contains("pivot: impressions &rarr; click-through rate"), path.toHtml());
             assertEquals(4, path.toRecord().get("loops"));
         }
