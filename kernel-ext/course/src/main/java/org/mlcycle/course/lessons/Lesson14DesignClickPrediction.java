@@ -471,6 +471,7 @@ final class Lesson14DesignClickPrediction {
                     : text("retrain is %b: the alert's rule is |z| above 3; compare your worstZ with it.", retrain));
         }
         return Verdict.pass(text("%s: %,.0f clicks observed, %,.1f predicted, z = %.2f: %s.", worst, s[0], s[1], right,
-                expected ? "beyond what chance gives: retrain, and find what changed" : "within what chance gives: no alert"));
+                expected ? "beyond the rule's 3 standard errors: retrain, and find what changed"
+                        : "inside the rule's 3 standard errors: no alert; the next days will tell"));
     }
 }
