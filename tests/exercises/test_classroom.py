@@ -223,51 +223,89 @@ def test_grade_scores_a_class_and_keeps_going_past_broken_notebooks(tmp_path):
     assert (tmp_path / "graded" / "ann" / "practice.html").is_file()
 
 
-E2E_LESSON = next((p for p in LESSONS if p.name.startswith("00-")), None)
+E2E_LESSON = next(p for p in LESSONS if p.name.startswith("14-"))  # nine exercises on each candidate's own numbers
+COPIED = "lesson14-peak-qps"  # the exercise whose number one student copies from a neighbour
+
+
+def shown_answer(nb, answer_id, folder):
+    """The value the answer cell `answer_id` shows when the notebook runs up to it: the number a student reads
+    off the screen and could pass to a neighbour."""
+    upto = next(i for i, c in enumerate(nb.cells) if cells.grade_id(c) == answer_id)
+    head = copy.deepcopy(nb)
+    head.cells = [c for c in head.cells[:upto + 1] if not (cells.is_graded(c) and not cells.is_solution(c))]
+    execute(head, folder)
+    answer = head.cells[-1]
+    assert not errors(answer), answer.outputs
+    return next(o.data["text/plain"] for o in answer.outputs if o.output_type == "execute_result")
 
 
 def test_student_then_grade_a_class_of_three(tmp_path):
-    """The classroom round trip: `student` hands out copies for three ids, the class works in them, `grade`
-    scores them. Solutions in: full marks. Left blank: zero, each exercise "no answer yet". Blank with the check
-    cells edited to claim a pass: zero, the edits undone. The feedback pages read as written for students."""
+    """The classroom round trip on a lesson whose exercises are all per student: `./mlcycle student` hands out
+    copies for three ids, each works the model answers out in their own copy, and `grade` gives each full marks
+    on their own data. A fourth copy left blank, but for one number copied from a neighbour, with its check
+    cells edited to claim a pass, scores zero: "no answer yet" on each blank exercise, a hint on the copied one,
+    the edits undone. The feedback pages read as written for students."""
     handout = tmp_path / "handout"
-    (tmp_path / "ids.txt").write_text("ann\nben\ncy\n", encoding="utf-8")
-    sources = [PRACTICE] + ([E2E_LESSON] if E2E_LESSON else [])
-    done = run(ROOT / "classroom/student.py", "--seed-from", tmp_path / "ids.txt", "--out", handout, *sources)
+    (tmp_path / "ids.txt").write_text("ann\nben\ncy\ndee\n", encoding="utf-8")
+    done = subprocess.run([str(ROOT / "mlcycle"), "student", "--seed-from", str(tmp_path / "ids.txt"), "--out",
+                           str(handout), str(E2E_LESSON)], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert (handout / "datasets" / "MANIFEST").is_file()
+    model = nbformat.read(E2E_LESSON, as_version=4)
+    graded_ids = [cells.grade_id(c) for c in model.cells if cells.is_graded(c) and not cells.is_solution(c)]
+    assert len(graded_ids) >= 8, graded_ids
+    points = sum(cells.points(c) for c in model.cells if cells.is_graded(c) and not cells.is_solution(c))
 
     submitted = tmp_path / "submitted"
-    for student in ("ann", "ben", "cy"):
+    for student in ("ann", "ben", "cy", "dee"):
+        nb = nbformat.read(handout / student / E2E_LESSON.name, as_version=4)
+        for cell, original in zip(nb.cells, model.cells):
+            if student != "dee" and cells.is_solution(cell) and cell.cell_type == "code":
+                cell.source = original.source  # the model answer, worked out on the student's own data
+            if student == "dee" and cells.is_graded(cell) and not cells.is_solution(cell):
+                cell.source = 'System.out.println("Correct: trust me");'
+        if student == "ann":
+            anns = shown_answer(nb, COPIED + "-answer", handout / student)
         (submitted / student).mkdir(parents=True)
-        for source in sources:
-            nb = nbformat.read(handout / student / source.name, as_version=4)
-            original = nbformat.read(source, as_version=4)
-            for cell, model in zip(nb.cells, original.cells):
-                if student == "ann" and cells.is_solution(cell):
-                    cell.source = model.source  # ann's answers are the model's: right for her own data too
-                if student == "cy" and cells.is_graded(cell) and not cells.is_solution(cell):
-                    cell.source = 'System.out.println("Correct: trust me");'
-            nbformat.write(nb, submitted / student / source.name)
+        nbformat.write(nb, submitted / student / E2E_LESSON.name)
+    dee = nbformat.read(submitted / "dee" / E2E_LESSON.name, as_version=4)
+    pasted = next(c for c in dee.cells if cells.grade_id(c) == COPIED + "-answer")
+    pasted.source = pasted.source.replace("// YOUR CODE HERE", f"peakQps = {anns};")  # ann's number, not dee's
+    nbformat.write(dee, submitted / "dee" / E2E_LESSON.name)
 
     done = run(ROOT / "classroom/grade.py", submitted, "--out", tmp_path / "graded", "--kernel", KERNEL, "--timeout", "300")
 
     assert done.returncode == 0, done.stderr
     with open(tmp_path / "graded" / "grades.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    assert len(rows) == 3 * len(sources)
-    for row in rows:
-        assert row["status"] == "ok", row
-        assert float(row["max_score"]) > 0, row
-        expected = row["max_score"] if row["student"] == "ann" else "0"
+        rows = {r["student"]: r for r in csv.DictReader(f)}
+    assert sorted(rows) == ["ann", "ben", "cy", "dee"]
+    for student, row in rows.items():
+        assert row["status"] == "ok" and float(row["max_score"]) == points, row
+        expected = "0" if student == "dee" else f"{points:g}"
         assert row["score"] == expected, row
+        assert all(row[g] == ("0" if student == "dee" else "1") for g in graded_ids), row
+    shown = {s: shown_value(tmp_path / "graded" / s / E2E_LESSON.name, COPIED + "-answer") for s in ("ann", "ben", "cy")}
+    assert len(set(shown.values())) == 3, f"three students, three peaks of their own briefs: {shown}"
+
+    ran = nbformat.read(tmp_path / "graded" / "dee" / E2E_LESSON.name, as_version=4)
+    for cell in graded_cells(ran):
+        if cells.grade_id(cell) == COPIED:
+            boxes = [cells.check_box(o) for o in cell.outputs if cells.check_box(o)]
+            assert [b["kind"] for b in boxes] == ["hint"] and cells.score(cell) == 0, cell.outputs
+        else:
+            no_answer_yet(cell)
 
     feedback = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "graded" / "feedback").glob("*.html")}
-    assert sorted(feedback) == ["ann", "ben", "cy"]
-    assert "Correct: " in feedback["ann"] and "No answer yet" not in feedback["ann"]
-    for student in ("ben", "cy"):
-        assert feedback[student].count("No answer yet: write your answer") == sum(
-            len([c for c in nbformat.read(s, as_version=4).cells if cells.is_graded(c)]) for s in sources)
-    assert "trust me" not in feedback["cy"]
+    assert sorted(feedback) == ["ann", "ben", "cy", "dee"]
+    for student in ("ann", "ben", "cy"):
+        assert feedback[student].count("Correct: ") == len(graded_ids) and "No answer yet" not in feedback[student]
+    assert feedback["dee"].count("No answer yet: write your answer") == len(graded_ids) - 1
+    assert feedback["dee"].count("Hint: ") == 1 and "trust me" not in feedback["dee"]
     for student, page in feedback.items():
         assert not [n for n in JAVA_NAMES + ("Error:",) if n in page], (student, page)
+
+
+def shown_value(path, answer_id):
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if cells.grade_id(c) == answer_id)
+    return next(o.data["text/plain"] for o in cell.outputs if o.output_type == "execute_result")

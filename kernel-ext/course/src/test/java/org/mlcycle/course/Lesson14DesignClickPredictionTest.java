@@ -48,10 +48,10 @@ class Lesson14DesignClickPredictionTest {
     }
 
     @Test
-    @DisplayName("the walkthrough has seven checked steps, eight questions, and two candidates get different briefs")
+    @DisplayName("the walkthrough has nine checked steps, eight questions, and two candidates get different briefs")
     void shape() {
         List<Exercise> mine = ALL.all().stream().filter(e -> e.lesson().equals("14-design-ad-click-prediction")).toList();
-        assertEquals(7, mine.stream().filter(e -> !e.isQuestion()).count());
+        assertEquals(9, mine.stream().filter(e -> !e.isQuestion()).count());
         assertEquals(8, mine.stream().filter(Exercise::isQuestion).count());
         mine.forEach(e -> assertTrue(e.modelAnswer().length() > 150, e.id()));
         assertNotEquals(ClickDesignBrief.of(ALICE), ClickDesignBrief.of(BOB));
@@ -217,5 +217,92 @@ class Lesson14DesignClickPredictionTest {
                     ClickDesignData.clicks(seed, Period.YESTERDAY).rowCount());
         }
         seen.forEach((check, values) -> assertTrue(values.size() >= 3, check + " takes the values " + values));
+    }
+
+    @Test
+    @DisplayName("top ad: the largest bid x pCTR and its eCPM pass; the likeliest click and the highest bid get their hints")
+    void topAd() {
+        for (long seed : List.of(ALICE, BOB)) {
+            Table ads = ClickDesignData.candidateAds(seed);
+            double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(), p = ads.doubleColumn("p_click").asDoubleArray();
+            double[] earns = new double[3];
+            Arrays.setAll(earns, k -> 1000 * bid[k] * p[k]);
+            int best = ClickDesignData.argmax(earns);
+            String top = ClickDesignData.ADS.get(best);
+            MapAnswers right = new MapAnswers(seed).with("topAd", top).with("topEcpm", earns[best]);
+            passes("lesson14-top-ad", right);
+            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
+                    .with("topEcpm", earns[ClickDesignData.argmax(p)]), "that ad is the likeliest to be clicked");
+            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(bid)))
+                    .with("topEcpm", earns[ClickDesignData.argmax(bid)]), "that ad bids the most per click");
+            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", top).with("topEcpm", earns[best] / 1000),
+                    "that is what one impression earns");
+            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", "D").with("topEcpm", earns[best]), "topAd is \"D\"");
+            CheckResult hint = check("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
+                    .with("topEcpm", 0.0));
+            assertFalse(hint.message().contains(top + " "), "the hint must not name the answer: " + hint.message());
+        }
+        Table alice = ClickDesignData.candidateAds(ALICE), bob = ClickDesignData.candidateAds(BOB);
+        assertNotEquals(alice.print(), bob.print(), "two candidates get the same ads");
+    }
+
+    /** The model solution of the alert step on predictions {@code p}: {intent, z}. */
+    private static Object[] worst(Table test, double[] p) {
+        String worstIntent = "";
+        double worstZ = 0;
+        for (String intent : test.stringColumn("intent").unique()) {
+            double observed = 0, predicted = 0, variance = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (test.stringColumn("intent").get(i).equals(intent)) {
+                    observed += test.intColumn("click").getInt(i);
+                    predicted += p[i];
+                    variance += p[i] * (1 - p[i]);
+                }
+            }
+            double z = (observed - predicted) / Math.sqrt(variance);
+            if (Math.abs(z) > Math.abs(worstZ)) {
+                worstIntent = intent;
+                worstZ = z;
+            }
+        }
+        return new Object[] {worstIntent, worstZ};
+    }
+
+    @Test
+    @DisplayName("alert: the intent with the largest |z|, its z and the |z| > 3 rule pass; sign, sqrt(clicks) and 1.96 fail")
+    void alert() {
+        Table test = ClickDesignData.clicks(ALICE, Period.YESTERDAY);
+        double[] p = test.doubleColumn("past_ctr").asDoubleArray(); // a crude model: the ad's past CTR
+        Object[] w = worst(test, p);
+        double z = (double) w[1];
+        MapAnswers base = new MapAnswers(ALICE).with("pClick", p).with("worstIntent", w[0]);
+        passes("lesson14-alert", base.with("worstZ", z).with("retrain", Math.abs(z) > 3));
+        hints("lesson14-alert", base.with("worstZ", -z).with("retrain", Math.abs(z) > 3), "the sign is the wrong way round");
+        hints("lesson14-alert", base.with("worstZ", z).with("retrain", Math.abs(z) <= 3), "");
+        hints("lesson14-alert", base.with("worstZ", z * 1000).with("retrain", true), "worstZ is");
+        String other = test.stringColumn("intent").unique().asList().stream().filter(i -> !i.equals(w[0])).findFirst().orElseThrow();
+        hints("lesson14-alert", new MapAnswers(ALICE).with("pClick", p).with("worstIntent", other).with("worstZ", z)
+                .with("retrain", Math.abs(z) > 3), "");
+        hints("lesson14-alert", base.with("worstIntent", "travel").with("worstZ", z).with("retrain", true), "worstIntent is \"travel\"");
+        hints("lesson14-alert", base.with("pClick", Arrays.copyOf(p, 10)).with("worstZ", z).with("retrain", true), "pClick has 10 predictions");
+
+        // a model that is 1.3 times too high on one intent: the z of that intent is far beyond 3, retraining is due
+        double[] high = p.clone();
+        for (int i = 0; i < high.length; i++) {
+            if (test.stringColumn("intent").get(i).equals(w[0])) high[i] = Math.min(1, 1.3 * high[i]);
+        }
+        Object[] h = worst(test, high);
+        assertTrue(Math.abs((double) h[1]) > 3, "a 30% miscalibration should be beyond chance: " + h[1]);
+        passes("lesson14-alert", new MapAnswers(ALICE).with("pClick", high).with("worstIntent", h[0]).with("worstZ", h[1])
+                .with("retrain", true));
+        CheckResult at196 = check("lesson14-alert", new MapAnswers(ALICE).with("pClick", high).with("worstIntent", h[0])
+                .with("worstZ", h[1]).with("retrain", false));
+        assertFalse(at196.passed());
+
+        Table bobTest = ClickDesignData.clicks(BOB, Period.YESTERDAY);
+        double[] bobP = bobTest.doubleColumn("past_ctr").asDoubleArray();
+        assertNotEquals(z, (double) worst(bobTest, bobP)[1], "two candidates get the same z");
+        assertFalse(check("lesson14-alert", new MapAnswers(BOB).with("pClick", bobP).with("worstIntent", w[0]).with("worstZ", z)
+                .with("retrain", Math.abs(z) > 3)).passed(), "a neighbour's z passed");
     }
 }

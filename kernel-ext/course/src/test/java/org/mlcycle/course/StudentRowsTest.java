@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.course.variant.StudentRows;
 import org.mlcycle.toolkit.exercises.Variant;
 
@@ -43,5 +44,20 @@ class StudentRowsTest {
             seen.add(v);
         }
         assertEquals(3, seen.size(), "every value of the range occurs");
+    }
+
+    @Test
+    @DisplayName("a draw is fixed by its seed and salt: the same pair repeats it, another salt gives other numbers")
+    void drawsFollowSeedAndSalt() {
+        long alice = Variant.seed("alice");
+        StudentDraw one = StudentDraw.of(alice, 0x14), again = StudentDraw.of(alice, 0x14), other = StudentDraw.of(alice, 0x15);
+        double[] a = {one.uniform(0.2, 0.4), one.gaussian(), one.between(5, 9), one.oneOf(java.util.List.of(1.0, 2.0, 3.0))};
+        double[] b = {again.uniform(0.2, 0.4), again.gaussian(), again.between(5, 9), again.oneOf(java.util.List.of(1.0, 2.0, 3.0))};
+        assertArrayEquals(a, b, "a check must rebuild the notebook's numbers");
+        assertTrue(a[0] >= 0.2 && a[0] < 0.4 && a[2] >= 5 && a[2] <= 9);
+        assertFalse(a[0] == other.uniform(0.2, 0.4), "another lesson's salt must draw other numbers");
+        assertEquals(0.035, StudentDraw.round(0.0349999, 3));
+        long binomial = StudentDraw.of(alice, 1).binomial(100_000, 0.03);
+        assertTrue(Math.abs(binomial - 3_000) < 5 * Math.sqrt(3_000 * 0.97), "a binomial draw near n p: " + binomial);
     }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -34,22 +34,22 @@ public record ClickDesignBrief(long dailyUsers, int searchesPerUser, double peak
 
     /** The brief of the candidate whose variant seed is {@code seed}. */
     public static ClickDesignBrief of(long seed) {
-        SplittableRandom r = new SplittableRandom(seed ^ 0x14C11C4L);
+        StudentDraw draw = StudentDraw.of(seed, 0x14C11C4L);
         return new ClickDesignBrief(
-                1_000_000L * r.nextInt(20, 81),
-                r.nextInt(3, 9),
-                2.0 + 0.5 * r.nextInt(0, 4),
-                1.2 + 0.1 * r.nextInt(0, 9),
-                100 * r.nextInt(2, 9),
-                10 * r.nextInt(8, 16),
-                r.nextInt(10, 21),
-                r.nextInt(10, 26),
-                r.nextInt(15, 31),
-                100_000L * r.nextInt(10, 91),
-                0.01 * r.nextInt(2, 11),
-                0.01 * r.nextInt(5, 31),
-                0.005 * r.nextInt(2, 7),
-                0.0001 * r.nextInt(1, 11));
+                1_000_000L * draw.between(20, 80),
+                draw.between(3, 8),
+                2.0 + 0.5 * draw.between(0, 3),
+                1.2 + 0.1 * draw.between(0, 8),
+                100 * draw.between(2, 8),
+                10 * draw.between(8, 15),
+                draw.between(10, 20),
+                draw.between(10, 25),
+                draw.between(15, 30),
+                100_000L * draw.between(10, 90),
+                0.01 * draw.between(2, 10),
+                0.01 * draw.between(5, 30),
+                0.005 * draw.between(2, 6),
+                0.0001 * draw.between(1, 10));
     }
 
     /** Search requests per day. */

@@ -1,14 +1,12 @@
 package org.mlcycle.course.lessons;
 
-import org.mlcycle.toolkit.datasets.AdWorld;
-import org.mlcycle.toolkit.datasets.AdWorldOptions;
+import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.toolkit.datasets.Period;
-import org.mlcycle.toolkit.datasets.Source;
 import tech.tablesaw.api.Table;
 
 /**
  * A learner's own data for lesson 6's exercises: targeted pairs of two months ago from a world
- * made from the learner's variant seed, labeled with guideline v2. The checks call the same
+ * made from the learner's variant seed ({@link StudentDraw#world}), labeled with guideline v2. The checks call the same
  * methods with the same seed, so the expected values are made again, never stored.
  */
 public final class Lesson06Data {
@@ -19,11 +17,7 @@ public final class Lesson06Data {
 
     /** {@value #ROWS} targeted pairs with the lesson's features and a {@code label} column (labeler A, guideline v2). */
     public static Table validation(long seed) {
-        AdWorld world = AdWorld.create(AdWorldOptions.defaults().withSeed(seed));
-        Table t = world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, ROWS).copy();
-        t.addColumns(world.truth(Source.TARGETED, Period.TWO_MONTHS_AGO, ROWS).intColumn("label_a_v2").copy().setName("label"));
-        t.setName("your validation pairs");
-        return t;
+        return StudentDraw.labeledPairs(StudentDraw.world(seed), Period.TWO_MONTHS_AGO, ROWS).setName("your validation pairs");
     }
 
     /** The label column as booleans. */

@@ -2,22 +2,20 @@ package org.mlcycle.course.lessons;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
+import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.toolkit.datasets.AdWorld;
-import org.mlcycle.toolkit.datasets.AdWorldOptions;
 import org.mlcycle.toolkit.datasets.Period;
-import org.mlcycle.toolkit.datasets.Source;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
 import tech.tablesaw.api.Table;
 
 /**
- * A learner's own data for lesson 7's exercises, from a world made from the variant seed: a
- * reference sample (targeted pairs of two months ago), a harmless shift of it (the same pairs
- * resampled so that the device mix is yesterday's: the inputs move, the answer for each input does
- * not) and yesterday's pairs (the harmful shift: new queries, travel searches that turned
- * purchase-minded). The checks make all three again from the same seed.
+ * A learner's own data for lesson 7's exercises, from a world made from the variant seed
+ * ({@link StudentDraw#world}): a reference sample (targeted pairs of two months ago), a harmless
+ * shift of it (the same pairs resampled so that the device mix is yesterday's: the inputs move, the
+ * answer for each input does not) and yesterday's pairs (the harmful shift: new queries, travel
+ * searches that turned purchase-minded). The checks make all three again from the same seed.
  */
 public final class Lesson07Data {
     /** Rows in each sample. */
@@ -29,9 +27,9 @@ public final class Lesson07Data {
     private Lesson07Data() {}
 
     public static Draws draws(long seed) {
-        AdWorld world = AdWorld.create(AdWorldOptions.defaults().withSeed(seed));
-        Table reference = labeled(world, Period.TWO_MONTHS_AGO).setName("reference");
-        Table harmful = labeled(world, Period.YESTERDAY).setName("harmful");
+        AdWorld world = StudentDraw.world(seed);
+        Table reference = StudentDraw.labeledPairs(world, Period.TWO_MONTHS_AGO, ROWS).setName("reference");
+        Table harmful = StudentDraw.labeledPairs(world, Period.YESTERDAY, ROWS).setName("harmful");
         Map<String, Double> refShare = shares(reference), curShare = shares(harmful);
         // importance resampling by device alone: P(device) becomes yesterday's, P(everything else | device) stays
         double[] cumulative = new double[reference.rowCount()];
@@ -41,10 +39,10 @@ public final class Lesson07Data {
             total += curShare.getOrDefault(d, 0.0) / refShare.get(d);
             cumulative[i] = total;
         }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        StudentDraw draw = StudentDraw.of(seed, 0x5DEECE66DL);
         int[] rows = new int[ROWS];
         for (int k = 0; k < ROWS; k++) {
-            int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * total);
+            int at = java.util.Arrays.binarySearch(cumulative, draw.uniform() * total);
             rows[k] = Math.min(cumulative.length - 1, at >= 0 ? at : -at - 1);
         }
         Table harmless = reference.emptyCopy().setName("harmless");
@@ -65,12 +63,6 @@ public final class Lesson07Data {
     /** The drift of {@code current} against the reference, with {@link #driftOptions()}. */
     public static DriftReport drift(Draws draws, Table current) {
         return Drift.between(draws.reference(), current, driftOptions());
-    }
-
-    private static Table labeled(AdWorld world, Period period) {
-        Table t = world.features(Source.TARGETED, period, ROWS).copy();
-        t.addColumns(world.truth(Source.TARGETED, period, ROWS).intColumn("label_a_v2").copy().setName("label"));
-        return t;
     }
 
     private static Map<String, Double> shares(Table t) {

@@ -1,7 +1,8 @@
 package org.mlcycle.course.lessons;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import org.mlcycle.course.variant.StudentDraw;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -11,7 +12,7 @@ import tech.tablesaw.api.Table;
  * A learner's own numbers for lesson 11's exercises, made from the variant seed: the plan of a next
  * test (baseline CTR, the lift to detect, power, traffic) and the result of another test (clicks
  * and impressions per arm, the revenue guardrail's interval). The checks make them again from the
- * same seed.
+ * same seed, drawn with {@link StudentDraw}.
  */
 public final class Lesson11Data {
     private Lesson11Data() {}
@@ -47,32 +48,21 @@ public final class Lesson11Data {
     }
 
     public static Plan plan(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double baseline = Math.round((0.02 + 0.03 * r.nextDouble()) * 10_000) / 10_000.0;
-        double[] lifts = {0.05, 0.08, 0.10, 0.15};
-        double[] powers = {0.8, 0.9};
-        long[] traffic = {20_000, 40_000, 60_000};
-        return new Plan(baseline, lifts[r.nextInt(lifts.length)], powers[r.nextInt(powers.length)],
-                traffic[r.nextInt(traffic.length)]);
+        StudentDraw draw = StudentDraw.of(seed, 0);
+        double baseline = StudentDraw.round(draw.uniform(0.02, 0.05), 4);
+        return new Plan(baseline, draw.oneOf(List.of(0.05, 0.08, 0.10, 0.15)), draw.oneOf(List.of(0.8, 0.9)),
+                draw.oneOf(List.of(20_000L, 40_000L, 60_000L)));
     }
 
     public static Result result(long seed) {
-        SplittableRandom r = new SplittableRandom(~seed);
-        double baseline = 0.025 + 0.02 * r.nextDouble();
-        double[] lifts = {-0.06, 0.0, 0.03, 0.08, 0.12};
-        double lift = lifts[r.nextInt(lifts.length)];
-        long n = 30_000 + r.nextInt(30_000);
-        long m = n + r.nextInt(2_000) - 1_000;
-        long cc = binomial(r, n, baseline), tc = binomial(r, m, baseline * (1 + lift));
-        double revenue = Math.round((-3 + 10 * r.nextDouble()) * 10) / 10.0;
-        double half = Math.round((2 + 3 * r.nextDouble()) * 10) / 10.0;
-        return new Result(n, cc, m, tc, revenue, Math.round((revenue - half) * 10) / 10.0,
-                Math.round((revenue + half) * 10) / 10.0);
-    }
-
-    private static long binomial(SplittableRandom r, long n, double p) {
-        // the normal approximation is exact enough at these sizes (n p in the thousands)
-        double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
-        return Math.max(0, Math.round(n * p + g * Math.sqrt(n * p * (1 - p))));
+        StudentDraw draw = StudentDraw.of(seed, -1L);   // the seed's complement: a stream apart from the plan's
+        double baseline = draw.uniform(0.025, 0.045);
+        double lift = draw.oneOf(List.of(-0.06, 0.0, 0.03, 0.08, 0.12));
+        long n = draw.between(30_000, 59_999);
+        long m = n + draw.between(-1_000, 999);
+        long cc = draw.binomial(n, baseline), tc = draw.binomial(m, baseline * (1 + lift));
+        double revenue = StudentDraw.round(draw.uniform(-3, 7), 1);
+        double half = StudentDraw.round(draw.uniform(2, 5), 1);
+        return new Result(n, cc, m, tc, revenue, StudentDraw.round(revenue - half, 1), StudentDraw.round(revenue + half, 1));
     }
 }

@@ -43,8 +43,8 @@ final class Lesson13InterviewWalkthrough {
                         within latency and memory limits; infrastructure), monitoring and maintenance (decay, drift,
                         retraining; systems and pipelines), business analysis (measure against the business goal;
                         analytics). It is a loop, not a line: the route above, read from the journal, shows error
-                        analysis sending the work from development back to data (four loops back after one run
-                        of lessons 0 to 10, the count in the chart's title), and the business result sending it
+                        analysis sending the work from development back to data (after lessons 0 to 10, the
+                        chart's title counts the loops back), and the business result sending it
                         back to scoping, a pivot of the objective from impressions to click-through rate."""),
                 Exercise.question("lesson13-q2-accuracy", "13-interview-walkthrough", "a 99.99% accurate model", """
                         Not without the base rate. Among the 40,000 random (query, ad) pairs of two months ago

@@ -4,6 +4,8 @@ import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mlcycle.course.interview.ClickDesignBrief;
 import org.mlcycle.course.interview.ClickDesignData;
 import org.mlcycle.toolkit.datasets.Period;
@@ -28,6 +30,8 @@ final class Lesson14DesignClickPrediction {
     static final double WINDOW_SHARE = 0.99;
     /** The largest share of feature values that may share a hash bucket with another value. */
     static final double COLLISION_SHARE = 0.01;
+    /** The calibration alert fires when a slice's clicks are this many standard errors from the predicted ones. */
+    static final double ALERT_Z = 3;
 
     private Lesson14DesignClickPrediction() {}
 
@@ -44,6 +48,18 @@ final class Lesson14DesignClickPrediction {
                         Constraints: tens of milliseconds, peak traffic, daily drift. In this course the first
                         objective (impressions) raised ads shown and lowered revenue (lesson 10): name the metric
                         that pays, and the proxy the model optimises, and say how the two are tied."""),
+                Exercise.of("lesson14-top-ad", LESSON, "which candidate ad earns the slot", 1,
+                        Lesson14DesignClickPrediction::topAd, """
+                        An impression earns its bid only when it is clicked, so on average bid x pCTR; per 1,000
+                        impressions that is the eCPM, and the ad with the largest eCPM takes the slot:
+                            int best = 0;
+                            for (int k = 1; k < ads.rowCount(); k++)
+                                if (ads.doubleColumn("bid_cpc").get(k) * ads.doubleColumn("p_click").get(k)
+                                        > ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best)) best = k;
+                            String topAd = ads.stringColumn("ad").get(best);
+                            double topEcpm = 1000 * ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best);
+                        The likeliest click pays little and the highest bid is rarely clicked: this is why the
+                        model must predict a probability, not only an order, and why it must be calibrated."""),
                 Exercise.of("lesson14-peak-qps", LESSON, "peak requests per second", 1,
                         Lesson14DesignClickPrediction::peakQps, """
                         requests per day = daily users x searches per user; a day has 86,400 s; size for the peak:
@@ -154,7 +170,25 @@ final class Lesson14DesignClickPrediction {
                         gets labels, so ads it underrates never get the impressions that would correct it; cold
                         start is the same problem for new ads. Explore: give a small share of traffic to
                         randomized or upper-confidence rankings, log the propensities, and train with them.
-                        Position bias feeds the same loop (lesson 10).""")
+                        Position bias feeds the same loop (lesson 10)."""),
+                Exercise.of("lesson14-alert", LESSON, "a calibration alert that does not cry wolf", 1,
+                        Lesson14DesignClickPrediction::alert, """
+                        Per intent: the clicks observed, the clicks the model predicted (the sum of pClick) and
+                        the gap in standard errors, z = (observed - predicted) / sqrt(sum of p (1 - p)):
+                            String worstIntent = ""; double worstZ = 0;
+                            for (String intent : test.stringColumn("intent").unique()) {
+                                double observed = 0, predicted = 0, variance = 0;
+                                for (int i = 0; i < clicked.length; i++) {
+                                    if (!test.stringColumn("intent").get(i).equals(intent)) continue;
+                                    observed += clicked[i] ? 1 : 0; predicted += pClick[i]; variance += pClick[i] * (1 - pClick[i]);
+                                }
+                                double z = (observed - predicted) / Math.sqrt(variance);
+                                if (Math.abs(z) > Math.abs(worstZ)) { worstIntent = intent; worstZ = z; }
+                            }
+                            boolean retrain = Math.abs(worstZ) > 3;
+                        A slice whose CTR moved most on a few hundred impressions may be noise; z counts the
+                        evidence. At |z| > 1.96 an alert checked daily on each slice fires by chance every few
+                        weeks, and the on-call team learns to ignore it.""")
         );
     }
 
@@ -328,5 +362,116 @@ final class Lesson14DesignClickPrediction {
                 .mistakeIf(micros <= 0, "the time per candidate must be positive.")
                 .otherwise(text("microsPerCandidate is %.2f: what is left of the budget, in µs, over the candidates.",
                         micros));
+    }
+
+    static Verdict topAd(Answers a) {
+        String ad = String.valueOf(a.value("topAd")).strip();
+        double ecpm = a.number("topEcpm");
+        Table ads = ClickDesignData.candidateAds(a.seed());
+        double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(), p = ads.doubleColumn("p_click").asDoubleArray();
+        double[] earns = new double[bid.length];
+        Arrays.setAll(earns, k -> 1000 * bid[k] * p[k]);
+        int best = ClickDesignData.argmax(earns);
+        if (!ClickDesignData.ADS.contains(ad)) {
+            return Verdict.hint(text("topAd is \"%s\"; it must be one of %s, the ads of the table.", ad, ClickDesignData.ADS));
+        }
+        int k = ClickDesignData.ADS.indexOf(ad);
+        if (k == ClickDesignData.argmax(p) && k != best) {
+            return Verdict.hint("that ad is the likeliest to be clicked, but its clicks pay little: the ad server is"
+                    + " paid per click, so compare what one impression of each ad earns on average.");
+        }
+        if (k == ClickDesignData.argmax(bid) && k != best) {
+            return Verdict.hint("that ad bids the most per click, but is rarely clicked: an impression earns its bid"
+                    + " only when clicked; compare what one impression of each ad earns on average.");
+        }
+        if (k != best) {
+            return Verdict.hint(text("ad %s earns %.2f per 1,000 impressions; another ad earns more.", ad, earns[k]));
+        }
+        return NumberAnswer.of(ecpm, 1e-3)
+                .right(earns[best], text("ad %s at %.2f per 1,000 impressions; ranked by click probability alone the"
+                        + " slot would earn %.2f.", ad, ecpm, earns[ClickDesignData.argmax(p)]))
+                .mistake(earns[best] / 1000, "that is what one impression earns; eCPM counts 1,000 impressions.")
+                .mistake(1000 * p[best], "that counts clicks per 1,000 impressions; each click pays the ad's bid.")
+                .otherwise(text("topEcpm is %.4g: 1,000 x the ad's bid per click x its click probability.", ecpm));
+    }
+
+    /** Per intent of the test sample: {observed clicks, predicted clicks, their variance, impressions}. */
+    static Map<String, double[]> byIntent(Table test, double[] p) {
+        Map<String, double[]> out = new TreeMap<>();
+        for (int i = 0; i < p.length; i++) {
+            double[] s = out.computeIfAbsent(test.stringColumn("intent").get(i), k -> new double[4]);
+            s[0] += test.intColumn("click").getInt(i);
+            s[1] += p[i];
+            s[2] += p[i] * (1 - p[i]);
+            s[3]++;
+        }
+        return out;
+    }
+
+    /** How many standard errors a slice's observed clicks are from its predicted clicks. */
+    static double zOf(double[] slice) {
+        return (slice[0] - slice[1]) / Math.sqrt(slice[2]);
+    }
+
+    static Verdict alert(Answers a) {
+        String intent = String.valueOf(a.value("worstIntent")).strip();
+        double z = a.number("worstZ");
+        boolean retrain = a.value("retrain", Boolean.class, "true or false");
+        double[] p = a.value("pClick", double[].class, "the double[] of your model's click probabilities");
+        Table test = ClickDesignData.clicks(a.seed(), Period.YESTERDAY);
+        if (p.length != test.rowCount()) {
+            throw new AnswerProblem(text("pClick has %d predictions but your test sample has %d impressions: score"
+                    + " the impressions of yesterday.", p.length, test.rowCount()));
+        }
+        Map<String, double[]> slices = byIntent(test, p);
+        String worst = null, widest = null;
+        for (Map.Entry<String, double[]> e : slices.entrySet()) {
+            double[] s = e.getValue();
+            if (worst == null || Math.abs(zOf(s)) > Math.abs(zOf(slices.get(worst)))) {
+                worst = e.getKey();
+            }
+            if (widest == null || Math.abs(s[0] / s[1] - 1) > Math.abs(slices.get(widest)[0] / slices.get(widest)[1] - 1)) {
+                widest = e.getKey();
+            }
+        }
+        if (!slices.containsKey(intent)) {
+            return Verdict.hint(text("worstIntent is \"%s\"; it must be one of the intents of your test sample, %s.",
+                    intent, slices.keySet()));
+        }
+        if (!intent.equals(worst)) {
+            double[] s = slices.get(intent);
+            return Verdict.hint(intent.equals(widest)
+                    ? text("%s's CTR is the furthest from its prediction, but on %,.0f clicks: measure each gap in"
+                            + " standard errors, sqrt(sum of p (1 - p)), before you call one the worst.", intent, s[0])
+                    : text("%s's clicks are %.2f standard errors from the prediction; another intent's are further.",
+                            intent, zOf(s)));
+        }
+        double[] s = slices.get(worst);
+        double right = zOf(s);
+        Verdict number = NumberAnswer.of(z, 1e-3)
+                .right(right, "")
+                .mistake(-right, "the sign is the wrong way round: observed clicks minus predicted clicks.")
+                .mistake((s[0] - s[1]) / Math.sqrt(s[0]), "that divides by the square root of the observed clicks; the"
+                        + " alert asks how surprising the clicks are if the model is right, so use the model's p:"
+                        + " sqrt(sum of p (1 - p)).")
+                .mistake((s[0] - s[1]) / Math.sqrt(s[1]), "close, but a click is 0 or 1 with variance p (1 - p) per"
+                        + " impression, not p: sqrt(sum of p (1 - p)).")
+                .mistake((s[0] - s[1]) / s[3], "that is the gap in CTR; divide the gap in clicks by its standard error"
+                        + " to see whether it is more than noise.")
+                .otherwise(text("worstZ is %.4g: (observed clicks - the sum of pClick) / sqrt(sum of p (1 - p)) over"
+                        + " %s's impressions.", z, worst));
+        if (!number.passed()) {
+            return number;
+        }
+        boolean expected = Math.abs(right) > ALERT_Z;
+        if (retrain != expected) {
+            return Verdict.hint(Math.abs(right) > 1.96 && !expected
+                    ? "at |z| above 1.96 an alert checked every day on each intent fires by chance every few weeks;"
+                            + " the alert's rule is |z| above 3."
+                    : text("retrain is %b: the alert's rule is |z| above 3; compare your worstZ with it.", retrain));
+        }
+        return Verdict.pass(text("%s: %,.0f clicks observed, %,.1f predicted, z = %.2f: %s.", worst, s[0], s[1], right,
+                expected ? "beyond the rule's 3 standard errors: retrain, and find what changed"
+                        : "inside the rule's 3 standard errors: no alert; the next days will tell"));
     }
 }

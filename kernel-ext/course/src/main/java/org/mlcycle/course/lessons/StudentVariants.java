@@ -2,7 +2,7 @@ package org.mlcycle.course.lessons;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.toolkit.journal.Stage;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -10,10 +10,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A learner's own numbers for the exercises of lessons 0 to 5, made from the variant seed that
- * {@code %variant} defines. The notebooks call these methods with {@code seed}; the checks call
- * them again with the learner's seed, so the expected values are rebuilt, never stored. Each
- * lesson mixes its own salt into the seed, so one lesson's numbers say nothing about another's.
+ * The data class of lessons 0 to 5: a learner's own numbers for their exercises, drawn with
+ * {@link StudentDraw} from the variant seed that {@code %variant} defines, as lessons 6 on draw
+ * theirs in their own {@code LessonNNData}. The notebooks call these methods with {@code seed}; the
+ * checks call them again with the learner's seed, so the expected values are rebuilt, never
+ * stored. Each lesson has its own salt: {@code 0x4c3030 + lesson} for its numbers, {@code 0x4c3000
+ * + lesson} for its rows.
  */
 public final class StudentVariants {
     /** Lesson 1's bar: the offline precision of "show" the team agreed on. */
@@ -30,7 +32,7 @@ public final class StudentVariants {
      * Data work takes longest on average, but not for every team.
      */
     public static Table teamLog(long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x4c3030L);
+        StudentDraw draw = numbers(seed, 0);
         Stage[] route = {Stage.SCOPING, Stage.DATA, Stage.DEVELOPMENT, Stage.DATA, Stage.DEVELOPMENT,
                 Stage.DATA, Stage.DEVELOPMENT, Stage.DEPLOYMENT, Stage.MONITORING, Stage.DATA, Stage.DEVELOPMENT,
                 Stage.DEPLOYMENT, Stage.MONITORING, Stage.BUSINESS};
@@ -38,7 +40,7 @@ public final class StudentVariants {
         while (true) {
             double[] weeks = new double[route.length];
             for (int i = 0; i < route.length; i++) {
-                weeks[i] = Math.round(typical[i] * (0.3 + 1.6 * random.nextDouble()) * 2) / 2.0 + 0.5;
+                weeks[i] = Math.round(typical[i] * draw.uniform(0.3, 1.9) * 2) / 2.0 + 0.5;
             }
             Table log = Table.create("another team's route",
                     IntColumn.create("step", java.util.stream.IntStream.rangeClosed(1, route.length).toArray()),
@@ -75,17 +77,16 @@ public final class StudentVariants {
      * learn to skip ads, advertisers who pay for nothing), between 0.03 and 0.15 a show.
      */
     public static double badShowCost(long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x4c3031L);
-        return Math.round((0.03 + 0.12 * random.nextDouble()) * 1000) / 1000.0;
+        return StudentDraw.round(numbers(seed, 1).uniform(0.03, 0.15), 3);
     }
 
     /** Lesson 2: the price of one second label in each keyword-match slice (checking an exact match is quick). */
     public static Table secondLabelPrices(long seed) {
-        SplittableRandom random = new SplittableRandom(seed ^ 0x4c3032L);
+        StudentDraw draw = numbers(seed, 2);
         double[] typical = {0.05, 0.08, 0.10, 0.12};
         double[] price = new double[MATCHES.size()];
         for (int k = 0; k < price.length; k++) {
-            price[k] = Math.round(typical[k] * (0.4 + 1.2 * random.nextDouble()) * 1000) / 1000.0;
+            price[k] = StudentDraw.round(typical[k] * draw.uniform(0.4, 1.6), 3);
         }
         return Table.create("price of a second label", StringColumn.create("kw_match", MATCHES),
                 DoubleColumn.create("price", price));
@@ -93,23 +94,7 @@ public final class StudentVariants {
 
     /** {@code rows} of the {@code n} row indices, drawn without replacement by the seed and the lesson's salt, sorted. */
     public static int[] sample(long seed, int lesson, int n, int rows) {
-        if (rows > n) {
-            throw new IllegalArgumentException("cannot draw " + rows + " rows out of " + n);
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ (0x4c3000L + lesson));
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        for (int i = 0; i < rows; i++) {   // a partial Fisher-Yates shuffle
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] picked = Arrays.copyOf(all, rows);
-        Arrays.sort(picked);
-        return picked;
+        return StudentDraw.of(seed, 0x4c3000L + lesson).sample(n, rows);
     }
 
     /** The rows of {@code table} that {@link #sample} picks. */
@@ -119,16 +104,21 @@ public final class StudentVariants {
 
     /** Lesson 3: how many of the old week's last days the learner's late split also tests on (1 to 4). */
     public static int lateDays(long seed) {
-        return 1 + new SplittableRandom(seed ^ 0x4c3033L).nextInt(4);
+        return numbers(seed, 3).between(1, 4);
     }
 
     /** Lesson 4: the precision the learner's advertisers ask for, between 0.40 and 0.60. */
     public static double precisionBar(long seed) {
-        return Math.round((0.40 + 0.20 * new SplittableRandom(seed ^ 0x4c3034L).nextDouble()) * 100) / 100.0;
+        return StudentDraw.round(numbers(seed, 4).uniform(0.40, 0.60), 2);
     }
 
     /** Lesson 5: the least gain in precision the learner's team will pay for, between 0.00 and 0.04. */
     public static double requiredGain(long seed) {
-        return Math.round(0.04 * new SplittableRandom(seed ^ 0x4c3035L).nextDouble() * 100) / 100.0;
+        return StudentDraw.round(numbers(seed, 5).uniform(0, 0.04), 2);
+    }
+
+    /** The draw of lesson {@code lesson}'s numbers. */
+    private static StudentDraw numbers(long seed, int lesson) {
+        return StudentDraw.of(seed, 0x4c3030L + lesson);
     }
 }

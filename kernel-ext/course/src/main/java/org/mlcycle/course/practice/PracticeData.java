@@ -1,6 +1,6 @@
 package org.mlcycle.course.practice;
 
-import java.util.SplittableRandom;
+import org.mlcycle.course.variant.StudentDraw;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -18,20 +18,20 @@ public final class PracticeData {
 
     /** {@value #ROWS} ads: ad_id, bid_cpc (log-normal around 0.40), impressions, clicks (CTR 1-8%). */
     public static Table ads(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+        StudentDraw draw = StudentDraw.of(seed, 0);
         int[] id = new int[ROWS];
         double[] bid = new double[ROWS];
         int[] impressions = new int[ROWS];
         int[] clicks = new int[ROWS];
         for (int i = 0; i < ROWS; i++) {
             id[i] = 1000 + i;
-            bid[i] = Math.round(0.40 * StrictMath.exp(0.6 * gaussian(random)) * 100) / 100.0;
+            bid[i] = StudentDraw.round(0.40 * StrictMath.exp(0.6 * draw.gaussian()), 2);
             // a few ads get most impressions, as in real logs: this makes a per-row average of CTR wrong
-            impressions[i] = 1 + (int) (2000 * Math.pow(random.nextDouble(), 4));
-            double ctr = 0.01 + 0.07 * random.nextDouble() * (impressions[i] < 100 ? 1 : 0.3);
+            impressions[i] = 1 + (int) (2000 * Math.pow(draw.uniform(), 4));
+            double ctr = 0.01 + 0.07 * draw.uniform() * (impressions[i] < 100 ? 1 : 0.3);
             int c = 0;
             for (int k = 0; k < impressions[i]; k++) {
-                if (random.nextDouble() < ctr) {
+                if (draw.chance(ctr)) {
                     c++;
                 }
             }
@@ -39,11 +39,5 @@ public final class PracticeData {
         }
         return Table.create("ads", IntColumn.create("ad_id", id), DoubleColumn.create("bid_cpc", bid),
                 IntColumn.create("impressions", impressions), IntColumn.create("clicks", clicks));
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller: SplittableRandom has no nextGaussian on Java 17
-        return StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()))
-                * StrictMath.cos(2 * Math.PI * random.nextDouble());
     }
 }
