@@ -46,16 +46,24 @@ final class WarmSpare {
         SocketChannel claimed = claim(place, connectionFile);
         // The next spare starts a little later: started now, its warm-up would take the CPU this
         // notebook's first cells need.
+        // A kernel that ends sooner starts it as it exits, so the next launch still finds one.
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable startOnce = () -> {
+            if (started.compareAndSet(false, true)) {
+                startNextSpare(place);
+            }
+        };
         Thread next = new Thread(() -> {
             try {
                 Thread.sleep(SPARE_DELAY_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-            startNextSpare(place);
+            startOnce.run();
         }, "mlcycle-next-spare");
         next.setDaemon(true);
         next.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(startOnce, "mlcycle-next-spare-at-exit"));
         if (claimed == null) {
             Main.run(connectionFile, Main.startKernel());
             return;
