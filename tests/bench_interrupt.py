@@ -53,8 +53,7 @@ def reply_to(kc, msg_id, timeout):
             return msg["content"]
 
 
-def one_interrupt(km, kc, loop_s, after_s):
-    pid = km.provisioner.process.pid
+def one_interrupt(km, kc, pid, loop_s, after_s):
     msg_id = kc.execute(LOOP)
     time.sleep(loop_s)
     t = time.perf_counter()
@@ -81,9 +80,12 @@ def one_kernel(name, interrupts, loop_s, after_s, settle_s):
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=120,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        kc.execute_interactive("int warm = 1;", timeout=60, output_hook=lambda m: None)
+        # the kernel's JVM: with a kernelspec installed with --warm it is a spare's, not the launched one
+        out = []
+        kc.execute_interactive("ProcessHandle.current().pid()", timeout=60, output_hook=out.append)
+        pid = int([m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"][0])
         time.sleep(settle_s)
-        return [one_interrupt(km, kc, loop_s, after_s) for _ in range(interrupts)]
+        return [one_interrupt(km, kc, pid, loop_s, after_s) for _ in range(interrupts)]
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -12,6 +12,12 @@ gives the median over kernels. Nothing else should run on the machine meanwhile.
 class-data-sharing archive and classpath, as many times: the time from launching it to its first
 value of `1`, and the median of its in-process `eval("1")`. No kernel built on JShell can start
 or answer faster than that on this machine; the difference is the kernel's own cost.
+
+With --warm NAME (a kernelspec installed with `install --warm`), "warm" measures the same for
+kernels handed to a waiting spare JVM: each launch waits until the spare is listening (as a
+notebook opened a few seconds after the last one would), and the idle spare's resident set is
+read before it is claimed; "rss_mib" there is the launched stand-in process, "spare_rss_mib" the
+kernel's own JVM while it waited.
 """
 import argparse
 import json
@@ -64,6 +70,38 @@ def one_kernel(name, round_trips):
             "rss_mib": round(rss, 1), "exit_s": round(exit_s, 3)}
 
 
+def spare_socket(resource_dir, timeout=120):
+    """(pid, socket) of the waiting spare of a --warm kernelspec, once its socket exists."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    args = f.read().decode(errors="replace").split("\0")
+            except OSError:
+                continue
+            if "spare" in args and any(resource_dir in a for a in args):
+                socket = args[args.index("spare") + 1]
+                if os.path.exists(socket):
+                    return int(pid), socket
+        time.sleep(0.2)
+    raise SystemExit("no warm spare came up")
+
+
+def warm_runs(name, kernels, round_trips):
+    resource_dir = KernelSpecManager().get_kernel_spec(name).resource_dir
+    one_kernel(name, 1)  # a first launch starts the spares
+    runs = []
+    for _ in range(kernels):
+        pid, _socket = spare_socket(resource_dir)
+        time.sleep(1)  # the spare's own start-up tail
+        spare_rss = rss_mib(pid)
+        run = one_kernel(name, round_trips)
+        run["spare_rss_mib"] = round(spare_rss, 1)
+        runs.append(run)
+    return runs
+
+
 def kernelspec_argv(name):
     spec = KernelSpecManager().get_kernel_spec(name)
     argv = [a.replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
@@ -88,15 +126,22 @@ def main():
     ap.add_argument("--kernel", default="mlcycle")
     ap.add_argument("--kernels", type=int, default=5)
     ap.add_argument("--round-trips", type=int, default=50)
+    ap.add_argument("--warm", help="a kernelspec installed with --warm, measured beside the others")
     args = ap.parse_args()
     runs = [one_kernel(args.kernel, args.round_trips) for _ in range(args.kernels)]
     summary = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     java_argv = kernelspec_argv(args.kernel)
     floors = [one_floor(java_argv, args.round_trips) for _ in range(args.kernels)]
     floor = {k: statistics.median(r[k] for r in floors) for k in floors[0]}
+    warm = {}
+    if args.warm:
+        wruns = warm_runs(args.warm, args.kernels, args.round_trips)
+        warm = {"warm": {"kernel": args.warm, "median": {k: statistics.median(r[k] for r in wruns) for k in wruns[0]},
+                         "runs": wruns}}
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(json.dumps({"task": "kernel", "kernel": args.kernel, "median": summary, "runs": runs,
                       "jshell_floor": {"median": floor, "runs": floors},
+                      **warm,
                       "env": {"cpus": os.cpu_count(), "java": java, "python": platform.python_version()}}))
 
 

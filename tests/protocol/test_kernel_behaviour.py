@@ -283,6 +283,17 @@ def test_comm_info_has_status_ok(kernel):
     assert reply["status"] == "ok" and reply["comms"] == {}
 
 
+def test_kernel_info_carries_the_poms_version(kernel):
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(root, "pom.xml"), encoding="utf-8") as f:
+        # the project's own version: the first <version> at two spaces' indent, as ./mlcycle reads it
+        version = next(line.strip()[len("<version>"):-len("</version>")]
+                       for line in f if line.startswith("  <version>"))
+    reply = reply_to(kernel.kc, kernel.kc.kernel_info())
+    assert reply["implementation"] == "mlcycle"
+    assert reply["implementation_version"] == version
+
+
 def test_a_message_with_a_bad_signature_is_ignored(kernel):
     info = kernel.km.get_connection_info()
     ctx = zmq.Context.instance()

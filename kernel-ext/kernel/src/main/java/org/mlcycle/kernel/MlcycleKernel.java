@@ -45,7 +45,16 @@ import org.mlcycle.kernel.protocol.Replies;
  * {@link NotebookJars}.
  */
 public final class MlcycleKernel extends BaseKernel implements HookRegistry, MagicTable, KernelClasspath {
-    public static final String VERSION = "0.1.0";
+    /**
+     * The kernel's version: the jar manifest's Implementation-Version, which Maven writes from the
+     * parent pom (the one place the version is kept); "unknown" when run from classes, not a jar.
+     */
+    public static final String VERSION = versionFromManifest();
+
+    private static String versionFromManifest() {
+        String v = MlcycleKernel.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "unknown" : v;
+    }
 
     private final JShellEvaluator evaluator;
     private final MagicTable magics;

@@ -4,8 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -57,53 +57,73 @@ public final class FileHistory implements HistoryManager {
         this.session = claimSession();
     }
 
-    /** Reads the last session number and appends the claim of the next, under the file's lock. */
+    /**
+     * Reads the last session number and appends the claim of the next, under the file's lock.
+     * Everything is read and written through the one channel that holds the lock: POSIX record
+     * locks belong to the process and the file, and closing any other descriptor of the file (a
+     * second reader opened to find the last session) releases them, which let a kernel started at
+     * the same moment read the same last number and claim the same session.
+     */
     private int claimSession() {
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = ch.lock()) {
-                    int next = lastSession(file) + 1;
+                    int next = lastSession(ch) + 1;
                     JsonObject claim = new JsonObject();
                     claim.addProperty("session", next);
                     claim.addProperty("started", java.time.Instant.now().toString());
-                    ch.write(java.nio.ByteBuffer.wrap((GSON.toJson(claim) + "\n").getBytes(StandardCharsets.UTF_8)));
+                    ByteBuffer bytes = ByteBuffer.wrap((GSON.toJson(claim) + "\n").getBytes(StandardCharsets.UTF_8));
+                    long at = ch.size(); // every writer appends under this lock: the end stays the end
+                    while (bytes.hasRemaining()) {
+                        at += ch.write(bytes, at);
+                    }
                     startSize = ch.size();
                     return next;
                 }
             } catch (IOException | UncheckedIOException | java.nio.channels.OverlappingFileLockException e) {
                 LOG.warn("could not claim a session in history {}: {}", file, e.toString());
                 startSize = Long.MAX_VALUE;
-                return lastSession(file) + 1;
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                    return lastSession(ch) + 1;
+                } catch (IOException unreadable) {
+                    return 1;
+                }
             }
         }
     }
 
     /** The largest session number in the last complete lines of the file (0 if none). */
-    private static int lastSession(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
+    private static int lastSession(FileChannel ch) throws IOException {
+        long size = ch.size();
+        int tail = (int) Math.min(size, TAIL_BYTES);
+        String[] lines = new String(read(ch, size - tail, tail), StandardCharsets.UTF_8).split("\n");
+        int last = 0;
+        for (int k = tail < size ? 1 : 0; k < lines.length; k++) { // the first line may be cut
+            last = Math.max(last, sessionOf(lines[k]));
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long size = raf.length();
-            int tail = (int) Math.min(size, TAIL_BYTES);
-            byte[] bytes = new byte[tail];
-            raf.seek(size - tail);
-            raf.readFully(bytes);
-            String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
-            int last = 0;
-            for (int k = tail < size ? 1 : 0; k < lines.length; k++) { // the first line may be cut
-                last = Math.max(last, sessionOf(lines[k]));
+        if (last == 0 && tail < size) {
+            for (String line : new String(read(ch, 0, size), StandardCharsets.UTF_8).split("\n")) {
+                last = Math.max(last, sessionOf(line));
             }
-            if (last == 0 && tail < size) {
-                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().mapToInt(FileHistory::sessionOf).max().orElse(0);
-            }
-            return last;
-        } catch (IOException e) {
-            LOG.warn("could not read history {}: {}", file, e.toString());
-            return 0;
         }
+        return last;
+    }
+
+    /** {@code length} bytes of the channel from {@code position}. */
+    private static byte[] read(FileChannel ch, long position, long length) throws IOException {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("history file too large to read: " + length + " bytes");
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) length);
+        while (buffer.hasRemaining()) {
+            int n = ch.read(buffer, position + buffer.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** The session a line names (a cell or a session's claim), or 0. */
@@ -144,30 +164,44 @@ public final class FileHistory implements HistoryManager {
         }
     }
 
-    /** The cells in the file; those past {@code before} bytes are kept only if {@code own}. */
+    /**
+     * The cells in the file; those past {@code before} bytes are kept only if {@code own}. Read
+     * under a shared lock through one channel, so no line is half written and no other descriptor
+     * of the file is closed while this process holds its lock.
+     */
     private static List<Entry> load(Path file, long before, int own) {
         List<Entry> read = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return read;
         }
-        int damaged = 0;
-        long offset = 0;
-        try {
-            for (String json : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                long lineStart = offset;
-                offset += json.getBytes(StandardCharsets.UTF_8).length + 1;
-                if (isClaim(json)) {
-                    continue;
-                }
-                Entry e = parse(json);
-                if (e == null) {
-                    damaged += json.isBlank() ? 0 : 1;
-                } else if (lineStart < before || e.session() == own) {
-                    read.add(e);
-                }
+        byte[] bytes;
+        synchronized (IN_PROCESS) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                    FileLock lock = ch.lock(0, Long.MAX_VALUE, true)) {
+                bytes = read(ch, 0, ch.size());
+            } catch (IOException | UncheckedIOException | java.nio.channels.OverlappingFileLockException e) {
+                LOG.warn("could not read history {}: {}", file, e.toString());
+                return read;
             }
-        } catch (IOException e) {
-            LOG.warn("could not read history {}: {}", file, e.toString());
+        }
+        int damaged = 0;
+        int start = 0;
+        for (int end = 0; end <= bytes.length; end++) {
+            if (end < bytes.length && bytes[end] != '\n') {
+                continue; // a line ends at a newline or at the end of the file
+            }
+            long lineStart = start;
+            String json = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            start = end + 1;
+            if (isClaim(json)) {
+                continue;
+            }
+            Entry e = parse(json);
+            if (e == null) {
+                damaged += json.isBlank() ? 0 : 1;
+            } else if (lineStart < before || e.session() == own) {
+                read.add(e);
+            }
         }
         if (damaged > 0) {
             LOG.warn("skipped {} damaged line(s) in {}", damaged, file);
@@ -214,7 +248,7 @@ public final class FileHistory implements HistoryManager {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                         FileLock lock = ch.lock()) {
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) {
                         ch.write(buffer);
                     }

@@ -38,7 +38,7 @@ public final class KernelspecInstaller {
             Inspection.OPEN_JSHELL);
 
     static final String USAGE = """
-            usage: ./mlcycle install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]...
+            usage: ./mlcycle install [--user | --prefix DIR | --dir DIR] [--name NAME] [--display-name TEXT] [--jvm-option OPT]... [--warm]
               --user              the user's Jupyter data folder (the default): $JUPYTER_DATA_DIR, else
                                   $XDG_DATA_HOME/jupyter or $HOME/.local/share/jupyter (Linux),
                                   $HOME/Library/Jupyter (macOS), %APPDATA%\\jupyter (Windows)
@@ -46,7 +46,10 @@ public final class KernelspecInstaller {
               --dir DIR           exactly this folder
               --name NAME         the kernel's name (default mlcycle)
               --display-name TEXT the name Jupyter shows (default "Java (mlcycle)")
-              --jvm-option OPT    one more option for the kernel's JVM, e.g. -Xmx8g (repeatable)""";
+              --jvm-option OPT    one more option for the kernel's JVM, e.g. -Xmx8g (repeatable)
+              --warm              keep one warmed kernel JVM waiting, so a notebook's first result
+                                  comes sooner (each notebook still gets a JVM of its own; the
+                                  spare uses memory while it waits)""";
 
     private KernelspecInstaller() {}
 
@@ -56,6 +59,7 @@ public final class KernelspecInstaller {
         Path base = userKernelsDir();
         Path exactDir = null;
         List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        boolean warm = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -65,6 +69,7 @@ public final class KernelspecInstaller {
                 case "--name" -> name = value(args, ++i, a);
                 case "--display-name" -> displayName = value(args, ++i, a);
                 case "--jvm-option" -> jvmOptions.add(value(args, ++i, a));
+                case "--warm" -> warm = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -117,6 +122,9 @@ public final class KernelspecInstaller {
         argv.add("-cp");
         argv.add("{resource_dir}/lib/*");
         argv.add("org.mlcycle.kernel.launch.Main");
+        if (warm) {
+            argv.add("warm"); // a waiting spare JVM takes the notebook (see WarmSpare)
+        }
         argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);

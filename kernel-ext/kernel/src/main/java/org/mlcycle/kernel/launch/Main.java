@@ -35,6 +35,15 @@ public final class Main {
                 KernelspecInstaller.main(Arrays.copyOfRange(args, 1, args.length));
                 return;
             }
+            case "warm" -> {
+                // a kernelspec installed with --warm: hand the connection file to a waiting spare
+                routeLogging(System.err);
+                WarmSpare.claimOrRun(Path.of(args[1]));
+            }
+            case "spare" -> {
+                routeLogging(System.err);
+                WarmSpare.serveAsSpare(Path.of(args[1]));
+            }
             case "warmup" -> {
                 Warmup.run();
                 System.exit(0);
@@ -45,6 +54,20 @@ public final class Main {
 
     private static void run(Path connectionFile) throws Exception {
         routeLogging(System.err);
+        run(connectionFile, startKernel());
+    }
+
+    /** A kernel with its startup (imports, extensions) running on its own thread. */
+    static MlcycleKernel startKernel() {
+        ExitGuard.install();
+        MlcycleKernel kernel = MlcycleKernel.create(KernelSettings.fromEnvironment(System.getenv()));
+        // Imports and extensions compile on their own thread while the channels bind.
+        kernel.onStartup();
+        return kernel;
+    }
+
+    /** Serves the connection file's channels with {@code kernel} until the kernel is shut down. */
+    static void run(Path connectionFile, MlcycleKernel kernel) throws Exception {
         KernelConnectionProperties props;
         try {
             props = KernelConnectionProperties.parse(Files.readString(connectionFile));
@@ -53,19 +76,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        ExitGuard.install();
         long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-        long t0 = System.nanoTime();
-        MlcycleKernel kernel = MlcycleKernel.create(KernelSettings.fromEnvironment(System.getenv()));
-        // Imports and extensions compile on their own thread while the channels bind.
-        kernel.onStartup();
         long t1 = System.nanoTime();
         KernelConnection connection = new KernelConnection(props);
         kernel.connect(connection);
         connection.connect();
         long t2 = System.nanoTime();
         java.util.logging.Logger.getLogger("org.mlcycle.kernel").info(String.format(
-                "startup: JVM to main %d ms, kernel %d ms, channels %d ms", jvm, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000));
+                "startup: JVM up %d ms, channels %d ms", jvm, (t2 - t1) / 1_000_000));
         watchParent();
         connection.waitUntilClose();
         ExitGuard.kernelExit(0);
@@ -115,7 +133,7 @@ public final class Main {
     }
 
     /** Exits when the process that started the kernel is gone (Jupyter sets JPY_PARENT_PID). */
-    private static void watchParent() {
+    static void watchParent() {
         String pid = System.getenv("JPY_PARENT_PID");
         if (pid == null || pid.isBlank()) {
             return;

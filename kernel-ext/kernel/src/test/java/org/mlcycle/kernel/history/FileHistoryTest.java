@@ -116,4 +116,31 @@ class FileHistoryTest {
         assertEquals(9, later.lookupTail(100, EnumSet.noneOf(ResultFlag.class)).size(), "a kernel started afterwards sees them all");
         assertEquals(c.session() + 1, later.session());
     }
+
+    /**
+     * Kernels are processes: the file's lock, not the JVM's monitor, must keep two of them from
+     * reading the same last session. Three processes claim sessions at once, as fast as they can.
+     */
+    @Test
+    void processesClaimingAtOnceNeverShareASession() throws Exception {
+        Path file = dir.resolve("processes.jsonl");
+        int each = 25;
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            processes.add(new ProcessBuilder(javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                            ClaimSessions.class.getName(), file.toString(), String.valueOf(each))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
+        }
+        List<Integer> sessions = new java.util.ArrayList<>();
+        for (Process p : processes) {
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor());
+            out.lines().map(Integer::parseInt).forEach(sessions::add);
+        }
+        assertEquals(3 * each, sessions.size());
+        assertEquals(3 * each, sessions.stream().distinct().count(), "sessions claimed twice: " + sessions);
+        assertEquals(3 * each + 1, FileHistory.open(file).session());
+    }
 }

@@ -1,0 +1,84 @@
+"""A kernelspec installed with --warm: a waiting spare JVM takes a notebook, never two."""
+import glob
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
+
+from conftest import KERNEL
+
+
+def warm_spec(spare_dir):
+    """The test kernelspec with `warm` before the connection file; spares kept under spare_dir."""
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    kernels = tempfile.mkdtemp(prefix="warm-spec")
+    argv = [a.replace("{resource_dir}", spec.resource_dir) for a in spec.argv]
+    at = argv.index("{connection_file}")
+    argv[at:at] = ["warm"]
+    argv.insert(1, f"-Djava.io.tmpdir={spare_dir}")
+    os.makedirs(os.path.join(kernels, "mlcycle-warm"))
+    with open(os.path.join(kernels, "mlcycle-warm", "kernel.json"), "w") as f:
+        json.dump({"argv": argv, "display_name": "warm", "language": "java", "interrupt_mode": "message"}, f)
+    return kernels
+
+
+class Notebook:
+    def __init__(self, kernels):
+        self.km = KernelManager(kernel_name="mlcycle-warm", kernel_spec_manager=KernelSpecManager(kernel_dirs=[kernels]))
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=60)
+
+    def value(self, code):
+        out = []
+        reply = self.kc.execute_interactive(code, timeout=60, output_hook=out.append)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        return [m["content"]["data"]["text/plain"] for m in out if m["msg_type"] == "execute_result"][0]
+
+    def launched(self):
+        return self.km.provisioner.process.pid
+
+    def shutdown(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=False)
+
+
+def test_two_notebooks_never_share_a_jvm():
+    spare_dir = tempfile.mkdtemp(prefix="sp")  # short: a socket's path has a length limit
+    kernels = warm_spec(spare_dir)
+    notebooks = []
+    try:
+        first = Notebook(kernels)
+        notebooks.append(first)
+        deadline = time.time() + 90
+        while not glob.glob(os.path.join(spare_dir, "mlcycle-spares-*", "*.sock")):
+            assert time.time() < deadline, "no spare came up"
+            time.sleep(0.5)
+        pair = [None, None]
+
+        def start(i):
+            pair[i] = Notebook(kernels)
+
+        threads = [threading.Thread(target=start, args=(i,)) for i in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        notebooks += pair
+        pids = [int(nb.value("ProcessHandle.current().pid()")) for nb in notebooks]
+        assert len(set(pids)) == 3, f"notebooks share a JVM: {pids}"
+        assert any(pid != nb.launched() for pid, nb in zip(pids[1:], pair)), "no notebook was handed to the spare"
+        assert pair[0].value("int mine = 1; mine") == "1"
+        out = []
+        pair[1].kc.execute_interactive("mine", timeout=60, output_hook=out.append)
+        assert any(m["msg_type"] == "error" for m in out), "one notebook sees another's variable"
+    finally:
+        for nb in notebooks:
+            nb.shutdown()
+        shutil.rmtree(kernels, ignore_errors=True)
