@@ -93,8 +93,10 @@ public final class KernelspecInstaller {
                     skipped.add(p.getFileName().toString());
                     continue;
                 }
+                if (!Files.exists(lib.resolve(p.getFileName()))) {
+                    copied++;
+                }
                 Files.copy(p, lib.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                copied++;
             }
         }
         if (!skipped.isEmpty()) {

@@ -91,18 +91,18 @@ public final class SparkExtension implements Extension {
             SparkSession.clearDefaultSession();
             SparkSession.clearActiveSession();
         }
+        quietLogging();
         SparkSession session = builder(master == null ? "local[*]" : master, ui, conf).getOrCreate();
         nb.define("spark", SparkSession.class, session);
         return describe(session, "started");
     }
 
-    /** The session's settings: the UI off unless asked, Spark's own logging at WARN; on this machine a loopback driver. */
+    /** The session's settings: the UI off unless asked; on this machine a loopback driver. */
     static SparkSession.Builder builder(String master, boolean ui, Map<String, String> conf) {
         SparkSession.Builder b = SparkSession.builder()
                 .master(master)
                 .appName("mlcycle notebook")
-                .config("spark.ui.enabled", String.valueOf(ui))
-                .config("spark.log.level", "WARN");
+                .config("spark.ui.enabled", String.valueOf(ui));
         if (master.startsWith("local")) {
             // one shuffle partition per core, not 200: a notebook's data on one machine
             b = b.config("spark.driver.host", "127.0.0.1")
@@ -112,6 +112,25 @@ public final class SparkExtension implements Extension {
             b = b.config(e.getKey(), e.getValue());
         }
         return b;
+    }
+
+    /**
+     * Log4j 2 (Spark's logging) configured from this module's file unless configured already: Spark keeps a
+     * configuration it finds, and replaces only the default one with its own, which logs at INFO.
+     */
+    static void quietLogging() {
+        var context = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        var current = context.getConfiguration();
+        boolean isDefault = current instanceof org.apache.logging.log4j.core.config.DefaultConfiguration
+                || current instanceof org.apache.logging.log4j.core.config.NullConfiguration;
+        var file = SparkExtension.class.getResource("log4j2-notebook.properties");
+        if (isDefault && file != null) {
+            try {
+                context.setConfigLocation(file.toURI());
+            } catch (java.net.URISyntaxException e) {
+                LOG.log(Level.WARNING, "mlcycle spark: Spark logs at its own levels (" + e.getMessage() + ")");
+            }
+        }
     }
 
     /** local, local[N], local[*], local[N, F]: the cores the master uses. */
