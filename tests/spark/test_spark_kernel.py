@@ -74,3 +74,21 @@ Dataset<org.apache.spark.sql.Row> recent = spark.read().option("header", "true")
     same = ok(kernel.run("%snapshot table as log", timeout=60))
     assert snap.text.startswith("log@1") and "4,000 rows" in snap.text, snap.text
     assert same.text.startswith("log@1"), "the same file hashed on Spark and as a table is one version"
+
+
+def test_the_spark_appendix_runs_lesson_7s_drift_check(kernel, tmp_path):
+    """lessons/appendix-spark-drift.ipynb at its default size (1M rows a period), as `./mlcycle lessons --with-spark` runs it."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(ROOT / "lessons" / "appendix-spark-drift.ipynb", as_version=4)
+    NotebookClient(nb, kernel_name=NAME, timeout=600, allow_errors=False,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    facts = {k: v for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if o.output_type == "display_data" for k, v in o.data.get("application/vnd.mlcycle.facts+json", {}).items()}
+    assert "two months ago: 1000000 rows; yesterday: 1000000 rows" in text
+    moved = text.split("columns that moved: ")[1].split("\n")[0]
+    for column in ("device", "age", "query_category"):
+        assert column in moved, moved
+    assert facts["spark_drifted_columns"] == moved.count(",") + 1
