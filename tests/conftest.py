@@ -14,6 +14,8 @@ KERNEL = os.environ.get("MLCYCLE_KERNEL", "mlcycle-test")
 
 
 def pytest_configure(config):
+    # heavy tests that start Apache Spark in a kernel installed with the Spark module; -m "not spark" skips them
+    config.addinivalue_line("markers", "spark: starts Spark in a kernel installed with --with-spark (heavy)")
     # The course's facts (application/vnd.mlcycle.facts+json) are meant to render as nothing;
     # nbconvert warns about each one when it writes HTML.
     config.addinivalue_line(

@@ -79,27 +79,39 @@ public final class DriftMagics {
 
     /** Drift of {@code cur} against {@code ref}, window by window of {@code time} unless it is null. */
     private static Object run(Notebook nb, Usage usage, Map<String, List<String>> a, String time) {
-        Table ref = Variables.table(nb, a.get("ref").get(0));
-        Table cur = Variables.table(nb, a.get("cur").get(0));
+        DataEngines.Held ref = DataEngines.held(nb, a.get("ref").get(0));
+        DataEngines.Held cur = DataEngines.held(nb, a.get("cur").get(0));
+        DataEngine engine = DataEngines.same(ref, cur);
         DriftOptions options = DriftOptions.defaults()
                 .withBins(usage.wholeNumber(a, "bins", DriftOptions.defaults().bins()))
                 .withCategorical(Usage.list(a, "categorical"))
-                .withIgnored(ignored(ref, a, time, usage));
+                .withIgnored(ignored(ref, a, time));
         if (time == null) {
-            return nb.result(Drift.between(ref, cur, options));
+            return nb.result(engine.drift(ref.data(), ref.name(), cur.data(), cur.name(), options));
         }
-        return nb.result(Drift.overTime(ref, cur, time, window(Usage.one(a, "window", "1d"), usage), options));
+        if (!ref.isTable()) {
+            throw usage.fail("window by window needs Tablesaw Tables; '" + ref.variable() + "' is "
+                    + engine.describe() + " (filter it to each window and compare those)");
+        }
+        return nb.result(Drift.overTime((Table) ref.data(), (Table) cur.data(), time,
+                window(Usage.one(a, "window", "1d"), usage), options));
     }
 
     /** {@code --ignore} plus, when {@code --columns} is given, every other reference column. */
-    private static String[] ignored(Table ref, Map<String, List<String>> a, String time, Usage usage) {
+    private static String[] ignored(DataEngines.Held ref, Map<String, List<String>> a, String time) {
         List<String> ignore = new ArrayList<>(List.of(Usage.list(a, "ignore")));
         List<String> columns = List.of(Usage.list(a, "columns"));
+        List<String> names = ref.engine().columns(ref.data());
         for (String c : columns) {
-            Require.column(ref, c, "drift");
+            if (ref.data() instanceof Table table) {
+                Require.column(table, c, "drift");
+            } else if (!names.contains(c)) {
+                throw new IllegalArgumentException("drift: no column '" + c + "' in table '" + ref.name() + "' (has: "
+                        + String.join(", ", names) + ")");
+            }
         }
         if (!columns.isEmpty()) {
-            ref.columnNames().stream()
+            names.stream()
                     .filter(c -> !columns.contains(c) && !ignore.contains(c) && !c.equals(time))
                     .forEach(ignore::add);
         }

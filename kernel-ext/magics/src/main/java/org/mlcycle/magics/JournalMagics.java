@@ -49,7 +49,7 @@ public final class JournalMagics {
     static final String OBJECTIVE_CELL_USAGE = "%%objective [METRIC...]  — with 'metric:', 'constraints:', 'criteria:',"
             + " 'stakeholders:' lines below";
     static final String SNAPSHOT_USAGE = "%snapshot TABLE [as NAME] [from NAME[@VERSION]]  — keep a version of the Table"
-            + " variable TABLE in the journal";
+            + " variable TABLE in the journal (of a Spark Dataset: its hash and shape, not its rows)";
     static final String RESTORE_USAGE = "%restore NAME[@VERSION] [as VARIABLE]  — load a snapshot back as a Table variable";
     static final String RUNS_USAGE = "%runs [RUN...]  — the tracked runs (or runs #RUN...) side by side, with their metrics";
     static final String LINEAGE_USAGE = "%lineage [NAME]  — where each dataset version (or NAME's) came from";
@@ -142,8 +142,18 @@ public final class JournalMagics {
         String variable = Usage.one(a, "table", null);
         Object value = nb.variable(variable);
         if (!(value instanceof Table table)) {
-            throw new IllegalArgumentException("'" + variable + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table");
+            // another kind of table (a Spark Dataset): its row count and content hash computed where it
+            // lives, recorded without the rows
+            DataEngines.Held held;
+            try {
+                held = DataEngines.held(nb, variable);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + variable + "' is "
+                        + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table", e);
+            }
+            String name = Usage.one(a, "as", variable);
+            return nb.result(journal().snapshot(held.engine().fingerprint(held.data(), name), name,
+                    Usage.one(a, "from", null)));
         }
         String name = Usage.one(a, "as", table.name() == null || table.name().isBlank() ? variable : table.name());
         DatasetVersion version = journal().snapshot(table, name, Usage.one(a, "from", null));

@@ -7,17 +7,16 @@ import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.quality.Checks;
-import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.quality.ProfileOptions;
 import org.mlcycle.toolkit.quality.Schema;
 import org.mlcycle.toolkit.quality.SchemaOptions;
-import tech.tablesaw.api.Table;
 
 /**
  * The data-quality magics: {@code %profile}, {@code %checks} (and the cell form {@code %%checks}
- * with a text check spec) and {@code %schema}, on tables held in
- * notebook variables. Thin: parse the arguments, call {@link Profile}, {@link Checks} or
- * {@link Schema}, return the report.
+ * with a text check spec) and {@code %schema}, on tables held in notebook variables: a Tablesaw
+ * {@code Table}, or another kind a {@link DataEngine} brings (a Spark {@code Dataset<Row>}). Thin:
+ * parse the arguments, call the engine ({@code Profile}, {@link Checks} or {@link Schema} for a
+ * table), return the report.
  */
 public final class QualityMagics {
     static final String PROFILE_USAGE = "%profile TABLE [--bins N] [--ignore COL[,COL...]]"
@@ -79,20 +78,20 @@ public final class QualityMagics {
     /** {@code %profile ads --bins 10}: per-column statistics, histograms and alerts. */
     static Object profile(Notebook nb, List<String> args) {
         Map<String, List<String>> a = PROFILE.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0));
+        DataEngines.Held table = DataEngines.held(nb, a.get("table").get(0));
         ProfileOptions options = ProfileOptions.defaults()
                 .withBins(
                         PROFILE.wholeNumber(a, "bins", ProfileOptions.defaults().bins()))
                 .withIgnored(Usage.list(a, "ignore"));
-        return nb.result(Profile.of(table, options));
+        return nb.result(table.engine().profile(table.data(), table.name(), options));
     }
 
     /** {@code %checks batch adChecks}: every constraint of {@code adChecks}, with failing rows. */
     static Object checks(Notebook nb, List<String> args) {
         Map<String, List<String>> a = CHECKS.parse(args);
-        Table table = Variables.table(nb, a.get("table").get(0));
-        return nb.result(
-                Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks").run(table));
+        DataEngines.Held table = DataEngines.held(nb, a.get("table").get(0));
+        Checks checks = Variables.of(nb, a.get("checks").get(0), Checks.class, "Checks");
+        return nb.result(table.engine().check(checks, table.data(), table.name()));
     }
 
     /**
@@ -102,12 +101,13 @@ public final class QualityMagics {
     static Object checks(Notebook nb, List<String> args, String body) {
         Map<String, List<String>> a = CHECKS_CELL.parse(args);
         String tableName = a.get("table").get(0);
-        Table table = Variables.table(nb, tableName);
+        DataEngines.Held table = DataEngines.held(nb, tableName);
         if (body == null || body.isBlank()) {
             throw CHECKS_CELL.fail("no constraints below the magic line");
         }
-        Checks checks = Checks.parse(Usage.one(a, "name", tableName), body, table);
-        return nb.result(checks.run(table));
+        DataEngine engine = table.engine();
+        Checks checks = engine.parseChecks(Usage.one(a, "name", tableName), body, table.data(), table.name());
+        return nb.result(engine.check(checks, table.data(), table.name()));
     }
 
     /**
@@ -124,14 +124,22 @@ public final class QualityMagics {
                 throw SCHEMA.fail("--ranges applies when inferring from a table; '" + refName + "' is a Schema");
             }
             schema = kept;
-        } else if (ref instanceof Table table) {
+        } else {
+            DataEngines.Held table;
+            try {
+                table = DataEngines.held(nb, refName);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " or a Schema", e);
+            }
             SchemaOptions options =
                     Usage.has(a, "ranges") ? SchemaOptions.defaults().withRanges() : SchemaOptions.defaults();
-            schema = Schema.infer(table, options);
-        } else {
-            throw Variables.notA(refName, ref, "a Tablesaw Table or a Schema");
+            schema = table.engine().inferSchema(table.data(), table.name(), options);
         }
         String batch = Usage.one(a, "batch", null);
-        return nb.result(batch == null ? schema : schema.validate(Variables.table(nb, batch)));
+        if (batch == null) {
+            return nb.result(schema);
+        }
+        DataEngines.Held held = DataEngines.held(nb, batch);
+        return nb.result(held.engine().validate(schema, held.data(), held.name()));
     }
 }

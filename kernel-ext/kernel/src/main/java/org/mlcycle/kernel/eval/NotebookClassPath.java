@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which of the kernel process's jars notebook code sees: the extension, the toolkit and their
- * libraries (listed at build time in the extension's {@code META-INF/mlcycle/notebook-jars.txt}),
+ * libraries (listed at build time in the extension's {@code META-INF/mlcycle/notebook-jars.txt}, and in
+ * the same file of any other jar that has one, such as the optional Spark module),
  * the kernel's own jar (the notebook statics and magic calls) and jjava-jupyter (display). The
  * kernel's other libraries (ZeroMQ, the Maven resolver, its HTTP client, jline, ASM, logging
  * bindings) are hidden from compiling and loading, so a user's {@code %maven} of any of them gets
@@ -53,14 +54,20 @@ public final class NotebookClassPath {
             }
         }
         Set<String> listed = null;
-        try (InputStream in = loader.getResourceAsStream(LIST)) {
-            if (in != null) {
-                listed = new TreeSet<>();
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    Matcher m = LISTED.matcher(line);
-                    if (m.find() && m.group(3).equals("jar")) {
-                        listed.add(m.group(2) + "-" + m.group(5) + (m.group(4) == null ? "" : "-" + m.group(4)) + ".jar");
+        try {
+            // every jar that brings libraries for notebooks lists them (the extension; an optional module
+            // such as mlcycle-spark): notebook code sees the union
+            for (URL url : java.util.Collections.list(loader.getResources(LIST))) {
+                if (listed == null) {
+                    listed = new TreeSet<>();
+                }
+                try (InputStream in = url.openStream()) {
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    for (String line; (line = r.readLine()) != null; ) {
+                        Matcher m = LISTED.matcher(line);
+                        if (m.find() && m.group(3).equals("jar")) {
+                            listed.add(m.group(2) + "-" + m.group(5) + (m.group(4) == null ? "" : "-" + m.group(4)) + ".jar");
+                        }
                     }
                 }
             }

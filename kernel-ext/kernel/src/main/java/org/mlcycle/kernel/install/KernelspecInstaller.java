@@ -49,7 +49,8 @@ public final class KernelspecInstaller {
               --jvm-option OPT    one more option for the kernel's JVM, e.g. -Xmx8g (repeatable)
               --warm              keep one warmed kernel JVM waiting, so a notebook's first result
                                   comes sooner (each notebook still gets a JVM of its own; the
-                                  spare uses memory while it waits)""";
+                                  spare uses memory while it waits)
+              --with-spark        (./mlcycle install) add the Spark module, its jars and JVM options""";
 
     private KernelspecInstaller() {}
 
@@ -85,12 +86,26 @@ public final class KernelspecInstaller {
         deleteRecursively(lib);
         Files.createDirectories(lib);
         int copied = 0;
+        // one version per library: an optional module's jars (Spark's) may repeat a library the kernel
+        // already has in another version; the first on the class path (the kernel's) is kept
+        Map<String, String> versions = new java.util.HashMap<>();
+        List<String> skipped = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
+                String[] lv = library(p.getFileName().toString());
+                if (!versions.computeIfAbsent(lv[0], k -> lv[1]).equals(lv[1])) {
+                    skipped.add(p.getFileName().toString());
+                    continue;
+                }
+                if (!Files.exists(lib.resolve(p.getFileName()))) {
+                    copied++;
+                }
                 Files.copy(p, lib.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                copied++;
             }
+        }
+        if (!skipped.isEmpty()) {
+            System.out.println("kept the first version of each library; not copied: " + String.join(", ", skipped));
         }
         if (copied == 0) {
             fail("no jars on the classpath to install (run the installer through ./mlcycle install)");
@@ -137,6 +152,16 @@ public final class KernelspecInstaller {
         System.out.println("installed kernel '" + name + "' in " + dir + " (" + copied + " jars"
                 + (sourceJars.isEmpty() ? "" : ", " + sourceJars.size() + " sources jars")
                 + (cds ? ", class-data-sharing archive" : ", no class-data-sharing archive") + ")");
+    }
+
+    /**
+     * A jar's library and version from its file name, the version up to its first '-' (so that two
+     * classifiers of one version, {@code -linux-x86_64} and {@code -linux-aarch_64}, are one version):
+     * {@code guava-33.0.0-jre.jar} is {@code [guava, 33.0.0]}.
+     */
+    static String[] library(String jarName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?)-(\\d[^/]*?)\\.jar$").matcher(jarName);
+        return m.matches() ? new String[] {m.group(1), m.group(2).split("-")[0]} : new String[] {jarName, ""};
     }
 
     /** Runs the warm-up with -XX:ArchiveClassesAtExit; false (and a note) when it fails. */

@@ -254,7 +254,8 @@ class EveryResultRendersTest {
             "experiment.Arm", () -> new Arm("control", t -> new double[t.rowCount()], 0.5),
             "exercises.Exercise", () -> Exercise.question("lesson01-metric", "01", "Which metric?", "impressions"),
             "bridge.FeatureOptions", () -> FeatureOptions.of("clicked", List.of("score"), List.of("country")),
-            "deploy.MonitorOptions", () -> MonitorOptions.by("day"));
+            "deploy.MonitorOptions", () -> MonitorOptions.by("day"),
+            "journal.Fingerprint", () -> new org.mlcycle.toolkit.journal.Fingerprint("0".repeat(64), 3, List.of("ad_id:integer")));
 
     private static Object make(Class<?> type, int depth, int attempt) {
         if (depth > 4) return null;

@@ -61,6 +61,68 @@ public final class ContentHash {
         return HexFormat.of().formatHex(total.digest());
     }
 
+    /**
+     * The digest of one row given as its values in the order of the column names sorted, each a
+     * {@code Double}, {@code Float}, {@code Integer}, {@code Long}, {@code Short}, {@code Boolean}, a
+     * {@code java.time} value, text, or null for missing: the same bytes as {@link #of} digests for a
+     * table's row with those values. For computing the hash where the rows are (a Spark job).
+     */
+    public static byte[] row(Object[] valuesBySortedName) {
+        MessageDigest digest = sha256();
+        for (Object v : valuesBySortedName) {
+            value(digest, v);
+        }
+        return digest.digest();
+    }
+
+    /**
+     * The hash from the column names and the row digests of {@link #row}, given in the order of
+     * {@link #ROW_ORDER}: equal to {@link #of} for a table with those columns and rows.
+     */
+    public static String combine(List<String> columnNames, long rows, java.util.Iterator<byte[]> sortedRowDigests) {
+        List<String> names = new ArrayList<>(columnNames);
+        names.sort(String::compareTo);
+        MessageDigest total = sha256();
+        total.update(ByteBuffer.allocate(8).putInt(names.size()).putInt(Math.toIntExact(rows)).array());
+        for (String name : names) {
+            field(total, TEXT, name);
+        }
+        long seen = 0;
+        while (sortedRowDigests.hasNext()) {
+            total.update(sortedRowDigests.next());
+            seen++;
+        }
+        if (seen != rows) {
+            throw new IllegalArgumentException("content hash: " + seen + " row digests for " + rows + " rows");
+        }
+        return HexFormat.of().formatHex(total.digest());
+    }
+
+    /** The order of the row digests in the hash: bytes compared as signed numbers ({@code Arrays.compare}). */
+    public static final java.util.Comparator<byte[]> ROW_ORDER = Arrays::compare;
+
+    private static void value(MessageDigest digest, Object value) {
+        if (value == null) {
+            digest.update(MISSING);
+        } else if (value instanceof Double d) {
+            number(digest, d, false);
+        } else if (value instanceof Float f) {
+            number(digest, f, true);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            field(digest, NUMBER, value.toString());
+        } else if (value instanceof String s && s.isEmpty()) {
+            digest.update(MISSING);
+        } else if (value instanceof Number n) {
+            number(digest, n.doubleValue(), false);
+        } else if (value instanceof Boolean b) {
+            field(digest, BOOLEAN, b.toString());
+        } else if (value instanceof TemporalAccessor) {
+            field(digest, TIME, value.toString());
+        } else {
+            field(digest, TEXT, value.toString());
+        }
+    }
+
     private static void cell(MessageDigest digest, Column<?> column, int row) {
         if (column.isMissing(row)) {
             digest.update(MISSING);

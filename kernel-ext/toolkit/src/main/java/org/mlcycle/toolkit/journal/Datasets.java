@@ -56,6 +56,12 @@ final class Datasets {
     static DatasetVersion insert(
             Db db, Connection c, String name, String hash, Table table, byte[] data, Ref parent, String operation)
             throws SQLException {
+        return insert(db, c, name, hash, table.rowCount(), table.columnCount(), schemaOf(table), data, parent, operation);
+    }
+
+    /** As above from the version's shape alone; {@code data} null records a version whose rows are kept elsewhere. */
+    static DatasetVersion insert(Db db, Connection c, String name, String hash, int rows, int columns, String schema,
+            byte[] data, Ref parent, String operation) throws SQLException {
         Optional<DatasetVersion> latest = find(c, new Ref(name, 0));
         Long parentId = null;
         if (parent != null) {
@@ -73,9 +79,9 @@ final class Datasets {
             p.setString(1, name);
             p.setInt(2, version);
             p.setString(3, hash);
-            p.setInt(4, table.rowCount());
-            p.setInt(5, table.columnCount());
-            p.setString(6, schemaOf(table));
+            p.setInt(4, rows);
+            p.setInt(5, columns);
+            p.setString(6, schema);
             if (parentId == null) {
                 p.setNull(7, java.sql.Types.INTEGER);
             } else {
@@ -85,11 +91,13 @@ final class Datasets {
             p.executeUpdate();
             id = Sql.lastId(c);
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO dataset_blobs(dataset_id, codec, data) VALUES (?,?,?)")) {
-            p.setLong(1, id);
-            p.setInt(2, 1);
-            p.setBytes(3, data);
-            p.executeUpdate();
+        if (data != null) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO dataset_blobs(dataset_id, codec, data) VALUES (?,?,?)")) {
+                p.setLong(1, id);
+                p.setInt(2, 1);
+                p.setBytes(3, data);
+                p.executeUpdate();
+            }
         }
         return find(c, new Ref(name, version)).orElseThrow();
     }

@@ -145,6 +145,24 @@ public final class Journal implements AutoCloseable {
         return db.write(who, c -> Datasets.insert(db, c, name.strip(), hash, table, data, parentRef, who));
     }
 
+    /**
+     * Records a dataset version known by its {@link Fingerprint} alone (rows counted and hashed where
+     * they live, a Spark cluster say): the journal keeps the hash, shape and schema, not the rows, so
+     * it cannot be restored. As with a table, the same hash as the latest version of {@code name}
+     * returns that version and writes nothing.
+     */
+    public DatasetVersion snapshot(Fingerprint fingerprint, String name, String parent) {
+        Require.that(fingerprint != null, "snapshot", "the fingerprint is null");
+        String who = "snapshot '" + name + "'";
+        Require.that(name != null && !name.isBlank(), "snapshot", "the dataset needs a name");
+        Require.that(!name.contains("@"), who, "a dataset name cannot contain '@'");
+        Require.that(fingerprint.rows() <= Integer.MAX_VALUE, who, "%d rows: the journal counts rows as an int",
+                fingerprint.rows());
+        Datasets.Ref parentRef = parent == null ? null : Datasets.Ref.parse(parent, who);
+        return db.write(who, c -> Datasets.insert(db, c, name.strip(), fingerprint.hash(), (int) fingerprint.rows(),
+                fingerprint.schema().size(), String.join("\n", fingerprint.schema()), null, parentRef, who));
+    }
+
     /** The table stored as {@code ref} ({@code name@version}, or a name for its latest version). */
     public Table restore(String ref) {
         String who = "restore '" + ref + "'";
@@ -157,7 +175,8 @@ public final class Journal implements AutoCloseable {
             return Datasets.blob(c, version.get().id());
         });
         if (data == null) {
-            throw db.fail(who, "the version is recorded but its data is missing");
+            throw db.fail(who, "the version is recorded without its rows (a fingerprint of data kept"
+                    + " elsewhere, such as a Spark Dataset): nothing to restore");
         }
         Table table = TableCodec.decode(data);
         return table.setName(parsed.name());

@@ -80,4 +80,27 @@ class ContentHashTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContentHash.of(null));
         assertEquals("content hash: the table is null", e.getMessage());
     }
+
+    @Test
+    @DisplayName("row digests of plain values, combined in the stated order, give the table's hash")
+    void rowsFromValues() {
+        Table t = Table.create("mixed",
+                StringColumn.create("query", "shoes", "", "scarf"),
+                IntColumn.create("clicks", 3, 0, 7),
+                DoubleColumn.create("bid", 0.5, Double.NaN, 2.0),
+                tech.tablesaw.api.DateColumn.create("day", java.time.LocalDate.of(2024, 3, 1), null,
+                        java.time.LocalDate.of(2024, 3, 3)),
+                tech.tablesaw.api.BooleanColumn.create("shown", true, false, true));
+        // sorted names: bid, clicks, day, query, shown
+        java.util.List<byte[]> rows = new java.util.ArrayList<>(java.util.List.of(
+                ContentHash.row(new Object[] {0.5, 3, java.time.LocalDate.of(2024, 3, 1), "shoes", true}),
+                ContentHash.row(new Object[] {null, 0, null, null, false}),
+                ContentHash.row(new Object[] {2.0, 7L, java.time.LocalDate.of(2024, 3, 3), "scarf", true})));
+        rows.sort(ContentHash.ROW_ORDER);
+        assertEquals(ContentHash.of(t), ContentHash.combine(t.columnNames(), 3, rows.iterator()));
+        assertThrows(IllegalArgumentException.class, () -> ContentHash.combine(t.columnNames(), 4, rows.iterator()));
+        assertEquals(ContentHash.of(t), Fingerprint.of(t).hash());
+        assertEquals(java.util.List.of("query:string", "clicks:integer", "bid:double", "day:local_date", "shown:boolean"),
+                Fingerprint.of(t).schema());
+    }
 }
