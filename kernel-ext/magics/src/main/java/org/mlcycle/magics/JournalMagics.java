@@ -13,6 +13,7 @@ import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.journal.Stage;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -108,7 +109,7 @@ public final class JournalMagics {
         if (moves) {
             journal().stage(wanted, String.join(" ", args.subList(1, args.size())));
         }
-        return nb.result(new Line(moves ? "stage" : "still in " + wanted.label(), journal().stagePath().breadcrumb()));
+        return nb.result(new Line(moves ? Messages.get("journal.stage") : Messages.get("journal.stillIn", wanted.title()), journal().stagePath().breadcrumb()));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.mlcycle.toolkit.i18n.Fonts;
 
 /**
  * Shows an XChart chart as a PNG at the chart's own size, or as SVG when asked for
@@ -31,6 +32,7 @@ public final class ChartRenderer {
     }
 
     private static void render(Chart<?, ?> chart, RenderContext context) {
+        Fonts.fit(chart); // titles in Persian or Chinese: a font that draws them, not boxes
         context.renderIfRequested(MIMEType.IMAGE_PNG, () -> png(chart));
         context.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg(chart));
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text(chart));

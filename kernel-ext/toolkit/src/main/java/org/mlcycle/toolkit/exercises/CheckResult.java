@@ -1,8 +1,8 @@
 package org.mlcycle.toolkit.exercises;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -22,13 +22,12 @@ public record CheckResult(
     @Override
     public String toText() {
         if (passed) {
-            return "Correct: " + message;
+            return Messages.get("check.correct", message);
         }
         if (partial()) {
-            return String.format(Locale.ROOT, "Partly right (%s of %s points): %s", plain(score), plain(points),
-                    message);
+            return Messages.get("check.partly", plain(score), plain(points), message);
         }
-        return "Not yet: " + message;
+        return Messages.get("check.notYet", message);
     }
 
     /** 0.5 as "0.5", 2.0 as "2". */
@@ -39,7 +38,7 @@ public record CheckResult(
     @Override
     public String toHtml() {
         String colour = passed ? "#e6f4ea" : partial() ? "#fff4e0" : "#fdecea";
-        return "<div class=\"mlcycle-check\" style=\"background:" + colour + ";padding:0.5em 0.8em;border-radius:4px\">"
+        return "<div class=\"mlcycle-check\"" + Messages.dirAttribute() + " style=\"background:" + colour + ";padding:0.5em 0.8em;border-radius:4px\">"
                 + "<b>" + Html.escape(exercise) + "</b> " + Html.escape(toText()) + "</div>";
     }
 

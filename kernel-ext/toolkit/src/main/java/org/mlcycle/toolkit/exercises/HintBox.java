@@ -2,6 +2,7 @@ package org.mlcycle.toolkit.exercises;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -28,8 +29,7 @@ public record HintBox(String exercise, String title, int attempt, String message
 
     /** The box for an answer cell not filled in yet; {@code detail} says what is missing (may be empty). */
     public static HintBox noAnswer(Exercise exercise, String detail) {
-        String what = "write your answer where the cell above says // YOUR CODE HERE, run that cell, then run this"
-                + " check again.";
+        String what = Messages.get("noAnswer.what");
         return new HintBox(exercise.id(), exercise.title(), 0,
                 detail == null || detail.isBlank() ? what : detail.strip() + ": " + what);
     }
@@ -54,18 +54,18 @@ public record HintBox(String exercise, String title, int attempt, String message
 
     @Override
     public String toText() {
-        return noAnswer() ? "No answer yet (" + exercise + "): " + message
-                : "Hint (" + exercise + ", attempt " + attempt + "): " + message;
+        return noAnswer() ? Messages.get("noAnswer.text", exercise, message)
+                : Messages.get("hint.text", exercise, attempt, message);
     }
 
     @Override
     public String toHtml() {
         String border = noAnswer() ? "#9aa0a6" : "#e0a800";
         String background = noAnswer() ? "#f1f3f4" : "#fff8e1";
-        String heading = noAnswer() ? "No answer yet" : "Hint";
+        String heading = Html.escape(Messages.get(noAnswer() ? "noAnswer.heading" : "hint.heading"));
         String where = Html.escape(exercise) + " &middot; " + Html.escape(title)
-                + (noAnswer() ? "" : " &middot; attempt " + attempt);
-        return "<div class=\"mlcycle-hint\" style=\"border-left:4px solid " + border + ";background:" + background
+                + (noAnswer() ? "" : " &middot; " + Html.escape(Messages.get("hint.attempt", attempt)));
+        return "<div class=\"mlcycle-hint\"" + Messages.dirAttribute() + " style=\"border-left:4px solid " + border + ";background:" + background
                 + ";padding:0.5em 0.8em;border-radius:4px\"><b>" + heading + "</b> <span style=\"color:#5f6368\">"
                 + where + "</span><div style=\"margin-top:0.3em\">" + Html.escape(message) + "</div></div>";
     }

@@ -1,6 +1,7 @@
 package org.mlcycle.toolkit.exercises;
 
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -13,13 +14,16 @@ public record ModelAnswer(String exercise, String title, String text) implements
 
     @Override
     public String toText() {
-        return "model answer to " + exercise + " (" + title + "):\n" + text;
+        return Messages.get("answer.text", exercise, title) + "\n" + text;
     }
 
     @Override
     public String toHtml() {
-        return "<div class=\"mlcycle-answer\"><b>Model answer</b> to " + Html.escape(exercise) + " ("
-                + Html.escape(title) + ")<pre style=\"white-space:pre-wrap\">" + Html.escape(text) + "</pre></div>";
+        // the answer itself is code and stays left to right inside a right-to-left box
+        return "<div class=\"mlcycle-answer\"" + Messages.dirAttribute() + "><b>"
+                + Html.escape(Messages.get("answer.heading")) + "</b> "
+                + Html.escape(Messages.get("answer.to", exercise, title))
+                + "<pre dir=\"ltr\" style=\"white-space:pre-wrap\">" + Html.escape(text) + "</pre></div>";
     }
 
     @Override

@@ -1,15 +1,19 @@
 package org.mlcycle.toolkit.journal;
 
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * Draws a {@link StagePath} as the cycle it is: the six stages on a circle, clockwise from
@@ -26,7 +30,7 @@ final class LoopChart {
 
     static XYChart draw(StagePath path, int size) {
         XYChart chart = new XYChartBuilder().width(size).height(size)
-                .title("The loop taken: " + path.movesAndLoops())
+                .title(path.title())
                 .build();
         var styler = chart.getStyler();
         styler.setLegendVisible(false);
@@ -53,7 +57,7 @@ final class LoopChart {
         Map<Stage, Integer> visits = path.visits();
         Map<Stage, java.time.Duration> time = path.timePerStage();
         for (Stage stage : Stage.values()) {
-            String label = stage.number() + " " + stage.label() + " (" + visits.getOrDefault(stage, 0) + "×, "
+            String label = stage.number() + " " + stage.title() + " (" + visits.getOrDefault(stage, 0) + "×, "
                     + StagePath.human(time.getOrDefault(stage, java.time.Duration.ZERO)) + ")";
             chart.addAnnotation(new AnnotationText(label, x(stage, 1.3), y(stage, 1.3), false));
         }
@@ -82,6 +86,8 @@ final class LoopChart {
             }
             chart.addAnnotation(new AnnotationText(pivots.toString(), 0, -1.5, false));
         }
+        // the stage names are in the learner's language: fonts that can draw them
+        Fonts.fit(chart, Arrays.stream(Stage.values()).map(Stage::title).collect(Collectors.joining()));
         return chart;
     }
 

@@ -3,30 +3,30 @@ package org.mlcycle.toolkit.journal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /** The six stages of the machine-learning production cycle, in the order the cycle goes round. */
 public enum Stage {
-    SCOPING("goals, constraints, evaluation criteria, stakeholders"),
-    DATA("sources, labels, processing, storage"),
-    DEVELOPMENT("features, training, evaluation"),
-    DEPLOYMENT("making the model reachable"),
-    MONITORING("performance decay, drift, maintenance"),
-    BUSINESS("measuring against the business goal");
-
-    private final String about;
-
-    Stage(String about) {
-        this.about = about;
-    }
+    SCOPING,
+    DATA,
+    DEVELOPMENT,
+    DEPLOYMENT,
+    MONITORING,
+    BUSINESS;
 
     /** The lower-case name a magic uses: {@code scoping}, {@code data}, ... */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** What the stage is about, in a few words. */
+    /** The stage's name in the learner's language ({@link Messages}); {@link #label()} in English. */
+    public String title() {
+        return Messages.get("stage." + label());
+    }
+
+    /** What the stage is about, in a few words, in the learner's language. */
     public String about() {
-        return about;
+        return Messages.get("stage." + label() + ".about");
     }
 
     /** 1 for scoping up to 6 for business. */

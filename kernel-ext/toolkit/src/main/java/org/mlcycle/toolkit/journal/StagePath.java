@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.knowm.xchart.XYChart;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -88,7 +89,7 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
     /** "scoping → data → development ↺ data → …", a pivot shown where it happened. */
     public String breadcrumb() {
         if (moves.isEmpty()) {
-            return "(no stage recorded yet)";
+            return Messages.get("path.none");
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < moves.size(); i++) {
@@ -114,15 +115,18 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
 
     /** "13 moves, 4 loops back, 0 objective pivots": the counts, in words that agree with them. */
     public String summary() {
-        return movesAndLoops() + ", " + counted(pivots.size(), "objective pivot", "objective pivots");
+        return Messages.get("path.summary", counted(moves.size(), "path.moves"), counted(loops(), "path.loops"),
+                counted(pivots.size(), "path.pivots"));
     }
 
-    String movesAndLoops() {
-        return counted(moves.size(), "move", "moves") + ", " + counted(loops(), "loop back", "loops back");
+    /** The chart's title: moves and loops back, in the reader's language. */
+    String title() {
+        return Messages.get("path.chart.title", counted(moves.size(), "path.moves"), counted(loops(), "path.loops"));
     }
 
-    private static String counted(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
+    /** "1 move", "2 moves": each bundle has a {@code .one} form, even where it reads the same. */
+    private static String counted(long n, String key) {
+        return Messages.get(n == 1 ? key + ".one" : key, n);
     }
 
     @Override
@@ -140,11 +144,12 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-path\"><p>");
+        StringBuilder out = new StringBuilder("<div class=\"mlcycle-path\"" + Messages.dirAttribute() + "><p>");
         for (int i = 0; i < moves.size(); i++) {
             if (i > 0) {
                 boolean back = moves.get(i).stage().ordinal() < moves.get(i - 1).stage().ordinal();
-                out.append(back ? " <span style=\"color:#c0392b\" title=\"back to an earlier stage\">&#8634;</span> "
+                out.append(back ? " <span style=\"color:#c0392b\" title=\"" + Html.escape(Messages.get("path.back"))
+                        + "\">&#8634;</span> "
                         : " &rarr; ");
             }
             for (int p = 0; p < pivots.size(); p++) {
@@ -157,17 +162,19 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
             out.append("<sup>").append(i + 1).append("</sup><b>").append(moves.get(i).stage().label()).append("</b>");
         }
         if (moves.isEmpty()) {
-            out.append("(no stage recorded yet)");
+            out.append(Html.escape(Messages.get("path.none")));
         }
-        out.append("</p><p>").append(summary()).append("</p>");
+        out.append("</p><p>").append(Html.escape(summary())).append("</p>");
         List<List<?>> rows = new ArrayList<>();
         Map<Stage, Integer> visits = visits();
         Map<Stage, Duration> time = timePerStage();
         for (Stage stage : Stage.values()) {
-            rows.add(List.of(stage.number() + " " + stage.label(), visits.getOrDefault(stage, 0),
+            rows.add(List.of(stage.number() + " " + stage.title(), visits.getOrDefault(stage, 0),
                     human(time.getOrDefault(stage, Duration.ZERO))));
         }
-        return out.append(Html.table(List.of("stage", "visits", "time"), rows)).append("</div>").toString();
+        List<String> columns = List.of(Messages.get("path.column.stage"), Messages.get("path.column.visits"),
+                Messages.get("path.column.time"));
+        return out.append(Html.table(columns, rows)).append("</div>").toString();
     }
 
     @Override

@@ -1,0 +1,75 @@
+package org.mlcycle.toolkit.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.exercises.CheckResult;
+import org.mlcycle.toolkit.exercises.Exercise;
+import org.mlcycle.toolkit.exercises.HintBox;
+import org.mlcycle.toolkit.exercises.ModelAnswer;
+import org.mlcycle.toolkit.exercises.Verdict;
+import org.mlcycle.toolkit.journal.Stage;
+
+class MessagesTest {
+    private static final Exercise EXERCISE =
+            Exercise.of("demo-sum", "demo", "a sum", 1, a -> Verdict.pass("3 is right"), "add them up");
+
+    @AfterEach
+    void back() {
+        Messages.use(null);
+    }
+
+    @Test
+    @DisplayName("the keys each language lacks are listed (they show in English); a key English lacks fails")
+    void missingKeys() {
+        StringBuilder unknown = new StringBuilder();
+        for (String lang : Messages.LANGUAGES) {
+            List<String> missing = Messages.missing(lang);
+            System.out.println("messages_" + lang + ": " + missing.size() + " of " + Messages.keys().size()
+                    + " keys missing, shown in English" + (missing.isEmpty() ? "" : ": " + String.join(", ", missing)));
+            Messages.unknown(lang).forEach(k -> unknown.append(lang).append(": ").append(k).append('\n'));
+        }
+        assertEquals("", unknown.toString(), "keys a translation has and messages.properties (English) lacks");
+        assertTrue(Messages.missing("en").isEmpty());
+        assertEquals(Messages.keys().size(), Messages.missing("xx").size(), "a language without a file lacks every key");
+    }
+
+    @Test
+    @DisplayName("MLCYCLE_LANG's language shows the check, the hint box and the model answer; English otherwise")
+    void checkMessagesInTheLearnersLanguage() {
+        Messages.use("pt");
+        CheckResult pass = new CheckResult("demo-sum", "demo", "a sum", 1, 1, true, "3 is right");
+        assertEquals("Correto: 3 is right", pass.toText());
+        assertEquals("Dica (demo-sum, tentativa 2): look again", HintBox.hint(EXERCISE, 2, "look again").toText());
+        assertTrue(ModelAnswer.of(EXERCISE).toText().startsWith("resposta modelo para demo-sum"));
+
+        Messages.use("zh");
+        assertEquals("正确：3 is right", pass.toText());
+        assertEquals("监控", Stage.MONITORING.title());
+        assertEquals("monitoring", Stage.MONITORING.label(), "the magic's name stays as it is");
+
+        Messages.use("fa");
+        String html = HintBox.noAnswer(EXERCISE, "").toHtml();
+        assertTrue(html.contains("dir=\"rtl\"") && html.contains("هنوز پاسخی نیست"), html);
+        assertTrue(ModelAnswer.of(EXERCISE).toHtml().contains("<pre dir=\"ltr\""), "code stays left to right");
+
+        Messages.use("en");
+        assertEquals("Correct: 3 is right", pass.toText());
+        assertFalse(HintBox.noAnswer(EXERCISE, "").toHtml().contains("rtl"));
+    }
+
+    @Test
+    @DisplayName("a language given as fa_IR or pt-BR is the language; an unknown one falls back to English per key")
+    void fallback() {
+        Messages.use("pt-BR");
+        assertEquals("pt", Messages.language());
+        Messages.use("xx");
+        assertEquals("Hint", Messages.get("hint.heading"));
+        assertEquals("تلاش 2", Messages.in("fa_IR", "hint.attempt", 2));
+    }
+}
