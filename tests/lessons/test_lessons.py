@@ -256,15 +256,23 @@ def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected
     assert run.num("ece_corrected") < run.num("ece_raw") / 5, "recalibration on traffic should fix the probabilities"
     assert run.num("calibration_check_positives") >= 30, "calibration is checked on a draw with enough positives"
     assert run.facts["mean_p_corrected_in_rate_interval"] == "true"
+    assert run.num("traffic_train_positives") < 30, "the prose says the random pairs hold only a handful of positives"
+    assert run.num("rate_interval_factor") > 2.5, "the prose says the rate's interval spans a factor of several"
 
 
 def test_lesson6_cost_matrix_threshold_beats_best_f1_and_slices_rest_on_30_positives(executed):
     run = lesson(executed, "06")
     assert run.num("precision_bar") == 0.8, "the bar is read back from lesson 1's objective in the journal"
-    assert abs(run.num("cost_bad") - 4 * run.num("gain_good")) < 1e-9, "a bar of 0.8 prices a bad show at 4 good ones"
+    first = lesson(executed, "01")
+    assert run.num("cost_bad") == first.num("cost_of_a_bad_show"), "the cost of a bad show is lesson 1's, from the journal"
+    assert run.num("break_even_precision") < run.num("precision_bar"), "at lesson 1's prices the bar is above break-even"
     assert run.num("cost_threshold_validation") > run.num("f1_threshold_validation")
     assert run.num("holdout_cost_f1") > 0, "the best-F1 threshold loses money at lesson 1's prices"
     assert run.num("holdout_saved_low") > 0, "the cost-matrix threshold saves money, beyond the noise"
+    assert run.num("holdout_cost_matrix_low") < 0 < run.num("holdout_cost_matrix_high"), "it earns about nothing"
+    assert abs(run.num("holdout_precision_at_cost_threshold") - run.num("break_even_precision")) < 0.05, \
+        "the prose says its precision sits at break-even"
+    assert run.num("holdout_precision_at_cost_threshold") < run.num("precision_bar")
     assert run.num("slice_positives_min") >= 30, "every gender and age group rests on 30+ positives"
 
 
@@ -278,6 +286,7 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     assert 0.10 <= run.num("unseen_query_share") <= 0.30
     assert run.num("travel_info_rate_then") < 0.02 and run.num("travel_info_rate_now") >= 0.15, "concept shift"
     assert run.num("travel_info_positives_now") >= 30
+    assert run.num("travel_info_change_low") > 0.1, "the slice's label-rate change is far outside the noise"
     assert run.num("travel_info_observed_now") > 3 * run.num("travel_info_predicted_now"), \
         "inside the slice the old model's predictions stay low while the answer moved: P(y | x) changed"
     crossed = run.num("roc_auc_oot_retrained_cross_feature")
