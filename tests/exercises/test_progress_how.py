@@ -54,7 +54,7 @@ def test_progress_of_a_lesson_says_unaided_with_hints_or_after_the_answer(nb):
 
     progress = ran(nb.run("%progress 14")).text
 
-    assert progress.startswith("progress: 3 of 15 exercises passed, 4 attempts, 1 hints, 1 model answers read"), progress
+    assert progress.startswith("progress: 3 of 17 exercises passed, 4 attempts, 1 hints, 1 model answers read"), progress
     assert progress.splitlines()[1] == "14-design-ad-click-prediction"
     line = rows(progress)
     assert line["lesson14-rank-budget"].split()[1:3] == ["passed", "unaided"], line["lesson14-rank-budget"]
