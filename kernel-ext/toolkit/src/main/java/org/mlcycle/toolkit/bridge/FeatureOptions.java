@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.bridge;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * {@code minCategoryCount} times in training folded into "(other)". {@code label} is the column the
  * model learns.
  */
+@CheckReturnValue
 public record FeatureOptions(String label, List<String> numeric, List<String> categorical, int minCategoryCount) {
 
     public FeatureOptions {

@@ -1,11 +1,14 @@
 package org.mlcycle.toolkit.bridge;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+
 /**
  * What is done to each fold's training rows before its model is trained, and only to them (the
  * held-out rows are always scored as they are): random over- or under-sampling (seeded by
  * {@code seed} and the fold number) and inverse-frequency example weights. The feature spec is fit
  * on the fold's training rows before resampling, so duplicated rows do not shift its statistics.
  */
+@CheckReturnValue
 public record FoldTraining(Resample resample, boolean classWeights, long seed) {
 
     /** Which resampling, if any. */

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.datasets;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.mlcycle.toolkit.support.Require;
 
 /**
@@ -23,6 +24,7 @@ import org.mlcycle.toolkit.support.Require;
  * @param b0 intercept of the truth score
  * @param c0 intercept of the click model
  */
+@CheckReturnValue
 public record AdWorldOptions(
         long seed,
         int categories,

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.deploy;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Locale;
 import java.util.Set;
 import org.mlcycle.toolkit.drift.DriftOptions;
@@ -17,6 +18,7 @@ import org.mlcycle.toolkit.support.Require;
  * @param retrainWindows how many recent windows a retrain suggestion uses
  * @param drift how input and prediction drift are decided
  */
+@CheckReturnValue
 public record MonitorOptions(String timeColumn, int window, ShowRule rule, String alertMetric, double alertBelow,
         int smoothing, int retrainWindows, DriftOptions drift) {
 

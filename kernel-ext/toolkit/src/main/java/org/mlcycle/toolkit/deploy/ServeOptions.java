@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.deploy;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.time.Duration;
 import org.mlcycle.toolkit.support.Require;
 
@@ -18,6 +19,7 @@ import org.mlcycle.toolkit.support.Require;
  *     body, and an answer to be taken by the client; a late request gets 408 and the connection closes
  * @param idleTimeout how long a kept-alive connection may wait for its next request
  */
+@CheckReturnValue
 public record ServeOptions(int workers, int queue, int maxConnections, int maxBodyBytes, int maxHeadBytes,
         int maxHeaders, Duration requestTimeout, Duration idleTimeout) {
 

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.deploy;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.mlcycle.toolkit.bridge.Features;
 import org.mlcycle.toolkit.metrics.AdMetrics;
 import org.mlcycle.toolkit.support.Require;
@@ -19,6 +20,7 @@ import tech.tablesaw.columns.Column;
  * @param costColumn the traffic column with each ad's price per click, or null for the flat price
  * @param costPerClick the flat price per click
  */
+@CheckReturnValue
 public record ShowRule(double threshold, String positive, String clickedColumn, String costColumn, double costPerClick) {
 
     public ShowRule {

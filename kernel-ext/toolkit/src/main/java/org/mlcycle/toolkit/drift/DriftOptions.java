@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.drift;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param categorical number columns to compare as categories (e.g. a 0/1 label)
  * @param ignore columns left out
  */
+@CheckReturnValue
 public record DriftOptions(
         int bins,
         int pValueRows,

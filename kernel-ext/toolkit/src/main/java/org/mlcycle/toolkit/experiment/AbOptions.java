@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.experiment;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import org.mlcycle.toolkit.support.Require;
 
 /**
@@ -7,6 +8,7 @@ import org.mlcycle.toolkit.support.Require;
  * request going to the treatment when the hash of its id and {@code seed} falls below {@code
  * treatmentShare}; intervals at level 1 - {@code alpha}.
  */
+@CheckReturnValue
 public record AbOptions(int requestsPerDay, int days, double treatmentShare, long seed, double alpha) {
 
     public AbOptions {

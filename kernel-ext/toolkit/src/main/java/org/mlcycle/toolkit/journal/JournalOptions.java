@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.journal;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.Objects;
  * How a {@link Journal} is opened: how long a write waits for another kernel's write to finish
  * before giving up ({@code busyTimeout}), and the clock that stamps records (fixed in tests).
  */
+@CheckReturnValue
 public record JournalOptions(Duration busyTimeout, Clock clock) {
 
     /** Wait up to 10 seconds for another writer; the system clock in UTC. */

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.journal;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.mlcycle.toolkit.support.Require;
  *         .withMetric("auc", 0.81).withModel("lr-1", model.getProvenance().toString()));
  * }</pre>
  */
+@CheckReturnValue
 public record RunEntry(
         String name,
         Map<String, String> params,

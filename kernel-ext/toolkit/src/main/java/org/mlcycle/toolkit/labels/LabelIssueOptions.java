@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.labels;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Objects;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -13,6 +14,7 @@ import org.tribuo.math.optimisers.AdaGrad;
  * How out-of-fold probabilities are made for label-issue detection: {@code folds} stratified folds
  * drawn with {@code seed}, each trained with {@code trainer}.
  */
+@CheckReturnValue
 public record LabelIssueOptions(int folds, long seed, Trainer<Label> trainer) {
 
     public LabelIssueOptions {

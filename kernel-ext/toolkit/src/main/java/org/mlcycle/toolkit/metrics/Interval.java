@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.metrics;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.mlcycle.toolkit.report.Rendered;
  * many positive rows the estimate rests on (-1 when the statistic has no positive class); below
  * {@link #MIN_POSITIVES} the report says the evidence is too thin to conclude from.
  */
+@CheckReturnValue
 public record Interval(String name, double estimate, double low, double high, double level, int resamples, long seed,
         long rows, long positives) implements Rendered {
     /** Fewer positives than this make any conclusion about a rare class a guess. */

@@ -1,10 +1,13 @@
 package org.mlcycle.toolkit.metrics;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+
 /**
  * How a binary classification is evaluated: the decision threshold (predict positive when the
  * probability is at least this), the number of calibration bins, and which label value is the
  * positive class when reading a table.
  */
+@CheckReturnValue
 public record MetricsOptions(double threshold, int calibrationBins, String positive) {
 
     public MetricsOptions {

@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import tech.tablesaw.api.Row;
  * @param description how the constraint is named in reports
  * @param mostly the share of checked rows that must pass (1 = all)
  */
+@CheckReturnValue
 public record Constraint(
         Kind kind,
         String column,

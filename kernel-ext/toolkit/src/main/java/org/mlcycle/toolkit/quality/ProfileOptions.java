@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param imbalance alert when 1 - (entropy of the value shares, base = number of values) is above this
  * @param ignore columns left out of the profile and of the duplicate-row count
  */
+@CheckReturnValue
 public record ProfileOptions(
         int bins,
         int topK,

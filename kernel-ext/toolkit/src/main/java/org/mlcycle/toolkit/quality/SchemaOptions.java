@@ -1,5 +1,7 @@
 package org.mlcycle.toolkit.quality;
 
+import com.google.errorprone.annotations.CheckReturnValue;
+
 /**
  * How {@link Schema#infer} builds a schema and how strict validation is. Defaults follow TFDV: text
  * domains up to 100 values, no numeric ranges unless asked for.
@@ -9,6 +11,7 @@ package org.mlcycle.toolkit.quality;
  * @param missingTolerance a batch's missing share may exceed the reference's by this much
  * @param unseenTolerance share of a batch's values outside the domain that is still accepted
  */
+@CheckReturnValue
 public record SchemaOptions(int maxDomain, boolean ranges, double missingTolerance, double unseenTolerance) {
 
     public SchemaOptions {

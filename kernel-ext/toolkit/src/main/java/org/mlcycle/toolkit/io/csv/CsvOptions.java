@@ -1,5 +1,6 @@
 package org.mlcycle.toolkit.io.csv;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import tech.tablesaw.api.ColumnType;
  * @param columnNames the column names of a file without a header line; empty: the first line is the header
  * @param maxRows rows read into the table at most (the rest of the file is not read)
  */
+@CheckReturnValue
 public record CsvOptions(
         char separator,
         Set<String> missingTokens,
