@@ -4,6 +4,7 @@ import org.mlcycle.toolkit.labels.*;
 
 import org.mlcycle.toolkit.report.Json;
 
+import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.OutOfFold;
 import org.mlcycle.toolkit.bridge.OutOfFoldProbabilities;
@@ -88,10 +87,11 @@ public final class CvClBench {
                         Trainer.DEFAULT_SEED);
         TribuoLogging.quiet();
 
-        String schemaText = Files.readString(schemaPath(csv, a.get("schema")));
-        List<String> numeric = stringArray(schemaText, "numeric");
-        List<String> categorical = stringArray(schemaText, "categorical");
-        String label = stringValue(schemaText, "label");
+        Path schemaFile = schemaPath(csv, a.get("schema"));
+        BenchSchema schema = BenchSchema.read(schemaFile);
+        List<String> numeric = schema.numeric();
+        List<String> categorical = schema.categorical();
+        String label = schema.requireLabel(schemaFile);
 
         long t0 = System.nanoTime();
         Table table = read(csv, rows, numeric, categorical, label);
@@ -143,17 +143,13 @@ public final class CvClBench {
         out.put("total_s", round(readS + median(cvRuns) + median(clRuns)));
         out.put("env", env());
         out.put("result", result(table, oof, report));
-        StringBuilder json = new StringBuilder();
-        json.append(Json.compact(out));
         if (a.containsKey("reference")) {
-            json.setLength(json.length() - 1);
-            json.append(",\"reference\":[");
-            List<String> lines = Files.readAllLines(Path.of(a.get("reference"))).stream()
+            out.put("reference", Files.readAllLines(Path.of(a.get("reference"))).stream()
                     .filter(l -> l.startsWith("{"))
-                    .toList();
-            json.append(String.join(",", lines)).append("]}");
+                    .map(JsonParser::parseString)
+                    .toList());
         }
-        System.out.println(json);
+        System.out.println(Json.compact(out));
     }
 
     private static Map<String, Object> result(Table table, OutOfFoldProbabilities oof, LabelIssueReport report) {
@@ -258,24 +254,6 @@ public final class CvClBench {
         if (given != null) return Path.of(given);
         String name = csv.toString();
         return Path.of((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + ".schema.json");
-    }
-
-    /** The string array under {@code key} in a flat JSON object (enough for the generator's schema file). */
-    static List<String> stringArray(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\[([^\\]]*)\\]")
-                .matcher(json);
-        if (!m.find()) throw new IllegalArgumentException("cv_cl bench: the schema has no '" + key + "' list");
-        List<String> out = new ArrayList<>();
-        Matcher s = Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
-        while (s.find()) out.add(s.group(1));
-        return out;
-    }
-
-    static String stringValue(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\"([^\"]*)\"")
-                .matcher(json);
-        if (!m.find()) throw new IllegalArgumentException("cv_cl bench: the schema names no '" + key + "'");
-        return m.group(1);
     }
 
     private static Map<String, String> parse(String[] argv) {

@@ -2,6 +2,7 @@ package org.mlcycle.bench;
 
 import org.mlcycle.toolkit.labels.*;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +38,10 @@ class CvClBenchTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CvClBench.main(new String[] {"--csv", csv.toString(), "--rows", "250", "--repeat", "1", "--warmup", "0"});
+            Files.writeString(dir.resolve("py.jsonl"), "note: a line that is not JSON is skipped\n"
+                    + "{\"task\":\"cv_cl\",\"result\":{\"oof_roc_auc\":0.9,\"classes\":[\"0\",\"1\"]}}\n");
+            CvClBench.main(new String[] {"--csv", csv.toString(), "--rows", "250", "--repeat", "1", "--warmup", "0",
+                "--reference", dir.resolve("py.jsonl").toString()});
         } finally {
             System.setOut(original);
         }
@@ -52,9 +56,18 @@ class CvClBenchTest {
             "\"flagged\":",
             "\"precision\":",
             "\"recall\":",
-            "\"true_flipped\":5"
+            "\"true_flipped\":5",
+            "\"reference\":[{\"task\":\"cv_cl\",\"result\":{\"oof_roc_auc\":0.9,\"classes\":[\"0\",\"1\"]}}]"
         }) {
             assertTrue(json.contains(key), key + " in " + json);
         }
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonIsNamedInTheError(@TempDir Path dir) throws Exception {
+        Path schema = dir.resolve("ads.schema.json");
+        Files.writeString(schema, "numeric: bid");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSchema.read(schema));
+        assertTrue(e.getMessage().contains(schema.toString()) && e.getMessage().contains("not a JSON object"), e.getMessage());
     }
 }
