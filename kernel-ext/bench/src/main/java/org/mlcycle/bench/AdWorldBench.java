@@ -1,13 +1,12 @@
 package org.mlcycle.bench;
 
-import org.mlcycle.toolkit.datasets.*;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlcycle.toolkit.datasets.*;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,7 +30,12 @@ public final class AdWorldBench {
             }
         }
         for (int r = 0; r < repeats; r++) {
-            run("features", Source.TARGETED, rows, r, () -> world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, rows));
+            run(
+                    "features",
+                    Source.TARGETED,
+                    rows,
+                    r,
+                    () -> world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, rows));
         }
         for (int r = 0; r < repeats; r++) {
             run("csv", Source.RANDOM, rows, r, () -> {
@@ -61,9 +65,16 @@ public final class AdWorldBench {
         for (MemoryPoolMXBean pool : heap) {
             peak += pool.getPeakUsage().getUsed(); // sum of pool peaks: an upper bound of the heap's peak
         }
-        System.out.println(String.format(Locale.ROOT,
+        System.out.println(String.format(
+                Locale.ROOT,
                 "{\"bench\":\"%s\",\"source\":\"%s\",\"rows\":%d,\"repeat\":%d,\"seconds\":%.3f,\"rows_per_s\":%.0f,\"peak_heap_mb\":%.1f,\"result\":\"%s\"}",
-                what, source.name().toLowerCase(Locale.ROOT), rows, repeat, seconds, rows / seconds, peak / 1048576.0,
+                what,
+                source.name().toLowerCase(Locale.ROOT),
+                rows,
+                repeat,
+                seconds,
+                rows / seconds,
+                peak / 1048576.0,
                 result.getClass().getSimpleName()));
     }
 }

@@ -1,9 +1,5 @@
 package org.mlcycle.bench;
 
-import org.mlcycle.toolkit.labels.*;
-
-import org.mlcycle.toolkit.report.Json;
-
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +18,9 @@ import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.OutOfFold;
 import org.mlcycle.toolkit.bridge.OutOfFoldProbabilities;
 import org.mlcycle.toolkit.bridge.TribuoLogging;
+import org.mlcycle.toolkit.labels.*;
 import org.mlcycle.toolkit.metrics.Metrics;
+import org.mlcycle.toolkit.report.Json;
 import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.Splits;
 import org.mlcycle.toolkit.support.Require;
@@ -71,13 +69,19 @@ public final class CvClBench {
         String trainerName = a.getOrDefault("trainer", "sgd");
         double eps = Double.parseDouble(a.getOrDefault("eps", "0.01"));
         String solver = a.getOrDefault("solver", "L2R_LR");
-        Require.that(trainerName.equals("sgd") || trainerName.equals("liblinear"), "cv_cl bench",
-                "--trainer is sgd or liblinear, not '%s'", trainerName);
+        Require.that(
+                trainerName.equals("sgd") || trainerName.equals("liblinear"),
+                "cv_cl bench",
+                "--trainer is sgd or liblinear, not '%s'",
+                trainerName);
         // sgd: LabelIssueOptions.logisticRegression() (--rate 1.0 gives Tribuo's LogisticRegressionTrainer);
         // liblinear: L2-regularised logistic regression solved in batch, like scikit-learn's lbfgs
         Trainer<Label> trainer = trainerName.equals("liblinear")
                 ? new LibLinearClassificationTrainer(
-                        new LinearClassificationType(LinearClassificationType.LinearType.valueOf(solver)), 1.0, 1000, eps)
+                        new LinearClassificationType(LinearClassificationType.LinearType.valueOf(solver)),
+                        1.0,
+                        1000,
+                        eps)
                 : new LinearSGDTrainer(
                         new LogMulticlass(),
                         new AdaGrad(rate, 0.1),
@@ -125,14 +129,15 @@ public final class CvClBench {
         out.put(
                 "model",
                 trainerName.equals("liblinear")
-                        ? String.format(Locale.ROOT, "tribuo LibLinearClassificationTrainer(%s, C 1.0, eps %s)", solver, eps)
+                        ? String.format(
+                                Locale.ROOT, "tribuo LibLinearClassificationTrainer(%s, C 1.0, eps %s)", solver, eps)
                         : String.format(
-                        Locale.ROOT,
-                        "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
-                        rate,
-                        epochs,
-                        minibatch,
-                        rate == 1.0 && epochs == 5 && minibatch == 1 ? " = LogisticRegressionTrainer" : ""));
+                                Locale.ROOT,
+                                "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(%s, 0.1), %d epochs, minibatch %d)%s",
+                                rate,
+                                epochs,
+                                minibatch,
+                                rate == 1.0 && epochs == 5 && minibatch == 1 ? " = LogisticRegressionTrainer" : ""));
         out.put("jobs", threads);
         out.put("read_s", round(readS));
         out.put("cv", times(cvRuns, warmup));
@@ -144,10 +149,12 @@ public final class CvClBench {
         out.put("env", env());
         out.put("result", result(table, oof, report));
         if (a.containsKey("reference")) {
-            out.put("reference", Files.readAllLines(Path.of(a.get("reference"))).stream()
-                    .filter(l -> l.startsWith("{"))
-                    .map(JsonParser::parseString)
-                    .toList());
+            out.put(
+                    "reference",
+                    Files.readAllLines(Path.of(a.get("reference"))).stream()
+                            .filter(l -> l.startsWith("{"))
+                            .map(JsonParser::parseString)
+                            .toList());
         }
         System.out.println(Json.compact(out));
     }

@@ -1,7 +1,5 @@
 package org.mlcycle.bench;
 
-import org.mlcycle.toolkit.report.Json;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -16,13 +14,14 @@ import org.mlcycle.toolkit.drift.ColumnDrift;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
-import org.mlcycle.toolkit.quality.ColumnProfile;
 import org.mlcycle.toolkit.io.csv.Csv;
 import org.mlcycle.toolkit.io.csv.CsvOptions;
 import org.mlcycle.toolkit.io.csv.CsvResult;
+import org.mlcycle.toolkit.quality.ColumnProfile;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.quality.ProfileOptions;
 import org.mlcycle.toolkit.quality.ProfileReport;
+import org.mlcycle.toolkit.report.Json;
 import org.mlcycle.toolkit.stats.ValueCount;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
@@ -222,8 +221,10 @@ public final class QualityBench {
         e.put("csv_threads", Csv.threads());
         e.put("compute_threads", 1);
         e.put("warmup_runs", warmup);
-        e.put("timing", "System.nanoTime around each run after warm-up runs (not JMH); cpu_s = this thread's CPU time"
-                + "; read_cpu_s = the whole process's CPU time during the read (reader, JIT and GC threads)");
+        e.put(
+                "timing",
+                "System.nanoTime around each run after warm-up runs (not JMH); cpu_s = this thread's CPU time"
+                        + "; read_cpu_s = the whole process's CPU time during the read (reader, JIT and GC threads)");
         return e;
     }
 

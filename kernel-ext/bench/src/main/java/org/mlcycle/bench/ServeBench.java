@@ -1,7 +1,5 @@
 package org.mlcycle.bench;
 
-import org.mlcycle.toolkit.deploy.*;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -26,6 +24,7 @@ import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.datasets.AdWorld;
 import org.mlcycle.toolkit.datasets.Period;
 import org.mlcycle.toolkit.datasets.Source;
+import org.mlcycle.toolkit.deploy.*;
 import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.report.Json;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
@@ -51,7 +50,8 @@ public final class ServeBench {
         AdWorld world = AdWorld.standard();
         Table train = world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, 20_000);
         Table traffic = world.features(Source.TARGETED, Period.YESTERDAY, 5_000);
-        FeatureOptions options = FeatureOptions.of("label_a",
+        FeatureOptions options = FeatureOptions.of(
+                "label_a",
                 List.of("text_sim", "landing_score", "past_ctr", "n_tokens"),
                 List.of("kw_match", "intent", "brand_rel", "device"));
         ServingModel model = ServingModel.train(train, options, new LogisticRegressionTrainer());
@@ -68,15 +68,16 @@ public final class ServeBench {
                     }
                     for (int clients : new int[] {1, 4}) {
                         run(server.url(), bodies, clients, 1.0); // warm-up: JIT, connections
-                        System.out.println(Json.compact(record(run(server.url(), bodies, clients, seconds)
-                                .withCase(rows, clients))));
+                        System.out.println(Json.compact(record(
+                                run(server.url(), bodies, clients, seconds).withCase(rows, clients))));
                     }
                 }
                 System.out.println(Json.compact(healthUnderHalfOpen(server.url(), HALF_OPEN, 200)));
             }
         } finally {
             try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -96,12 +97,15 @@ public final class ServeBench {
             for (int c = 0; c < clients; c++) {
                 final int offset = c;
                 futures.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    HttpClient http = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build();
                     double[] ms = new double[1024];
                     int n = 0;
                     for (int k = offset; System.nanoTime() < end; k += clients) {
                         HttpRequest request = HttpRequest.newBuilder(url.resolve("/predict"))
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(k % bodies.size()))).build();
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(k % bodies.size())))
+                                .build();
                         long t0 = System.nanoTime();
                         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
                         double took = (System.nanoTime() - t0) / 1e6;
@@ -148,8 +152,9 @@ public final class ServeBench {
                 long t0 = System.nanoTime();
                 try (Socket s = new Socket(url.getHost(), url.getPort())) {
                     s.setSoTimeout(3000);
-                    s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
                     if (!answer.startsWith("HTTP/1.1 200")) {
                         throw new IllegalStateException("/health answered: " + answer);
@@ -184,7 +189,9 @@ public final class ServeBench {
     }
 
     private static double percentile(double[] sorted, double q) {
-        return sorted.length == 0 ? Double.NaN : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))];
+        return sorted.length == 0
+                ? Double.NaN
+                : sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))];
     }
 
     private static Map<String, Object> record(Result r) {

@@ -29,22 +29,39 @@ public final class SparkBench {
     private SparkBench() {}
 
     public static void main(String[] args) throws Exception {
-        long[] sizes = args.length == 0 ? new long[] {1_000_000} : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        long[] sizes = args.length == 0
+                ? new long[] {1_000_000}
+                : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
         int cores = Runtime.getRuntime().availableProcessors();
-        SparkSession spark = SparkSession.builder().master("local[*]").appName("mlcycle bench")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", String.valueOf(cores)).getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master("local[*]")
+                .appName("mlcycle bench")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", String.valueOf(cores))
+                .getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         DriftOptions options = DriftOptions.defaults()
                 .withCategorical("query_category", "ad_category", "gender", "age")
-                .withIgnored("row_id", "day", "user_id", "query_id", "ad_id", "advertiser_id", "label_a", "label_b", "weight");
+                .withIgnored(
+                        "row_id",
+                        "day",
+                        "user_id",
+                        "query_id",
+                        "ad_id",
+                        "advertiser_id",
+                        "label_a",
+                        "label_b",
+                        "weight");
         AdWorld world = AdWorld.standard();
         Path dir = Files.createTempDirectory("mlcycle-spark-bench");
         for (long rows : sizes) {
             Path ref = dir.resolve("ref-" + rows + ".csv"), cur = dir.resolve("cur-" + rows + ".csv");
             Table refTable = world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, Math.toIntExact(rows));
             refTable.write().csv(ref.toFile());
-            world.features(Source.TARGETED, Period.YESTERDAY, Math.toIntExact(rows)).write().csv(cur.toFile());
+            world.features(Source.TARGETED, Period.YESTERDAY, Math.toIntExact(rows))
+                    .write()
+                    .csv(cur.toFile());
             var schema = SparkTables.schemaOf(refTable);
             refTable = null;
             Map<String, Object> out = new LinkedHashMap<>();
@@ -54,7 +71,10 @@ public final class SparkBench {
             out.put("table_profile_s", seconds(() -> Profile.of(read(ref))));
             out.put("table_drift_s", seconds(() -> Drift.between(read(ref), read(cur), options)));
             out.put("spark_profile_s", seconds(() -> SparkProfile.of(csv(spark, schema, ref), "ref")));
-            out.put("spark_drift_s", seconds(() -> SparkDrift.between(csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", options)));
+            out.put(
+                    "spark_drift_s",
+                    seconds(() -> SparkDrift.between(
+                            csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", options)));
             System.out.println(new com.google.gson.Gson().toJson(out));
         }
         spark.stop();

@@ -21,9 +21,15 @@ public final class WriteDatasets {
             System.exit(2);
         }
         Manifest m = DatasetFiles.write(AdWorld.standard(), Path.of(args[0]));
-        List<Manifest.Entry> written = m.entries().stream().filter(e -> !e.isGenerated()).toList();
+        List<Manifest.Entry> written =
+                m.entries().stream().filter(e -> !e.isGenerated()).toList();
         long total = written.stream().mapToLong(Manifest.Entry::bytes).sum();
-        System.out.println(String.format(Locale.ROOT, "wrote %d files, %,d bytes, and a MANIFEST that also lists %d generated variants, into %s",
-                written.size(), total, m.entries().size() - written.size(), args[0]));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "wrote %d files, %,d bytes, and a MANIFEST that also lists %d generated variants, into %s",
+                written.size(),
+                total,
+                m.entries().size() - written.size(),
+                args[0]));
     }
 }

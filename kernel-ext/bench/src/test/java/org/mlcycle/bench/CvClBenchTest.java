@@ -1,7 +1,5 @@
 package org.mlcycle.bench;
 
-import org.mlcycle.toolkit.labels.*;
-
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlcycle.toolkit.labels.*;
 
 class CvClBenchTest {
 
@@ -38,10 +37,22 @@ class CvClBenchTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            Files.writeString(dir.resolve("py.jsonl"), "note: a line that is not JSON is skipped\n"
-                    + "{\"task\":\"cv_cl\",\"result\":{\"oof_roc_auc\":0.9,\"classes\":[\"0\",\"1\"]}}\n");
-            CvClBench.main(new String[] {"--csv", csv.toString(), "--rows", "250", "--repeat", "1", "--warmup", "0",
-                "--reference", dir.resolve("py.jsonl").toString()});
+            Files.writeString(
+                    dir.resolve("py.jsonl"),
+                    "note: a line that is not JSON is skipped\n"
+                            + "{\"task\":\"cv_cl\",\"result\":{\"oof_roc_auc\":0.9,\"classes\":[\"0\",\"1\"]}}\n");
+            CvClBench.main(new String[] {
+                "--csv",
+                csv.toString(),
+                "--rows",
+                "250",
+                "--repeat",
+                "1",
+                "--warmup",
+                "0",
+                "--reference",
+                dir.resolve("py.jsonl").toString()
+            });
         } finally {
             System.setOut(original);
         }
@@ -68,6 +79,8 @@ class CvClBenchTest {
         Path schema = dir.resolve("ads.schema.json");
         Files.writeString(schema, "numeric: bid");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSchema.read(schema));
-        assertTrue(e.getMessage().contains(schema.toString()) && e.getMessage().contains("not a JSON object"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(schema.toString()) && e.getMessage().contains("not a JSON object"),
+                e.getMessage());
     }
 }

@@ -8,17 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlcycle.toolkit.journal.ExerciseResult;
-import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.exercises.ExerciseProgress;
 import org.mlcycle.toolkit.exercises.Exercises;
+import org.mlcycle.toolkit.journal.ExerciseResult;
+import org.mlcycle.toolkit.journal.Journal;
 
 class ExerciseProgressTest {
     @TempDir
     Path dir;
 
     @Test
-    @DisplayName("progress counts attempts, hints and reveals per exercise, and lists the untried ones of a started lesson")
+    @DisplayName(
+            "progress counts attempts, hints and reveals per exercise, and lists the untried ones of a started lesson")
     void fromAJournalFile() {
         try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
             journal.exercise("practice-ctr", "practice", ExerciseResult.CHECK, false, 0, "averaged rows");
@@ -36,15 +37,21 @@ class ExerciseProgressTest {
 
         ExerciseProgress progress = ExerciseProgress.of(results, Exercises.loaded());
 
-        List<String> lines = progress.rows().stream().map(r -> r.lesson() + " " + r.exercise() + " " + r.status()
-                + " " + r.attempts() + "/" + r.hints() + (r.revealed() ? " revealed" : "")).toList();
-        assertEquals(List.of(
-                "05-wrong-labels lesson05-kappa not yet 1/1",
-                "05-wrong-labels lesson05-remedy not tried 0/0",
-                "practice practice-ctr passed 3/2",
-                "practice practice-median-bid not tried 0/0",
-                "practice practice-why-ctr answer read 0/0 revealed"), lines);
-        assertTrue(progress.toText().startsWith("progress: 1 of 5 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
+        List<String> lines = progress.rows().stream()
+                .map(r -> r.lesson() + " " + r.exercise() + " " + r.status() + " " + r.attempts() + "/" + r.hints()
+                        + (r.revealed() ? " revealed" : ""))
+                .toList();
+        assertEquals(
+                List.of(
+                        "05-wrong-labels lesson05-kappa not yet 1/1",
+                        "05-wrong-labels lesson05-remedy not tried 0/0",
+                        "practice practice-ctr passed 3/2",
+                        "practice practice-median-bid not tried 0/0",
+                        "practice practice-why-ctr answer read 0/0 revealed"),
+                lines);
+        assertTrue(
+                progress.toText()
+                        .startsWith("progress: 1 of 5 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
                 progress.toText());
     }
 
@@ -70,20 +77,29 @@ class ExerciseProgressTest {
             assertEquals("passed/unaided", how.get("lesson14-peak-qps"));
             assertEquals("passed/with hints", how.get("lesson14-window"));
             assertEquals("passed/after the answer", how.get("lesson14-ne"));
-            assertEquals("passed/unaided", how.get("lesson14-hash-bits"), "a reveal after the pass does not change how");
+            assertEquals(
+                    "passed/unaided", how.get("lesson14-hash-bits"), "a reveal after the pass does not change how");
             assertEquals("not yet/", how.get("lesson14-recalibrate"));
             assertEquals("not tried/", how.get("lesson14-ab-days"));
             assertEquals("not tried/", how.get("lesson14-q-clarify"));
-            assertTrue(lesson.rows().stream().allMatch(r -> r.lesson().equals("14-design-ad-click-prediction")),
+            assertTrue(
+                    lesson.rows().stream().allMatch(r -> r.lesson().equals("14-design-ad-click-prediction")),
                     "only the lesson asked for");
-            assertTrue(lesson.toText().lines().anyMatch(l -> l.strip().startsWith("lesson14-window ")
-                    && l.contains(" passed ") && l.contains(" with hints ")), lesson.toText());
-            assertTrue(lesson.toHtml().contains("<th>how</th>") || lesson.toHtml().contains(">how<"), lesson.toHtml());
+            assertTrue(
+                    lesson.toText()
+                            .lines()
+                            .anyMatch(l -> l.strip().startsWith("lesson14-window ")
+                                    && l.contains(" passed ")
+                                    && l.contains(" with hints ")),
+                    lesson.toText());
+            assertTrue(
+                    lesson.toHtml().contains("<th>how</th>") || lesson.toHtml().contains(">how<"), lesson.toHtml());
 
             ExerciseProgress untouched = ExerciseProgress.of(results, Exercises.loaded(), "05-wrong-labels");
-            assertTrue(untouched.rows().size() >= 1 && untouched.rows().stream().allMatch(r -> r.status().equals("not tried")));
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> ExerciseProgress.of(results, Exercises.loaded(), "99"));
+            assertTrue(untouched.rows().size() >= 1
+                    && untouched.rows().stream().allMatch(r -> r.status().equals("not tried")));
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> ExerciseProgress.of(results, Exercises.loaded(), "99"));
             assertTrue(e.getMessage().startsWith("progress: no lesson '99'; lessons with exercises: "), e.getMessage());
         }
     }

@@ -50,7 +50,9 @@ class Lesson14DesignClickPredictionTest {
     @Test
     @DisplayName("the walkthrough has nine checked steps, eight questions, and two candidates get different briefs")
     void shape() {
-        List<Exercise> mine = ALL.all().stream().filter(e -> e.lesson().equals("14-design-ad-click-prediction")).toList();
+        List<Exercise> mine = ALL.all().stream()
+                .filter(e -> e.lesson().equals("14-design-ad-click-prediction"))
+                .toList();
         assertEquals(9, mine.stream().filter(e -> !e.isQuestion()).count());
         assertEquals(8, mine.stream().filter(Exercise::isQuestion).count());
         mine.forEach(e -> assertTrue(e.modelAnswer().length() > 150, e.id()));
@@ -64,10 +66,14 @@ class Lesson14DesignClickPredictionTest {
         ClickDesignBrief b = ClickDesignBrief.of(ALICE);
         passes("lesson14-peak-qps", new MapAnswers(ALICE).with("peakQps", peak(b)));
         passes("lesson14-peak-qps", new MapAnswers(ALICE).with("peakQps", Math.round(peak(b) / 100) * 100.0));
-        hints("lesson14-peak-qps", new MapAnswers(ALICE).with("peakQps", peak(b) / b.peakFactor()), "that is the day's average");
+        hints(
+                "lesson14-peak-qps",
+                new MapAnswers(ALICE).with("peakQps", peak(b) / b.peakFactor()),
+                "that is the day's average");
         hints("lesson14-peak-qps", new MapAnswers(ALICE).with("peakQps", peak(b) * 24), "a day has 86,400 seconds");
         assertNotEquals(peak(b), peak(ClickDesignBrief.of(BOB)));
-        assertFalse(check("lesson14-peak-qps", new MapAnswers(BOB).with("peakQps", peak(b))).passed());
+        assertFalse(check("lesson14-peak-qps", new MapAnswers(BOB).with("peakQps", peak(b)))
+                .passed());
         CheckResult blank = check("lesson14-peak-qps", new MapAnswers(ALICE));
         assertEquals("'peakQps' is not defined yet: run the cell where you compute it", blank.message());
     }
@@ -92,9 +98,14 @@ class Lesson14DesignClickPredictionTest {
         int right = window(delays);
         assertTrue(right > 5, "the late tail makes the window minutes long: " + right);
         passes("lesson14-window", new MapAnswers(ALICE).with("windowMinutes", right));
-        hints("lesson14-window", new MapAnswers(ALICE).with("windowMinutes", right - 1),
+        hints(
+                "lesson14-window",
+                new MapAnswers(ALICE).with("windowMinutes", right - 1),
                 ClickDesignDataWindow95.of(delays) == right - 1 ? "that window catches 95%" : "close, but");
-        hints("lesson14-window", new MapAnswers(ALICE).with("windowMinutes", right * 60 - 30), "windowMinutes is in minutes");
+        hints(
+                "lesson14-window",
+                new MapAnswers(ALICE).with("windowMinutes", right * 60 - 30),
+                "windowMinutes is in minutes");
         assertNotEquals(Arrays.toString(delays), Arrays.toString(ClickDesignData.clickDelays(BOB)));
         hints("lesson14-window", new MapAnswers(ALICE).with("windowMinutes", 1.5), "'windowMinutes' is a Double");
     }
@@ -123,7 +134,10 @@ class Lesson14DesignClickPredictionTest {
         }
         passes("lesson14-hash-bits", new MapAnswers(ALICE).with("hashBits", bits));
         int perValue = 64 - Long.numberOfLeadingZeros(values - 1);
-        hints("lesson14-hash-bits", new MapAnswers(ALICE).with("hashBits", perValue), "that gives about one bucket per value");
+        hints(
+                "lesson14-hash-bits",
+                new MapAnswers(ALICE).with("hashBits", perValue),
+                "that gives about one bucket per value");
         hints("lesson14-hash-bits", new MapAnswers(ALICE).with("hashBits", bits + 2), "that keeps collisions under 1%");
     }
 
@@ -134,14 +148,19 @@ class Lesson14DesignClickPredictionTest {
         double p = b.scoreDownsampled(), w = b.negativeKeep();
         passes("lesson14-recalibrate", new MapAnswers(ALICE).with("calibrated", p / (p + (1 - p) / w)));
         hints("lesson14-recalibrate", new MapAnswers(ALICE).with("calibrated", p), "that is the score before");
-        hints("lesson14-recalibrate", new MapAnswers(ALICE).with("calibrated", p * w), "multiplying the probability by w");
+        hints(
+                "lesson14-recalibrate",
+                new MapAnswers(ALICE).with("calibrated", p * w),
+                "multiplying the probability by w");
     }
 
     @Test
-    @DisplayName("NE: log loss over the base rate's passes on the candidate's own test sample; the log loss alone fails")
+    @DisplayName(
+            "NE: log loss over the base rate's passes on the candidate's own test sample; the log loss alone fails")
     void ne() {
         Table test = ClickDesignData.clicks(ALICE, Period.YESTERDAY);
-        assertNotEquals(test.rowCount(), ClickDesignData.clicks(BOB, Period.YESTERDAY).rowCount());
+        assertNotEquals(
+                test.rowCount(), ClickDesignData.clicks(BOB, Period.YESTERDAY).rowCount());
         double[] p = test.doubleColumn("past_ctr").asDoubleArray(); // a crude model: the ad's past CTR
         boolean[] clicked = new boolean[p.length];
         long clicks = 0;
@@ -154,13 +173,20 @@ class Lesson14DesignClickPredictionTest {
         double logLoss = Metrics.logLoss(clicked, p);
         double ne = logLoss / -(r * Math.log(r) + (1 - r) * Math.log(1 - r));
         passes("lesson14-ne", new MapAnswers(ALICE).with("pClick", p).with("ne", ne));
-        hints("lesson14-ne", new MapAnswers(ALICE).with("pClick", p).with("ne", logLoss), "that is the log loss itself");
-        hints("lesson14-ne", new MapAnswers(ALICE).with("pClick", Arrays.copyOf(p, 10)).with("ne", ne), "pClick has 10 predictions");
+        hints(
+                "lesson14-ne",
+                new MapAnswers(ALICE).with("pClick", p).with("ne", logLoss),
+                "that is the log loss itself");
+        hints(
+                "lesson14-ne",
+                new MapAnswers(ALICE).with("pClick", Arrays.copyOf(p, 10)).with("ne", ne),
+                "pClick has 10 predictions");
         hints("lesson14-ne", new MapAnswers(ALICE).with("ne", ne), "'pClick' is not defined yet");
     }
 
     @Test
-    @DisplayName("A/B days: whole weeks of the power calculation pass; raw days and requests instead of impressions fail")
+    @DisplayName(
+            "A/B days: whole weeks of the power calculation pass; raw days and requests instead of impressions fail")
     void abDays() {
         ClickDesignBrief b = ClickDesignBrief.of(ALICE);
         Table test = ClickDesignData.clicks(ALICE, Period.YESTERDAY);
@@ -175,7 +201,10 @@ class Lesson14DesignClickPredictionTest {
         }
         long fromRequests = 7 * (long) Math.ceil(Math.ceil(perArm / (b.requestsPerDay() * b.trafficShare())) / 7.0);
         if (fromRequests != days) {
-            hints("lesson14-ab-days", new MapAnswers(ALICE).with("testDays", fromRequests), "the sample size counts impressions");
+            hints(
+                    "lesson14-ab-days",
+                    new MapAnswers(ALICE).with("testDays", fromRequests),
+                    "the sample size counts impressions");
         }
         hints("lesson14-ab-days", new MapAnswers(ALICE).with("testDays", days * 10 + 1), "testDays is");
     }
@@ -184,62 +213,93 @@ class Lesson14DesignClickPredictionTest {
     @DisplayName("ranking budget: what is left after the other stages passes; the whole budget and milliseconds fail")
     void rankBudget() {
         ClickDesignBrief b = ClickDesignBrief.of(ALICE);
-        double right = (b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs()) * 1000.0 / b.candidatesPerRequest();
+        double right =
+                (b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs()) * 1000.0 / b.candidatesPerRequest();
         passes("lesson14-rank-budget", new MapAnswers(ALICE).with("microsPerCandidate", right));
-        hints("lesson14-rank-budget", new MapAnswers(ALICE).with("microsPerCandidate", b.latencyMs() * 1000.0 / b.candidatesPerRequest()),
+        hints(
+                "lesson14-rank-budget",
+                new MapAnswers(ALICE).with("microsPerCandidate", b.latencyMs() * 1000.0 / b.candidatesPerRequest()),
                 "the whole budget is not the model's");
-        hints("lesson14-rank-budget", new MapAnswers(ALICE).with("microsPerCandidate", right / 1000), "that is in milliseconds");
+        hints(
+                "lesson14-rank-budget",
+                new MapAnswers(ALICE).with("microsPerCandidate", right / 1000),
+                "that is in milliseconds");
     }
 
     private static int days(long seed) {
         ClickDesignBrief b = ClickDesignBrief.of(seed);
         Table test = ClickDesignData.clicks(seed, Period.YESTERDAY);
-        long perArm = Experiments.sampleSize(test.intColumn("click").sum() / test.rowCount(), b.minLift(), 0.05, 0.8).perArm();
+        long perArm = Experiments.sampleSize(test.intColumn("click").sum() / test.rowCount(), b.minLift(), 0.05, 0.8)
+                .perArm();
         return 7 * (int) Math.ceil(Math.ceil(perArm / (b.requestsPerDay() * b.adsPerRequest() * b.trafficShare())) / 7);
     }
 
     @Test
     @DisplayName("among five candidates, every checked number takes at least three values: copying a neighbour fails")
     void answersDifferAcrossCandidates() {
-        List<Long> seeds = java.util.stream.Stream.of("s001", "s002", "s003", "s004", "s005").map(Variant::seed).toList();
+        List<Long> seeds = java.util.stream.Stream.of("s001", "s002", "s003", "s004", "s005")
+                .map(Variant::seed)
+                .toList();
         java.util.Map<String, java.util.Set<Object>> seen = new java.util.TreeMap<>();
         for (long seed : seeds) {
             ClickDesignBrief b = ClickDesignBrief.of(seed);
             seen.computeIfAbsent("peak-qps", k -> new java.util.HashSet<>()).add(peak(b));
-            seen.computeIfAbsent("window", k -> new java.util.HashSet<>()).add(window(ClickDesignData.clickDelays(seed)));
-            seen.computeIfAbsent("recalibrate", k -> new java.util.HashSet<>()).add(
-                    b.scoreDownsampled() / (b.scoreDownsampled() + (1 - b.scoreDownsampled()) / b.negativeKeep()));
-            seen.computeIfAbsent("rank-budget", k -> new java.util.HashSet<>()).add(
-                    (b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs()) * 1000.0 / b.candidatesPerRequest());
+            seen.computeIfAbsent("window", k -> new java.util.HashSet<>())
+                    .add(window(ClickDesignData.clickDelays(seed)));
+            seen.computeIfAbsent("recalibrate", k -> new java.util.HashSet<>())
+                    .add(b.scoreDownsampled() / (b.scoreDownsampled() + (1 - b.scoreDownsampled()) / b.negativeKeep()));
+            seen.computeIfAbsent("rank-budget", k -> new java.util.HashSet<>())
+                    .add((b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs())
+                            * 1000.0
+                            / b.candidatesPerRequest());
             seen.computeIfAbsent("ab-days", k -> new java.util.HashSet<>()).add(days(seed));
-            seen.computeIfAbsent("hash-bits (distinct values)", k -> new java.util.HashSet<>()).add(b.distinctCrosses());
-            seen.computeIfAbsent("ne (test rows)", k -> new java.util.HashSet<>()).add(
-                    ClickDesignData.clicks(seed, Period.YESTERDAY).rowCount());
+            seen.computeIfAbsent("hash-bits (distinct values)", k -> new java.util.HashSet<>())
+                    .add(b.distinctCrosses());
+            seen.computeIfAbsent("ne (test rows)", k -> new java.util.HashSet<>())
+                    .add(ClickDesignData.clicks(seed, Period.YESTERDAY).rowCount());
         }
         seen.forEach((check, values) -> assertTrue(values.size() >= 3, check + " takes the values " + values));
     }
 
     @Test
-    @DisplayName("top ad: the largest bid x pCTR and its eCPM pass; the likeliest click and the highest bid get their hints")
+    @DisplayName(
+            "top ad: the largest bid x pCTR and its eCPM pass; the likeliest click and the highest bid get their hints")
     void topAd() {
         for (long seed : List.of(ALICE, BOB)) {
             Table ads = ClickDesignData.candidateAds(seed);
-            double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(), p = ads.doubleColumn("p_click").asDoubleArray();
+            double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(),
+                    p = ads.doubleColumn("p_click").asDoubleArray();
             double[] earns = new double[3];
             Arrays.setAll(earns, k -> 1000 * bid[k] * p[k]);
             int best = ClickDesignData.argmax(earns);
             String top = ClickDesignData.ADS.get(best);
             MapAnswers right = new MapAnswers(seed).with("topAd", top).with("topEcpm", earns[best]);
             passes("lesson14-top-ad", right);
-            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
-                    .with("topEcpm", earns[ClickDesignData.argmax(p)]), "that ad is the likeliest to be clicked");
-            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(bid)))
-                    .with("topEcpm", earns[ClickDesignData.argmax(bid)]), "that ad bids the most per click");
-            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", top).with("topEcpm", earns[best] / 1000),
+            hints(
+                    "lesson14-top-ad",
+                    new MapAnswers(seed)
+                            .with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
+                            .with("topEcpm", earns[ClickDesignData.argmax(p)]),
+                    "that ad is the likeliest to be clicked");
+            hints(
+                    "lesson14-top-ad",
+                    new MapAnswers(seed)
+                            .with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(bid)))
+                            .with("topEcpm", earns[ClickDesignData.argmax(bid)]),
+                    "that ad bids the most per click");
+            hints(
+                    "lesson14-top-ad",
+                    new MapAnswers(seed).with("topAd", top).with("topEcpm", earns[best] / 1000),
                     "that is what one impression earns");
-            hints("lesson14-top-ad", new MapAnswers(seed).with("topAd", "D").with("topEcpm", earns[best]), "topAd is \"D\"");
-            CheckResult hint = check("lesson14-top-ad", new MapAnswers(seed).with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
-                    .with("topEcpm", 0.0));
+            hints(
+                    "lesson14-top-ad",
+                    new MapAnswers(seed).with("topAd", "D").with("topEcpm", earns[best]),
+                    "topAd is \"D\"");
+            CheckResult hint = check(
+                    "lesson14-top-ad",
+                    new MapAnswers(seed)
+                            .with("topAd", ClickDesignData.ADS.get(ClickDesignData.argmax(p)))
+                            .with("topEcpm", 0.0));
             assertFalse(hint.message().contains(top + " "), "the hint must not name the answer: " + hint.message());
         }
         Table alice = ClickDesignData.candidateAds(ALICE), bob = ClickDesignData.candidateAds(BOB);
@@ -269,7 +329,8 @@ class Lesson14DesignClickPredictionTest {
     }
 
     @Test
-    @DisplayName("alert: the intent with the largest |z|, its z and the |z| > 3 rule pass; sign, sqrt(clicks) and 1.96 fail")
+    @DisplayName(
+            "alert: the intent with the largest |z|, its z and the |z| > 3 rule pass; sign, sqrt(clicks) and 1.96 fail")
     void alert() {
         Table test = ClickDesignData.clicks(ALICE, Period.YESTERDAY);
         double[] p = test.doubleColumn("past_ctr").asDoubleArray(); // a crude model: the ad's past CTR
@@ -277,14 +338,32 @@ class Lesson14DesignClickPredictionTest {
         double z = (double) w[1];
         MapAnswers base = new MapAnswers(ALICE).with("pClick", p).with("worstIntent", w[0]);
         passes("lesson14-alert", base.with("worstZ", z).with("retrain", Math.abs(z) > 3));
-        hints("lesson14-alert", base.with("worstZ", -z).with("retrain", Math.abs(z) > 3), "the sign is the wrong way round");
+        hints(
+                "lesson14-alert",
+                base.with("worstZ", -z).with("retrain", Math.abs(z) > 3),
+                "the sign is the wrong way round");
         hints("lesson14-alert", base.with("worstZ", z).with("retrain", Math.abs(z) <= 3), "");
         hints("lesson14-alert", base.with("worstZ", z * 1000).with("retrain", true), "worstZ is");
-        String other = test.stringColumn("intent").unique().asList().stream().filter(i -> !i.equals(w[0])).findFirst().orElseThrow();
-        hints("lesson14-alert", new MapAnswers(ALICE).with("pClick", p).with("worstIntent", other).with("worstZ", z)
-                .with("retrain", Math.abs(z) > 3), "");
-        hints("lesson14-alert", base.with("worstIntent", "travel").with("worstZ", z).with("retrain", true), "worstIntent is \"travel\"");
-        hints("lesson14-alert", base.with("pClick", Arrays.copyOf(p, 10)).with("worstZ", z).with("retrain", true), "pClick has 10 predictions");
+        String other = test.stringColumn("intent").unique().asList().stream()
+                .filter(i -> !i.equals(w[0]))
+                .findFirst()
+                .orElseThrow();
+        hints(
+                "lesson14-alert",
+                new MapAnswers(ALICE)
+                        .with("pClick", p)
+                        .with("worstIntent", other)
+                        .with("worstZ", z)
+                        .with("retrain", Math.abs(z) > 3),
+                "");
+        hints(
+                "lesson14-alert",
+                base.with("worstIntent", "travel").with("worstZ", z).with("retrain", true),
+                "worstIntent is \"travel\"");
+        hints(
+                "lesson14-alert",
+                base.with("pClick", Arrays.copyOf(p, 10)).with("worstZ", z).with("retrain", true),
+                "pClick has 10 predictions");
 
         // a model that is 1.3 times too high on one intent: the z of that intent is far beyond 3, retraining is due
         double[] high = p.clone();
@@ -293,16 +372,34 @@ class Lesson14DesignClickPredictionTest {
         }
         Object[] h = worst(test, high);
         assertTrue(Math.abs((double) h[1]) > 3, "a 30% miscalibration should be beyond chance: " + h[1]);
-        passes("lesson14-alert", new MapAnswers(ALICE).with("pClick", high).with("worstIntent", h[0]).with("worstZ", h[1])
-                .with("retrain", true));
-        CheckResult at196 = check("lesson14-alert", new MapAnswers(ALICE).with("pClick", high).with("worstIntent", h[0])
-                .with("worstZ", h[1]).with("retrain", false));
+        passes(
+                "lesson14-alert",
+                new MapAnswers(ALICE)
+                        .with("pClick", high)
+                        .with("worstIntent", h[0])
+                        .with("worstZ", h[1])
+                        .with("retrain", true));
+        CheckResult at196 = check(
+                "lesson14-alert",
+                new MapAnswers(ALICE)
+                        .with("pClick", high)
+                        .with("worstIntent", h[0])
+                        .with("worstZ", h[1])
+                        .with("retrain", false));
         assertFalse(at196.passed());
 
         Table bobTest = ClickDesignData.clicks(BOB, Period.YESTERDAY);
         double[] bobP = bobTest.doubleColumn("past_ctr").asDoubleArray();
         assertNotEquals(z, (double) worst(bobTest, bobP)[1], "two candidates get the same z");
-        assertFalse(check("lesson14-alert", new MapAnswers(BOB).with("pClick", bobP).with("worstIntent", w[0]).with("worstZ", z)
-                .with("retrain", Math.abs(z) > 3)).passed(), "a neighbour's z passed");
+        assertFalse(
+                check(
+                                "lesson14-alert",
+                                new MapAnswers(BOB)
+                                        .with("pClick", bobP)
+                                        .with("worstIntent", w[0])
+                                        .with("worstZ", z)
+                                        .with("retrain", Math.abs(z) > 3))
+                        .passed(),
+                "a neighbour's z passed");
     }
 }

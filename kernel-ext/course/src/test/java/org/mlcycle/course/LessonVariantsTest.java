@@ -51,10 +51,16 @@ class LessonVariantsTest {
         Object[] alice = busiest(ALICE), bob = busiest(BOB);
         assertNotEquals(alice[1], bob[1], "two students' teams spent the same share in their busiest stage");
 
-        assertTrue(check("lesson00-staff-stage", new MapAnswers(ALICE).with("staffStage", alice[0])
-                .with("staffShare", alice[1])).passed());
-        assertFalse(check("lesson00-staff-stage", new MapAnswers(BOB).with("staffStage", alice[0])
-                .with("staffShare", alice[1])).passed(), "a neighbour's answer passed");
+        assertTrue(check(
+                        "lesson00-staff-stage",
+                        new MapAnswers(ALICE).with("staffStage", alice[0]).with("staffShare", alice[1]))
+                .passed());
+        assertFalse(
+                check(
+                                "lesson00-staff-stage",
+                                new MapAnswers(BOB).with("staffStage", alice[0]).with("staffShare", alice[1]))
+                        .passed(),
+                "a neighbour's answer passed");
     }
 
     /** The model solution: weeks by stage, the largest, and its share. */
@@ -62,18 +68,31 @@ class LessonVariantsTest {
         Table team = StudentVariants.teamLog(seed);
         Map<String, Double> weeks = new HashMap<>();
         for (int i = 0; i < team.rowCount(); i++) {
-            weeks.merge(team.stringColumn("stage").get(i), team.doubleColumn("weeks").get(i), Double::sum);
+            weeks.merge(
+                    team.stringColumn("stage").get(i),
+                    team.doubleColumn("weeks").get(i),
+                    Double::sum);
         }
-        String top = weeks.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        Stage stage = Arrays.stream(Stage.values()).filter(s -> s.label().equals(top)).findFirst().orElseThrow();
+        String top = weeks.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        Stage stage = Arrays.stream(Stage.values())
+                .filter(s -> s.label().equals(top))
+                .findFirst()
+                .orElseThrow();
         return new Object[] {stage, weeks.get(top) / team.doubleColumn("weeks").sum()};
     }
 
     @Test
     @DisplayName("lesson 1: the break-even precision follows the student's cost; the inverted share is named")
     void breakEven() {
-        // two log rows: 10 impressions, 2 clicks on ad 1 (price 0.5) and 1 click on ad 2 (price 1.0): 0.2 per impression
-        Table legacy = Table.create("legacy", IntColumn.create("Click", 2, 1), IntColumn.create("Impression", 6, 4),
+        // two log rows: 10 impressions, 2 clicks on ad 1 (price 0.5) and 1 click on ad 2 (price 1.0): 0.2 per
+        // impression
+        Table legacy = Table.create(
+                "legacy",
+                IntColumn.create("Click", 2, 1),
+                IntColumn.create("Impression", 6, 4),
                 IntColumn.create("AdID", 1, 2));
         Map<Integer, Double> price = Map.of(1, 0.5, 2, 1.0);
         double alice = StudentVariants.badShowCost(ALICE) / (0.2 + StudentVariants.badShowCost(ALICE));
@@ -83,11 +102,20 @@ class LessonVariantsTest {
 
         assertTrue(check("lesson01-break-even", base.with("breakEven", alice).with("barIsEnough", 0.8 >= alice))
                 .passed());
-        assertFalse(check("lesson01-break-even", new MapAnswers(BOB).with("legacy", legacy).with("price", price)
-                .with("breakEven", alice).with("barIsEnough", 0.8 >= alice)).passed());
-        assertFalse(check("lesson01-break-even", base.with("breakEven", alice).with("barIsEnough", 0.8 < alice))
-                .passed(), "the wrong decision about the bar passed");
-        String inverted = check("lesson01-break-even", base.with("breakEven", 1 - alice).with("barIsEnough", true))
+        assertFalse(check(
+                        "lesson01-break-even",
+                        new MapAnswers(BOB)
+                                .with("legacy", legacy)
+                                .with("price", price)
+                                .with("breakEven", alice)
+                                .with("barIsEnough", 0.8 >= alice))
+                .passed());
+        assertFalse(
+                check("lesson01-break-even", base.with("breakEven", alice).with("barIsEnough", 0.8 < alice))
+                        .passed(),
+                "the wrong decision about the bar passed");
+        String inverted = check(
+                        "lesson01-break-even", base.with("breakEven", 1 - alice).with("barIsEnough", true))
                 .message();
         assertTrue(inverted.contains("the other way round"), inverted);
     }
@@ -99,10 +127,20 @@ class LessonVariantsTest {
         Object[] alice = bestSlice(targeted, ALICE), bob = bestSlice(targeted, BOB);
         assertNotEquals(alice[1], bob[1]);
 
-        assertTrue(check("lesson02-label-budget", new MapAnswers(ALICE).with("targeted", targeted)
-                .with("spendOn", alice[0]).with("expectedFound", alice[1])).passed());
-        assertFalse(check("lesson02-label-budget", new MapAnswers(BOB).with("targeted", targeted)
-                .with("spendOn", alice[0]).with("expectedFound", alice[1])).passed());
+        assertTrue(check(
+                        "lesson02-label-budget",
+                        new MapAnswers(ALICE)
+                                .with("targeted", targeted)
+                                .with("spendOn", alice[0])
+                                .with("expectedFound", alice[1]))
+                .passed());
+        assertFalse(check(
+                        "lesson02-label-budget",
+                        new MapAnswers(BOB)
+                                .with("targeted", targeted)
+                                .with("spendOn", alice[0])
+                                .with("expectedFound", alice[1]))
+                .passed());
     }
 
     /** 10,000 pairs, all double-labeled, the labels disagreeing more often from none to exact. */
@@ -118,7 +156,10 @@ class LessonVariantsTest {
             a[i] = random.nextInt(2);
             b[i] = random.nextDouble() < disagree[k] ? 1 - a[i] : a[i];
         }
-        return Table.create("targeted", StringColumn.create("kw_match", match), IntColumn.create("label_a", a),
+        return Table.create(
+                "targeted",
+                StringColumn.create("kw_match", match),
+                IntColumn.create("label_a", a),
                 IntColumn.create("label_b", b));
     }
 
@@ -132,9 +173,13 @@ class LessonVariantsTest {
             Table part = audit.where(audit.stringColumn("kw_match").isEqualTo(m));
             long d = 0;
             for (int i = 0; i < part.rowCount(); i++) {
-                d += part.intColumn("label_a").getInt(i) != part.intColumn("label_b").getInt(i) ? 1 : 0;
+                d += part.intColumn("label_a").getInt(i)
+                                != part.intColumn("label_b").getInt(i)
+                        ? 1
+                        : 0;
             }
-            double found = StudentVariants.LABEL_BUDGET / prices.doubleColumn("price").get(k) * d / part.rowCount();
+            double found =
+                    StudentVariants.LABEL_BUDGET / prices.doubleColumn("price").get(k) * d / part.rowCount();
             if (found > most) {
                 best = m;
                 most = found;
@@ -150,20 +195,34 @@ class LessonVariantsTest {
         Table all = Table.create("all", IntColumn.create("day", -60, -59, -58, -57, -56, -55, -54, -1, -1));
         int late = StudentVariants.lateDays(two[0]);
         MapAnswers first = new MapAnswers(two[0]).with("all", all);
-        assertTrue(check("lesson03-late-split", first.with("lateSplit",
-                Splits.outOfTime(all, "day", -54.0 - late + 1))).passed());
-        assertFalse(check("lesson03-late-split", new MapAnswers(two[1]).with("all", all).with("lateSplit",
-                Splits.outOfTime(all, "day", -54.0 - late + 1))).passed());
+        assertTrue(check("lesson03-late-split", first.with("lateSplit", Splits.outOfTime(all, "day", -54.0 - late + 1)))
+                .passed());
+        assertFalse(check(
+                        "lesson03-late-split",
+                        new MapAnswers(two[1])
+                                .with("all", all)
+                                .with("lateSplit", Splits.outOfTime(all, "day", -54.0 - late + 1)))
+                .passed());
 
         Table clickLog = clickLog();
         double alice = honestAuc(clickLog, ALICE), bob = honestAuc(clickLog, BOB);
         assertNotEquals(alice, bob, 1e-9);
-        MapAnswers answers = new MapAnswers(ALICE).with("clickLog", clickLog).with("dropped", Set.of("position", "depth"));
-        assertTrue(check("lesson03-leaky-columns", answers.with("honestAuc", alice)).passed());
-        assertFalse(check("lesson03-leaky-columns", new MapAnswers(BOB).with("clickLog", clickLog)
-                .with("dropped", Set.of("position", "depth")).with("honestAuc", alice)).passed());
-        String pastCtr = check("lesson03-leaky-columns", answers.with("dropped", Set.of("position", "depth", "past_ctr"))
-                .with("honestAuc", alice)).message();
+        MapAnswers answers =
+                new MapAnswers(ALICE).with("clickLog", clickLog).with("dropped", Set.of("position", "depth"));
+        assertTrue(check("lesson03-leaky-columns", answers.with("honestAuc", alice))
+                .passed());
+        assertFalse(check(
+                        "lesson03-leaky-columns",
+                        new MapAnswers(BOB)
+                                .with("clickLog", clickLog)
+                                .with("dropped", Set.of("position", "depth"))
+                                .with("honestAuc", alice))
+                .passed());
+        String pastCtr = check(
+                        "lesson03-leaky-columns",
+                        answers.with("dropped", Set.of("position", "depth", "past_ctr"))
+                                .with("honestAuc", alice))
+                .message();
         assertTrue(pastCtr.startsWith("past_ctr is the ad's click rate on earlier traffic"), pastCtr);
     }
 
@@ -182,7 +241,10 @@ class LessonVariantsTest {
         Random random = new Random(3);
         int n = 10_000;
         int[] click = new int[n];
-        double[] position = new double[n], depth = new double[n], pastCtr = new double[n], bid = new double[n],
+        double[] position = new double[n],
+                depth = new double[n],
+                pastCtr = new double[n],
+                bid = new double[n],
                 landing = new double[n];
         for (int i = 0; i < n; i++) {
             pastCtr[i] = 0.3 * random.nextDouble();
@@ -192,9 +254,14 @@ class LessonVariantsTest {
             landing[i] = random.nextDouble();
             click[i] = random.nextDouble() < pastCtr[i] / position[i] ? 1 : 0;
         }
-        return Table.create("clicks", IntColumn.create("click", click), DoubleColumn.create("position", position),
-                DoubleColumn.create("depth", depth), DoubleColumn.create("past_ctr", pastCtr),
-                DoubleColumn.create("bid_cpc", bid), DoubleColumn.create("landing_score", landing));
+        return Table.create(
+                "clicks",
+                IntColumn.create("click", click),
+                DoubleColumn.create("position", position),
+                DoubleColumn.create("depth", depth),
+                DoubleColumn.create("past_ctr", pastCtr),
+                DoubleColumn.create("bid_cpc", bid),
+                DoubleColumn.create("landing_score", landing));
     }
 
     private static double honestAuc(Table clickLog, long seed) {
@@ -218,10 +285,18 @@ class LessonVariantsTest {
         assertNotEquals(alice[1], bob[1], 1e-9);
 
         MapAnswers answers = new MapAnswers(ALICE).with("scored", scored).with("threshold", alice[0]);
-        assertTrue(check("lesson04-operating-point", answers.with("heldOutRecall", alice[1])).passed());
-        assertFalse(check("lesson04-operating-point", new MapAnswers(BOB).with("scored", scored)
-                .with("threshold", alice[0]).with("heldOutRecall", alice[1])).passed());
-        String tooHigh = check("lesson04-operating-point", answers.with("threshold", 0.999).with("heldOutRecall", 0.0))
+        assertTrue(check("lesson04-operating-point", answers.with("heldOutRecall", alice[1]))
+                .passed());
+        assertFalse(check(
+                        "lesson04-operating-point",
+                        new MapAnswers(BOB)
+                                .with("scored", scored)
+                                .with("threshold", alice[0])
+                                .with("heldOutRecall", alice[1]))
+                .passed());
+        String tooHigh = check(
+                        "lesson04-operating-point",
+                        answers.with("threshold", 0.999).with("heldOutRecall", 0.0))
                 .message();
         assertTrue(tooHigh.contains("a lower threshold clears it too") || tooHigh.contains("below your bar"), tooHigh);
     }
@@ -246,7 +321,8 @@ class LessonVariantsTest {
         int[] val = StudentVariants.sample(seed, 4, p.length, p.length / 2);
         double bar = StudentVariants.precisionBar(seed);
         double threshold = 1;
-        for (double t : Arrays.stream(val).mapToDouble(r -> p[r]).distinct().sorted().toArray()) {
+        for (double t :
+                Arrays.stream(val).mapToDouble(r -> p[r]).distinct().sorted().toArray()) {
             long tp = 0, shown = 0;
             for (int r : val) {
                 if (p[r] >= t) {
@@ -281,10 +357,10 @@ class LessonVariantsTest {
         for (int i = 0; i < n; i++) {
             truth[i] = random.nextDouble() < 0.2;
             double signal = truth[i] ? 0.3 : 0;
-            scores[0][i] = random.nextDouble() * 0.6 + signal;               // the first model
+            scores[0][i] = random.nextDouble() * 0.6 + signal; // the first model
             scores[1][i] = scores[0][i] + (random.nextDouble() - 0.5) * 0.01; // no real change
-            scores[2][i] = scores[0][i] + (truth[i] ? 0.05 : 0);              // a small gain
-            scores[3][i] = random.nextDouble() * 0.3 + signal * 2;            // a large gain
+            scores[2][i] = scores[0][i] + (truth[i] ? 0.05 : 0); // a small gain
+            scores[3][i] = random.nextDouble() * 0.3 + signal * 2; // a large gain
         }
         Map<String, double[]> scoresOf = new LinkedHashMap<>();
         List<String> names = List.of("first", "tuned", "flagged", "all");
@@ -293,15 +369,25 @@ class LessonVariantsTest {
         long[] two = twoSeedsWithDifferentRemedies(truth, scoresOf, labels);
 
         Object[] first = remedy(truth, scoresOf, labels, two[0]);
-        MapAnswers answers = new MapAnswers(two[0]).with("truthY", truth).with("scoresOf", scoresOf)
+        MapAnswers answers = new MapAnswers(two[0])
+                .with("truthY", truth)
+                .with("scoresOf", scoresOf)
                 .with("labelsBought", labels);
-        assertTrue(check("lesson05-remedy", answers.with("remedy", first[0]).with("remedyLow", first[1])).passed());
-        assertFalse(check("lesson05-remedy", new MapAnswers(two[1]).with("truthY", truth).with("scoresOf", scoresOf)
-                .with("labelsBought", labels).with("remedy", first[0]).with("remedyLow", first[1])).passed());
+        assertTrue(check("lesson05-remedy", answers.with("remedy", first[0]).with("remedyLow", first[1]))
+                .passed());
+        assertFalse(check(
+                        "lesson05-remedy",
+                        new MapAnswers(two[1])
+                                .with("truthY", truth)
+                                .with("scoresOf", scoresOf)
+                                .with("labelsBought", labels)
+                                .with("remedy", first[0])
+                                .with("remedyLow", first[1]))
+                .passed());
     }
 
-    private static long[] twoSeedsWithDifferentRemedies(boolean[] truth, Map<String, double[]> scoresOf,
-            Map<String, Long> labels) {
+    private static long[] twoSeedsWithDifferentRemedies(
+            boolean[] truth, Map<String, double[]> scoresOf, Map<String, Long> labels) {
         long first = Variant.seed("s1");
         Object chosen = remedy(truth, scoresOf, labels, first)[0];
         for (int i = 2; i < 40; i++) {
@@ -313,17 +399,19 @@ class LessonVariantsTest {
         throw new AssertionError("forty students all get the same remedy: the variants do not vary the decision");
     }
 
-    private static Object[] remedy(boolean[] truth, Map<String, double[]> scoresOf, Map<String, Long> labels,
-            long seed) {
+    private static Object[] remedy(
+            boolean[] truth, Map<String, double[]> scoresOf, Map<String, Long> labels, long seed) {
         int[] rows = StudentVariants.sample(seed, 5, truth.length, truth.length * 3 / 4);
         boolean[] y = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) y[i] = truth[rows[i]];
-        double[] base = Arrays.stream(rows).mapToDouble(r -> scoresOf.get("first")[r]).toArray();
+        double[] base =
+                Arrays.stream(rows).mapToDouble(r -> scoresOf.get("first")[r]).toArray();
         String best = "none";
         double low = 0;
         long cheapest = Long.MAX_VALUE;
         for (String r : labels.keySet()) {
-            double[] mine = Arrays.stream(rows).mapToDouble(i -> scoresOf.get(r)[i]).toArray();
+            double[] mine =
+                    Arrays.stream(rows).mapToDouble(i -> scoresOf.get(r)[i]).toArray();
             Interval gain = Bootstrap.difference(r, y, base, mine, Bootstrap.precisionAt(0.5));
             if (gain.low() > StudentVariants.requiredGain(seed) && labels.get(r) < cheapest) {
                 best = r;
@@ -340,38 +428,66 @@ class LessonVariantsTest {
         Object[] alice = busiest(ALICE);
         Table team = StudentVariants.teamLog(ALICE);
         long steps = team.stringColumn("stage").countOccurrences(((Stage) alice[0]).label());
-        String stepShare = check("lesson00-staff-stage", new MapAnswers(ALICE).with("staffStage", alice[0])
-                .with("staffShare", steps / (double) team.rowCount())).message();
+        String stepShare = check(
+                        "lesson00-staff-stage",
+                        new MapAnswers(ALICE)
+                                .with("staffStage", alice[0])
+                                .with("staffShare", steps / (double) team.rowCount()))
+                .message();
         assertTrue(stepShare.contains("share of the steps"), stepShare);
 
-        Table legacy = Table.create("legacy", IntColumn.create("Click", new int[] {2}),
-                IntColumn.create("Impression", new int[] {10}), IntColumn.create("AdID", new int[] {1}));
+        Table legacy = Table.create(
+                "legacy",
+                IntColumn.create("Click", new int[] {2}),
+                IntColumn.create("Impression", new int[] {10}),
+                IntColumn.create("AdID", new int[] {1}));
         double c = StudentVariants.badShowCost(ALICE);
-        String ratio = check("lesson01-break-even", new MapAnswers(ALICE).with("legacy", legacy)
-                .with("price", Map.of(1, 1.0)).with("breakEven", c / 0.2).with("barIsEnough", true)).message();
+        String ratio = check(
+                        "lesson01-break-even",
+                        new MapAnswers(ALICE)
+                                .with("legacy", legacy)
+                                .with("price", Map.of(1, 1.0))
+                                .with("breakEven", c / 0.2)
+                                .with("barIsEnough", true))
+                .message();
         assertTrue(ratio.contains("a ratio of money"), ratio);
 
         Table targeted = targeted();
         long seed = 0;
         for (int i = 1; seed == 0; i++) {
             long s = Variant.seed("s" + i);
-            if (!bestSlice(targeted, s)[0].equals("exact")) seed = s;   // exact has the highest rate here
+            if (!bestSlice(targeted, s)[0].equals("exact")) seed = s; // exact has the highest rate here
         }
-        String byRate = check("lesson02-label-budget", new MapAnswers(seed).with("targeted", targeted)
-                .with("spendOn", "exact").with("expectedFound", 1.0)).message();
+        String byRate = check(
+                        "lesson02-label-budget",
+                        new MapAnswers(seed)
+                                .with("targeted", targeted)
+                                .with("spendOn", "exact")
+                                .with("expectedFound", 1.0))
+                .message();
         assertTrue(byRate.contains("highest disagreement rate"), byRate);
 
-        String keptDepth = check("lesson03-leaky-columns", new MapAnswers(ALICE).with("clickLog", clickLog())
-                .with("dropped", Set.of("position")).with("honestAuc", 0.6)).message();
+        String keptDepth = check(
+                        "lesson03-leaky-columns",
+                        new MapAnswers(ALICE)
+                                .with("clickLog", clickLog())
+                                .with("dropped", Set.of("position"))
+                                .with("honestAuc", 0.6))
+                .message();
         assertTrue(keptDepth.startsWith("a column you kept is decided together with the show"), keptDepth);
 
         Table scored = scored();
         double[] point = operatingPoint(scored, ALICE);
-        String onValidation = check("lesson04-operating-point", new MapAnswers(ALICE).with("scored", scored)
-                .with("threshold", point[0]).with("heldOutRecall", validationRecall(scored, ALICE, point[0])))
+        String onValidation = check(
+                        "lesson04-operating-point",
+                        new MapAnswers(ALICE)
+                                .with("scored", scored)
+                                .with("threshold", point[0])
+                                .with("heldOutRecall", validationRecall(scored, ALICE, point[0])))
                 .message();
         assertTrue(onValidation.contains("recall on the validation rows"), onValidation);
-        assertFalse(onValidation.contains(String.format(java.util.Locale.ROOT, "%.3f", point[1])),
+        assertFalse(
+                onValidation.contains(String.format(java.util.Locale.ROOT, "%.3f", point[1])),
                 "the hint must not give the held-out recall away");
     }
 
@@ -390,11 +506,16 @@ class LessonVariantsTest {
     @Test
     @DisplayName("the variants of different lessons come from different salts of the same seed")
     void lessonsDrawIndependently() {
-        assertNotEquals(Arrays.toString(StudentVariants.sample(ALICE, 2, 100, 10)),
+        assertNotEquals(
+                Arrays.toString(StudentVariants.sample(ALICE, 2, 100, 10)),
                 Arrays.toString(StudentVariants.sample(ALICE, 3, 100, 10)));
-        assertEquals(Arrays.toString(StudentVariants.sample(ALICE, 3, 100, 10)),
-                Arrays.toString(StudentVariants.sample(ALICE, 3, 100, 10)), "the same seed must draw the same rows");
-        assertEquals(new TreeSet<>(List.of(0, 1, 2, 3, 4)).size(), Arrays.stream(StudentVariants.sample(BOB, 0, 5, 5))
-                .distinct().count(), "drawing every row must draw each once");
+        assertEquals(
+                Arrays.toString(StudentVariants.sample(ALICE, 3, 100, 10)),
+                Arrays.toString(StudentVariants.sample(ALICE, 3, 100, 10)),
+                "the same seed must draw the same rows");
+        assertEquals(
+                new TreeSet<>(List.of(0, 1, 2, 3, 4)).size(),
+                Arrays.stream(StudentVariants.sample(BOB, 0, 5, 5)).distinct().count(),
+                "drawing every row must draw each once");
     }
 }

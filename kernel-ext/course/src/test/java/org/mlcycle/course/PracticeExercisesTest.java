@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mlcycle.course.practice.PracticeData;
-import tech.tablesaw.api.Table;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.Exercises;
 import org.mlcycle.toolkit.exercises.MapAnswers;
 import org.mlcycle.toolkit.exercises.ModelAnswer;
 import org.mlcycle.toolkit.exercises.Variant;
+import tech.tablesaw.api.Table;
 
 class PracticeExercisesTest {
     private static final Exercises ALL = Exercises.loaded();
@@ -56,7 +56,8 @@ class PracticeExercisesTest {
         Table ads = PracticeData.ads(ALICE);
         double mean = 0;
         for (int i = 0; i < ads.rowCount(); i++) {
-            mean += ads.intColumn("clicks").getInt(i) / (double) ads.intColumn("impressions").getInt(i);
+            mean += ads.intColumn("clicks").getInt(i)
+                    / (double) ads.intColumn("impressions").getInt(i);
         }
         mean /= ads.rowCount();
 
@@ -64,7 +65,8 @@ class PracticeExercisesTest {
 
         assertFalse(result.passed());
         assertTrue(result.message().contains("averaged each ad's own CTR"), result.message());
-        assertFalse(result.message().contains(String.format(java.util.Locale.ROOT, "%.4f", ctrOf(ALICE))),
+        assertFalse(
+                result.message().contains(String.format(java.util.Locale.ROOT, "%.4f", ctrOf(ALICE))),
                 "the hint must not give the answer away");
     }
 
@@ -73,10 +75,14 @@ class PracticeExercisesTest {
     void starterAndMissing() {
         Exercise median = ALL.get("practice-median-bid");
 
-        assertTrue(median.check(new MapAnswers(ALICE).with("medianBid", 0.0)).toText().startsWith("Not yet: "));
-        assertEquals("'medianBid' is not defined yet: run the cell where you compute it",
+        assertTrue(median.check(new MapAnswers(ALICE).with("medianBid", 0.0))
+                .toText()
+                .startsWith("Not yet: "));
+        assertEquals(
+                "'medianBid' is not defined yet: run the cell where you compute it",
                 median.check(new MapAnswers(ALICE)).message());
-        assertEquals("'medianBid' is a String, but the exercise asks for a number",
+        assertEquals(
+                "'medianBid' is a String, but the exercise asks for a number",
                 median.check(new MapAnswers(ALICE).with("medianBid", "0.4")).message());
     }
 
@@ -85,16 +91,20 @@ class PracticeExercisesTest {
     void medianMistakes() {
         Exercise median = ALL.get("practice-median-bid");
         double[] alice = sortedBids(ALICE);
-        CheckResult mean = median.check(new MapAnswers(ALICE).with("medianBid",
-                java.util.Arrays.stream(alice).average().orElseThrow()));
+        CheckResult mean = median.check(new MapAnswers(ALICE)
+                .with("medianBid", java.util.Arrays.stream(alice).average().orElseThrow()));
         assertTrue(mean.message().startsWith("that is the mean"), mean.message());
 
         // bids are in cents, so the two middle ones are often equal: take the first student whose differ
         int n = PracticeData.ROWS;
-        long seed = java.util.stream.IntStream.range(0, 100).mapToLong(i -> Variant.seed("s" + i))
-                .filter(s -> sortedBids(s)[n / 2 - 1] != sortedBids(s)[n / 2]).findFirst().orElseThrow();
+        long seed = java.util.stream.IntStream.range(0, 100)
+                .mapToLong(i -> Variant.seed("s" + i))
+                .filter(s -> sortedBids(s)[n / 2 - 1] != sortedBids(s)[n / 2])
+                .findFirst()
+                .orElseThrow();
         double[] bids = sortedBids(seed);
-        assertTrue(median.check(new MapAnswers(seed).with("medianBid", (bids[n / 2 - 1] + bids[n / 2]) / 2)).passed());
+        assertTrue(median.check(new MapAnswers(seed).with("medianBid", (bids[n / 2 - 1] + bids[n / 2]) / 2))
+                .passed());
         CheckResult half = median.check(new MapAnswers(seed).with("medianBid", bids[n / 2 - 1]));
         assertTrue(half.partial(), half.toText());
         assertEquals(0.5, half.score());
@@ -114,9 +124,10 @@ class PracticeExercisesTest {
 
         assertTrue(why.isQuestion());
         assertTrue(ModelAnswer.of(why).toText().contains("click-through rate"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> why.check(new MapAnswers(ALICE)));
-        assertEquals("practice-why-ctr is a question without a check; %reveal practice-why-ctr shows the model answer",
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> why.check(new MapAnswers(ALICE)));
+        assertEquals(
+                "practice-why-ctr is a question without a check; %reveal practice-why-ctr shows the model answer",
                 e.getMessage());
     }
 }

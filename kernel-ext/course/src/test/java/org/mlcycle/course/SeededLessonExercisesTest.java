@@ -44,15 +44,19 @@ class SeededLessonExercisesTest {
         return y;
     }
 
-    private static double[] scores(Random r, boolean[] y) {   // log-odds N(2, 1) for positives, N(-1, 1) for negatives
+    private static double[] scores(Random r, boolean[] y) { // log-odds N(2, 1) for positives, N(-1, 1) for negatives
         double[] p = new double[y.length];
         for (int i = 0; i < y.length; i++) p[i] = 1 / (1 + Math.exp(-(r.nextGaussian() + (y[i] ? 2 : -1))));
         return p;
     }
 
     private static MapAnswers lesson8(long seed) {
-        return new MapAnswers(seed).with("bar", 0.8).with("validationChecked", V_Y).with("pValidation", V_P)
-                .with("trafficChecked", T_Y).with("pTraffic", T_P);
+        return new MapAnswers(seed)
+                .with("bar", 0.8)
+                .with("validationChecked", V_Y)
+                .with("pValidation", V_P)
+                .with("trafficChecked", T_Y)
+                .with("pTraffic", T_P);
     }
 
     /** The model answer, written out: the lowest grid threshold whose lower end keeps the bar, then the shadow. */
@@ -63,25 +67,39 @@ class SeededLessonExercisesTest {
         double chosen = Double.NaN;
         for (int i = 6; i <= 18 && Double.isNaN(chosen); i++) {
             if (Bootstrap.shownAt(i / 20.0).of(vy, vp) * vp.length >= 50
-                    && Bootstrap.interval("v", vy, vp, Bootstrap.precisionAt(i / 20.0)).low() >= 0.8) chosen = i / 20.0;
+                    && Bootstrap.interval("v", vy, vp, Bootstrap.precisionAt(i / 20.0))
+                                    .low()
+                            >= 0.8) chosen = i / 20.0;
         }
-        double low = Bootstrap.interval("t", ty, tp, Bootstrap.precisionAt(chosen)).low();
-        return lesson8(seed).with("myThreshold", chosen).with("myShadowLow", low).with("promote", low >= 0.8);
+        double low =
+                Bootstrap.interval("t", ty, tp, Bootstrap.precisionAt(chosen)).low();
+        return lesson8(seed)
+                .with("myThreshold", chosen)
+                .with("myShadowLow", low)
+                .with("promote", low >= 0.8);
     }
 
     @Test
     @DisplayName("lesson 8: the interval's threshold passes; the estimate's, a neighbour's and a wrong decision fail")
     void promoteDecision() {
         MapAnswers alice = promote(ALICE), bob = promote(BOB);
-        assertTrue(check("lesson08-promote", alice).passed(), check("lesson08-promote", alice).message());
+        assertTrue(
+                check("lesson08-promote", alice).passed(),
+                check("lesson08-promote", alice).message());
         assertNotEquals(alice.value("myShadowLow"), bob.value("myShadowLow"), "two students, two numbers");
-        assertFalse(check("lesson08-promote", lesson8(ALICE).with("myThreshold", bob.value("myThreshold"))
-                .with("myShadowLow", bob.value("myShadowLow")).with("promote", bob.value("promote"))).passed());
+        assertFalse(check(
+                        "lesson08-promote",
+                        lesson8(ALICE)
+                                .with("myThreshold", bob.value("myThreshold"))
+                                .with("myShadowLow", bob.value("myShadowLow"))
+                                .with("promote", bob.value("promote")))
+                .passed());
         double t = (Double) alice.value("myThreshold");
         CheckResult lower = check("lesson08-promote", promote(ALICE).with("myThreshold", t - 0.05));
         assertFalse(lower.passed());
         assertTrue(lower.message().contains("bar"), lower.message());
-        CheckResult flipped = check("lesson08-promote", promote(ALICE).with("promote", !(Boolean) alice.value("promote")));
+        CheckResult flipped =
+                check("lesson08-promote", promote(ALICE).with("promote", !(Boolean) alice.value("promote")));
         assertTrue(flipped.message().contains("promote only when"), flipped.message());
     }
 
@@ -91,10 +109,17 @@ class SeededLessonExercisesTest {
         Random r = new Random(80);
         boolean[] y = labels(r, 8_000, 0.15);
         double[] p = new double[y.length];
-        for (int i = 0; i < p.length; i++) p[i] = r.nextDouble();   // scores that know nothing: precision near 0.15
-        MapAnswers none = new MapAnswers(ALICE).with("bar", 0.8).with("validationChecked", y).with("pValidation", p)
-                .with("trafficChecked", y).with("pTraffic", p).with("myShadowLow", 0.0).with("promote", false);
-        assertTrue(check("lesson08-promote", none.with("myThreshold", Double.NaN)).passed());
+        for (int i = 0; i < p.length; i++) p[i] = r.nextDouble(); // scores that know nothing: precision near 0.15
+        MapAnswers none = new MapAnswers(ALICE)
+                .with("bar", 0.8)
+                .with("validationChecked", y)
+                .with("pValidation", p)
+                .with("trafficChecked", y)
+                .with("pTraffic", p)
+                .with("myShadowLow", 0.0)
+                .with("promote", false);
+        assertTrue(
+                check("lesson08-promote", none.with("myThreshold", Double.NaN)).passed());
         assertFalse(check("lesson08-promote", none.with("myThreshold", 0.5)).passed());
     }
 
@@ -113,28 +138,34 @@ class SeededLessonExercisesTest {
         for (int i = 0; i < n; i++) {
             DAY[i] = -53 + i / 400;
             Y9[i] = r.nextDouble() < 0.08;
-            double separation = DAY[i] >= -8 ? 0.8 : 1.8;   // the model loses its edge from day -8
+            double separation = DAY[i] >= -8 ? 0.8 : 1.8; // the model loses its edge from day -8
             P9[i] = 1 / (1 + Math.exp(-(r.nextGaussian() + (Y9[i] ? separation : 0))));
         }
     }
 
     private static double pooled(int[] day, boolean[] y, double[] p, int from, int to) {
-        int[] rows = java.util.stream.IntStream.range(0, day.length).filter(i -> day[i] >= from && day[i] <= to).toArray();
+        int[] rows = java.util.stream.IntStream.range(0, day.length)
+                .filter(i -> day[i] >= from && day[i] <= to)
+                .toArray();
         return Metrics.rocAuc(StudentRows.pick(y, rows), StudentRows.pick(p, rows));
     }
 
     private static final double LEVEL = pooled(DAY, Y9, P9, -53, -40) - 0.03;
     private static final int DROP_DAY = dropDay();
 
-    private static int dropDay() {   // the first day from which the 3-day pooled ROC-AUC stays below the level
+    private static int dropDay() { // the first day from which the 3-day pooled ROC-AUC stays below the level
         int drop = 0;
         for (int d = -1; d >= -51 && pooled(DAY, Y9, P9, d - 2, d) < LEVEL; d--) drop = d;
         return drop;
     }
 
     private static MapAnswers lesson9(long seed) {
-        return new MapAnswers(seed).with("dayAfter", DAY).with("yAfter", Y9).with("pNever", P9)
-                .with("alertLevel", LEVEL).with("dropDay", DROP_DAY);
+        return new MapAnswers(seed)
+                .with("dayAfter", DAY)
+                .with("yAfter", Y9)
+                .with("pNever", P9)
+                .with("alertLevel", LEVEL)
+                .with("dropDay", DROP_DAY);
     }
 
     private static MapAnswers alert(long seed, int window) {
@@ -147,7 +178,9 @@ class SeededLessonExercisesTest {
         for (int d = -53 + delay + window - 1; d <= -1 && first == 0; d++) {
             if (d >= DROP_DAY && pooled(day, y, p, d - delay - window + 1, d - delay) < LEVEL) first = d;
         }
-        return lesson9(seed).with("myWindow", window).with("myFirstAlert", first)
+        return lesson9(seed)
+                .with("myWindow", window)
+                .with("myFirstAlert", first)
                 .with("myAucAtAlert", pooled(day, y, p, first - delay - window + 1, first - delay));
     }
 
@@ -156,20 +189,30 @@ class SeededLessonExercisesTest {
     void alertRule() {
         assertTrue(DROP_DAY >= -9 && DROP_DAY <= -6, "the made-up drop is found: " + DROP_DAY);
         MapAnswers alice = alert(ALICE, 5);
-        assertTrue(check("lesson09-alert-rule", alice).passed(), check("lesson09-alert-rule", alice).message());
+        assertTrue(
+                check("lesson09-alert-rule", alice).passed(),
+                check("lesson09-alert-rule", alice).message());
         CheckResult oneDay = check("lesson09-alert-rule", alert(ALICE, 1));
         assertFalse(oneDay.passed());
         assertTrue(oneDay.message().contains("false alarm"), oneDay.message());
         String other = "bob";
         for (int k = 0; StudentRows.between(Variant.seed(other), 1, 3) == StudentRows.between(ALICE, 1, 3); k++) {
-            other = "student" + k;   // a neighbour whose labels arrive on another day
+            other = "student" + k; // a neighbour whose labels arrive on another day
         }
         MapAnswers neighbour = alert(Variant.seed(other), 5);
         assertNotEquals(alice.value("myFirstAlert"), neighbour.value("myFirstAlert"));
-        assertFalse(check("lesson09-alert-rule", alert(ALICE, 5).with("myFirstAlert", neighbour.value("myFirstAlert"))
-                .with("myAucAtAlert", neighbour.value("myAucAtAlert"))).passed());
-        CheckResult noDelay = check("lesson09-alert-rule", alert(ALICE, 5).with("myFirstAlert", (Integer) alice.value("myFirstAlert")
-                - StudentRows.between(ALICE, 1, 3)));
+        assertFalse(check(
+                        "lesson09-alert-rule",
+                        alert(ALICE, 5)
+                                .with("myFirstAlert", neighbour.value("myFirstAlert"))
+                                .with("myAucAtAlert", neighbour.value("myAucAtAlert")))
+                .passed());
+        CheckResult noDelay = check(
+                "lesson09-alert-rule",
+                alert(ALICE, 5)
+                        .with(
+                                "myFirstAlert",
+                                (Integer) alice.value("myFirstAlert") - StudentRows.between(ALICE, 1, 3)));
         assertFalse(noDelay.passed(), noDelay.message());
     }
 
@@ -199,23 +242,35 @@ class SeededLessonExercisesTest {
         int[] rows = StudentRows.sample(seed, CLICKED.length, CLICKED.length / 2);
         boolean[] y = StudentRows.pick(CLICKED, rows);
         double[] p = StudentRows.pick(P_CLICK, rows);
-        double high = Bootstrap.interval("NE", y, p, SeededLessonExercisesTest::ne).high();
-        return new MapAnswers(seed).with("clicked", CLICKED).with("pClick", P_CLICK)
-                .with("myNE", ne(y, p)).with("myNEHigh", high).with("beatsBaseRate", high < 1);
+        double high =
+                Bootstrap.interval("NE", y, p, SeededLessonExercisesTest::ne).high();
+        return new MapAnswers(seed)
+                .with("clicked", CLICKED)
+                .with("pClick", P_CLICK)
+                .with("myNE", ne(y, p))
+                .with("myNEHigh", high)
+                .with("beatsBaseRate", high < 1);
     }
 
     @Test
     @DisplayName("lesson 10: NE on the draw passes; the bare log loss and a neighbour's NE fail")
     void clickModelNe() {
         MapAnswers alice = normalizedEntropy(ALICE), bob = normalizedEntropy(BOB);
-        assertTrue(check("lesson10-ne", alice).passed(), check("lesson10-ne", alice).message());
+        assertTrue(
+                check("lesson10-ne", alice).passed(),
+                check("lesson10-ne", alice).message());
         assertTrue((Double) alice.value("myNE") < 1 && (Boolean) alice.value("beatsBaseRate"));
         assertNotEquals(alice.value("myNE"), bob.value("myNE"));
-        assertFalse(check("lesson10-ne", normalizedEntropy(ALICE).with("myNE", bob.value("myNE"))).passed());
+        assertFalse(check("lesson10-ne", normalizedEntropy(ALICE).with("myNE", bob.value("myNE")))
+                .passed());
         int[] rows = StudentRows.sample(ALICE, CLICKED.length, CLICKED.length / 2);
         double logLoss = Metrics.logLoss(StudentRows.pick(CLICKED, rows), StudentRows.pick(P_CLICK, rows));
-        assertTrue(check("lesson10-ne", normalizedEntropy(ALICE).with("myNE", logLoss)).message().contains("log loss itself"));
-        assertTrue(check("lesson10-ne", normalizedEntropy(ALICE).with("beatsBaseRate", false)).message().contains("whole"));
+        assertTrue(check("lesson10-ne", normalizedEntropy(ALICE).with("myNE", logLoss))
+                .message()
+                .contains("log loss itself"));
+        assertTrue(check("lesson10-ne", normalizedEntropy(ALICE).with("beatsBaseRate", false))
+                .message()
+                .contains("whole"));
     }
 
     // ---- lesson 13: random or targeted labels, from the positives in a draw of random pairs
@@ -229,7 +284,10 @@ class SeededLessonExercisesTest {
         for (boolean s : mine) positives += s ? 1 : 0;
         long pairs = (long) Math.ceil(30 / (Math.max(positives, 1) / (double) mine.length));
         long days = (long) Math.ceil(pairs / 1500.0);
-        return new MapAnswers(seed).with("show", SHOW).with("pairsFor30", pairs).with("daysFor30", days)
+        return new MapAnswers(seed)
+                .with("show", SHOW)
+                .with("pairsFor30", pairs)
+                .with("daysFor30", days)
                 .with("collect", days > 30 ? "targeted" : "random");
     }
 
@@ -237,10 +295,18 @@ class SeededLessonExercisesTest {
     @DisplayName("lesson 13: the label budget passes; a neighbour's count and 'random' for months of labels fail")
     void labelBudgetDecision() {
         MapAnswers alice = labelBudget(ALICE), bob = labelBudget(BOB);
-        assertTrue(check("lesson13-label-budget", alice).passed(), check("lesson13-label-budget", alice).message());
+        assertTrue(
+                check("lesson13-label-budget", alice).passed(),
+                check("lesson13-label-budget", alice).message());
         assertNotEquals(alice.value("pairsFor30"), bob.value("pairsFor30"));
-        assertFalse(check("lesson13-label-budget", labelBudget(ALICE).with("pairsFor30", bob.value("pairsFor30"))
-                .with("daysFor30", bob.value("daysFor30"))).passed());
-        assertTrue(check("lesson13-label-budget", labelBudget(ALICE).with("collect", "random")).message().contains("within a month"));
+        assertFalse(check(
+                        "lesson13-label-budget",
+                        labelBudget(ALICE)
+                                .with("pairsFor30", bob.value("pairsFor30"))
+                                .with("daysFor30", bob.value("daysFor30")))
+                .passed());
+        assertTrue(check("lesson13-label-budget", labelBudget(ALICE).with("collect", "random"))
+                .message()
+                .contains("within a month"));
     }
 }

@@ -34,7 +34,8 @@ class StudentRowsTest {
     void pickAndBetween() {
         int[] rows = {1, 3};
         assertArrayEquals(new double[] {0.2, 0.4}, StudentRows.pick(new double[] {0.1, 0.2, 0.3, 0.4}, rows));
-        assertArrayEquals(new boolean[] {true, false}, StudentRows.pick(new boolean[] {false, true, true, false}, rows));
+        assertArrayEquals(
+                new boolean[] {true, false}, StudentRows.pick(new boolean[] {false, true, true, false}, rows));
         assertArrayEquals(new int[] {-5, -3}, StudentRows.pick(new int[] {-6, -5, -4, -3}, rows));
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int s = 0; s < 100; s++) {
@@ -50,9 +51,18 @@ class StudentRowsTest {
     @DisplayName("a draw is fixed by its seed and salt: the same pair repeats it, another salt gives other numbers")
     void drawsFollowSeedAndSalt() {
         long alice = Variant.seed("alice");
-        StudentDraw one = StudentDraw.of(alice, 0x14), again = StudentDraw.of(alice, 0x14), other = StudentDraw.of(alice, 0x15);
-        double[] a = {one.uniform(0.2, 0.4), one.gaussian(), one.between(5, 9), one.oneOf(java.util.List.of(1.0, 2.0, 3.0))};
-        double[] b = {again.uniform(0.2, 0.4), again.gaussian(), again.between(5, 9), again.oneOf(java.util.List.of(1.0, 2.0, 3.0))};
+        StudentDraw one = StudentDraw.of(alice, 0x14),
+                again = StudentDraw.of(alice, 0x14),
+                other = StudentDraw.of(alice, 0x15);
+        double[] a = {
+            one.uniform(0.2, 0.4), one.gaussian(), one.between(5, 9), one.oneOf(java.util.List.of(1.0, 2.0, 3.0))
+        };
+        double[] b = {
+            again.uniform(0.2, 0.4),
+            again.gaussian(),
+            again.between(5, 9),
+            again.oneOf(java.util.List.of(1.0, 2.0, 3.0))
+        };
         assertArrayEquals(a, b, "a check must rebuild the notebook's numbers");
         assertTrue(a[0] >= 0.2 && a[0] < 0.4 && a[2] >= 5 && a[2] <= 9);
         assertFalse(a[0] == other.uniform(0.2, 0.4), "another lesson's salt must draw other numbers");

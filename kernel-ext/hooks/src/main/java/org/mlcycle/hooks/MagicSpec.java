@@ -52,7 +52,8 @@ public record MagicSpec(String name, List<String> aliases, String usage, int min
 
     /** The name and the aliases. */
     public List<String> names() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(name), aliases.stream())
+                .toList();
     }
 
     /** Whether {@code args} are too few to run the magic. */

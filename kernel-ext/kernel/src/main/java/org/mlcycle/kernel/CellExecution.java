@@ -43,6 +43,7 @@ final class CellExecution {
     private final CellIO io;
     /** What cells print: every byte reaches the front end, gathered into few messages. */
     private final CellOutput stdout = new CellOutput(ShellReplyEnvironment::writeToStdOut);
+
     private final CellOutput stderr = new CellOutput(ShellReplyEnvironment::writeToStdErr);
     private final PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
@@ -51,7 +52,13 @@ final class CellExecution {
     private volatile boolean interruptBeforeStart;
     private volatile KernelConnection connection;
 
-    CellExecution(Startup startup, CellHookList hooks, HelpRequest help, JShellEvaluator evaluator, FileHistory history, CellIO io) {
+    CellExecution(
+            Startup startup,
+            CellHookList hooks,
+            HelpRequest help,
+            JShellEvaluator evaluator,
+            FileHistory history,
+            CellIO io) {
         this.startup = startup;
         this.hooks = hooks;
         this.help = help;
@@ -75,7 +82,11 @@ final class CellExecution {
      * Runs the request's cell once startup is done. {@code eval} turns source into the displayed
      * result (the kernel's {@code eval}, which renders {@code evalRaw}'s value).
      */
-    void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message, CommManager comms, AtomicInteger executionCount,
+    void handle(
+            ShellReplyEnvironment env,
+            Message<ExecuteRequest> message,
+            CommManager comms,
+            AtomicInteger executionCount,
             Function<String, DisplayData> eval) {
         cellRequested = true;
         try {
@@ -88,7 +99,10 @@ final class CellExecution {
         }
     }
 
-    private void execute(ShellReplyEnvironment env, ExecuteRequest request, AtomicInteger executionCount,
+    private void execute(
+            ShellReplyEnvironment env,
+            ExecuteRequest request,
+            AtomicInteger executionCount,
             Function<String, DisplayData> eval) {
         String code = request.getCode();
         boolean silent = request.isSilent();

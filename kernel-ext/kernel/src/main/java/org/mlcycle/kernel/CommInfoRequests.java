@@ -19,7 +19,8 @@ final class CommInfoRequests {
 
     void handle(ShellReplyEnvironment env, Message<CommInfoRequest> message) {
         env.setBusyDeferIdle();
-        String target = message.getContent() == null ? null : message.getContent().getTargetName();
+        String target =
+                message.getContent() == null ? null : message.getContent().getTargetName();
         Map<String, Map<String, String>> open = new TreeMap<>();
         for (Comm comm : comms) {
             if (target == null || target.equals(comm.getTargetName())) {

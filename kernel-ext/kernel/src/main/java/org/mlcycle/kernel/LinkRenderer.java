@@ -24,7 +24,8 @@ final class LinkRenderer {
 
     private static void render(Object link, RenderContext context) {
         String text = link.toString();
-        context.renderIfRequested(MIMEType.TEXT_HTML,
+        context.renderIfRequested(
+                MIMEType.TEXT_HTML,
                 () -> "<a href=\"" + escape(text) + "\" target=\"_blank\" rel=\"noopener\">" + escape(text) + "</a>");
         context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text);
     }

@@ -69,8 +69,15 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
     private final CommInfoRequests commInfoRequests;
     private volatile Runnable onShutdownRequest = () -> {};
 
-    private MlcycleKernel(KernelSettings settings, MagicsRegistry registry, MagicSyntax syntax, MagicTable magics,
-            FileHistory history, JShellEvaluator evaluator, NotebookJars jars, CellIO io) {
+    private MlcycleKernel(
+            KernelSettings settings,
+            MagicsRegistry registry,
+            MagicSyntax syntax,
+            MagicTable magics,
+            FileHistory history,
+            JShellEvaluator evaluator,
+            NotebookJars jars,
+            CellIO io) {
         super(
                 "mlcycle",
                 VERSION,
@@ -100,7 +107,8 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
         this.jars = jars;
         this.startup = new Startup(settings, evaluator, jars);
         this.evaluation = new Evaluation(evaluator, syntax, startup);
-        this.cells = new CellExecution(startup, hooks, new HelpRequest(evaluator, registry, magics), evaluator, history, io);
+        this.cells =
+                new CellExecution(startup, hooks, new HelpRequest(evaluator, registry, magics), evaluator, history, io);
         this.assist = new CodeAssist(evaluator, registry, syntax);
         this.historyRequests = new HistoryRequests(history);
         this.commInfoRequests = new CommInfoRequests(commManager);
@@ -122,8 +130,15 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
         NotebookJars jars = new NotebookJars(evaluator);
         KernelMagics.register(registry, new MavenResolver(), magics, jars);
         MagicSyntax syntax = new MagicSyntax(registry, KernelMagics.CODE_MAGICS);
-        return new MlcycleKernel(settings, registry, syntax, magics, FileHistory.open(settings.historyFile()), evaluator,
-                jars, new CellIO());
+        return new MlcycleKernel(
+                settings,
+                registry,
+                syntax,
+                magics,
+                FileHistory.open(settings.historyFile()),
+                evaluator,
+                jars,
+                new CellIO());
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------
@@ -136,7 +151,9 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
     public void onStartup() {
         installNotebookKernel();
         NotebookStatics.serve(cells);
-        startup.start(extensionsEnabled ? () -> installExtensions(getClassLoader()) : null, syntax::resolveMagics,
+        startup.start(
+                extensionsEnabled ? () -> installExtensions(getClassLoader()) : null,
+                syntax::resolveMagics,
                 cells::cellRequested);
     }
 
@@ -225,7 +242,8 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
     @Override
     protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+        env.reply(new Replies.KernelInfo(
+                Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
     }
 
     @Override

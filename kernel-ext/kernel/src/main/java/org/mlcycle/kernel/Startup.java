@@ -30,9 +30,18 @@ final class Startup {
      */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "static org.mlcycle.kernel.NotebookStatics.*",
-            "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
-            "java.util.concurrent.*", "java.util.function.*", "java.util.prefs.*", "java.util.regex.*",
-            "java.util.stream.*", "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
+            "java.util.*",
+            "java.io.*",
+            "java.math.*",
+            "java.net.*",
+            "java.nio.file.*",
+            "java.time.*",
+            "java.util.concurrent.*",
+            "java.util.function.*",
+            "java.util.prefs.*",
+            "java.util.regex.*",
+            "java.util.stream.*",
+            "static org.dflib.jjava.jupyter.kernel.BaseNotebookStatics.*");
 
     /** A source that is one import declaration and nothing else; group 1 is what it imports. */
     private static final Pattern SINGLE_IMPORT =

@@ -35,13 +35,16 @@ class KernelSettingsTest {
 
     @Test
     void anUnreadableTimeoutNamesTheValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelSettings.parseTimeout("soon"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> KernelSettings.parseTimeout("soon"));
         assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
     }
 
     @Test
     void extensionsCanBeTurnedOff() {
-        assertFalse(KernelSettings.fromEnvironment(Map.of("JJAVA_LOAD_EXTENSIONS", "false")).loadExtensions());
-        assertFalse(KernelSettings.fromEnvironment(Map.of("JJAVA_LOAD_EXTENSIONS", "0")).loadExtensions());
+        assertFalse(KernelSettings.fromEnvironment(Map.of("JJAVA_LOAD_EXTENSIONS", "false"))
+                .loadExtensions());
+        assertFalse(KernelSettings.fromEnvironment(Map.of("JJAVA_LOAD_EXTENSIONS", "0"))
+                .loadExtensions());
     }
 }

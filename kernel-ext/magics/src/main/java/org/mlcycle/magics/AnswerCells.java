@@ -23,8 +23,8 @@ final class AnswerCells implements CellHooks {
      * A template line: {@code double ctr = 0;}, {@code Split lateSplit = null;},
      * {@code double a = 0, b = 0;}, {@code Set<String> dropped = new TreeSet<>();}.
      */
-    private static final Pattern STARTER = Pattern.compile(
-            "(?:final\\s+)?(?:[\\w.$]+(?:<[^=;]*>)?(?:\\[\\])*\\s+)?[\\w$]+\\s*=\\s*" + START_VALUE
+    private static final Pattern STARTER =
+            Pattern.compile("(?:final\\s+)?(?:[\\w.$]+(?:<[^=;]*>)?(?:\\[\\])*\\s+)?[\\w$]+\\s*=\\s*" + START_VALUE
                     + "(?:\\s*,\\s*[\\w$]+\\s*=\\s*" + START_VALUE + ")*\\s*;");
     /** A last line that prints the answers: {@code System.out.println(...);}. */
     private static final Pattern PRINT = Pattern.compile("System\\.out\\.print(?:ln|f)?\\((.*)\\)\\s*;");
@@ -71,8 +71,12 @@ final class AnswerCells implements CellHooks {
     /** Whether {@code code} declares, assigns or increments the variable {@code name}. */
     static boolean assigns(String code, String name) {
         String n = Pattern.quote(name);
-        return Pattern.compile("(?<![\\w$.])" + n + "\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)").matcher(code).find()
-                || Pattern.compile("(?:\\+\\+|--)\\s*" + n + "(?![\\w$])").matcher(code).find();
+        return Pattern.compile("(?<![\\w$.])" + n + "\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)")
+                        .matcher(code)
+                        .find()
+                || Pattern.compile("(?:\\+\\+|--)\\s*" + n + "(?![\\w$])")
+                        .matcher(code)
+                        .find();
     }
 
     /** Whether {@code code} holds only comments, blank lines, starting values and bare names. */
@@ -96,7 +100,9 @@ final class AnswerCells implements CellHooks {
             if (comment >= 0) {
                 line = line.substring(0, comment).strip();
             }
-            if (line.isEmpty() || STARTER.matcher(line).matches() || BARE_NAME.matcher(line).matches()) {
+            if (line.isEmpty()
+                    || STARTER.matcher(line).matches()
+                    || BARE_NAME.matcher(line).matches()) {
                 continue;
             }
             return false;

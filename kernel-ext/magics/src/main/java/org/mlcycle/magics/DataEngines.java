@@ -58,14 +58,18 @@ final class DataEngines {
                 return new Held(variable, value, e);
             }
         }
-        throw Variables.notA(variable, value, String.join(" or ", known.stream().map(DataEngine::describe).toList()));
+        throw Variables.notA(
+                variable,
+                value,
+                String.join(" or ", known.stream().map(DataEngine::describe).toList()));
     }
 
     /** Two variables of one engine (a reference and a current table). */
     static DataEngine same(Held a, Held b) {
         if (a.engine() != b.engine() && !a.engine().getClass().equals(b.engine().getClass())) {
-            throw new IllegalArgumentException("'" + a.variable() + "' is " + a.engine().describe() + " and '"
-                    + b.variable() + "' " + b.engine().describe() + ": compare two of the same kind");
+            throw new IllegalArgumentException(
+                    "'" + a.variable() + "' is " + a.engine().describe() + " and '" + b.variable() + "' "
+                            + b.engine().describe() + ": compare two of the same kind");
         }
         return a.engine();
     }
@@ -131,8 +135,8 @@ final class DataEngines {
         }
 
         @Override
-        public DriftReport drift(Object reference, String referenceName, Object current, String currentName,
-                DriftOptions options) {
+        public DriftReport drift(
+                Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
             return Drift.between((Table) reference, (Table) current, options);
         }
 

@@ -36,7 +36,13 @@ public final class DatasetMagics {
                     .onlyKnownFlags()
                     .build());
 
-    private static final Usage DATASETS = new Usage(USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage DATASETS = new Usage(
+            USAGE,
+            MagicsArgs.builder()
+                    .optional("name")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private DatasetMagics() {}
 

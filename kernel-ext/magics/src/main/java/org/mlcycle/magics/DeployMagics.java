@@ -29,36 +29,91 @@ import tech.tablesaw.api.Table;
  * holding a {@link ServingModel} or {@link ModelRelease}.
  */
 public final class DeployMagics {
-    static final String DEPLOY_USAGE = "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note \"TEXT\"]"
-            + " | promote NAME@VERSION STAGE [--note \"TEXT\"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
-            + "  — STAGE: staging, production, shadow, archived";
+    static final String DEPLOY_USAGE =
+            "%deploy [register NAME MODEL TRAINING [--metric NAME=VALUE]... [--note \"TEXT\"]"
+                    + " | promote NAME@VERSION STAGE [--note \"TEXT\"] | load NAME[@VERSION|@STAGE] [--as VARIABLE] | history NAME]"
+                    + "  — STAGE: staging, production, shadow, archived";
     static final String SERVE_USAGE = "%serve NAME[@VERSION|@STAGE] [--port P] | %serve --stop | %serve"
             + "  — serve a registered model over HTTP on 127.0.0.1, stop it, or show what is served";
     static final String SHADOW_USAGE = "%shadow PRODUCTION CANDIDATE TRAFFIC [--threshold 0.5] [--positive 1]"
             + " [--clicked COLUMN [--cost COLUMN|PRICE]]  — replay TRAFFIC through both models and compare them";
-    static final String MONITOR_USAGE = "%monitor MODEL TRAFFIC --by TIME [--window 1] [--alert METRIC<LEVEL] [--smooth 1]"
-            + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]"
-            + "  — replay TRAFFIC window by window: metrics, drift, business numbers and alerts";
+    static final String MONITOR_USAGE =
+            "%monitor MODEL TRAFFIC --by TIME [--window 1] [--alert METRIC<LEVEL] [--smooth 1]"
+                    + " [--retrain 7] [--reference TABLE] [--threshold 0.5] [--positive 1] [--clicked COLUMN [--cost COLUMN|PRICE]]"
+                    + "  — replay TRAFFIC window by window: metrics, drift, business numbers and alerts";
 
-    private static final Usage REGISTER = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("name")
-            .required("model").required("training").keyword("metric").keyword("note", KeywordSpec.REPLACE)
-            .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage PROMOTE = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("ref")
-            .required("stage").keyword("note", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage LOAD = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("ref")
-            .keyword("as", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage HISTORY = new Usage(DEPLOY_USAGE, MagicsArgs.builder().required("action").required("name")
-            .onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage SERVE = new Usage(SERVE_USAGE, MagicsArgs.builder().optional("ref")
-            .keyword("port", KeywordSpec.REPLACE).keyword("stop", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags()
-            .build(), java.util.Set.of("stop"));
-    private static final Usage SHADOW = new Usage(SHADOW_USAGE, rule(MagicsArgs.builder().required("production")
-            .required("candidate").required("traffic")).onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage MONITOR = new Usage(MONITOR_USAGE, rule(MagicsArgs.builder().required("model")
-            .required("traffic").keyword("by", KeywordSpec.REPLACE).keyword("window", KeywordSpec.REPLACE)
-            .keyword("alert", KeywordSpec.REPLACE).keyword("smooth", KeywordSpec.REPLACE)
-            .keyword("retrain", KeywordSpec.REPLACE).keyword("reference", KeywordSpec.REPLACE))
-            .onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage REGISTER = new Usage(
+            DEPLOY_USAGE,
+            MagicsArgs.builder()
+                    .required("action")
+                    .required("name")
+                    .required("model")
+                    .required("training")
+                    .keyword("metric")
+                    .keyword("note", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage PROMOTE = new Usage(
+            DEPLOY_USAGE,
+            MagicsArgs.builder()
+                    .required("action")
+                    .required("ref")
+                    .required("stage")
+                    .keyword("note", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage LOAD = new Usage(
+            DEPLOY_USAGE,
+            MagicsArgs.builder()
+                    .required("action")
+                    .required("ref")
+                    .keyword("as", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage HISTORY = new Usage(
+            DEPLOY_USAGE,
+            MagicsArgs.builder()
+                    .required("action")
+                    .required("name")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage SERVE = new Usage(
+            SERVE_USAGE,
+            MagicsArgs.builder()
+                    .optional("ref")
+                    .keyword("port", KeywordSpec.REPLACE)
+                    .keyword("stop", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build(),
+            java.util.Set.of("stop"));
+    private static final Usage SHADOW = new Usage(
+            SHADOW_USAGE,
+            rule(MagicsArgs.builder()
+                            .required("production")
+                            .required("candidate")
+                            .required("traffic"))
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage MONITOR = new Usage(
+            MONITOR_USAGE,
+            rule(MagicsArgs.builder()
+                            .required("model")
+                            .required("traffic")
+                            .keyword("by", KeywordSpec.REPLACE)
+                            .keyword("window", KeywordSpec.REPLACE)
+                            .keyword("alert", KeywordSpec.REPLACE)
+                            .keyword("smooth", KeywordSpec.REPLACE)
+                            .keyword("retrain", KeywordSpec.REPLACE)
+                            .keyword("reference", KeywordSpec.REPLACE))
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private static final Pattern ALERT = Pattern.compile("([a-z_]+)\\s*<\\s*([-+0-9.eE]+)");
 
@@ -70,8 +125,10 @@ public final class DeployMagics {
     }
 
     private static MagicsArgs.MagicsArgsBuilder rule(MagicsArgs.MagicsArgsBuilder builder) {
-        return builder.keyword("threshold", KeywordSpec.REPLACE).keyword("positive", KeywordSpec.REPLACE)
-                .keyword("clicked", KeywordSpec.REPLACE).keyword("cost", KeywordSpec.REPLACE);
+        return builder.keyword("threshold", KeywordSpec.REPLACE)
+                .keyword("positive", KeywordSpec.REPLACE)
+                .keyword("clicked", KeywordSpec.REPLACE)
+                .keyword("cost", KeywordSpec.REPLACE);
     }
 
     /** Registers {@code %deploy}, {@code %serve}, {@code %shadow} and {@code %monitor}. */
@@ -98,7 +155,8 @@ public final class DeployMagics {
                 ServingModel model = model(nb, a.get("model").get(0));
                 Table training = Variables.table(nb, a.get("training").get(0));
                 ModelEntry entry = registry().register(name, model, training, metrics(a), Usage.one(a, "note", null));
-                nb.show(new JournalMagics.Line("registered " + entry.ref(), "training data " + String.join(", ", entry.data())));
+                nb.show(new JournalMagics.Line(
+                        "registered " + entry.ref(), "training data " + String.join(", ", entry.data())));
                 return nb.result(registry().history(name));
             }
             case "promote", "move" -> {
@@ -131,9 +189,12 @@ public final class DeployMagics {
                 throw REGISTER.fail("--metric needs NAME=VALUE, not '" + pair + "'");
             }
             try {
-                out.put(pair.substring(0, eq).strip(), Double.parseDouble(pair.substring(eq + 1).strip()));
+                out.put(
+                        pair.substring(0, eq).strip(),
+                        Double.parseDouble(pair.substring(eq + 1).strip()));
             } catch (NumberFormatException e) {
-                throw REGISTER.fail("--metric " + pair.substring(0, eq) + " needs a number, not '" + pair.substring(eq + 1) + "'");
+                throw REGISTER.fail(
+                        "--metric " + pair.substring(0, eq) + " needs a number, not '" + pair.substring(eq + 1) + "'");
             }
         }
         return out;
@@ -174,10 +235,11 @@ public final class DeployMagics {
     /** {@code %shadow ads@production ads@3 yesterday --clicked clicked --cost cpc}. */
     Object shadow(Notebook nb, List<String> args) {
         Map<String, List<String>> a = SHADOW.parse(args);
-        String production = a.get("production").get(0), candidate = a.get("candidate").get(0);
+        String production = a.get("production").get(0),
+                candidate = a.get("candidate").get(0);
         Table traffic = Variables.table(nb, a.get("traffic").get(0));
-        return nb.result(Shadow.replay(production, model(nb, production), candidate, model(nb, candidate),
-                traffic, rule(SHADOW, a)));
+        return nb.result(Shadow.replay(
+                production, model(nb, production), candidate, model(nb, candidate), traffic, rule(SHADOW, a)));
     }
 
     /** {@code %monitor ads@production sixtyDays --by day --alert roc_auc<0.7 --smooth 3}. */
@@ -208,10 +270,11 @@ public final class DeployMagics {
             return nb.result(Monitor.replay(registry(), modelArg, traffic, options));
         }
         if (reference == null) {
-            throw MONITOR.fail("'" + modelArg + "' is a notebook variable: give its training rows with --reference TABLE");
+            throw MONITOR.fail(
+                    "'" + modelArg + "' is a notebook variable: give its training rows with --reference TABLE");
         }
-        return nb.result(Monitor.replay(modelArg, model(nb, modelArg), Variables.table(nb, reference), traffic,
-                options, journal.journal()));
+        return nb.result(Monitor.replay(
+                modelArg, model(nb, modelArg), Variables.table(nb, reference), traffic, options, journal.journal()));
     }
 
     private static ShowRule rule(Usage usage, Map<String, List<String>> a) {

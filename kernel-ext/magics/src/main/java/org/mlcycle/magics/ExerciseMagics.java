@@ -29,17 +29,43 @@ import org.mlcycle.toolkit.journal.ExerciseResult;
  * leaves the score as the cell's value, where nbgrader reads it.
  */
 public final class ExerciseMagics {
-    static final String CHECK_USAGE = "%check_answer ID  — check your answer to exercise ID (%check, its old name, works until 0.2)";
-    static final String PROGRESS_USAGE = "%progress [LESSON]  — the exercises you have checked, solved and revealed, and how"
-            + " each was solved (unaided, with hints, after the answer); LESSON (14 or 14-design-ad-click-prediction) lists"
-            + " one lesson's exercises, the untried ones too";
+    static final String CHECK_USAGE =
+            "%check_answer ID  — check your answer to exercise ID (%check, its old name, works until 0.2)";
+    static final String PROGRESS_USAGE =
+            "%progress [LESSON]  — the exercises you have checked, solved and revealed, and how"
+                    + " each was solved (unaided, with hints, after the answer); LESSON (14 or 14-design-ad-click-prediction) lists"
+                    + " one lesson's exercises, the untried ones too";
     static final String REVEAL_USAGE = "%reveal ID  — show the model answer to ID (recorded in the journal)";
     static final String VARIANT_USAGE = "%variant STUDENT  — your variant of the seeded exercises; defines long seed";
 
-    private static final Usage CHECK = new Usage(CHECK_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage PROGRESS = new Usage(PROGRESS_USAGE, MagicsArgs.builder().optional("lesson").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage REVEAL = new Usage(REVEAL_USAGE, MagicsArgs.builder().required("id").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage VARIANT = new Usage(VARIANT_USAGE, MagicsArgs.builder().required("student").onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage CHECK = new Usage(
+            CHECK_USAGE,
+            MagicsArgs.builder()
+                    .required("id")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage PROGRESS = new Usage(
+            PROGRESS_USAGE,
+            MagicsArgs.builder()
+                    .optional("lesson")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage REVEAL = new Usage(
+            REVEAL_USAGE,
+            MagicsArgs.builder()
+                    .required("id")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage VARIANT = new Usage(
+            VARIANT_USAGE,
+            MagicsArgs.builder()
+                    .required("student")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private final JournalMagics journal;
     private final AnswerCells cells = new AnswerCells();
@@ -89,8 +115,14 @@ public final class ExerciseMagics {
                 return fail(nb, HintBox.noAnswer(exercise, blank));
             }
         }
-        journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.CHECK, result.passed(),
-                result.score(), result.message());
+        journal.journal()
+                .exercise(
+                        exercise.id(),
+                        exercise.lesson(),
+                        ExerciseResult.CHECK,
+                        result.passed(),
+                        result.score(),
+                        result.message());
         if (result.passed()) {
             return nb.result(result);
         }
@@ -133,14 +165,21 @@ public final class ExerciseMagics {
         if (args.isEmpty()) {
             return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises()));
         }
-        return nb.result(ExerciseProgress.of(journal.journal().exercises(), exercises(), args.get(0).strip()));
+        return nb.result(ExerciseProgress.of(
+                journal.journal().exercises(), exercises(), args.get(0).strip()));
     }
 
     Object reveal(Notebook nb, List<String> args) {
         REVEAL.parse(args);
         Exercise exercise = exercise(args.get(0));
-        journal.journal().exercise(exercise.id(), exercise.lesson(), ExerciseResult.REVEAL, false, Double.NaN,
-                "model answer shown");
+        journal.journal()
+                .exercise(
+                        exercise.id(),
+                        exercise.lesson(),
+                        ExerciseResult.REVEAL,
+                        false,
+                        Double.NaN,
+                        "model answer shown");
         return nb.result(ModelAnswer.of(exercise));
     }
 

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs.KeywordSpec;
 import org.mlcycle.hooks.MagicSpec;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Journal;
 import org.mlcycle.toolkit.journal.Stage;
-import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -46,28 +46,67 @@ public final class JournalMagics {
     /** Registers every journal magic; {@code notebooks} turns the calling kernel into a {@link Notebook}. */
     static final String STAGE_USAGE = "%stage scoping|data|development|deployment|monitoring|business [NOTE...]"
             + "  — record the move to a lifecycle stage";
-    static final String OBJECTIVE_USAGE = "%objective METRIC...  — the metric to optimise, e.g. %objective click-through rate";
-    static final String OBJECTIVE_CELL_USAGE = "%%objective [METRIC...]  — with 'metric:', 'constraints:', 'criteria:',"
-            + " 'stakeholders:' lines below";
-    static final String SNAPSHOT_USAGE = "%snapshot TABLE [as NAME] [from NAME[@VERSION]]  — keep a version of the Table"
-            + " variable TABLE in the journal (of a Spark Dataset: its hash and shape, not its rows)";
-    static final String RESTORE_USAGE = "%restore NAME[@VERSION] [as VARIABLE]  — load a snapshot back as a Table variable";
-    static final String RUNS_USAGE = "%runs [RUN...]  — the tracked runs (or runs #RUN...) side by side, with their metrics";
+
+    static final String OBJECTIVE_USAGE =
+            "%objective METRIC...  — the metric to optimise, e.g. %objective click-through rate";
+    static final String OBJECTIVE_CELL_USAGE =
+            "%%objective [METRIC...]  — with 'metric:', 'constraints:', 'criteria:'," + " 'stakeholders:' lines below";
+    static final String SNAPSHOT_USAGE =
+            "%snapshot TABLE [as NAME] [from NAME[@VERSION]]  — keep a version of the Table"
+                    + " variable TABLE in the journal (of a Spark Dataset: its hash and shape, not its rows)";
+    static final String RESTORE_USAGE =
+            "%restore NAME[@VERSION] [as VARIABLE]  — load a snapshot back as a Table variable";
+    static final String RUNS_USAGE =
+            "%runs [RUN...]  — the tracked runs (or runs #RUN...) side by side, with their metrics";
     static final String LINEAGE_USAGE = "%lineage [NAME]  — where each dataset version (or NAME's) came from";
     static final String LIFECYCLE_USAGE = "%lifecycle  — the stages this work has moved through, as a chart";
     static final String JOURNAL_USAGE = "%journal [--last N] | %journal export FILE.json|FILE.csv  — the journal's"
             + " latest entries (20 by default), or all of it written to a file";
 
-    private static final Usage SNAPSHOT = new Usage(SNAPSHOT_USAGE, MagicsArgs.builder().required("table")
-            .keyword("as", KeywordSpec.REPLACE).keyword("from", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage RESTORE = new Usage(RESTORE_USAGE, MagicsArgs.builder().required("ref")
-            .keyword("as", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage JOURNAL = new Usage(JOURNAL_USAGE, MagicsArgs.builder().optional("action").optional("file")
-            .keyword("last", KeywordSpec.REPLACE).onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage SNAPSHOT = new Usage(
+            SNAPSHOT_USAGE,
+            MagicsArgs.builder()
+                    .required("table")
+                    .keyword("as", KeywordSpec.REPLACE)
+                    .keyword("from", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage RESTORE = new Usage(
+            RESTORE_USAGE,
+            MagicsArgs.builder()
+                    .required("ref")
+                    .keyword("as", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage JOURNAL = new Usage(
+            JOURNAL_USAGE,
+            MagicsArgs.builder()
+                    .optional("action")
+                    .optional("file")
+                    .keyword("last", KeywordSpec.REPLACE)
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
-    private static final Usage RUNS = new Usage(RUNS_USAGE, MagicsArgs.builder().varargs("run").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage LINEAGE = new Usage(LINEAGE_USAGE, MagicsArgs.builder().optional("name").onlyKnownKeywords().onlyKnownFlags().build());
-    private static final Usage LIFECYCLE = new Usage(LIFECYCLE_USAGE, MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage RUNS = new Usage(
+            RUNS_USAGE,
+            MagicsArgs.builder()
+                    .varargs("run")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage LINEAGE = new Usage(
+            LINEAGE_USAGE,
+            MagicsArgs.builder()
+                    .optional("name")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
+    private static final Usage LIFECYCLE = new Usage(
+            LIFECYCLE_USAGE,
+            MagicsArgs.builder().onlyKnownKeywords().onlyKnownFlags().build());
 
     static void register(MagicSet magics, JournalMagics m) {
         magics.line(MagicSpec.line("stage", 1, STAGE_USAGE), m::stage);
@@ -105,11 +144,14 @@ public final class JournalMagics {
     Object stage(Notebook nb, List<String> args) {
         usage(!args.isEmpty(), STAGE_USAGE);
         Stage wanted = Stage.parse(args.get(0));
-        boolean moves = journal().stageMoves().isEmpty() || journal().stagePath().current() != wanted;
+        boolean moves =
+                journal().stageMoves().isEmpty() || journal().stagePath().current() != wanted;
         if (moves) {
             journal().stage(wanted, String.join(" ", args.subList(1, args.size())));
         }
-        return nb.result(new Line(moves ? Messages.get("journal.stage") : Messages.get("journal.stillIn", wanted.title()), journal().stagePath().breadcrumb()));
+        return nb.result(new Line(
+                moves ? Messages.get("journal.stage") : Messages.get("journal.stillIn", wanted.title()),
+                journal().stagePath().breadcrumb()));
     }
 
     /**
@@ -121,7 +163,9 @@ public final class JournalMagics {
         for (String line : body.split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                fields.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                fields.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             } else if (!line.isBlank()) {
                 throw new IllegalArgumentException("'" + line.strip()
                         + "' is not 'key: value' (keys: metric, constraints, criteria, stakeholders)");
@@ -129,11 +173,16 @@ public final class JournalMagics {
         }
         String metric = args.isEmpty() ? fields.get("metric") : String.join(" ", args);
         usage(metric != null && !metric.isBlank(), OBJECTIVE_USAGE + "; or " + OBJECTIVE_CELL_USAGE);
-        String constraints = fields.get("constraints"), criteria = fields.get("criteria"), stakeholders = fields.get("stakeholders");
+        String constraints = fields.get("constraints"),
+                criteria = fields.get("criteria"),
+                stakeholders = fields.get("stakeholders");
         // the same objective again (a notebook run twice) is not a pivot to itself
-        var unchanged = journal().currentObjective().filter(o -> o.metric().equals(metric.strip())
-                && Objects.equals(o.constraints(), constraints) && Objects.equals(o.criteria(), criteria)
-                && Objects.equals(o.stakeholders(), stakeholders));
+        var unchanged = journal()
+                .currentObjective()
+                .filter(o -> o.metric().equals(metric.strip())
+                        && Objects.equals(o.constraints(), constraints)
+                        && Objects.equals(o.criteria(), criteria)
+                        && Objects.equals(o.stakeholders(), stakeholders));
         return nb.result(unchanged.orElseGet(() -> journal().objective(metric, constraints, criteria, stakeholders)));
     }
 
@@ -149,12 +198,16 @@ public final class JournalMagics {
             try {
                 held = DataEngines.held(nb, variable);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + variable + "' is "
-                        + (value == null ? "null" : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table", e);
+                throw new IllegalArgumentException(
+                        "'" + variable + "' is "
+                                + (value == null
+                                        ? "null"
+                                        : "a " + value.getClass().getSimpleName()) + ", not a Tablesaw Table",
+                        e);
             }
             String name = Usage.one(a, "as", variable);
-            return nb.result(journal().snapshot(held.engine().fingerprint(held.data(), name), name,
-                    Usage.one(a, "from", null)));
+            return nb.result(
+                    journal().snapshot(held.engine().fingerprint(held.data(), name), name, Usage.one(a, "from", null)));
         }
         String name = Usage.one(a, "as", table.name() == null || table.name().isBlank() ? variable : table.name());
         DatasetVersion version = journal().snapshot(table, name, Usage.one(a, "from", null));
@@ -177,13 +230,15 @@ public final class JournalMagics {
     }
 
     Object runs(Notebook nb, List<String> args) {
-        long[] ids = RUNS.parse(args).getOrDefault("run", List.of()).stream().mapToLong(a -> {
-            try {
-                return Long.parseLong(a.replace("#", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + a + "' is not a run number");
-            }
-        }).toArray();
+        long[] ids = RUNS.parse(args).getOrDefault("run", List.of()).stream()
+                .mapToLong(a -> {
+                    try {
+                        return Long.parseLong(a.replace("#", ""));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("'" + a + "' is not a run number");
+                    }
+                })
+                .toArray();
         var comparison = journal().compareRuns(ids);
         if (comparison.metricNames().isEmpty()) {
             return nb.result(comparison);

@@ -23,7 +23,8 @@ public final class LabelMagics {
     static final String AGREEMENT_USAGE = "%agreement TABLE FIRST SECOND  — two labelers' columns, row by row";
     static final String ISSUES_USAGE = "%label_issues TABLE LABEL (--numeric COL,... | --categorical COL,...)"
             + " [--folds 5] [--seed 0] [--split SPLIT]  — or %label_issues OOF for out-of-fold probabilities";
-    static final String IMBALANCE_USAGE = "%imbalance TABLE LABEL  — how rare each class of LABEL is, and what that means for metrics";
+    static final String IMBALANCE_USAGE =
+            "%imbalance TABLE LABEL  — how rare each class of LABEL is, and what that means for metrics";
 
     private static final Usage AGREEMENT = new Usage(
             AGREEMENT_USAGE,

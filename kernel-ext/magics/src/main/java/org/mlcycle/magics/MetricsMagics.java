@@ -46,7 +46,10 @@ public final class MetricsMagics {
             Set.of("plots"));
     private static final Usage CURVES = new Usage(
             CURVES_USAGE,
-            options(MagicsArgs.builder().required("table").required("model").varargs("models")
+            options(MagicsArgs.builder()
+                    .required("table")
+                    .required("model")
+                    .varargs("models")
                     .keyword("label", KeywordSpec.REPLACE)));
 
     private MetricsMagics() {}
@@ -92,19 +95,21 @@ public final class MetricsMagics {
         if (model.model().getOutputIDInfo().size() > 2) {
             // one class against the rest would hide every other class's errors: report them all
             if (Usage.has(a, "plots") || Usage.has(a, "by") || Usage.has(a, "positive") || Usage.has(a, "threshold")) {
-                throw EVALUATE.fail("'" + name + "' has " + model.model().getOutputIDInfo().size()
-                        + " classes: its report covers every class; --plots, --by, --positive and --threshold"
-                        + " are for two-class models");
+                throw EVALUATE.fail(
+                        "'" + name + "' has " + model.model().getOutputIDInfo().size()
+                                + " classes: its report covers every class; --plots, --by, --positive and --threshold"
+                                + " are for two-class models");
             }
-            return nb.result(Multiclass.of(scored, model.spec().label(), Features.PREDICTION, Features.PROBABILITY_PREFIX));
+            return nb.result(
+                    Multiclass.of(scored, model.spec().label(), Features.PREDICTION, Features.PROBABILITY_PREFIX));
         }
         String probability = probabilityColumn(a);
         if (Usage.has(a, "plots")) {
             if (Usage.has(a, "by") || Usage.has(a, "days")) {
                 throw EVALUATE.fail("--plots draws the whole table; leave out --by and --days");
             }
-            return nb.result(Curves.compare(
-                    scored, model.spec().label(), Map.of(name, probability), options(EVALUATE, a)));
+            return nb.result(
+                    Curves.compare(scored, model.spec().label(), Map.of(name, probability), options(EVALUATE, a)));
         }
         return nb.result(evaluate(EVALUATE, a, scored, model.spec().label(), probability));
     }
@@ -149,7 +154,8 @@ public final class MetricsMagics {
 
     /** The column a ServingModel writes the positive class's probability to. */
     private static String probabilityColumn(Map<String, List<String>> a) {
-        return Features.PROBABILITY_PREFIX + Usage.one(a, "positive", MetricsOptions.defaults().positive());
+        return Features.PROBABILITY_PREFIX
+                + Usage.one(a, "positive", MetricsOptions.defaults().positive());
     }
 
     /** The whole table, or with {@code --by TIME} each window of {@code --days} days apart. */

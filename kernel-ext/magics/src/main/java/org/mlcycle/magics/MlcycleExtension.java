@@ -3,6 +3,7 @@ package org.mlcycle.magics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.Extension;
@@ -10,7 +11,6 @@ import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
-import java.util.Optional;
 import org.mlcycle.hooks.HookRegistry;
 import org.mlcycle.hooks.MagicSpec;
 import org.mlcycle.hooks.MagicTable;
@@ -32,8 +32,22 @@ public final class MlcycleExtension implements Extension {
 
     /** Toolkit packages imported when they are on the classpath (some arrive with later modules). */
     private static final List<String> TOOLKIT_PACKAGES = List.of(
-            "report", "quality", "drift", "labels", "imbalance", "metrics", "split", "bridge", "journal",
-            "datasets", "charts", "deploy", "exercises", "io", "io.csv", "stats");
+            "report",
+            "quality",
+            "drift",
+            "labels",
+            "imbalance",
+            "metrics",
+            "split",
+            "bridge",
+            "journal",
+            "datasets",
+            "charts",
+            "deploy",
+            "exercises",
+            "io",
+            "io.csv",
+            "stats");
 
     private final JournalMagics journal = new JournalMagics(JournalMagics::defaultLocation);
     private final DeployMagics deploy = new DeployMagics(journal);
@@ -43,7 +57,11 @@ public final class MlcycleExtension implements Extension {
     public void install(BaseKernel kernel) {
         renderers(kernel.getRenderer());
         if (kernel.getMagicsRegistry() != null) {
-            magics(new MagicSet(kernel.getMagicsRegistry(), MagicTable.of(kernel), Notebook::of), journal, deploy, exercises);
+            magics(
+                    new MagicSet(kernel.getMagicsRegistry(), MagicTable.of(kernel), Notebook::of),
+                    journal,
+                    deploy,
+                    exercises);
         }
         // %check_answer tells an answer cell left as the template from a wrong answer by the cells run
         HookRegistry.of(kernel).ifPresent(hooks -> hooks.addHooks(exercises.cells()));
@@ -53,8 +71,10 @@ public final class MlcycleExtension implements Extension {
             try {
                 kernel.eval(statement);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "mlcycle: default import failed, notebooks must import it themselves: "
-                        + statement + " (" + e.getMessage() + ")");
+                LOG.log(
+                        Level.WARNING,
+                        "mlcycle: default import failed, notebooks must import it themselves: " + statement + " ("
+                                + e.getMessage() + ")");
             }
         }
     }
@@ -88,8 +108,11 @@ public final class MlcycleExtension implements Extension {
 
     /** Every magic mlcycle adds, with deployment and exercise groups of their own on {@code journal}. */
     static List<MagicSpec> magics(MagicsRegistry registry, JournalMagics journal) {
-        return magics(new MagicSet(registry, Optional.empty(), Notebook::of), journal,
-                new DeployMagics(journal), new ExerciseMagics(journal));
+        return magics(
+                new MagicSet(registry, Optional.empty(), Notebook::of),
+                journal,
+                new DeployMagics(journal),
+                new ExerciseMagics(journal));
     }
 
     /**
@@ -97,7 +120,8 @@ public final class MlcycleExtension implements Extension {
      * arguments needed), so {@code %help}, {@code %name?} and {@code %lsmagic} know them all; each
      * group's class documents its magics. Returns the specs in order.
      */
-    static List<MagicSpec> magics(MagicSet magics, JournalMagics journal, DeployMagics deploy, ExerciseMagics exercises) {
+    static List<MagicSpec> magics(
+            MagicSet magics, JournalMagics journal, DeployMagics deploy, ExerciseMagics exercises) {
         JournalMagics.register(magics, journal); // the lifecycle journal: %stage %objective %track %runs ...
         QualityMagics.register(magics); // %profile %checks %%checks %schema
         DatasetMagics.register(magics); // %datasets %read
@@ -105,7 +129,8 @@ public final class MlcycleExtension implements Extension {
         LabelMagics.register(magics); // %agreement %label_issues %imbalance
         MetricsMagics.register(magics); // %metrics %evaluate %curves
         DeployMagics.register(magics, deploy); // %deploy %serve %shadow %monitor (the registry lives in the journal)
-        ExerciseMagics.register(magics, exercises); // %check_answer %progress %reveal %variant (attempts go to the journal)
+        ExerciseMagics.register(
+                magics, exercises); // %check_answer %progress %reveal %variant (attempts go to the journal)
         return magics.specs();
     }
 

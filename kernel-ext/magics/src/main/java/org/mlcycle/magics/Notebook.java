@@ -76,8 +76,8 @@ public interface Notebook {
             public void define(String name, Class<?> type, Object value) {
                 String key = Handoff.put(value);
                 String typeName = type.getCanonicalName();
-                kernel.evalRaw(typeName + " " + name + " = (" + typeName + ") "
-                        + Handoff.class.getCanonicalName() + ".take(\"" + key + "\");");
+                kernel.evalRaw(typeName + " " + name + " = (" + typeName + ") " + Handoff.class.getCanonicalName()
+                        + ".take(\"" + key + "\");");
             }
 
             @Override

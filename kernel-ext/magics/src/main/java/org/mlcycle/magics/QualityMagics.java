@@ -23,9 +23,10 @@ public final class QualityMagics {
             + "  — per-column statistics, histograms and alerts of the Table variable TABLE";
     static final String CHECKS_USAGE = "%checks TABLE CHECKS  — run the Checks held in variable CHECKS on TABLE;"
             + " or %%checks TABLE [NAME] with one constraint per line below it";
-    static final String CHECKS_CELL_USAGE = "%%checks TABLE [NAME]  — one constraint per line below, e.g. 'clicks >= 0',"
-            + " 'ad_id not null', 'query unique', 'country in (US, DE)', 'ctr between 0 and 1', 'rows > 1000',"
-            + " 'completeness(age) >= 0.95', 'mean(cost) between 0.1 and 3'";
+    static final String CHECKS_CELL_USAGE =
+            "%%checks TABLE [NAME]  — one constraint per line below, e.g. 'clicks >= 0',"
+                    + " 'ad_id not null', 'query unique', 'country in (US, DE)', 'ctr between 0 and 1', 'rows > 1000',"
+                    + " 'completeness(age) >= 0.95', 'mean(cost) between 0.1 and 3'";
     static final String SCHEMA_USAGE = "%schema REF [BATCH] [--ranges]  — infer REF's schema (a Table, or a Schema"
             + " variable), and validate BATCH against it";
 

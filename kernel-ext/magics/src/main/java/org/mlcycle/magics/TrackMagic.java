@@ -31,12 +31,21 @@ import tech.tablesaw.api.Table;
 final class TrackMagic {
     static final String USAGE = "%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
             + " [--model VARIABLE]  — record a run: the named variables' values, data versions and model";
-    static final String CELL_USAGE = "%%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
-            + " [--model VARIABLE]  — run the cell below as run RUN and record it (failed if the cell throws)";
+    static final String CELL_USAGE =
+            "%%track RUN [--params VAR,...] [--metrics VAR,...] [--data NAME[@VERSION]|TABLE,...]"
+                    + " [--model VARIABLE]  — run the cell below as run RUN and record it (failed if the cell throws)";
 
-    private static final Usage TRACK = new Usage(USAGE, MagicsArgs.builder().required("run")
-            .keyword("params").keyword("metrics").keyword("data").keyword("model")
-            .onlyKnownKeywords().onlyKnownFlags().build());
+    private static final Usage TRACK = new Usage(
+            USAGE,
+            MagicsArgs.builder()
+                    .required("run")
+                    .keyword("params")
+                    .keyword("metrics")
+                    .keyword("data")
+                    .keyword("model")
+                    .onlyKnownKeywords()
+                    .onlyKnownFlags()
+                    .build());
 
     private TrackMagic() {}
 

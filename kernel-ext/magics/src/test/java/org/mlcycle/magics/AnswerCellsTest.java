@@ -17,18 +17,26 @@ class AnswerCellsTest {
         assertTrue(AnswerCells.isTemplate("long onlyModel = 0L;\n/* YOUR CODE HERE */\nonlyModel;"));
         assertTrue(AnswerCells.isTemplate("double ctr = 0;\nctr"), "the stub deleted, nothing written");
         assertTrue(AnswerCells.isTemplate("// YOUR CODE HERE"));
-        assertTrue(AnswerCells.isTemplate("double breakEven = 0;\nboolean enough = false;\n"
-                + "String.format(Locale.ROOT, \"%.3f %s\", breakEven, enough)"), "a shown value is not an answer");
-        assertFalse(AnswerCells.isTemplate("double breakEven = 0;\nbreakEven = 0.4;\nString.format(\"%.3f\", breakEven)"));
-        assertFalse(AnswerCells.isTemplate("double x = 0;\nx = compute()"), "an assignment on the last line is an answer");
+        assertTrue(
+                AnswerCells.isTemplate("double breakEven = 0;\nboolean enough = false;\n"
+                        + "String.format(Locale.ROOT, \"%.3f %s\", breakEven, enough)"),
+                "a shown value is not an answer");
+        assertFalse(
+                AnswerCells.isTemplate("double breakEven = 0;\nbreakEven = 0.4;\nString.format(\"%.3f\", breakEven)"));
+        assertFalse(
+                AnswerCells.isTemplate("double x = 0;\nx = compute()"), "an assignment on the last line is an answer");
 
-        assertTrue(AnswerCells.isTemplate("double myNE = 0, myNEHigh = 0;\nboolean beats = false;\n// YOUR CODE HERE\n"
-                + "System.out.println(\"NE \" + Math.round(myNE * 1000) + \", beats: \" + beats);"),
+        assertTrue(
+                AnswerCells.isTemplate("double myNE = 0, myNEHigh = 0;\nboolean beats = false;\n// YOUR CODE HERE\n"
+                        + "System.out.println(\"NE \" + Math.round(myNE * 1000) + \", beats: \" + beats);"),
                 "several starting values on a line and a printed summary are the template");
-        assertTrue(AnswerCells.isTemplate("Set<String> dropped = new TreeSet<>();\ndouble t = Double.NaN;\n"
-                + "System.out.println(String.format(\"%s = %.3f\", dropped, t));"), "an empty collection, NaN, '=' in a string");
+        assertTrue(
+                AnswerCells.isTemplate("Set<String> dropped = new TreeSet<>();\ndouble t = Double.NaN;\n"
+                        + "System.out.println(String.format(\"%s = %.3f\", dropped, t));"),
+                "an empty collection, NaN, '=' in a string");
         assertFalse(AnswerCells.isTemplate("double a = 0, b = 0.3;\nSystem.out.println(a + b);"), "one typed-in value");
-        assertFalse(AnswerCells.isTemplate("double a = 0;\nSystem.out.println(a = 2);"), "an assignment inside the print");
+        assertFalse(
+                AnswerCells.isTemplate("double a = 0;\nSystem.out.println(a = 2);"), "an assignment inside the print");
         assertFalse(AnswerCells.isTemplate("List<String> l = new ArrayList<>(other);\nl"), "a copy is not empty");
 
         assertFalse(AnswerCells.isTemplate("double ctr = 0;\n// YOUR CODE HERE\nctr = clicks / shown;\nctr"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlcycle.magics.DataEngines.Held;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
@@ -25,7 +26,6 @@ import org.mlcycle.toolkit.quality.ProfileReport;
 import org.mlcycle.toolkit.quality.Schema;
 import org.mlcycle.toolkit.quality.SchemaOptions;
 import org.mlcycle.toolkit.quality.SchemaReport;
-import org.mlcycle.magics.DataEngines.Held;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -85,8 +85,8 @@ class DataEngineTest {
         }
 
         @Override
-        public DriftReport drift(Object reference, String referenceName, Object current, String currentName,
-                DriftOptions options) {
+        public DriftReport drift(
+                Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
             return Drift.between(t(reference, referenceName), t(current, currentName), options);
         }
 
@@ -124,7 +124,8 @@ class DataEngineTest {
         assertEquals("frame", p.table());
         assertEquals(List.of("device"), p.columns().stream().map(c -> c.name()).toList());
 
-        CheckReport c = assertInstanceOf(CheckReport.class, kernel.cell("checks", "bid <= 3\ndevice not null", "frame"));
+        CheckReport c =
+                assertInstanceOf(CheckReport.class, kernel.cell("checks", "bid <= 3\ndevice not null", "frame"));
         assertEquals("frame", c.table());
         assertFalse(c.passed());
         assertEquals(1, c.results().get(0).failed());
@@ -144,7 +145,8 @@ class DataEngineTest {
     void driftMagic() throws Exception {
         String[] devices = new String[40];
         for (int i = 0; i < 40; i++) devices[i] = i % 2 == 0 ? "mobile" : "desktop";
-        kernel.with("old", new Frame(ads("a", 0, devices))).with("recent", new Frame(ads("b", 30, devices)))
+        kernel.with("old", new Frame(ads("a", 0, devices)))
+                .with("recent", new Frame(ads("b", 30, devices)))
                 .with("table", ads("table", 0, devices));
 
         DriftReport d = assertInstanceOf(DriftReport.class, kernel.line("drift", "old", "recent", "--columns", "bid"));
@@ -153,9 +155,13 @@ class DataEngineTest {
 
         var mixed = assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "table", "recent"));
         assertTrue(mixed.getMessage().contains("'table' is a Tablesaw Table and 'recent' a Frame"), mixed.getMessage());
-        var missing = assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "old", "recent", "--columns", "price"));
-        assertTrue(missing.getMessage().contains("no column 'price' in table 'old' (has: device, bid)"), missing.getMessage());
-        var windows = assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "old", "recent", "--by", "bid"));
+        var missing = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift", "old", "recent", "--columns", "price"));
+        assertTrue(
+                missing.getMessage().contains("no column 'price' in table 'old' (has: device, bid)"),
+                missing.getMessage());
+        var windows = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift", "old", "recent", "--by", "bid"));
         assertTrue(windows.getMessage().contains("needs Tablesaw Tables"), windows.getMessage());
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.course.practice.PracticeData;
+import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 import org.mlcycle.toolkit.journal.Journal;
 import tech.tablesaw.api.Table;
@@ -47,7 +47,8 @@ class ExerciseMagicsTest {
     }
 
     @Test
-    @DisplayName("%check shows a hint box and marks the cell failed on stderr, then shows Correct; the journal holds both")
+    @DisplayName(
+            "%check shows a hint box and marks the cell failed on stderr, then shows Correct; the journal holds both")
     void checkRecordsAttempts() throws Exception {
         setUp();
         Table ads = PracticeData.ads(Variant.DEFAULT);
@@ -55,19 +56,32 @@ class ExerciseMagicsTest {
         cells.variables.put("ctr", 0.0);
 
         line("check", "practice-ctr");
-        assertTrue(cells.lastText().startsWith("Hint (practice-ctr, attempt 1): ctr is 0: an integer division?"),
+        assertTrue(
+                cells.lastText().startsWith("Hint (practice-ctr, attempt 1): ctr is 0: an integer division?"),
                 cells.lastText());
         String html = (String) cells.shown.get(cells.shown.size() - 1).getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<b>Hint</b>") && html.contains("attempt 1"), html);
         assertEquals(List.of("practice-ctr: not passed yet (attempt 1)"), cells.stderr);
-        assertEquals(Map.of("check", Map.of("exercise", "practice-ctr", "kind", "hint", "attempt", 1,
-                "message", "ctr is 0: an integer division? Divide two doubles (sum() returns a double).")),
+        assertEquals(
+                Map.of(
+                        "check",
+                        Map.of(
+                                "exercise",
+                                "practice-ctr",
+                                "kind",
+                                "hint",
+                                "attempt",
+                                1,
+                                "message",
+                                "ctr is 0: an integer division? Divide two doubles (sum() returns a double).")),
                 cells.metadata.get(0));
 
         line("check", "practice-ctr");
         assertTrue(cells.lastText().startsWith("Hint (practice-ctr, attempt 2): "), cells.lastText());
 
-        cells.variables.put("ctr", ads.intColumn("clicks").sum() / ads.intColumn("impressions").sum());
+        cells.variables.put(
+                "ctr",
+                ads.intColumn("clicks").sum() / ads.intColumn("impressions").sum());
         line("check", "practice-ctr");
         assertTrue(cells.lastText().startsWith("Correct: the day's CTR is "), cells.lastText());
         assertEquals(2, cells.stderr.size(), "a pass writes nothing to stderr");
@@ -75,19 +89,24 @@ class ExerciseMagicsTest {
         journal.close();
         try (Journal j = Journal.open(dir.resolve("journal.sqlite"))) {
             List<ExerciseResult> results = j.exercises();
-            assertEquals(List.of(false, false, true), results.stream().map(ExerciseResult::passed).toList());
+            assertEquals(
+                    List.of(false, false, true),
+                    results.stream().map(ExerciseResult::passed).toList());
             assertEquals("practice", results.get(2).lesson());
             assertEquals(2.0, results.get(2).score());
         }
     }
 
     @Test
-    @DisplayName("%check on an answer cell left as the template, or never run, says 'no answer yet' and counts no attempt")
+    @DisplayName(
+            "%check on an answer cell left as the template, or never run, says 'no answer yet' and counts no attempt")
     void blankAnswerIsNoAnswerYet() throws Exception {
         setUp();
         line("check", "practice-ctr");
-        assertEquals("No answer yet (practice-ctr): 'ctr' is not defined yet: write your answer where the cell above"
-                + " says // YOUR CODE HERE, run that cell, then run this check again.", cells.lastText());
+        assertEquals(
+                "No answer yet (practice-ctr): 'ctr' is not defined yet: write your answer where the cell above"
+                        + " says // YOUR CODE HERE, run that cell, then run this check again.",
+                cells.lastText());
         assertEquals(List.of("practice-ctr: no answer yet"), cells.stderr);
 
         magics.cells().record("double ctr = 0;\n// YOUR CODE HERE\nctr");
@@ -101,7 +120,8 @@ class ExerciseMagicsTest {
         // the same 0 from code the student wrote is a wrong answer, with its hint
         magics.cells().record("// YOUR CODE HERE\nctr = ads.intColumn(\"clicks\").sum() / 100000;");
         line("check", "practice-ctr");
-        assertTrue(cells.lastText().startsWith("Hint (practice-ctr, attempt 1): ctr is 0: an integer division?"),
+        assertTrue(
+                cells.lastText().startsWith("Hint (practice-ctr, attempt 1): ctr is 0: an integer division?"),
                 cells.lastText());
 
         journal.close();
@@ -118,17 +138,23 @@ class ExerciseMagicsTest {
         assertTrue(cells.lastText().startsWith("model answer to practice-why-ctr"), cells.lastText());
 
         line("progress");
-        assertTrue(cells.lastText().startsWith("progress: 0 of 3 exercises passed, 0 attempts, 0 hints, 1 model answers read"),
+        assertTrue(
+                cells.lastText()
+                        .startsWith("progress: 0 of 3 exercises passed, 0 attempts, 0 hints, 1 model answers read"),
                 cells.lastText());
 
         IllegalArgumentException usage = assertThrows(IllegalArgumentException.class, () -> line("check"));
         assertEquals("missing ID; usage: " + ExerciseMagics.CHECK_USAGE, usage.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> line("progress", "now"));
-        assertTrue(unknown.getMessage().startsWith("progress: no lesson 'now'; lessons with exercises: "), unknown.getMessage());
+        assertTrue(
+                unknown.getMessage().startsWith("progress: no lesson 'now'; lessons with exercises: "),
+                unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> line("progress", "practice", "now"));
 
         line("progress", "practice");
-        assertTrue(cells.lastText().startsWith("progress: 0 of 3 exercises passed") && cells.lastText().contains("practice-ctr"),
+        assertTrue(
+                cells.lastText().startsWith("progress: 0 of 3 exercises passed")
+                        && cells.lastText().contains("practice-ctr"),
                 cells.lastText());
     }
 }

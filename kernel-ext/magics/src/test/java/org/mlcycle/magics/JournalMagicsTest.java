@@ -78,6 +78,7 @@ class JournalMagicsTest {
 
         /** What {@link #markFailed} wrote to stderr, one entry a line. */
         final List<String> stderr = new ArrayList<>();
+
         final List<Map<String, Object>> metadata = new ArrayList<>();
 
         @Override
@@ -145,7 +146,8 @@ class JournalMagicsTest {
         assertEquals(1, magics.journal().objectives().size());
         line("objective", "click-through", "rate");
         assertEquals(2, magics.journal().objectives().size());
-        assertEquals("impressions", magics.journal().currentObjective().orElseThrow().previousMetric());
+        assertEquals(
+                "impressions", magics.journal().currentObjective().orElseThrow().previousMetric());
     }
 
     @Test
@@ -164,7 +166,8 @@ class JournalMagicsTest {
     @DisplayName("%stage with an unknown stage or no stage says how to use it and records nothing")
     void stageBadInput() throws Exception {
         setUp();
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> line("stage", "training"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> line("stage", "training"));
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> line("stage"));
 
         assertTrue(unknown.getMessage().startsWith("stage: unknown stage 'training'"), unknown.getMessage());
@@ -207,13 +210,17 @@ class JournalMagicsTest {
     @DisplayName("%%objective takes key: value lines, and a second objective shows as a pivot")
     void objectiveCellForm() throws Exception {
         setUp();
-        registry.evalCellMagic(null, "objective", List.of(), "metric: impressions\nconstraints: p99 latency 50 ms\n"
-                + "stakeholders: ads team");
+        registry.evalCellMagic(
+                null,
+                "objective",
+                List.of(),
+                "metric: impressions\nconstraints: p99 latency 50 ms\n" + "stakeholders: ads team");
         line("objective", "click-through", "rate");
 
         assertEquals("pivot: impressions -> click-through rate", cells.lastText());
         assertEquals("p99 latency 50 ms", magics.journal().objectives().get(0).constraints());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class,
                 () -> registry.evalCellMagic(null, "objective", List.of(), "optimise clicks"));
         assertTrue(bad.getMessage().contains("is not 'key: value'"), bad.getMessage());
     }
@@ -225,7 +232,11 @@ class JournalMagicsTest {
         cells.variables.put("ads", Table.create("ads", IntColumn.create("clicks", 1, 2)));
         line("stage", "data");
         line("snapshot", "ads");
-        magics.journal().record(RunEntry.named("baseline").withData("ads@1").withMetric("auc", 0.7).withModel("m", "p"));
+        magics.journal()
+                .record(RunEntry.named("baseline")
+                        .withData("ads@1")
+                        .withMetric("auc", 0.7)
+                        .withModel("m", "p"));
         line("stage", "development");
         cells.shown.clear();
 
@@ -236,7 +247,9 @@ class JournalMagicsTest {
         assertEquals(5, cells.shown.size(), "runs table + chart, lineage, path + loop chart");
         assertTrue(((String) cells.shown.get(0).getData(MIMEType.TEXT_HTML)).contains("<th>auc</th>"));
         assertTrue(cells.shown.get(1).hasDataForType(MIMEType.IMAGE_PNG));
-        assertEquals("ads@1 -> run #1 baseline -> model m -> auc=0.7000", cells.shown.get(2).getData(MIMEType.TEXT_PLAIN));
+        assertEquals(
+                "ads@1 -> run #1 baseline -> model m -> auc=0.7000",
+                cells.shown.get(2).getData(MIMEType.TEXT_PLAIN));
         assertTrue(cells.shown.get(4).hasDataForType(MIMEType.IMAGE_PNG));
     }
 
@@ -255,8 +268,11 @@ class JournalMagicsTest {
         assertEquals(2, text.split("\n").length, text);
         assertTrue(text.endsWith("stage       development"), text);
         assertTrue(Files.readString(dir.resolve("out.csv")).startsWith("at,kind,summary\n"));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
-        assertTrue(bad.getMessage().startsWith("--last needs a whole number, not 'x'; usage: %journal "), bad.getMessage());
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> line("journal", "--last", "x"));
+        assertTrue(
+                bad.getMessage().startsWith("--last needs a whole number, not 'x'; usage: %journal "),
+                bad.getMessage());
     }
 
     @Test
@@ -286,11 +302,14 @@ class JournalMagicsTest {
         cells.variables.put("auc", 0.7);
 
         registry.evalCellMagic(null, "track", List.of("ok", "--metrics", "auc"), "double auc = 0.7;");
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> registry.evalCellMagic(null, "track", List.of("broken"), "throw new IllegalStateException();"));
 
         assertEquals(List.of("double auc = 0.7;", "throw new IllegalStateException();"), cells.ran);
-        assertEquals(List.of("finished", "failed"), magics.journal().runs().stream().map(r -> r.status()).toList());
+        assertEquals(
+                List.of("finished", "failed"),
+                magics.journal().runs().stream().map(r -> r.status()).toList());
         assertTrue(magics.journal().runs().get(0).duration() != null);
     }
 
@@ -300,8 +319,8 @@ class JournalMagicsTest {
         setUp();
         cells.variables.put("auc", "high");
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> line("track", "r", "--metrics", "auc"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> line("track", "r", "--metrics", "auc"));
 
         assertEquals("metric 'auc' is a String, not a number", e.getMessage());
         assertEquals("failed", magics.journal().runs().get(0).status());
@@ -313,17 +332,21 @@ class JournalMagicsTest {
     @DisplayName("%snapshot and %restore take 'as NAME' as words or as --as, through the one argument parser")
     void snapshotAndRestoreWordsOrOptions() throws Exception {
         setUp();
-        cells.variables.put("ads", tech.tablesaw.api.Table.create("ads", tech.tablesaw.api.IntColumn.create("x", 1, 2)));
+        cells.variables.put(
+                "ads", tech.tablesaw.api.Table.create("ads", tech.tablesaw.api.IntColumn.create("x", 1, 2)));
 
         line("snapshot", "ads", "as", "ad logs");
         line("snapshot", "ads", "--as", "other");
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> line("snapshot", "ads", "--like", "x"));
-        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
-                () -> line("restore", "ad logs@1", "extra"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> line("snapshot", "ads", "--like", "x"));
+        IllegalArgumentException extra =
+                assertThrows(IllegalArgumentException.class, () -> line("restore", "ad logs@1", "extra"));
 
-        assertEquals(List.of("ad logs", "other"), magics.journal().datasets().stream().map(d -> d.name()).sorted().toList());
-        assertTrue(unknown.getMessage().startsWith("unknown option --like; usage: %snapshot TABLE"), unknown.getMessage());
+        assertEquals(
+                List.of("ad logs", "other"),
+                magics.journal().datasets().stream().map(d -> d.name()).sorted().toList());
+        assertTrue(
+                unknown.getMessage().startsWith("unknown option --like; usage: %snapshot TABLE"), unknown.getMessage());
         assertTrue(extra.getMessage().startsWith("too many arguments; usage: %restore"), extra.getMessage());
     }
 }

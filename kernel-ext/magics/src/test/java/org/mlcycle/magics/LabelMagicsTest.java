@@ -153,6 +153,7 @@ class LabelMagicsTest {
                 List.of("0", "1"), report.classes().stream().map(c -> c.name()).toList());
         IllegalArgumentException usage =
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("imbalance", "ads"));
-        assertTrue(usage.getMessage().startsWith("missing LABEL; usage: %imbalance TABLE LABEL  — "), usage.getMessage());
+        assertTrue(
+                usage.getMessage().startsWith("missing LABEL; usage: %imbalance TABLE LABEL  — "), usage.getMessage());
     }
 }

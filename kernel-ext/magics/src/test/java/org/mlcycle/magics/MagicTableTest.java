@@ -46,7 +46,8 @@ class MagicTableTest {
     }
 
     @Test
-    @DisplayName("every magic the extension registers, aliases included, has a usage in the table, and every usage a magic")
+    @DisplayName(
+            "every magic the extension registers, aliases included, has a usage in the table, and every usage a magic")
     void everyNameHasAUsageAndEveryUsageAMagic() {
         List<MagicSpec> specs = registerAll();
 
@@ -54,12 +55,14 @@ class MagicTableTest {
         for (MagicSpec s : table.specs()) {
             for (String name : s.names()) {
                 described.add(s.kind().sign() + name);
-                Set<String> registered = s.kind() == MagicSpec.Kind.LINE
-                        ? registry.getLineMagicNames() : registry.getCellMagicNames();
+                Set<String> registered =
+                        s.kind() == MagicSpec.Kind.LINE ? registry.getLineMagicNames() : registry.getCellMagicNames();
                 assertTrue(registered.contains(name), s.kind().sign() + name + " has a usage but no magic");
             }
-            assertTrue(s.usage().startsWith(s.kind().sign() + s.name() + " ")
-                    || s.usage().equals(s.kind().sign() + s.name()), "usage starts with the name: " + s.usage());
+            assertTrue(
+                    s.usage().startsWith(s.kind().sign() + s.name() + " ")
+                            || s.usage().equals(s.kind().sign() + s.name()),
+                    "usage starts with the name: " + s.usage());
         }
         Set<String> registered = new TreeSet<>();
         registry.getLineMagicNames().forEach(n -> registered.add("%" + n));
@@ -81,13 +84,16 @@ class MagicTableTest {
             }
             for (String name : s.names()) {
                 needing++;
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-                    if (s.kind() == MagicSpec.Kind.LINE) {
-                        registry.evalLineMagic(null, name, List.of());
-                    } else {
-                        registry.evalCellMagic(null, name, List.of(), "x");
-                    }
-                }, s.kind().sign() + name);
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> {
+                            if (s.kind() == MagicSpec.Kind.LINE) {
+                                registry.evalLineMagic(null, name, List.of());
+                            } else {
+                                registry.evalCellMagic(null, name, List.of(), "x");
+                            }
+                        },
+                        s.kind().sign() + name);
                 assertTrue(e.getMessage().endsWith("usage: " + s.usage()), e.getMessage());
             }
         }
@@ -97,7 +103,8 @@ class MagicTableTest {
     }
 
     @Test
-    @DisplayName("%check, the exercises' old name, still checks an answer as %check_answer, and says it is the old name")
+    @DisplayName(
+            "%check, the exercises' old name, still checks an answer as %check_answer, and says it is the old name")
     void checkIsAnAliasOfCheckAnswer() {
         registerAll();
 

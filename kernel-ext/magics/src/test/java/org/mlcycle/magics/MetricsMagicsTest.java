@@ -148,7 +148,10 @@ class MetricsMagicsTest {
 
         assertEquals(List.of("model"), plots.models());
         assertEquals(metrics.rocAuc(), plots.roc().curve("model").area(), 1e-12);
-        assertEquals(metrics.averagePrecision(), plots.precisionRecall().curve("model").area(), 1e-12);
+        assertEquals(
+                metrics.averagePrecision(),
+                plots.precisionRecall().curve("model").area(),
+                1e-12);
         assertTrue(plots.toHtml().contains("data:image/png;base64,"));
         IllegalArgumentException both = assertThrows(
                 IllegalArgumentException.class,
@@ -178,12 +181,13 @@ class MetricsMagicsTest {
                 "--label LABEL is needed when no MODEL is a ServingModel; usage: " + MetricsMagics.CURVES_USAGE,
                 noLabel.getMessage());
         ModelPlots labelled = (ModelPlots) kernel.line("curves", "test", "coin", "--label", "clicked");
-        assertEquals(plots.roc().curve("coin").area(), labelled.roc().curve("coin").area(), 1e-12);
+        assertEquals(
+                plots.roc().curve("coin").area(), labelled.roc().curve("coin").area(), 1e-12);
         IllegalArgumentException unknown =
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "nothing"));
         assertEquals("no variable 'nothing' in the notebook", unknown.getMessage());
-        IllegalArgumentException labelAsModel = assertThrows(
-                IllegalArgumentException.class, () -> kernel.line("curves", "test", "lr", "clicked"));
+        IllegalArgumentException labelAsModel =
+                assertThrows(IllegalArgumentException.class, () -> kernel.line("curves", "test", "lr", "clicked"));
         assertEquals(
                 "'clicked' is the label column, not a model; usage: " + MetricsMagics.CURVES_USAGE,
                 labelAsModel.getMessage());

@@ -71,13 +71,15 @@ class MlcycleExtensionTest {
     }
 
     private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 
     @Test
     @DisplayName("a fact is a display of the course's own MIME type only, so nothing of it is drawn")
     void factDisplayHasNoTextForm() throws Exception {
-        org.dflib.jjava.jupyter.kernel.display.DisplayData d = MlcycleExtension.factDisplay(java.util.Map.of("kappa", 0.52));
+        org.dflib.jjava.jupyter.kernel.display.DisplayData d =
+                MlcycleExtension.factDisplay(java.util.Map.of("kappa", 0.52));
         assertTrue(d.hasDataForType(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.parse(
                 org.mlcycle.toolkit.report.Facts.MIME_TYPE)));
         assertTrue(!d.hasDataForType(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN)

@@ -58,8 +58,8 @@ class MulticlassEvaluateTest {
         assertEquals(100, report.support("bus"));
         assertTrue(report.accuracy() > 0.8, "accuracy " + report.accuracy());
         assertTrue(report.logLoss() > 0 && report.logLoss() < 1, "log-loss " + report.logLoss());
-        IllegalArgumentException plots =
-                assertThrows(IllegalArgumentException.class, () -> kernel.line("evaluate", "model", "train", "--plots"));
+        IllegalArgumentException plots = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("evaluate", "model", "train", "--plots"));
         assertTrue(plots.getMessage().contains("has 3 classes"), plots.getMessage());
     }
 }

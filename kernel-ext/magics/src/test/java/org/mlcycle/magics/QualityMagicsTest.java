@@ -165,7 +165,8 @@ class QualityMagicsTest {
         assertEquals(
                 "checks: line 2: no column 'price' in table 'ads' (has: device, bid) (line: price >= 0)",
                 column.getMessage());
-        assertTrue(syntax.getMessage().startsWith("checks: line 1: after 'bid' expected not null"), syntax.getMessage());
+        assertTrue(
+                syntax.getMessage().startsWith("checks: line 1: after 'bid' expected not null"), syntax.getMessage());
         assertEquals(
                 "no constraints below the magic line; usage: " + QualityMagics.CHECKS_CELL_USAGE, empty.getMessage());
     }

@@ -53,8 +53,8 @@ class ReadMagicTest {
         Files.writeString(f, "ad_id\tclicks\n1\t3\n2\tNA\n3\n");
         Defined nb = new Defined();
 
-        CsvResult r = assertInstanceOf(CsvResult.class,
-                DatasetMagics.read(nb, List.of("clicks", f.toString(), "--missing", "NA")));
+        CsvResult r = assertInstanceOf(
+                CsvResult.class, DatasetMagics.read(nb, List.of("clicks", f.toString(), "--missing", "NA")));
 
         Table t = assertInstanceOf(Table.class, nb.vars.get("clicks"));
         assertEquals(2, t.rowCount());
@@ -68,15 +68,15 @@ class ReadMagicTest {
     void aBinaryFileFailsTheCellWithTheFileAndWhy(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("ads.csv");
         Files.write(f, new byte[] {0x1f, (byte) 0x8b, 8, 0});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DatasetMagics.read(new Defined(), List.of("ads", f.toString())));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> DatasetMagics.read(new Defined(), List.of("ads", f.toString())));
         assertTrue(e.getMessage().contains("'ads.csv' is not CSV text: it looks like gzip"), e.getMessage());
     }
 
     @Test
     void namesTheUsageWhenThePathIsMissing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DatasetMagics.read(new Defined(), List.of("ads")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DatasetMagics.read(new Defined(), List.of("ads")));
         assertTrue(e.getMessage().contains("%read NAME PATH"), e.getMessage());
     }
 }

@@ -25,13 +25,60 @@ import org.mlcycle.toolkit.datasets.AdLogs;
  * and a bare {@code count()} parses none), with Spark's message naming the line's text.
  */
 public final class SparkAdLogs {
-    private static final String[] KDD = {"Click", "Impression", "DisplayURL", "AdID", "AdvertiserID", "Depth",
-        "Position", "QueryID", "KeywordID", "TitleID", "DescriptionID", "UserID"};
-    private static final String[] AVAZU_INTS = {"click", "C1", "banner_pos", "device_type", "device_conn_type", "C14",
-        "C15", "C16", "C17", "C18", "C19", "C20", "C21"};
-    private static final List<String> AVAZU = List.of("id", "click", "hour", "C1", "banner_pos", "site_id",
-            "site_domain", "site_category", "app_id", "app_domain", "app_category", "device_id", "device_ip",
-            "device_model", "device_type", "device_conn_type", "C14", "C15", "C16", "C17", "C18", "C19", "C20", "C21");
+    private static final String[] KDD = {
+        "Click",
+        "Impression",
+        "DisplayURL",
+        "AdID",
+        "AdvertiserID",
+        "Depth",
+        "Position",
+        "QueryID",
+        "KeywordID",
+        "TitleID",
+        "DescriptionID",
+        "UserID"
+    };
+    private static final String[] AVAZU_INTS = {
+        "click",
+        "C1",
+        "banner_pos",
+        "device_type",
+        "device_conn_type",
+        "C14",
+        "C15",
+        "C16",
+        "C17",
+        "C18",
+        "C19",
+        "C20",
+        "C21"
+    };
+    private static final List<String> AVAZU = List.of(
+            "id",
+            "click",
+            "hour",
+            "C1",
+            "banner_pos",
+            "site_id",
+            "site_domain",
+            "site_category",
+            "app_id",
+            "app_domain",
+            "app_category",
+            "device_id",
+            "device_ip",
+            "device_model",
+            "device_type",
+            "device_conn_type",
+            "C14",
+            "C15",
+            "C16",
+            "C17",
+            "C18",
+            "C19",
+            "C20",
+            "C21");
 
     private SparkAdLogs() {}
 
@@ -43,17 +90,22 @@ public final class SparkAdLogs {
     public static Dataset<Row> kddCup2012(SparkSession spark, String path) {
         List<StructField> fields = new ArrayList<>();
         for (String name : KDD) {
-            fields.add(field(name, name.equals("DisplayURL") ? DataTypes.createDecimalType(20, 0) : DataTypes.IntegerType));
+            fields.add(field(
+                    name, name.equals("DisplayURL") ? DataTypes.createDecimalType(20, 0) : DataTypes.IntegerType));
         }
         String first = firstLine(spark, path, "kddcup2012");
         if (first != null && first.split("\t", -1).length == KDD.length + 2) {
             fields.add(field("Day", DataTypes.IntegerType));
             fields.add(field("Policy", DataTypes.StringType));
         }
-        Dataset<Row> raw = reader(spark, '\t', false).schema(DataTypes.createStructType(fields)).csv(path);
+        Dataset<Row> raw = reader(spark, '\t', false)
+                .schema(DataTypes.createStructType(fields))
+                .csv(path);
         Column url = raw.col("DisplayURL");
         // Long.parseUnsignedLong's value: numbers above 2^63 - 1 wrap around to negative longs
-        Column wrapped = when(url.gt(lit(new BigDecimal(Long.MAX_VALUE))), url.minus(lit(new BigDecimal("18446744073709551616"))))
+        Column wrapped = when(
+                        url.gt(lit(new BigDecimal(Long.MAX_VALUE))),
+                        url.minus(lit(new BigDecimal("18446744073709551616"))))
                 .otherwise(url)
                 .cast(DataTypes.LongType);
         return raw.withColumn("DisplayURL", wrapped);
@@ -67,7 +119,9 @@ public final class SparkAdLogs {
         List<StructField> fields = new ArrayList<>(List.of(field("label", DataTypes.IntegerType)));
         for (int i = 1; i <= 13; i++) fields.add(field("I" + i, DataTypes.IntegerType));
         for (int i = 1; i <= 26; i++) fields.add(field("C" + i, DataTypes.StringType));
-        return reader(spark, '\t', false).schema(DataTypes.createStructType(fields)).csv(path);
+        return reader(spark, '\t', false)
+                .schema(DataTypes.createStructType(fields))
+                .csv(path);
     }
 
     /**
@@ -82,17 +136,21 @@ public final class SparkAdLogs {
         for (int i = 0; i < names.length; i++) {
             String h = names[i].trim();
             if (!AVAZU.contains(h)) {
-                throw new IllegalArgumentException(String.format("avazu: %s line 1, field %d: unknown column '%s' (expected: %s)",
+                throw new IllegalArgumentException(String.format(
+                        "avazu: %s line 1, field %d: unknown column '%s' (expected: %s)",
                         path, i + 1, h, String.join(", ", AVAZU)));
             }
             fields.add(field(h, List.of(AVAZU_INTS).contains(h) ? DataTypes.IntegerType : DataTypes.StringType));
         }
         for (String name : AVAZU) {
             if (!name.equals("click") && fields.stream().noneMatch(f -> f.name().equals(name))) {
-                throw new IllegalArgumentException(String.format("avazu: %s line 1: the header has no column '%s'", path, name));
+                throw new IllegalArgumentException(
+                        String.format("avazu: %s line 1: the header has no column '%s'", path, name));
             }
         }
-        Dataset<Row> raw = reader(spark, ',', true).schema(DataTypes.createStructType(fields)).csv(path);
+        Dataset<Row> raw = reader(spark, ',', true)
+                .schema(DataTypes.createStructType(fields))
+                .csv(path);
         return raw.withColumn("hour", to_timestamp_ntz(concat(lit("20"), raw.col("hour")), lit("yyyyMMddHH")));
     }
 

@@ -67,15 +67,16 @@ public final class SparkChecks {
             switch (c.kind()) {
                 case ROW_COUNT, UNIQUE -> {}
                 case MEAN -> aggs.add(avg(SparkColumns.value(ds, c.column())));
-                case QUANTILE -> aggs.add(percentile_approx(SparkColumns.value(ds, c.column()), lit(c.p()),
-                        lit(Approx.ACCURACY)));
+                case QUANTILE ->
+                    aggs.add(percentile_approx(SparkColumns.value(ds, c.column()), lit(c.p()), lit(Approx.ACCURACY)));
                 default -> {
                     aggs.add(sum(when(checked(ds, c), 1L).otherwise(0L)));
                     aggs.add(sum(when(checked(ds, c).and(fails(ds, c)), 1L).otherwise(0L)));
                 }
             }
         }
-        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .first();
         long rows = a.getLong(0);
         List<ConstraintResult> results = new ArrayList<>();
         Dataset<Row> numbered = null;
@@ -92,9 +93,14 @@ public final class SparkChecks {
                     Dataset<Row> repeated = null;
                     if (c.kind() == Constraint.Kind.UNIQUE) {
                         Column v = SparkColumns.value(ds, c.column());
-                        Dataset<Row> counts = ds.select(v.as("v")).where(col("v").isNotNull())
-                                .groupBy("v").agg(count(lit(1)).as("n"));
-                        Row u = counts.agg(sum(col("n")), sum(when(col("n").gt(1), col("n")).otherwise(0L))).first();
+                        Dataset<Row> counts = ds.select(v.as("v"))
+                                .where(col("v").isNotNull())
+                                .groupBy("v")
+                                .agg(count(lit(1)).as("n"));
+                        Row u = counts.agg(
+                                        sum(col("n")),
+                                        sum(when(col("n").gt(1), col("n")).otherwise(0L)))
+                                .first();
                         checked = SparkColumns.whole(u, 0);
                         failed = SparkColumns.whole(u, 1);
                         repeated = counts.where(col("n").gt(1)).select("v");
@@ -109,8 +115,16 @@ public final class SparkChecks {
                     }
                     double share = checked == 0 ? Double.NaN : (double) (checked - failed) / checked;
                     boolean passed = checked == 0 || share >= c.mostly();
-                    results.add(new ConstraintResult(c.label(), c.kind(), c.column(), passed, share, checked, failed,
-                            failing, checked == 0 ? "no rows to check" : ""));
+                    results.add(new ConstraintResult(
+                            c.label(),
+                            c.kind(),
+                            c.column(),
+                            passed,
+                            share,
+                            checked,
+                            failed,
+                            failing,
+                            checked == 0 ? "no rows to check" : ""));
                 }
             }
         }
@@ -118,13 +132,15 @@ public final class SparkChecks {
     }
 
     private static ConstraintResult single(Constraint c, double measured, boolean passed, boolean noValues) {
-        return new ConstraintResult(c.label(), c.kind(), c.column(), passed, measured, 0, 0, List.of(),
-                noValues ? "no values" : "");
+        return new ConstraintResult(
+                c.label(), c.kind(), c.column(), passed, measured, 0, 0, List.of(), noValues ? "no values" : "");
     }
 
     /** The rows a row check looks at: all for "complete", those with a value for the others. */
     private static Column checked(Dataset<Row> ds, Constraint c) {
-        return c.kind() == Constraint.Kind.COMPLETE ? lit(true) : SparkColumns.value(ds, c.column()).isNotNull();
+        return c.kind() == Constraint.Kind.COMPLETE
+                ? lit(true)
+                : SparkColumns.value(ds, c.column()).isNotNull();
     }
 
     /** Whether a checked row fails (not used for "unique", which needs the counts). */
@@ -132,10 +148,13 @@ public final class SparkChecks {
         Column v = SparkColumns.value(ds, c.column());
         return switch (c.kind()) {
             case COMPLETE -> v.isNull();
-            case IN_SET -> functionsNot(SparkColumns.text(ds, c.column()).isin(c.values().toArray()));
+            case IN_SET ->
+                functionsNot(SparkColumns.text(ds, c.column()).isin(c.values().toArray()));
             case BETWEEN -> v.lt(c.low()).or(v.gt(c.high()));
             // the whole value must match, as Matcher.matches(); rlike finds, so anchor at \A and \z
-            case PATTERN -> functionsNot(SparkColumns.text(ds, c.column()).rlike("\\A(?:" + c.pattern().pattern() + ")\\z"));
+            case PATTERN ->
+                functionsNot(SparkColumns.text(ds, c.column())
+                        .rlike("\\A(?:" + c.pattern().pattern() + ")\\z"));
             default -> lit(false);
         };
     }
@@ -169,7 +188,10 @@ public final class SparkChecks {
         }
         Column text = c.kind() == Constraint.Kind.COMPLETE ? lit("(missing)") : SparkColumns.text(numbered, c.column());
         List<FailingRow> out = new ArrayList<>();
-        for (Row r : bad.select(col(ROW), text).orderBy(col(ROW)).limit(Checks.FAILING_ROWS_KEPT).collectAsList()) {
+        for (Row r : bad.select(col(ROW), text)
+                .orderBy(col(ROW))
+                .limit(Checks.FAILING_ROWS_KEPT)
+                .collectAsList()) {
             out.add(new FailingRow(Math.toIntExact(r.getLong(0)), r.getString(1)));
         }
         return out;

@@ -107,7 +107,9 @@ final class SparkColumns {
         Column c = column(name);
         if (!numeric(t)) return c;
         Column d = c.cast(DataTypes.DoubleType);
-        return t instanceof DoubleType || t instanceof FloatType ? when(isnan(d), lit(null)).otherwise(d) : d;
+        return t instanceof DoubleType || t instanceof FloatType
+                ? when(isnan(d), lit(null)).otherwise(d)
+                : d;
     }
 
     /**
@@ -119,7 +121,9 @@ final class SparkColumns {
         DataType t = ds.schema().apply(name).dataType();
         Column v = value(ds, name);
         if (!numeric(t)) return v.cast(DataTypes.StringType);
-        return when(v.equalTo(org.apache.spark.sql.functions.rint(v)).and(org.apache.spark.sql.functions.abs(v).lt(1e15)),
+        return when(
+                        v.equalTo(org.apache.spark.sql.functions.rint(v))
+                                .and(org.apache.spark.sql.functions.abs(v).lt(1e15)),
                         v.cast(DataTypes.LongType).cast(DataTypes.StringType))
                 .otherwise(v.cast(DataTypes.StringType));
     }

@@ -50,14 +50,14 @@ public final class SparkDrift {
     private SparkDrift() {}
 
     /** Compares the columns the two datasets share, with {@link DriftOptions#defaults()}. */
-    public static DriftReport between(Dataset<Row> reference, String referenceName, Dataset<Row> current,
-            String currentName) {
+    public static DriftReport between(
+            Dataset<Row> reference, String referenceName, Dataset<Row> current, String currentName) {
         return between(reference, referenceName, current, currentName, DriftOptions.defaults());
     }
 
     /** Compares the columns the two datasets share. */
-    public static DriftReport between(Dataset<Row> reference, String referenceName, Dataset<Row> current,
-            String currentName, DriftOptions o) {
+    public static DriftReport between(
+            Dataset<Row> reference, String referenceName, Dataset<Row> current, String currentName, DriftOptions o) {
         if (reference == null) throw new IllegalArgumentException(WHO + ": the reference table is null");
         if (current == null) throw new IllegalArgumentException(WHO + ": the current table is null");
         // the toolkit's own argument checks, on empty tables with the same names and columns
@@ -74,7 +74,9 @@ public final class SparkDrift {
         }
         List<String> numbers = new ArrayList<>();
         for (String c : shared) {
-            if (SparkColumns.numeric(reference, c) && SparkColumns.numeric(current, c) && !o.categorical().contains(c)) {
+            if (SparkColumns.numeric(reference, c)
+                    && SparkColumns.numeric(current, c)
+                    && !o.categorical().contains(c)) {
                 numbers.add(c);
             }
         }
@@ -85,8 +87,10 @@ public final class SparkDrift {
         List<String> counted = new ArrayList<>();
         for (String c : shared) {
             boolean number = numbers.contains(c);
-            if (!number || (o.categoricalUpTo() > 0 && r.distinct.get(c) <= 2L * o.categoricalUpTo() + 10
-                    && k.distinct.get(c) <= 2L * o.categoricalUpTo() + 10)) {
+            if (!number
+                    || (o.categoricalUpTo() > 0
+                            && r.distinct.get(c) <= 2L * o.categoricalUpTo() + 10
+                            && k.distinct.get(c) <= 2L * o.categoricalUpTo() + 10)) {
                 counted.add(c);
             }
         }
@@ -106,13 +110,28 @@ public final class SparkDrift {
         Map<String, long[]> binsC = binCounts(current, numeric, edges);
         List<ColumnDrift> columns = new ArrayList<>();
         for (String c : shared) {
-            columns.add(numeric.contains(c)
-                    ? numeric(c, r, k, edges.get(c), binsR.get(c), binsC.get(c), o, tests)
-                    : categorical(c, r, k, gr.get(c), gc.get(c), numbers.contains(c) || bothNumbers(reference, current, c),
-                            o, tests));
+            columns.add(
+                    numeric.contains(c)
+                            ? numeric(c, r, k, edges.get(c), binsR.get(c), binsC.get(c), o, tests)
+                            : categorical(
+                                    c,
+                                    r,
+                                    k,
+                                    gr.get(c),
+                                    gc.get(c),
+                                    numbers.contains(c) || bothNumbers(reference, current, c),
+                                    o,
+                                    tests));
         }
-        return new DriftReport(referenceName, currentName, SparkColumns.rows(r.rows, WHO),
-                SparkColumns.rows(k.rows, WHO), columns, onlyRef, onlyCur, o);
+        return new DriftReport(
+                referenceName,
+                currentName,
+                SparkColumns.rows(r.rows, WHO),
+                SparkColumns.rows(k.rows, WHO),
+                columns,
+                onlyRef,
+                onlyCur,
+                o);
     }
 
     private static boolean bothNumbers(Dataset<Row> a, Dataset<Row> b, String c) {
@@ -145,12 +164,17 @@ public final class SparkDrift {
                 Column v = SparkColumns.value(ds, c);
                 aggs.add(count(v));
                 if (numbers.contains(c)) {
-                    aggs.addAll(List.of(approx_count_distinct(v), stddev_pop(v), min(v), max(v),
+                    aggs.addAll(List.of(
+                            approx_count_distinct(v),
+                            stddev_pop(v),
+                            min(v),
+                            max(v),
                             percentile_approx(v, lit(ps), lit(Approx.ACCURACY)),
                             percentile_approx(v, lit(cuts), lit(Approx.ACCURACY))));
                 }
             }
-            Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+            Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                    .first();
             Sketch s = new Sketch();
             s.rows = a.getLong(0);
             int at = 1;
@@ -193,7 +217,8 @@ public final class SparkDrift {
             aggs.add(count(v));
         }
         if (aggs.isEmpty()) return out;
-        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .first();
         int at = 0;
         for (String c : numeric) {
             int n = edges.get(c).length;
@@ -210,16 +235,39 @@ public final class SparkDrift {
         return out;
     }
 
-    private static ColumnDrift numeric(String name, Sketch r, Sketch k, double[] edges, long[] nr, long[] nc,
-            DriftOptions o, boolean tests) {
+    private static ColumnDrift numeric(
+            String name, Sketch r, Sketch k, double[] edges, long[] nr, long[] nc, DriftOptions o, boolean tests) {
         long nRef = r.present.get(name), nCur = k.present.get(name);
         double missRef = r.missing(name), missCur = k.missing(name);
         boolean missingMoved = Math.abs(missCur - missRef) > o.missingRateChange();
         String rule = tests ? "KS p < " + num(o.pValue()) : "Wasserstein/std >= " + num(o.wasserstein());
         if (nRef == 0 || nCur == 0) {
-            return new ColumnDrift(name, true, nRef, nCur, missRef, missCur, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", List.of(), List.of(), List.of(),
-                    List.of(), List.of(), rule, Double.NaN, false, missingMoved,
+            return new ColumnDrift(
+                    name,
+                    true,
+                    nRef,
+                    nCur,
+                    missRef,
+                    missCur,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    "",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    rule,
+                    Double.NaN,
+                    false,
+                    missingMoved,
                     "no values in the " + (nRef == 0 ? "reference" : "current") + " table");
         }
         double[] qr = r.grid.get(name), qc = k.grid.get(name);
@@ -238,9 +286,33 @@ public final class SparkDrift {
         int worst = worst(pr, pc);
         double score = tests ? ksP : wass;
         boolean drifted = tests ? ksP < o.pValue() : wass >= o.wasserstein();
-        return new ColumnDrift(name, true, nRef, nCur, missRef, missCur, ks, ksP, wass, Double.NaN, 0, Double.NaN,
-                Psi.of(pr, pc), JensenShannon.distance(pr, pc), Math.abs(pc[worst] - pr[worst]), labels.get(worst),
-                labels, boxed(pr), boxed(pc), List.of(), List.of(), rule, score, drifted, missingMoved, "");
+        return new ColumnDrift(
+                name,
+                true,
+                nRef,
+                nCur,
+                missRef,
+                missCur,
+                ks,
+                ksP,
+                wass,
+                Double.NaN,
+                0,
+                Double.NaN,
+                Psi.of(pr, pc),
+                JensenShannon.distance(pr, pc),
+                Math.abs(pc[worst] - pr[worst]),
+                labels.get(worst),
+                labels,
+                boxed(pr),
+                boxed(pc),
+                List.of(),
+                List.of(),
+                rule,
+                score,
+                drifted,
+                missingMoved,
+                "");
     }
 
     /** Largest gap between the two step CDFs the grids define; the steps sit at grid points. */
@@ -264,12 +336,20 @@ public final class SparkDrift {
         return (double) lo / sortedGrid.length;
     }
 
-    private static ColumnDrift categorical(String name, Sketch r, Sketch k, ValueGroups.Groups gr,
-            ValueGroups.Groups gc, boolean numbers, DriftOptions o, boolean tests) {
+    private static ColumnDrift categorical(
+            String name,
+            Sketch r,
+            Sketch k,
+            ValueGroups.Groups gr,
+            ValueGroups.Groups gc,
+            boolean numbers,
+            DriftOptions o,
+            boolean tests) {
         Map<String, Long> vr = counts(gr), vc = counts(gc);
         double missRef = r.missing(name), missCur = k.missing(name);
         boolean missingMoved = Math.abs(missCur - missRef) > o.missingRateChange();
-        Comparator<String> order = numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        Comparator<String> order =
+                numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
         TreeSet<String> union = new TreeSet<>(order);
         union.addAll(vr.keySet());
         union.addAll(vc.keySet());
@@ -287,9 +367,32 @@ public final class SparkDrift {
         }
         String rule = tests ? "chi-square p < " + num(o.pValue()) : "JS >= " + num(o.js());
         if (totalR == 0 || totalC == 0) {
-            return new ColumnDrift(name, false, totalR, totalC, missRef, missCur, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", cats, List.of(), List.of(),
-                    added, vanished, rule, Double.NaN, false, missingMoved,
+            return new ColumnDrift(
+                    name,
+                    false,
+                    totalR,
+                    totalC,
+                    missRef,
+                    missCur,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    "",
+                    cats,
+                    List.of(),
+                    List.of(),
+                    added,
+                    vanished,
+                    rule,
+                    Double.NaN,
+                    false,
+                    missingMoved,
                     "no values in the " + (totalR == 0 ? "reference" : "current") + " table");
         }
         double[] pr = shares(nr, totalR), pc = shares(nc, totalC);
@@ -298,9 +401,33 @@ public final class SparkDrift {
         int worst = worst(pr, pc);
         double score = tests ? chi[2] : js;
         boolean drifted = tests ? chi[2] < o.pValue() : js >= o.js();
-        return new ColumnDrift(name, false, totalR, totalC, missRef, missCur, Double.NaN, Double.NaN, Double.NaN,
-                chi[0], (int) chi[1], chi[2], Psi.of(pr, pc), js, Math.abs(pc[worst] - pr[worst]), cats.get(worst),
-                cats, boxed(pr), boxed(pc), added, vanished, rule, score, drifted, missingMoved, "");
+        return new ColumnDrift(
+                name,
+                false,
+                totalR,
+                totalC,
+                missRef,
+                missCur,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                chi[0],
+                (int) chi[1],
+                chi[2],
+                Psi.of(pr, pc),
+                js,
+                Math.abs(pc[worst] - pr[worst]),
+                cats.get(worst),
+                cats,
+                boxed(pr),
+                boxed(pc),
+                added,
+                vanished,
+                rule,
+                score,
+                drifted,
+                missingMoved,
+                "");
     }
 
     private static Map<String, Long> counts(ValueGroups.Groups g) {

@@ -49,14 +49,15 @@ public final class SparkFingerprint {
         String hash = ContentHash.combine(names, rows, unflipped);
         List<String> schema = new ArrayList<>();
         for (StructField f : ds.schema().fields()) {
-            schema.add(f.name() + ":" + SparkColumns.tablesawType(f.dataType()).name().toLowerCase(Locale.ROOT));
+            schema.add(f.name() + ":"
+                    + SparkColumns.tablesawType(f.dataType()).name().toLowerCase(Locale.ROOT));
         }
         return new Fingerprint(hash, rows, schema);
     }
 
     /** Records the dataset in {@code journal} as the next version of {@code name} (its rows stay where they are). */
-    public static org.mlcycle.toolkit.journal.DatasetVersion snapshot(Journal journal, Dataset<Row> ds, String name,
-            String parent) {
+    public static org.mlcycle.toolkit.journal.DatasetVersion snapshot(
+            Journal journal, Dataset<Row> ds, String name, String parent) {
         return journal.snapshot(of(ds), name, parent);
     }
 

@@ -60,7 +60,8 @@ public final class SparkProfile {
         for (String c : ds.columns()) {
             if (!options.ignore().contains(c)) columns.add(c);
         }
-        double[] ps = Profile.QUANTILES.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ps =
+                Profile.QUANTILES.stream().mapToDouble(Double::doubleValue).toArray();
         List<Column> aggs = new ArrayList<>(List.of(count(lit(1))));
         for (String c : columns) {
             Column v = SparkColumns.value(ds, c);
@@ -76,7 +77,8 @@ public final class SparkProfile {
                         percentile_approx(v, lit(ps), lit(Approx.ACCURACY))));
             }
         }
-        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+                .first();
         long rows = a.getLong(0);
         int keep = Math.max(options.topK(), 1);
         Map<String, ValueGroups.Groups> groups = ValueGroups.of(ds, columns, keep, null);
@@ -87,15 +89,32 @@ public final class SparkProfile {
         int at = 1;
         for (String c : columns) {
             long n = a.getLong(at++);
-            String type = SparkColumns.tablesawType(ds.schema().apply(c).dataType()).name();
+            String type =
+                    SparkColumns.tablesawType(ds.schema().apply(c).dataType()).name();
             ValueGroups.Groups g = groups.getOrDefault(c, ValueGroups.Groups.NONE);
             if (!SparkColumns.numeric(ds, c)) {
                 List<ValueCount> top = g.top().stream()
                         .limit(options.topK())
                         .map(v -> new ValueCount(v.value(), v.count()))
                         .toList();
-                profiles.add(new ColumnProfile(c, type, false, rows, rows - n, g.distinct(), 0, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, List.of(), List.of(), List.of(), top, g.imbalance()));
+                profiles.add(new ColumnProfile(
+                        c,
+                        type,
+                        false,
+                        rows,
+                        rows - n,
+                        g.distinct(),
+                        0,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        top,
+                        g.imbalance()));
                 continue;
             }
             long zeros = SparkColumns.whole(a, at);
@@ -105,14 +124,29 @@ public final class SparkProfile {
             List<Double> qs = a.isNullAt(at + 6) ? List.of() : doubles(a.getList(at + 6));
             at += 7;
             if (n == 0) {
-                profiles.add(new ColumnProfile(c, type, true, rows, rows, 0, 0, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, List.of(), List.of(), List.of(), List.of(), Double.NaN));
+                profiles.add(new ColumnProfile(
+                        c,
+                        type,
+                        true,
+                        rows,
+                        rows,
+                        0,
+                        0,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Double.NaN));
                 continue;
             }
             // Spark's skewness is the population g1 (NaN for a constant column); the toolkit reports
             // pandas' adjusted G1 and 0 for a constant column
-            double skew = n < 3 ? Double.NaN : Double.isNaN(g1) ? 0
-                    : g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
+            double skew = n < 3 ? Double.NaN : Double.isNaN(g1) ? 0 : g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
             double[] edges = Histogram.edges(lo, hi, options.bins());
             edgesOf.add(edges);
             bins.add(bin(SparkColumns.value(ds, c), edges).as("b" + bins.size()));
@@ -120,26 +154,63 @@ public final class SparkProfile {
             double imbalance = Double.NaN;
             if (g.distinct() <= options.categoricalLimit()) {
                 imbalance = g.imbalance();
-                top = g.top().stream().limit(options.topK()).map(v -> new ValueCount(v.value(), v.count())).toList();
+                top = g.top().stream()
+                        .limit(options.topK())
+                        .map(v -> new ValueCount(v.value(), v.count()))
+                        .toList();
             }
-            profiles.add(new ColumnProfile(c, type, true, rows, rows - n, g.distinct(), zeros, mean,
-                    n > 1 ? std : Double.NaN, lo, hi, skew, qs, boxed(edges), List.of(), top, imbalance));
+            profiles.add(new ColumnProfile(
+                    c,
+                    type,
+                    true,
+                    rows,
+                    rows - n,
+                    g.distinct(),
+                    zeros,
+                    mean,
+                    n > 1 ? std : Double.NaN,
+                    lo,
+                    hi,
+                    skew,
+                    qs,
+                    boxed(edges),
+                    List.of(),
+                    top,
+                    imbalance));
         }
         List<List<Long>> histograms = histograms(ds, bins, edgesOf);
         int h = 0;
         for (int i = 0; i < profiles.size(); i++) {
             ColumnProfile p = profiles.get(i);
             if (p.numeric() && !p.edges().isEmpty()) {
-                profiles.set(i, new ColumnProfile(p.name(), p.type(), true, p.count(), p.missing(), p.distinct(),
-                        p.zeros(), p.mean(), p.std(), p.min(), p.max(), p.skewness(), p.quantiles(), p.edges(),
-                        histograms.get(h++), p.top(), p.imbalance()));
+                profiles.set(
+                        i,
+                        new ColumnProfile(
+                                p.name(),
+                                p.type(),
+                                true,
+                                p.count(),
+                                p.missing(),
+                                p.distinct(),
+                                p.zeros(),
+                                p.mean(),
+                                p.std(),
+                                p.min(),
+                                p.max(),
+                                p.skewness(),
+                                p.quantiles(),
+                                p.edges(),
+                                histograms.get(h++),
+                                p.top(),
+                                p.imbalance()));
             }
         }
         long duplicates = rows < 2 || columns.isEmpty()
                 ? 0
-                : rows - ds.select(columns.stream().map(SparkColumns::column).toArray(Column[]::new))
-                        .distinct()
-                        .count();
+                : rows
+                        - ds.select(columns.stream().map(SparkColumns::column).toArray(Column[]::new))
+                                .distinct()
+                                .count();
         int n = SparkColumns.rows(rows, WHO);
         List<ProfileAlert> alerts = Alerts.of(n, profiles, duplicates, options);
         return new ProfileReport(name, n, profiles, duplicates, alerts, options);
@@ -173,7 +244,8 @@ public final class SparkProfile {
                 counts.add(sum(when(binned.col("b" + c).equalTo(b), 1L).otherwise(0L)));
             }
         }
-        Row r = binned.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        Row r = binned.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
+                .first();
         int at = 0;
         for (double[] edges : edgesOf) {
             List<Long> h = new ArrayList<>();

@@ -63,15 +63,15 @@ final class ValueGroups {
                     (number ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType)).as("s"),
                     (number ? v : lit(null).cast(DataTypes.DoubleType)).as("d")));
         }
-        Dataset<Row> values = ds.select(explode(array(pairs.toArray(Column[]::new))).as("p"))
+        Dataset<Row> values = ds.select(
+                        explode(array(pairs.toArray(Column[]::new))).as("p"))
                 .select(col("p.c").as("c"), col("p.s").as("s"), col("p.d").as("d"))
                 .where(col("s").isNotNull().or(col("d").isNotNull()));
         if (where != null) values = values.where(where);
         Dataset<Row> counted = values.groupBy("c", "s", "d").agg(count(lit(1)).as("n"));
         var whole = Window.partitionBy("c");
         var ranked = Window.partitionBy("c").orderBy(col("n").desc(), col("s").asc(), col("d").asc());
-        List<Row> rows = counted
-                .withColumn("k", count(lit(1)).over(whole))
+        List<Row> rows = counted.withColumn("k", count(lit(1)).over(whole))
                 .withColumn("total", sum(col("n")).over(whole))
                 .withColumn("nlogn", sum(col("n").multiply(log(col("n")))).over(whole))
                 .withColumn("rank", row_number().over(ranked))

@@ -20,7 +20,8 @@ class SparkChecksTest {
     private static final SparkFixture.Both OLD = SparkFixture.OLD;
     private static final String NAME = OLD.table().name();
 
-    private static final String SPEC = String.join("\n",
+    private static final String SPEC = String.join(
+            "\n",
             "# every kind of line, some failing",
             "rows between 1000 and 100000",
             "row_id unique",
@@ -68,27 +69,35 @@ class SparkChecksTest {
     void aBadSpecAndAMissingColumnFailWithTheTablesMessages() {
         String bad = "ctr between 0 and one";
         assertEquals(
-                assertThrows(IllegalArgumentException.class, () -> Checks.parse("c", bad, OLD.table())).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> Checks.parse("c", bad, OLD.table()))
+                        .getMessage(),
                 assertThrows(IllegalArgumentException.class, () -> SparkChecks.parse("c", bad, OLD.dataset(), NAME))
                         .getMessage());
         String unknown = "no_such_column not null";
-        String onSpark = assertThrows(IllegalArgumentException.class,
-                () -> SparkChecks.parse("c", unknown, OLD.dataset(), NAME)).getMessage();
-        assertEquals(assertThrows(IllegalArgumentException.class, () -> Checks.parse("c", unknown, OLD.table()))
-                .getMessage(), onSpark);
+        String onSpark = assertThrows(
+                        IllegalArgumentException.class, () -> SparkChecks.parse("c", unknown, OLD.dataset(), NAME))
+                .getMessage();
+        assertEquals(
+                assertThrows(IllegalArgumentException.class, () -> Checks.parse("c", unknown, OLD.table()))
+                        .getMessage(),
+                onSpark);
         assertTrue(onSpark.contains("no column 'no_such_column'"), onSpark);
         Checks fluent = Checks.named("c").isBetween("kw_match", 0, 1);
         assertEquals(
-                assertThrows(IllegalArgumentException.class, () -> fluent.run(OLD.table())).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> fluent.run(OLD.table()))
+                        .getMessage(),
                 assertThrows(IllegalArgumentException.class, () -> SparkChecks.run(fluent, OLD.dataset(), NAME))
                         .getMessage());
         Checks missing = Checks.named("c").isComplete("gone");
         assertEquals(
-                assertThrows(IllegalArgumentException.class, () -> missing.run(OLD.table())).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> missing.run(OLD.table()))
+                        .getMessage(),
                 assertThrows(IllegalArgumentException.class, () -> SparkChecks.run(missing, OLD.dataset(), NAME))
                         .getMessage());
-        String predicate = assertThrows(IllegalArgumentException.class, () -> SparkChecks.run(
-                Checks.named("c").satisfies("positive", r -> true), OLD.dataset(), NAME)).getMessage();
+        String predicate = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SparkChecks.run(Checks.named("c").satisfies("positive", r -> true), OLD.dataset(), NAME))
+                .getMessage();
         assertTrue(predicate.contains("cannot run on Spark"), predicate);
     }
 }

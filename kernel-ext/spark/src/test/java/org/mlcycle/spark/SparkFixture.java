@@ -46,7 +46,9 @@ final class SparkFixture {
 
     private static final AdWorld WORLD = AdWorld.standard();
     /** 20,000 generated rows, then 300 of them again (whole-row duplicates), every 37th kw_match missing. */
-    static final Both OLD = write("two_months_ago", withProblems(WORLD.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, 20_000)));
+    static final Both OLD =
+            write("two_months_ago", withProblems(WORLD.candidates(Source.RANDOM, Period.TWO_MONTHS_AGO, 20_000)));
+
     static final Both NEW = write("yesterday", WORLD.candidates(Source.TARGETED, Period.YESTERDAY, 15_000));
 
     private SparkFixture() {}
@@ -64,7 +66,8 @@ final class SparkFixture {
     static Both write(String name, Table t) {
         Path file = DIR.resolve(name + ".csv");
         t.write().csv(file.toFile());
-        Table table = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).tableName(name));
+        Table table =
+                Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).tableName(name));
         Dataset<Row> ds = SPARK.read()
                 .option("header", "true")
                 .schema(SparkColumns.schemaOf(table))

@@ -62,9 +62,12 @@ class SparkProfileTest {
     @Test
     void anIgnoredColumnThatIsNotThereFailsAsOnATable() {
         ProfileOptions o = ProfileOptions.defaults().withIgnored("no_such_column");
-        String onTable = assertThrows(IllegalArgumentException.class, () -> Profile.of(OLD.table(), o)).getMessage();
-        String onSpark = assertThrows(IllegalArgumentException.class,
-                () -> SparkProfile.of(OLD.dataset(), OLD.table().name(), o)).getMessage();
+        String onTable = assertThrows(IllegalArgumentException.class, () -> Profile.of(OLD.table(), o))
+                .getMessage();
+        String onSpark = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SparkProfile.of(OLD.dataset(), OLD.table().name(), o))
+                .getMessage();
         assertEquals(onTable, onSpark);
         assertTrue(onSpark.contains("no_such_column"), onSpark);
     }

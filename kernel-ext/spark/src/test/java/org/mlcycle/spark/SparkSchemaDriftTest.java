@@ -27,7 +27,8 @@ class SparkSchemaDriftTest {
         assertEquals(t, s);
         assertTrue(t.columns().stream().anyMatch(c -> c.hasDomain()), t.toText());
         SchemaReport onTable = t.validate(NEW.table());
-        SchemaReport onSpark = SparkSchema.validate(s, NEW.dataset(), NEW.table().name());
+        SchemaReport onSpark =
+                SparkSchema.validate(s, NEW.dataset(), NEW.table().name());
         assertFalse(onTable.valid(), onTable.toText());
         assertEquals(onTable, onSpark);
     }
@@ -35,7 +36,8 @@ class SparkSchemaDriftTest {
     @Test
     void driftAgreesExactlyOnCategoriesAndWithinTheSketchBoundsOnNumbers() {
         DriftReport t = Drift.between(OLD.table(), NEW.table());
-        DriftReport s = SparkDrift.between(OLD.dataset(), OLD.table().name(), NEW.dataset(), NEW.table().name());
+        DriftReport s = SparkDrift.between(
+                OLD.dataset(), OLD.table().name(), NEW.dataset(), NEW.table().name());
         assertEquals(t.referenceRows(), s.referenceRows());
         assertEquals(t.currentRows(), s.currentRows());
         assertEquals(t.columns().size(), s.columns().size());
@@ -52,7 +54,8 @@ class SparkSchemaDriftTest {
                 assertEquals(a.toRecord(), b.toRecord(), at);
                 continue;
             }
-            double[] r = NumericValues.sorted(OLD.table().column(at)), c = NumericValues.sorted(NEW.table().column(at));
+            double[] r = NumericValues.sorted(OLD.table().column(at)),
+                    c = NumericValues.sorted(NEW.table().column(at));
             double ks = Approx.ksBound(r.length, c.length);
             assertEquals(a.ks(), b.ks(), ks, at + " KS D");
             double w = Approx.wassersteinBound(r[r.length - 1] - r[0], c[c.length - 1] - c[0], r.length, c.length)

@@ -28,9 +28,22 @@ import org.mlcycle.toolkit.report.Rendered;
  * @param minLift the smallest relative CTR lift worth detecting online
  * @param trafficShare the share of all traffic each arm of the A/B test gets
  */
-public record ClickDesignBrief(long dailyUsers, int searchesPerUser, double peakFactor, double adsPerRequest,
-        int candidatesPerRequest, int latencyMs, int retrievalMs, int featuresMs, int otherMs, long distinctCrosses,
-        double negativeKeep, double scoreDownsampled, double minLift, double trafficShare) implements Rendered {
+public record ClickDesignBrief(
+        long dailyUsers,
+        int searchesPerUser,
+        double peakFactor,
+        double adsPerRequest,
+        int candidatesPerRequest,
+        int latencyMs,
+        int retrievalMs,
+        int featuresMs,
+        int otherMs,
+        long distinctCrosses,
+        double negativeKeep,
+        double scoreDownsampled,
+        double minLift,
+        double trafficShare)
+        implements Rendered {
 
     /** The brief of the candidate whose variant seed is {@code seed}. */
     public static ClickDesignBrief of(long seed) {

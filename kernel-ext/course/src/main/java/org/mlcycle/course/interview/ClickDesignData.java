@@ -62,8 +62,8 @@ public final class ClickDesignData {
      */
     public static double[] clickDelays(long seed) {
         StudentDraw draw = StudentDraw.of(seed, 0xDE1A7L);
-        double tail = 0.05 + 0.01 * draw.between(0, 10);       // 5% to 15% of clicks come late
-        double lateMedian = 60 * draw.between(5, 20);          // their median: 5 to 20 minutes
+        double tail = 0.05 + 0.01 * draw.between(0, 10); // 5% to 15% of clicks come late
+        double lateMedian = 60 * draw.between(5, 20); // their median: 5 to 20 minutes
         double[] delays = new double[CLICKS];
         for (int i = 0; i < CLICKS; i++) {
             double median = draw.chance(tail) ? lateMedian : draw.between(8, 20);
@@ -90,10 +90,16 @@ public final class ClickDesignData {
                 earns[k] = bid[k] * p[k];
             }
             int best = argmax(earns);
-            double runnerUp = java.util.Arrays.stream(earns).filter(e -> e < earns[best]).max().orElse(0);
+            double runnerUp = java.util.Arrays.stream(earns)
+                    .filter(e -> e < earns[best])
+                    .max()
+                    .orElse(0);
             if (best != argmax(bid) && best != argmax(p) && runnerUp < 0.9 * earns[best]) {
-                return Table.create("the candidate ads of one request", StringColumn.create("ad", ADS),
-                        DoubleColumn.create("bid_cpc", bid), DoubleColumn.create("p_click", p));
+                return Table.create(
+                        "the candidate ads of one request",
+                        StringColumn.create("ad", ADS),
+                        DoubleColumn.create("bid_cpc", bid),
+                        DoubleColumn.create("p_click", p));
             }
         }
     }

@@ -18,14 +18,24 @@ final class Lesson00ProductionCycle {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson00-loops-back", "00-production-cycle", "count the loops back", 1,
-                        Lesson00ProductionCycle::loopsBack, """
+                Exercise.of(
+                        "lesson00-loops-back",
+                        "00-production-cycle",
+                        "count the loops back",
+                        1,
+                        Lesson00ProductionCycle::loopsBack,
+                        """
                         Walk the steps and compare each stage number with the one before it:
                             int backwards = 0;
                             for (int i = 1; i < plan.size(); i++)
                                 if (plan.get(i).stage().number() < plan.get(i - 1).stage().number()) backwards++;"""),
-                Exercise.of("lesson00-staff-stage", "00-production-cycle", "which stage gets the new hire", 2,
-                        Lesson00ProductionCycle::staffStage, """
+                Exercise.of(
+                        "lesson00-staff-stage",
+                        "00-production-cycle",
+                        "which stage gets the new hire",
+                        2,
+                        Lesson00ProductionCycle::staffStage,
+                        """
                         Add up the weeks of every step by stage (a stage visited three times counts three times),
                         pick the stage with the most weeks, and divide its weeks by the total:
                             Map<String, Double> weeksIn = new LinkedHashMap<>();
@@ -49,22 +59,28 @@ final class Lesson00ProductionCycle {
         }
         if (chosen != busiest) {
             if (steps[chosen.ordinal()] == Arrays.stream(steps).max().orElseThrow()) {
-                return Verdict.hint(chosen.label() + " is among the stages with the most steps, but steps differ in length: add up the"
+                return Verdict.hint(chosen.label()
+                        + " is among the stages with the most steps, but steps differ in length: add up the"
                         + " weeks, not the rows.");
             }
-            return Verdict.hint(text("%s took %.1f weeks, and another stage took more. Add up the weeks of every step"
-                    + " of a stage, over all its visits, then compare the stages.", chosen.label(),
-                    weeks[chosen.ordinal()]));
+            return Verdict.hint(text(
+                    "%s took %.1f weeks, and another stage took more. Add up the weeks of every step"
+                            + " of a stage, over all its visits, then compare the stages.",
+                    chosen.label(), weeks[chosen.ordinal()]));
         }
         return NumberAnswer.of(share, 1e-6)
-                .right(weeks[busiest.ordinal()] / total, text("%s took %.1f of the team's %.1f weeks (%.0f%%): that"
-                        + " is where another pair of hands saves the most time.", busiest.label(),
-                        weeks[busiest.ordinal()], total, 100 * share))
-                .mistake(steps[busiest.ordinal()] / (double) team.rowCount(), "that is the stage's share of the steps;"
-                        + " the share asked for is of the weeks.")
+                .right(
+                        weeks[busiest.ordinal()] / total,
+                        text(
+                                "%s took %.1f of the team's %.1f weeks (%.0f%%): that"
+                                        + " is where another pair of hands saves the most time.",
+                                busiest.label(), weeks[busiest.ordinal()], total, 100 * share))
+                .mistake(
+                        steps[busiest.ordinal()] / (double) team.rowCount(),
+                        "that is the stage's share of the steps;" + " the share asked for is of the weeks.")
                 .mistake(weeks[busiest.ordinal()], "that is the stage's weeks; divide by the weeks of all steps.")
-                .otherwise(text("staffShare is %.4f: the busiest stage's weeks divided by the weeks of all steps.",
-                        share));
+                .otherwise(text(
+                        "staffShare is %.4f: the busiest stage's weeks divided by the weeks of all steps.", share));
     }
 
     private static int argMax(double[] values) {
@@ -87,8 +103,9 @@ final class Lesson00ProductionCycle {
         }
         return NumberAnswer.of(backwards, 0)
                 .right(path.loops(), "the route loops back " + backwards + " times.")
-                .mistake(changes, "you counted every change of stage; a loop back is only a move to a smaller stage"
-                        + " number.")
+                .mistake(
+                        changes,
+                        "you counted every change of stage; a loop back is only a move to a smaller stage" + " number.")
                 .otherwise("backwards is " + backwards + ", which is not the number of loops back. Compare each step's"
                         + " stage number with the one of the step before it.");
     }

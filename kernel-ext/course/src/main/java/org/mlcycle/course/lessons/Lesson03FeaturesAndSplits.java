@@ -29,13 +29,23 @@ final class Lesson03FeaturesAndSplits {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson03-late-split", "03-features-and-splits", "an out-of-time split with a later cutoff",
-                        1, Lesson03FeaturesAndSplits::lateSplit, """
+                Exercise.of(
+                        "lesson03-late-split",
+                        "03-features-and-splits",
+                        "an out-of-time split with a later cutoff",
+                        1,
+                        Lesson03FeaturesAndSplits::lateSplit,
+                        """
                         Rows with day >= cutoff test, so the cutoff is the first test day: the old week ends on
                         day -54, so its last lateDays days start at -54 - lateDays + 1:
                             Split lateSplit = Splits.outOfTime(all, "day", -54.0 - lateDays + 1);"""),
-                Exercise.of("lesson03-leaky-columns", "03-features-and-splits", "which click-log columns leak", 2,
-                        Lesson03FeaturesAndSplits::leakyColumns, """
+                Exercise.of(
+                        "lesson03-leaky-columns",
+                        "03-features-and-splits",
+                        "which click-log columns leak",
+                        2,
+                        Lesson03FeaturesAndSplits::leakyColumns,
+                        """
                         position and depth are settled only once the ads are chosen, so they cannot be inputs of the
                         model that chooses them; of the rest, measure each column's ROC-AUC against click:
                             dropped = Set.of("position", "depth");
@@ -64,7 +74,8 @@ final class Lesson03FeaturesAndSplits {
         if (train.intColumn("day").max() >= cutoff || train.rowCount() + test.rowCount() != all.rowCount()) {
             return Verdict.hint("the training part must hold every row before day " + cutoff + " and nothing else.");
         }
-        return Verdict.pass(train.rowCount() + " rows train, " + test.rowCount() + " rows test, days " + testDays + ".");
+        return Verdict.pass(
+                train.rowCount() + " rows train, " + test.rowCount() + " rows test, days " + testDays + ".");
     }
 
     /** The ROC-AUC of each numeric column against click on the learner's sample of {@code clickLog}. */
@@ -111,13 +122,20 @@ final class Lesson03FeaturesAndSplits {
             }
         }
         return NumberAnswer.of(honest, 1e-9)
-                .right(best, text("position and depth go; the best column a show model may use reaches ROC-AUC %.3f"
-                        + " on your %,d rows.", best, CLICK_ROWS))
+                .right(
+                        best,
+                        text(
+                                "position and depth go; the best column a show model may use reaches ROC-AUC %.3f"
+                                        + " on your %,d rows.",
+                                best, CLICK_ROWS))
                 .mistake(auc[NUMERIC.indexOf("position")], "that is position's ROC-AUC, a column you dropped.")
                 .mistake(auc[NUMERIC.indexOf("depth")], "that is depth's ROC-AUC, a column you dropped.")
-                .mistakeIf(honest > 0.5 && Math.abs(1 - honest - best) > 1e-9 && honest < best,
+                .mistakeIf(
+                        honest > 0.5 && Math.abs(1 - honest - best) > 1e-9 && honest < best,
                         "a kept column scores higher than that; take the largest ROC-AUC among the kept columns.")
-                .otherwise(text("honestAuc is %.4f: compute Metrics.rocAuc(clicked, column) on myClicks for each"
-                        + " kept column and take the largest.", honest));
+                .otherwise(text(
+                        "honestAuc is %.4f: compute Metrics.rocAuc(clicked, column) on myClicks for each"
+                                + " kept column and take the largest.",
+                        honest));
     }
 }

@@ -17,13 +17,23 @@ final class Lesson04FirstModel {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson04-precision-at-100", "04-first-model", "precision at 100", 1,
-                        Lesson04FirstModel::precisionAt100, """
+                Exercise.of(
+                        "lesson04-precision-at-100",
+                        "04-first-model",
+                        "precision at 100",
+                        1,
+                        Lesson04FirstModel::precisionAt100,
+                        """
                         Sort by p_1, highest first, keep 100 rows, and take the share of label_a == 1:
                             Table top100 = scored.sortDescendingOn("p_1").first(100);
                             double precisionAt100 = top100.intColumn("label_a").sum() / 100.0;"""),
-                Exercise.of("lesson04-operating-point", "04-first-model", "an operating point for your bar", 2,
-                        Lesson04FirstModel::operatingPoint, """
+                Exercise.of(
+                        "lesson04-operating-point",
+                        "04-first-model",
+                        "an operating point for your bar",
+                        2,
+                        Lesson04FirstModel::operatingPoint,
+                        """
                         On the validation rows only, try every score as a threshold (show when p_1 >= t) and keep
                         the lowest t whose precision still reaches myBar: the lowest threshold shows the most ads.
                         Then measure recall at that t on the held-out rows, which took no part in the choice:
@@ -47,8 +57,11 @@ final class Lesson04FirstModel {
 
     /** The largest recall on {@code rows} among thresholds whose precision reaches {@code bar}. */
     static double bestRecall(boolean[] y, double[] p, int[] rows, double bar) {
-        int[] order = java.util.Arrays.stream(rows).boxed()
-                .sorted((i, j) -> Double.compare(p[j], p[i])).mapToInt(Integer::intValue).toArray();
+        int[] order = java.util.Arrays.stream(rows)
+                .boxed()
+                .sorted((i, j) -> Double.compare(p[j], p[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         long positives = java.util.Arrays.stream(rows).filter(r -> y[r]).count();
         long tp = 0;
         double best = 0;
@@ -75,35 +88,50 @@ final class Lesson04FirstModel {
         int[] val = StudentVariants.sample(a.seed(), 4, n, n / 2);
         java.util.Set<Integer> inVal = new java.util.HashSet<>();
         for (int r : val) inVal.add(r);
-        int[] held = java.util.stream.IntStream.range(0, n).filter(i -> !inVal.contains(i)).toArray();
+        int[] held = java.util.stream.IntStream.range(0, n)
+                .filter(i -> !inVal.contains(i))
+                .toArray();
         int[] all = java.util.stream.IntStream.range(0, n).toArray();
         double bar = StudentVariants.precisionBar(a.seed());
         double[] onVal = at(y, p, val, threshold);
         if (onVal[0] < bar) {
             if (at(y, p, all, threshold)[0] >= bar || at(y, p, held, threshold)[0] >= bar) {
-                return Verdict.hint(text("at %.4f precision reaches %.2f on some rows, but not on the validation"
-                        + " rows (valRows), where the threshold must be chosen.", threshold, bar));
+                return Verdict.hint(text(
+                        "at %.4f precision reaches %.2f on some rows, but not on the validation"
+                                + " rows (valRows), where the threshold must be chosen.",
+                        threshold, bar));
             }
-            return Verdict.hint(text("at threshold %.4f the validation precision is %.3f, below your bar of %.2f.",
+            return Verdict.hint(text(
+                    "at threshold %.4f the validation precision is %.3f, below your bar of %.2f.",
                     threshold, onVal[0], bar));
         }
         double best = bestRecall(y, p, val, bar);
         if (onVal[1] < best - 0.005) {
-            return Verdict.hint(text("precision clears %.2f at %.4f, but a lower threshold clears it too and finds"
-                    + " more of the ads worth showing: take the lowest one that still meets the bar.", bar, threshold));
+            return Verdict.hint(text(
+                    "precision clears %.2f at %.4f, but a lower threshold clears it too and finds"
+                            + " more of the ads worth showing: take the lowest one that still meets the bar.",
+                    bar, threshold));
         }
         double[] onHeld = at(y, p, held, threshold);
         return NumberAnswer.of(recall, 1e-9)
-                .right(onHeld[1], text("at threshold %.4f the held-out rows give recall %.3f and precision %.3f (%s"
-                        + " your bar of %.2f): a threshold chosen on one half is an estimate for the other.",
-                        threshold, onHeld[1], onHeld[0], onHeld[0] >= bar ? "meeting" : "below", bar))
-                .mistake(onVal[1], "that is the recall on the validation rows, which chose the threshold; report it on"
-                        + " the held-out rows.")
+                .right(
+                        onHeld[1],
+                        text(
+                                "at threshold %.4f the held-out rows give recall %.3f and precision %.3f (%s"
+                                        + " your bar of %.2f): a threshold chosen on one half is an estimate for the other.",
+                                threshold, onHeld[1], onHeld[0], onHeld[0] >= bar ? "meeting" : "below", bar))
+                .mistake(
+                        onVal[1],
+                        "that is the recall on the validation rows, which chose the threshold; report it on"
+                                + " the held-out rows.")
                 .mistake(onHeld[0], "that is the held-out precision; the question asks for recall.")
-                .mistake(at(y, p, all, threshold)[1], "that is the recall on all test rows; report it on the"
-                        + " held-out rows only.")
-                .otherwise(text("heldOutRecall is %.4f: among the held-out rows with label_a == 1, the share with"
-                        + " p_1 >= threshold.", recall));
+                .mistake(
+                        at(y, p, all, threshold)[1],
+                        "that is the recall on all test rows; report it on the" + " held-out rows only.")
+                .otherwise(text(
+                        "heldOutRecall is %.4f: among the held-out rows with label_a == 1, the share with"
+                                + " p_1 >= threshold.",
+                        recall));
     }
 
     static Verdict precisionAt100(Answers a) {
@@ -113,8 +141,9 @@ final class Lesson04FirstModel {
         Table bottom = scored.sortAscendingOn("p_1").first(100);
         return NumberAnswer.of(precision, 1e-9)
                 .right(top.intColumn("label_a").sum() / 100.0, "precision at 100 is " + precision + ".")
-                .mistake(bottom.intColumn("label_a").sum() / 100.0, "you took the 100 lowest scores; sort by p_1"
-                        + " highest first.")
+                .mistake(
+                        bottom.intColumn("label_a").sum() / 100.0,
+                        "you took the 100 lowest scores; sort by p_1" + " highest first.")
                 .otherwise("precisionAt100 is " + precision + ": sort the test rows by p_1 (highest first), take 100,"
                         + " count label_a == 1, divide by 100.");
     }

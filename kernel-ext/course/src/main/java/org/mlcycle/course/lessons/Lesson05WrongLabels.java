@@ -19,13 +19,23 @@ final class Lesson05WrongLabels {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson05-kappa", "05-wrong-labels", "Cohen's kappa by hand", 1,
-                        Lesson05WrongLabels::kappa, """
+                Exercise.of(
+                        "lesson05-kappa",
+                        "05-wrong-labels",
+                        "Cohen's kappa by hand",
+                        1,
+                        Lesson05WrongLabels::kappa,
+                        """
                         With n the total, p_o = (c[0][0] + c[1][1]) / n; p_e multiplies A's share of each class
                         (a row total / n) by B's share (a column total / n) and adds the two classes;
                         kappa = (p_o - p_e) / (1 - p_e)."""),
-                Exercise.of("lesson05-remedy", "05-wrong-labels", "the cheapest remedy that clears your bar", 2,
-                        Lesson05WrongLabels::remedy, """
+                Exercise.of(
+                        "lesson05-remedy",
+                        "05-wrong-labels",
+                        "the cheapest remedy that clears your bar",
+                        2,
+                        Lesson05WrongLabels::remedy,
+                        """
                         On your rows, take the paired bootstrap interval of each remedy's gain in precision at 0.5
                         over the first model; keep the remedies whose interval lies wholly above needGain (low >
                         needGain), and of those take the one that buys the fewest labels:
@@ -43,7 +53,8 @@ final class Lesson05WrongLabels {
     }
 
     static Verdict remedy(Answers a) {
-        String chosen = a.value("remedy", String.class, "the name of a remedy, as in scoresOf").strip();
+        String chosen = a.value("remedy", String.class, "the name of a remedy, as in scoresOf")
+                .strip();
         double low = a.number("remedyLow");
         boolean[] truth = a.value("truthY", boolean[].class, "the boolean[] of true answers");
         Map<?, ?> scores = a.value("scoresOf", Map.class, "the map of remedy to scores");
@@ -56,7 +67,9 @@ final class Lesson05WrongLabels {
         double[] base = pick((double[]) scores.get(names.get(0)), rows);
         Map<String, Interval> gain = new LinkedHashMap<>();
         for (String r : names.subList(1, names.size())) {
-            gain.put(r, Bootstrap.difference(r, y, base, pick((double[]) scores.get(r), rows), Bootstrap.precisionAt(0.5)));
+            gain.put(
+                    r,
+                    Bootstrap.difference(r, y, base, pick((double[]) scores.get(r), rows), Bootstrap.precisionAt(0.5)));
         }
         String best = "none";
         double cheapest = Double.POSITIVE_INFINITY;
@@ -74,9 +87,10 @@ final class Lesson05WrongLabels {
                 return Verdict.hint("remedy is \"" + chosen + "\"; name one of " + gain.keySet() + ", or \"none\".");
             }
             if (gain.containsKey(chosen) && gain.get(chosen).low() <= need) {
-                return Verdict.hint(text("the interval of %s's gain reaches down to %.3f, not wholly above your"
-                        + " needGain of %.2f: on your rows it is not shown to be enough.", chosen,
-                        gain.get(chosen).low(), need));
+                return Verdict.hint(text(
+                        "the interval of %s's gain reaches down to %.3f, not wholly above your"
+                                + " needGain of %.2f: on your rows it is not shown to be enough.",
+                        chosen, gain.get(chosen).low(), need));
             }
             if (chosen.equals(largest)) {
                 return Verdict.hint(chosen + " gains the most, but another remedy also clears your bar and buys"
@@ -86,17 +100,24 @@ final class Lesson05WrongLabels {
                     + " among those whose interval lies wholly above needGain.");
         }
         if (best.equals("none")) {
-            return Verdict.pass(text("no remedy's gain is shown to exceed %.2f on your rows: none is worth its"
-                    + " labels yet.", need));
+            return Verdict.pass(text(
+                    "no remedy's gain is shown to exceed %.2f on your rows: none is worth its" + " labels yet.", need));
         }
         return NumberAnswer.of(low, 1e-9)
-                .right(gain.get(best).low(), text("%s: its gain in precision is at least %.3f (95%% interval) on your"
-                        + " %,d rows, above the %.2f your team asks, for %,.0f labels.", best, low, rows.length, need,
-                        cheapest))
-                .mistake(gain.get(best).estimate(), "that is the estimated gain; report the low end of its interval,"
-                        + " the number your decision rests on.")
-                .otherwise(text("remedyLow is %.4f: the low end of Bootstrap.difference(...) for your remedy on"
-                        + " your rows (myRows).", low));
+                .right(
+                        gain.get(best).low(),
+                        text(
+                                "%s: its gain in precision is at least %.3f (95%% interval) on your"
+                                        + " %,d rows, above the %.2f your team asks, for %,.0f labels.",
+                                best, low, rows.length, need, cheapest))
+                .mistake(
+                        gain.get(best).estimate(),
+                        "that is the estimated gain; report the low end of its interval,"
+                                + " the number your decision rests on.")
+                .otherwise(text(
+                        "remedyLow is %.4f: the low end of Bootstrap.difference(...) for your remedy on"
+                                + " your rows (myRows).",
+                        low));
     }
 
     static Verdict kappa(Answers a) {
@@ -104,9 +125,13 @@ final class Lesson05WrongLabels {
         AgreementReport agreement = a.value("agreement", AgreementReport.class, "the lesson's AgreementReport");
         return NumberAnswer.of(kappa, 1e-9)
                 .right(agreement.kappa(), text("kappa = %.3f (%s agreement).", kappa, agreement.strength()))
-                .mistake(agreement.observedAgreement(), "that is the observed agreement p_o; kappa corrects it for"
-                        + " the agreement expected by chance.")
-                .otherwise(text("myKappa is %.6f. Check p_e: multiply A's share of a class (a row total) by B's"
-                        + " share (a column total), for each class, and add.", kappa));
+                .mistake(
+                        agreement.observedAgreement(),
+                        "that is the observed agreement p_o; kappa corrects it for"
+                                + " the agreement expected by chance.")
+                .otherwise(text(
+                        "myKappa is %.6f. Check p_e: multiply A's share of a class (a row total) by B's"
+                                + " share (a column total), for each class, and add.",
+                        kappa));
     }
 }

@@ -17,7 +17,8 @@ public final class Lesson06Data {
 
     /** {@value #ROWS} targeted pairs with the lesson's features and a {@code label} column (labeler A, guideline v2). */
     public static Table validation(long seed) {
-        return StudentDraw.labeledPairs(StudentDraw.world(seed), Period.TWO_MONTHS_AGO, ROWS).setName("your validation pairs");
+        return StudentDraw.labeledPairs(StudentDraw.world(seed), Period.TWO_MONTHS_AGO, ROWS)
+                .setName("your validation pairs");
     }
 
     /** The label column as booleans. */
@@ -49,7 +50,7 @@ public final class Lesson06Data {
     static double cheapestThreshold(boolean[] actual, double[] p, double gainGood, double costBad) {
         double[] sorted = java.util.Arrays.stream(p).distinct().sorted().toArray();
         double best = Math.nextUp(sorted[sorted.length - 1]);
-        double bestCost = 0;   // show nothing
+        double bestCost = 0; // show nothing
         // walking the scores from the top down: each step shows the pairs scored exactly that value
         long good = 0, bad = 0;
         java.util.Map<Double, long[]> at = new java.util.HashMap<>();

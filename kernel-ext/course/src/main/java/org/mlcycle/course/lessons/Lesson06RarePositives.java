@@ -23,14 +23,24 @@ final class Lesson06RarePositives {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson06-always-show-f1", "06-rare-positives", "F1 of always showing, on your pairs", 1,
-                        Lesson06RarePositives::alwaysShowF1, """
+                Exercise.of(
+                        "lesson06-always-show-f1",
+                        "06-rare-positives",
+                        "F1 of always showing, on your pairs",
+                        1,
+                        Lesson06RarePositives::alwaysShowF1,
+                        """
                         Precision is the share of positives among all rows, recall is 1:
                             boolean[] a = Lesson06Data.actual(mine);
                             long pos = 0;  for (boolean x : a) if (x) pos++;
                             double p = pos / (double) a.length;  double alwaysShowF1 = 2 * p / (p + 1);"""),
-                Exercise.of("lesson06-cost-threshold", "06-rare-positives", "a threshold from the cost matrix", 2,
-                        Lesson06RarePositives::costThreshold, """
+                Exercise.of(
+                        "lesson06-cost-threshold",
+                        "06-rare-positives",
+                        "a threshold from the cost matrix",
+                        2,
+                        Lesson06RarePositives::costThreshold,
+                        """
                         Score your pairs with the plain model and try every score as a threshold; keep the one
                         with the lowest cost (bad shows x costBad - good shows x gainGood, per 1,000 pairs):
                             double[] p = plain.predict(mine).doubleColumn("p_1").asDoubleArray();
@@ -52,13 +62,21 @@ final class Lesson06RarePositives {
         Arrays.fill(everything, true);
         Confusion always = Confusion.of(actual, everything);
         return NumberAnswer.of(f1, 1e-9)
-                .right(always.f1(), text("always 'show' has F1 %.5f on your pairs, although 'never show' is %.2f%%"
-                        + " accurate.", f1, 100 * (1 - always.precision())))
+                .right(
+                        always.f1(),
+                        text(
+                                "always 'show' has F1 %.5f on your pairs, although 'never show' is %.2f%%"
+                                        + " accurate.",
+                                f1, 100 * (1 - always.precision())))
                 .mistake(always.precision(), "that is the precision; F1 = 2PR / (P + R) with R = 1.")
-                .mistake(2 * (1 - always.precision()) / (2 - always.precision()), "that is the F1 of 'never show' with"
-                        + " 'don't show' as the positive class; here 'show' is positive.")
-                .otherwise(text("alwaysShowF1 is %.6g: F1 = 2PR / (P + R) with P = positives / rows of your pairs"
-                        + " (mine) and R = 1.", f1));
+                .mistake(
+                        2 * (1 - always.precision()) / (2 - always.precision()),
+                        "that is the F1 of 'never show' with"
+                                + " 'don't show' as the positive class; here 'show' is positive.")
+                .otherwise(text(
+                        "alwaysShowF1 is %.6g: F1 = 2PR / (P + R) with P = positives / rows of your pairs"
+                                + " (mine) and R = 1.",
+                        f1));
     }
 
     static Verdict costThreshold(Answers a) {
@@ -80,14 +98,18 @@ final class Lesson06RarePositives {
             if (close(stated * 1000, yours, 1e-6) && yours != 0) {
                 return Verdict.hint("myCostPer1000 is the cost per pair; the exercise asks per 1,000 pairs.");
             }
-            return Verdict.hint(text("myCostPer1000 (%.4g) is not the cost of your own threshold on your pairs (mine):"
-                    + " count the shown pairs (score >= myThreshold) that should and should not be shown, then"
-                    + " (bad x costBad - good x gainGood) x 1000 / rows.", stated));
+            return Verdict.hint(text(
+                    "myCostPer1000 (%.4g) is not the cost of your own threshold on your pairs (mine):"
+                            + " count the shown pairs (score >= myThreshold) that should and should not be shown, then"
+                            + " (bad x costBad - good x gainGood) x 1000 / rows.",
+                    stated));
         }
         double slack = 0.02 * Math.abs(bestCost) + 1e-9;
         if (yours <= bestCost + slack) {
-            return Verdict.pass(text("at threshold %.4f your pairs cost %.3f per 1,000 (%s), the lowest any threshold"
-                    + " reaches on them.", threshold, yours, yours < 0 ? "a gain" : "a loss"));
+            return Verdict.pass(text(
+                    "at threshold %.4f your pairs cost %.3f per 1,000 (%s), the lowest any threshold"
+                            + " reaches on them.",
+                    threshold, yours, yours < 0 ? "a gain" : "a loss"));
         }
         if (threshold == 0.5) {
             return Verdict.hint("0.5 is the default threshold, not a choice: try every score as a threshold and keep"
@@ -98,7 +120,9 @@ final class Lesson06RarePositives {
             return Verdict.hint("that threshold maximises F1, which weighs a bad show like a missed good one; the"
                     + " cost matrix makes a bad show four times as expensive. Minimise the cost instead.");
         }
-        return Verdict.hint(text("a threshold that costs less than %.3f per 1,000 exists on your pairs: try every"
-                + " score as a threshold (scan them all, not a coarse grid) and keep the cheapest.", yours));
+        return Verdict.hint(text(
+                "a threshold that costs less than %.3f per 1,000 exists on your pairs: try every"
+                        + " score as a threshold (scan them all, not a coarse grid) and keep the cheapest.",
+                yours));
     }
 }

@@ -28,7 +28,8 @@ public final class Lesson07Data {
 
     public static Draws draws(long seed) {
         AdWorld world = StudentDraw.world(seed);
-        Table reference = StudentDraw.labeledPairs(world, Period.TWO_MONTHS_AGO, ROWS).setName("reference");
+        Table reference =
+                StudentDraw.labeledPairs(world, Period.TWO_MONTHS_AGO, ROWS).setName("reference");
         Table harmful = StudentDraw.labeledPairs(world, Period.YESTERDAY, ROWS).setName("harmful");
         Map<String, Double> refShare = shares(reference), curShare = shares(harmful);
         // importance resampling by device alone: P(device) becomes yesterday's, P(everything else | device) stays
@@ -47,7 +48,7 @@ public final class Lesson07Data {
         }
         Table harmless = reference.emptyCopy().setName("harmless");
         for (int i : rows) {
-            harmless.addRow(i, reference);   // with replacement: Table.rows(...) would drop the repeats
+            harmless.addRow(i, reference); // with replacement: Table.rows(...) would drop the repeats
         }
         return new Draws(reference, harmless, harmful);
     }
@@ -56,8 +57,17 @@ public final class Lesson07Data {
     public static DriftOptions driftOptions() {
         return DriftOptions.defaults()
                 .withCategorical("query_category", "ad_category", "gender", "age")
-                .withIgnored("row_id", "day", "user_id", "query_id", "ad_id", "advertiser_id", "label_a", "label_b",
-                        "label", "weight");
+                .withIgnored(
+                        "row_id",
+                        "day",
+                        "user_id",
+                        "query_id",
+                        "ad_id",
+                        "advertiser_id",
+                        "label_a",
+                        "label_b",
+                        "label",
+                        "weight");
     }
 
     /** The drift of {@code current} against the reference, with {@link #driftOptions()}. */

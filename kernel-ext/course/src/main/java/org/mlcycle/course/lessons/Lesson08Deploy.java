@@ -18,18 +18,30 @@ final class Lesson08Deploy {
     /** Rows a threshold must show on the validation draw before its precision counts (as in the lesson). */
     static final int MIN_SHOWN = 50;
     /** The thresholds the learner may choose from: 0.30, 0.35, ..., 0.90. */
-    static final double[] GRID = java.util.stream.IntStream.rangeClosed(6, 18).mapToDouble(i -> i / 20.0).toArray();
+    static final double[] GRID = java.util.stream.IntStream.rangeClosed(6, 18)
+            .mapToDouble(i -> i / 20.0)
+            .toArray();
 
     private Lesson08Deploy() {}
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson08-only-model", "08-deploy", "candidates only the model shows", 1,
-                        Lesson08Deploy::onlyModel, """
+                Exercise.of(
+                        "lesson08-only-model",
+                        "08-deploy",
+                        "candidates only the model shows",
+                        1,
+                        Lesson08Deploy::onlyModel,
+                        """
                         long onlyModel = 0;
                         for (int i = 0; i < n; i++) if (modelShows[i] && !legacyShows[i]) onlyModel++;"""),
-                Exercise.of("lesson08-promote", "08-deploy", "a threshold whose precision interval keeps the bar", 2,
-                        Lesson08Deploy::promote, """
+                Exercise.of(
+                        "lesson08-promote",
+                        "08-deploy",
+                        "a threshold whose precision interval keeps the bar",
+                        2,
+                        Lesson08Deploy::promote,
+                        """
                         double myThreshold = Double.NaN;
                         for (double g : new double[] {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90})
                             if (Double.isNaN(myThreshold) && Bootstrap.shownAt(g).of(myValChecked, myValP) * 5_000 >= 50
@@ -65,8 +77,10 @@ final class Lesson08Deploy {
 
     /** The learner's draws: validation rows from the seed, shadow traffic from the next seed. */
     static int[][] draws(long seed, int validationRows, int trafficRows) {
-        return new int[][] {StudentRows.sample(seed, validationRows, Math.min(DRAW, validationRows)),
-                StudentRows.sample(seed + 1, trafficRows, Math.min(DRAW, trafficRows))};
+        return new int[][] {
+            StudentRows.sample(seed, validationRows, Math.min(DRAW, validationRows)),
+            StudentRows.sample(seed + 1, trafficRows, Math.min(DRAW, trafficRows))
+        };
     }
 
     /** Rows shown at {@code threshold}, computed as the notebook does (a share times the rows). */
@@ -75,7 +89,8 @@ final class Lesson08Deploy {
     }
 
     static double low(boolean[] actual, double[] p, double threshold) {
-        return Bootstrap.interval("precision", actual, p, Bootstrap.precisionAt(threshold)).low();
+        return Bootstrap.interval("precision", actual, p, Bootstrap.precisionAt(threshold))
+                .low();
     }
 
     static Verdict promote(Answers a) {
@@ -113,19 +128,27 @@ final class Lesson08Deploy {
         }
         if (!close(chosen, expected, 1e-6)) {
             if (close(chosen, byEstimate, 1e-6)) {
-                return Verdict.hint(text("at %.2f the precision *estimate* reaches the bar, but the lower end of its"
-                        + " 95%% interval does not: choose by the interval's lower end.", chosen));
+                return Verdict.hint(text(
+                        "at %.2f the precision *estimate* reaches the bar, but the lower end of its"
+                                + " 95%% interval does not: choose by the interval's lower end.",
+                        chosen));
             }
             if (!Double.isNaN(chosen) && shown(myVc, myVp, chosen) < MIN_SHOWN) {
-                return Verdict.hint(text("at %.2f your validation draw shows fewer than %d rows: its precision and its"
-                        + " interval rest on too few rows to count.", chosen, MIN_SHOWN));
+                return Verdict.hint(text(
+                        "at %.2f your validation draw shows fewer than %d rows: its precision and its"
+                                + " interval rest on too few rows to count.",
+                        chosen, MIN_SHOWN));
             }
             if (chosen > expected) {
-                return Verdict.hint(text("%.2f keeps the bar, but a lower threshold of the grid does too and shows more"
-                        + " ads: take the lowest.", chosen));
+                return Verdict.hint(text(
+                        "%.2f keeps the bar, but a lower threshold of the grid does too and shows more"
+                                + " ads: take the lowest.",
+                        chosen));
             }
-            return Verdict.hint(text("at %.2f the lower end of the precision interval on your validation draw is"
-                    + " below the bar %.2f (use myValChecked and myValP, not the whole validation set).", chosen, bar));
+            return Verdict.hint(text(
+                    "at %.2f the lower end of the precision interval on your validation draw is"
+                            + " below the bar %.2f (use myValChecked and myValP, not the whole validation set).",
+                    chosen, bar));
         }
         boolean[] myTc = StudentRows.pick(tc, rows[1]);
         double[] myTp = StudentRows.pick(tp, rows[1]);
@@ -135,14 +158,20 @@ final class Lesson08Deploy {
                 return Verdict.hint("myShadowLow is the validation draw's lower end; the shadow check uses the traffic"
                         + " draw (myTrafficChecked, myTrafficP).");
             }
-            return Verdict.hint(text("myShadowLow is %.4f: the lower end of the 95%% bootstrap interval of precision at"
-                    + " myThreshold on your traffic draw (Bootstrap.interval with its defaults).", shadowLow));
+            return Verdict.hint(text(
+                    "myShadowLow is %.4f: the lower end of the 95%% bootstrap interval of precision at"
+                            + " myThreshold on your traffic draw (Bootstrap.interval with its defaults).",
+                    shadowLow));
         }
         if (promote != shadow >= bar) {
-            return Verdict.hint(text("the shadow lower end %.3f %s the bar %.2f: promote only when it keeps the bar.",
+            return Verdict.hint(text(
+                    "the shadow lower end %.3f %s the bar %.2f: promote only when it keeps the bar.",
                     shadow, shadow >= bar ? "keeps" : "is below", bar));
         }
-        return Verdict.pass(text("threshold %.2f; on the shadow traffic precision's lower end is %.3f, so %s.", expected,
-                shadow, promote ? "promote it" : "keep it in the shadow (or raise the threshold) and gather more"));
+        return Verdict.pass(text(
+                "threshold %.2f; on the shadow traffic precision's lower end is %.3f, so %s.",
+                expected,
+                shadow,
+                promote ? "promote it" : "keep it in the shadow (or raise the threshold) and gather more"));
     }
 }

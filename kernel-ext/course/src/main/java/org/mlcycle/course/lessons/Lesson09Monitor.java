@@ -23,12 +23,22 @@ final class Lesson09Monitor {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson09-worst-day", "09-monitor", "the never-retrained model's worst day", 1,
-                        Lesson09Monitor::worstDay, """
+                Exercise.of(
+                        "lesson09-worst-day",
+                        "09-monitor",
+                        "the never-retrained model's worst day",
+                        1,
+                        Lesson09Monitor::worstDay,
+                        """
                         Find the position of the smallest value in never.daily() and take the day at the same
                         position in days."""),
-                Exercise.of("lesson09-alert-rule", "09-monitor", "an alert that catches the drop and ignores the shift", 2,
-                        Lesson09Monitor::alertRule, """
+                Exercise.of(
+                        "lesson09-alert-rule",
+                        "09-monitor",
+                        "an alert that catches the drop and ignores the shift",
+                        2,
+                        Lesson09Monitor::alertRule,
+                        """
                         // the rule on day d pools your labeled rows of days d - myDelay - w + 1 .. d - myDelay
                         double pooled(int from, int to) { ... Metrics.rocAuc over myY, myP where from <= myDay <= to ... }
                         for (int w = 1; w <= 7 && myWindow == 0; w++) {
@@ -56,10 +66,12 @@ final class Lesson09Monitor {
             highest = v > ((Number) daily.get(highest)).doubleValue() ? k : highest;
         }
         return NumberAnswer.of(day, 0)
-                .right(((Number) days.get(lowest)).longValue(),
+                .right(
+                        ((Number) days.get(lowest)).longValue(),
                         text("day %d, ROC-AUC %.3f.", day, ((Number) daily.get(lowest)).doubleValue()))
-                .mistake(((Number) days.get(highest)).longValue(), "that is the best day; the question asks for the"
-                        + " lowest daily ROC-AUC.")
+                .mistake(
+                        ((Number) days.get(highest)).longValue(),
+                        "that is the best day; the question asks for the" + " lowest daily ROC-AUC.")
                 .otherwise("worstDay is " + day + ": find the smallest value of never.daily() and take the day at the"
                         + " same position in days.");
     }
@@ -123,30 +135,40 @@ final class Lesson09Monitor {
         List<Integer> fired = firing(myDay, myY, myP, level, (int) window, delay);
         List<Integer> early = fired.stream().filter(d -> d < dropDay).toList();
         if (!early.isEmpty()) {
-            return Verdict.hint(text("a %d-day window fires on day %d, before the drop began (day %d): a false alarm"
-                    + " the team would learn to ignore. Pool more days.", window, early.get(0), dropDay));
+            return Verdict.hint(text(
+                    "a %d-day window fires on day %d, before the drop began (day %d): a false alarm"
+                            + " the team would learn to ignore. Pool more days.",
+                    window, early.get(0), dropDay));
         }
         if (fired.isEmpty() || fired.get(0) - dropDay > WITHIN) {
-            return Verdict.hint(text("a %d-day window %s: more than %d days after the drop began on day %d. Pool fewer"
-                    + " days.", window, fired.isEmpty() ? "never fires" : "first fires on day " + fired.get(0), WITHIN,
-                    dropDay));
+            return Verdict.hint(text(
+                    "a %d-day window %s: more than %d days after the drop began on day %d. Pool fewer" + " days.",
+                    window, fired.isEmpty() ? "never fires" : "first fires on day " + fired.get(0), WITHIN, dropDay));
         }
         int expected = fired.get(0);
         if (first != expected) {
             List<Integer> noDelay = firing(myDay, myY, myP, level, (int) window, 0);
             if (!noDelay.isEmpty() && first == noDelay.get(0)) {
-                return Verdict.hint(text("day %d is when the window's rows fall below the level; on that day their"
-                        + " labels have not arrived yet (your labels are %d days late).", first, delay));
+                return Verdict.hint(text(
+                        "day %d is when the window's rows fall below the level; on that day their"
+                                + " labels have not arrived yet (your labels are %d days late).",
+                        first, delay));
             }
-            return Verdict.hint(text("myFirstAlert is %d: the first day on which the pooled ROC-AUC of your"
-                    + " labeled rows of days d - myDelay - myWindow + 1 .. d - myDelay is below alertLevel.", first));
+            return Verdict.hint(text(
+                    "myFirstAlert is %d: the first day on which the pooled ROC-AUC of your"
+                            + " labeled rows of days d - myDelay - myWindow + 1 .. d - myDelay is below alertLevel.",
+                    first));
         }
         double expectedSeen = pooled(myDay, myY, myP, expected - delay - (int) window + 1, expected - delay);
         if (!Verdict.close(seen, expectedSeen, 1e-9)) {
-            return Verdict.hint(text("myAucAtAlert is %.4f: the pooled ROC-AUC your rule saw on day myFirstAlert, over"
-                    + " the labeled rows that had arrived by then.", seen));
+            return Verdict.hint(text(
+                    "myAucAtAlert is %.4f: the pooled ROC-AUC your rule saw on day myFirstAlert, over"
+                            + " the labeled rows that had arrived by then.",
+                    seen));
         }
-        return Verdict.pass(text("a %d-day window with labels %d days late stays quiet through the shift and fires on"
-                + " day %d, %d days after the drop began.", window, delay, expected, expected - dropDay));
+        return Verdict.pass(text(
+                "a %d-day window with labels %d days late stays quiet through the shift and fires on"
+                        + " day %d, %d days after the drop began.",
+                window, delay, expected, expected - dropDay));
     }
 }

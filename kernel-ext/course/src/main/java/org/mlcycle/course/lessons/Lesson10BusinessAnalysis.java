@@ -1,8 +1,7 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
-
 import static org.mlcycle.toolkit.exercises.Verdict.close;
+import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
 import org.mlcycle.course.variant.StudentRows;
@@ -22,13 +21,23 @@ final class Lesson10BusinessAnalysis {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson10-rpm-requests", "10-business-analysis", "revenue per 1,000 requests", 1,
-                        Lesson10BusinessAnalysis::rpmRequests, """
+                Exercise.of(
+                        "lesson10-rpm-requests",
+                        "10-business-analysis",
+                        "revenue per 1,000 requests",
+                        1,
+                        Lesson10BusinessAnalysis::rpmRequests,
+                        """
                         double rpmRequests = 1000 * launched.revenue() / 25_000;
                         (revenue is clicks x bid_cpc over model_v1's rows; the denominator is requests, not
                         impressions)"""),
-                Exercise.of("lesson10-ne", "10-business-analysis", "does the click model beat the base rate?", 2,
-                        Lesson10BusinessAnalysis::ne, """
+                Exercise.of(
+                        "lesson10-ne",
+                        "10-business-analysis",
+                        "does the click model beat the base rate?",
+                        2,
+                        Lesson10BusinessAnalysis::ne,
+                        """
                         Bootstrap.Statistic ne = (y, p) -> {
                             double rate = 0;
                             for (boolean c : y) rate += c ? 1 : 0;
@@ -52,13 +61,15 @@ final class Lesson10BusinessAnalysis {
         double revenue = 0;
         long impressions = 0;
         for (int i = 0; i < v1.rowCount(); i++) {
-            revenue += v1.intColumn("Click").getInt(i) * bid[v1.intColumn("AdID").getInt(i)];
+            revenue +=
+                    v1.intColumn("Click").getInt(i) * bid[v1.intColumn("AdID").getInt(i)];
             impressions += v1.intColumn("Impression").getInt(i);
         }
         return NumberAnswer.of(rpm, 1e-9)
                 .right(1000 * revenue / 25_000, text("model_v1 earns %.2f per 1,000 requests.", rpm))
-                .mistake(1000 * revenue / Math.max(1, impressions), "that is per 1,000 impressions; finance asks per"
-                        + " 1,000 requests (25,000 of them).")
+                .mistake(
+                        1000 * revenue / Math.max(1, impressions),
+                        "that is per 1,000 impressions; finance asks per" + " 1,000 requests (25,000 of them).")
                 .otherwise(text("rpmRequests is %.4f: revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", rpm));
     }
 
@@ -92,28 +103,41 @@ final class Lesson10BusinessAnalysis {
         java.util.Arrays.fill(atMean, meanP);
         Verdict first = NumberAnswer.of(ne, 1e-6)
                 .right(expected, "")
-                .mistake(normalizedEntropy(clicked, p), "that is the NE of the whole test; use your draw (myClicked,"
-                        + " myPClick).")
-                .mistake(logLoss, "that is the log loss itself; divide it by the log loss of predicting the draw's CTR"
-                        + " everywhere.")
+                .mistake(
+                        normalizedEntropy(clicked, p),
+                        "that is the NE of the whole test; use your draw (myClicked," + " myPClick).")
+                .mistake(
+                        logLoss,
+                        "that is the log loss itself; divide it by the log loss of predicting the draw's CTR"
+                                + " everywhere.")
                 .mistake(1 / expected, "upside down: the model's log loss goes on top, the base rate's below.")
-                .mistake(logLoss / Metrics.logLoss(y, atMean), "you divided by the log loss of the *mean prediction*;"
-                        + " the baseline is the observed CTR of the draw.")
-                .otherwise(text("myNE is %.5f: the model's log loss on your draw over the log loss of predicting the"
-                        + " draw's CTR for every impression.", ne));
+                .mistake(
+                        logLoss / Metrics.logLoss(y, atMean),
+                        "you divided by the log loss of the *mean prediction*;"
+                                + " the baseline is the observed CTR of the draw.")
+                .otherwise(text(
+                        "myNE is %.5f: the model's log loss on your draw over the log loss of predicting the"
+                                + " draw's CTR for every impression.",
+                        ne));
         if (!first.passed()) {
             return first;
         }
-        double expectedHigh = Bootstrap.interval("NE", y, q, Lesson10BusinessAnalysis::normalizedEntropy).high();
+        double expectedHigh = Bootstrap.interval("NE", y, q, Lesson10BusinessAnalysis::normalizedEntropy)
+                .high();
         if (!close(high, expectedHigh, 2e-3)) {
-            return Verdict.hint(text("myNEHigh is %.4f: the upper end of the 95%% bootstrap interval of NE on your draw"
-                    + " (each resample divides by its own CTR's log loss).", high));
+            return Verdict.hint(text(
+                    "myNEHigh is %.4f: the upper end of the 95%% bootstrap interval of NE on your draw"
+                            + " (each resample divides by its own CTR's log loss).",
+                    high));
         }
         if (beats != expectedHigh < 1) {
-            return Verdict.hint(text("the interval's upper end is %.4f: the model beats the base rate only if the whole"
-                    + " interval is below 1.", expectedHigh));
+            return Verdict.hint(text(
+                    "the interval's upper end is %.4f: the model beats the base rate only if the whole"
+                            + " interval is below 1.",
+                    expectedHigh));
         }
-        return Verdict.pass(text("NE %.4f (95%% up to %.4f): the model %s the base rate on your draw.", expected,
-                expectedHigh, beats ? "beats" : "does not beat"));
+        return Verdict.pass(text(
+                "NE %.4f (95%% up to %.4f): the model %s the base rate on your draw.",
+                expected, expectedHigh, beats ? "beats" : "does not beat"));
     }
 }

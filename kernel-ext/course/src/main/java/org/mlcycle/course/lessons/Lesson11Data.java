@@ -21,41 +21,66 @@ public final class Lesson11Data {
     public record Plan(double baselineCtr, double relativeLift, double power, long impressionsPerDay) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "baseline CTR %.4f, detect a %+.0f%% relative lift, alpha 0.05 (two-sided),"
-                    + " power %.2f; %,d impressions a day for both arms together", baselineCtr, 100 * relativeLift,
-                    power, impressionsPerDay);
+            return String.format(
+                    Locale.ROOT,
+                    "baseline CTR %.4f, detect a %+.0f%% relative lift, alpha 0.05 (two-sided),"
+                            + " power %.2f; %,d impressions a day for both arms together",
+                    baselineCtr,
+                    100 * relativeLift,
+                    power,
+                    impressionsPerDay);
         }
     }
 
     /** A finished test: each arm's impressions and clicks; revenue per 1,000 requests, treatment minus control, with its 95% interval. */
-    public record Result(long controlImpressions, long controlClicks, long treatmentImpressions, long treatmentClicks,
-            double revenueDifference, double revenueLow, double revenueHigh) {
+    public record Result(
+            long controlImpressions,
+            long controlClicks,
+            long treatmentImpressions,
+            long treatmentClicks,
+            double revenueDifference,
+            double revenueLow,
+            double revenueHigh) {
         public Table table() {
-            return Table.create("your A/B test",
+            return Table.create(
+                    "your A/B test",
                     StringColumn.create("arm", "control", "treatment"),
                     LongColumn.create("impressions", controlImpressions, treatmentImpressions),
                     LongColumn.create("clicks", controlClicks, treatmentClicks),
-                    DoubleColumn.create("CTR", controlClicks / (double) controlImpressions,
+                    DoubleColumn.create(
+                            "CTR",
+                            controlClicks / (double) controlImpressions,
                             treatmentClicks / (double) treatmentImpressions));
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "control %,d clicks of %,d impressions; treatment %,d of %,d; revenue per"
-                    + " 1,000 requests %+.1f [%.1f, %.1f]", controlClicks, controlImpressions, treatmentClicks,
-                    treatmentImpressions, revenueDifference, revenueLow, revenueHigh);
+            return String.format(
+                    Locale.ROOT,
+                    "control %,d clicks of %,d impressions; treatment %,d of %,d; revenue per"
+                            + " 1,000 requests %+.1f [%.1f, %.1f]",
+                    controlClicks,
+                    controlImpressions,
+                    treatmentClicks,
+                    treatmentImpressions,
+                    revenueDifference,
+                    revenueLow,
+                    revenueHigh);
         }
     }
 
     public static Plan plan(long seed) {
         StudentDraw draw = StudentDraw.of(seed, 0);
         double baseline = StudentDraw.round(draw.uniform(0.02, 0.05), 4);
-        return new Plan(baseline, draw.oneOf(List.of(0.05, 0.08, 0.10, 0.15)), draw.oneOf(List.of(0.8, 0.9)),
+        return new Plan(
+                baseline,
+                draw.oneOf(List.of(0.05, 0.08, 0.10, 0.15)),
+                draw.oneOf(List.of(0.8, 0.9)),
                 draw.oneOf(List.of(20_000L, 40_000L, 60_000L)));
     }
 
     public static Result result(long seed) {
-        StudentDraw draw = StudentDraw.of(seed, -1L);   // the seed's complement: a stream apart from the plan's
+        StudentDraw draw = StudentDraw.of(seed, -1L); // the seed's complement: a stream apart from the plan's
         double baseline = draw.uniform(0.025, 0.045);
         double lift = draw.oneOf(List.of(-0.06, 0.0, 0.03, 0.08, 0.12));
         long n = draw.between(30_000, 59_999);
@@ -63,6 +88,7 @@ public final class Lesson11Data {
         long cc = draw.binomial(n, baseline), tc = draw.binomial(m, baseline * (1 + lift));
         double revenue = StudentDraw.round(draw.uniform(-3, 7), 1);
         double half = StudentDraw.round(draw.uniform(2, 5), 1);
-        return new Result(n, cc, m, tc, revenue, StudentDraw.round(revenue - half, 1), StudentDraw.round(revenue + half, 1));
+        return new Result(
+                n, cc, m, tc, revenue, StudentDraw.round(revenue - half, 1), StudentDraw.round(revenue + half, 1));
     }
 }

@@ -22,21 +22,36 @@ final class Lesson11OnlineExperiment {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson11-z", LESSON, "the z statistic of your test by hand", 1,
-                        Lesson11OnlineExperiment::zByHand, """
+                Exercise.of(
+                        "lesson11-z",
+                        LESSON,
+                        "the z statistic of your test by hand",
+                        1,
+                        Lesson11OnlineExperiment::zByHand,
+                        """
                         The pooled two-proportion z-test, from the per-arm counts:
                             var r = myResult;
                             double pooled = (r.controlClicks() + r.treatmentClicks()) / (double) (r.controlImpressions() + r.treatmentImpressions());
                             double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / r.controlImpressions() + 1.0 / r.treatmentImpressions()));
                             myZ = (r.treatmentClicks() / (double) r.treatmentImpressions() - r.controlClicks() / (double) r.controlImpressions()) / se;"""),
-                Exercise.of("lesson11-sample-size", LESSON, "size your next test", 2,
-                        Lesson11OnlineExperiment::sampleSize, """
+                Exercise.of(
+                        "lesson11-sample-size",
+                        LESSON,
+                        "size your next test",
+                        2,
+                        Lesson11OnlineExperiment::sampleSize,
+                        """
                         The lesson's formula with your plan's numbers, then the days at half the traffic per arm:
                             SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
                             myPerArm = s.perArm();
                             myDays = (int) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());"""),
-                Exercise.of("lesson11-ship", LESSON, "ship or keep, from your test's result", 2,
-                        Lesson11OnlineExperiment::ship, """
+                Exercise.of(
+                        "lesson11-ship",
+                        LESSON,
+                        "ship or keep, from your test's result",
+                        2,
+                        Lesson11OnlineExperiment::ship,
+                        """
                         The 95% interval of the CTR difference uses each arm's own CTR (no pooling: it does not
                         assume the arms are equal):
                             long cn = myResult.controlImpressions(), tn = myResult.treatmentImpressions();
@@ -58,10 +73,14 @@ final class Lesson11OnlineExperiment {
         return NumberAnswer.of(z, 1e-6 * Math.max(1, Math.abs(right)))
                 .right(right, text("z = %.2f; |z| above 1.96 is p below 0.05.", z))
                 .mistake(-right, "the sign is the wrong way round: take treatment minus control.")
-                .mistake(unpooled, "that uses each arm's own CTR in the standard error (the interval's); the test"
-                        + " assumes no difference, so it pools the clicks of both arms.")
-                .otherwise(text("myZ is %.4f: (CTR treatment - CTR control) / sqrt(p (1 - p) (1/n1 + 1/n2)), p the"
-                        + " pooled CTR and n the impressions of each arm of your test (myResult).", z));
+                .mistake(
+                        unpooled,
+                        "that uses each arm's own CTR in the standard error (the interval's); the test"
+                                + " assumes no difference, so it pools the clicks of both arms.")
+                .otherwise(text(
+                        "myZ is %.4f: (CTR treatment - CTR control) / sqrt(p (1 - p) (1/n1 + 1/n2)), p the"
+                                + " pooled CTR and n the impressions of each arm of your test (myResult).",
+                        z));
     }
 
     static Verdict sampleSize(Answers a) {
@@ -69,7 +88,7 @@ final class Lesson11OnlineExperiment {
         long days = a.whole("myDays");
         Lesson11Data.Plan plan = Lesson11Data.plan(a.seed());
         SampleSize s = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.05, plan.power());
-        double tolerance = 0.005;   // relative: z values rounded by hand move n a little
+        double tolerance = 0.005; // relative: z values rounded by hand move n a little
         if (!close(perArm, s.perArm(), tolerance)) {
             if (close(perArm, 2.0 * s.perArm(), tolerance)) {
                 return Verdict.hint("that is both arms together; the exercise asks per arm.");
@@ -80,19 +99,23 @@ final class Lesson11OnlineExperiment {
             }
             double absoluteTarget = plan.baselineCtr() + plan.relativeLift();
             if (absoluteTarget < 1) {
-                SampleSize absolute = Experiments.sampleSize(plan.baselineCtr(), absoluteTarget / plan.baselineCtr() - 1,
-                        0.05, plan.power());
+                SampleSize absolute = Experiments.sampleSize(
+                        plan.baselineCtr(), absoluteTarget / plan.baselineCtr() - 1, 0.05, plan.power());
                 if (close(perArm, absolute.perArm(), tolerance)) {
-                    return Verdict.hint("the lift is relative: the target CTR is baseline x (1 + lift), not baseline + lift.");
+                    return Verdict.hint(
+                            "the lift is relative: the target CTR is baseline x (1 + lift), not baseline + lift.");
                 }
             }
-            return Verdict.hint(text("myPerArm is %,d: use n = (z(1-alpha/2) sqrt(2 p q) + z(power) sqrt(p1 q1 + p2 q2))^2"
-                    + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize).", perArm));
+            return Verdict.hint(text(
+                    "myPerArm is %,d: use n = (z(1-alpha/2) sqrt(2 p q) + z(power) sqrt(p1 q1 + p2 q2))^2"
+                            + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize).",
+                    perArm));
         }
         long needed = (long) Math.ceil(2.0 * perArm / plan.impressionsPerDay());
         if (days == needed) {
-            return Verdict.pass(text("%,d impressions per arm, %d days at %,d impressions a day.", perArm, days,
-                    plan.impressionsPerDay()));
+            return Verdict.pass(text(
+                    "%,d impressions per arm, %d days at %,d impressions a day.",
+                    perArm, days, plan.impressionsPerDay()));
         }
         if (days == (long) Math.ceil((double) perArm / plan.impressionsPerDay())) {
             return Verdict.hint("each arm gets only half of the day's impressions: both arms need myPerArm each.");
@@ -100,8 +123,10 @@ final class Lesson11OnlineExperiment {
         if (days == needed - 1) {
             return Verdict.hint("round the days up: a test stopped short of its size has less than the planned power.");
         }
-        return Verdict.hint(text("myDays is %d: the days both arms need to collect myPerArm impressions each at your"
-                + " plan's traffic.", days));
+        return Verdict.hint(text(
+                "myDays is %d: the days both arms need to collect myPerArm impressions each at your"
+                        + " plan's traffic.",
+                days));
     }
 
     static Verdict ship(Answers a) {
@@ -133,15 +158,17 @@ final class Lesson11OnlineExperiment {
         }
         boolean rule = low > 0 && r.revenueHigh() > 0;
         if (ship == rule) {
-            return Verdict.pass(text("CTR difference %+.5f [%.5f, %.5f], revenue guardrail [%.1f, %.1f]: %s.", d, low, high,
-                    r.revenueLow(), r.revenueHigh(), ship ? "ship the treatment" : "keep the control"));
+            return Verdict.pass(text(
+                    "CTR difference %+.5f [%.5f, %.5f], revenue guardrail [%.1f, %.1f]: %s.",
+                    d, low, high, r.revenueLow(), r.revenueHigh(), ship ? "ship the treatment" : "keep the control"));
         }
         if (ship && low <= 0) {
             return Verdict.hint("your interval includes 0 (or lies below it): the CTR gain is not shown, so the rule"
                     + " keeps the control.");
         }
         if (ship) {
-            return Verdict.hint("the CTR gain is real, but look at the guardrail: the revenue interval lies wholly below 0.");
+            return Verdict.hint(
+                    "the CTR gain is real, but look at the guardrail: the revenue interval lies wholly below 0.");
         }
         return Verdict.hint("the CTR interval lies above 0 and the revenue guardrail holds: the rule written before the"
                 + " test says ship.");

@@ -46,7 +46,8 @@ public final class Lesson12Data {
     /** The model the team starts from: per-ad CTRs from legacy's first-slot clicks, the prior scaled to match them. */
     public static synchronized AdCtrModel startModel() {
         if (start == null) {
-            start = AdCtrModel.fromFirstSlot(legacyLog(), world().ads().doubleColumn("past_ctr").asDoubleArray(), PRIOR_STRENGTH);
+            start = AdCtrModel.fromFirstSlot(
+                    legacyLog(), world().ads().doubleColumn("past_ctr").asDoubleArray(), PRIOR_STRENGTH);
         }
         return start;
     }
@@ -63,8 +64,12 @@ public final class Lesson12Data {
 
     /** The student's own log: fresh requests served epsilon-greedy by the starting model, with propensities. */
     public static BanditLog studentLog(long seed) {
-        Candidates requests = Candidates.fresh(world(), String.format(Locale.ROOT, "exploration-%016x", seed), STUDENT_REQUESTS);
-        return BanditLog.serve(requests, new EpsilonGreedy("ad-click, exploring", startModel(), THRESHOLD, studentEpsilon(seed)), seed);
+        Candidates requests =
+                Candidates.fresh(world(), String.format(Locale.ROOT, "exploration-%016x", seed), STUDENT_REQUESTS);
+        return BanditLog.serve(
+                requests,
+                new EpsilonGreedy("ad-click, exploring", startModel(), THRESHOLD, studentEpsilon(seed)),
+                seed);
     }
 
     /** The new policy of the lesson: the starting model's favourite ad on every request, whatever its estimate. */

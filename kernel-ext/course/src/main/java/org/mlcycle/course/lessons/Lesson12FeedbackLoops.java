@@ -22,8 +22,13 @@ final class Lesson12FeedbackLoops {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson12-snips", "12-feedback-loops", "SNIPS by hand on your own log", 1,
-                        Lesson12FeedbackLoops::snips, """
+                Exercise.of(
+                        "lesson12-snips",
+                        "12-feedback-loops",
+                        "SNIPS by hand on your own log",
+                        1,
+                        Lesson12FeedbackLoops::snips,
+                        """
                         Weight each request where the new policy would show the logged ad by 1 / propensity, then divide
                         the weighted clicks by the sum of the weights:
                             double wc = 0, w = 0;
@@ -33,8 +38,13 @@ final class Lesson12FeedbackLoops {
                                 w += 1 / myLog.propensity(r);
                             }
                             double mySnips = wc / w;"""),
-                Exercise.of("lesson12-epsilon", "12-feedback-loops", "the largest exploration share your budget allows", 2,
-                        Lesson12FeedbackLoops::epsilon, """
+                Exercise.of(
+                        "lesson12-epsilon",
+                        "12-feedback-loops",
+                        "the largest exploration share your budget allows",
+                        2,
+                        Lesson12FeedbackLoops::epsilon,
+                        """
                         The cost grows in proportion to the share: at share e it is e / epsilon times the cost measured at
                         the log's own epsilon. Decide on the upper end of the interval, so the budget holds even if the
                         cost is as high as the data allow:
@@ -62,12 +72,24 @@ final class Lesson12FeedbackLoops {
         }
         double right = OffPolicy.snips(w, y, all);
         return NumberAnswer.of(answer, 1e-9 + 1e-6 * right)
-                .right(right, text("SNIPS = %.5f clicks per request for the always-show policy, from your log's %,d requests.", right, n))
-                .mistake(OffPolicy.ips(w, y, all), "that is IPS: the weighted clicks over the number of requests. SNIPS divides by the sum of the weights instead.")
-                .mistake(matchedClicks / matched, "that is the naive replay: each matching request needs the weight 1 / propensity.")
-                .mistake(log.ctr(), "that is your log's own click rate, the old policy's; the question is about the always-show policy.")
-                .otherwise(text("mySnips is %.5f. Keep the requests where the always-show policy would pick the logged slot, weight each"
-                        + " by 1 / propensity, and divide the weighted clicks by the sum of the weights.", answer));
+                .right(
+                        right,
+                        text(
+                                "SNIPS = %.5f clicks per request for the always-show policy, from your log's %,d requests.",
+                                right, n))
+                .mistake(
+                        OffPolicy.ips(w, y, all),
+                        "that is IPS: the weighted clicks over the number of requests. SNIPS divides by the sum of the weights instead.")
+                .mistake(
+                        matchedClicks / matched,
+                        "that is the naive replay: each matching request needs the weight 1 / propensity.")
+                .mistake(
+                        log.ctr(),
+                        "that is your log's own click rate, the old policy's; the question is about the always-show policy.")
+                .otherwise(text(
+                        "mySnips is %.5f. Keep the requests where the always-show policy would pick the logged slot, weight each"
+                                + " by 1 / propensity, and divide the weighted clicks by the sum of the weights.",
+                        answer));
     }
 
     static Verdict epsilon(Answers a) {
@@ -80,15 +102,27 @@ final class Lesson12FeedbackLoops {
         double central = largest(cost.estimate(), log.epsilon(), budget);
         double ownShare = largest(cost.high(), 1, budget);
         return NumberAnswer.of(answer, 1e-9)
-                .right(right, text("%.2f: the cost at that share is at most %.5f clicks per request (the upper end), within your"
-                        + " budget of %.5f%s.", right, right / log.epsilon() * cost.high(), budget,
-                        right < 0.30 ? text("; %.2f would not be", right + 0.01) : ""))
-                .mistakeIf(right != central && Math.abs(answer - central) < 1e-9, "that keeps the central estimate within the budget;"
-                        + " the decision should hold even if the cost is at the upper end of its interval.")
-                .mistakeIf(right != ownShare && Math.abs(answer - ownShare) < 1e-9, "the interval is the cost at your log's own share;"
-                        + " scale it by (share / your log's epsilon) before comparing it with the budget.")
-                .otherwise(text("myEpsilon is %s: pick the largest share on the grid 0.01, 0.02, ..., 0.30 whose cost, at the"
-                        + " upper end of the interval, is within myBudget.", answer));
+                .right(
+                        right,
+                        text(
+                                "%.2f: the cost at that share is at most %.5f clicks per request (the upper end), within your"
+                                        + " budget of %.5f%s.",
+                                right,
+                                right / log.epsilon() * cost.high(),
+                                budget,
+                                right < 0.30 ? text("; %.2f would not be", right + 0.01) : ""))
+                .mistakeIf(
+                        right != central && Math.abs(answer - central) < 1e-9,
+                        "that keeps the central estimate within the budget;"
+                                + " the decision should hold even if the cost is at the upper end of its interval.")
+                .mistakeIf(
+                        right != ownShare && Math.abs(answer - ownShare) < 1e-9,
+                        "the interval is the cost at your log's own share;"
+                                + " scale it by (share / your log's epsilon) before comparing it with the budget.")
+                .otherwise(text(
+                        "myEpsilon is %s: pick the largest share on the grid 0.01, 0.02, ..., 0.30 whose cost, at the"
+                                + " upper end of the interval, is within myBudget.",
+                        answer));
     }
 
     /** The largest share on the grid 0.01..0.30 whose cost, scaled from the log's share, is within the budget (0 when none is). */

@@ -20,13 +20,23 @@ final class Lesson13InterviewWalkthrough {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.of("lesson13-f1-dont-show", "13-interview-walkthrough", "F1 with 'don't show' positive", 1,
-                        Lesson13InterviewWalkthrough::f1DontShow, """
+                Exercise.of(
+                        "lesson13-f1-dont-show",
+                        "13-interview-walkthrough",
+                        "F1 with 'don't show' positive",
+                        1,
+                        Lesson13InterviewWalkthrough::f1DontShow,
+                        """
                         With "don't show" as the positive class and every row predicted "don't show", recall is 1
                         and precision is the share of negatives:
                             double p = negatives / (double) rows;  double f1DontShow = 2 * p / (p + 1);"""),
-                Exercise.of("lesson13-label-budget", "13-interview-walkthrough", "random or targeted labels?", 2,
-                        Lesson13InterviewWalkthrough::labelBudget, """
+                Exercise.of(
+                        "lesson13-label-budget",
+                        "13-interview-walkthrough",
+                        "random or targeted labels?",
+                        2,
+                        Lesson13InterviewWalkthrough::labelBudget,
+                        """
                         long positives = 0;
                         for (boolean s : myShow) positives += s ? 1 : 0;
                         double rate = Math.max(positives, 1) / (double) myShow.length;
@@ -36,7 +46,8 @@ final class Lesson13InterviewWalkthrough {
                         Random pairs are almost all negatives: thirty positives take months of labels, so the
                         answer in an interview is to collect candidates where positives are likely (retrieval,
                         targeted sampling), keep a small random sample to estimate the base rate, and weight."""),
-                Exercise.question("lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
+                Exercise.question(
+                        "lesson13-q1-stages", "13-interview-walkthrough", "the stages of the production cycle", """
                         Scoping (goal, constraints, evaluation criteria, stakeholders; product and domain skills),
                         data management (sources, storage, processing, versioning; data engineering), model
                         development (labels, features, training, evaluation; statistics and ML), deployment (serving
@@ -62,7 +73,11 @@ final class Lesson13InterviewWalkthrough {
                         an ambiguous guideline. Fix the guideline
                         first, then relabel; use confident learning to prioritise rows for review. Audit a sample
                         against expert answers to estimate each annotator's error rate (lesson 5)."""),
-                Exercise.question("lesson13-q4-same-distribution", "13-interview-walkthrough", "two samples, one distribution?", """
+                Exercise.question(
+                        "lesson13-q4-same-distribution",
+                        "13-interview-walkthrough",
+                        "two samples, one distribution?",
+                        """
                         Per column: KS or Wasserstein for numbers, chi-square for categories, PSI for a
                         thresholdable score; jointly, a classifier two-sample test (train a model to tell the
                         samples apart; an AUC near 0.5 means they look alike). Watch the sample sizes: with large
@@ -72,7 +87,11 @@ final class Lesson13InterviewWalkthrough {
                         for query category); a check on the raw log columns alone
                         would have missed it. And a shifted input is a warning, not proof of harm; check the model
                         on labeled recent data."""),
-                Exercise.question("lesson13-q5-test-vs-production", "13-interview-walkthrough", "great on test, poor in production", """
+                Exercise.question(
+                        "lesson13-q5-test-vs-production",
+                        "13-interview-walkthrough",
+                        "great on test, poor in production",
+                        """
                         Hypotheses: (1) the test set is not like production: a random split of old data hides decay,
                         so evaluate out of time; (2) covariate shift: new users, devices or queries; (3) concept
                         shift: the right answer changed, as in the slice above, where travel x informational
@@ -81,7 +100,8 @@ final class Lesson13InterviewWalkthrough {
                         with an out-of-time test set, per-slice metrics, a drift report, a parity check of served
                         features, and labeled recent samples. Fix by retraining on recent data with features that
                         can express the change (lesson 7), and monitor with alerts (lesson 9)."""),
-                Exercise.question("lesson13-q6-objectives", "13-interview-walkthrough", "business vs ML objective", """
+                Exercise.question(
+                        "lesson13-q6-objectives", "13-interview-walkthrough", "business vs ML objective", """
                         The business objective is what the company wants (revenue, user satisfaction); the ML
                         objective is what a model can be trained and evaluated on (here: predict raters' "should
                         show"). The ML objective is a proxy; optimising it hard can pull it away from the goal, as
@@ -100,11 +120,17 @@ final class Lesson13InterviewWalkthrough {
         }
         double precision = negatives / (double) show.length; // every row is predicted "don't show"
         return NumberAnswer.of(f1, 1e-9)
-                .right(2 * precision / (precision + 1), text("F1 %.5f with 'don't show' positive; with 'show'"
-                        + " positive the same rule finds no positive at all.", f1))
+                .right(
+                        2 * precision / (precision + 1),
+                        text(
+                                "F1 %.5f with 'don't show' positive; with 'show'"
+                                        + " positive the same rule finds no positive at all.",
+                                f1))
                 .mistakeIf(f1 == 0, "0 is the F1 with 'show' as the positive class; swap the classes first.")
-                .otherwise(text("f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
-                        + " recall = 1.", f1));
+                .otherwise(text(
+                        "f1DontShow is %.6f: with 'don't show' positive, precision = share of negatives,"
+                                + " recall = 1.",
+                        f1));
     }
 
     /** How many of the random pairs the learner's draw holds: 15,000 to 35,000, from the seed. */
@@ -117,7 +143,8 @@ final class Lesson13InterviewWalkthrough {
         long days = a.whole("daysFor30");
         Object collect = a.value("collect");
         boolean[] show = a.value("show", boolean[].class, "the boolean[] of 'show' labels on randomOld");
-        boolean[] mine = StudentRows.pick(show, StudentRows.sample(a.seed(), show.length, drawSize(a.seed(), show.length)));
+        boolean[] mine =
+                StudentRows.pick(show, StudentRows.sample(a.seed(), show.length, drawSize(a.seed(), show.length)));
         long positives = 0;
         for (boolean s : mine) {
             positives += s ? 1 : 0;
@@ -131,24 +158,31 @@ final class Lesson13InterviewWalkthrough {
         }
         Verdict first = NumberAnswer.of(pairs, 0)
                 .right(expectedPairs, "")
-                .mistake((long) Math.ceil(POSITIVES / (Math.max(allPositives, 1) / (double) show.length)),
+                .mistake(
+                        (long) Math.ceil(POSITIVES / (Math.max(allPositives, 1) / (double) show.length)),
                         "that rate is from all of randomOld; use your draw, myShow.")
                 .mistake((long) Math.ceil(POSITIVES * rate), "30 x the rate is the wrong way round: rows = 30 / rate.")
-                .otherwise(text("pairsFor30 is %d: your draw has %d positives in %d pairs; how many pairs give 30 at"
-                        + " that rate (rounded up)?", pairs, positives, mine.length));
+                .otherwise(text(
+                        "pairsFor30 is %d: your draw has %d positives in %d pairs; how many pairs give 30 at"
+                                + " that rate (rounded up)?",
+                        pairs, positives, mine.length));
         if (!first.passed()) {
             return first;
         }
         if (days != expectedDays) {
-            return Verdict.hint(text("daysFor30 is %d: the raters label %d pairs a day; round up.", days,
-                    LABELS_PER_DAY));
+            return Verdict.hint(
+                    text("daysFor30 is %d: the raters label %d pairs a day; round up.", days, LABELS_PER_DAY));
         }
         String expected = expectedDays > 30 ? "targeted" : "random";
         if (!expected.equals(collect)) {
-            return Verdict.hint(text("%d days of labels for thirty positives: is that within a month? collect is"
-                    + " \"random\" or \"targeted\".", expectedDays));
+            return Verdict.hint(text(
+                    "%d days of labels for thirty positives: is that within a month? collect is"
+                            + " \"random\" or \"targeted\".",
+                    expectedDays));
         }
-        return Verdict.pass(text("positives in your draw: %d of %d pairs: %d random pairs, %d days of labels for 30"
-                + " positives; collect %s.", positives, mine.length, expectedPairs, expectedDays, expected));
+        return Verdict.pass(text(
+                "positives in your draw: %d of %d pairs: %d random pairs, %d days of labels for 30"
+                        + " positives; collect %s.",
+                positives, mine.length, expectedPairs, expectedDays, expected));
     }
 }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.mlcycle.course.interview.ClickDesignBrief;
 import org.mlcycle.course.interview.ClickDesignData;
 import org.mlcycle.toolkit.datasets.Period;
-import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.AnswerProblem;
+import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
@@ -48,8 +48,13 @@ final class Lesson14DesignClickPrediction {
                         Constraints: tens of milliseconds, peak traffic, daily drift. In this course the first
                         objective (impressions) raised ads shown and lowered revenue (lesson 10): name the metric
                         that pays, and the proxy the model optimises, and say how the two are tied."""),
-                Exercise.of("lesson14-top-ad", LESSON, "which candidate ad earns the slot", 1,
-                        Lesson14DesignClickPrediction::topAd, """
+                Exercise.of(
+                        "lesson14-top-ad",
+                        LESSON,
+                        "which candidate ad earns the slot",
+                        1,
+                        Lesson14DesignClickPrediction::topAd,
+                        """
                         An impression earns its bid only when it is clicked, so on average bid x pCTR; per 1,000
                         impressions that is the eCPM, and the ad with the largest eCPM takes the slot:
                             int best = 0;
@@ -60,8 +65,13 @@ final class Lesson14DesignClickPrediction {
                             double topEcpm = 1000 * ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best);
                         The likeliest click pays little and the highest bid is rarely clicked: this is why the
                         model must predict a probability, not only an order, and why it must be calibrated."""),
-                Exercise.of("lesson14-peak-qps", LESSON, "peak requests per second", 1,
-                        Lesson14DesignClickPrediction::peakQps, """
+                Exercise.of(
+                        "lesson14-peak-qps",
+                        LESSON,
+                        "peak requests per second",
+                        1,
+                        Lesson14DesignClickPrediction::peakQps,
+                        """
                         requests per day = daily users x searches per user; a day has 86,400 s; size for the peak:
                             double peakQps = brief.dailyUsers() * brief.searchesPerUser() / 86_400.0 * brief.peakFactor();
                         Then multiply by the candidates per request: that is how many scores per second the ranking
@@ -76,8 +86,13 @@ final class Lesson14DesignClickPrediction {
                         relevance separately); the log also only holds ads the old policy chose to show, so keep a
                         small randomized share of traffic for unbiased data. Also drop bot and duplicate clicks,
                         and count one label per impression, not per click."""),
-                Exercise.of("lesson14-window", LESSON, "the attribution window", 1,
-                        Lesson14DesignClickPrediction::window, """
+                Exercise.of(
+                        "lesson14-window",
+                        LESSON,
+                        "the attribution window",
+                        1,
+                        Lesson14DesignClickPrediction::window,
+                        """
                         Sort the delays and take the smallest whole number of minutes that covers 99% of them:
                             double[] sorted = delays.clone(); Arrays.sort(sorted);
                             int caught = 0, windowMinutes = 0;
@@ -94,8 +109,13 @@ final class Lesson14DesignClickPrediction {
                         click itself, a session's later actions); historical CTRs must be point-in-time joins
                         (counts up to the impression's time only), and the same code must compute the features for
                         training and serving (lesson 3)."""),
-                Exercise.of("lesson14-hash-bits", LESSON, "hash buckets for a cross feature", 1,
-                        Lesson14DesignClickPrediction::hashBits, """
+                Exercise.of(
+                        "lesson14-hash-bits",
+                        LESSON,
+                        "hash buckets for a cross feature",
+                        1,
+                        Lesson14DesignClickPrediction::hashBits,
+                        """
                         With V distinct values in B = 2^b buckets, a value shares its bucket with another one with
                         probability 1 - (1 - 1/B)^(V - 1), about V / B. Take the smallest b where that is at most 1%:
                             int hashBits = 1;
@@ -112,8 +132,13 @@ final class Lesson14DesignClickPrediction {
                         q = p / (p + (1 - p) / w), w the share of negatives kept. Calibration matters because the
                         auction multiplies the probability by the bid: a model that is 20% high on some ads gives
                         them 20% more eCPM than they earn."""),
-                Exercise.of("lesson14-recalibrate", LESSON, "recalibrate after negative downsampling", 1,
-                        Lesson14DesignClickPrediction::recalibrate, """
+                Exercise.of(
+                        "lesson14-recalibrate",
+                        LESSON,
+                        "recalibrate after negative downsampling",
+                        1,
+                        Lesson14DesignClickPrediction::recalibrate,
+                        """
                         Keeping a share w of the negatives multiplies the odds by 1 / w; undo it:
                             double calibrated = p / (p + (1 - p) / w);
                         with p = brief.scoreDownsampled() and w = brief.negativeKeep()."""),
@@ -125,8 +150,13 @@ final class Lesson14DesignClickPrediction {
                         AUC does not move, while the auction's prices and the advertisers' bills do; NE and the
                         calibration table catch it. Evaluate out of time (train on earlier days, test on later),
                         count the positives of each slice before trusting its number, and give intervals."""),
-                Exercise.of("lesson14-ne", LESSON, "normalized entropy of the click model", 1,
-                        Lesson14DesignClickPrediction::ne, """
+                Exercise.of(
+                        "lesson14-ne",
+                        LESSON,
+                        "normalized entropy of the click model",
+                        1,
+                        Lesson14DesignClickPrediction::ne,
+                        """
                         NE = log loss / (the log loss of predicting the test's base rate for every impression):
                             double r = clicks / n;  double ne = Metrics.logLoss(clicked, pClick) / -(r * Math.log(r) + (1 - r) * Math.log(1 - r));
                         (Metrics.normalizedEntropy(logLoss, r) does the same.) Below 1 the model knows more than
@@ -139,8 +169,13 @@ final class Lesson14DesignClickPrediction {
                         effects) and do not stop at the first significant day (peeking inflates false positives,
                         lesson 11). Watch novelty effects, and the auction's coupling: both arms bid into the same
                         advertisers' budgets. Ramp up (1%, 5%, 50%) with a kill switch."""),
-                Exercise.of("lesson14-ab-days", LESSON, "how long the A/B test runs", 1,
-                        Lesson14DesignClickPrediction::abDays, """
+                Exercise.of(
+                        "lesson14-ab-days",
+                        LESSON,
+                        "how long the A/B test runs",
+                        1,
+                        Lesson14DesignClickPrediction::abDays,
+                        """
                         Impressions per arm from the power calculation, over the impressions each arm gets per day,
                         rounded up to whole weeks:
                             long perArm = Experiments.sampleSize(baseCtr, brief.minLift(), 0.05, 0.8).perArm();
@@ -156,8 +191,13 @@ final class Lesson14DesignClickPrediction {
                         through the model, keep the model in memory, cache ad features, and have a fallback (the
                         previous model, or historical CTR) when a stage times out. Log the features as served, so
                         training uses exactly what serving saw."""),
-                Exercise.of("lesson14-rank-budget", LESSON, "the ranking model's time per candidate", 1,
-                        Lesson14DesignClickPrediction::rankBudget, """
+                Exercise.of(
+                        "lesson14-rank-budget",
+                        LESSON,
+                        "the ranking model's time per candidate",
+                        1,
+                        Lesson14DesignClickPrediction::rankBudget,
+                        """
                         What is left of the budget after retrieval, features and the auction and network, in
                         microseconds, shared by the candidates:
                             double microsPerCandidate = (brief.latencyMs() - brief.retrievalMs() - brief.featuresMs() - brief.otherMs()) * 1000.0 / brief.candidatesPerRequest();"""),
@@ -171,8 +211,13 @@ final class Lesson14DesignClickPrediction {
                         start is the same problem for new ads. Explore: give a small share of traffic to
                         randomized or upper-confidence rankings, log the propensities, and train with them.
                         Position bias feeds the same loop (lesson 10)."""),
-                Exercise.of("lesson14-alert", LESSON, "a calibration alert that does not cry wolf", 1,
-                        Lesson14DesignClickPrediction::alert, """
+                Exercise.of(
+                        "lesson14-alert",
+                        LESSON,
+                        "a calibration alert that does not cry wolf",
+                        1,
+                        Lesson14DesignClickPrediction::alert,
+                        """
                         Per intent: the clicks observed, the clicks the model predicted (the sum of pClick) and
                         the gap in standard errors, z = (observed - predicted) / sqrt(sum of p (1 - p)):
                             String worstIntent = ""; double worstZ = 0;
@@ -188,8 +233,7 @@ final class Lesson14DesignClickPrediction {
                             boolean retrain = Math.abs(worstZ) > 3;
                         A slice whose CTR moved most on a few hundred impressions may be noise; z counts the
                         evidence. At |z| > 1.96 an alert checked daily on each slice fires by chance every few
-                        weeks, and the on-call team learns to ignore it.""")
-        );
+                        weeks, and the on-call team learns to ignore it."""));
     }
 
     static Verdict peakQps(Answers a) {
@@ -198,14 +242,17 @@ final class Lesson14DesignClickPrediction {
         double average = b.requestsPerDay() / 86_400;
         double peak = average * b.peakFactor();
         return NumberAnswer.of(qps, 0.01)
-                .right(peak, text("about %,.0f requests/s at peak, so %,.0f candidate scores/s for the ranking model.",
-                        qps, qps * b.candidatesPerRequest()))
+                .right(
+                        peak,
+                        text(
+                                "about %,.0f requests/s at peak, so %,.0f candidate scores/s for the ranking model.",
+                                qps, qps * b.candidatesPerRequest()))
                 .mistake(average, "that is the day's average; size the system for its busiest second.")
                 .mistake(b.requestsPerDay() / 3_600 * b.peakFactor(), "a day has 86,400 seconds, not 3,600.")
                 .mistake(average / b.peakFactor(), "the peak is above the average: multiply by the peak factor.")
                 .mistake(peak * b.candidatesPerRequest(), "that counts candidates; the question asks for requests.")
-                .otherwise(text("peakQps is %,.0f: requests per day over the seconds of a day, then the peak factor.",
-                        qps));
+                .otherwise(text(
+                        "peakQps is %,.0f: requests per day over the seconds of a day, then the peak factor.", qps));
     }
 
     static Verdict window(Answers a) {
@@ -213,7 +260,8 @@ final class Lesson14DesignClickPrediction {
         double[] delays = ClickDesignData.clickDelays(a.seed());
         long right = smallestWindow(delays, WINDOW_SHARE);
         if (minutes == right) {
-            return Verdict.pass(text("%d minutes catch %.1f%% of the clicks; a one-minute join would lose %.1f%%.",
+            return Verdict.pass(text(
+                    "%d minutes catch %.1f%% of the clicks; a one-minute join would lose %.1f%%.",
                     minutes, 100 * caught(delays, minutes), 100 * (1 - caught(delays, 1))));
         }
         if (minutes == smallestWindow(delays, 0.95)) {
@@ -229,8 +277,9 @@ final class Lesson14DesignClickPrediction {
         if (minutes > 60 * (right - 1) && minutes <= 60 * right) {
             return Verdict.hint("windowMinutes is in minutes, not seconds.");
         }
-        return Verdict.hint(text("a window of %d minutes catches %.1f%% of the clicks; find the smallest one that"
-                + " catches 99%%.", minutes, 100 * caught(delays, minutes)));
+        return Verdict.hint(text(
+                "a window of %d minutes catches %.1f%% of the clicks; find the smallest one that" + " catches 99%%.",
+                minutes, 100 * caught(delays, minutes)));
     }
 
     static long smallestWindow(double[] delays, double share) {
@@ -253,19 +302,25 @@ final class Lesson14DesignClickPrediction {
             right++;
         }
         if (bits == right) {
-            return Verdict.pass(text("2^%d = %,d buckets: %.2f%% of the values share a bucket; as 4-byte weights,"
-                    + " %,d MB.", bits, 1L << bits, 100 * collisionShare(values, (int) bits), (4L << bits) >> 20));
+            return Verdict.pass(text(
+                    "2^%d = %,d buckets: %.2f%% of the values share a bucket; as 4-byte weights," + " %,d MB.",
+                    bits, 1L << bits, 100 * collisionShare(values, (int) bits), (4L << bits) >> 20));
         }
         if (bits == 64 - Long.numberOfLeadingZeros(values - 1)) {
-            return Verdict.hint(text("that gives about one bucket per value, and then %.0f%% of the values collide;"
-                    + " the brief allows 1%%.", 100 * collisionShare(values, (int) bits)));
+            return Verdict.hint(text(
+                    "that gives about one bucket per value, and then %.0f%% of the values collide;"
+                            + " the brief allows 1%%.",
+                    100 * collisionShare(values, (int) bits)));
         }
         if (bits > 0 && bits < 63 && collisionShare(values, (int) bits) <= COLLISION_SHARE) {
             return Verdict.hint("that keeps collisions under 1%, but a smaller table would too: take the smallest.");
         }
-        return Verdict.hint(bits <= 0 || bits >= 63 ? "hashBits is the b in 2^b buckets, between 1 and 62."
-                : text("with 2^%d buckets %.1f%% of the values share a bucket; the brief allows 1%%.", bits,
-                        100 * collisionShare(values, (int) bits)));
+        return Verdict.hint(
+                bits <= 0 || bits >= 63
+                        ? "hashBits is the b in 2^b buckets, between 1 and 62."
+                        : text(
+                                "with 2^%d buckets %.1f%% of the values share a bucket; the brief allows 1%%.",
+                                bits, 100 * collisionShare(values, (int) bits)));
     }
 
     /** The chance that a value shares its bucket with at least one of the others. */
@@ -278,13 +333,17 @@ final class Lesson14DesignClickPrediction {
         ClickDesignBrief b = ClickDesignBrief.of(a.seed());
         double p = b.scoreDownsampled(), w = b.negativeKeep();
         return NumberAnswer.of(q, 1e-6)
-                .right(p / (p + (1 - p) / w), text("a score of %.2f is a click probability of %.4f once the dropped"
-                        + " negatives are put back.", p, q))
+                .right(
+                        p / (p + (1 - p) / w),
+                        text(
+                                "a score of %.2f is a click probability of %.4f once the dropped"
+                                        + " negatives are put back.",
+                                p, q))
                 .mistake(p, "that is the score before recalibration; the model saw too few negatives.")
                 .mistake(p * w, "multiplying the probability by w is close only for tiny scores; correct the odds.")
                 .mistake(p / w, "the negatives were dropped, so the true probability is lower, not higher.")
-                .otherwise(text("calibrated is %.4f: undo the downsampling on the odds, q = p / (p + (1 - p) / w).",
-                        q));
+                .otherwise(
+                        text("calibrated is %.4f: undo the downsampling on the odds, q = p / (p + (1 - p) / w).", q));
     }
 
     static Verdict ne(Answers a) {
@@ -292,8 +351,10 @@ final class Lesson14DesignClickPrediction {
         double[] p = a.value("pClick", double[].class, "the double[] of your model's click probabilities");
         Table test = ClickDesignData.clicks(a.seed(), Period.YESTERDAY);
         if (p.length != test.rowCount()) {
-            throw new AnswerProblem(text("pClick has %d predictions but your test sample has %d impressions: score"
-                    + " the impressions of yesterday.", p.length, test.rowCount()));
+            throw new AnswerProblem(text(
+                    "pClick has %d predictions but your test sample has %d impressions: score"
+                            + " the impressions of yesterday.",
+                    p.length, test.rowCount()));
         }
         boolean[] clicked = new boolean[p.length];
         long clicks = 0;
@@ -305,14 +366,17 @@ final class Lesson14DesignClickPrediction {
         double logLoss = Metrics.logLoss(clicked, p);
         double right = Metrics.normalizedEntropy(logLoss, rate);
         return NumberAnswer.of(ne, 1e-6)
-                .right(right, text("NE %.4f over %,d clicks: the model %s the base rate by %.1f%% of its log loss.",
-                        ne, clicks, ne < 1 ? "beats" : "does not beat", 100 * Math.abs(1 - ne)))
+                .right(
+                        right,
+                        text(
+                                "NE %.4f over %,d clicks: the model %s the base rate by %.1f%% of its log loss.",
+                                ne, clicks, ne < 1 ? "beats" : "does not beat", 100 * Math.abs(1 - ne)))
                 .mistake(logLoss, "that is the log loss itself; divide it by the base rate's log loss.")
                 .mistake(1 - right, "that is 1 - NE, the share of the uncertainty removed; the question asks for NE.")
                 .mistake(right * Math.log(2), "the log loss and the base rate's entropy must use the same logarithm.")
                 .mistake(right / Math.log(2), "the log loss and the base rate's entropy must use the same logarithm.")
-                .otherwise(text("ne is %.4f: the log loss over -(r ln r + (1 - r) ln(1 - r)), r = the test's CTR.",
-                        ne));
+                .otherwise(
+                        text("ne is %.4f: the log loss over -(r ln r + (1 - r) ln(1 - r)), r = the test's CTR.", ne));
     }
 
     static Verdict abDays(Answers a) {
@@ -325,7 +389,8 @@ final class Lesson14DesignClickPrediction {
         long raw = (long) Math.ceil(perArm / perDay);
         long right = 7 * (long) Math.ceil(raw / 7.0);
         if (days == right) {
-            return Verdict.pass(text("%,d impressions per arm at %,.0f a day: %d day%s of data, run as %d days.",
+            return Verdict.pass(text(
+                    "%,d impressions per arm at %,.0f a day: %d day%s of data, run as %d days.",
                     perArm, perDay, raw, raw == 1 ? "" : "s", days));
         }
         if (days == raw) {
@@ -344,8 +409,10 @@ final class Lesson14DesignClickPrediction {
         if (days == bothArms) {
             return Verdict.hint("the two arms run at the same time; each needs its own sample size, in parallel.");
         }
-        return Verdict.hint(text("testDays is %d: the impressions per arm of the power calculation (your test's CTR,"
-                + " the brief's lift, alpha 0.05, power 0.8), over each arm's impressions per day.", days));
+        return Verdict.hint(text(
+                "testDays is %d: the impressions per arm of the power calculation (your test's CTR,"
+                        + " the brief's lift, alpha 0.05, power 0.8), over each arm's impressions per day.",
+                days));
     }
 
     static Verdict rankBudget(Answers a) {
@@ -354,26 +421,34 @@ final class Lesson14DesignClickPrediction {
         int leftMs = b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs();
         double right = leftMs * 1000.0 / b.candidatesPerRequest();
         return NumberAnswer.of(micros, 1e-3)
-                .right(right, text("%d ms left for ranking: %.1f µs per candidate on one core; batching and more"
-                        + " cores buy time, a larger model spends it.", leftMs, micros))
-                .mistake(b.latencyMs() * 1000.0 / b.candidatesPerRequest(), "the whole budget is not the model's:"
-                        + " retrieval, features, the auction and the network take their share first.")
+                .right(
+                        right,
+                        text(
+                                "%d ms left for ranking: %.1f µs per candidate on one core; batching and more"
+                                        + " cores buy time, a larger model spends it.",
+                                leftMs, micros))
+                .mistake(
+                        b.latencyMs() * 1000.0 / b.candidatesPerRequest(),
+                        "the whole budget is not the model's:"
+                                + " retrieval, features, the auction and the network take their share first.")
                 .mistake(right / 1000, "that is in milliseconds; the question asks for microseconds.")
                 .mistakeIf(micros <= 0, "the time per candidate must be positive.")
-                .otherwise(text("microsPerCandidate is %.2f: what is left of the budget, in µs, over the candidates.",
-                        micros));
+                .otherwise(text(
+                        "microsPerCandidate is %.2f: what is left of the budget, in µs, over the candidates.", micros));
     }
 
     static Verdict topAd(Answers a) {
         String ad = String.valueOf(a.value("topAd")).strip();
         double ecpm = a.number("topEcpm");
         Table ads = ClickDesignData.candidateAds(a.seed());
-        double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(), p = ads.doubleColumn("p_click").asDoubleArray();
+        double[] bid = ads.doubleColumn("bid_cpc").asDoubleArray(),
+                p = ads.doubleColumn("p_click").asDoubleArray();
         double[] earns = new double[bid.length];
         Arrays.setAll(earns, k -> 1000 * bid[k] * p[k]);
         int best = ClickDesignData.argmax(earns);
         if (!ClickDesignData.ADS.contains(ad)) {
-            return Verdict.hint(text("topAd is \"%s\"; it must be one of %s, the ads of the table.", ad, ClickDesignData.ADS));
+            return Verdict.hint(
+                    text("topAd is \"%s\"; it must be one of %s, the ads of the table.", ad, ClickDesignData.ADS));
         }
         int k = ClickDesignData.ADS.indexOf(ad);
         if (k == ClickDesignData.argmax(p) && k != best) {
@@ -388,8 +463,12 @@ final class Lesson14DesignClickPrediction {
             return Verdict.hint(text("ad %s earns %.2f per 1,000 impressions; another ad earns more.", ad, earns[k]));
         }
         return NumberAnswer.of(ecpm, 1e-3)
-                .right(earns[best], text("ad %s at %.2f per 1,000 impressions; ranked by click probability alone the"
-                        + " slot would earn %.2f.", ad, ecpm, earns[ClickDesignData.argmax(p)]))
+                .right(
+                        earns[best],
+                        text(
+                                "ad %s at %.2f per 1,000 impressions; ranked by click probability alone the"
+                                        + " slot would earn %.2f.",
+                                ad, ecpm, earns[ClickDesignData.argmax(p)]))
                 .mistake(earns[best] / 1000, "that is what one impression earns; eCPM counts 1,000 impressions.")
                 .mistake(1000 * p[best], "that counts clicks per 1,000 impressions; each click pays the ad's bid.")
                 .otherwise(text("topEcpm is %.4g: 1,000 x the ad's bid per click x its click probability.", ecpm));
@@ -420,8 +499,10 @@ final class Lesson14DesignClickPrediction {
         double[] p = a.value("pClick", double[].class, "the double[] of your model's click probabilities");
         Table test = ClickDesignData.clicks(a.seed(), Period.YESTERDAY);
         if (p.length != test.rowCount()) {
-            throw new AnswerProblem(text("pClick has %d predictions but your test sample has %d impressions: score"
-                    + " the impressions of yesterday.", p.length, test.rowCount()));
+            throw new AnswerProblem(text(
+                    "pClick has %d predictions but your test sample has %d impressions: score"
+                            + " the impressions of yesterday.",
+                    p.length, test.rowCount()));
         }
         Map<String, double[]> slices = byIntent(test, p);
         String worst = null, widest = null;
@@ -430,48 +511,71 @@ final class Lesson14DesignClickPrediction {
             if (worst == null || Math.abs(zOf(s)) > Math.abs(zOf(slices.get(worst)))) {
                 worst = e.getKey();
             }
-            if (widest == null || Math.abs(s[0] / s[1] - 1) > Math.abs(slices.get(widest)[0] / slices.get(widest)[1] - 1)) {
+            if (widest == null
+                    || Math.abs(s[0] / s[1] - 1) > Math.abs(slices.get(widest)[0] / slices.get(widest)[1] - 1)) {
                 widest = e.getKey();
             }
         }
         if (!slices.containsKey(intent)) {
-            return Verdict.hint(text("worstIntent is \"%s\"; it must be one of the intents of your test sample, %s.",
+            return Verdict.hint(text(
+                    "worstIntent is \"%s\"; it must be one of the intents of your test sample, %s.",
                     intent, slices.keySet()));
         }
         if (!intent.equals(worst)) {
             double[] s = slices.get(intent);
-            return Verdict.hint(intent.equals(widest)
-                    ? text("%s's CTR is the furthest from its prediction, but on %,.0f clicks: measure each gap in"
-                            + " standard errors, sqrt(sum of p (1 - p)), before you call one the worst.", intent, s[0])
-                    : text("%s's clicks are %.2f standard errors from the prediction; another intent's are further.",
-                            intent, zOf(s)));
+            return Verdict.hint(
+                    intent.equals(widest)
+                            ? text(
+                                    "%s's CTR is the furthest from its prediction, but on %,.0f clicks: measure each gap in"
+                                            + " standard errors, sqrt(sum of p (1 - p)), before you call one the worst.",
+                                    intent, s[0])
+                            : text(
+                                    "%s's clicks are %.2f standard errors from the prediction; another intent's are further.",
+                                    intent, zOf(s)));
         }
         double[] s = slices.get(worst);
         double right = zOf(s);
         Verdict number = NumberAnswer.of(z, 1e-3)
                 .right(right, "")
                 .mistake(-right, "the sign is the wrong way round: observed clicks minus predicted clicks.")
-                .mistake((s[0] - s[1]) / Math.sqrt(s[0]), "that divides by the square root of the observed clicks; the"
-                        + " alert asks how surprising the clicks are if the model is right, so use the model's p:"
-                        + " sqrt(sum of p (1 - p)).")
-                .mistake((s[0] - s[1]) / Math.sqrt(s[1]), "close, but a click is 0 or 1 with variance p (1 - p) per"
-                        + " impression, not p: sqrt(sum of p (1 - p)).")
-                .mistake((s[0] - s[1]) / s[3], "that is the gap in CTR; divide the gap in clicks by its standard error"
-                        + " to see whether it is more than noise.")
-                .otherwise(text("worstZ is %.4g: (observed clicks - the sum of pClick) / sqrt(sum of p (1 - p)) over"
-                        + " %s's impressions.", z, worst));
+                .mistake(
+                        (s[0] - s[1]) / Math.sqrt(s[0]),
+                        "that divides by the square root of the observed clicks; the"
+                                + " alert asks how surprising the clicks are if the model is right, so use the model's p:"
+                                + " sqrt(sum of p (1 - p)).")
+                .mistake(
+                        (s[0] - s[1]) / Math.sqrt(s[1]),
+                        "close, but a click is 0 or 1 with variance p (1 - p) per"
+                                + " impression, not p: sqrt(sum of p (1 - p)).")
+                .mistake(
+                        (s[0] - s[1]) / s[3],
+                        "that is the gap in CTR; divide the gap in clicks by its standard error"
+                                + " to see whether it is more than noise.")
+                .otherwise(text(
+                        "worstZ is %.4g: (observed clicks - the sum of pClick) / sqrt(sum of p (1 - p)) over"
+                                + " %s's impressions.",
+                        z, worst));
         if (!number.passed()) {
             return number;
         }
         boolean expected = Math.abs(right) > ALERT_Z;
         if (retrain != expected) {
-            return Verdict.hint(Math.abs(right) > 1.96 && !expected
-                    ? "at |z| above 1.96 an alert checked every day on each intent fires by chance every few weeks;"
-                            + " the alert's rule is |z| above 3."
-                    : text("retrain is %b: the alert's rule is |z| above 3; compare your worstZ with it.", retrain));
+            return Verdict.hint(
+                    Math.abs(right) > 1.96 && !expected
+                            ? "at |z| above 1.96 an alert checked every day on each intent fires by chance every few weeks;"
+                                    + " the alert's rule is |z| above 3."
+                            : text(
+                                    "retrain is %b: the alert's rule is |z| above 3; compare your worstZ with it.",
+                                    retrain));
         }
-        return Verdict.pass(text("%s: %,.0f clicks observed, %,.1f predicted, z = %.2f: %s.", worst, s[0], s[1], right,
-                expected ? "beyond the rule's 3 standard errors: retrain, and find what changed"
+        return Verdict.pass(text(
+                "%s: %,.0f clicks observed, %,.1f predicted, z = %.2f: %s.",
+                worst,
+                s[0],
+                s[1],
+                right,
+                expected
+                        ? "beyond the rule's 3 standard errors: retrain, and find what changed"
                         : "inside the rule's 3 standard errors: no alert; the next days will tell"));
     }
 }

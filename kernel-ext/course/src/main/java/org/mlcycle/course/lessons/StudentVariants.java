@@ -33,23 +33,41 @@ public final class StudentVariants {
      */
     public static Table teamLog(long seed) {
         StudentDraw draw = numbers(seed, 0);
-        Stage[] route = {Stage.SCOPING, Stage.DATA, Stage.DEVELOPMENT, Stage.DATA, Stage.DEVELOPMENT,
-                Stage.DATA, Stage.DEVELOPMENT, Stage.DEPLOYMENT, Stage.MONITORING, Stage.DATA, Stage.DEVELOPMENT,
-                Stage.DEPLOYMENT, Stage.MONITORING, Stage.BUSINESS};
-        double[] typical = {2, 3, 2, 3, 1.5, 2.5, 1.5, 2, 3, 2, 1.5, 1, 3, 1.5};   // weeks, by position in the route
+        Stage[] route = {
+            Stage.SCOPING,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DEPLOYMENT,
+            Stage.MONITORING,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DEPLOYMENT,
+            Stage.MONITORING,
+            Stage.BUSINESS
+        };
+        double[] typical = {2, 3, 2, 3, 1.5, 2.5, 1.5, 2, 3, 2, 1.5, 1, 3, 1.5}; // weeks, by position in the route
         while (true) {
             double[] weeks = new double[route.length];
             for (int i = 0; i < route.length; i++) {
                 weeks[i] = Math.round(typical[i] * draw.uniform(0.3, 1.9) * 2) / 2.0 + 0.5;
             }
-            Table log = Table.create("another team's route",
-                    IntColumn.create("step", java.util.stream.IntStream.rangeClosed(1, route.length).toArray()),
-                    StringColumn.create("stage", Arrays.stream(route).map(Stage::label).toList()),
+            Table log = Table.create(
+                    "another team's route",
+                    IntColumn.create(
+                            "step",
+                            java.util.stream.IntStream.rangeClosed(1, route.length)
+                                    .toArray()),
+                    StringColumn.create(
+                            "stage", Arrays.stream(route).map(Stage::label).toList()),
                     DoubleColumn.create("weeks", weeks));
             double[] perStage = weeksByStage(log);
             double max = Arrays.stream(perStage).max().orElseThrow();
             if (Arrays.stream(perStage).filter(w -> w == max).count() == 1) {
-                return log;   // one busiest stage, so the decision has one right answer
+                return log; // one busiest stage, so the decision has one right answer
             }
         }
     }
@@ -58,7 +76,8 @@ public final class StudentVariants {
     static double[] weeksByStage(Table log) {
         double[] perStage = new double[Stage.values().length];
         for (int i = 0; i < log.rowCount(); i++) {
-            perStage[stageOf(log.stringColumn("stage").get(i)).ordinal()] += log.doubleColumn("weeks").get(i);
+            perStage[stageOf(log.stringColumn("stage").get(i)).ordinal()] +=
+                    log.doubleColumn("weeks").get(i);
         }
         return perStage;
     }
@@ -88,7 +107,9 @@ public final class StudentVariants {
         for (int k = 0; k < price.length; k++) {
             price[k] = StudentDraw.round(typical[k] * draw.uniform(0.4, 1.6), 3);
         }
-        return Table.create("price of a second label", StringColumn.create("kw_match", MATCHES),
+        return Table.create(
+                "price of a second label",
+                StringColumn.create("kw_match", MATCHES),
                 DoubleColumn.create("price", price));
     }
 

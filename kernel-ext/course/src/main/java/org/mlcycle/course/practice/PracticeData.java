@@ -37,7 +37,11 @@ public final class PracticeData {
             }
             clicks[i] = c;
         }
-        return Table.create("ads", IntColumn.create("ad_id", id), DoubleColumn.create("bid_cpc", bid),
-                IntColumn.create("impressions", impressions), IntColumn.create("clicks", clicks));
+        return Table.create(
+                "ads",
+                IntColumn.create("ad_id", id),
+                DoubleColumn.create("bid_cpc", bid),
+                IntColumn.create("impressions", impressions),
+                IntColumn.create("clicks", clicks));
     }
 }

@@ -42,18 +42,25 @@ public final class PracticeExercises implements ExerciseSet {
         double clicks = ads.intColumn("clicks").sum();
         double rowMean = 0;
         for (int i = 0; i < ads.rowCount(); i++) {
-            rowMean += ads.intColumn("clicks").getInt(i) / (double) ads.intColumn("impressions").getInt(i);
+            rowMean += ads.intColumn("clicks").getInt(i)
+                    / (double) ads.intColumn("impressions").getInt(i);
         }
         return NumberAnswer.of(ctr, 1e-9)
-                .right(clicks / ads.intColumn("impressions").sum(), text("the day's CTR is %.4f (%.2f%%).", ctr,
-                        100 * ctr))
-                .mistake(rowMean / ads.rowCount(), "you averaged each ad's own CTR, so an ad with 3 impressions"
-                        + " weighs as much as one with 2,000; divide the total clicks by the total impressions instead.")
-                .mistake(clicks / ads.rowCount(), "you divided clicks by the number of rows (ads); CTR is per"
-                        + " impression.")
+                .right(
+                        clicks / ads.intColumn("impressions").sum(),
+                        text("the day's CTR is %.4f (%.2f%%).", ctr, 100 * ctr))
+                .mistake(
+                        rowMean / ads.rowCount(),
+                        "you averaged each ad's own CTR, so an ad with 3 impressions"
+                                + " weighs as much as one with 2,000; divide the total clicks by the total impressions instead.")
+                .mistake(
+                        clicks / ads.rowCount(),
+                        "you divided clicks by the number of rows (ads); CTR is per" + " impression.")
                 .mistakeIf(ctr == 0, "ctr is 0: an integer division? Divide two doubles (sum() returns a double).")
-                .otherwise(text("ctr is %.4f, which is not the share of impressions that were clicked; sum the clicks"
-                        + " and the impressions over all rows, then divide.", ctr));
+                .otherwise(text(
+                        "ctr is %.4f, which is not the share of impressions that were clicked; sum the clicks"
+                                + " and the impressions over all rows, then divide.",
+                        ctr));
     }
 
     static Verdict medianBid(Answers answers) {
@@ -69,8 +76,8 @@ public final class PracticeExercises implements ExerciseSet {
             return Verdict.hint("that is the mean; a few high bids pull it up. The median is the middle value.");
         }
         if (median == bids[n / 2] || median == bids[n / 2 - 1]) {
-            return Verdict.partial(0.5, "close: with an even number of ads, the median is the mean of the two middle"
-                    + " values.");
+            return Verdict.partial(
+                    0.5, "close: with an even number of ads, the median is the mean of the two middle" + " values.");
         }
         return Verdict.hint(text("medianBid is %.4f: sort bid_cpc and take the middle value.", median));
     }

@@ -100,7 +100,9 @@ public final class StudentDraw {
 
     /** The rows of {@code table} each kept with probability {@code share}, one draw per row in order. */
     public Table keep(Table table, double share) {
-        return table.rows(java.util.stream.IntStream.range(0, table.rowCount()).filter(i -> chance(share)).toArray());
+        return table.rows(java.util.stream.IntStream.range(0, table.rowCount())
+                .filter(i -> chance(share))
+                .toArray());
     }
 
     /** {@code x} rounded half up to {@code decimals} places, as the briefs print their numbers. */
@@ -120,7 +122,10 @@ public final class StudentDraw {
      */
     public static Table labeledPairs(AdWorld world, Period period, int rows) {
         Table t = world.features(Source.TARGETED, period, rows).copy();
-        t.addColumns(world.truth(Source.TARGETED, period, rows).intColumn("label_a_v2").copy().setName("label"));
+        t.addColumns(world.truth(Source.TARGETED, period, rows)
+                .intColumn("label_a_v2")
+                .copy()
+                .setName("label"));
         return t;
     }
 }

@@ -34,8 +34,13 @@ class SeededLessonExercisesTest {
     static void trainTheLessonsKindOfModel() {
         // the lesson's plain model: logistic regression on targeted pairs (here another world's, for speed)
         Table fit = Lesson06Data.validation(Variant.seed("teacher"));
-        plain = ServingModel.train(fit, FeatureOptions.of("label", List.of("text_sim", "landing_score", "past_ctr", "n_tokens"),
-                List.of("kw_match", "intent", "brand_rel", "device")), new LogisticRegressionTrainer());
+        plain = ServingModel.train(
+                fit,
+                FeatureOptions.of(
+                        "label",
+                        List.of("text_sim", "landing_score", "past_ctr", "n_tokens"),
+                        List.of("kw_match", "intent", "brand_rel", "device")),
+                new LogisticRegressionTrainer());
     }
 
     private static CheckResult check(String id, MapAnswers answers) {
@@ -55,16 +60,23 @@ class SeededLessonExercisesTest {
     void alwaysShowF1PerStudent() {
         double alice = alwaysShowF1(ALICE), bob = alwaysShowF1(BOB);
         assertNotEquals(alice, bob, 1e-6);
-        assertTrue(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", alice)).passed());
-        assertFalse(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", bob)).passed());
-        double precision = alice / (2 - alice);   // F1 = 2P / (P + 1)  <=>  P = F1 / (2 - F1)
-        assertTrue(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", precision)).message()
+        assertTrue(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", alice))
+                .passed());
+        assertFalse(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", bob))
+                .passed());
+        double precision = alice / (2 - alice); // F1 = 2P / (P + 1)  <=>  P = F1 / (2 - F1)
+        assertTrue(check("lesson06-always-show-f1", new MapAnswers(ALICE).with("alwaysShowF1", precision))
+                .message()
                 .startsWith("that is the precision"));
     }
 
     private static MapAnswers costAnswers(long seed, double threshold, double cost) {
-        return new MapAnswers(seed).with("plain", plain).with("gainGood", 0.02).with("costBad", 0.08)
-                .with("myThreshold", threshold).with("myCostPer1000", cost);
+        return new MapAnswers(seed)
+                .with("plain", plain)
+                .with("gainGood", 0.02)
+                .with("costBad", 0.08)
+                .with("myThreshold", threshold)
+                .with("myCostPer1000", cost);
     }
 
     @Test
@@ -82,57 +94,90 @@ class SeededLessonExercisesTest {
             double f1 = Thresholds.maximiseF1(a, p).threshold();
             assertTrue(Lesson06Data.costPer1000(a, p, f1, 0.02, 0.08) > 0, "the best-F1 threshold loses money");
             assertTrue(thresholds[k] > f1, "a bad show costing 4 good ones asks for a higher threshold than best F1");
-            assertEquals("that threshold maximises F1", check("lesson06-cost-threshold",
-                    costAnswers(seeds[k], f1, Lesson06Data.costPer1000(a, p, f1, 0.02, 0.08))).message()
-                    .substring(0, 27));
-            CheckResult half = check("lesson06-cost-threshold", costAnswers(seeds[k], 0.5,
-                    Lesson06Data.costPer1000(a, p, 0.5, 0.02, 0.08)));
+            assertEquals(
+                    "that threshold maximises F1",
+                    check(
+                                    "lesson06-cost-threshold",
+                                    costAnswers(seeds[k], f1, Lesson06Data.costPer1000(a, p, f1, 0.02, 0.08)))
+                            .message()
+                            .substring(0, 27));
+            CheckResult half = check(
+                    "lesson06-cost-threshold",
+                    costAnswers(seeds[k], 0.5, Lesson06Data.costPer1000(a, p, 0.5, 0.02, 0.08)));
             assertTrue(half.passed() || half.message().startsWith("0.5 is the default"), half.message());
         }
         assertNotEquals(costs[0], costs[1], 1e-9);
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0])).passed());
-        assertFalse(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[1], costs[1])).passed(),
+        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0]))
+                .passed());
+        assertFalse(
+                check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[1], costs[1]))
+                        .passed(),
                 "Bob's threshold and cost are not Alice's answer");
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], -costs[0])).message()
+        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], -costs[0]))
+                .message()
                 .contains("wrong sign"));
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0] / 1000)).message()
+        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0] / 1000))
+                .message()
                 .contains("per pair"));
     }
 
     private static MapAnswers alertAnswers(long seed, String column, double threshold) {
         Lesson07Data.Draws d = Lesson07Data.draws(seed);
-        return new MapAnswers(seed).with("alertColumn", column).with("alertThreshold", threshold)
-                .with("psiHarmless", Lesson07Data.drift(d, d.harmless()).column(column).psi())
-                .with("psiHarmful", Lesson07Data.drift(d, d.harmful()).column(column).psi());
+        return new MapAnswers(seed)
+                .with("alertColumn", column)
+                .with("alertThreshold", threshold)
+                .with(
+                        "psiHarmless",
+                        Lesson07Data.drift(d, d.harmless()).column(column).psi())
+                .with(
+                        "psiHarmful",
+                        Lesson07Data.drift(d, d.harmful()).column(column).psi());
     }
 
     @Test
     @DisplayName("lesson 7: the harmless sample moves device as much as the harmful one, and nothing else much")
     void harmlessShiftMovesOnlyDevice() {
         Lesson07Data.Draws d = Lesson07Data.draws(ALICE);
-        double deviceHarmless = Lesson07Data.drift(d, d.harmless()).column("device").psi();
-        double deviceHarmful = Lesson07Data.drift(d, d.harmful()).column("device").psi();
-        assertTrue(deviceHarmless > 0.1 && Math.abs(deviceHarmless - deviceHarmful) < 0.05,
+        double deviceHarmless =
+                Lesson07Data.drift(d, d.harmless()).column("device").psi();
+        double deviceHarmful =
+                Lesson07Data.drift(d, d.harmful()).column("device").psi();
+        assertTrue(
+                deviceHarmless > 0.1 && Math.abs(deviceHarmless - deviceHarmful) < 0.05,
                 deviceHarmless + " vs " + deviceHarmful);
         assertTrue(Lesson07Data.drift(d, d.harmless()).column("query_category").psi() < 0.02);
         assertTrue(Lesson07Data.drift(d, d.harmful()).column("query_category").psi() > 0.1);
     }
 
     @Test
-    @DisplayName("lesson 7: an alert on query category passes; on device it fires on the harmless shift; a neighbour's PSIs fail")
+    @DisplayName(
+            "lesson 7: an alert on query category passes; on device it fires on the harmless shift; a neighbour's PSIs fail")
     void driftAlert() {
-        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "query_category", 0.1)).passed());
-        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "device", 0.1)).message()
+        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "query_category", 0.1))
+                .passed());
+        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "device", 0.1))
+                .message()
                 .contains("also fires on the harmless shift"));
-        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "query_category", 5)).message()
+        assertTrue(check("lesson07-drift-alert", alertAnswers(ALICE, "query_category", 5))
+                .message()
                 .contains("stays silent on the harmful shift"));
         MapAnswers bobs = alertAnswers(BOB, "query_category", 0.1);
-        MapAnswers copied = new MapAnswers(ALICE).with("alertColumn", "query_category").with("alertThreshold", 0.1)
-                .with("psiHarmless", bobs.value("psiHarmless")).with("psiHarmful", bobs.value("psiHarmful"));
+        MapAnswers copied = new MapAnswers(ALICE)
+                .with("alertColumn", "query_category")
+                .with("alertThreshold", 0.1)
+                .with("psiHarmless", bobs.value("psiHarmless"))
+                .with("psiHarmful", bobs.value("psiHarmful"));
         assertNotEquals(alertAnswers(ALICE, "query_category", 0.1).value("psiHarmful"), bobs.value("psiHarmful"));
         assertFalse(check("lesson07-drift-alert", copied).passed(), "Bob's PSIs are not Alice's");
-        assertTrue(check("lesson07-drift-alert", new MapAnswers(ALICE).with("alertColumn", "no_such").with("alertThreshold", 0.1)
-                .with("psiHarmless", 0.0).with("psiHarmful", 0.2)).message().contains("no column"));
+        assertTrue(check(
+                        "lesson07-drift-alert",
+                        new MapAnswers(ALICE)
+                                .with("alertColumn", "no_such")
+                                .with("alertThreshold", 0.1)
+                                .with("psiHarmless", 0.0)
+                                .with("psiHarmful", 0.2))
+                .message()
+                .contains("no column"));
     }
 
     @Test
@@ -142,9 +187,12 @@ class SeededLessonExercisesTest {
         double alice = Lesson07Data.drift(a, a.harmful()).column("device").psi();
         double bob = Lesson07Data.drift(b, b.harmful()).column("device").psi();
         assertNotEquals(alice, bob, 1e-6);
-        assertTrue(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", alice)).passed());
-        assertFalse(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", bob)).passed());
-        assertTrue(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", -alice)).message()
+        assertTrue(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", alice))
+                .passed());
+        assertFalse(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", bob))
+                .passed());
+        assertTrue(check("lesson07-device-psi", new MapAnswers(ALICE).with("devicePsi", -alice))
+                .message()
                 .contains("cannot be negative"));
     }
 
@@ -152,8 +200,9 @@ class SeededLessonExercisesTest {
     private static long perArm(Lesson11Data.Plan plan) {
         double p1 = plan.baselineCtr(), p2 = p1 * (1 + plan.relativeLift()), p = (p1 + p2) / 2;
         double zPower = plan.power() == 0.8 ? 0.841621 : 1.281552;
-        double n = Math.pow(1.959964 * Math.sqrt(2 * p * (1 - p)) + zPower * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)), 2)
-                / Math.pow(p2 - p1, 2);
+        double n =
+                Math.pow(1.959964 * Math.sqrt(2 * p * (1 - p)) + zPower * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2)), 2)
+                        / Math.pow(p2 - p1, 2);
         return (long) Math.ceil(n);
     }
 
@@ -164,24 +213,39 @@ class SeededLessonExercisesTest {
         assertNotEquals(perArm(alice), perArm(bob));
         long n = perArm(alice);
         long days = (long) Math.ceil(2.0 * n / alice.impressionsPerDay());
-        assertTrue(check("lesson11-sample-size", new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days)).passed());
-        assertTrue(check("lesson11-sample-size", new MapAnswers(ALICE).with("myPerArm", 2 * n).with("myDays", (int) days))
-                .message().contains("both arms together"));
-        assertFalse(check("lesson11-sample-size", new MapAnswers(ALICE).with("myPerArm", perArm(bob))
-                .with("myDays", (int) Math.ceil(2.0 * perArm(bob) / bob.impressionsPerDay()))).passed());
+        assertTrue(check(
+                        "lesson11-sample-size",
+                        new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days))
+                .passed());
+        assertTrue(check(
+                        "lesson11-sample-size",
+                        new MapAnswers(ALICE).with("myPerArm", 2 * n).with("myDays", (int) days))
+                .message()
+                .contains("both arms together"));
+        assertFalse(check(
+                        "lesson11-sample-size",
+                        new MapAnswers(ALICE).with("myPerArm", perArm(bob)).with("myDays", (int)
+                                Math.ceil(2.0 * perArm(bob) / bob.impressionsPerDay())))
+                .passed());
         long halfTraffic = (long) Math.ceil((double) n / alice.impressionsPerDay());
         if (halfTraffic != days) {
-            assertTrue(check("lesson11-sample-size", new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) halfTraffic))
-                    .message().contains("half of the day's impressions"));
+            assertTrue(check(
+                            "lesson11-sample-size",
+                            new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) halfTraffic))
+                    .message()
+                    .contains("half of the day's impressions"));
         }
     }
 
     private static MapAnswers shipAnswers(long seed, double z, Boolean ship) {
         Lesson11Data.Result r = Lesson11Data.result(seed);
-        double c = r.controlClicks() / (double) r.controlImpressions(), t = r.treatmentClicks() / (double) r.treatmentImpressions();
+        double c = r.controlClicks() / (double) r.controlImpressions(),
+                t = r.treatmentClicks() / (double) r.treatmentImpressions();
         double se = Math.sqrt(c * (1 - c) / r.controlImpressions() + t * (1 - t) / r.treatmentImpressions());
         double low = t - c - z * se;
-        return new MapAnswers(seed).with("myLow", low).with("myHigh", t - c + z * se)
+        return new MapAnswers(seed)
+                .with("myLow", low)
+                .with("myHigh", t - c + z * se)
                 .with("myShip", ship == null ? low > 0 && r.revenueHigh() > 0 : ship);
     }
 
@@ -191,14 +255,19 @@ class SeededLessonExercisesTest {
         assertTrue(check("lesson11-ship", shipAnswers(ALICE, 1.96, null)).passed());
         boolean rule = (Boolean) shipAnswers(ALICE, 1.96, null).value("myShip");
         assertFalse(check("lesson11-ship", shipAnswers(ALICE, 1.96, !rule)).passed());
-        assertTrue(check("lesson11-ship", shipAnswers(ALICE, 1.645, rule)).message().contains("90% interval"));
+        assertTrue(check("lesson11-ship", shipAnswers(ALICE, 1.645, rule))
+                .message()
+                .contains("90% interval"));
         Set<Boolean> decisions = new HashSet<>();
         for (int s = 0; s < 40; s++) {
-            decisions.add((Boolean) shipAnswers(Variant.seed("s" + s), 1.96, null).value("myShip"));
+            decisions.add(
+                    (Boolean) shipAnswers(Variant.seed("s" + s), 1.96, null).value("myShip"));
         }
         assertEquals(Set.of(true, false), decisions, "some students should ship and some keep the control");
         MapAnswers bob = shipAnswers(BOB, 1.96, null);
-        MapAnswers copied = new MapAnswers(ALICE).with("myLow", bob.value("myLow")).with("myHigh", bob.value("myHigh"))
+        MapAnswers copied = new MapAnswers(ALICE)
+                .with("myLow", bob.value("myLow"))
+                .with("myHigh", bob.value("myHigh"))
                 .with("myShip", bob.value("myShip"));
         assertFalse(check("lesson11-ship", copied).passed(), "Bob's interval is not Alice's");
     }
@@ -213,6 +282,8 @@ class SeededLessonExercisesTest {
         double z = (t - c) / Math.sqrt(pooled * (1 - pooled) * (1 / cn + 1 / tn));
         assertTrue(check("lesson11-z", new MapAnswers(ALICE).with("myZ", z)).passed());
         assertFalse(check("lesson11-z", new MapAnswers(BOB).with("myZ", z)).passed(), "Alice's z is not Bob's");
-        assertTrue(check("lesson11-z", new MapAnswers(ALICE).with("myZ", -z)).message().contains("wrong way round"));
+        assertTrue(check("lesson11-z", new MapAnswers(ALICE).with("myZ", -z))
+                .message()
+                .contains("wrong way round"));
     }
 }

@@ -35,7 +35,12 @@ final class BlockingShellChannel extends ShellChannel {
 
     private final WireReader wire;
 
-    BlockingShellChannel(ZMQ.Context context, HMACGenerator hmac, DigestHistory seen, boolean isControl, JupyterConnection connection) {
+    BlockingShellChannel(
+            ZMQ.Context context,
+            HMACGenerator hmac,
+            DigestHistory seen,
+            boolean isControl,
+            JupyterConnection connection) {
         super(context, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;

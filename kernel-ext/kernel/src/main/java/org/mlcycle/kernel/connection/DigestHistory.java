@@ -1,7 +1,7 @@
 package org.mlcycle.kernel.connection;
 
-import java.util.LinkedHashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 
 /**
  * The signatures of the messages already accepted, shared by the shell, control and stdin

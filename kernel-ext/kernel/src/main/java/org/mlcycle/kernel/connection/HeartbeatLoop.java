@@ -15,23 +15,25 @@ final class HeartbeatLoop {
         ZMQ.Socket socket = context.socket(SocketType.REP);
         socket.setLinger(0);
         socket.bind(address);
-        thread = new Thread(() -> {
-            try (ZMQ.Poller poller = context.poller(1)) {
-                poller.register(socket, ZMQ.Poller.POLLIN);
-                while (running) {
-                    if (poller.poll(100) > 0) {
-                        byte[] ping = socket.recv(ZMQ.DONTWAIT);
-                        if (ping != null) {
-                            socket.send(ping, 0);
+        thread = new Thread(
+                () -> {
+                    try (ZMQ.Poller poller = context.poller(1)) {
+                        poller.register(socket, ZMQ.Poller.POLLIN);
+                        while (running) {
+                            if (poller.poll(100) > 0) {
+                                byte[] ping = socket.recv(ZMQ.DONTWAIT);
+                                if (ping != null) {
+                                    socket.send(ping, 0);
+                                }
+                            }
                         }
+                    } catch (RuntimeException e) {
+                        // the context is going away: nothing left to answer
+                    } finally {
+                        socket.close();
                     }
-                }
-            } catch (RuntimeException e) {
-                // the context is going away: nothing left to answer
-            } finally {
-                socket.close();
-            }
-        }, "mlcycle-heartbeat");
+                },
+                "mlcycle-heartbeat");
         thread.setDaemon(true);
         thread.start();
     }

@@ -48,9 +48,11 @@ public final class CellException extends RuntimeException {
     }
 
     /** JShell's wrapper class prefix, e.g. {@code REPL.$JShell$12.} or {@code REPL.$JShell$12$}. */
-    private static final java.util.regex.Pattern WRAPPER = java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?(?:\\.|\\$)?");
+    private static final java.util.regex.Pattern WRAPPER =
+            java.util.regex.Pattern.compile("REPL\\.\\$JShell\\$\\d+[A-Z]?(?:\\.|\\$)?");
     /** The method JShell wraps a cell's code in, and lambdas written in it. */
-    private static final java.util.regex.Pattern DO_IT_LAMBDA = java.util.regex.Pattern.compile("lambda\\$do_it\\$\\$\\d+");
+    private static final java.util.regex.Pattern DO_IT_LAMBDA =
+            java.util.regex.Pattern.compile("lambda\\$do_it\\$\\$\\d+");
 
     /** Text with JShell's generated names taken out: what the user wrote is what they read. */
     public static String clean(String text) {

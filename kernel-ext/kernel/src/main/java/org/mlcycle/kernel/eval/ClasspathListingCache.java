@@ -24,12 +24,14 @@ import javax.tools.StandardLocation;
  * kernel, so while the class path is jars only their listings are kept; a class-path change
  * ({@code %classpath}, {@code %maven}) clears them and a folder on the class path turns them off.
  */
-final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
+final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJavaFileManager>
+        implements StandardJavaFileManager {
     private record Key(String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse) {}
 
     private final Map<Key, List<JavaFileObject>> listings = new ConcurrentHashMap<>();
     /** The class path the listings were made for; javac hands options to the file manager at every task. */
     private volatile List<Path> listedFor = List.of();
+
     private volatile boolean jarsOnly;
     /** The class-path collection last compared with {@link #listedFor}: list() is called often, the path rarely changes. */
     private volatile Iterable<? extends Path> checkedPaths;
@@ -58,7 +60,8 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
 
     @Override
     public boolean handleOption(String current, java.util.Iterator<String> remaining) {
-        if (visible != null && (current.equals("-classpath") || current.equals("-cp") || current.equals("--class-path"))
+        if (visible != null
+                && (current.equals("-classpath") || current.equals("-cp") || current.equals("--class-path"))
                 && remaining.hasNext()) {
             String kept = java.util.Arrays.stream(remaining.next().split(File.pathSeparator))
                     .filter(entry -> entry.isBlank() || visible.isVisible(Path.of(entry)))
@@ -69,8 +72,8 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
     }
 
     @Override
-    public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
-            throws IOException {
+    public Iterable<JavaFileObject> list(
+            Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse) throws IOException {
         if (location != StandardLocation.CLASS_PATH || !sameClassPathAsListed()) {
             return super.list(location, packageName, kinds, recurse);
         }
@@ -161,13 +164,17 @@ final class ClasspathListingCache extends ForwardingJavaFileManager<StandardJava
     @Override
     public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
         if (visible != null && location == StandardLocation.CLASS_PATH) {
-            paths = paths.stream().filter(visible::isVisible).map(Path.class::cast).toList();
+            paths = paths.stream()
+                    .filter(visible::isVisible)
+                    .map(Path.class::cast)
+                    .toList();
         }
         fileManager.setLocationFromPaths(location, paths);
     }
 
     @Override
-    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths) throws IOException {
+    public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths)
+            throws IOException {
         fileManager.setLocationForModule(location, moduleName, paths);
     }
 

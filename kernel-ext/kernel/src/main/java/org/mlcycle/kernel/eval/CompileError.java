@@ -31,7 +31,8 @@ public final class CompileError extends RuntimeException {
             lines.add("line " + p.line() + ", column " + p.column() + ": " + p.message());
             String prefix = String.format("%4d | ", p.line());
             lines.add(prefix + p.codeLine());
-            int width = Math.max(1, Math.min(p.length(), Math.max(1, p.codeLine().length() - p.column() + 1)));
+            int width =
+                    Math.max(1, Math.min(p.length(), Math.max(1, p.codeLine().length() - p.column() + 1)));
             lines.add(" ".repeat(prefix.length() + p.column() - 1) + "^".repeat(width));
         }
         return lines;

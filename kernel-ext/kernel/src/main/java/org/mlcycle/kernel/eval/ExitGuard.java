@@ -29,7 +29,9 @@ public final class ExitGuard extends SecurityManager {
             System.setSecurityManager(new ExitGuard());
             return true;
         } catch (UnsupportedOperationException | SecurityException e) {
-            LOG.warn("exits by method reference, reflection or library code cannot be stopped on this JVM: {}", e.toString());
+            LOG.warn(
+                    "exits by method reference, reflection or library code cannot be stopped on this JVM: {}",
+                    e.toString());
             return false;
         }
     }
@@ -59,12 +61,15 @@ public final class ExitGuard extends SecurityManager {
 
     /** Which of the exit calls is on the stack, for the message. */
     private static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> f.getClassName().equals("java.lang.System") && f.getMethodName().equals("exit")
-                        || f.getClassName().equals("java.lang.Runtime")
-                                && (f.getMethodName().equals("exit") || f.getMethodName().equals("halt")))
-                .reduce((first, second) -> second) // the outermost: System.exit calls Runtime.exit
-                .map(f -> (f.getClassName().equals("java.lang.System") ? "System." : "Runtime.") + f.getMethodName())
-                .orElse("System.exit"));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.filter(f -> f.getClassName().equals("java.lang.System")
+                                        && f.getMethodName().equals("exit")
+                                || f.getClassName().equals("java.lang.Runtime")
+                                        && (f.getMethodName().equals("exit")
+                                                || f.getMethodName().equals("halt")))
+                        .reduce((first, second) -> second) // the outermost: System.exit calls Runtime.exit
+                        .map(f -> (f.getClassName().equals("java.lang.System") ? "System." : "Runtime.")
+                                + f.getMethodName())
+                        .orElse("System.exit"));
     }
 }

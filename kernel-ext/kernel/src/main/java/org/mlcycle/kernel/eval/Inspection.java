@@ -31,8 +31,21 @@ public final class Inspection {
     public static final String OPEN_JSHELL = "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED";
 
     private static final Set<String> NOT_CALLS = Set.of(
-            "if", "for", "while", "switch", "catch", "synchronized", "return", "throw", "try",
-            "assert", "case", "else", "do", "new", "yield");
+            "if",
+            "for",
+            "while",
+            "switch",
+            "catch",
+            "synchronized",
+            "return",
+            "throw",
+            "try",
+            "assert",
+            "case",
+            "else",
+            "do",
+            "new",
+            "yield");
 
     private static volatile boolean sourcesGiven;
 
@@ -110,7 +123,8 @@ public final class Inspection {
         if (docs.isEmpty()) {
             return null;
         }
-        List<String> signatures = new ArrayList<>(new LinkedHashSet<>(docs.stream().map(Inspection::signature).toList()));
+        List<String> signatures = new ArrayList<>(
+                new LinkedHashSet<>(docs.stream().map(Inspection::signature).toList()));
         StringBuilder out = new StringBuilder();
         if (signatures.size() > 1) {
             signatures.forEach(s -> out.append(s).append('\n'));
@@ -243,8 +257,13 @@ public final class Inspection {
     public static List<Path> sourceJarsNear(Path location) {
         List<Path> jars = new ArrayList<>();
         Path dir = location.getParent();
-        for (Path candidate : dir == null ? List.<Path>of() : List.of(dir.resolve("sources"),
-                dir.getParent() == null ? dir.resolve("sources") : dir.getParent().resolve("sources"))) {
+        for (Path candidate : dir == null
+                ? List.<Path>of()
+                : List.of(
+                        dir.resolve("sources"),
+                        dir.getParent() == null
+                                ? dir.resolve("sources")
+                                : dir.getParent().resolve("sources"))) {
             if (!Files.isDirectory(candidate)) {
                 continue;
             }
@@ -265,7 +284,11 @@ public final class Inspection {
     /** The kernel's own sources jars, found from where its classes were loaded. */
     static List<Path> kernelSourceJars() {
         try {
-            URI uri = Inspection.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+            URI uri = Inspection.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI();
             return sourceJarsNear(Path.of(uri));
         } catch (Exception e) {
             return List.of();
@@ -291,7 +314,8 @@ public final class Inspection {
                 return;
             }
             try {
-                Field override = Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("availableSourcesOverride");
+                Field override =
+                        Class.forName("jdk.jshell.SourceCodeAnalysisImpl").getDeclaredField("availableSourcesOverride");
                 override.setAccessible(true);
                 List<Path> all = new ArrayList<>(jdkSources(Path.of(System.getProperty("java.home"))));
                 all.addAll(jars);
@@ -312,7 +336,8 @@ public final class Inspection {
             return List.of();
         }
         try {
-            FileSystem zip = FileSystems.newFileSystem(srcZip, Map.<String, Object>of()); // stays open: JShell reads it later
+            FileSystem zip =
+                    FileSystems.newFileSystem(srcZip, Map.<String, Object>of()); // stays open: JShell reads it later
             Path root = zip.getRootDirectories().iterator().next();
             if (Files.exists(root.resolve("java/lang/Object.java"))) {
                 return List.of(srcZip);

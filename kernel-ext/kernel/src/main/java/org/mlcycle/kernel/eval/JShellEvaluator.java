@@ -16,9 +16,9 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
@@ -220,7 +220,10 @@ public final class JShellEvaluator implements AutoCloseable {
             if (hidesJavaLang(snippet)) {
                 String name = ((TypeDeclSnippet) snippet).name();
                 shell.drop(snippet);
-                throw new CompileError(List.of(new CompileError.Problem(lineOf(cell, offset + leadingBlank(source)), 1, 1,
+                throw new CompileError(List.of(new CompileError.Problem(
+                        lineOf(cell, offset + leadingBlank(source)),
+                        1,
+                        1,
                         "a type named " + name + " hides java.lang." + name + ", which every later cell needs;"
                                 + " the declaration was undone: choose another name",
                         source.strip().lines().findFirst().orElse(""))));
@@ -250,7 +253,8 @@ public final class JShellEvaluator implements AutoCloseable {
         Snippet.Status status = event.status();
         return status == Snippet.Status.RECOVERABLE_NOT_DEFINED
                 && shell.diagnostics(event.snippet()).anyMatch(Diag::isError)
-                && !(event.snippet() instanceof DeclarationSnippet d && shell.unresolvedDependencies(d).findAny().isPresent());
+                && !(event.snippet() instanceof DeclarationSnippet d
+                        && shell.unresolvedDependencies(d).findAny().isPresent());
     }
 
     /**
@@ -283,7 +287,8 @@ public final class JShellEvaluator implements AutoCloseable {
      * shows the value instead; assign it to a name to keep it.
      */
     private void forgetTemporary(Snippet snippet) {
-        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND && shell.status(snippet).isActive()) {
+        if (snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && shell.status(snippet).isActive()) {
             shell.drop(snippet);
             release((VarSnippet) snippet);
         }
@@ -310,7 +315,8 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /** What a compiled snippet gives: its value, nothing (the previous result stands), or the failure thrown. */
-    private Result outcome(Snippet snippet, SnippetEvent event, String source, Map<String, Integer> snippetFirstLine, Result result) {
+    private Result outcome(
+            Snippet snippet, SnippetEvent event, String source, Map<String, Integer> snippetFirstLine, Result result) {
         JShellException failure = event.exception();
         if (failure != null || control.stopRequested()) {
             if (control.lastFailure() instanceof LiveExecutionControl.CellTimeout timeout) {
@@ -320,11 +326,12 @@ public final class JShellEvaluator implements AutoCloseable {
                 throw new Interrupted();
             }
             if (failure instanceof UnresolvedReferenceException unresolved) {
-                String missing = shell.unresolvedDependencies(unresolved.getSnippet())
-                        .collect(Collectors.joining(", "));
+                String missing =
+                        shell.unresolvedDependencies(unresolved.getSnippet()).collect(Collectors.joining(", "));
                 throw new CellException(
-                        new IllegalStateException("'" + unresolved.getSnippet().source().strip()
-                                + "' cannot run until it is defined: " + missing),
+                        new IllegalStateException(
+                                "'" + unresolved.getSnippet().source().strip() + "' cannot run until it is defined: "
+                                        + missing),
                         null,
                         snippetFirstLine);
             }
@@ -397,7 +404,8 @@ public final class JShellEvaluator implements AutoCloseable {
             String l = lines[i].strip();
             if (l.startsWith("symbol:")) {
                 out.append(": ").append(l.substring("symbol:".length()).strip());
-            } else if (l.startsWith("location:") && !l.substring("location:".length()).strip().equals("class")) {
+            } else if (l.startsWith("location:")
+                    && !l.substring("location:".length()).strip().equals("class")) {
                 out.append(" (").append(l).append(')');
             } else if (!l.isEmpty() && !l.startsWith("location:")) {
                 out.append(' ').append(l);
@@ -439,7 +447,8 @@ public final class JShellEvaluator implements AutoCloseable {
         String remaining = code;
         while (true) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);
-            if (info.completeness() != Completeness.COMPLETE && info.completeness() != Completeness.COMPLETE_WITH_SEMI) {
+            if (info.completeness() != Completeness.COMPLETE
+                    && info.completeness() != Completeness.COMPLETE_WITH_SEMI) {
                 return offset;
             }
             int consumed = remaining.length() - info.remaining().length();
@@ -462,7 +471,8 @@ public final class JShellEvaluator implements AutoCloseable {
                 analysis.completionSuggestions(snippet, cursor - start, anchor);
         // Suggestions that fit the expected type come first, as JShell ranks them.
         LinkedHashSet<String> ordered = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+        suggestions.stream()
+                .filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> ordered.add(s.continuation()));
         suggestions.forEach(s -> ordered.add(s.continuation()));
         return new Completions(new ArrayList<>(ordered), start + anchor[0], cursor);
@@ -503,7 +513,9 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private static String indentAfter(String code) {
         String[] lines = code.split("\n", -1);
-        String last = lines[lines.length - 1].isBlank() && lines.length > 1 ? lines[lines.length - 2] : lines[lines.length - 1];
+        String last = lines[lines.length - 1].isBlank() && lines.length > 1
+                ? lines[lines.length - 2]
+                : lines[lines.length - 1];
         String indent = last.substring(0, leadingBlank(last));
         String trimmed = last.strip();
         if (trimmed.endsWith("{") || trimmed.endsWith("(") || trimmed.endsWith("->")) {
@@ -514,7 +526,10 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** The names of the variables the notebook has defined, for tools like %whos. */
     public List<String> variableNames() {
-        return shell.variables().filter(v -> shell.status(v).isActive()).map(v -> v.name()).toList();
+        return shell.variables()
+                .filter(v -> shell.status(v).isActive())
+                .map(v -> v.name())
+                .toList();
     }
 
     @Override

@@ -48,7 +48,10 @@ final class JavadocText {
                             rest = "&lt;" + rest.substring(1).replaceFirst(">", "&gt;");
                         }
                         int sp = indexOfBlank(rest);
-                        rest = sp < 0 ? rest : rest.substring(0, sp) + " - " + rest.substring(sp).strip();
+                        rest = sp < 0
+                                ? rest
+                                : rest.substring(0, sp) + " - "
+                                        + rest.substring(sp).strip();
                     }
                     current.add(rest);
                     sections.computeIfAbsent(label, k -> new ArrayList<>()).add(current);
@@ -61,7 +64,10 @@ final class JavadocText {
         for (Map.Entry<String, List<List<String>>> s : sections.entrySet()) {
             out.append("\n\n").append(s.getKey());
             for (List<String> entry : s.getValue()) {
-                out.append("\n  ").append(html(String.join(" ", entry)).replaceAll("\\s+", " ").strip());
+                out.append("\n  ")
+                        .append(html(String.join(" ", entry))
+                                .replaceAll("\\s+", " ")
+                                .strip());
             }
         }
         return out.toString().strip();
@@ -101,15 +107,20 @@ final class JavadocText {
                 String tag = sp < 0 ? inner : inner.substring(0, sp);
                 String arg = sp < 0 ? "" : inner.substring(sp).strip();
                 switch (tag) {
-                    case "code", "literal" -> out.append(arg.replace("<", "&lt;").replace(">", "&gt;"));
+                    case "code", "literal" ->
+                        out.append(arg.replace("<", "&lt;").replace(">", "&gt;"));
                     case "link", "linkplain" -> {
                         int labelAt = linkLabelStart(arg);
-                        String target = labelAt < 0 ? arg : arg.substring(0, labelAt).strip();
+                        String target =
+                                labelAt < 0 ? arg : arg.substring(0, labelAt).strip();
                         String label = labelAt < 0 ? "" : arg.substring(labelAt).strip();
-                        out.append(label.isEmpty() ? (target.startsWith("#") ? target.substring(1) : target.replace('#', '.')) : label);
+                        out.append(
+                                label.isEmpty()
+                                        ? (target.startsWith("#") ? target.substring(1) : target.replace('#', '.'))
+                                        : label);
                     }
                     case "value" -> out.append(arg.startsWith("#") ? arg.substring(1) : arg.replace('#', '.'));
-                    case "inheritDoc", "docRoot" -> { }
+                    case "inheritDoc", "docRoot" -> {}
                     default -> out.append(arg);
                 }
                 i = j + 1;
@@ -151,8 +162,13 @@ final class JavadocText {
                 flush(out, run, pre);
                 pre = !closing;
                 out.append("\n\n");
-            } else if (name.equals("p") || name.equals("ul") || name.equals("ol") || name.equals("table")
-                    || name.equals("blockquote") || name.matches("h[1-6]") || name.equals("dl")) {
+            } else if (name.equals("p")
+                    || name.equals("ul")
+                    || name.equals("ol")
+                    || name.equals("table")
+                    || name.equals("blockquote")
+                    || name.matches("h[1-6]")
+                    || name.equals("dl")) {
                 flush(out, run, pre);
                 out.append("\n\n");
             } else if (name.equals("br") || name.equals("tr") || name.equals("dt")) {
@@ -189,7 +205,13 @@ final class JavadocText {
     }
 
     private static String entities(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#64;", "@")
-                .replace("&nbsp;", " ").replace("&mdash;", "-").replace("&ndash;", "-").replace("&amp;", "&");
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#64;", "@")
+                .replace("&nbsp;", " ")
+                .replace("&mdash;", "-")
+                .replace("&ndash;", "-")
+                .replace("&amp;", "&");
     }
 }

@@ -71,13 +71,15 @@ final class LiveExecutionControl extends DirectExecutionControl {
             throw new StoppedException(); // interrupted while this snippet was compiling
         }
         AtomicReference<Object> value = new AtomicReference<>();
-        Throwable thrown = onCellThread(() -> {
-            try {
-                return doit.invoke(null);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }, value);
+        Throwable thrown = onCellThread(
+                () -> {
+                    try {
+                        return doit.invoke(null);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                },
+                value);
         if (thrown != null) {
             lastFailure = thrown;
             if (stopRequested && !(thrown instanceof CellTimeout)) {

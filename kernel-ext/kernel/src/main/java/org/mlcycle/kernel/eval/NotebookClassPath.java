@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class NotebookClassPath {
     static final String LIST = "META-INF/mlcycle/notebook-jars.txt";
-    private static final Pattern LISTED = Pattern.compile("^\\s*([^:\\s]+):([^:\\s]+):([^:\\s]+):(?:([^:\\s]+):)?([^:\\s]+):([a-z]+)");
+    private static final Pattern LISTED =
+            Pattern.compile("^\\s*([^:\\s]+):([^:\\s]+):([^:\\s]+):(?:([^:\\s]+):)?([^:\\s]+):([a-z]+)");
     private static final Pattern JAR_NAME = Pattern.compile("^(.+?)-(\\d[^/]*?)\\.jar$");
 
     /** Every jar on the process's class path, by file name. */
@@ -66,7 +67,8 @@ public final class NotebookClassPath {
                     for (String line; (line = r.readLine()) != null; ) {
                         Matcher m = LISTED.matcher(line);
                         if (m.find() && m.group(3).equals("jar")) {
-                            listed.add(m.group(2) + "-" + m.group(5) + (m.group(4) == null ? "" : "-" + m.group(4)) + ".jar");
+                            listed.add(m.group(2) + "-" + m.group(5) + (m.group(4) == null ? "" : "-" + m.group(4))
+                                    + ".jar");
                         }
                     }
                 }
@@ -95,16 +97,22 @@ public final class NotebookClassPath {
         if (visible == null) {
             return true;
         }
-        Path known = jars.get(entry.getFileName() == null ? "" : entry.getFileName().toString());
-        return known == null || !known.equals(entry.toAbsolutePath()) || visible.contains(entry.getFileName().toString());
+        Path known =
+                jars.get(entry.getFileName() == null ? "" : entry.getFileName().toString());
+        return known == null
+                || !known.equals(entry.toAbsolutePath())
+                || visible.contains(entry.getFileName().toString());
     }
 
     /** Whether notebook code may use {@code c}: JDK classes and classes from visible jars. */
     boolean isVisible(Class<?> c) {
-        if (visible == null || c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader()) {
+        if (visible == null
+                || c.getClassLoader() == null
+                || c.getClassLoader() == ClassLoader.getPlatformClassLoader()) {
             return true;
         }
-        CodeSource source = c.getProtectionDomain() == null ? null : c.getProtectionDomain().getCodeSource();
+        CodeSource source =
+                c.getProtectionDomain() == null ? null : c.getProtectionDomain().getCodeSource();
         return source == null || source.getLocation() == null || isVisible(source.getLocation());
     }
 
@@ -131,9 +139,12 @@ public final class NotebookClassPath {
         }
         for (String name : visible) {
             Matcher have = JAR_NAME.matcher(name);
-            if (have.matches() && have.group(1).equals(added.group(1)) && !have.group(2).equals(added.group(2))) {
-                return Optional.of("note: " + added.group(1) + " " + added.group(2) + " was added, but the toolkit needs "
-                        + have.group(1) + " " + have.group(2) + ", which notebook code keeps seeing (it is loaded first)");
+            if (have.matches()
+                    && have.group(1).equals(added.group(1))
+                    && !have.group(2).equals(added.group(2))) {
+                return Optional.of("note: " + added.group(1) + " " + added.group(2)
+                        + " was added, but the toolkit needs " + have.group(1) + " " + have.group(2)
+                        + ", which notebook code keeps seeing (it is loaded first)");
             }
         }
         return Optional.empty();

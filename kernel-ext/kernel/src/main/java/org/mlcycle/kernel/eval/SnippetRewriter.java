@@ -74,5 +74,4 @@ final class SnippetRewriter {
                 0);
         return writer.toByteArray();
     }
-
 }

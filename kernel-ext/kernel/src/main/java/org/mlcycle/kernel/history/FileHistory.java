@@ -68,7 +68,8 @@ public final class FileHistory implements HistoryManager {
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try (FileChannel ch = FileChannel.open(
+                                file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = ch.lock()) {
                     int next = lastSession(ch) + 1;
                     JsonObject claim = new JsonObject();
@@ -159,7 +160,10 @@ public final class FileHistory implements HistoryManager {
                     o.get("line").getAsInt(),
                     o.get("input").getAsString(),
                     o.has("output") ? o.get("output").getAsString() : null);
-        } catch (JsonParseException | NullPointerException | IllegalStateException | UnsupportedOperationException bad) {
+        } catch (JsonParseException
+                | NullPointerException
+                | IllegalStateException
+                | UnsupportedOperationException bad) {
             return null;
         }
     }
@@ -246,7 +250,8 @@ public final class FileHistory implements HistoryManager {
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                try (FileChannel ch = FileChannel.open(
+                                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                         FileLock lock = ch.lock()) {
                     ByteBuffer buffer = ByteBuffer.wrap(bytes);
                     while (buffer.hasRemaining()) {
@@ -287,7 +292,8 @@ public final class FileHistory implements HistoryManager {
     /** The last {@code length} cells whose input matches a glob ({@code *} and {@code ?}). */
     @Override
     public synchronized List<HistoryEntry> search(String pattern, int length, Set<ResultFlag> flags) {
-        Pattern glob = Pattern.compile(globToRegex(pattern == null || pattern.isEmpty() ? "*" : pattern), Pattern.DOTALL);
+        Pattern glob =
+                Pattern.compile(globToRegex(pattern == null || pattern.isEmpty() ? "*" : pattern), Pattern.DOTALL);
         LinkedHashMap<String, Entry> found = new LinkedHashMap<>();
         List<Entry> all = new ArrayList<>();
         for (Entry e : entries()) {
@@ -302,7 +308,9 @@ public final class FileHistory implements HistoryManager {
         }
         List<Entry> hits = flags.contains(ResultFlag.UNIQUE) ? new ArrayList<>(found.values()) : all;
         int n = length <= 0 ? hits.size() : Math.min(length, hits.size());
-        return hits.subList(hits.size() - n, hits.size()).stream().map(FileHistory::toEntry).toList();
+        return hits.subList(hits.size() - n, hits.size()).stream()
+                .map(FileHistory::toEntry)
+                .toList();
     }
 
     private static String globToRegex(String glob) {

@@ -26,7 +26,12 @@ final class JupyterPaths {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
-            return present(appData) ? Path.of(appData, "jupyter") : home(env, javaUserHome).resolve("AppData").resolve("Roaming").resolve("jupyter");
+            return present(appData)
+                    ? Path.of(appData, "jupyter")
+                    : home(env, javaUserHome)
+                            .resolve("AppData")
+                            .resolve("Roaming")
+                            .resolve("jupyter");
         }
         Path home = home(env, javaUserHome);
         if (os.startsWith("mac")) {

@@ -148,7 +148,13 @@ public final class KernelspecInstaller {
         spec.put("interrupt_mode", "message");
         spec.put("env", Map.of());
         spec.put("metadata", Map.of("debugger", false));
-        Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+        Files.writeString(
+                dir.resolve("kernel.json"),
+                new GsonBuilder()
+                                .setPrettyPrinting()
+                                .disableHtmlEscaping()
+                                .create()
+                                .toJson(spec) + "\n");
         System.out.println("installed kernel '" + name + "' in " + dir + " (" + copied + " jars"
                 + (sourceJars.isEmpty() ? "" : ", " + sourceJars.size() + " sources jars")
                 + (cds ? ", class-data-sharing archive" : ", no class-data-sharing archive") + ")");
@@ -160,12 +166,14 @@ public final class KernelspecInstaller {
      * {@code guava-33.0.0-jre.jar} is {@code [guava, 33.0.0]}.
      */
     static String[] library(String jarName) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?)-(\\d[^/]*?)\\.jar$").matcher(jarName);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^(.+?)-(\\d[^/]*?)\\.jar$").matcher(jarName);
         return m.matches() ? new String[] {m.group(1), m.group(2).split("-")[0]} : new String[] {jarName, ""};
     }
 
     /** Runs the warm-up with -XX:ArchiveClassesAtExit; false (and a note) when it fails. */
-    private static boolean makeArchive(String java, Path lib, Path archive, List<String> jvmOptions) throws IOException, InterruptedException {
+    private static boolean makeArchive(String java, Path lib, Path archive, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
@@ -179,7 +187,8 @@ public final class KernelspecInstaller {
         boolean finished = p.waitFor(120, TimeUnit.SECONDS);
         if (!finished || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
             p.destroyForcibly();
-            System.err.println("note: no class-data-sharing archive (the kernel works, it starts slower): " + out.strip());
+            System.err.println(
+                    "note: no class-data-sharing archive (the kernel works, it starts slower): " + out.strip());
             return false;
         }
         return true;

@@ -50,6 +50,9 @@ public final class JShellMemoryFloor {
             System.gc();
             Thread.sleep(50);
         }
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        return java.lang.management.ManagementFactory.getMemoryMXBean()
+                        .getHeapMemoryUsage()
+                        .getUsed()
+                / 1048576.0;
     }
 }

@@ -27,7 +27,8 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Main <connection-file> | install [--user | --prefix DIR] [--name NAME] [--jvm-option OPT]... | warmup");
+            System.err.println(
+                    "usage: Main <connection-file> | install [--user | --prefix DIR] [--name NAME] [--jvm-option OPT]... | warmup");
             System.exit(2);
         }
         switch (args[0]) {
@@ -72,7 +73,8 @@ public final class Main {
         try {
             props = KernelConnectionProperties.parse(Files.readString(connectionFile));
         } catch (IOException e) {
-            System.err.println("mlcycle kernel: cannot read the connection file " + connectionFile + ": " + e.getMessage());
+            System.err.println(
+                    "mlcycle kernel: cannot read the connection file " + connectionFile + ": " + e.getMessage());
             System.exit(2);
             return;
         }
@@ -82,8 +84,8 @@ public final class Main {
         kernel.connect(connection);
         connection.connect();
         long t2 = System.nanoTime();
-        java.util.logging.Logger.getLogger("org.mlcycle.kernel").info(String.format(
-                "startup: JVM up %d ms, channels %d ms", jvm, (t2 - t1) / 1_000_000));
+        java.util.logging.Logger.getLogger("org.mlcycle.kernel")
+                .info(String.format("startup: JVM up %d ms, channels %d ms", jvm, (t2 - t1) / 1_000_000));
         watchParent();
         connection.waitUntilClose();
         ExitGuard.kernelExit(0);
@@ -98,24 +100,26 @@ public final class Main {
     static void routeLogging(PrintStream stderr) {
         LogManager.getLogManager().reset();
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        Handler handler = new StreamHandler(stderr, new Formatter() {
-            @Override
-            public String format(LogRecord r) {
-                String text = "[mlcycle " + r.getLevel() + " " + r.getLoggerName() + "] " + formatMessage(r) + System.lineSeparator();
-                if (r.getThrown() != null) {
-                    java.io.StringWriter sw = new java.io.StringWriter();
-                    r.getThrown().printStackTrace(new java.io.PrintWriter(sw));
-                    text += sw;
-                }
-                return text;
-            }
-        }) {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                super.publish(record);
-                flush();
-            }
-        };
+        Handler handler =
+                new StreamHandler(stderr, new Formatter() {
+                    @Override
+                    public String format(LogRecord r) {
+                        String text = "[mlcycle " + r.getLevel() + " " + r.getLoggerName() + "] " + formatMessage(r)
+                                + System.lineSeparator();
+                        if (r.getThrown() != null) {
+                            java.io.StringWriter sw = new java.io.StringWriter();
+                            r.getThrown().printStackTrace(new java.io.PrintWriter(sw));
+                            text += sw;
+                        }
+                        return text;
+                    }
+                }) {
+                    @Override
+                    public synchronized void publish(LogRecord record) {
+                        super.publish(record);
+                        flush();
+                    }
+                };
         handler.setLevel(Level.ALL);
         root.addHandler(handler);
         root.setLevel(Level.WARNING);

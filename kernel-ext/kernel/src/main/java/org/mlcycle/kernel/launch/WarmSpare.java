@@ -53,14 +53,16 @@ final class WarmSpare {
                 startNextSpare(place);
             }
         };
-        Thread next = new Thread(() -> {
-            try {
-                Thread.sleep(SPARE_DELAY_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            startOnce.run();
-        }, "mlcycle-next-spare");
+        Thread next = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(SPARE_DELAY_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    startOnce.run();
+                },
+                "mlcycle-next-spare");
         next.setDaemon(true);
         next.start();
         Runtime.getRuntime().addShutdownHook(new Thread(startOnce, "mlcycle-next-spare-at-exit"));
@@ -117,7 +119,9 @@ final class WarmSpare {
         command.add(place.socket().toString());
         try {
             new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(
+                            Path.of(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null")
+                                    .toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(place.log().toFile()))
                     .redirectErrorStream(true)
                     .start();
@@ -156,17 +160,19 @@ final class WarmSpare {
         client.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
         lock.release();
         lockFile.close();
-        Thread standIn = new Thread(() -> {
-            ByteBuffer b = ByteBuffer.allocate(64);
-            try {
-                while (client.read(b.clear()) >= 0) {
-                    // the stand-in sends nothing
-                }
-            } catch (IOException ignored) {
-                // closed
-            }
-            ExitGuard.kernelExit(0); // Jupyter stopped (or killed) the process it launched
-        }, "mlcycle-stand-in");
+        Thread standIn = new Thread(
+                () -> {
+                    ByteBuffer b = ByteBuffer.allocate(64);
+                    try {
+                        while (client.read(b.clear()) >= 0) {
+                            // the stand-in sends nothing
+                        }
+                    } catch (IOException ignored) {
+                        // closed
+                    }
+                    ExitGuard.kernelExit(0); // Jupyter stopped (or killed) the process it launched
+                },
+                "mlcycle-stand-in");
         standIn.setDaemon(true);
         standIn.start();
         Main.run(connectionFile, kernel);
@@ -178,7 +184,10 @@ final class WarmSpare {
      */
     private static Place place() throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

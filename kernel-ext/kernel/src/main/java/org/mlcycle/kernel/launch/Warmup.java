@@ -2,8 +2,8 @@ package org.mlcycle.kernel.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.mlcycle.kernel.KernelSettings;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.mlcycle.kernel.KernelSettings;
 import org.mlcycle.kernel.MlcycleKernel;
 import org.mlcycle.kernel.connection.KernelConnection;
 
@@ -24,18 +24,28 @@ final class Warmup {
     static void run() throws Exception {
         Path history = Files.createTempFile("mlcycle-warmup", ".jsonl");
         try {
-            KernelSettings defaults = KernelSettings.fromEnvironment(java.util.Map.of("MLCYCLE_HISTORY", history.toString()));
+            KernelSettings defaults =
+                    KernelSettings.fromEnvironment(java.util.Map.of("MLCYCLE_HISTORY", history.toString()));
             MlcycleKernel kernel = MlcycleKernel.create(defaults);
             kernel.onStartup();
             kernel.awaitStartup();
             kernel.evalRaw("int x = 1 + 1;");
-            kernel.evalRaw("List<String> names = new ArrayList<>(List.of(\"a\", \"b\")); names.stream().map(String::toUpperCase).toList()");
+            kernel.evalRaw(
+                    "List<String> names = new ArrayList<>(List.of(\"a\", \"b\")); names.stream().map(String::toUpperCase).toList()");
             kernel.getRenderer().render(kernel.evalRaw("\"text\""));
             kernel.complete("names.str", 9);
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
             // Bind and close the channels once, so ZeroMQ's classes are in the archive too.
             KernelConnection connection = new KernelConnection(new KernelConnectionProperties(
-                    "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(), "tcp", "hmac-sha256", "warmup"));
+                    "127.0.0.1",
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    "tcp",
+                    "hmac-sha256",
+                    "warmup"));
             kernel.connect(connection);
             connection.connect();
             connection.close();

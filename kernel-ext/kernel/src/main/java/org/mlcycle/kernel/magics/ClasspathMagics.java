@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
-import org.mlcycle.kernel.Globs;
 import org.mlcycle.hooks.KernelClasspath;
+import org.mlcycle.kernel.Globs;
 
 /** {@code %classpath} and IJava's {@code %jars}: add jars or class folders, globs allowed. */
 final class ClasspathMagics {
@@ -20,7 +20,8 @@ final class ClasspathMagics {
     Object classpath(BaseKernel kernel, List<String> args) {
         if (args.isEmpty()) {
             List<String> added = notebook.addedClasspath();
-            return new KernelMagics.Text("kernel classpath:\n  " + String.join("\n  ", System.getProperty("java.class.path").split(File.pathSeparator))
+            return new KernelMagics.Text("kernel classpath:\n  "
+                    + String.join("\n  ", System.getProperty("java.class.path").split(File.pathSeparator))
                     + "\nadded in this session:" + (added.isEmpty() ? " (none)" : "\n  " + String.join("\n  ", added)));
         }
         return add(args, "%classpath");

@@ -2,9 +2,9 @@ package org.mlcycle.kernel.magics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Set;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
@@ -26,21 +26,44 @@ public final class KernelMagics {
     public static final List<MagicSpec> SPECS = List.of(
             MagicSpec.line("lsmagic", 0, "%lsmagic  — list every line and cell magic"),
             MagicSpec.line("help", 0, "%help [NAME]  — what a magic does and how to call it (also %NAME?)"),
-            MagicSpec.line("classpath", 0, "%classpath [PATH-OR-GLOB ...]  — add jars or class folders; with no argument, show the classpath"),
+            MagicSpec.line(
+                    "classpath",
+                    0,
+                    "%classpath [PATH-OR-GLOB ...]  — add jars or class folders; with no argument, show the classpath"),
             MagicSpec.line("jars", 1, "%jars PATH-OR-GLOB ...  — IJava's name for %classpath"),
-            MagicSpec.line("maven", 1, "%maven GROUP:ARTIFACT[:EXT[:CLASSIFIER]]:VERSION ... [--from URL]  — resolve from Maven Central"
-                    + " (and %maven_repo repositories) with dependencies, and add to the classpath;"
-                    + " %addMavenDependency and %addMavenDependencies are IJava's names for it",
-                    "addMavenDependency", "addMavenDependencies"),
-            MagicSpec.line("maven_repo", 2, "%maven_repo ID URL  — add a Maven repository for %maven (IJava's name: %mavenRepo)", "mavenRepo"),
-            MagicSpec.line("load_from_pom", 1, "%load_from_pom POM.xml  — add the POM's dependencies (IJava's name: %loadFromPOM)", "loadFromPOM"),
-            MagicSpec.cell("load_from_pom", 0, "%%load_from_pom  — add the <dependency>/<repository> elements of the cell below"
-                    + " (IJava's name: %%loadFromPOM)", "loadFromPOM"),
+            MagicSpec.line(
+                    "maven",
+                    1,
+                    "%maven GROUP:ARTIFACT[:EXT[:CLASSIFIER]]:VERSION ... [--from URL]  — resolve from Maven Central"
+                            + " (and %maven_repo repositories) with dependencies, and add to the classpath;"
+                            + " %addMavenDependency and %addMavenDependencies are IJava's names for it",
+                    "addMavenDependency",
+                    "addMavenDependencies"),
+            MagicSpec.line(
+                    "maven_repo",
+                    2,
+                    "%maven_repo ID URL  — add a Maven repository for %maven (IJava's name: %mavenRepo)",
+                    "mavenRepo"),
+            MagicSpec.line(
+                    "load_from_pom",
+                    1,
+                    "%load_from_pom POM.xml  — add the POM's dependencies (IJava's name: %loadFromPOM)",
+                    "loadFromPOM"),
+            MagicSpec.cell(
+                    "load_from_pom",
+                    0,
+                    "%%load_from_pom  — add the <dependency>/<repository> elements of the cell below"
+                            + " (IJava's name: %%loadFromPOM)",
+                    "loadFromPOM"),
             MagicSpec.line("load", 1, "%load FILE  — run a .jsh/.jshell/.java file or the code cells of an .ipynb"),
             MagicSpec.line("time", 1, "%time CODE  — run once and show wall and CPU time"),
             MagicSpec.cell("time", 0, "%%time  — run the cell below once and show wall and CPU time"),
-            MagicSpec.line("timeit", 1, "%timeit [-n N] [-r R] CODE  — run many times and show the mean and spread per run"),
-            MagicSpec.cell("timeit", 0, "%%timeit [-n N] [-r R]  — run the cell below many times and show the mean and spread per run"));
+            MagicSpec.line(
+                    "timeit", 1, "%timeit [-n N] [-r R] CODE  — run many times and show the mean and spread per run"),
+            MagicSpec.cell(
+                    "timeit",
+                    0,
+                    "%%timeit [-n N] [-r R]  — run the cell below many times and show the mean and spread per run"));
 
     /** The usage of every name (aliases included) of the kernel's line magics, then its cell magics'. */
     public static final Map<String, String> USAGE = usageByName();
@@ -66,7 +89,8 @@ public final class KernelMagics {
      * Registers every kernel magic under its names, and describes each in {@code table}; the
      * class path magics add to {@code notebook}.
      */
-    public static void register(MagicsRegistry registry, MavenResolver resolver, MagicTable table, KernelClasspath notebook) {
+    public static void register(
+            MagicsRegistry registry, MavenResolver resolver, MagicTable table, KernelClasspath notebook) {
         ClasspathMagics classpath = new ClasspathMagics(notebook);
         MavenMagics maven = new MavenMagics(resolver, notebook);
         TimeMagics time = new TimeMagics();
@@ -123,8 +147,12 @@ public final class KernelMagics {
         Set<String> covered = new TreeSet<>();
         for (MagicSpec spec : table.specs()) {
             if (spec.kind() == kind && registered.contains(spec.name())) {
-                String aliases = spec.aliases().stream().filter(registered::contains)
-                        .map(a -> kind.sign() + a).reduce((a, b) -> a + " " + b).map(a -> " (" + a + ")").orElse("");
+                String aliases = spec.aliases().stream()
+                        .filter(registered::contains)
+                        .map(a -> kind.sign() + a)
+                        .reduce((a, b) -> a + " " + b)
+                        .map(a -> " (" + a + ")")
+                        .orElse("");
                 shown.put(spec.name(), kind.sign() + spec.name() + aliases);
                 covered.addAll(spec.names());
             }
@@ -147,7 +175,9 @@ public final class KernelMagics {
             others.addAll(registry.getCellMagicNames());
             table.specs().forEach(s -> others.removeAll(s.names()));
             if (!others.isEmpty()) {
-                out.append("Without usage (from another extension): ").append(join("%", others)).append('\n');
+                out.append("Without usage (from another extension): ")
+                        .append(join("%", others))
+                        .append('\n');
             }
             return new Text(out.append(QUOTING).toString());
         }
@@ -166,20 +196,27 @@ public final class KernelMagics {
             for (MagicSpec s : specs) {
                 out.append(s.usage()).append('\n');
                 if (!s.name().equals(name) && s.names().contains(name)) {
-                    out.append("  (").append(s.kind().sign()).append(name).append(" is an older name of ")
-                            .append(s.kind().sign()).append(s.name()).append(")\n");
+                    out.append("  (")
+                            .append(s.kind().sign())
+                            .append(name)
+                            .append(" is an older name of ")
+                            .append(s.kind().sign())
+                            .append(s.name())
+                            .append(")\n");
                 }
             }
             return out.append(QUOTING).toString();
         }
-        if (registry.getLineMagicNames().contains(name) || registry.getCellMagicNames().contains(name)) {
+        if (registry.getLineMagicNames().contains(name)
+                || registry.getCellMagicNames().contains(name)) {
             return "%" + name + " comes from an extension that does not describe its usage.";
         }
         throw new MagicUsageError("there is no magic %" + name + "; %lsmagic lists them all");
     }
 
     private static String join(String sign, java.util.Collection<String> names) {
-        return new TreeSet<>(names).stream().map(n -> sign + n).reduce((a, b) -> a + "  " + b).orElse("(none)");
+        return new TreeSet<>(names)
+                .stream().map(n -> sign + n).reduce((a, b) -> a + "  " + b).orElse("(none)");
     }
 
     /** Text a magic returns: shown as the cell's output, readable from code with {@code toString()}. */

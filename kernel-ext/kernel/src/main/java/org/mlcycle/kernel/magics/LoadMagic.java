@@ -29,8 +29,9 @@ final class LoadMagic {
             }
         }
         if (file == null) {
-            throw new MagicUsageError("%load: no file '" + args.get(0) + "' (also tried " + String.join(", ", SUFFIXES.subList(1, SUFFIXES.size()))
-                    + ") in " + Path.of("").toAbsolutePath());
+            throw new MagicUsageError("%load: no file '" + args.get(0) + "' (also tried "
+                    + String.join(", ", SUFFIXES.subList(1, SUFFIXES.size())) + ") in "
+                    + Path.of("").toAbsolutePath());
         }
         String code;
         try {

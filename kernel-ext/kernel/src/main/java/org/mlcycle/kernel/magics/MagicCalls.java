@@ -36,7 +36,8 @@ public final class MagicCalls {
         if (e instanceof MagicUsageError || e instanceof MagicFailure) {
             return (RuntimeException) e;
         }
-        if (e instanceof org.mlcycle.kernel.eval.CellException || e instanceof org.mlcycle.kernel.eval.CompileError
+        if (e instanceof org.mlcycle.kernel.eval.CellException
+                || e instanceof org.mlcycle.kernel.eval.CompileError
                 || e instanceof org.mlcycle.kernel.eval.JShellEvaluator.Interrupted) {
             // code the magic ran for the user (%time 1/0) failed: shown as that code's own error
             return (RuntimeException) e;
@@ -49,8 +50,10 @@ public final class MagicCalls {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             // toolkit messages already start with their own name ("profile: no column ...")
             String text = message.startsWith(name + ":") ? "%" + message : magic + ": " + message;
-            boolean described = KernelMagics.USAGE.containsKey(name) || org.mlcycle.hooks.MagicTable.of(BaseKernel.notebookKernel())
-                    .map(t -> !t.lookup(name).isEmpty()).orElse(false);
+            boolean described = KernelMagics.USAGE.containsKey(name)
+                    || org.mlcycle.hooks.MagicTable.of(BaseKernel.notebookKernel())
+                            .map(t -> !t.lookup(name).isEmpty())
+                            .orElse(false);
             String usage = described && !text.contains("usage:") ? " (%help " + name + " shows the usage)" : "";
             return new MagicUsageError(text + usage);
         }

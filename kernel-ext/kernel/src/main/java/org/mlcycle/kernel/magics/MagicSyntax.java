@@ -138,7 +138,8 @@ public final class MagicSyntax extends MagicParser {
         if (known.contains(written)) {
             return written;
         }
-        List<String> sameIgnoringCase = known.stream().filter(k -> k.equalsIgnoreCase(written)).toList();
+        List<String> sameIgnoringCase =
+                known.stream().filter(k -> k.equalsIgnoreCase(written)).toList();
         if (sameIgnoringCase.size() == 1) {
             return sameIgnoringCase.get(0);
         }

@@ -124,7 +124,10 @@ final class MavenMagics {
             }
             String type = text(d, "type", properties, "jar");
             String classifier = text(d, "classifier", properties, null);
-            coordinates.add(classifier == null ? g + ":" + a + ":" + type + ":" + v : g + ":" + a + ":" + type + ":" + classifier + ":" + v);
+            coordinates.add(
+                    classifier == null
+                            ? g + ":" + a + ":" + type + ":" + v
+                            : g + ":" + a + ":" + type + ":" + classifier + ":" + v);
         }
         if (coordinates.isEmpty()) {
             throw new MagicUsageError("%load_from_pom: no <dependency> in " + where);
@@ -158,7 +161,8 @@ final class MavenMagics {
         } catch (RuntimeException e) {
             throw new MagicFailure("%maven", e);
         }
-        List<String> paths = files.stream().map(p -> p.toAbsolutePath().toString()).toList();
+        List<String> paths =
+                files.stream().map(p -> p.toAbsolutePath().toString()).toList();
         notebook.addToClasspath(paths);
         return paths;
     }

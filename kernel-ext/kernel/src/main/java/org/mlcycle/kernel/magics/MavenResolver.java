@@ -30,9 +30,8 @@ public final class MavenResolver {
 
     public MavenResolver() {
         String local = System.getProperty("maven.repo.local");
-        this.localRepository = local != null
-                ? Path.of(local)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        this.localRepository =
+                local != null ? Path.of(local) : Path.of(System.getProperty("user.home"), ".m2", "repository");
         addRepository("central", "https://repo.maven.apache.org/maven2/");
     }
 
@@ -57,7 +56,8 @@ public final class MavenResolver {
             try {
                 artifact = new DefaultArtifact(c);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + c + "' is not a Maven coordinate: write groupId:artifactId:version");
+                throw new IllegalArgumentException(
+                        "'" + c + "' is not a Maven coordinate: write groupId:artifactId:version");
             }
             collect.addDependency(new Dependency(artifact, "runtime"));
         }
@@ -67,7 +67,8 @@ public final class MavenResolver {
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setSystemProperties(System.getProperties())
                 .build()) {
-            DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter("runtime"));
+            DependencyRequest request =
+                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter("runtime"));
             List<Path> files = new ArrayList<>();
             for (ArtifactResult r : system.resolveDependencies(session, request).getArtifactResults()) {
                 files.add(r.getArtifact().getPath());

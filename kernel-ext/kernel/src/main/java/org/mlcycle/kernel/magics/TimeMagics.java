@@ -1,7 +1,7 @@
 package org.mlcycle.kernel.magics;
 
-import java.lang.management.ManagementFactory;
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,8 @@ final class TimeMagics {
         words.removeIf(String::isEmpty);
         int[] loopsRepeats = options(words);
         if (!words.isEmpty()) {
-            throw new MagicUsageError("%%timeit: unexpected '" + String.join(" ", words) + "' (options: -n LOOPS -r REPEATS)");
+            throw new MagicUsageError(
+                    "%%timeit: unexpected '" + String.join(" ", words) + "' (options: -n LOOPS -r REPEATS)");
         }
         return timeit(kernel, body, loopsRepeats[0], loopsRepeats[1]);
     }
@@ -74,7 +75,8 @@ final class TimeMagics {
                     r = v;
                 }
             } catch (NumberFormatException e) {
-                throw new MagicUsageError("%timeit: " + words.get(0) + " needs a positive whole number, not '" + words.get(1) + "'");
+                throw new MagicUsageError(
+                        "%timeit: " + words.get(0) + " needs a positive whole number, not '" + words.get(1) + "'");
             }
             words.subList(0, 2).clear();
         }
@@ -111,8 +113,13 @@ final class TimeMagics {
             var += (d - mean) * (d - mean);
         }
         double std = repeats > 1 ? Math.sqrt(var / (repeats - 1)) : 0;
-        return new KernelMagics.Text(String.format(Locale.ROOT, "%s ± %s per loop (mean ± std. dev. of %d runs, %d loops each)",
-                human((long) mean), human((long) std), repeats, n));
+        return new KernelMagics.Text(String.format(
+                Locale.ROOT,
+                "%s ± %s per loop (mean ± std. dev. of %d runs, %d loops each)",
+                human((long) mean),
+                human((long) std),
+                repeats,
+                n));
     }
 
     /**

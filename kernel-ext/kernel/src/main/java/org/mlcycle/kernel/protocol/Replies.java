@@ -22,7 +22,13 @@ public final class Replies {
         @SuppressWarnings("unused") // read by Gson
         private final String status = "ok";
 
-        public KernelInfo(String protocol, String name, String version, LanguageInfo language, String banner, List<HelpLink> links) {
+        public KernelInfo(
+                String protocol,
+                String name,
+                String version,
+                LanguageInfo language,
+                String banner,
+                List<HelpLink> links) {
             super(protocol, name, version, language, banner, links);
         }
     }

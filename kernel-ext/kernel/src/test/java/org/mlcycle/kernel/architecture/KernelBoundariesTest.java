@@ -23,22 +23,37 @@ class KernelBoundariesTest {
     @BeforeAll
     static void importKernel() throws URISyntaxException {
         // the kernel module's own classes only (the test class path also holds the extension's jars)
-        Path own = Path.of(MlcycleKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path own = Path.of(MlcycleKernel.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         kernel = new ClassFileImporter().importPath(own);
     }
 
     @Test
     void everyClassLivesInTheKernelsOwnPackages() {
-        classes().should().resideInAPackage("org.mlcycle.kernel..")
-                .because("a class in jjava-jupyter's package (a split package) reaches its internals and breaks with it")
+        classes()
+                .should()
+                .resideInAPackage("org.mlcycle.kernel..")
+                .because(
+                        "a class in jjava-jupyter's package (a split package) reaches its internals and breaks with it")
                 .check(kernel);
     }
 
     @Test
     void theKernelImportsNoMachineLearning() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.mlcycle.toolkit..", "org.mlcycle.magics..", "org.mlcycle.course..",
-                        "tech.tablesaw..", "org.tribuo..", "org.knowm.xchart..", "org.apache.commons.math3..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mlcycle.toolkit..",
+                        "org.mlcycle.magics..",
+                        "org.mlcycle.course..",
+                        "tech.tablesaw..",
+                        "org.tribuo..",
+                        "org.knowm.xchart..",
+                        "org.apache.commons.math3..")
                 .because("the kernel is a Java kernel; mlcycle's extension brings the ML")
                 .check(kernel);
     }

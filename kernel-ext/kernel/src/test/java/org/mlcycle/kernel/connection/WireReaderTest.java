@@ -30,7 +30,8 @@ class WireReaderTest {
 
     private List<byte[]> signed(String header, String content) {
         byte[][] parts = {bytes(header), bytes("{}"), bytes("{}"), bytes(content)};
-        List<byte[]> frames = new ArrayList<>(List.of(bytes("client-id"), WireReader.DELIMITER, bytes(hmac.calculateSignature(parts))));
+        List<byte[]> frames = new ArrayList<>(
+                List.of(bytes("client-id"), WireReader.DELIMITER, bytes(hmac.calculateSignature(parts))));
         frames.addAll(List.of(parts));
         return frames;
     }
@@ -54,7 +55,8 @@ class WireReaderTest {
 
     @Test
     void tooFewFramesAfterTheDelimiterAreRefused() {
-        var e = assertThrows(WireReader.Refused.class, () -> reader.read(List.of(bytes("id"), WireReader.DELIMITER, bytes(""))));
+        var e = assertThrows(
+                WireReader.Refused.class, () -> reader.read(List.of(bytes("id"), WireReader.DELIMITER, bytes(""))));
         assertTrue(e.getMessage().contains("too few frames"), e.getMessage());
     }
 

@@ -22,7 +22,8 @@ class ClasspathListingCacheTest {
     Path dir;
 
     private static Path jar(Path file, String... entries) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(file);
+                JarOutputStream jar = new JarOutputStream(out)) {
             for (String e : entries) {
                 jar.putNextEntry(new JarEntry(e));
                 jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
@@ -44,13 +45,15 @@ class ClasspathListingCacheTest {
     void listingsOfJarsSurviveAFlushAndFollowAClassPathChange() throws IOException {
         Path a = jar(dir.resolve("a.jar"), "p/A.class", "p/B.class");
         Path b = jar(dir.resolve("b.jar"), "p/C.class");
-        try (ClasspathListingCache fm = new ClasspathListingCache(ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null))) {
+        try (ClasspathListingCache fm = new ClasspathListingCache(
+                ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null))) {
             fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(a));
             assertEquals(Set.of("p.A", "p.B"), names(fm, "p"));
             fm.flush(); // what each JShell task does at its end
             assertEquals(Set.of("p.A", "p.B"), names(fm, "p"));
             // JShell's addToClasspath hands the whole new class path to handleOption
-            fm.handleOption("-classpath", List.of(a + java.io.File.pathSeparator + b).iterator());
+            fm.handleOption(
+                    "-classpath", List.of(a + java.io.File.pathSeparator + b).iterator());
             assertEquals(Set.of("p.A", "p.B", "p.C"), names(fm, "p"));
         }
     }
@@ -59,7 +62,8 @@ class ClasspathListingCacheTest {
     void aFolderOnTheClassPathIsListedAfreshEachTime() throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes/p"));
         Files.write(classes.resolve("A.class"), new byte[] {1});
-        try (ClasspathListingCache fm = new ClasspathListingCache(ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null))) {
+        try (ClasspathListingCache fm = new ClasspathListingCache(
+                ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, null))) {
             fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(dir.resolve("classes")));
             assertEquals(Set.of("p.A"), names(fm, "p"));
             Files.write(classes.resolve("B.class"), new byte[] {1}); // compiled while the kernel runs

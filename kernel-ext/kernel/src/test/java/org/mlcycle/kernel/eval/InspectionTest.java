@@ -129,9 +129,13 @@ class InspectionTest {
         Path sources = Files.createDirectories(dir.resolve("sources"));
         Files.writeString(sources.resolve("mlcycle-toolkit-0.1.0-sources.jar"), "");
         Files.writeString(sources.resolve("notes.txt"), "");
-        assertEquals(1, Inspection.sourceJarsNear(lib.resolve("mlcycle-kernel.jar")).size());
-        assertEquals(1, Inspection.sourceJarsNear(dir.resolve("mlcycle-kernel.jar")).size());
-        assertTrue(Inspection.sourceJarsNear(Files.createDirectories(dir.resolve("a/b")).resolve("k.jar")).isEmpty());
+        assertEquals(
+                1, Inspection.sourceJarsNear(lib.resolve("mlcycle-kernel.jar")).size());
+        assertEquals(
+                1, Inspection.sourceJarsNear(dir.resolve("mlcycle-kernel.jar")).size());
+        assertTrue(Inspection.sourceJarsNear(
+                        Files.createDirectories(dir.resolve("a/b")).resolve("k.jar"))
+                .isEmpty());
     }
 
     @Test

@@ -44,8 +44,10 @@ class JShellEvaluatorTest {
     @Test
     void aGroupWithABadImportKeepsTheGoodOnesAndNamesTheBadOne() {
         try (JShellEvaluator fresh = JShellEvaluator.create(JShellEvaluator.Options.defaults())) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () ->
-                    fresh.evalImportGroup(List.of("java.util.concurrent.atomic.AtomicLong", "no.such.pkg.*", "java.time.*")));
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> fresh.evalImportGroup(
+                            List.of("java.util.concurrent.atomic.AtomicLong", "no.such.pkg.*", "java.time.*")));
             assertTrue(e.getMessage().contains("no.such.pkg.*"), e.getMessage());
             assertFalse(e.getMessage().contains("java.time"), e.getMessage());
             assertEquals(2021, fresh.eval("LocalDate.of(2021, 1, 1).getYear()").value());
@@ -55,7 +57,8 @@ class JShellEvaluatorTest {
 
     @Test
     void theLastExpressionOfACellIsItsValueAsALiveObject() {
-        JShellEvaluator.Result r = shell.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\nxs");
+        JShellEvaluator.Result r =
+                shell.eval("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));\nCollections.sort(xs);\nxs");
         assertTrue(r.hasValue());
         assertEquals(List.of(1, 2, 3), r.value());
         assertInstanceOf(ArrayList.class, r.value()); // the object itself, not its text
@@ -90,7 +93,8 @@ class JShellEvaluatorTest {
 
     @Test
     void compileErrorsPointAtTheCellLineAndColumn() {
-        CompileError e = assertThrows(CompileError.class, () -> shell.eval("int fine = 1;\n\nString s = tabel.name();"));
+        CompileError e =
+                assertThrows(CompileError.class, () -> shell.eval("int fine = 1;\n\nString s = tabel.name();"));
         CompileError.Problem p = e.problems().get(0);
         assertEquals(3, p.line());
         assertEquals(12, p.column());
@@ -156,8 +160,10 @@ class JShellEvaluatorTest {
             Throwable t = run.get(10, TimeUnit.SECONDS);
             assertInstanceOf(JShellEvaluator.Interrupted.class, t);
             assertEquals(7L, own.eval("before").value());
-            assertTrue(Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(th -> th.getName().equals("mlcycle-cell") && th.isAlive()), "a cell thread is still alive");
+            assertTrue(
+                    Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(th -> th.getName().equals("mlcycle-cell") && th.isAlive()),
+                    "a cell thread is still alive");
         } finally {
             own.close();
         }
@@ -165,7 +171,8 @@ class JShellEvaluatorTest {
 
     @Test
     void aTimeoutStopsTheCell() {
-        JShellEvaluator own = JShellEvaluator.create(JShellEvaluator.Options.defaults().withTimeoutMillis(300));
+        JShellEvaluator own =
+                JShellEvaluator.create(JShellEvaluator.Options.defaults().withTimeoutMillis(300));
         try {
             RuntimeException e = assertThrows(RuntimeException.class, () -> own.eval("while (true) { }"));
             assertTrue(e.getMessage().contains("300 ms"), e.getMessage());
@@ -217,7 +224,9 @@ class JShellEvaluatorTest {
             for (int i = 0; i < 5; i++) {
                 assertEquals(i * 2, fresh.eval(i + " * 2").value());
             }
-            assertEquals("x", fresh.eval("String s = \"x\";\ns.length() > 0 ? s : \"\"").value());
+            assertEquals(
+                    "x",
+                    fresh.eval("String s = \"x\";\ns.length() > 0 ? s : \"\"").value());
             assertThrows(RuntimeException.class, () -> fresh.eval("Integer.parseInt(\"no\")"));
             assertEquals(List.of("s"), fresh.variableNames(), "only what the notebook named stays a variable");
             CompileError e = assertThrows(CompileError.class, () -> fresh.eval("$1 + 1"));
@@ -260,7 +269,8 @@ class JShellEvaluatorTest {
 
     @Test
     void aShownValueIsNotKeptByTheSession() throws Exception {
-        java.lang.ref.WeakReference<Object> shown = new java.lang.ref.WeakReference<>(shell.eval("new int[1_000_000]").value());
+        java.lang.ref.WeakReference<Object> shown = new java.lang.ref.WeakReference<>(
+                shell.eval("new int[1_000_000]").value());
         shell.eval("int after = 1;"); // the next cell: nothing of the last one is still captured
         for (int i = 0; i < 20 && shown.get() != null; i++) {
             System.gc();

@@ -20,11 +20,15 @@ class LiveExecutionControlTest {
 
     @Test
     void anInterruptThatComesWhileTheNextSnippetCompilesKeepsItFromStarting() throws Exception {
-        LiveExecutionControl control = new LiveExecutionControl(new SnippetLoader(getClass().getClassLoader()), 0, 1 << 20);
+        LiveExecutionControl control =
+                new LiveExecutionControl(new SnippetLoader(getClass().getClassLoader()), 0, 1 << 20);
         RAN.set(0);
         control.stop(); // nothing runs yet: the cell's next snippet is still being compiled
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(ExecutionControl.StoppedException.class,
-                () -> control.invoke(LiveExecutionControlTest.class.getMethod("snippet"))));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThrows(
+                        ExecutionControl.StoppedException.class,
+                        () -> control.invoke(LiveExecutionControlTest.class.getMethod("snippet"))));
         assertEquals(0, RAN.get(), "the snippet ran after the interrupt");
 
         control.clearStop(); // the next cell

@@ -19,7 +19,8 @@ class SnippetRewriterTest {
     private Class<?> rewritten(String name, String source) throws Exception {
         Path file = dir.resolve(name + ".java");
         Files.writeString(file, source);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), file.toString()));
+        assertEquals(
+                0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), file.toString()));
         byte[] bytes = SnippetRewriter.rewrite(Files.readAllBytes(dir.resolve(name + ".class")));
         return new ClassLoader(getClass().getClassLoader()) {
             Class<?> define() {
@@ -40,7 +41,8 @@ class SnippetRewriterTest {
 
     @Test
     void aLoopStopsAtItsBackEdgeOnceAStopIsRequested() throws Exception {
-        Class<?> c = rewritten("Spin", "public class Spin { public static long spin() { long n = 0; while (true) { n++; } } }");
+        Class<?> c = rewritten(
+                "Spin", "public class Spin { public static long spin() { long n = 0; while (true) { n++; } } }");
         StopCheck.request();
         try {
             assertTrue(call(c, "spin") instanceof StopCheck.Stopped);
@@ -51,15 +53,19 @@ class SnippetRewriterTest {
 
     @Test
     void codeWithoutAStopRequestRunsAsWritten() throws Exception {
-        Class<?> c = rewritten("Sum", "public class Sum { public static int sum() { int s = 0; for (int i = 0; i < 100; i++) s += i;"
-                + " if (s != 4950) throw new IllegalStateException(); return s; } }");
+        Class<?> c = rewritten(
+                "Sum",
+                "public class Sum { public static int sum() { int s = 0; for (int i = 0; i < 100; i++) s += i;"
+                        + " if (s != 4950) throw new IllegalStateException(); return s; } }");
         assertEquals(null, call(c, "sum"));
     }
 
     @Test
     void exitAndHaltAreTrapped() throws Exception {
-        Class<?> c = rewritten("Quit", "public class Quit { public static void a() { System.exit(3); }"
-                + " public static void b() { Runtime.getRuntime().halt(4); } }");
+        Class<?> c = rewritten(
+                "Quit",
+                "public class Quit { public static void a() { System.exit(3); }"
+                        + " public static void b() { Runtime.getRuntime().halt(4); } }");
         ExitTrap.ExitAttempt a = (ExitTrap.ExitAttempt) call(c, "a");
         assertEquals(3, a.status());
         ExitTrap.ExitAttempt b = (ExitTrap.ExitAttempt) call(c, "b");

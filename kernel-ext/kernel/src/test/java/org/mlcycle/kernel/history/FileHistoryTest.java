@@ -27,7 +27,9 @@ class FileHistoryTest {
         assertEquals(2, second.session());
         second.store(1, "a * 3", null);
         List<HistoryEntry> tail = second.lookupTail(10, Set.of());
-        assertEquals(List.of("int a = 1;", "a + 1", "a * 3"), tail.stream().map(HistoryEntry::getInput).toList());
+        assertEquals(
+                List.of("int a = 1;", "a + 1", "a * 3"),
+                tail.stream().map(HistoryEntry::getInput).toList());
         assertEquals("2", tail.get(1).getOutput());
     }
 
@@ -72,8 +74,15 @@ class FileHistoryTest {
         StringBuilder lines = new StringBuilder();
         for (int session = 1; session <= 400; session++) {
             for (int line = 1; line <= 50; line++) {
-                lines.append("{\"session\":").append(session).append(",\"line\":").append(line)
-                        .append(",\"input\":\"cell ").append(session).append('.').append(line).append("\"}\n");
+                lines.append("{\"session\":")
+                        .append(session)
+                        .append(",\"line\":")
+                        .append(line)
+                        .append(",\"input\":\"cell ")
+                        .append(session)
+                        .append('.')
+                        .append(line)
+                        .append("\"}\n");
             }
         }
         Files.writeString(file, lines.toString()); // 20,000 cells, far more than the tail read at start
@@ -89,7 +98,10 @@ class FileHistoryTest {
         Path file = dir.resolve("out.jsonl");
         FileHistory h = FileHistory.open(file);
         h.store(1, "big", "x".repeat(1_000_000));
-        String output = FileHistory.open(file).lookupTail(1, EnumSet.of(ResultFlag.INCLUDE_OUTPUT)).get(0).getOutput();
+        String output = FileHistory.open(file)
+                .lookupTail(1, EnumSet.of(ResultFlag.INCLUDE_OUTPUT))
+                .get(0)
+                .getOutput();
         assertEquals(FileHistory.MAX_OUTPUT_CHARS + 1, output.length());
         assertEquals(true, Files.size(file) < 10_000);
     }
@@ -104,16 +116,32 @@ class FileHistoryTest {
         FileHistory a = FileHistory.open(file);
         FileHistory b = FileHistory.open(file);
         FileHistory c = FileHistory.open(file);
-        assertEquals(3, java.util.stream.Stream.of(a, b, c).map(FileHistory::session).distinct().count());
+        assertEquals(
+                3,
+                java.util.stream.Stream.of(a, b, c)
+                        .map(FileHistory::session)
+                        .distinct()
+                        .count());
         for (int i = 1; i <= 3; i++) {
             a.store(i, "a" + i, null);
             b.store(i, "b" + i, null);
             c.store(i, "c" + i, null);
         }
-        assertEquals(List.of("a1", "a2", "a3"), a.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream().map(HistoryEntry::getInput).toList());
-        assertEquals(List.of("b1", "b2", "b3"), b.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream().map(HistoryEntry::getInput).toList());
+        assertEquals(
+                List.of("a1", "a2", "a3"),
+                a.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream()
+                        .map(HistoryEntry::getInput)
+                        .toList());
+        assertEquals(
+                List.of("b1", "b2", "b3"),
+                b.lookupTail(10, EnumSet.noneOf(ResultFlag.class)).stream()
+                        .map(HistoryEntry::getInput)
+                        .toList());
         FileHistory later = FileHistory.open(file);
-        assertEquals(9, later.lookupTail(100, EnumSet.noneOf(ResultFlag.class)).size(), "a kernel started afterwards sees them all");
+        assertEquals(
+                9,
+                later.lookupTail(100, EnumSet.noneOf(ResultFlag.class)).size(),
+                "a kernel started afterwards sees them all");
         assertEquals(c.session() + 1, later.session());
     }
 
@@ -128,8 +156,15 @@ class FileHistoryTest {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Process> processes = new java.util.ArrayList<>();
         for (int p = 0; p < 3; p++) {
-            processes.add(new ProcessBuilder(javaBin, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                            ClaimSessions.class.getName(), file.toString(), String.valueOf(each))
+            processes.add(new ProcessBuilder(
+                            javaBin,
+                            "-Xshare:auto",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ClaimSessions.class.getName(),
+                            file.toString(),
+                            String.valueOf(each))
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start());
         }

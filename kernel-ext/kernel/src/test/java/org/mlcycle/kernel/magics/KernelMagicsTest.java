@@ -46,8 +46,11 @@ class KernelMagicsTest {
         registry.getCellMagicNames().forEach(n -> registered.add("%%" + n));
 
         assertEquals(registered, described);
-        assertTrue(registered.containsAll(List.of("%loadFromPOM", "%load_from_pom", "%%loadFromPOM", "%mavenRepo",
-                "%maven_repo", "%addMavenDependencies")), registered.toString());
+        assertTrue(
+                registered.containsAll(List.of(
+                        "%loadFromPOM",
+                        "%load_from_pom", "%%loadFromPOM", "%mavenRepo", "%maven_repo", "%addMavenDependencies")),
+                registered.toString());
     }
 
     @Test
@@ -58,11 +61,13 @@ class KernelMagicsTest {
                 continue;
             }
             for (String name : s.names()) {
-                MagicUsageError e = assertThrows(MagicUsageError.class, () -> registry.evalLineMagic(null, name, List.of()));
+                MagicUsageError e =
+                        assertThrows(MagicUsageError.class, () -> registry.evalLineMagic(null, name, List.of()));
                 assertTrue(e.getMessage().endsWith("usage: " + s.usage()), e.getMessage());
             }
         }
-        MagicUsageError jars = assertThrows(MagicUsageError.class, () -> registry.evalLineMagic(null, "jars", List.of()));
+        MagicUsageError jars =
+                assertThrows(MagicUsageError.class, () -> registry.evalLineMagic(null, "jars", List.of()));
         assertTrue(jars.getMessage().startsWith("%jars: missing PATH-OR-GLOB"), jars.getMessage());
     }
 
@@ -74,18 +79,25 @@ class KernelMagicsTest {
         registry.registerLineMagic("mystery", (k, a) -> "ran");
 
         String profile = KernelMagics.help(registry, table, List.of("profile")).text();
-        String alias = KernelMagics.help(registry, table, List.of("%loadFromPOM")).text();
+        String alias =
+                KernelMagics.help(registry, table, List.of("%loadFromPOM")).text();
         String all = KernelMagics.help(registry, table, List.of()).text();
         String list = KernelMagics.lsmagic(registry, table).text();
 
         assertTrue(profile.startsWith("%profile TABLE [--bins N]  — per-column statistics"), profile);
         assertTrue(profile.contains("double quotes"), profile);
         assertFalse(profile.contains("call it with no arguments"), profile);
-        assertTrue(alias.contains("%load_from_pom POM.xml") && alias.contains("%%load_from_pom")
-                && alias.contains("%loadFromPOM is an older name of %load_from_pom"), alias);
+        assertTrue(
+                alias.contains("%load_from_pom POM.xml")
+                        && alias.contains("%%load_from_pom")
+                        && alias.contains("%loadFromPOM is an older name of %load_from_pom"),
+                alias);
         assertTrue(all.contains("%profile TABLE") && all.contains("%mystery"), all);
-        assertTrue(list.contains("%load_from_pom (%loadFromPOM)") && list.contains("%profile")
-                && list.contains("%mystery"), list);
+        assertTrue(
+                list.contains("%load_from_pom (%loadFromPOM)")
+                        && list.contains("%profile")
+                        && list.contains("%mystery"),
+                list);
         assertThrows(MagicUsageError.class, () -> KernelMagics.help(registry, table, List.of("nosuch")));
     }
 }

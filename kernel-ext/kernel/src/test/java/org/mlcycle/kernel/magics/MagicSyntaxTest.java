@@ -28,10 +28,15 @@ class MagicSyntaxTest {
 
     @Test
     void aCellOfMagicsAloneIsRunWithoutCompilingAndCodeIsLeftToJShell() {
-        var calls = syntax.magicsOnly("// get the jars\n%maven a:b:1 \"c d\"\n\n%time 1 + 1\n").orElseThrow();
-        assertEquals(List.of(new MagicSyntax.Call("maven", List.of("a:b:1", "c d"), null),
-                new MagicSyntax.Call("time", List.of("1 + 1"), null)), calls);
-        assertEquals(List.of(new MagicSyntax.Call("time", List.of(), "int x = 1;")),
+        var calls = syntax.magicsOnly("// get the jars\n%maven a:b:1 \"c d\"\n\n%time 1 + 1\n")
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        new MagicSyntax.Call("maven", List.of("a:b:1", "c d"), null),
+                        new MagicSyntax.Call("time", List.of("1 + 1"), null)),
+                calls);
+        assertEquals(
+                List.of(new MagicSyntax.Call("time", List.of(), "int x = 1;")),
                 syntax.magicsOnly("%%time\nint x = 1;").orElseThrow());
         assertTrue(syntax.magicsOnly("%maven a:b:1\nint x = 1;").isEmpty(), "Java code goes through JShell");
         assertTrue(syntax.magicsOnly("var jars = %maven a:b:1").isEmpty());

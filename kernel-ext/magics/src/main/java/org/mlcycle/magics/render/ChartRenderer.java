@@ -41,9 +41,11 @@ public final class ChartRenderer {
     /** The chart as base64 PNG, as Jupyter's {@code image/png} expects. */
     static String png(Chart<?, ?> chart) {
         try {
-            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+            return Base64.getEncoder()
+                    .encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         } catch (IOException e) {
-            throw new UncheckedIOException("chart: PNG encoding of '" + chart.getTitle() + "' failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "chart: PNG encoding of '" + chart.getTitle() + "' failed: " + e.getMessage(), e);
         }
     }
 
@@ -53,14 +55,21 @@ public final class ChartRenderer {
         try {
             VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         } catch (IOException e) {
-            throw new UncheckedIOException("chart: SVG encoding of '" + chart.getTitle() + "' failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "chart: SVG encoding of '" + chart.getTitle() + "' failed: " + e.getMessage(), e);
         }
         return out.toString(StandardCharsets.UTF_8);
     }
 
     static String text(Chart<?, ?> chart) {
-        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "untitled" : "'" + chart.getTitle() + "'";
+        String title =
+                chart.getTitle() == null || chart.getTitle().isBlank() ? "untitled" : "'" + chart.getTitle() + "'";
         return String.format(
-                Locale.ROOT, "%s %s, %d×%d px", chart.getClass().getSimpleName(), title, chart.getWidth(), chart.getHeight());
+                Locale.ROOT,
+                "%s %s, %d×%d px",
+                chart.getClass().getSimpleName(),
+                title,
+                chart.getWidth(),
+                chart.getHeight());
     }
 }

@@ -32,10 +32,12 @@ public final class RecordRenderer {
     static final int MAX_ROWS = 50;
     /** Values of a list inside a cell shown before the cut. */
     static final int MAX_VALUES = 12;
+
     private static final int MAX_DEPTH = 2;
     private static final String CARD_STYLE = "font-family:sans-serif;display:inline-block;border:1px solid #d0d0d0;"
             + "border-radius:4px;padding:4px 8px;margin:2px 0";
-    private static final String KEY_STYLE = "text-align:left;color:#555;font-weight:normal;padding-right:12px;vertical-align:top";
+    private static final String KEY_STYLE =
+            "text-align:left;color:#555;font-weight:normal;padding-right:12px;vertical-align:top";
     private static final String VALUE_STYLE = "text-align:left;vertical-align:top";
 
     private RecordRenderer() {}
@@ -82,13 +84,20 @@ public final class RecordRenderer {
     }
 
     private static String card(Record record, int depth) {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-card\" style=\"").append(CARD_STYLE).append("\">");
+        StringBuilder out = new StringBuilder("<div class=\"mlcycle-card\" style=\"")
+                .append(CARD_STYLE)
+                .append("\">");
         out.append("<div style=\"font-weight:bold;margin-bottom:2px\">")
                 .append(Html.escape(record.getClass().getSimpleName()))
                 .append("</div><table style=\"border-collapse:collapse\"><tbody>");
         for (RecordComponent c : record.getClass().getRecordComponents()) {
-            out.append("<tr><th style=\"").append(KEY_STYLE).append("\">").append(Html.escape(c.getName()))
-                    .append("</th><td style=\"").append(VALUE_STYLE).append("\">")
+            out.append("<tr><th style=\"")
+                    .append(KEY_STYLE)
+                    .append("\">")
+                    .append(Html.escape(c.getName()))
+                    .append("</th><td style=\"")
+                    .append(VALUE_STYLE)
+                    .append("\">")
                     .append(value(component(record, c), depth + 1))
                     .append("</td></tr>");
         }
@@ -97,34 +106,46 @@ public final class RecordRenderer {
 
     private static String list(List<?> list, int depth) {
         Object first = list.get(0);
-        boolean sameRecords = first instanceof Record
-                && list.stream().allMatch(v -> v != null && v.getClass() == first.getClass());
+        boolean sameRecords =
+                first instanceof Record && list.stream().allMatch(v -> v != null && v.getClass() == first.getClass());
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-list\" style=\"font-family:sans-serif\">");
         int shown = Math.min(list.size(), MAX_ROWS);
         if (sameRecords) {
             RecordComponent[] components = first.getClass().getRecordComponents();
-            out.append("<table class=\"mlcycle\"").append(Html.SORTABLE).append("><thead><tr")
-                    .append(Html.SORT_HEADER).append("><th></th>");
-            for (RecordComponent c : components) out.append("<th>").append(Html.escape(c.getName())).append("</th>");
+            out.append("<table class=\"mlcycle\"")
+                    .append(Html.SORTABLE)
+                    .append("><thead><tr")
+                    .append(Html.SORT_HEADER)
+                    .append("><th></th>");
+            for (RecordComponent c : components)
+                out.append("<th>").append(Html.escape(c.getName())).append("</th>");
             out.append("</tr></thead><tbody>");
             for (int i = 0; i < shown; i++) {
                 out.append("<tr><td style=\"color:#777\">").append(i).append("</td>");
                 for (RecordComponent c : components) {
                     // a cell holds no nested tables or cards: lists and records inside it stay on one line
-                    out.append("<td>").append(value(component((Record) list.get(i), c), MAX_DEPTH + 1)).append("</td>");
+                    out.append("<td>")
+                            .append(value(component((Record) list.get(i), c), MAX_DEPTH + 1))
+                            .append("</td>");
                 }
                 out.append("</tr>");
             }
             out.append("</tbody></table>");
         } else {
-            for (int i = 0; i < shown; i++) out.append("<div>").append(value(list.get(i), depth)).append("</div>");
+            for (int i = 0; i < shown; i++)
+                out.append("<div>").append(value(list.get(i), depth)).append("</div>");
         }
         if (list.size() > shown) {
-            out.append("<p style=\"margin:2px 0;color:#777\">… ").append(list.size() - shown)
-                    .append(" more (").append(list.size()).append(" in all)</p>");
+            out.append("<p style=\"margin:2px 0;color:#777\">… ")
+                    .append(list.size() - shown)
+                    .append(" more (")
+                    .append(list.size())
+                    .append(" in all)</p>");
         } else {
-            out.append("<p style=\"margin:2px 0;color:#777\">").append(list.size())
-                    .append(list.size() == 1 ? " item" : " items").append("</p>");
+            out.append("<p style=\"margin:2px 0;color:#777\">")
+                    .append(list.size())
+                    .append(list.size() == 1 ? " item" : " items")
+                    .append("</p>");
         }
         return out.append("</div>").toString();
     }
@@ -136,7 +157,8 @@ public final class RecordRenderer {
         if (v instanceof Rendered r && depth <= MAX_DEPTH) return nested(r);
         if (v instanceof Record r && ours(r)) return depth <= MAX_DEPTH ? card(r, depth) : inline(r);
         if (v instanceof Table t) {
-            return Html.escape(String.format("table '%s': %,d rows × %d columns", t.name(), t.rowCount(), t.columnCount()));
+            return Html.escape(
+                    String.format("table '%s': %,d rows × %d columns", t.name(), t.rowCount(), t.columnCount()));
         }
         if (v instanceof Chart<?, ?> chart && depth <= MAX_DEPTH) return Charts.img(chart);
         if (v.getClass().isArray()) {
@@ -144,7 +166,10 @@ public final class RecordRenderer {
             for (int i = 0; i < Array.getLength(v); i++) items.add(Array.get(v, i));
             return values(items, depth);
         }
-        if (v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(RecordRenderer::ours) && depth <= MAX_DEPTH) {
+        if (v instanceof List<?> list
+                && !list.isEmpty()
+                && list.stream().allMatch(RecordRenderer::ours)
+                && depth <= MAX_DEPTH) {
             return list(list, depth + 1);
         }
         if (v instanceof Collection<?> c) return values(new ArrayList<>(c), depth);
@@ -182,7 +207,8 @@ public final class RecordRenderer {
                 out.append(inline(item));
             }
         }
-        if (items.size() > shown) out.append(", … ").append(items.size() - shown).append(" more");
+        if (items.size() > shown)
+            out.append(", … ").append(items.size() - shown).append(" more");
         return out.append("]").toString();
     }
 

@@ -56,7 +56,8 @@ public record TableDisplay(int head, int tail, int maxColumns, int maxWidth, int
                 intParam(params, "maxColumns", maxColumns),
                 intParam(params, "maxWidth", maxWidth),
                 full != null && "full".equalsIgnoreCase(String.valueOf(full).trim())
-                        ? Numbers.FULL : intParam(params, "precision", precision));
+                        ? Numbers.FULL
+                        : intParam(params, "precision", precision));
     }
 
     private static int intParam(Map<String, Object> params, String key, int fallback) {
@@ -70,7 +71,8 @@ public record TableDisplay(int head, int tail, int maxColumns, int maxWidth, int
         try {
             return Integer.parseInt(String.valueOf(value).trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("table display: parameter '" + key + "' is not a whole number: " + value);
+            throw new IllegalArgumentException(
+                    "table display: parameter '" + key + "' is not a whole number: " + value);
         }
     }
 

@@ -3,8 +3,8 @@ package org.mlcycle.magics.render;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
@@ -55,11 +55,18 @@ public final class TableRenderer {
                 .append('>');
         out.append("<thead><tr style=\"text-align:right;cursor:pointer\" title=\"click to sort\"><th></th>");
         for (int c : cols) {
-            out.append("<th>").append(c < 0 ? "…" : Html.escape(display.cut(table.column(c).name()))).append("</th>");
+            out.append("<th>")
+                    .append(
+                            c < 0
+                                    ? "…"
+                                    : Html.escape(display.cut(table.column(c).name())))
+                    .append("</th>");
         }
         out.append("</tr><tr style=\"text-align:right\"><th></th>");
         for (int c : cols) {
-            out.append("<th style=\"").append(TYPE_STYLE).append("\">")
+            out.append("<th style=\"")
+                    .append(TYPE_STYLE)
+                    .append("\">")
                     .append(c < 0 ? "" : Html.escape(typeName(table.column(c))))
                     .append("</th>");
         }
@@ -71,10 +78,15 @@ public final class TableRenderer {
                 if (r < 0 || c < 0) {
                     out.append("<td>…</td>");
                 } else if (isMissing(table.column(c), r)) {
-                    out.append("<td style=\"").append(MISSING_STYLE).append("\">")
-                            .append(Html.escape(MISSING)).append("</td>");
+                    out.append("<td style=\"")
+                            .append(MISSING_STYLE)
+                            .append("\">")
+                            .append(Html.escape(MISSING))
+                            .append("</td>");
                 } else {
-                    out.append("<td>").append(Html.escape(display.cut(value(table, c, r, numbers)))).append("</td>");
+                    out.append("<td>")
+                            .append(Html.escape(display.cut(value(table, c, r, numbers))))
+                            .append("</td>");
                 }
             }
             out.append("</tr>");
@@ -101,7 +113,10 @@ public final class TableRenderer {
             List<String> line = new ArrayList<>();
             line.add(r < 0 ? "…" : Integer.toString(r));
             for (int c : cols) {
-                line.add(r < 0 || c < 0 ? "…" : isMissing(table.column(c), r) ? MISSING : display.cut(value(table, c, r, numbers)));
+                line.add(
+                        r < 0 || c < 0
+                                ? "…"
+                                : isMissing(table.column(c), r) ? MISSING : display.cut(value(table, c, r, numbers)));
             }
             lines.add(line);
         }
@@ -142,13 +157,16 @@ public final class TableRenderer {
      * The shown cells of every decimal column, formatted together per column as pandas does
      * (column index -> row index -> text).
      */
-    private static Map<Integer, Map<Integer, String>> decimals(Table table, List<Integer> rows, List<Integer> cols, TableDisplay display) {
+    private static Map<Integer, Map<Integer, String>> decimals(
+            Table table, List<Integer> rows, List<Integer> cols, TableDisplay display) {
         Map<Integer, Map<Integer, String>> out = new HashMap<>();
         for (int c : cols) {
             // by class, not by ColumnType identity: depending on which Tablesaw class a JVM
             // initialises first, DoubleColumnType can exist twice and == fails
-            if (c < 0 || !(table.column(c) instanceof NumberColumn<?, ?> numbers)
-                    || !(numbers instanceof tech.tablesaw.api.DoubleColumn || numbers instanceof tech.tablesaw.api.FloatColumn)) {
+            if (c < 0
+                    || !(table.column(c) instanceof NumberColumn<?, ?> numbers)
+                    || !(numbers instanceof tech.tablesaw.api.DoubleColumn
+                            || numbers instanceof tech.tablesaw.api.FloatColumn)) {
                 continue;
             }
             List<Integer> shown = new ArrayList<>();
@@ -183,7 +201,8 @@ public final class TableRenderer {
      * {@code isMissing} (0.44.4).
      */
     private static boolean isMissing(Column<?> column, int row) {
-        return column.isMissing(row) || (column instanceof StringColumn && column.getString(row).isEmpty());
+        return column.isMissing(row)
+                || (column instanceof StringColumn && column.getString(row).isEmpty());
     }
 
     private static String typeName(Column<?> column) {

@@ -28,7 +28,11 @@ class ChartRendererTest {
     }
 
     private static XYChart line() {
-        XYChart chart = new XYChartBuilder().width(480).height(320).title("bids over time").build();
+        XYChart chart = new XYChartBuilder()
+                .width(480)
+                .height(320)
+                .title("bids over time")
+                .build();
         chart.addSeries("bid", new double[] {1, 2, 3, 4}, new double[] {0.5, 0.7, 0.4, 0.9});
         return chart;
     }
@@ -40,7 +44,8 @@ class ChartRendererTest {
 
         String png = (String) data.getData(MIMEType.IMAGE_PNG);
         assertNotNull(png, "image/png is the preferred form");
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+        BufferedImage image =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
         assertEquals(480, image.getWidth());
         assertEquals(320, image.getHeight());
         assertFalse(data.hasDataForType(MIMEType.IMAGE_SVG), "no SVG unless asked for");
@@ -55,7 +60,8 @@ class ChartRendererTest {
 
         String png = (String) renderer.render(chart).getData(MIMEType.IMAGE_PNG);
 
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+        BufferedImage image =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
         assertEquals(300, image.getWidth());
     }
 

@@ -64,7 +64,9 @@ class EveryResultRendersTest {
             Map.entry("datasets.AdWorld", "the simulator, whose tables are the results"),
             Map.entry("counterfactual.AdCtrModel", "a model handle; its estimates and reports are the results"),
             Map.entry("counterfactual.Candidates", "the simulator's draw of requests, an input to policies and logs"),
-            Map.entry("counterfactual.EpsilonGreedy", "a policy (a model handle and two numbers); its logs are the results"),
+            Map.entry(
+                    "counterfactual.EpsilonGreedy",
+                    "a policy (a model handle and two numbers); its logs are the results"),
             Map.entry("exercises.Exercises", "the set of known exercises (a lookup)"),
             Map.entry("exercises.Variant", "a seed holder for exercises"),
             Map.entry("exercises.NumberAnswer", "a check helper used by exercise code"),
@@ -103,8 +105,8 @@ class EveryResultRendersTest {
                 continue;
             }
             if (!type.isRecord()) {
-                problems.add(key + ": neither Rendered nor a record, so it would print as "
-                        + type.getSimpleName() + "@hash");
+                problems.add(key + ": neither Rendered nor a record, so it would print as " + type.getSimpleName()
+                        + "@hash");
                 continue;
             }
             Object sample = sample(type, 0);
@@ -121,7 +123,8 @@ class EveryResultRendersTest {
             assertTrue(html.toString().contains(type.getSimpleName()), "the card is titled with the type: " + html);
             DisplayData listData = renderer.render(List.of(sample, sample));
             Object table = listData.getData(MIMEType.TEXT_HTML);
-            if (table == null || !table.toString().contains("<table")) problems.add(key + ": a list of them is not a table");
+            if (table == null || !table.toString().contains("<table"))
+                problems.add(key + ": a list of them is not a table");
             cards++;
         }
         System.out.printf("result types: %d Rendered, %d records as cards%n", rendered, cards);
@@ -133,9 +136,24 @@ class EveryResultRendersTest {
     void aColumnProfileIsACard() {
         List<Long> histogram = new ArrayList<>();
         for (long i = 0; i < 20; i++) histogram.add(i * 7);
-        ColumnProfile p = new ColumnProfile("age", "DOUBLE", true, 20, 1, 19, 0, 41.5, 3.2, 18, 90, 0.1,
-                List.of(18.0, 30.0, 41.0, 55.0, 90.0), List.of(18.0, 90.0), histogram,
-                List.of(new ValueCount("41", 3)), Double.NaN);
+        ColumnProfile p = new ColumnProfile(
+                "age",
+                "DOUBLE",
+                true,
+                20,
+                1,
+                19,
+                0,
+                41.5,
+                3.2,
+                18,
+                90,
+                0.1,
+                List.of(18.0, 30.0, 41.0, 55.0, 90.0),
+                List.of(18.0, 90.0),
+                histogram,
+                List.of(new ValueCount("41", 3)),
+                Double.NaN);
 
         String html = (String) renderer.render(p).getData(MIMEType.TEXT_HTML);
 
@@ -163,7 +181,11 @@ class EveryResultRendersTest {
 
     /** Every class of the toolkit, read from where its classes were loaded (a directory or its jar). */
     private static List<Class<?>> toolkitClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Rendered.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(Rendered.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(root)) {
             names.addAll(classNames(root));
@@ -199,8 +221,11 @@ class EveryResultRendersTest {
                 if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) collect(m.getGenericReturnType(), found);
             }
         }
-        found.removeIf(t -> t.isInterface() || t.isEnum() || Throwable.class.isAssignableFrom(t)
-                || Modifier.isAbstract(t.getModifiers()) || !visible(t));
+        found.removeIf(t -> t.isInterface()
+                || t.isEnum()
+                || Throwable.class.isAssignableFrom(t)
+                || Modifier.isAbstract(t.getModifiers())
+                || !visible(t));
         return new ArrayList<>(found);
     }
 
@@ -255,7 +280,8 @@ class EveryResultRendersTest {
             "exercises.Exercise", () -> Exercise.question("lesson01-metric", "01", "Which metric?", "impressions"),
             "bridge.FeatureOptions", () -> FeatureOptions.of("clicked", List.of("score"), List.of("country")),
             "deploy.MonitorOptions", () -> MonitorOptions.by("day"),
-            "journal.Fingerprint", () -> new org.mlcycle.toolkit.journal.Fingerprint("0".repeat(64), 3, List.of("ad_id:integer")));
+            "journal.Fingerprint",
+                    () -> new org.mlcycle.toolkit.journal.Fingerprint("0".repeat(64), 3, List.of("ad_id:integer")));
 
     private static Object make(Class<?> type, int depth, int attempt) {
         if (depth > 4) return null;

@@ -145,7 +145,8 @@ class NotebookProgressTest {
         progress.done();
 
         assertEquals(1, cell.shown.size());
-        assertEquals("training LogisticRegressionTrainer 1.0 s", cell.shown.get(0).getData(MIMEType.TEXT_PLAIN));
+        assertEquals(
+                "training LogisticRegressionTrainer 1.0 s", cell.shown.get(0).getData(MIMEType.TEXT_PLAIN));
         assertEquals(8 + 1, cell.updates.size(), "1.25 s to 3 s, then done");
         assertEquals("training LogisticRegressionTrainer 3.0 s done", cell.lastText());
     }

@@ -12,8 +12,8 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.magics.MlcycleExtension;
+import org.mlcycle.toolkit.report.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -56,7 +56,8 @@ class TableRendererTest {
         }
         assertFalse(html.contains("<td>1010</td>"), "row 10 is hidden");
         assertFalse(html.contains("<td>2223</td>"), "row 1223 is hidden");
-        assertEquals(1, html.split("<tr data-fixed><th>…</th>", -1).length - 1, "one ellipsis row, kept last by a sort");
+        assertEquals(
+                1, html.split("<tr data-fixed><th>…</th>", -1).length - 1, "one ellipsis row, kept last by a sort");
         assertTrue(html.contains("<tr><th>1233</th>"), "the index of the last row");
     }
 
@@ -66,7 +67,8 @@ class TableRendererTest {
         String html = html(renderer.render(numbered(5)));
 
         assertTrue(html.contains("<table class=\"dataframe\" border=\"1\"" + Html.SORTABLE + ">"), html);
-        assertTrue(html.contains("<thead><tr style=\"text-align:right;cursor:pointer\" title=\"click to sort\">"), html);
+        assertTrue(
+                html.contains("<thead><tr style=\"text-align:right;cursor:pointer\" title=\"click to sort\">"), html);
     }
 
     @Test
@@ -83,8 +85,7 @@ class TableRendererTest {
     @DisplayName("cells, column names and the table name are HTML-escaped")
     void cellsAreEscaped() {
         Table t = Table.create(
-                "<b>q</b>",
-                StringColumn.create("<query>", "<script>alert(1)</script>", "fish & chips", "\"quoted\""));
+                "<b>q</b>", StringColumn.create("<query>", "<script>alert(1)</script>", "fish & chips", "\"quoted\""));
 
         String html = html(renderer.render(t));
 
@@ -182,7 +183,9 @@ class TableRendererTest {
     @Test
     @DisplayName("decimal columns show six digits, one style per column, as pandas does; full precision on request")
     void decimalsAsPandas() {
-        Table t = Table.create("rates", DoubleColumn.create("rate", new double[] {0.1080891910808919, 0.5}),
+        Table t = Table.create(
+                "rates",
+                DoubleColumn.create("rate", new double[] {0.1080891910808919, 0.5}),
                 DoubleColumn.create("tiny", new double[] {0.0000000030000000000000004, 0.25}));
         String html = html(renderer.render(t));
         assertTrue(html.contains("<td>0.108089</td>") && html.contains("<td>0.500000</td>"), html);

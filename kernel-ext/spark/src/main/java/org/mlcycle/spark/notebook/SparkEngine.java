@@ -71,8 +71,8 @@ public final class SparkEngine implements DataEngine {
     }
 
     @Override
-    public DriftReport drift(Object reference, String referenceName, Object current, String currentName,
-            DriftOptions options) {
+    public DriftReport drift(
+            Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
         return SparkDrift.between(rows(reference), referenceName, rows(current), currentName, options);
     }
 

@@ -44,7 +44,9 @@ public final class SparkExtension implements Extension {
             try {
                 kernel.eval(statement);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "mlcycle spark: default import failed: " + statement + " (" + e.getMessage() + ")");
+                LOG.log(
+                        Level.WARNING,
+                        "mlcycle spark: default import failed: " + statement + " (" + e.getMessage() + ")");
             }
         }
     }
@@ -81,8 +83,10 @@ public final class SparkExtension implements Extension {
             SparkSession.clearActiveSession();
             return "Spark session stopped";
         }
-        if (active.isDefined() && (master == null || master.equals(active.get().sparkContext().master()))
-                && conf.isEmpty() && !ui) {
+        if (active.isDefined()
+                && (master == null || master.equals(active.get().sparkContext().master()))
+                && conf.isEmpty()
+                && !ui) {
             nb.define("spark", SparkSession.class, active.get());
             return describe(active.get(), "running");
         }
@@ -92,7 +96,8 @@ public final class SparkExtension implements Extension {
             SparkSession.clearActiveSession();
         }
         quietLogging();
-        SparkSession session = builder(master == null ? "local[*]" : master, ui, conf).getOrCreate();
+        SparkSession session =
+                builder(master == null ? "local[*]" : master, ui, conf).getOrCreate();
         nb.define("spark", SparkSession.class, session);
         return describe(session, "started");
     }
@@ -119,7 +124,8 @@ public final class SparkExtension implements Extension {
      * configuration it finds, and replaces only the default one with its own, which logs at INFO.
      */
     static void quietLogging() {
-        var context = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+        var context =
+                (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
         var current = context.getConfiguration();
         boolean isDefault = current instanceof org.apache.logging.log4j.core.config.DefaultConfiguration
                 || current instanceof org.apache.logging.log4j.core.config.NullConfiguration;

@@ -49,21 +49,33 @@ class SparkNotebookTest {
 
     /** The module's test session (as SparkFixture makes it), whichever test class starts it. */
     private static SparkSession session() {
-        return SparkSession.builder().master("local[2]").appName("mlcycle-spark-tests")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+        return SparkSession.builder()
+                .master("local[2]")
+                .appName("mlcycle-spark-tests")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
     }
 
     @Test
     void theMagicsFindTheEngineAsAServiceAndItTakesADatasetOnly() {
         SparkSession spark = session();
-        var engines = ServiceLoader.load(DataEngine.class).stream().map(ServiceLoader.Provider::get).toList();
-        DataEngine engine = engines.stream().filter(e -> e instanceof SparkEngine).findFirst().orElseThrow();
+        var engines = ServiceLoader.load(DataEngine.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
+        DataEngine engine = engines.stream()
+                .filter(e -> e instanceof SparkEngine)
+                .findFirst()
+                .orElseThrow();
         var ds = spark.range(5).toDF("n");
         assertTrue(engine.accepts(ds));
         assertFalse(engine.accepts("text"));
         assertEquals(List.of("n"), engine.columns(ds));
-        assertEquals("five", engine.profile(ds, "five", org.mlcycle.toolkit.quality.ProfileOptions.defaults()).table());
+        assertEquals(
+                "five",
+                engine.profile(ds, "five", org.mlcycle.toolkit.quality.ProfileOptions.defaults())
+                        .table());
     }
 
     @Test
@@ -73,7 +85,8 @@ class SparkNotebookTest {
         String line = SparkExtension.run(nb, List.of());
         assertSame(running, nb.variables.get("spark"));
         assertTrue(line.startsWith("Spark 3.5") && line.contains("running: local[2]") && line.contains("UI off"), line);
-        var e = assertThrows(IllegalArgumentException.class, () -> SparkExtension.run(nb, List.of("--conf", "novalue")));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> SparkExtension.run(nb, List.of("--conf", "novalue")));
         assertTrue(e.getMessage().contains("--conf needs KEY=VALUE"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SparkExtension.run(nb, List.of("local", "local[2]")));
         assertEquals(8, SparkExtension.cores("local[8]"));

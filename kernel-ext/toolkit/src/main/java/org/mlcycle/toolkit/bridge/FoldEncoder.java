@@ -15,10 +15,10 @@ import org.tribuo.MutableDataset;
 import org.tribuo.MutableOutputInfo;
 import org.tribuo.RealInfo;
 import org.tribuo.VariableInfo;
-import org.tribuo.provenance.DataProvenance;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.DataProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -41,6 +41,7 @@ final class FoldEncoder {
     private final String[] categoricalNames;
     /** codes[j][r]: index of row r's level (a missing value is "(missing)") in levels[j]. */
     private final int[][] codes;
+
     private final String[][] levels;
     private final Label[] classLabels;
     private final double[][] sortedPresent;
@@ -173,14 +174,17 @@ final class FoldEncoder {
         private final String[][] featureOfCode;
         /** Position of each feature name in the sorted names, so a row's names can be put in order by int. */
         private final int[] rankOfNumeric;
+
         private final int[][] rankOfCode;
         /** Numeric columns as 0..n-1 and categorical ones as n.., sorted by name ("column@" if categorical). */
         private final int[] columnOrder;
+
         private final FeatureSpec spec;
 
         Bound(FeatureSpec spec) {
             Require.that(
-                    spec.numeric().size() == numeric.length && spec.categorical().size() == codes.length,
+                    spec.numeric().size() == numeric.length
+                            && spec.categorical().size() == codes.length,
                     "features",
                     "the spec's columns differ from the encoder's");
             this.spec = spec;
@@ -208,7 +212,8 @@ final class FoldEncoder {
             }
             String[] key = new String[num.length + featureOfCode.length];
             for (int j = 0; j < num.length; j++) key[j] = numericNames[j];
-            for (int j = 0; j < featureOfCode.length; j++) key[num.length + j] = categoricalNames[j] + FeatureSpec.JOINER;
+            for (int j = 0; j < featureOfCode.length; j++)
+                key[num.length + j] = categoricalNames[j] + FeatureSpec.JOINER;
             columnOrder = java.util.stream.IntStream.range(0, key.length)
                     .boxed()
                     .sorted(java.util.Comparator.comparing(i -> key[i]))
@@ -230,7 +235,14 @@ final class FoldEncoder {
             for (int k = 0; k < size; k++) {
                 int j = columnOrder[k];
                 if (j < num.length) {
-                    insert(names, values, ranks, k, numericNames[j], num[j].transform(numeric[j][row]), rankOfNumeric[j]);
+                    insert(
+                            names,
+                            values,
+                            ranks,
+                            k,
+                            numericNames[j],
+                            num[j].transform(numeric[j][row]),
+                            rankOfNumeric[j]);
                 } else {
                     int c = j - num.length, code = codes[c][row];
                     insert(names, values, ranks, k, featureOfCode[c][code], 1.0, rankOfCode[c][code]);
@@ -240,7 +252,8 @@ final class FoldEncoder {
         }
 
         /** Inserts into the first {@code k} entries, kept sorted by rank. */
-        private static void insert(String[] names, double[] values, int[] ranks, int k, String name, double value, int rank) {
+        private static void insert(
+                String[] names, double[] values, int[] ranks, int k, String name, double value, int rank) {
             int i = k;
             while (i > 0 && ranks[i - 1] > rank) {
                 names[i] = names[i - 1];
@@ -296,9 +309,11 @@ final class FoldEncoder {
                 counts.forEach((name, c) -> infos.add(new RealInfo(name, c[0], 1, 1, 1, 0)));
             }
             DataProvenance source = new SimpleDataSourceProvenance(
-                    "mlcycle table '" + table.name() + "', feature spec " + spec.contentHash().substring(0, 12),
+                    "mlcycle table '" + table.name() + "', feature spec "
+                            + spec.contentHash().substring(0, 12),
                     Features.LABELS);
-            return new FoldDataset(source, new ImmutableFeatureMap(infos), outputs.generateImmutableOutputInfo(), examples);
+            return new FoldDataset(
+                    source, new ImmutableFeatureMap(infos), outputs.generateImmutableOutputInfo(), examples);
         }
 
         /** Unlabelled examples of {@code rows}, in that order (no row metadata). */

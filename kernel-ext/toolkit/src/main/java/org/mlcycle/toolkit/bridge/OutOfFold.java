@@ -16,8 +16,8 @@ import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.LabelColumn;
 import org.mlcycle.toolkit.support.Require;
-import org.tribuo.Model;
 import org.tribuo.Dataset;
+import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -79,7 +79,9 @@ public final class OutOfFold {
         List<Callable<Void>> tasks = new ArrayList<>();
         // one step per fold done; the folds' own trainings draw nothing under this bar
         Progress progress = Progress.standard();
-        progress.start(folds.k(), String.format(Locale.ROOT, "cross-validation, %d folds of %,d rows", folds.k(), table.rowCount()));
+        progress.start(
+                folds.k(),
+                String.format(Locale.ROOT, "cross-validation, %d folds of %,d rows", folds.k(), table.rowCount()));
         try {
             runFolds(tasks, folds, threads, encoder, trainer, classes, labels, training, p, progress);
         } finally {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.tribuo.Example;
 import org.tribuo.Dataset;
+import org.tribuo.Example;
 import org.tribuo.classification.Label;
 
 /**

@@ -40,8 +40,14 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
     /** Fits the spec on {@code train}, then trains {@code trainer} on the transformed rows. */
     public static ServingModel train(Table train, FeatureOptions options, Trainer<Label> trainer) {
         // a Tribuo trainer cannot report its epochs: the display shows the time only
-        return Progress.during(String.format(Locale.ROOT, "training %s on %,d rows", trainerName(trainer), train == null ? 0 : train.rowCount()),
-                -1, progress -> {
+        return Progress.during(
+                String.format(
+                        Locale.ROOT,
+                        "training %s on %,d rows",
+                        trainerName(trainer),
+                        train == null ? 0 : train.rowCount()),
+                -1,
+                progress -> {
                     FeatureSpec spec = FeatureSpec.fit(train, options);
                     return new ServingModel(trainer.train(Features.dataset(train, spec)), spec);
                 });

@@ -56,7 +56,8 @@ public final class Charts {
     public static CategoryChart groupedBars(String title, List<String> labels, Map<String, List<Double>> series) {
         CategoryChart chart = base(title, "", "value");
         chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // bars reach the top: keep the legend off them
+        chart.getStyler()
+                .setLegendPosition(Styler.LegendPosition.OutsideS); // bars reach the top: keep the legend off them
         for (Map.Entry<String, List<Double>> e : series.entrySet()) {
             check(title, labels.size(), e.getValue().size(), e.getValue().size());
             chart.addSeries(e.getKey(), labels, clean(e.getValue()));
@@ -68,10 +69,21 @@ public final class Charts {
      * Lines over a shared x (a day, a window number), one per entry of {@code series}; NaN leaves a
      * gap. {@code level}, unless NaN, is drawn as a flat dashed line named {@code levelName}.
      */
-    public static XYChart lines(String title, String xTitle, String yTitle, List<Double> x,
-            Map<String, List<Double>> series, String levelName, double level) {
-        XYChart chart = new XYChartBuilder().width(WIDTH + 140).height(HEIGHT + 60).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    public static XYChart lines(
+            String title,
+            String xTitle,
+            String yTitle,
+            List<Double> x,
+            Map<String, List<Double>> series,
+            String levelName,
+            double level) {
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH + 140)
+                .height(HEIGHT + 60)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);

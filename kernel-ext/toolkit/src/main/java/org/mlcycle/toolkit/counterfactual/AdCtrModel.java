@@ -39,8 +39,10 @@ public final class AdCtrModel {
      */
     public static AdCtrModel fromFirstSlot(Table log, double[] pastCtr, double strength) {
         Require.that(log != null && pastCtr != null, "ad CTR model", "log and past CTRs are required");
-        int[] ad = log.intColumn("AdID").asIntArray(), pos = log.intColumn("Position").asIntArray();
-        int[] click = log.intColumn("Click").asIntArray(), imp = log.intColumn("Impression").asIntArray();
+        int[] ad = log.intColumn("AdID").asIntArray(),
+                pos = log.intColumn("Position").asIntArray();
+        int[] click = log.intColumn("Click").asIntArray(),
+                imp = log.intColumn("Impression").asIntArray();
         double c = 0, expected = 0;
         for (int i = 0; i < ad.length; i++) {
             if (pos[i] == 1) {
@@ -60,8 +62,10 @@ public final class AdCtrModel {
     public AdCtrModel plusFirstSlot(Table impressions) {
         Require.that(impressions != null, "ad CTR model", "the log is null");
         double[] c = clicks.clone(), n = this.impressions.clone();
-        int[] ad = impressions.intColumn("AdID").asIntArray(), pos = impressions.intColumn("Position").asIntArray();
-        int[] click = impressions.intColumn("Click").asIntArray(), imp = impressions.intColumn("Impression").asIntArray();
+        int[] ad = impressions.intColumn("AdID").asIntArray(),
+                pos = impressions.intColumn("Position").asIntArray();
+        int[] click = impressions.intColumn("Click").asIntArray(),
+                imp = impressions.intColumn("Impression").asIntArray();
         for (int i = 0; i < ad.length; i++) {
             if (pos[i] == 1) {
                 c[ad[i]] += click[i];

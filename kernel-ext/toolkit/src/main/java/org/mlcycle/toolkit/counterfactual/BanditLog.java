@@ -27,8 +27,15 @@ public final class BanditLog implements Rendered {
     private final double[] propensity;
     private final boolean[] explored;
 
-    private BanditLog(String policy, double epsilon, Candidates candidates, int[] slot, int[] best, int[] click,
-            double[] propensity, boolean[] explored) {
+    private BanditLog(
+            String policy,
+            double epsilon,
+            Candidates candidates,
+            int[] slot,
+            int[] best,
+            int[] click,
+            double[] propensity,
+            boolean[] explored) {
         this.policy = policy;
         this.epsilon = epsilon;
         this.candidates = candidates;
@@ -51,7 +58,8 @@ public final class BanditLog implements Rendered {
         boolean[] explored = new boolean[n];
         // Clicks: one uniform draw per candidate from the stream's own generator, so the user's answer
         // to an ad on a request is the same whichever policy shows it. Exploration: the seed's generator.
-        java.util.SplittableRandom users = new java.util.SplittableRandom(candidates.stream().hashCode() * 0x9E3779B97F4A7C15L + 17);
+        java.util.SplittableRandom users =
+                new java.util.SplittableRandom(candidates.stream().hashCode() * 0x9E3779B97F4A7C15L + 17);
         java.util.SplittableRandom coins = new java.util.SplittableRandom(seed);
         for (int r = 0; r < n; r++) {
             double[] u = new double[Candidates.PER_REQUEST];
@@ -162,13 +170,23 @@ public final class BanditLog implements Rendered {
      * over requests.
      */
     public Interval explorationCost() {
-        Require.that(epsilon > 0 && exploredRequests() > 0 && exploredRequests() < requests(), "exploration cost",
-                "the log needs both greedy and exploring requests (epsilon %s, %d exploring)", epsilon, exploredRequests());
+        Require.that(
+                epsilon > 0 && exploredRequests() > 0 && exploredRequests() < requests(),
+                "exploration cost",
+                "the log needs both greedy and exploring requests (epsilon %s, %d exploring)",
+                epsilon,
+                exploredRequests());
         return Bootstrap.over("clicks per request lost to exploration", requests(), idx -> {
             double g = 0, e = 0;
             int ng = 0, ne = 0;
             for (int i : idx) {
-                if (explored[i]) { e += click[i]; ne++; } else { g += click[i]; ng++; }
+                if (explored[i]) {
+                    e += click[i];
+                    ne++;
+                } else {
+                    g += click[i];
+                    ng++;
+                }
             }
             return ng == 0 || ne == 0 ? Double.NaN : epsilon * (g / ng - e / ne);
         });
@@ -186,17 +204,33 @@ public final class BanditLog implements Rendered {
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "%s: %,d requests, %,d exploring (epsilon %.2f), an ad shown on %,d, %,d clicks (%.4f a request), %,d distinct ads shown",
-                policy, requests(), exploredRequests(), epsilon, shown(), (long) Math.round(ctr() * requests()), ctr(), distinctAds());
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d requests, %,d exploring (epsilon %.2f), an ad shown on %,d, %,d clicks (%.4f a request), %,d distinct ads shown",
+                policy,
+                requests(),
+                exploredRequests(),
+                epsilon,
+                shown(),
+                (long) Math.round(ctr() * requests()),
+                ctr(),
+                distinctAds());
     }
 
     @Override
     public String toHtml() {
         List<List<?>> rows = new java.util.ArrayList<>();
         for (int r = 0; r < Math.min(5, requests()); r++) {
-            rows.add(List.of(r, slot[r], ad(r), explored[r] ? "yes" : "no", String.format(Locale.ROOT, "%.4f", propensity[r]), click[r]));
+            rows.add(List.of(
+                    r,
+                    slot[r],
+                    ad(r),
+                    explored[r] ? "yes" : "no",
+                    String.format(Locale.ROOT, "%.4f", propensity[r]),
+                    click[r]));
         }
-        return Html.report(toText(), Html.table(List.of("request", "slot shown", "ad", "exploring", "propensity", "click"), rows));
+        return Html.report(
+                toText(), Html.table(List.of("request", "slot shown", "ad", "exploring", "propensity", "click"), rows));
     }
 
     @Override

@@ -20,7 +20,11 @@ public final class Candidates {
     private final double[] trueCtr;
 
     Candidates(String stream, int[] ad, double[] pastCtr, double[] trueCtr) {
-        Require.that(ad.length % PER_REQUEST == 0 && ad.length > 0, "candidates", "%d candidates a request are needed", PER_REQUEST);
+        Require.that(
+                ad.length % PER_REQUEST == 0 && ad.length > 0,
+                "candidates",
+                "%d candidates a request are needed",
+                PER_REQUEST);
         this.stream = stream;
         this.requests = ad.length / PER_REQUEST;
         this.ad = ad;
@@ -32,7 +36,10 @@ public final class Candidates {
     public static Candidates fresh(AdWorld world, String stream, int requests) {
         Require.that(world != null, "candidates", "world is null");
         Table t = world.freshCandidatesWithClickTruth(stream, requests);
-        return new Candidates(stream, t.intColumn("ad_id").asIntArray(), t.doubleColumn("past_ctr").asDoubleArray(),
+        return new Candidates(
+                stream,
+                t.intColumn("ad_id").asIntArray(),
+                t.doubleColumn("past_ctr").asDoubleArray(),
                 t.doubleColumn("true_ctr").asDoubleArray());
     }
 

@@ -14,7 +14,11 @@ public record EpsilonGreedy(String name, AdCtrModel model, double threshold, dou
     public EpsilonGreedy {
         Require.that(name != null && !name.isBlank(), "epsilon-greedy", "the policy needs a name");
         Require.that(model != null, "epsilon-greedy", "model is null");
-        Require.that(threshold >= 0 && threshold < 1, "epsilon-greedy", "the threshold must be in [0, 1), got %s", threshold);
+        Require.that(
+                threshold >= 0 && threshold < 1,
+                "epsilon-greedy",
+                "the threshold must be in [0, 1), got %s",
+                threshold);
         Require.that(epsilon >= 0 && epsilon <= 1, "epsilon-greedy", "epsilon must be in [0, 1], got %s", epsilon);
     }
 

@@ -21,9 +21,15 @@ public final class FeedbackLoop {
     /** {@code rounds} batches of {@code requests} fresh requests each, one a round, the same for every loop. */
     public static List<Candidates> rounds(AdWorld world, int rounds, int requests) {
         Require.that(world != null, "feedback loop", "world is null");
-        Require.that(rounds > 0 && requests > 0, "feedback loop", "rounds and requests must be positive, got %d, %d", rounds, requests);
+        Require.that(
+                rounds > 0 && requests > 0,
+                "feedback loop",
+                "rounds and requests must be positive, got %d, %d",
+                rounds,
+                requests);
         List<Candidates> out = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) out.add(Candidates.fresh(world, "feedback-loop-round-" + round, requests));
+        for (int round = 1; round <= rounds; round++)
+            out.add(Candidates.fresh(world, "feedback-loop-round-" + round, requests));
         return List.copyOf(out);
     }
 
@@ -32,7 +38,10 @@ public final class FeedbackLoop {
      * model and retraining the model on each round's log before the next round.
      */
     public static LoopReport run(List<Candidates> batches, EpsilonGreedy policy, long seed) {
-        Require.that(batches != null && !batches.isEmpty() && policy != null, "feedback loop", "batches and policy are required");
+        Require.that(
+                batches != null && !batches.isEmpty() && policy != null,
+                "feedback loop",
+                "batches and policy are required");
         AdCtrModel model = policy.model();
         List<LoopReport.Round> out = new ArrayList<>();
         int round = 0;
@@ -48,8 +57,18 @@ public final class FeedbackLoop {
                 actual += c.trueCtr(r, log.slot(r));
             }
             int shown = Math.max(1, log.shown());
-            out.add(new LoopReport.Round(round, log.shown(), log.distinctAds(), model.adsSeen(), log.ctr(), log.trueCtr(),
-                    predicted / shown, actual / shown, gap[0], (int) gap[1], (int) gap[2]));
+            out.add(new LoopReport.Round(
+                    round,
+                    log.shown(),
+                    log.distinctAds(),
+                    model.adsSeen(),
+                    log.ctr(),
+                    log.trueCtr(),
+                    predicted / shown,
+                    actual / shown,
+                    gap[0],
+                    (int) gap[1],
+                    (int) gap[2]));
             model = model.plus(log);
         }
         return new LoopReport(policy.name(), policy.epsilon(), batches.get(0).requests(), out, model);
@@ -62,7 +81,7 @@ public final class FeedbackLoop {
      * threshold), and how many of those the model rates below it, so that greedy never shows them.
      */
     static double[] estimateGap(AdCtrModel model, Candidates c, double threshold) {
-        Map<Integer, double[]> perAd = new HashMap<>();   // ad -> {appearances, sum of true CTR, past CTR}
+        Map<Integer, double[]> perAd = new HashMap<>(); // ad -> {appearances, sum of true CTR, past CTR}
         for (int r = 0; r < c.requests(); r++) {
             for (int k = 0; k < Candidates.PER_REQUEST; k++) {
                 double[] a = perAd.computeIfAbsent(c.ad(r, k), x -> new double[3]);
@@ -92,15 +111,24 @@ public final class FeedbackLoop {
 
     /** How far the model's estimates are from the truth at the start of each round, one line per loop. */
     public static XYChart estimateGapChart(List<LoopReport> loops) {
-        return chart(loops, "mean |estimated - true CTR| over the round's candidates", "mean absolute gap", LoopReport.Round::estimateGap);
+        return chart(
+                loops,
+                "mean |estimated - true CTR| over the round's candidates",
+                "mean absolute gap",
+                LoopReport.Round::estimateGap);
     }
 
-    private static XYChart chart(List<LoopReport> loops, String title, String yTitle, java.util.function.Function<LoopReport.Round, Double> y) {
+    private static XYChart chart(
+            List<LoopReport> loops,
+            String title,
+            String yTitle,
+            java.util.function.Function<LoopReport.Round, Double> y) {
         Require.that(loops != null && !loops.isEmpty(), "feedback loop", "no loop to draw");
         List<Double> x = new ArrayList<>();
         for (LoopReport.Round r : loops.get(0).rounds()) x.add((double) r.round());
         Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
-        for (LoopReport l : loops) series.put(l.name(), l.rounds().stream().map(y).toList());
+        for (LoopReport l : loops)
+            series.put(l.name(), l.rounds().stream().map(y).toList());
         return Charts.lines(title, "round", yTitle, x, series, "", Double.NaN);
     }
 }

@@ -14,11 +14,22 @@ import org.mlcycle.toolkit.report.Rendered;
  * from the simulator's click chances), what the model predicted for the ads it showed beside their
  * true CTR, and how far its estimates were from the truth over all the round's candidates.
  */
-public record LoopReport(String name, double epsilon, int requestsPerRound, List<Round> rounds, AdCtrModel finalModel) implements Rendered {
+public record LoopReport(String name, double epsilon, int requestsPerRound, List<Round> rounds, AdCtrModel finalModel)
+        implements Rendered {
 
     /** One round; {@code trueCtr}, {@code shownTrueCtr}, {@code estimateGap} and the good ads are the simulator's privilege. */
-    public record Round(int round, int shown, int distinctAds, int adsSeen, double ctr, double trueCtr, double shownPredicted,
-            double shownTrueCtr, double estimateGap, int goodAds, int goodAdsHidden) {}
+    public record Round(
+            int round,
+            int shown,
+            int distinctAds,
+            int adsSeen,
+            double ctr,
+            double trueCtr,
+            double shownPredicted,
+            double shownTrueCtr,
+            double estimateGap,
+            int goodAds,
+            int goodAdsHidden) {}
 
     public LoopReport {
         rounds = List.copyOf(rounds);
@@ -34,20 +45,48 @@ public record LoopReport(String name, double epsilon, int requestsPerRound, List
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "%s (epsilon %.2f), %d rounds of %,d requests: distinct ads shown %,d -> %,d; estimate gap %.4f -> %.4f",
-                name, epsilon, rounds.size(), requestsPerRound, first().distinctAds(), last().distinctAds(), first().estimateGap(), last().estimateGap());
+        return String.format(
+                Locale.ROOT,
+                "%s (epsilon %.2f), %d rounds of %,d requests: distinct ads shown %,d -> %,d; estimate gap %.4f -> %.4f",
+                name,
+                epsilon,
+                rounds.size(),
+                requestsPerRound,
+                first().distinctAds(),
+                last().distinctAds(),
+                first().estimateGap(),
+                last().estimateGap());
     }
 
     @Override
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Round r : rounds) {
-            rows.add(List.of(r.round(), r.shown(), r.distinctAds(), r.adsSeen(), f(r.ctr()), f(r.shownPredicted()), f(r.shownTrueCtr()),
-                    f(r.estimateGap()), r.goodAdsHidden() + " of " + r.goodAds()));
+            rows.add(List.of(
+                    r.round(),
+                    r.shown(),
+                    r.distinctAds(),
+                    r.adsSeen(),
+                    f(r.ctr()),
+                    f(r.shownPredicted()),
+                    f(r.shownTrueCtr()),
+                    f(r.estimateGap()),
+                    r.goodAdsHidden() + " of " + r.goodAds()));
         }
-        return Html.report(toText(), Html.table(List.of("round", "requests with an ad", "distinct ads shown", "ads with data before the round",
-                "clicks per request", "predicted CTR of shown ads", "true CTR of shown ads *", "mean |estimate - truth| *",
-                "good ads rated below the threshold *"), rows),
+        return Html.report(
+                toText(),
+                Html.table(
+                        List.of(
+                                "round",
+                                "requests with an ad",
+                                "distinct ads shown",
+                                "ads with data before the round",
+                                "clicks per request",
+                                "predicted CTR of shown ads",
+                                "true CTR of shown ads *",
+                                "mean |estimate - truth| *",
+                                "good ads rated below the threshold *"),
+                        rows),
                 "<p style=\"margin:4px 0;color:#555\">* from the simulator's click chances: its privilege, no log holds them</p>");
     }
 
@@ -61,8 +100,23 @@ public record LoopReport(String name, double epsilon, int requestsPerRound, List
         m.put("name", name);
         m.put("epsilon", epsilon);
         m.put("requests_per_round", requestsPerRound);
-        m.put("rounds", rounds.stream().map(r -> Map.of("round", r.round(), "distinct_ads", r.distinctAds(), "ads_seen", r.adsSeen(),
-                "ctr", r.ctr(), "estimate_gap", r.estimateGap(), "good_ads_hidden", r.goodAdsHidden())).toList());
+        m.put(
+                "rounds",
+                rounds.stream()
+                        .map(r -> Map.of(
+                                "round",
+                                r.round(),
+                                "distinct_ads",
+                                r.distinctAds(),
+                                "ads_seen",
+                                r.adsSeen(),
+                                "ctr",
+                                r.ctr(),
+                                "estimate_gap",
+                                r.estimateGap(),
+                                "good_ads_hidden",
+                                r.goodAdsHidden()))
+                        .toList());
         return m;
     }
 

@@ -26,7 +26,11 @@ public final class OffPolicy {
     /** The three estimates of {@code target}'s click rate on {@code log}'s requests, with the simulator's truth beside them. */
     public static OffPolicyReport evaluate(BanditLog log, EpsilonGreedy target) {
         Require.that(log != null && target != null, "off-policy evaluation", "log and target are required");
-        Require.that(target.epsilon() == 0, "off-policy evaluation", "the target must be a greedy policy, got epsilon %s", target.epsilon());
+        Require.that(
+                target.epsilon() == 0,
+                "off-policy evaluation",
+                "the target must be a greedy policy, got epsilon %s",
+                target.epsilon());
         int n = log.requests();
         Candidates c = log.candidates();
         double[] w = new double[n];
@@ -45,12 +49,17 @@ public final class OffPolicy {
         Interval naive = Bootstrap.over("naive (matching requests, unweighted)", n, idx -> {
             double s = 0;
             int k = 0;
-            for (int i : idx) if (w[i] > 0) { s += y[i]; k++; }
+            for (int i : idx)
+                if (w[i] > 0) {
+                    s += y[i];
+                    k++;
+                }
             return k == 0 ? Double.NaN : s / k;
         });
         Interval ips = Bootstrap.over("IPS", n, idx -> ips(w, y, idx));
         Interval snips = Bootstrap.over("SNIPS", n, idx -> snips(w, y, idx));
-        return new OffPolicyReport(log.policy(), target.name(), n, matched, List.of(naive, ips, snips), truth, log.ctr());
+        return new OffPolicyReport(
+                log.policy(), target.name(), n, matched, List.of(naive, ips, snips), truth, log.ctr());
     }
 
     /** Inverse propensity scoring: the mean of weight x click over every request (a weight is 0 where the choices differ). */

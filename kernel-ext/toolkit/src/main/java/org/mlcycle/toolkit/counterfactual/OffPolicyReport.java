@@ -9,7 +9,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.metrics.Interval;
-import org.mlcycle.toolkit.metrics.Intervals;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -17,8 +16,15 @@ import org.mlcycle.toolkit.report.Rendered;
  * Estimates of a target policy's click rate from a logging policy's log ({@link OffPolicy}), with
  * {@code truth}, the target's true click rate on the same requests, which only the simulator knows.
  */
-public record OffPolicyReport(String logging, String target, int requests, int matched, List<Interval> estimates,
-        double truth, double loggedCtr) implements Rendered {
+public record OffPolicyReport(
+        String logging,
+        String target,
+        int requests,
+        int matched,
+        List<Interval> estimates,
+        double truth,
+        double loggedCtr)
+        implements Rendered {
 
     public OffPolicyReport {
         estimates = List.copyOf(estimates);
@@ -38,17 +44,27 @@ public record OffPolicyReport(String logging, String target, int requests, int m
 
     /** The estimates as error bars, the truth as a horizontal line. */
     public XYChart chart() {
-        XYChart chart = Interval.of("clicks per request of " + target + ", estimated from " + logging + "'s log", estimates).chart();
-        chart.addSeries(String.format(Locale.ROOT, "truth (simulator's privilege)  %.4f", truth), new double[] {-0.5, estimates.size() - 0.5},
-                new double[] {truth, truth}).setMarker(SeriesMarkers.NONE);
+        XYChart chart = Interval.of(
+                        "clicks per request of " + target + ", estimated from " + logging + "'s log", estimates)
+                .chart();
+        chart.addSeries(
+                        String.format(Locale.ROOT, "truth (simulator's privilege)  %.4f", truth),
+                        new double[] {-0.5, estimates.size() - 0.5},
+                        new double[] {truth, truth})
+                .setMarker(SeriesMarkers.NONE);
         return chart;
     }
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%s estimated from %s's log: %,d requests, %,d where the two choose the same ad; the log's own CTR %.4f%n",
-                target, logging, requests, matched, loggedCtr));
+                target,
+                logging,
+                requests,
+                matched,
+                loggedCtr));
         for (Interval v : estimates) {
             out.append(String.format(Locale.ROOT, "  %-40s %s%n", v.name(), v.brief()));
         }
@@ -60,14 +76,26 @@ public record OffPolicyReport(String logging, String target, int requests, int m
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Interval v : estimates) {
-            rows.add(List.of(v.name(), v.estimate(), v.low(), v.high(), v.low() <= truth && truth <= v.high() ? "yes" : "no"));
+            rows.add(List.of(
+                    v.name(), v.estimate(), v.low(), v.high(), v.low() <= truth && truth <= v.high() ? "yes" : "no"));
         }
         rows.add(List.of("truth (the simulator's privilege)", truth, "", "", ""));
-        String head = String.format(Locale.ROOT, "%s estimated from %s's log: %,d requests, %,d where both choose the same ad",
-                target, logging, requests, matched);
-        return Html.report(head, Html.table(List.of("estimator", "clicks per request", "low", "high", "interval covers the truth"), rows),
-                String.format(Locale.ROOT, "<p style=\"margin:4px 0;color:#555\">95%% bootstrap intervals over requests, %,d resamples</p>",
-                        estimates.get(0).resamples()), Charts.img(chart()));
+        String head = String.format(
+                Locale.ROOT,
+                "%s estimated from %s's log: %,d requests, %,d where both choose the same ad",
+                target,
+                logging,
+                requests,
+                matched);
+        return Html.report(
+                head,
+                Html.table(
+                        List.of("estimator", "clicks per request", "low", "high", "interval covers the truth"), rows),
+                String.format(
+                        Locale.ROOT,
+                        "<p style=\"margin:4px 0;color:#555\">95%% bootstrap intervals over requests, %,d resamples</p>",
+                        estimates.get(0).resamples()),
+                Charts.img(chart()));
     }
 
     @Override

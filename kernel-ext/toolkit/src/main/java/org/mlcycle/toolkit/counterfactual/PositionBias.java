@@ -37,7 +37,11 @@ public final class PositionBias {
             Integer[] order = new Integer[k];
             for (int j = 0; j < k; j++) order[j] = j;
             final int base = r * k;
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(model.estimate(ad[base + b], past[base + b]), model.estimate(ad[base + a], past[base + a])));
+            java.util.Arrays.sort(
+                    order,
+                    (a, b) -> Double.compare(
+                            model.estimate(ad[base + b], past[base + b]),
+                            model.estimate(ad[base + a], past[base + a])));
             for (int j = 0; j < k; j++) scores[base + order[j]] = j < 3 ? 1 + random.nextDouble() : -1;
         }
         Table log = world.freshImpressions(stream, "shuffled top three", scores, 0.0, requests);
@@ -47,13 +51,18 @@ public final class PositionBias {
     /** Clicks per impression in positions 1, 2 and 3 of {@code log} (KDD's columns), with bootstrap intervals over its rows. */
     public static Intervals ctrByPosition(Table log, String title) {
         Require.that(log != null, "position bias", "log is null");
-        int[] pos = log.intColumn("Position").asIntArray(), click = log.intColumn("Click").asIntArray(), imp = log.intColumn("Impression").asIntArray();
+        int[] pos = log.intColumn("Position").asIntArray(),
+                click = log.intColumn("Click").asIntArray(),
+                imp = log.intColumn("Impression").asIntArray();
         List<Interval> out = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
             final int at = p;
             long clicks = 0;
             for (int i = 0; i < pos.length; i++) clicks += pos[i] == at ? click[i] : 0;
-            out.add(Bootstrap.over(String.format(Locale.ROOT, "CTR in position %d", p), pos.length, idx -> ratio(idx, pos, click, imp, at, 0))
+            out.add(Bootstrap.over(
+                            String.format(Locale.ROOT, "CTR in position %d", p),
+                            pos.length,
+                            idx -> ratio(idx, pos, click, imp, at, 0))
                     .withPositives(clicks));
         }
         return Interval.of(title, out);
@@ -62,11 +71,16 @@ public final class PositionBias {
     /** CTR in positions 2 and 3 over CTR in position 1, with bootstrap intervals over the rows. */
     public static Intervals relativeToFirst(Table log, String title) {
         Require.that(log != null, "position bias", "log is null");
-        int[] pos = log.intColumn("Position").asIntArray(), click = log.intColumn("Click").asIntArray(), imp = log.intColumn("Impression").asIntArray();
+        int[] pos = log.intColumn("Position").asIntArray(),
+                click = log.intColumn("Click").asIntArray(),
+                imp = log.intColumn("Impression").asIntArray();
         List<Interval> out = new ArrayList<>();
         for (int p = 2; p <= 3; p++) {
             final int at = p;
-            out.add(Bootstrap.over(String.format(Locale.ROOT, "CTR in position %d / position 1", p), pos.length, idx -> ratio(idx, pos, click, imp, at, 1)));
+            out.add(Bootstrap.over(
+                    String.format(Locale.ROOT, "CTR in position %d / position 1", p),
+                    pos.length,
+                    idx -> ratio(idx, pos, click, imp, at, 1)));
         }
         return Interval.of(title, out);
     }
@@ -74,8 +88,14 @@ public final class PositionBias {
     private static double ratio(int[] idx, int[] pos, int[] click, int[] imp, int at, int over) {
         double c = 0, n = 0, c1 = 0, n1 = 0;
         for (int i : idx) {
-            if (pos[i] == at) { c += click[i]; n += imp[i]; }
-            if (pos[i] == over) { c1 += click[i]; n1 += imp[i]; }
+            if (pos[i] == at) {
+                c += click[i];
+                n += imp[i];
+            }
+            if (pos[i] == over) {
+                c1 += click[i];
+                n1 += imp[i];
+            }
         }
         if (n == 0) return Double.NaN;
         return over == 0 ? c / n : (c1 == 0 ? Double.NaN : (c / n) / (c1 / n1));

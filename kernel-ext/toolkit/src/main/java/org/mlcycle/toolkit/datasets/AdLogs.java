@@ -38,7 +38,12 @@ public final class AdLogs {
     private AdLogs() {}
 
     /** Column kinds the formats need. */
-    enum Kind { INT, LONG, STRING, HOUR }
+    enum Kind {
+        INT,
+        LONG,
+        STRING,
+        HOUR
+    }
 
     record Field(String name, Kind kind, boolean optional) {}
 
@@ -49,21 +54,35 @@ public final class AdLogs {
             new Field("Position", Kind.INT, false), new Field("QueryID", Kind.INT, false),
             new Field("KeywordID", Kind.INT, false), new Field("TitleID", Kind.INT, false),
             new Field("DescriptionID", Kind.INT, false), new Field("UserID", Kind.INT, false));
-    static final List<Field> KDD_MLCYCLE_EXTRA = List.of(new Field("Day", Kind.INT, false), new Field("Policy", Kind.STRING, false));
+    static final List<Field> KDD_MLCYCLE_EXTRA =
+            List.of(new Field("Day", Kind.INT, false), new Field("Policy", Kind.STRING, false));
 
     static final List<Field> CRITEO = criteoFields();
 
     static final List<Field> AVAZU = List.of(
-            new Field("id", Kind.STRING, false), new Field("click", Kind.INT, false), new Field("hour", Kind.HOUR, false),
-            new Field("C1", Kind.INT, false), new Field("banner_pos", Kind.INT, false),
-            new Field("site_id", Kind.STRING, false), new Field("site_domain", Kind.STRING, false),
-            new Field("site_category", Kind.STRING, false), new Field("app_id", Kind.STRING, false),
-            new Field("app_domain", Kind.STRING, false), new Field("app_category", Kind.STRING, false),
-            new Field("device_id", Kind.STRING, false), new Field("device_ip", Kind.STRING, false),
-            new Field("device_model", Kind.STRING, false), new Field("device_type", Kind.INT, false),
-            new Field("device_conn_type", Kind.INT, false), new Field("C14", Kind.INT, false),
-            new Field("C15", Kind.INT, false), new Field("C16", Kind.INT, false), new Field("C17", Kind.INT, false),
-            new Field("C18", Kind.INT, false), new Field("C19", Kind.INT, false), new Field("C20", Kind.INT, false),
+            new Field("id", Kind.STRING, false),
+            new Field("click", Kind.INT, false),
+            new Field("hour", Kind.HOUR, false),
+            new Field("C1", Kind.INT, false),
+            new Field("banner_pos", Kind.INT, false),
+            new Field("site_id", Kind.STRING, false),
+            new Field("site_domain", Kind.STRING, false),
+            new Field("site_category", Kind.STRING, false),
+            new Field("app_id", Kind.STRING, false),
+            new Field("app_domain", Kind.STRING, false),
+            new Field("app_category", Kind.STRING, false),
+            new Field("device_id", Kind.STRING, false),
+            new Field("device_ip", Kind.STRING, false),
+            new Field("device_model", Kind.STRING, false),
+            new Field("device_type", Kind.INT, false),
+            new Field("device_conn_type", Kind.INT, false),
+            new Field("C14", Kind.INT, false),
+            new Field("C15", Kind.INT, false),
+            new Field("C16", Kind.INT, false),
+            new Field("C17", Kind.INT, false),
+            new Field("C18", Kind.INT, false),
+            new Field("C19", Kind.INT, false),
+            new Field("C20", Kind.INT, false),
             new Field("C21", Kind.INT, false));
 
     private static List<Field> criteoFields() {
@@ -121,7 +140,8 @@ public final class AdLogs {
         return read("avazu", file, maxRows, ',', true, AVAZU, List.of());
     }
 
-    private static Table read(String who, Path file, int maxRows, char sep, boolean header, List<Field> fields, List<Field> extra) {
+    private static Table read(
+            String who, Path file, int maxRows, char sep, boolean header, List<Field> fields, List<Field> extra) {
         Require.that(file != null, who, "file is null");
         Require.that(maxRows >= 0, who, "maxRows must not be negative, got %d", maxRows);
         String name = file.toString();
@@ -160,9 +180,11 @@ public final class AdLogs {
             }
             options = options.withTypes(types);
             if (!header) {
-                options = options.withColumnNames(layout.stream().map(Field::name).toList());
+                options =
+                        options.withColumnNames(layout.stream().map(Field::name).toList());
             }
-            String tableName = file.getFileName() == null ? who : file.getFileName().toString();
+            String tableName =
+                    file.getFileName() == null ? who : file.getFileName().toString();
             CsvResult read;
             if (name.endsWith(".gz")) {
                 try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -173,7 +195,8 @@ public final class AdLogs {
             }
             Quarantine q = read.quarantine();
             if (!q.clean()) {
-                throw rejected(who, name, sep, layout, fields, extra, q.rejected().get(0));
+                throw rejected(
+                        who, name, sep, layout, fields, extra, q.rejected().get(0));
             }
             Table t = read.table().setName(tableName);
             int firstLine = header ? 2 : 1;
@@ -208,13 +231,21 @@ public final class AdLogs {
     }
 
     private static IllegalArgumentException rejected(
-            String who, String name, char sep, List<Field> layout, List<Field> fields, List<Field> extra, RejectedRow r) {
+            String who,
+            String name,
+            char sep,
+            List<Field> layout,
+            List<Field> fields,
+            List<Field> extra,
+            RejectedRow r) {
         if (r.column() < 0) {
             int found = split(r.text(), sep).length;
             if (found == layout.size()) { // a quote that never closes, not a field count
-                return new IllegalArgumentException(String.format("%s: %s line %d: %s", who, name, r.line(), r.reason()));
+                return new IllegalArgumentException(
+                        String.format("%s: %s line %d: %s", who, name, r.line(), r.reason()));
             }
-            return new IllegalArgumentException(String.format("%s: %s line %d has %d fields, expected %d%s",
+            return new IllegalArgumentException(String.format(
+                    "%s: %s line %d has %d fields, expected %d%s",
                     who, name, r.line(), found, layout.size(), describe(fields, extra)));
         }
         Field f = layout.get(r.column());
@@ -243,7 +274,8 @@ public final class AdLogs {
         return q.blankLines() == 0 ? "line " + (firstLine + row) : "row " + (row + 1);
     }
 
-    private static Column<?> convert(String who, String name, Quarantine q, int firstLine, int index, Field f, StringColumn text) {
+    private static Column<?> convert(
+            String who, String name, Quarantine q, int firstLine, int index, Field f, StringColumn text) {
         int n = text.size();
         if (f.kind() == Kind.LONG) {
             LongColumn out = LongColumn.create(f.name(), n);
@@ -296,14 +328,20 @@ public final class AdLogs {
                 }
             }
             if (match == null) {
-                throw new IllegalArgumentException(String.format("%s: %s line 1, field %d: unknown column '%s' (expected: %s)",
-                        who, name, i + 1, h, String.join(", ", known.stream().map(Field::name).toList())));
+                throw new IllegalArgumentException(String.format(
+                        "%s: %s line 1, field %d: unknown column '%s' (expected: %s)",
+                        who,
+                        name,
+                        i + 1,
+                        h,
+                        String.join(", ", known.stream().map(Field::name).toList())));
             }
             layout.add(match);
         }
         for (Field f : known) {
             if (!f.name().equals("click") && !layout.contains(f)) {
-                throw new IllegalArgumentException(String.format("%s: %s line 1: the header has no column '%s'", who, name, f.name()));
+                throw new IllegalArgumentException(
+                        String.format("%s: %s line 1: the header has no column '%s'", who, name, f.name()));
             }
         }
         return layout;
@@ -353,7 +391,9 @@ public final class AdLogs {
         return LocalDateTime.of(2000 + yy, mm, dd, hh, 0);
     }
 
-    private static IllegalArgumentException malformed(String who, String file, String where, int index, Field f, String raw, String what) {
-        return new IllegalArgumentException(String.format("%s: %s %s, field %d (%s): '%s' %s", who, file, where, index + 1, f.name(), raw, what));
+    private static IllegalArgumentException malformed(
+            String who, String file, String where, int index, Field f, String raw, String what) {
+        return new IllegalArgumentException(
+                String.format("%s: %s %s, field %d (%s): '%s' %s", who, file, where, index + 1, f.name(), raw, what));
     }
 }

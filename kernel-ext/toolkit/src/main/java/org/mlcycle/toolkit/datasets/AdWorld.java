@@ -57,12 +57,14 @@ public final class AdWorld {
 
     /** Candidate pairs as in the committed files: request, pair features and the labelers' answers. */
     public Table candidates(Source source, Period period, int rows) {
-        return batch(source, period.firstDay(), period.lastDay(), rows, "candidates").candidates(tableName(source, period));
+        return batch(source, period.firstDay(), period.lastDay(), rows, "candidates")
+                .candidates(tableName(source, period));
     }
 
     /** Candidate pairs over any days in -60..-1, for daily monitoring. */
     public Table candidates(Source source, int firstDay, int lastDay, int rows) {
-        return batch(source, firstDay, lastDay, rows, "candidates").candidates(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay);
+        return batch(source, firstDay, lastDay, rows, "candidates")
+                .candidates(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay);
     }
 
     /**
@@ -71,7 +73,8 @@ public final class AdWorld {
      * for random traffic (1 for random collections).
      */
     public Table features(Source source, Period period, int rows) {
-        return batch(source, period.firstDay(), period.lastDay(), rows, "features").features(world, tableName(source, period));
+        return batch(source, period.firstDay(), period.lastDay(), rows, "features")
+                .features(world, tableName(source, period));
     }
 
     /**
@@ -80,19 +83,25 @@ public final class AdWorld {
      * probability, the drawn truth, and labeler A's answer after the guideline fix.
      */
     public Table truth(Source source, Period period, int rows) {
-        return batch(source, period.firstDay(), period.lastDay(), rows, "truth").truth(tableName(source, period) + "_truth");
+        return batch(source, period.firstDay(), period.lastDay(), rows, "truth")
+                .truth(tableName(source, period) + "_truth");
     }
 
     /** The hidden answers for {@link #candidates(Source, int, int, int)}'s rows, row for row. */
     public Table truth(Source source, int firstDay, int lastDay, int rows) {
-        return batch(source, firstDay, lastDay, rows, "truth").truth(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay + "_truth");
+        return batch(source, firstDay, lastDay, rows, "truth")
+                .truth(source.name().toLowerCase(java.util.Locale.ROOT) + "_" + firstDay + "_" + lastDay + "_truth");
     }
 
     CandidateBatch batch(Source source, int firstDay, int lastDay, int rows, String who) {
         Require.that(source != null, who, "source is null");
         checkRows(rows, who);
-        Require.that(firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay, who,
-                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d", firstDay, lastDay);
+        Require.that(
+                firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay,
+                who,
+                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d",
+                firstDay,
+                lastDay);
         return CandidateBatch.generate(world, source, firstDay, lastDay, rows);
     }
 
@@ -113,7 +122,8 @@ public final class AdWorld {
             ids[q] = q;
             intent[q] = World.INTENTS[world.qIntent[q]];
         }
-        return Table.create("queries",
+        return Table.create(
+                "queries",
                 IntColumn.create("query_id", ids),
                 IntColumn.create("category", world.qCategory.clone()),
                 IntColumn.create("topic", world.qTopic.clone()),
@@ -127,7 +137,8 @@ public final class AdWorld {
         int n = world.adAdvertiser.length;
         int[] ids = new int[n];
         Arrays.setAll(ids, i -> i);
-        return Table.create("ads",
+        return Table.create(
+                "ads",
                 IntColumn.create("ad_id", ids),
                 IntColumn.create("advertiser_id", world.adAdvertiser.clone()),
                 IntColumn.create("category", world.adCategory.clone()),
@@ -148,7 +159,8 @@ public final class AdWorld {
             ids[u] = u;
             device[u] = world.uMobile[u] == 1 ? "mobile" : "desktop";
         }
-        return Table.create("users",
+        return Table.create(
+                "users",
                 IntColumn.create("user_id", ids),
                 IntColumn.create("gender", world.uGender.clone()),
                 IntColumn.create("age", world.uAge.clone()),
@@ -177,8 +189,12 @@ public final class AdWorld {
     public Table impressions(Policy policy, int firstDay, int lastDay, int requests) {
         Require.that(policy != null, "impressions", "policy is null");
         checkRows(requests, "impressions");
-        Require.that(firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay, "impressions",
-                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d", firstDay, lastDay);
+        Require.that(
+                firstDay >= -60 && lastDay <= -1 && firstDay <= lastDay,
+                "impressions",
+                "days must satisfy -60 <= firstDay <= lastDay <= -1, got %d..%d",
+                firstDay,
+                lastDay);
         return log(policy, firstDay, lastDay, requests, world.options.c0())
                 .table(world, policy, "impressions_" + policy.label() + "_" + firstDay + "_" + lastDay);
     }
@@ -194,10 +210,23 @@ public final class AdWorld {
     public Table servedCandidates(Period period, int requests) {
         Require.that(period != null, "served candidates", "period is null");
         checkRows(requests, "served candidates");
-        Require.that(requests <= MAX_ROWS / ImpressionLog.CANDIDATES, "served candidates", "at most %,d requests", MAX_ROWS / ImpressionLog.CANDIDATES);
+        Require.that(
+                requests <= MAX_ROWS / ImpressionLog.CANDIDATES,
+                "served candidates",
+                "at most %,d requests",
+                MAX_ROWS / ImpressionLog.CANDIDATES);
         ImpressionLog.Served served = new ImpressionLog.Served(requests * ImpressionLog.CANDIDATES);
-        ImpressionLog.generate(world, Policy.LEGACY, Policy.LEGACY.label(), null, Double.NaN,
-                period.firstDay(), period.lastDay(), requests, world.options.c0(), served);
+        ImpressionLog.generate(
+                world,
+                Policy.LEGACY,
+                Policy.LEGACY.label(),
+                null,
+                Double.NaN,
+                period.firstDay(),
+                period.lastDay(),
+                requests,
+                world.options.c0(),
+                served);
         return served.table(world, "served_" + period.tag());
     }
 
@@ -212,12 +241,26 @@ public final class AdWorld {
         Require.that(policy != null && !policy.isBlank(), "impressions", "the policy needs a name");
         Require.that(period != null, "impressions", "period is null");
         checkRows(requests, "impressions");
-        Require.that(scores != null && scores.length == requests * ImpressionLog.CANDIDATES, "impressions",
+        Require.that(
+                scores != null && scores.length == requests * ImpressionLog.CANDIDATES,
+                "impressions",
                 "scores must hold one score per served candidate: %,d requests x %d = %,d, got %s",
-                requests, ImpressionLog.CANDIDATES, requests * ImpressionLog.CANDIDATES, scores == null ? "null" : String.format("%,d", scores.length));
+                requests,
+                ImpressionLog.CANDIDATES,
+                requests * ImpressionLog.CANDIDATES,
+                scores == null ? "null" : String.format("%,d", scores.length));
         Require.that(!Double.isNaN(threshold), "impressions", "the threshold is NaN");
-        return ImpressionLog.generate(world, Policy.LEGACY, policy, scores, threshold, period.firstDay(), period.lastDay(),
-                        requests, world.options.c0(), null)
+        return ImpressionLog.generate(
+                        world,
+                        Policy.LEGACY,
+                        policy,
+                        scores,
+                        threshold,
+                        period.firstDay(),
+                        period.lastDay(),
+                        requests,
+                        world.options.c0(),
+                        null)
                 .table(world, policy, "impressions_" + policy + "_" + period.tag());
     }
 
@@ -247,10 +290,24 @@ public final class AdWorld {
     private ImpressionLog.Served fresh(String stream, int requests) {
         Require.that(stream != null && !stream.isBlank(), "fresh candidates", "the stream needs a name");
         checkRows(requests, "fresh candidates");
-        Require.that(requests <= MAX_ROWS / ImpressionLog.CANDIDATES, "fresh candidates", "at most %,d requests", MAX_ROWS / ImpressionLog.CANDIDATES);
+        Require.that(
+                requests <= MAX_ROWS / ImpressionLog.CANDIDATES,
+                "fresh candidates",
+                "at most %,d requests",
+                MAX_ROWS / ImpressionLog.CANDIDATES);
         ImpressionLog.Served served = new ImpressionLog.Served(requests * ImpressionLog.CANDIDATES);
-        ImpressionLog.generate(world, freshName(stream), Policy.LEGACY, Policy.LEGACY.label(), null, Double.NaN,
-                0, 0, requests, world.options.c0(), served);
+        ImpressionLog.generate(
+                world,
+                freshName(stream),
+                Policy.LEGACY,
+                Policy.LEGACY.label(),
+                null,
+                Double.NaN,
+                0,
+                0,
+                requests,
+                world.options.c0(),
+                served);
         return served;
     }
 
@@ -284,12 +341,27 @@ public final class AdWorld {
         Require.that(stream != null && !stream.isBlank(), "fresh impressions", "the stream needs a name");
         Require.that(policy != null && !policy.isBlank(), "fresh impressions", "the policy needs a name");
         checkRows(requests, "fresh impressions");
-        Require.that(scores != null && scores.length == requests * ImpressionLog.CANDIDATES, "fresh impressions",
+        Require.that(
+                scores != null && scores.length == requests * ImpressionLog.CANDIDATES,
+                "fresh impressions",
                 "scores must hold one score per candidate: %,d requests x %d = %,d, got %s",
-                requests, ImpressionLog.CANDIDATES, requests * ImpressionLog.CANDIDATES, scores == null ? "null" : String.format("%,d", scores.length));
+                requests,
+                ImpressionLog.CANDIDATES,
+                requests * ImpressionLog.CANDIDATES,
+                scores == null ? "null" : String.format("%,d", scores.length));
         Require.that(!Double.isNaN(threshold), "fresh impressions", "the threshold is NaN");
-        return ImpressionLog.generate(world, freshName(stream), Policy.LEGACY, policy, scores, threshold, 0, 0,
-                        requests, world.options.c0(), null)
+        return ImpressionLog.generate(
+                        world,
+                        freshName(stream),
+                        Policy.LEGACY,
+                        policy,
+                        scores,
+                        threshold,
+                        0,
+                        0,
+                        requests,
+                        world.options.c0(),
+                        null)
                 .tableWithRequests(world, policy, "fresh_impressions_" + policy);
     }
 
@@ -312,7 +384,8 @@ public final class AdWorld {
         double hi = 2;
         for (int it = 0; it < 30; it++) {
             double mid = (lo + hi) / 2;
-            ImpressionLog log = log(Policy.LEGACY, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), requests, mid);
+            ImpressionLog log = log(
+                    Policy.LEGACY, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), requests, mid);
             double ctr = log.clicks() / (double) log.impressions();
             if (ctr > 0.035) {
                 hi = mid;
@@ -335,7 +408,8 @@ public final class AdWorld {
     public double calibrateB0(int pairs) {
         checkRows(pairs, "calibrate b0");
         Require.that(pairs > 0, "calibrate b0", "pairs must be positive");
-        CandidateBatch b = CandidateBatch.generate(world, Source.RANDOM, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), pairs);
+        CandidateBatch b = CandidateBatch.generate(
+                world, Source.RANDOM, Period.TWO_MONTHS_AGO.firstDay(), Period.TWO_MONTHS_AGO.lastDay(), pairs);
         double b0 = world.options.b0();
         double[] scores = new double[pairs];
         int kept = 0;

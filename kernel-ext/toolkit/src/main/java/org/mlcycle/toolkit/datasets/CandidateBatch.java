@@ -81,7 +81,9 @@ final class CandidateBatch {
 
     static CandidateBatch generate(World w, Source source, int firstDay, int lastDay, int n) {
         String name = streamName(source, firstDay, lastDay);
-        return Progress.during(String.format(java.util.Locale.ROOT, "generating %,d %s", n, name), n,
+        return Progress.during(
+                String.format(java.util.Locale.ROOT, "generating %,d %s", n, name),
+                n,
                 progress -> generate(w, source, firstDay, lastDay, n, name, progress));
     }
 
@@ -109,12 +111,21 @@ final class CandidateBatch {
             b.query[i] = q;
             b.ad[i] = a;
             fillPair(w, f, b, i, q, a);
-            double s = Truth.score(d, b.topicMatch[i], b.kw[i], b.textSim[i], w.qIntent[q], b.brandRel[i], w.adLanding[a], w.qCategory[q]);
+            double s = Truth.score(
+                    d,
+                    b.topicMatch[i],
+                    b.kw[i],
+                    b.textSim[i],
+                    w.qIntent[q],
+                    b.brandRel[i],
+                    w.adLanding[a],
+                    w.qCategory[q]);
             double p = Truth.probability(s, b0);
             b.pTrue[i] = p;
             int y = t.nextDouble() < p ? 1 : 0;
             b.yTrue[i] = y;
-            boolean inSlice = w.qIntent[q] == World.NAVIGATIONAL && b.brandRel[i] == Truth.BRAND_COMPETITOR && b.topicMatch[i];
+            boolean inSlice =
+                    w.qIntent[q] == World.NAVIGATIONAL && b.brandRel[i] == Truth.BRAND_COMPETITOR && b.topicMatch[i];
             b.slice[i] = inSlice;
             // A and A v2 share one uniform: the fixed guideline only changes answers inside the slice
             double ua = la.nextDouble();
@@ -144,7 +155,8 @@ final class CandidateBatch {
         boolean topic = w.qTopic[q] == w.adTopic[a];
         boolean category = w.qCategory[q] == w.adCategory[a];
         int qb = w.qBrand[q];
-        int rel = qb < 0 ? Truth.BRAND_NONE
+        int rel = qb < 0
+                ? Truth.BRAND_NONE
                 : (w.adBrand[a] == qb ? Truth.BRAND_SAME : (category ? Truth.BRAND_COMPETITOR : Truth.BRAND_NONE));
         double u = f.nextDouble();
         double sim;
@@ -156,7 +168,9 @@ final class CandidateBatch {
             kw = u < 0.06 ? Truth.KW_EXACT : (u < 0.12 ? Truth.KW_PHRASE : (u < 0.70 ? Truth.KW_BROAD : Truth.KW_NONE));
             sim = Dist.beta(f, 3, 4);
         } else {
-            kw = u < 0.002 ? Truth.KW_EXACT : (u < 0.004 ? Truth.KW_PHRASE : (u < 0.014 ? Truth.KW_BROAD : Truth.KW_NONE));
+            kw = u < 0.002
+                    ? Truth.KW_EXACT
+                    : (u < 0.004 ? Truth.KW_PHRASE : (u < 0.014 ? Truth.KW_BROAD : Truth.KW_NONE));
             sim = Dist.beta(f, 1.2, 8);
         }
         if (rel == Truth.BRAND_SAME) {
@@ -220,7 +234,9 @@ final class CandidateBatch {
         String[] device = new String[n];
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
-            weight[i] = source == Source.RANDOM ? 1.0 : (1.0 / w.adAdvertiser.length) / w.targetedProbability(query[i], ad[i]);
+            weight[i] = source == Source.RANDOM
+                    ? 1.0
+                    : (1.0 / w.adAdvertiser.length) / w.targetedProbability(query[i], ad[i]);
             int q = query[i];
             int a = ad[i];
             intent[i] = World.INTENTS[w.qIntent[q]];

@@ -26,7 +26,10 @@ public final class DatasetFiles {
             new Spec("ads.csv", "ads/ads", "all 10,000 ads"),
             new Spec("users.csv", "ads/users", "all 50,000 users"),
             new Spec("candidates_random_2m.csv", "ads/random-two-months-ago", "40,000 random pairs, days -60..-54"),
-            new Spec("candidates_targeted_2m.csv", "ads/targeted-two-months-ago", "20,000 targeted pairs, days -60..-54"),
+            new Spec(
+                    "candidates_targeted_2m.csv",
+                    "ads/targeted-two-months-ago",
+                    "20,000 targeted pairs, days -60..-54"),
             new Spec("candidates_random_yesterday.csv", "ads/random-yesterday", "20,000 random pairs, day -1"),
             new Spec("candidates_targeted_yesterday.csv", "ads/targeted-yesterday", "15,000 targeted pairs, day -1"),
             new Spec("impressions.tsv", "ads/impressions", "yesterday's 25,000 requests through legacy and model_v1"));
@@ -37,7 +40,11 @@ public final class DatasetFiles {
     /** A larger variant: generated on first use, never committed, but its checksum is in the MANIFEST. */
     record Generated(String dataset, int rows) {
         String file() {
-            String base = SPECS.stream().filter(s -> s.dataset().equals(dataset)).findFirst().orElseThrow().file();
+            String base = SPECS.stream()
+                    .filter(s -> s.dataset().equals(dataset))
+                    .findFirst()
+                    .orElseThrow()
+                    .file();
             int dot = base.lastIndexOf('.');
             return GENERATED_DIR + "/" + base.substring(0, dot) + "_" + rows + base.substring(dot);
         }
@@ -74,8 +81,9 @@ public final class DatasetFiles {
                 Table model = world.impressions(Policy.IMPRESSIONS, Period.YESTERDAY, IMPRESSION_REQUESTS);
                 yield legacy.append(model).setName("impressions");
             }
-            default -> throw new IllegalArgumentException("datasets: no committed file '" + file + "' (has: "
-                    + String.join(", ", files()) + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "datasets: no committed file '" + file + "' (has: " + String.join(", ", files()) + ")");
         };
     }
 

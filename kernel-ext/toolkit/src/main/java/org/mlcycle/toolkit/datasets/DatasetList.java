@@ -20,11 +20,15 @@ public record DatasetList(List<Datasheet> datasheets) implements Rendered {
 
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%d datasets (generator AdWorld %s, seed %d); Datasets.load(name):%n",
-                datasheets.size(), AdWorld.GENERATOR_VERSION, AdWorldOptions.DEFAULT_SEED));
+                datasheets.size(),
+                AdWorld.GENERATOR_VERSION,
+                AdWorldOptions.DEFAULT_SEED));
         for (Datasheet d : datasheets) {
-            sb.append(String.format(Locale.ROOT, "  %-30s %,8d rows  %-34s %s%n", d.name(), d.rows(), d.file(), d.summary()));
+            sb.append(String.format(
+                    Locale.ROOT, "  %-30s %,8d rows  %-34s %s%n", d.name(), d.rows(), d.file(), d.summary()));
         }
         return sb.toString();
     }

@@ -71,10 +71,13 @@ public final class Datasets {
             case "candidates_targeted_2m.csv" -> w.candidates(Source.TARGETED, Period.TWO_MONTHS_AGO, rows);
             case "candidates_random_yesterday.csv" -> w.candidates(Source.RANDOM, Period.YESTERDAY, rows);
             case "candidates_targeted_yesterday.csv" -> w.candidates(Source.TARGETED, Period.YESTERDAY, rows);
-            case "impressions.tsv" -> w.impressions(Policy.LEGACY, Period.YESTERDAY, rows)
-                    .append(w.impressions(Policy.IMPRESSIONS, Period.YESTERDAY, rows));
-            default -> throw new IllegalArgumentException(String.format(
-                    "%s: '%s' has a fixed size of %,d rows; load(name) gives all of them", WHO, name, load(name).rowCount()));
+            case "impressions.tsv" ->
+                w.impressions(Policy.LEGACY, Period.YESTERDAY, rows)
+                        .append(w.impressions(Policy.IMPRESSIONS, Period.YESTERDAY, rows));
+            default ->
+                throw new IllegalArgumentException(String.format(
+                        "%s: '%s' has a fixed size of %,d rows; load(name) gives all of them",
+                        WHO, name, load(name).rowCount()));
         };
         return t.setName(name);
     }
@@ -92,8 +95,9 @@ public final class Datasets {
             case "candidates_targeted_2m.csv" -> w.truth(Source.TARGETED, Period.TWO_MONTHS_AGO, rows);
             case "candidates_random_yesterday.csv" -> w.truth(Source.RANDOM, Period.YESTERDAY, rows);
             case "candidates_targeted_yesterday.csv" -> w.truth(Source.TARGETED, Period.YESTERDAY, rows);
-            default -> throw new IllegalArgumentException(
-                    WHO + ": '" + name + "' has no truth table; candidate datasets do (ads/random-..., ads/targeted-...)");
+            default ->
+                throw new IllegalArgumentException(WHO + ": '" + name
+                        + "' has no truth table; candidate datasets do (ads/random-..., ads/targeted-...)");
         };
     }
 
@@ -111,8 +115,13 @@ public final class Datasets {
         for (DatasetFiles.Generated known : DatasetFiles.GENERATED) {
             listed.add(known.dataset() + " x " + known.rows());
         }
-        Require.that(DatasetFiles.GENERATED.contains(g), WHO, "no generated variant of '%s' with %,d rows (has: %s)",
-                name, rows, String.join(", ", listed));
+        Require.that(
+                DatasetFiles.GENERATED.contains(g),
+                WHO,
+                "no generated variant of '%s' with %,d rows (has: %s)",
+                name,
+                rows,
+                String.join(", ", listed));
         Manifest.Entry entry = manifest.entry(g.file());
         Path file = dir.resolve(g.file());
         try {
@@ -126,7 +135,11 @@ public final class Datasets {
                 Files.createDirectories(file.getParent());
                 Path tmp = Files.createTempFile(file.getParent(), ".partial-", ".csv");
                 Files.write(tmp, bytes);
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        tmp,
+                        file,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(WHO + ": cannot write " + file + ": " + e.getMessage(), e);
@@ -161,8 +174,13 @@ public final class Datasets {
         CsvResult read = Csv.read(dir.resolve(file), CsvOptions.defaults().withTypes(columnTypes(file)));
         if (!read.quarantine().clean()) {
             RejectedRow first = read.quarantine().rejected().get(0);
-            throw new IllegalStateException(String.format("%s: %s line %d: %s (%,d rows quarantined)",
-                    WHO, dir.resolve(file), first.line(), first.reason(), read.quarantine().rejectedCount()));
+            throw new IllegalStateException(String.format(
+                    "%s: %s line %d: %s (%,d rows quarantined)",
+                    WHO,
+                    dir.resolve(file),
+                    first.line(),
+                    first.reason(),
+                    read.quarantine().rejectedCount()));
         }
         return read.table().setName(name);
     }
@@ -215,7 +233,8 @@ public final class Datasets {
                 return s;
             }
         }
-        throw new IllegalArgumentException(WHO + ": no dataset '" + name + "' (has: " + String.join(", ", names()) + ")");
+        throw new IllegalArgumentException(
+                WHO + ": no dataset '" + name + "' (has: " + String.join(", ", names()) + ")");
     }
 
     private static AdWorld world() {

@@ -35,7 +35,8 @@ public record Datasheet(String name, String file, long rows, String summary, Lis
 
     @Override
     public String toText() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %,d rows (%s). %s%n", name, rows, file, summary));
+        StringBuilder sb =
+                new StringBuilder(String.format(Locale.ROOT, "%s: %,d rows (%s). %s%n", name, rows, file, summary));
         for (Column c : columns) {
             sb.append(String.format(Locale.ROOT, "  %-16s %-8s %s%n", c.name(), c.type(), c.meaning()));
         }

@@ -23,6 +23,7 @@ final class ImpressionLog {
     static final double REL = 1.0;
     /** Click logit per unit of the ad's hidden attractiveness (centred at 0.3): it dominates clicks. */
     static final double ATTR = 8.0;
+
     static final double REPEAT_MEAN = 0.5; // impressions per row = 1 + Poisson(0.5), about 1.5 as in KDD
 
     int rows;
@@ -86,13 +87,19 @@ final class ImpressionLog {
                 pastCtr[i] = w.adPastCtr[ad[i]];
                 bid[i] = w.adBid[ad[i]];
             }
-            return Table.create(name,
-                    IntColumn.create("request", request), IntColumn.create("slot", slot), IntColumn.create("day", day),
-                    IntColumn.create("user_id", user), IntColumn.create("query_id", query), IntColumn.create("ad_id", ad),
+            return Table.create(
+                    name,
+                    IntColumn.create("request", request),
+                    IntColumn.create("slot", slot),
+                    IntColumn.create("day", day),
+                    IntColumn.create("user_id", user),
+                    IntColumn.create("query_id", query),
+                    IntColumn.create("ad_id", ad),
                     CandidateBatch.strings("kw_match", kw, Truth.KW),
                     tech.tablesaw.api.DoubleColumn.create("text_sim", textSim),
                     CandidateBatch.strings("brand_rel", brandRel, Truth.BRAND_REL),
-                    StringColumn.create("intent", intent), IntColumn.create("query_category", category),
+                    StringColumn.create("intent", intent),
+                    IntColumn.create("query_category", category),
                     IntColumn.create("n_tokens", tokens),
                     tech.tablesaw.api.DoubleColumn.create("landing_score", landing),
                     tech.tablesaw.api.DoubleColumn.create("past_ctr", pastCtr),
@@ -108,23 +115,64 @@ final class ImpressionLog {
      * the same scores under the same label give the same clicks. With {@code served} non-null the
      * retrieved candidates are recorded there as well.
      */
-    static ImpressionLog generate(World w, Policy policy, String label, double[] scores, double threshold,
-            int firstDay, int lastDay, int requests, double c0, Served served) {
-        return generate(w, "impressions/" + firstDay + ".." + lastDay, policy, label, scores, threshold,
-                firstDay, lastDay, requests, c0, served);
+    static ImpressionLog generate(
+            World w,
+            Policy policy,
+            String label,
+            double[] scores,
+            double threshold,
+            int firstDay,
+            int lastDay,
+            int requests,
+            double c0,
+            Served served) {
+        return generate(
+                w,
+                "impressions/" + firstDay + ".." + lastDay,
+                policy,
+                label,
+                scores,
+                threshold,
+                firstDay,
+                lastDay,
+                requests,
+                c0,
+                served);
     }
 
     /** As above, with the request stream named by {@code name}: another name, other requests. */
-    static ImpressionLog generate(World w, String name, Policy policy, String label, double[] scores, double threshold,
-            int firstDay, int lastDay, int requests, double c0, Served served) {
-        return Progress.during(String.format(java.util.Locale.ROOT, "generating %,d requests of %s", requests, name),
+    static ImpressionLog generate(
+            World w,
+            String name,
+            Policy policy,
+            String label,
+            double[] scores,
+            double threshold,
+            int firstDay,
+            int lastDay,
+            int requests,
+            double c0,
+            Served served) {
+        return Progress.during(
+                String.format(java.util.Locale.ROOT, "generating %,d requests of %s", requests, name),
                 requests,
-                progress -> generate(w, name, policy, label, scores, threshold, firstDay, lastDay, requests, c0, served,
-                        progress));
+                progress -> generate(
+                        w, name, policy, label, scores, threshold, firstDay, lastDay, requests, c0, served, progress));
     }
 
-    private static ImpressionLog generate(World w, String name, Policy policy, String label, double[] scores,
-            double threshold, int firstDay, int lastDay, int requests, double c0, Served served, Progress progress) {
+    private static ImpressionLog generate(
+            World w,
+            String name,
+            Policy policy,
+            String label,
+            double[] scores,
+            double threshold,
+            int firstDay,
+            int lastDay,
+            int requests,
+            double c0,
+            Served served,
+            Progress progress) {
         long seed = w.options.seed();
         SplittableRandom req = Dist.stream(seed, name + "/requests");
         SplittableRandom truth = Dist.stream(seed, name + "/truth");
@@ -149,7 +197,15 @@ final class ImpressionLog {
                 int a = w.ad(req, q, Source.TARGETED);
                 cand[k] = a;
                 CandidateBatch.fillPair(w, req, pair, k, q, a);
-                double s = Truth.score(d, pair.topicMatch[k], pair.kw[k], pair.textSim[k], intent, pair.brandRel[k], w.adLanding[a], w.qCategory[q]);
+                double s = Truth.score(
+                        d,
+                        pair.topicMatch[k],
+                        pair.kw[k],
+                        pair.textSim[k],
+                        intent,
+                        pair.brandRel[k],
+                        w.adLanding[a],
+                        w.qCategory[q]);
                 p[k] = Truth.probability(s, b0);
                 y[k] = truth.nextDouble() < p[k] ? 1 : 0;
                 boolean duplicate = false;
@@ -209,8 +265,11 @@ final class ImpressionLog {
     }
 
     /** The chance that a user clicks the ad shown in the first position, before position effects. */
-    private static double clickProbability(World w, double c0, int relevant, int a, int intent, int mobile, int brandRel) {
-        return Dist.sigmoid(c0 + REL * relevant + ATTR * (w.adAttractiveness[a] - 0.3)
+    private static double clickProbability(
+            World w, double c0, int relevant, int a, int intent, int mobile, int brandRel) {
+        return Dist.sigmoid(c0
+                + REL * relevant
+                + ATTR * (w.adAttractiveness[a] - 0.3)
                 + (intent == World.COMMERCIAL ? 0.8 : 0.0)
                 - (intent == World.INFORMATIONAL ? 1.2 : 0.0)
                 - 0.3 * mobile
@@ -289,7 +348,8 @@ final class ImpressionLog {
             description[i] = 2_000_000 + a;
             pol[i] = policy;
         }
-        return Table.create(tableName,
+        return Table.create(
+                tableName,
                 IntColumn.create("Click", Arrays.copyOf(click, rows)),
                 IntColumn.create("Impression", Arrays.copyOf(impression, rows)),
                 IntColumn.create("DisplayURL", displayUrl),
@@ -324,7 +384,11 @@ final class ImpressionLog {
             n += impression[i];
         }
         int[] clicked = new int[n];
-        double[] pos = new double[n], dep = new double[n], ctr = new double[n], bid = new double[n], land = new double[n];
+        double[] pos = new double[n],
+                dep = new double[n],
+                ctr = new double[n],
+                bid = new double[n],
+                land = new double[n];
         String[] intent = new String[n], device = new String[n];
         int j = 0;
         for (int i = 0; i < rows; i++) {
@@ -342,7 +406,8 @@ final class ImpressionLog {
                 device[j] = dev;
             }
         }
-        return Table.create(tableName,
+        return Table.create(
+                tableName,
                 IntColumn.create("click", clicked),
                 tech.tablesaw.api.DoubleColumn.create("position", pos),
                 tech.tablesaw.api.DoubleColumn.create("depth", dep),

@@ -61,7 +61,8 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
             }
         }
         List<String> names = entries.stream().map(Entry::file).toList();
-        throw new IllegalArgumentException("datasets: MANIFEST has no file '" + file + "' (has: " + String.join(", ", names) + ")");
+        throw new IllegalArgumentException(
+                "datasets: MANIFEST has no file '" + file + "' (has: " + String.join(", ", names) + ")");
     }
 
     /** The manifest as written to disk. */
@@ -71,7 +72,14 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
         sb.append(String.format(Locale.ROOT, "# generator AdWorld %s seed=%d b0=%s c0=%s%n", generator, seed, b0, c0));
         sb.append("# sha256  rows  bytes  file\n");
         for (Entry e : entries) {
-            sb.append(e.sha256()).append("  ").append(e.rows()).append("  ").append(e.bytes()).append("  ").append(e.file()).append('\n');
+            sb.append(e.sha256())
+                    .append("  ")
+                    .append(e.rows())
+                    .append("  ")
+                    .append(e.bytes())
+                    .append("  ")
+                    .append(e.file())
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -99,8 +107,10 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
     static String missing(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
         String where = dir.isAbsolute() ? dir.toString() : dir + " (" + absolute + ")";
-        return "datasets: no " + FILE + " in " + where + (Files.isDirectory(absolute) ? ""
-                : ": there is no such folder; the lessons expect datasets/ beside the folder they are in");
+        return "datasets: no " + FILE + " in " + where
+                + (Files.isDirectory(absolute)
+                        ? ""
+                        : ": there is no such folder; the lessons expect datasets/ beside the folder they are in");
     }
 
     static Manifest parse(List<String> lines, String where) {
@@ -124,8 +134,12 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
             }
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "datasets: %s line %d is not 'sha256  rows  bytes  file': %s", where, i + 1, line));
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
+                        "datasets: %s line %d is not 'sha256  rows  bytes  file': %s",
+                        where,
+                        i + 1,
+                        line));
             }
             entries.add(new Entry(m.group(4), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), m.group(1)));
         }
@@ -162,8 +176,14 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "datasets: %d of %d files in %s differ from %s: %s",
-                    problems.size(), entries.size(), dir, FILE, String.join("; ", problems)));
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "datasets: %d of %d files in %s differ from %s: %s",
+                    problems.size(),
+                    entries.size(),
+                    dir,
+                    FILE,
+                    String.join("; ", problems)));
         }
         return this;
     }
@@ -174,7 +194,14 @@ public record Manifest(String generator, long seed, double b0, double c0, List<E
         if (sha.equals(e.sha256()) && bytes.length == e.bytes()) {
             return null;
         }
-        return String.format(Locale.ROOT, "%s (sha256 %s..., %,d bytes; %s says %s..., %,d bytes)",
-                e.file(), sha.substring(0, 12), bytes.length, FILE, e.sha256().substring(0, 12), e.bytes());
+        return String.format(
+                Locale.ROOT,
+                "%s (sha256 %s..., %,d bytes; %s says %s..., %,d bytes)",
+                e.file(),
+                sha.substring(0, 12),
+                bytes.length,
+                FILE,
+                e.sha256().substring(0, 12),
+                e.bytes());
     }
 }

@@ -10,6 +10,7 @@ final class Truth {
     static final int INSURANCE_CHANGE_DAY = -21;
     /** From day -30 the travel bonus for informational queries ramps up to its full size on day -1. */
     static final int TRAVEL_RAMP_START = -30;
+
     static final double TRAVEL_BONUS = 7.0;
 
     static final int KW_NONE = 0;
@@ -27,7 +28,14 @@ final class Truth {
 
     /** The score without the intercept b0. */
     static double score(
-            int day, boolean topicMatch, int kw, double textSim, int intent, int brandRel, double landing, int queryCategory) {
+            int day,
+            boolean topicMatch,
+            int kw,
+            double textSim,
+            int intent,
+            int brandRel,
+            double landing,
+            int queryCategory) {
         double s = (topicMatch ? 9.0 : 0.0)
                 + (kw == KW_EXACT ? 1.5 : 0.0)
                 + (kw == KW_PHRASE ? 0.5 : 0.0)

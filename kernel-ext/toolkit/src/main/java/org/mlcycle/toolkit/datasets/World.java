@@ -94,7 +94,9 @@ final class World {
             int brand = c * o.brandsPerCategory() + r.nextInt(o.brandsPerCategory());
             qBrand[q] = intent == NAVIGATIONAL || (intent == COMMERCIAL && brandDraw < 0.30) ? brand : -1;
             qTokens[q] = 1 + Dist.poisson(r, 2.0);
-            (q < o.oldQueries() ? oldCells : newCells).get(intent * categories + c).add(q);
+            (q < o.oldQueries() ? oldCells : newCells)
+                    .get(intent * categories + c)
+                    .add(q);
         }
         oldPool = toArrays(oldCells);
         newPool = toArrays(newCells);
@@ -269,10 +271,16 @@ final class World {
         boolean nav = qIntent[query] == NAVIGATIONAL;
         double[] upTo = nav ? new double[] {0.40, 0.90, 0.975, 1.0} : new double[] {0.0, 0.60, 0.90, 1.0};
         int[][] pools = {
-            qBrand[query] >= 0 ? brandAds[qBrand[query]] : new int[0], topicAds[qTopic[query]], categoryAds[qCategory[query]], null
+            qBrand[query] >= 0 ? brandAds[qBrand[query]] : new int[0],
+            topicAds[qTopic[query]],
+            categoryAds[qCategory[query]],
+            null
         };
         boolean[] member = {
-            qBrand[query] >= 0 && adBrand[ad] == qBrand[query], adTopic[ad] == qTopic[query], adCategory[ad] == qCategory[query], true
+            qBrand[query] >= 0 && adBrand[ad] == qBrand[query],
+            adTopic[ad] == qTopic[query],
+            adCategory[ad] == qCategory[query],
+            true
         };
         double p = 0;
         double carry = 0;

@@ -50,6 +50,7 @@ final class HttpFront {
     private static final Logger LOG = Logger.getLogger(HttpFront.class.getName());
     /** Bytes read and thrown away after an error answer, so the client can read it before the close. */
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** What the server answers; the front only moves bytes. */
@@ -75,7 +76,13 @@ final class HttpFront {
         }
     }
 
-    private enum Phase { IDLE, READING, WORKING, WRITING, DRAINING }
+    private enum Phase {
+        IDLE,
+        READING,
+        WORKING,
+        WRITING,
+        DRAINING
+    }
 
     private final ServeOptions options;
     private final Handler handler;
@@ -92,7 +99,8 @@ final class HttpFront {
     private long held;
     private volatile boolean stopping, closing;
 
-    private HttpFront(ServeOptions options, Handler handler, ServerSocketChannel listener, Selector selector, String name) {
+    private HttpFront(
+            ServeOptions options, Handler handler, ServerSocketChannel listener, Selector selector, String name) {
         this.options = options;
         this.handler = handler;
         this.listener = listener;
@@ -100,8 +108,14 @@ final class HttpFront {
         this.port = listener.socket().getLocalPort();
         this.budget = Math.max(64L << 20, 4L * options.maxBodyBytes());
         AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(options.workers(), options.workers(), 0, TimeUnit.MILLISECONDS,
-                options.queue() == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(options.queue()),
+        this.workers = new ThreadPoolExecutor(
+                options.workers(),
+                options.workers(),
+                0,
+                TimeUnit.MILLISECONDS,
+                options.queue() == 0
+                        ? new java.util.concurrent.SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(options.queue()),
                 r -> daemon(r, name + "-" + n.incrementAndGet()));
         this.io = daemon(this::loop, name + "-io");
     }
@@ -113,7 +127,8 @@ final class HttpFront {
     }
 
     /** Listens on {@code address} and starts the I/O thread; threads are named after {@code name}. */
-    static HttpFront start(InetSocketAddress address, ServeOptions options, Handler handler, String name) throws IOException {
+    static HttpFront start(InetSocketAddress address, ServeOptions options, Handler handler, String name)
+            throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         Selector selector = null;
         try {
@@ -250,8 +265,12 @@ final class HttpFront {
             ch.configureBlocking(false);
             if (conns.size() >= options.maxConnections()) {
                 // best effort: one small write that fits any socket buffer, then close
-                ch.write(serialize(handler.reject(503, "the server has " + options.maxConnections()
-                        + " connections open, its limit; retry shortly"), true));
+                ch.write(serialize(
+                        handler.reject(
+                                503,
+                                "the server has " + options.maxConnections()
+                                        + " connections open, its limit; retry shortly"),
+                        true));
                 ch.close();
                 continue;
             }
@@ -268,9 +287,14 @@ final class HttpFront {
                 continue;
             }
             switch (c.phase) {
-                case READING -> c.respond(handler.reject(408, "the request did not arrive within "
-                        + options.requestTimeout().toMillis() + " ms: " + c.parser.progress()), true);
-                case WORKING -> { } // a worker has it; its answer comes back as a task
+                case READING ->
+                    c.respond(
+                            handler.reject(
+                                    408,
+                                    "the request did not arrive within "
+                                            + options.requestTimeout().toMillis() + " ms: " + c.parser.progress()),
+                            true);
+                case WORKING -> {} // a worker has it; its answer comes back as a task
                 default -> c.close(); // idle, or a client that does not take its answer
             }
         }
@@ -278,8 +302,12 @@ final class HttpFront {
 
     /** Head and body of {@code r} as bytes on the wire. */
     private static ByteBuffer serialize(Response r, boolean close) {
-        StringBuilder head = new StringBuilder(160).append("HTTP/1.1 ").append(r.status()).append(' ')
-                .append(reason(r.status())).append("\r\n");
+        StringBuilder head = new StringBuilder(160)
+                .append("HTTP/1.1 ")
+                .append(r.status())
+                .append(' ')
+                .append(reason(r.status()))
+                .append("\r\n");
         r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(r.body().length).append("\r\n");
         if (close) {
@@ -370,7 +398,9 @@ final class HttpFront {
             try {
                 r = parser.next();
                 if (recount() && held > budget) {
-                    respond(handler.reject(503, "the server holds too many request bytes at once; retry shortly"), true);
+                    respond(
+                            handler.reject(503, "the server holds too many request bytes at once; retry shortly"),
+                            true);
                     return;
                 }
             } catch (BadRequest e) {
@@ -436,8 +466,12 @@ final class HttpFront {
                     selector.wakeup();
                 });
             } catch (RejectedExecutionException e) {
-                respond(handler.reject(503, "all " + options.workers() + " workers are busy and " + options.queue()
-                        + " requests wait; retry shortly"), close);
+                respond(
+                        handler.reject(
+                                503,
+                                "all " + options.workers() + " workers are busy and " + options.queue()
+                                        + " requests wait; retry shortly"),
+                        close);
             }
         }
 
@@ -479,7 +513,8 @@ final class HttpFront {
             }
             ch.write(out);
             if (out.hasRemaining()) {
-                key.interestOps(phase == Phase.READING ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
+                key.interestOps(
+                        phase == Phase.READING ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_WRITE);
                 return;
             }
             out = null;
@@ -498,7 +533,9 @@ final class HttpFront {
             phase = Phase.IDLE;
             deadline = System.nanoTime() + options.idleTimeout().toNanos();
             key.interestOps(SelectionKey.OP_READ);
-            if (parser.inProgress()) { // a pipelined request is buffered already: parse it next turn, not deeper in this stack
+            if (parser
+                    .inProgress()) { // a pipelined request is buffered already: parse it next turn, not deeper in this
+                // stack
                 tasks.add(() -> {
                     if (ch.isOpen() && phase == Phase.IDLE) {
                         process();
@@ -514,7 +551,8 @@ final class HttpFront {
          */
         private void drain() {
             phase = Phase.DRAINING;
-            deadline = System.nanoTime() + Math.min(DRAIN_NANOS, options.requestTimeout().toNanos());
+            deadline = System.nanoTime()
+                    + Math.min(DRAIN_NANOS, options.requestTimeout().toNanos());
             parser = null;
             recount();
             try {

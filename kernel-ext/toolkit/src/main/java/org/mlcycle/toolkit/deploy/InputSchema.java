@@ -24,8 +24,13 @@ public record InputSchema(Map<String, String> columns) {
     public InputSchema {
         columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         for (var e : columns.entrySet()) {
-            Require.that(SERVABLE.contains(e.getValue()), "input schema",
-                    "column '%s' is %s; served rows can hold %s", e.getKey(), e.getValue(), SERVABLE);
+            Require.that(
+                    SERVABLE.contains(e.getValue()),
+                    "input schema",
+                    "column '%s' is %s; served rows can hold %s",
+                    e.getKey(),
+                    e.getValue(),
+                    SERVABLE);
         }
     }
 

@@ -84,7 +84,9 @@ public final class JsonRows {
             }
             return root;
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            String why = e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage()
+                    : e.getMessage();
             throw new BadRequest("malformed JSON: " + firstLine(why));
         }
     }
@@ -111,7 +113,8 @@ public final class JsonRows {
         for (int i = 0; i < n; i++) {
             JsonElement v = rows.get(i).get(name);
             if (v == null) {
-                throw new BadRequest("row " + i + ": field '" + name + "' is missing (null stands for a missing value)");
+                throw new BadRequest(
+                        "row " + i + ": field '" + name + "' is missing (null stands for a missing value)");
             }
             if (v.isJsonNull()) {
                 out.setMissing(i);

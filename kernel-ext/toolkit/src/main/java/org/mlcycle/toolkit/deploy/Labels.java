@@ -29,7 +29,8 @@ final class Labels {
         if (n == 0) {
             return null;
         }
-        MetricsOptions options = MetricsOptions.defaults().withThreshold(rule.threshold()).withPositive(rule.positive());
+        MetricsOptions options =
+                MetricsOptions.defaults().withThreshold(rule.threshold()).withPositive(rule.positive());
         return Metrics.binary(Arrays.copyOf(actual, n), Arrays.copyOf(p, n), options);
     }
 

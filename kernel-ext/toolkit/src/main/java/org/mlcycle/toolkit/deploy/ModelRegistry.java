@@ -41,7 +41,8 @@ public final class ModelRegistry {
      * input columns and label) are snapshotted as the dataset {@code name/training}: they are the
      * reference monitoring compares traffic with, and the lineage of the version.
      */
-    public ModelEntry register(String name, ServingModel model, Table training, Map<String, Double> metrics, String note) {
+    public ModelEntry register(
+            String name, ServingModel model, Table training, Map<String, Double> metrics, String note) {
         String who = "register model '" + name + "'";
         Require.that(model != null, who, "the model is null");
         Require.nonEmpty(Require.table(training, who, "training"), who);
@@ -51,8 +52,14 @@ public final class ModelRegistry {
             reference.addColumns(training.column(model.spec().label()));
         }
         DatasetVersion data = journal.snapshot(reference, name + "/training");
-        return journal.registerModel(name, model.toBytes(), model.spec().contentHash(), input.text(),
-                List.of(data.ref()), metrics == null ? Map.of() : metrics, note);
+        return journal.registerModel(
+                name,
+                model.toBytes(),
+                model.spec().contentHash(),
+                input.text(),
+                List.of(data.ref()),
+                metrics == null ? Map.of() : metrics,
+                note);
     }
 
     /** Moves {@code ref} to {@code stage} ("staging", "production", "shadow", "archived"); returns the moves made. */
@@ -65,11 +72,16 @@ public final class ModelRegistry {
         ModelEntry entry = journal.requireRegisteredModel(ref);
         try {
             ServingModel model = ServingModel.fromBytes(journal.registeredModelBytes(entry), entry.ref());
-            return new ModelRelease(entry.name(), entry.version(), entry.stage(), model,
-                    InputSchema.parse(entry.inputSchema()), entry.data());
+            return new ModelRelease(
+                    entry.name(),
+                    entry.version(),
+                    entry.stage(),
+                    model,
+                    InputSchema.parse(entry.inputSchema()),
+                    entry.data());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("registry: cannot load " + entry.ref() + " from " + journal.file()
-                    + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(
+                    "registry: cannot load " + entry.ref() + " from " + journal.file() + ": " + e.getMessage(), e);
         }
     }
 

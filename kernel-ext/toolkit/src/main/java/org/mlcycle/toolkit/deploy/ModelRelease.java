@@ -39,8 +39,13 @@ public record ModelRelease(
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "%s (%s): %s; inputs %s; trained on %s", ref(), stage.label(),
-                model.toText(), String.join(", ", input.columns().keySet()),
+        return String.format(
+                Locale.ROOT,
+                "%s (%s): %s; inputs %s; trained on %s",
+                ref(),
+                stage.label(),
+                model.toText(),
+                String.join(", ", input.columns().keySet()),
                 data.isEmpty() ? "unrecorded data" : String.join(", ", data));
     }
 

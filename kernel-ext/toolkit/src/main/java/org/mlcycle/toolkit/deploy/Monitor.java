@@ -30,15 +30,21 @@ public final class Monitor {
     /** Replays {@code traffic} through the registered version {@code ref}, against its registered training rows. */
     public static MonitorReport replay(ModelRegistry registry, String ref, Table traffic, MonitorOptions options) {
         ModelRelease release = registry.load(ref);
-        return replay(release.ref(), release.model(), registry.reference(release.ref()), traffic, options, registry.journal());
+        return replay(
+                release.ref(),
+                release.model(),
+                registry.reference(release.ref()),
+                traffic,
+                options,
+                registry.journal());
     }
 
     /**
      * Replays {@code traffic} through {@code model} (named {@code name} in alerts), comparing inputs and
      * predictions with {@code reference}; alerts go to {@code journal} unless it is null.
      */
-    public static MonitorReport replay(String name, ServingModel model, Table reference, Table traffic,
-            MonitorOptions options, Journal journal) {
+    public static MonitorReport replay(
+            String name, ServingModel model, Table reference, Table traffic, MonitorOptions options, Journal journal) {
         Require.that(model != null, WHO, "the model is null");
         Require.nonEmpty(Require.table(reference, WHO, "reference"), WHO);
         List<TimeSlices.Slice> slices = TimeSlices.of(traffic, options.timeColumn(), options.window(), WHO);
@@ -46,7 +52,8 @@ public final class Monitor {
         inputs.select(traffic, WHO);
         ShowRule rule = options.rule();
         Table referenceInputs = inputs.select(reference, WHO);
-        Table referencePredictions = Table.create("reference predictions",
+        Table referencePredictions = Table.create(
+                "reference predictions",
                 DoubleColumn.create("probability", rule.probabilities(model.predict(referenceInputs), WHO)));
         double[] probability = rule.probabilities(model.predict(traffic), WHO);
         List<WindowStats> windows = new ArrayList<>();
@@ -55,13 +62,30 @@ public final class Monitor {
         progress.start(slices.size(), "monitoring " + name + " window by window");
         try {
             for (TimeSlices.Slice slice : slices) {
-                WindowStats w = window(name, model, slice, traffic, probability, referenceInputs, referencePredictions,
-                        inputs, options, windows);
+                WindowStats w = window(
+                        name,
+                        model,
+                        slice,
+                        traffic,
+                        probability,
+                        referenceInputs,
+                        referencePredictions,
+                        inputs,
+                        options,
+                        windows);
                 windows.add(w);
-                boolean fell = w.alert() && (windows.size() == 1 || !windows.get(windows.size() - 2).alert());
+                boolean fell = w.alert()
+                        && (windows.size() == 1
+                                || !windows.get(windows.size() - 2).alert());
                 if (fell) {
-                    String message = String.format(Locale.ROOT, "%s: %s is %.4f in window %s, below %.4f%s", name,
-                            options.alertMetric(), w.watched(), w.label(), options.alertBelow(),
+                    String message = String.format(
+                            Locale.ROOT,
+                            "%s: %s is %.4f in window %s, below %.4f%s",
+                            name,
+                            options.alertMetric(),
+                            w.watched(),
+                            w.label(),
+                            options.alertBelow(),
                             options.smoothing() == 1 ? "" : " (mean of " + options.smoothing() + " windows)");
                     alerts.add(message);
                     if (journal != null) {
@@ -73,13 +97,27 @@ public final class Monitor {
         } finally {
             progress.done();
         }
-        return new MonitorReport(name, traffic.name(), reference.rowCount(), options, windows, alerts,
+        return new MonitorReport(
+                name,
+                traffic.name(),
+                reference.rowCount(),
+                options,
+                windows,
+                alerts,
                 suggestion(slices, windows, traffic, model.spec().label(), options));
     }
 
-    private static WindowStats window(String name, ServingModel model, TimeSlices.Slice slice, Table traffic,
-            double[] probability, Table referenceInputs, Table referencePredictions, InputSchema inputs,
-            MonitorOptions options, List<WindowStats> before) {
+    private static WindowStats window(
+            String name,
+            ServingModel model,
+            TimeSlices.Slice slice,
+            Table traffic,
+            double[] probability,
+            Table referenceInputs,
+            Table referencePredictions,
+            InputSchema inputs,
+            MonitorOptions options,
+            List<WindowStats> before) {
         int[] rows = slice.rows();
         double[] p = new double[rows.length];
         double sum = 0;
@@ -89,25 +127,49 @@ public final class Monitor {
         }
         Table part = traffic.rows(rows);
         DriftReport input = Drift.between(referenceInputs, inputs.select(part, WHO), options.drift());
-        ColumnDrift prediction = Drift.between(referencePredictions,
-                Table.create("window predictions", DoubleColumn.create("probability", p)),
-                options.drift().withCategoricalUpTo(0)).column("probability");
+        ColumnDrift prediction = Drift.between(
+                        referencePredictions,
+                        Table.create("window predictions", DoubleColumn.create("probability", p)),
+                        options.drift().withCategoricalUpTo(0))
+                .column("probability");
         ShowRule rule = options.rule();
         boolean[] shown = rule.shows(p);
         int shownCount = 0;
         for (boolean s : shown) shownCount += s ? 1 : 0;
         ClassificationReport metrics = Labels.metrics(traffic, model.spec().label(), rows, p, rule);
         AdMetrics business = rule.business(traffic, rows, shown, WHO);
-        WindowStats draft = new WindowStats(slice.label(), slice.start(), rows.length,
-                metrics == null ? 0 : (int) metrics.confusion().n(), metrics, sum / rows.length,
-                prediction.wassersteinNorm(), prediction.drifted(), input.driftedShare(),
-                input.drifted().stream().map(ColumnDrift::name).toList(), shownCount / (double) rows.length, business,
-                Double.NaN, false);
+        WindowStats draft = new WindowStats(
+                slice.label(),
+                slice.start(),
+                rows.length,
+                metrics == null ? 0 : (int) metrics.confusion().n(),
+                metrics,
+                sum / rows.length,
+                prediction.wassersteinNorm(),
+                prediction.drifted(),
+                input.driftedShare(),
+                input.drifted().stream().map(ColumnDrift::name).toList(),
+                shownCount / (double) rows.length,
+                business,
+                Double.NaN,
+                false);
         double watched = smoothed(before, draft, options);
         boolean alert = !Double.isNaN(options.alertBelow()) && watched < options.alertBelow();
-        return new WindowStats(draft.label(), draft.start(), draft.rows(), draft.labelled(), metrics,
-                draft.meanProbability(), draft.predictionDrift(), draft.predictionDrifted(), draft.inputDriftShare(),
-                draft.driftedInputs(), draft.showRate(), business, watched, alert);
+        return new WindowStats(
+                draft.label(),
+                draft.start(),
+                draft.rows(),
+                draft.labelled(),
+                metrics,
+                draft.meanProbability(),
+                draft.predictionDrift(),
+                draft.predictionDrifted(),
+                draft.inputDriftShare(),
+                draft.driftedInputs(),
+                draft.showRate(),
+                business,
+                watched,
+                alert);
     }
 
     /** The watched metric averaged over the last {@code smoothing} windows; NaN until there are that many with a value. */
@@ -128,9 +190,14 @@ public final class Monitor {
         return sum / options.smoothing();
     }
 
-    private static RetrainSuggestion suggestion(List<TimeSlices.Slice> slices, List<WindowStats> windows, Table traffic,
-            String label, MonitorOptions options) {
-        WindowStats first = windows.stream().filter(WindowStats::alert).findFirst().orElse(null);
+    private static RetrainSuggestion suggestion(
+            List<TimeSlices.Slice> slices,
+            List<WindowStats> windows,
+            Table traffic,
+            String label,
+            MonitorOptions options) {
+        WindowStats first =
+                windows.stream().filter(WindowStats::alert).findFirst().orElse(null);
         if (first == null) {
             return null;
         }
@@ -140,7 +207,13 @@ public final class Monitor {
         if (traffic.containsColumn(label)) {
             for (int r : rows) labelled += traffic.column(label).isMissing(r) ? 0 : 1;
         }
-        return new RetrainSuggestion(slices.get(from).label(), slices.get(last).label(), last - from + 1, rows, labelled,
-                "the alert first fired in " + first.label() + "; the freshest labelled data shows the world as it is now");
+        return new RetrainSuggestion(
+                slices.get(from).label(),
+                slices.get(last).label(),
+                last - from + 1,
+                rows,
+                labelled,
+                "the alert first fired in " + first.label()
+                        + "; the freshest labelled data shows the world as it is now");
     }
 }

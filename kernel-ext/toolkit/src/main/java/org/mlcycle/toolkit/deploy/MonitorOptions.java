@@ -19,11 +19,19 @@ import org.mlcycle.toolkit.support.Require;
  * @param drift how input and prediction drift are decided
  */
 @CheckReturnValue
-public record MonitorOptions(String timeColumn, int window, ShowRule rule, String alertMetric, double alertBelow,
-        int smoothing, int retrainWindows, DriftOptions drift) {
+public record MonitorOptions(
+        String timeColumn,
+        int window,
+        ShowRule rule,
+        String alertMetric,
+        double alertBelow,
+        int smoothing,
+        int retrainWindows,
+        DriftOptions drift) {
 
     /** The metrics an alert can watch. */
-    public static final Set<String> METRICS = Set.of("roc_auc", "pr_auc", "precision", "recall", "accuracy", "ctr", "show_rate");
+    public static final Set<String> METRICS =
+            Set.of("roc_auc", "pr_auc", "precision", "recall", "accuracy", "ctr", "show_rate");
 
     public MonitorOptions {
         String who = "monitor";
@@ -31,7 +39,11 @@ public record MonitorOptions(String timeColumn, int window, ShowRule rule, Strin
         Require.that(window >= 1, who, "a window must be at least 1, got %d", window);
         Require.that(rule != null, who, "the show rule is null");
         alertMetric = alertMetric.strip().toLowerCase(Locale.ROOT);
-        Require.that(METRICS.contains(alertMetric), who, "cannot alert on '%s'; metrics: %s", alertMetric,
+        Require.that(
+                METRICS.contains(alertMetric),
+                who,
+                "cannot alert on '%s'; metrics: %s",
+                alertMetric,
                 String.join(", ", new java.util.TreeSet<>(METRICS)));
         Require.that(smoothing >= 1, who, "smoothing needs at least 1 window, got %d", smoothing);
         Require.that(retrainWindows >= 1, who, "a retrain needs at least 1 window, got %d", retrainWindows);
@@ -40,7 +52,8 @@ public record MonitorOptions(String timeColumn, int window, ShowRule rule, Strin
 
     /** Windows of 1 on {@code timeColumn}; ROC-AUC watched with no level set; no smoothing; retrain on 7 windows. */
     public static MonitorOptions by(String timeColumn) {
-        return new MonitorOptions(timeColumn, 1, ShowRule.defaults(), "roc_auc", Double.NaN, 1, 7, DriftOptions.defaults());
+        return new MonitorOptions(
+                timeColumn, 1, ShowRule.defaults(), "roc_auc", Double.NaN, 1, 7, DriftOptions.defaults());
     }
 
     public MonitorOptions withWindow(int window) {
@@ -70,8 +83,13 @@ public record MonitorOptions(String timeColumn, int window, ShowRule rule, Strin
 
     /** {@code roc_auc < 0.7 (mean of 3 windows)}, or "no alert level". */
     public String alertText() {
-        return Double.isNaN(alertBelow) ? "no alert level"
-                : String.format(Locale.ROOT, "%s < %.4g%s", alertMetric, alertBelow,
+        return Double.isNaN(alertBelow)
+                ? "no alert level"
+                : String.format(
+                        Locale.ROOT,
+                        "%s < %.4g%s",
+                        alertMetric,
+                        alertBelow,
                         smoothing == 1 ? "" : " (mean of " + smoothing + " windows)");
     }
 }

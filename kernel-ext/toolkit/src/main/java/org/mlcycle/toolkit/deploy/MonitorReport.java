@@ -58,8 +58,14 @@ public record MonitorReport(
         }
         lines.put("share of inputs drifted", series(WindowStats::inputDriftShare));
         lines.put("mean probability", series(WindowStats::meanProbability));
-        return Charts.lines("monitoring " + model + " by " + options.timeColumn(), options.timeColumn() + " (window start)",
-                "value", series(WindowStats::start), lines, "alert level", options.alertBelow());
+        return Charts.lines(
+                "monitoring " + model + " by " + options.timeColumn(),
+                options.timeColumn() + " (window start)",
+                "value",
+                series(WindowStats::start),
+                lines,
+                "alert level",
+                options.alertBelow());
     }
 
     /** Show rate and, with a click log, click-through rate per window. */
@@ -69,31 +75,55 @@ public record MonitorReport(
         if (windows.stream().anyMatch(w -> w.business() != null)) {
             lines.put("CTR", series(w -> w.metric("ctr")));
         }
-        return Charts.lines("business of " + model + " by " + options.timeColumn(), options.timeColumn() + " (window start)",
-                "share", series(WindowStats::start), lines, "", Double.NaN);
+        return Charts.lines(
+                "business of " + model + " by " + options.timeColumn(),
+                options.timeColumn() + " (window start)",
+                "share",
+                series(WindowStats::start),
+                lines,
+                "",
+                Double.NaN);
     }
 
     /** One row per window, for code and for sorting. */
     public Table table() {
-        Table t = Table.create("monitoring " + model,
-                StringColumn.create("window", windows.stream().map(WindowStats::label).toList()),
-                IntColumn.create("rows", windows.stream().mapToInt(WindowStats::rows).toArray()),
-                IntColumn.create("labelled", windows.stream().mapToInt(WindowStats::labelled).toArray()));
+        Table t = Table.create(
+                "monitoring " + model,
+                StringColumn.create(
+                        "window", windows.stream().map(WindowStats::label).toList()),
+                IntColumn.create(
+                        "rows", windows.stream().mapToInt(WindowStats::rows).toArray()),
+                IntColumn.create(
+                        "labelled",
+                        windows.stream().mapToInt(WindowStats::labelled).toArray()));
         for (String m : List.of("roc_auc", "pr_auc", "precision", "recall", "show_rate", "ctr")) {
             t.addColumns(DoubleColumn.create(m, windows.stream().mapToDouble(w -> w.metric(m))));
         }
-        t.addColumns(DoubleColumn.create("revenue",
-                        windows.stream().mapToDouble(w -> w.business() == null ? Double.NaN : w.business().revenue())),
+        t.addColumns(
+                DoubleColumn.create(
+                        "revenue",
+                        windows.stream()
+                                .mapToDouble(w -> w.business() == null
+                                        ? Double.NaN
+                                        : w.business().revenue())),
                 DoubleColumn.create("mean_probability", windows.stream().mapToDouble(WindowStats::meanProbability)),
                 DoubleColumn.create("prediction_drift", windows.stream().mapToDouble(WindowStats::predictionDrift)),
                 DoubleColumn.create("input_drift_share", windows.stream().mapToDouble(WindowStats::inputDriftShare)),
-                BooleanColumn.create("alert", windows.stream().map(WindowStats::alert).toList()));
+                BooleanColumn.create(
+                        "alert", windows.stream().map(WindowStats::alert).toList()));
         return t;
     }
 
     public String verdict() {
-        String head = String.format(Locale.ROOT, "monitoring %s on '%s': %d windows of %d by '%s'; %s; ", model, traffic,
-                windows.size(), options.window(), options.timeColumn(), options.alertText());
+        String head = String.format(
+                Locale.ROOT,
+                "monitoring %s on '%s': %d windows of %d by '%s'; %s; ",
+                model,
+                traffic,
+                windows.size(),
+                options.window(),
+                options.timeColumn(),
+                options.alertText());
         if (alerts.isEmpty()) {
             return head + "no alert";
         }
@@ -104,28 +134,58 @@ public record MonitorReport(
     private List<List<?>> rows() {
         List<List<?>> rows = new ArrayList<>();
         for (WindowStats w : windows) {
-            rows.add(List.of(w.label(), w.rows(), w.labelled(), w.metric(options.alertMetric()), w.watched(),
-                    w.predictionDrift(), w.inputDriftShare(), String.join(", ", w.driftedInputs()), w.showRate(),
-                    w.business() == null ? "-" : w.business().clicks(), w.metric("ctr"),
-                    w.business() == null ? "-" : String.format(Locale.ROOT, "%.2f", w.business().revenue()),
+            rows.add(List.of(
+                    w.label(),
+                    w.rows(),
+                    w.labelled(),
+                    w.metric(options.alertMetric()),
+                    w.watched(),
+                    w.predictionDrift(),
+                    w.inputDriftShare(),
+                    String.join(", ", w.driftedInputs()),
+                    w.showRate(),
+                    w.business() == null ? "-" : w.business().clicks(),
+                    w.metric("ctr"),
+                    w.business() == null
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2f", w.business().revenue()),
                     w.alert() ? "ALERT" : ""));
         }
         return rows;
     }
 
     private List<String> head() {
-        return List.of("window", "rows", "labelled", options.alertMetric(), "watched", "prediction drift",
-                "inputs drifted", "drifted inputs", "show rate", "clicks", "CTR", "revenue", "alert");
+        return List.of(
+                "window",
+                "rows",
+                "labelled",
+                options.alertMetric(),
+                "watched",
+                "prediction drift",
+                "inputs drifted",
+                "drifted inputs",
+                "show rate",
+                "clicks",
+                "CTR",
+                "revenue",
+                "alert");
     }
 
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(verdict());
         for (WindowStats w : windows) {
-            s.append(String.format(Locale.ROOT, "%n  %-14s rows %6d  %s %s  inputs drifted %s  show rate %s%s%s",
-                    w.label(), w.rows(), options.alertMetric(), Html.format(w.metric(options.alertMetric())),
-                    Html.format(w.inputDriftShare()), Html.format(w.showRate()),
-                    w.business() == null ? "" : "  CTR " + Html.format(w.metric("ctr")), w.alert() ? "  ALERT" : ""));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%n  %-14s rows %6d  %s %s  inputs drifted %s  show rate %s%s%s",
+                    w.label(),
+                    w.rows(),
+                    options.alertMetric(),
+                    Html.format(w.metric(options.alertMetric())),
+                    Html.format(w.inputDriftShare()),
+                    Html.format(w.showRate()),
+                    w.business() == null ? "" : "  CTR " + Html.format(w.metric("ctr")),
+                    w.alert() ? "  ALERT" : ""));
         }
         alerts.forEach(a -> s.append("\n  alert: ").append(a));
         if (suggestion != null) {
@@ -137,12 +197,17 @@ public record MonitorReport(
     @Override
     public String toHtml() {
         StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
-                .append(Html.escape(verdict())).append("</b></p>");
+                .append(Html.escape(verdict()))
+                .append("</b></p>");
         for (String a : alerts) {
-            s.append("<p style=\"margin:0 0 4px 0;color:#b00\">alert: ").append(Html.escape(a)).append("</p>");
+            s.append("<p style=\"margin:0 0 4px 0;color:#b00\">alert: ")
+                    .append(Html.escape(a))
+                    .append("</p>");
         }
         if (suggestion != null) {
-            s.append("<p style=\"margin:0 0 4px 0\"><b>").append(Html.escape(suggestion.text())).append("</b></p>");
+            s.append("<p style=\"margin:0 0 4px 0\"><b>")
+                    .append(Html.escape(suggestion.text()))
+                    .append("</b></p>");
         }
         if (!windows.isEmpty()) {
             s.append(Charts.img(dashboard())).append(Charts.img(businessChart()));

@@ -34,13 +34,17 @@ public final class Parity {
                 boolean same = true;
                 for (String c : remote.columnNames()) {
                     if (c.equals(Features.PREDICTION)) continue;
-                    double a = local.doubleColumn(c).get(i), b = remote.doubleColumn(c).get(i - from);
+                    double a = local.doubleColumn(c).get(i),
+                            b = remote.doubleColumn(c).get(i - from);
                     worst = Math.max(worst, Math.abs(a - b));
                     same &= Double.compare(a, b) == 0;
                 }
                 identical += same ? 1 : 0;
-                samePrediction += local.stringColumn(Features.PREDICTION).get(i)
-                        .equals(remote.stringColumn(Features.PREDICTION).get(i - from)) ? 1 : 0;
+                samePrediction += local.stringColumn(Features.PREDICTION)
+                                .get(i)
+                                .equals(remote.stringColumn(Features.PREDICTION).get(i - from))
+                        ? 1
+                        : 0;
             }
         }
         return new ParityReport(release.ref(), rows.rowCount(), requests, identical, samePrediction, worst, versions);

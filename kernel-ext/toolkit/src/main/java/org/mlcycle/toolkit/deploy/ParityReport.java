@@ -12,8 +12,15 @@ import org.mlcycle.toolkit.report.Rendered;
  * probabilities (bit for bit) and predictions, the largest probability difference, and the model
  * version every answer named.
  */
-public record ParityReport(String model, int rows, int requests, int identicalRows, int samePrediction,
-        double maxAbsDifference, List<String> versionsAnswered) implements Rendered {
+public record ParityReport(
+        String model,
+        int rows,
+        int requests,
+        int identicalRows,
+        int samePrediction,
+        double maxAbsDifference,
+        List<String> versionsAnswered)
+        implements Rendered {
 
     public ParityReport {
         versionsAnswered = List.copyOf(versionsAnswered);
@@ -26,11 +33,18 @@ public record ParityReport(String model, int rows, int requests, int identicalRo
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "parity %s: %s; %d of %d rows have identical probabilities, %d the same prediction,"
                         + " largest difference %.3g (%d requests, answered by %s)",
-                model, identical() ? "IDENTICAL" : "DIFFERENT", identicalRows, rows, samePrediction,
-                maxAbsDifference, requests, String.join(", ", versionsAnswered));
+                model,
+                identical() ? "IDENTICAL" : "DIFFERENT",
+                identicalRows,
+                rows,
+                samePrediction,
+                maxAbsDifference,
+                requests,
+                String.join(", ", versionsAnswered));
     }
 
     @Override

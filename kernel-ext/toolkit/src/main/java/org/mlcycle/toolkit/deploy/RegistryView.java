@@ -20,7 +20,8 @@ import org.mlcycle.toolkit.report.Rendered;
  * @param name the model the view is about, or null for all of them
  */
 public record RegistryView(String name, List<ModelEntry> versions, List<ModelMove> moves) implements Rendered {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public RegistryView {
         versions = List.copyOf(versions);
@@ -31,10 +32,17 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
         long names = versions.stream().map(ModelEntry::name).distinct().count();
         List<String> production = versions.stream()
                 .filter(v -> v.stage() == org.mlcycle.toolkit.journal.ModelStage.PRODUCTION)
-                .map(ModelEntry::ref).toList();
-        return String.format(Locale.ROOT, "model registry%s: %d version%s of %d model%s; in production: %s",
-                name == null ? "" : " '" + name + "'", versions.size(), versions.size() == 1 ? "" : "s", names,
-                names == 1 ? "" : "s", production.isEmpty() ? "none" : String.join(", ", production));
+                .map(ModelEntry::ref)
+                .toList();
+        return String.format(
+                Locale.ROOT,
+                "model registry%s: %d version%s of %d model%s; in production: %s",
+                name == null ? "" : " '" + name + "'",
+                versions.size(),
+                versions.size() == 1 ? "" : "s",
+                names,
+                names == 1 ? "" : "s",
+                production.isEmpty() ? "none" : String.join(", ", production));
     }
 
     private static String metrics(ModelEntry e) {
@@ -46,8 +54,13 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
     private List<List<?>> versionRows() {
         List<List<?>> rows = new ArrayList<>();
         for (ModelEntry e : versions) {
-            rows.add(List.of(e.ref(), e.stage().label(), String.join(", ", e.data()), metrics(e),
-                    e.specHash().substring(0, Math.min(12, e.specHash().length())), e.note() == null ? "" : e.note(),
+            rows.add(List.of(
+                    e.ref(),
+                    e.stage().label(),
+                    String.join(", ", e.data()),
+                    metrics(e),
+                    e.specHash().substring(0, Math.min(12, e.specHash().length())),
+                    e.note() == null ? "" : e.note(),
                     TIME.format(e.at())));
         }
         return rows;
@@ -56,7 +69,10 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
     private List<List<?>> moveRows() {
         List<List<?>> rows = new ArrayList<>();
         for (ModelMove m : moves) {
-            rows.add(List.of(TIME.format(m.at()), m.ref(), m.from().label() + " -> " + m.to().label(),
+            rows.add(List.of(
+                    TIME.format(m.at()),
+                    m.ref(),
+                    m.from().label() + " -> " + m.to().label(),
                     m.note() == null ? "" : m.note()));
         }
         return rows;
@@ -71,7 +87,12 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
         if (!moves.isEmpty()) {
             s.append("\n  stage moves:");
             for (List<?> r : moveRows()) {
-                s.append(String.format(Locale.ROOT, "%n    %s  %s  %s%s", r.get(0), r.get(1), r.get(2),
+                s.append(String.format(
+                        Locale.ROOT,
+                        "%n    %s  %s  %s%s",
+                        r.get(0),
+                        r.get(1),
+                        r.get(2),
                         r.get(3).toString().isEmpty() ? "" : " (" + r.get(3) + ")"));
             }
         }
@@ -81,8 +102,17 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
     @Override
     public String toHtml() {
         StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
-                .append(Html.escape(headline())).append("</b></p>")
-                .append(Html.table(List.of("version", "stage", "training data", "metrics", "feature spec", "note", "registered (UTC)"),
+                .append(Html.escape(headline()))
+                .append("</b></p>")
+                .append(Html.table(
+                        List.of(
+                                "version",
+                                "stage",
+                                "training data",
+                                "metrics",
+                                "feature spec",
+                                "note",
+                                "registered (UTC)"),
                         versionRows()));
         if (!moves.isEmpty()) {
             s.append("<p style=\"margin:8px 0 4px 0\"><b>stage moves</b></p>")
@@ -96,8 +126,21 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", name);
         r.put("versions", versions.stream().map(ModelEntry::toRecord).toList());
-        r.put("moves", moves.stream().map(m -> Map.<String, Object>of("model", m.ref(), "from", m.from().label(),
-                "to", m.to().label(), "note", m.note() == null ? "" : m.note(), "at", m.at().toString())).toList());
+        r.put(
+                "moves",
+                moves.stream()
+                        .map(m -> Map.<String, Object>of(
+                                "model",
+                                m.ref(),
+                                "from",
+                                m.from().label(),
+                                "to",
+                                m.to().label(),
+                                "note",
+                                m.note() == null ? "" : m.note(),
+                                "at",
+                                m.at().toString()))
+                        .toList());
         return r;
     }
 

@@ -31,14 +31,22 @@ final class RequestParser {
      *
      * @param headers field names in lower case; repeated fields joined with ", "
      */
-    record Request(String method, String path, String version, Map<String, String> headers, byte[] body,
-            boolean keepAlive) {
+    record Request(
+            String method, String path, String version, Map<String, String> headers, byte[] body, boolean keepAlive) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    private enum State { HEAD, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DONE }
+    private enum State {
+        HEAD,
+        BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        DONE
+    }
 
     private final ServeOptions limits;
     private byte[] buf = new byte[2048];
@@ -112,7 +120,8 @@ final class RequestParser {
         return switch (state) {
             case HEAD -> "the head was incomplete after " + (end - skipBlankLines()) + " bytes";
             case BODY -> "got " + bodyLength + " of " + contentLength + " body bytes";
-            case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> "the chunked body was incomplete after " + bodyWire + " bytes";
+            case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS ->
+                "the chunked body was incomplete after " + bodyWire + " bytes";
             case DONE -> "the request was complete";
         };
     }
@@ -154,8 +163,14 @@ final class RequestParser {
                     }
                 }
                 case DONE -> {
-                    Request r = new Request(method, path, version, headers,
-                            body == null ? new byte[0] : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength),
+                    Request r = new Request(
+                            method,
+                            path,
+                            version,
+                            headers,
+                            body == null
+                                    ? new byte[0]
+                                    : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength),
                             keepAlive);
                     reset();
                     return r;
@@ -224,8 +239,9 @@ final class RequestParser {
     }
 
     private BadRequest headTooLarge() {
-        return new BadRequest(431, "the request head (request line and header fields) is larger than "
-                + limits.maxHeadBytes() + " bytes");
+        return new BadRequest(
+                431,
+                "the request head (request line and header fields) is larger than " + limits.maxHeadBytes() + " bytes");
     }
 
     private void parseHead(int last) {
@@ -233,12 +249,14 @@ final class RequestParser {
         String requestLine = stripCr(text[0]);
         String[] parts = requestLine.split(" ", -1);
         if (parts.length != 3 || !token(parts[0]) || parts[1].isEmpty()) {
-            throw new BadRequest("malformed request line '" + shorten(requestLine) + "'; expected METHOD /path HTTP/1.1");
+            throw new BadRequest(
+                    "malformed request line '" + shorten(requestLine) + "'; expected METHOD /path HTTP/1.1");
         }
         method = parts[0];
         version = parts[2];
         if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0")) {
-            throw new BadRequest(version.startsWith("HTTP/") ? 505 : 400,
+            throw new BadRequest(
+                    version.startsWith("HTTP/") ? 505 : 400,
                     "HTTP version '" + shorten(version) + "' is not supported; use HTTP/1.1");
         }
         path = path(parts[1]);
@@ -260,7 +278,8 @@ final class RequestParser {
             String value = line.substring(colon + 1).strip();
             if (name.equals("content-length")) {
                 if (length != null && !length.equals(value)) {
-                    throw new BadRequest("two different Content-Length fields: " + shorten(length) + " and " + shorten(value));
+                    throw new BadRequest(
+                            "two different Content-Length fields: " + shorten(length) + " and " + shorten(value));
                 }
                 length = value;
             }
@@ -274,7 +293,10 @@ final class RequestParser {
         }
         if (coding != null) {
             if (!coding.equalsIgnoreCase("chunked") || version.equals("HTTP/1.0")) {
-                throw new BadRequest(501, "Transfer-Encoding '" + shorten(coding) + "' is not supported; send chunked or a Content-Length");
+                throw new BadRequest(
+                        501,
+                        "Transfer-Encoding '" + shorten(coding)
+                                + "' is not supported; send chunked or a Content-Length");
             }
             state = State.CHUNK_SIZE;
         } else if (length != null) {
@@ -300,7 +322,8 @@ final class RequestParser {
     }
 
     private BadRequest bodyTooLarge() {
-        return new BadRequest(413, "the body is larger than " + limits.maxBodyBytes() + " bytes; send fewer rows per request");
+        return new BadRequest(
+                413, "the body is larger than " + limits.maxBodyBytes() + " bytes; send fewer rows per request");
     }
 
     private static String path(String target) {
@@ -317,7 +340,8 @@ final class RequestParser {
                 return target;
             }
         } catch (URISyntaxException e) {
-            throw new BadRequest("the request target '" + shorten(target) + "' is not a valid URI path (" + e.getReason() + ")");
+            throw new BadRequest(
+                    "the request target '" + shorten(target) + "' is not a valid URI path (" + e.getReason() + ")");
         }
         throw new BadRequest("the request target '" + shorten(target) + "' is not a path such as /predict");
     }
@@ -328,7 +352,8 @@ final class RequestParser {
         if (n > 0) {
             if (body == null || bodyLength + n > body.length) {
                 long want = state == State.BODY ? contentLength : (long) bodyLength + remaining;
-                int size = (int) Math.min(want, Math.max(bodyLength + (long) n, 2L * (body == null ? 4096 : body.length)));
+                int size =
+                        (int) Math.min(want, Math.max(bodyLength + (long) n, 2L * (body == null ? 4096 : body.length)));
                 body = body == null ? new byte[size] : Arrays.copyOf(body, size);
             }
             System.arraycopy(buf, start, body, bodyLength, n);
@@ -392,7 +417,8 @@ final class RequestParser {
         int eol = lineEnd();
         if (eol < 0) {
             if (end - start > limits.maxHeadBytes()) {
-                throw new BadRequest(431, "a trailer field of the chunked body is larger than " + limits.maxHeadBytes() + " bytes");
+                throw new BadRequest(
+                        431, "a trailer field of the chunked body is larger than " + limits.maxHeadBytes() + " bytes");
             }
             return false;
         }
@@ -421,7 +447,9 @@ final class RequestParser {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
                 return false;

@@ -17,8 +17,16 @@ public record RetrainSuggestion(String from, String to, int windows, int[] rows,
     }
 
     public String text() {
-        return String.format(Locale.ROOT, "retrain on %s to %s: the last %d window%s, %d rows (%d labelled); %s",
-                from, to, windows, windows == 1 ? "" : "s", rows.length, labelled, reason);
+        return String.format(
+                Locale.ROOT,
+                "retrain on %s to %s: the last %d window%s, %d rows (%d labelled); %s",
+                from,
+                to,
+                windows,
+                windows == 1 ? "" : "s",
+                rows.length,
+                labelled,
+                reason);
     }
 
     public Map<String, Object> toRecord() {

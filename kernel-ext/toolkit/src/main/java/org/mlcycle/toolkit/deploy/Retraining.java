@@ -20,8 +20,12 @@ public final class Retraining {
 
     private Retraining() {}
 
-    public static RetrainComparison compare(ServingModel launched, Table traffic, Function<Table, ServingModel> trainer,
-            MonitorOptions options, List<RetrainPolicy> policies) {
+    public static RetrainComparison compare(
+            ServingModel launched,
+            Table traffic,
+            Function<Table, ServingModel> trainer,
+            MonitorOptions options,
+            List<RetrainPolicy> policies) {
         Require.that(launched != null && trainer != null, WHO, "the launched model and a trainer are needed");
         Require.that(policies != null && !policies.isEmpty(), WHO, "no retrain policy to compare");
         List<TimeSlices.Slice> slices = TimeSlices.of(traffic, options.timeColumn(), options.window(), WHO);
@@ -37,12 +41,23 @@ public final class Retraining {
         } finally {
             progress.done();
         }
-        return new RetrainComparison(traffic.name(), options, slices.stream().map(TimeSlices.Slice::label).toList(),
-                slices.stream().map(TimeSlices.Slice::start).toList(), runs);
+        return new RetrainComparison(
+                traffic.name(),
+                options,
+                slices.stream().map(TimeSlices.Slice::label).toList(),
+                slices.stream().map(TimeSlices.Slice::start).toList(),
+                runs);
     }
 
-    private static RetrainComparison.Run run(ServingModel launched, Table traffic, Function<Table, ServingModel> trainer,
-            MonitorOptions options, RetrainPolicy policy, List<TimeSlices.Slice> slices, String label, Progress progress) {
+    private static RetrainComparison.Run run(
+            ServingModel launched,
+            Table traffic,
+            Function<Table, ServingModel> trainer,
+            MonitorOptions options,
+            RetrainPolicy policy,
+            List<TimeSlices.Slice> slices,
+            String label,
+            Progress progress) {
         ServingModel current = launched;
         List<WindowStats> seen = new ArrayList<>();
         List<Double> metric = new ArrayList<>();
@@ -51,15 +66,28 @@ public final class Retraining {
         for (int i = 0; i < slices.size(); i++) {
             int[] rows = slices.get(i).rows();
             double[] p = options.rule().probabilities(current.predict(traffic.rows(rows)), WHO);
-            WindowStats w = new WindowStats(slices.get(i).label(), slices.get(i).start(), rows.length, 0,
-                    Labels.metrics(traffic, label, rows, p, options.rule()), Double.NaN, Double.NaN, false, Double.NaN,
-                    List.of(), Double.NaN, null, Double.NaN, false);
+            WindowStats w = new WindowStats(
+                    slices.get(i).label(),
+                    slices.get(i).start(),
+                    rows.length,
+                    0,
+                    Labels.metrics(traffic, label, rows, p, options.rule()),
+                    Double.NaN,
+                    Double.NaN,
+                    false,
+                    Double.NaN,
+                    List.of(),
+                    Double.NaN,
+                    null,
+                    Double.NaN,
+                    false);
             double watched = Monitor.smoothed(seen, w, options);
             seen.add(w);
             metric.add(w.metric(options.alertMetric()));
             boolean firing = !Double.isNaN(options.alertBelow()) && watched < options.alertBelow();
             if (policy.due(i - lastRetrain, firing)) {
-                current = trainer.apply(labelled(traffic, TimeSlices.rows(slices, i - options.retrainWindows() + 1, i), label));
+                current = trainer.apply(
+                        labelled(traffic, TimeSlices.rows(slices, i - options.retrainWindows() + 1, i), label));
                 retrained.add(slices.get(i).label());
                 lastRetrain = i;
             }
@@ -70,6 +98,7 @@ public final class Retraining {
 
     private static Table labelled(Table traffic, int[] rows, String label) {
         Column<?> c = traffic.column(label);
-        return traffic.rows(java.util.Arrays.stream(rows).filter(r -> !c.isMissing(r)).toArray());
+        return traffic.rows(
+                java.util.Arrays.stream(rows).filter(r -> !c.isMissing(r)).toArray());
     }
 }

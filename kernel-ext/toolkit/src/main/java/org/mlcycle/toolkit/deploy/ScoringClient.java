@@ -45,10 +45,17 @@ public final class ScoringClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         ScoringClient probe = new ScoringClient(http, base, null);
-        HttpResponse<String> health = probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET());
-        Require.that(health.statusCode() == 200, "scoring client", "%s/health answered %d: %s", base,
-                health.statusCode(), health.body());
-        JsonObject inputs = JsonParser.parseString(health.body()).getAsJsonObject().getAsJsonObject("inputs");
+        HttpResponse<String> health =
+                probe.send(HttpRequest.newBuilder(base.resolve("/health")).GET());
+        Require.that(
+                health.statusCode() == 200,
+                "scoring client",
+                "%s/health answered %d: %s",
+                base,
+                health.statusCode(),
+                health.body());
+        JsonObject inputs =
+                JsonParser.parseString(health.body()).getAsJsonObject().getAsJsonObject("inputs");
         Map<String, String> columns = new LinkedHashMap<>();
         inputs.entrySet().forEach(e -> columns.put(e.getKey(), e.getValue().getAsString()));
         return new ScoringClient(http, base, new InputSchema(columns));
@@ -70,12 +77,19 @@ public final class ScoringClient {
 
     /** Scores rows {@code from} (inclusive) to {@code to} (exclusive) in one request; fails on any answer but 200. */
     public Answer score(Table rows, int from, int to) {
-        Require.that(0 <= from && from < to && to <= rows.rowCount(), "scoring client",
-                "rows %d..%d are not inside table '%s' of %d rows", from, to, rows.rowCount(), rows.name(), rows.rowCount());
+        Require.that(
+                0 <= from && from < to && to <= rows.rowCount(),
+                "scoring client",
+                "rows %d..%d are not inside table '%s' of %d rows",
+                from,
+                to,
+                rows.rowCount(),
+                rows.name(),
+                rows.rowCount());
         HttpResponse<String> response = post(JsonRows.write(rows, inputs, from, to));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("scoring client: " + base + "/predict answered " + response.statusCode()
-                    + ": " + response.body());
+            throw new IllegalStateException(
+                    "scoring client: " + base + "/predict answered " + response.statusCode() + ": " + response.body());
         }
         return answer(response.body());
     }
@@ -111,7 +125,9 @@ public final class ScoringClient {
                 if (e.getKey().equals(Features.PREDICTION)) {
                     predicted.set(i, e.getValue().getAsString());
                 } else {
-                    probabilities.computeIfAbsent(e.getKey(), k -> DoubleColumn.create(k, n)).set(i, e.getValue().getAsDouble());
+                    probabilities
+                            .computeIfAbsent(e.getKey(), k -> DoubleColumn.create(k, n))
+                            .set(i, e.getValue().getAsDouble());
                 }
             }
         }

@@ -77,10 +77,14 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         Require.that(port >= 0 && port <= 65535, "serve", "port %d is not between 0 and 65535", port);
         ScoringServer s = new ScoringServer(release, options);
         try {
-            s.front = HttpFront.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), options,
-                    s.new Routes(), "mlcycle-serve-" + release.ref());
+            s.front = HttpFront.start(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    options,
+                    s.new Routes(),
+                    "mlcycle-serve-" + release.ref());
         } catch (IOException e) {
-            throw new IllegalStateException("serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "serve: cannot listen on 127.0.0.1:" + port + " (" + e.getMessage() + ")", e);
         }
         s.running = true;
         return s;
@@ -137,8 +141,14 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         @Override
         public HttpFront.Response quick(Request r) {
             return switch (r.path()) {
-                case "/predict" -> r.method().equals("POST") ? null
-                        : answer(405, error("/predict takes POST with JSON rows, not " + r.method()), "Allow", "POST");
+                case "/predict" ->
+                    r.method().equals("POST")
+                            ? null
+                            : answer(
+                                    405,
+                                    error("/predict takes POST with JSON rows, not " + r.method()),
+                                    "Allow",
+                                    "POST");
                 case "/health" -> r.method().equals("HEAD") ? health().withoutBody() : health();
                 default -> notFound(r.path());
             };
@@ -175,7 +185,8 @@ public final class ScoringServer implements AutoCloseable, Rendered {
 
     /** The body as text; bytes that are not UTF-8 are a 400 naming the first bad byte's offset. */
     static String utf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -188,10 +199,11 @@ public final class ScoringServer implements AutoCloseable, Rendered {
             int at = in.position();
             StringBuilder bytes = new StringBuilder();
             for (int i = at; i < Math.min(body.length, at + Math.max(1, result.length())); i++) {
-                bytes.append(bytes.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "0x%02X", body[i] & 0xff));
+                bytes.append(bytes.length() == 0 ? "" : " ")
+                        .append(String.format(Locale.ROOT, "0x%02X", body[i] & 0xff));
             }
-            throw new BadRequest("the body is not valid UTF-8: byte " + bytes + " at offset " + at
-                    + " (of " + body.length + "); send JSON encoded as UTF-8");
+            throw new BadRequest("the body is not valid UTF-8: byte " + bytes + " at offset " + at + " (of "
+                    + body.length + "); send JSON encoded as UTF-8");
         }
         return out.flip().toString();
     }
@@ -230,7 +242,8 @@ public final class ScoringServer implements AutoCloseable, Rendered {
         StringColumn predicted = scored.stringColumn(Features.PREDICTION);
         List<DoubleColumn> probabilities = new ArrayList<>();
         for (String name : scored.columnNames()) {
-            if (name.startsWith(Features.PROBABILITY_PREFIX) && !release.input().columns().containsKey(name)) {
+            if (name.startsWith(Features.PROBABILITY_PREFIX)
+                    && !release.input().columns().containsKey(name)) {
                 probabilities.add(scored.doubleColumn(name));
             }
         }
@@ -264,8 +277,15 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     }
 
     private String headline() {
-        return String.format(Locale.ROOT, "%s %s on %s: %d requests, %d rows scored, %d rejected",
-                running ? "serving" : "stopped", release.ref(), url(), requests.get(), rowsScored.get(), rejected.get());
+        return String.format(
+                Locale.ROOT,
+                "%s %s on %s: %d requests, %d rows scored, %d rejected",
+                running ? "serving" : "stopped",
+                release.ref(),
+                url(),
+                requests.get(),
+                rowsScored.get(),
+                rejected.get());
     }
 
     @Override
@@ -278,10 +298,17 @@ public final class ScoringServer implements AutoCloseable, Rendered {
 
     /** The limits in a line: threads, body, head, time. */
     private String limits() {
-        return String.format(Locale.ROOT, "%d scoring threads (%d more requests may wait), body up to %s, head up to %s"
-                + " and %d fields, %s for a request to arrive", options.workers(), options.queue(),
-                bytes(options.maxBodyBytes()), bytes(options.maxHeadBytes()), options.maxHeaders(),
-                options.requestTimeout().toMillis() % 1000 == 0 ? options.requestTimeout().toSeconds() + " s"
+        return String.format(
+                Locale.ROOT,
+                "%d scoring threads (%d more requests may wait), body up to %s, head up to %s"
+                        + " and %d fields, %s for a request to arrive",
+                options.workers(),
+                options.queue(),
+                bytes(options.maxBodyBytes()),
+                bytes(options.maxHeadBytes()),
+                options.maxHeaders(),
+                options.requestTimeout().toMillis() % 1000 == 0
+                        ? options.requestTimeout().toSeconds() + " s"
                         : options.requestTimeout().toMillis() + " ms");
     }
 

@@ -20,8 +20,15 @@ import org.mlcycle.toolkit.support.Require;
  * @param idleTimeout how long a kept-alive connection may wait for its next request
  */
 @CheckReturnValue
-public record ServeOptions(int workers, int queue, int maxConnections, int maxBodyBytes, int maxHeadBytes,
-        int maxHeaders, Duration requestTimeout, Duration idleTimeout) {
+public record ServeOptions(
+        int workers,
+        int queue,
+        int maxConnections,
+        int maxBodyBytes,
+        int maxHeadBytes,
+        int maxHeaders,
+        Duration requestTimeout,
+        Duration idleTimeout) {
 
     public ServeOptions {
         String who = "serve options";
@@ -31,7 +38,8 @@ public record ServeOptions(int workers, int queue, int maxConnections, int maxBo
         Require.that(maxBodyBytes >= 1, who, "the body limit must be at least 1 byte, got %d", maxBodyBytes);
         Require.that(maxHeadBytes >= 256, who, "the head limit must be at least 256 bytes, got %d", maxHeadBytes);
         Require.that(maxHeaders >= 1, who, "need room for at least one header field, got %d", maxHeaders);
-        Require.that(requestTimeout != null && requestTimeout.toMillis() >= 1, who, "the request timeout must be positive");
+        Require.that(
+                requestTimeout != null && requestTimeout.toMillis() >= 1, who, "the request timeout must be positive");
         Require.that(idleTimeout != null && idleTimeout.toMillis() >= 1, who, "the idle timeout must be positive");
     }
 
@@ -40,39 +48,54 @@ public record ServeOptions(int workers, int queue, int maxConnections, int maxBo
      * up to 16 KiB and 100 fields, 10 s for a request to arrive, 30 s idle keep-alive.
      */
     public static ServeOptions defaults() {
-        return new ServeOptions(Math.max(4, Runtime.getRuntime().availableProcessors()), 32, 256, 8 << 20, 16 << 10,
-                100, Duration.ofSeconds(10), Duration.ofSeconds(30));
+        return new ServeOptions(
+                Math.max(4, Runtime.getRuntime().availableProcessors()),
+                32,
+                256,
+                8 << 20,
+                16 << 10,
+                100,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30));
     }
 
     public ServeOptions withWorkers(int workers) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withQueue(int queue) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withMaxConnections(int maxConnections) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withMaxBodyBytes(int maxBodyBytes) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withMaxHeadBytes(int maxHeadBytes) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withMaxHeaders(int maxHeaders) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withRequestTimeout(Duration requestTimeout) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 
     public ServeOptions withIdleTimeout(Duration idleTimeout) {
-        return new ServeOptions(workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
+        return new ServeOptions(
+                workers, queue, maxConnections, maxBodyBytes, maxHeadBytes, maxHeaders, requestTimeout, idleTimeout);
     }
 }

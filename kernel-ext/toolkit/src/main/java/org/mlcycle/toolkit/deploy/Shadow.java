@@ -22,12 +22,20 @@ public final class Shadow {
      * Replays {@code traffic} where production is a rule rather than a model (the legacy system):
      * {@code productionShows} holds its decision per row, scored as probability 1 or 0.
      */
-    public static ShadowReport againstRule(String productionName, boolean[] productionShows, String candidateName,
-            ServingModel candidate, Table traffic, ShowRule rule) {
+    public static ShadowReport againstRule(
+            String productionName,
+            boolean[] productionShows,
+            String candidateName,
+            ServingModel candidate,
+            Table traffic,
+            ShowRule rule) {
         String who = "shadow";
         Require.nonEmpty(Require.table(traffic, who, "traffic"), who);
-        Require.that(productionShows != null && productionShows.length == traffic.rowCount(), who,
-                "need one production decision per traffic row (%d), got %s", traffic.rowCount(),
+        Require.that(
+                productionShows != null && productionShows.length == traffic.rowCount(),
+                who,
+                "need one production decision per traffic row (%d), got %s",
+                traffic.rowCount(),
                 productionShows == null ? "none" : String.valueOf(productionShows.length));
         double[] p = new double[productionShows.length];
         for (int i = 0; i < p.length; i++) p[i] = productionShows[i] ? 1 : 0;
@@ -35,23 +43,44 @@ public final class Shadow {
     }
 
     /** Replays {@code traffic} through two serving models named for the report. */
-    public static ShadowReport replay(String productionName, ServingModel production, String candidateName,
-            ServingModel candidate, Table traffic, ShowRule rule) {
+    public static ShadowReport replay(
+            String productionName,
+            ServingModel production,
+            String candidateName,
+            ServingModel candidate,
+            Table traffic,
+            ShowRule rule) {
         String who = "shadow";
         Require.nonEmpty(Require.table(traffic, who, "traffic"), who);
         double[] p = rule.probabilities(production.predict(traffic), who);
         return compare(productionName, p, rule.shows(p), candidateName, candidate, traffic, rule);
     }
 
-    private static ShadowReport compare(String productionName, double[] p, boolean[] served, String candidateName,
-            ServingModel candidate, Table traffic, ShowRule rule) {
+    private static ShadowReport compare(
+            String productionName,
+            double[] p,
+            boolean[] served,
+            String candidateName,
+            ServingModel candidate,
+            Table traffic,
+            ShowRule rule) {
         String who = "shadow";
         double[] c = rule.probabilities(candidate.predict(traffic), who);
         int[] rows = Labels.all(traffic.rowCount());
         boolean[] logged = rule.shows(c);
         String label = candidate.spec().label();
-        return new ShadowReport(productionName, candidateName, traffic.name(), rule, p, c, served, logged,
-                Labels.metrics(traffic, label, rows, p, rule), Labels.metrics(traffic, label, rows, c, rule),
-                rule.business(traffic, rows, served, who), rule.business(traffic, rows, logged, who));
+        return new ShadowReport(
+                productionName,
+                candidateName,
+                traffic.name(),
+                rule,
+                p,
+                c,
+                served,
+                logged,
+                Labels.metrics(traffic, label, rows, p, rule),
+                Labels.metrics(traffic, label, rows, c, rule),
+                rule.business(traffic, rows, served, who),
+                rule.business(traffic, rows, logged, who));
     }
 }

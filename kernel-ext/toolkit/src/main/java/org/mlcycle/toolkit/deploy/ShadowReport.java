@@ -71,7 +71,8 @@ public record ShadowReport(
 
     /** The decision log: row, both probabilities, the served and the logged decision. */
     public Table decisions() {
-        return Table.create("shadow decisions (" + production + " served, " + candidate + " logged)",
+        return Table.create(
+                "shadow decisions (" + production + " served, " + candidate + " logged)",
                 IntColumn.create("row", Labels.all(rows())),
                 DoubleColumn.create("p_production", productionProbability),
                 BooleanColumn.create("served", served),
@@ -88,7 +89,8 @@ public record ShadowReport(
 
     private List<Double> measures(boolean[] shown, ClassificationReport m, AdMetrics b) {
         List<Double> out = new ArrayList<>(List.of(showRate(shown)));
-        if (m != null) out.addAll(List.of(m.confusion().precision(), m.confusion().recall(), m.rocAuc(), m.averagePrecision()));
+        if (m != null)
+            out.addAll(List.of(m.confusion().precision(), m.confusion().recall(), m.rocAuc(), m.averagePrecision()));
         if (b != null) out.add(b.clickThroughRate());
         return out;
     }
@@ -102,16 +104,30 @@ public record ShadowReport(
     }
 
     public String verdict() {
-        String s = String.format(Locale.ROOT,
+        String s = String.format(
+                Locale.ROOT,
                 "shadow: %s served, %s logged on %d rows of '%s'; same decision on %.1f%%; only the candidate shows %d, only production %d",
-                production, candidate, rows(), traffic, 100 * agreement(), onlyCandidate(), onlyProduction());
+                production,
+                candidate,
+                rows(),
+                traffic,
+                100 * agreement(),
+                onlyCandidate(),
+                onlyProduction());
         if (productionMetrics != null) {
-            s += String.format(Locale.ROOT, "; precision %s vs %s, ROC-AUC %s vs %s",
-                    Html.format(productionMetrics.confusion().precision()), Html.format(candidateMetrics.confusion().precision()),
-                    Html.format(productionMetrics.rocAuc()), Html.format(candidateMetrics.rocAuc()));
+            s += String.format(
+                    Locale.ROOT,
+                    "; precision %s vs %s, ROC-AUC %s vs %s",
+                    Html.format(productionMetrics.confusion().precision()),
+                    Html.format(candidateMetrics.confusion().precision()),
+                    Html.format(productionMetrics.rocAuc()),
+                    Html.format(candidateMetrics.rocAuc()));
         }
         if (productionBusiness != null) {
-            s += String.format(Locale.ROOT, "; revenue %.2f vs %.2f (estimate)", productionBusiness.revenue(),
+            s += String.format(
+                    Locale.ROOT,
+                    "; revenue %.2f vs %.2f (estimate)",
+                    productionBusiness.revenue(),
                     candidateBusiness.revenue());
         }
         return s;
@@ -125,10 +141,16 @@ public record ShadowReport(
     }
 
     private static List<?> row(String name, boolean[] shown, ClassificationReport m, AdMetrics b) {
-        return List.of(name, showRate(shown),
-                m == null ? "-" : m.confusion().precision(), m == null ? "-" : m.confusion().recall(),
-                m == null ? "-" : m.rocAuc(), b == null ? "-" : b.impressions(), b == null ? "-" : b.clicks(),
-                b == null ? "-" : b.clickThroughRate(), b == null ? "-" : String.format(Locale.ROOT, "%.2f", b.revenue()));
+        return List.of(
+                name,
+                showRate(shown),
+                m == null ? "-" : m.confusion().precision(),
+                m == null ? "-" : m.confusion().recall(),
+                m == null ? "-" : m.rocAuc(),
+                b == null ? "-" : b.impressions(),
+                b == null ? "-" : b.clicks(),
+                b == null ? "-" : b.clickThroughRate(),
+                b == null ? "-" : String.format(Locale.ROOT, "%.2f", b.revenue()));
     }
 
     private static final List<String> HEAD =
@@ -140,7 +162,9 @@ public record ShadowReport(
         for (List<?> r : rowsOfTable()) {
             s.append("\n  ");
             for (int i = 0; i < HEAD.size(); i++) {
-                s.append(i == 0 ? "" : ", ").append(i == 0 ? "" : HEAD.get(i) + " ").append(Html.format(r.get(i)));
+                s.append(i == 0 ? "" : ", ")
+                        .append(i == 0 ? "" : HEAD.get(i) + " ")
+                        .append(Html.format(r.get(i)));
             }
         }
         return s.toString();

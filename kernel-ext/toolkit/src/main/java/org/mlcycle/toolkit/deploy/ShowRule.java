@@ -21,13 +21,18 @@ import tech.tablesaw.columns.Column;
  * @param costPerClick the flat price per click
  */
 @CheckReturnValue
-public record ShowRule(double threshold, String positive, String clickedColumn, String costColumn, double costPerClick) {
+public record ShowRule(
+        double threshold, String positive, String clickedColumn, String costColumn, double costPerClick) {
 
     public ShowRule {
-        Require.that(threshold >= 0 && threshold <= 1, "show rule", "the threshold must be in [0, 1], got %s", threshold);
+        Require.that(
+                threshold >= 0 && threshold <= 1, "show rule", "the threshold must be in [0, 1], got %s", threshold);
         Require.that(positive != null && !positive.isBlank(), "show rule", "the positive class is empty");
-        Require.that(costPerClick >= 0 && Double.isFinite(costPerClick), "show rule",
-                "the cost per click must be a number >= 0, got %s", costPerClick);
+        Require.that(
+                costPerClick >= 0 && Double.isFinite(costPerClick),
+                "show rule",
+                "the cost per click must be a number >= 0, got %s",
+                costPerClick);
     }
 
     /** Threshold 0.5 on class "1"; no click log; 1.0 per click. */
@@ -59,8 +64,12 @@ public record ShowRule(double threshold, String positive, String clickedColumn, 
 
     /** The positive class's probability from a scored table. */
     public double[] probabilities(Table scored, String who) {
-        Require.that(scored.containsColumn(probabilityColumn()), who,
-                "the model gives no probability for class '%s' (columns: %s)", positive, scored.columnNames());
+        Require.that(
+                scored.containsColumn(probabilityColumn()),
+                who,
+                "the model gives no probability for class '%s' (columns: %s)",
+                positive,
+                scored.columnNames());
         return scored.doubleColumn(probabilityColumn()).asDoubleArray();
     }
 
@@ -79,7 +88,12 @@ public record ShowRule(double threshold, String positive, String clickedColumn, 
         NumericColumn<?> cost = null;
         if (costColumn != null) {
             Column<?> c = Require.column(traffic, costColumn, who);
-            Require.that(c instanceof NumericColumn<?>, who, "cost column '%s' is %s, not numeric", costColumn, c.type().name());
+            Require.that(
+                    c instanceof NumericColumn<?>,
+                    who,
+                    "cost column '%s' is %s, not numeric",
+                    costColumn,
+                    c.type().name());
             cost = (NumericColumn<?>) c;
         }
         long impressions = 0, clicks = 0;

@@ -32,8 +32,15 @@ final class TimeSlices {
         Require.that(size >= 1, who, "a window must be at least 1, got %d", size);
         Column<?> time = Require.column(table, timeColumn, who);
         boolean numeric = time instanceof NumericColumn<?>;
-        Require.that(numeric || time instanceof DateColumn || time instanceof DateTimeColumn || time instanceof InstantColumn,
-                who, "time column '%s' is %s, not a number, date, date-time or instant", timeColumn, time.type().name());
+        Require.that(
+                numeric
+                        || time instanceof DateColumn
+                        || time instanceof DateTimeColumn
+                        || time instanceof InstantColumn,
+                who,
+                "time column '%s' is %s, not a number, date, date-time or instant",
+                timeColumn,
+                time.type().name());
         double[] at = new double[table.rowCount()];
         LocalDate epoch = null;
         for (int i = 0; i < at.length; i++) {
@@ -52,14 +59,19 @@ final class TimeSlices {
         for (double v : at) first = Math.min(first, v);
         TreeMap<Long, List<Integer>> windows = new TreeMap<>();
         for (int i = 0; i < at.length; i++) {
-            windows.computeIfAbsent((long) Math.floor((at[i] - first) / size), k -> new ArrayList<>()).add(i);
+            windows.computeIfAbsent((long) Math.floor((at[i] - first) / size), k -> new ArrayList<>())
+                    .add(i);
         }
         List<Slice> out = new ArrayList<>();
         for (Map.Entry<Long, List<Integer>> e : windows.entrySet()) {
             double start = first + e.getKey() * size;
-            String label = numeric ? timeColumn + " " + number(start) + (size == 1 ? "" : ".." + number(start + size - 1))
+            String label = numeric
+                    ? timeColumn + " " + number(start) + (size == 1 ? "" : ".." + number(start + size - 1))
                     : epoch.plusDays((long) start) + (size == 1 ? "" : ".." + epoch.plusDays((long) start + size - 1));
-            out.add(new Slice(label, start, e.getValue().stream().mapToInt(Integer::intValue).toArray()));
+            out.add(new Slice(
+                    label,
+                    start,
+                    e.getValue().stream().mapToInt(Integer::intValue).toArray()));
         }
         return out;
     }
@@ -76,6 +88,8 @@ final class TimeSlices {
 
     /** The rows of windows {@code from..to} (inclusive indexes), in order. */
     static int[] rows(List<Slice> slices, int from, int to) {
-        return slices.subList(Math.max(0, from), to + 1).stream().flatMapToInt(s -> java.util.Arrays.stream(s.rows())).toArray();
+        return slices.subList(Math.max(0, from), to + 1).stream()
+                .flatMapToInt(s -> java.util.Arrays.stream(s.rows()))
+                .toArray();
     }
 }

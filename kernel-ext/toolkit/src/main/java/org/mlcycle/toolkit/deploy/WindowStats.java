@@ -37,14 +37,17 @@ public record WindowStats(
         return switch (name) {
             case "show_rate" -> showRate;
             case "ctr" -> business == null ? Double.NaN : business.clickThroughRate();
-            default -> metrics == null ? Double.NaN : switch (name) {
-                case "roc_auc" -> metrics.rocAuc();
-                case "pr_auc" -> metrics.averagePrecision();
-                case "precision" -> metrics.confusion().precision();
-                case "recall" -> metrics.confusion().recall();
-                case "accuracy" -> metrics.confusion().accuracy();
-                default -> Double.NaN;
-            };
+            default ->
+                metrics == null
+                        ? Double.NaN
+                        : switch (name) {
+                            case "roc_auc" -> metrics.rocAuc();
+                            case "pr_auc" -> metrics.averagePrecision();
+                            case "precision" -> metrics.confusion().precision();
+                            case "recall" -> metrics.confusion().recall();
+                            case "accuracy" -> metrics.confusion().accuracy();
+                            default -> Double.NaN;
+                        };
         };
     }
 

@@ -38,8 +38,9 @@ public record CheckResult(
     @Override
     public String toHtml() {
         String colour = passed ? "#e6f4ea" : partial() ? "#fff4e0" : "#fdecea";
-        return "<div class=\"mlcycle-check\"" + Messages.dirAttribute() + " style=\"background:" + colour + ";padding:0.5em 0.8em;border-radius:4px\">"
-                + "<b>" + Html.escape(exercise) + "</b> " + Html.escape(toText()) + "</div>";
+        return "<div class=\"mlcycle-check\"" + Messages.dirAttribute() + " style=\"background:" + colour
+                + ";padding:0.5em 0.8em;border-radius:4px\">" + "<b>" + Html.escape(exercise) + "</b> "
+                + Html.escape(toText()) + "</div>";
     }
 
     @Override

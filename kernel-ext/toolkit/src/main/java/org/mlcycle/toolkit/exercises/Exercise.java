@@ -14,8 +14,8 @@ public record Exercise(String id, String lesson, String title, double points, St
 
     public Exercise {
         if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("exercise: the id '" + id + "' must be letters, digits, '_' or '-'"
-                    + " (nbgrader's grade_id)");
+            throw new IllegalArgumentException(
+                    "exercise: the id '" + id + "' must be letters, digits, '_' or '-'" + " (nbgrader's grade_id)");
         }
         Objects.requireNonNull(lesson, "exercise " + id + ": lesson is null");
         Objects.requireNonNull(title, "exercise " + id + ": title is null");
@@ -52,8 +52,8 @@ public record Exercise(String id, String lesson, String title, double points, St
      */
     public CheckResult check(Answers answers) {
         if (isQuestion()) {
-            throw new IllegalArgumentException(id + " is a question without a check; %reveal " + id
-                    + " shows the model answer");
+            throw new IllegalArgumentException(
+                    id + " is a question without a check; %reveal " + id + " shows the model answer");
         }
         Verdict verdict;
         try {
@@ -61,10 +61,11 @@ public record Exercise(String id, String lesson, String title, double points, St
         } catch (AnswerProblem e) {
             verdict = Verdict.hint(e.getMessage());
         } catch (RuntimeException e) {
-            verdict = Verdict.hint("the check stopped on your answer (" + plainly(e) + "); look at the values you"
-                    + " computed");
+            verdict = Verdict.hint(
+                    "the check stopped on your answer (" + plainly(e) + "); look at the values you" + " computed");
         }
-        return new CheckResult(id, lesson, title, points, verdict.fraction() * points, verdict.passed(), verdict.message());
+        return new CheckResult(
+                id, lesson, title, points, verdict.fraction() * points, verdict.passed(), verdict.message());
     }
 
     /**
@@ -76,6 +77,8 @@ public record Exercise(String id, String lesson, String title, double points, St
             return "a value it needs is null";
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "a value it could not use" : m.strip().lines().findFirst().orElse(m);
+        return m == null || m.isBlank()
+                ? "a value it could not use"
+                : m.strip().lines().findFirst().orElse(m);
     }
 }

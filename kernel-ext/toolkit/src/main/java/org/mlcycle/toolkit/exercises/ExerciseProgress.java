@@ -21,8 +21,15 @@ import org.mlcycle.toolkit.report.Rendered;
 public record ExerciseProgress(List<Row> rows) implements Rendered {
 
     /** One exercise's line. */
-    public record Row(String lesson, String exercise, String title, boolean passed, int attempts, int hints,
-            boolean revealed, String how) {
+    public record Row(
+            String lesson,
+            String exercise,
+            String title,
+            boolean passed,
+            int attempts,
+            int hints,
+            boolean revealed,
+            String how) {
         /** How a passed exercise was solved. */
         public static final String UNAIDED = "unaided";
         /** Passed after one or more hints, without the model answer. */
@@ -59,7 +66,8 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
                     c[4] += c[2] == 0 ? 1 : 0;
                 }
             }
-            String lesson = r.lesson() != null ? r.lesson()
+            String lesson = r.lesson() != null
+                    ? r.lesson()
                     : known.find(r.exercise()).map(Exercise::lesson).orElse("(no lesson)");
             lessonOf.putIfAbsent(r.exercise(), lesson);
         }
@@ -92,7 +100,9 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
         String wanted = lessonNamed(lesson, results, known);
         List<ExerciseResult> mine = new ArrayList<>();
         for (ExerciseResult r : results) {
-            String l = r.lesson() != null ? r.lesson() : known.find(r.exercise()).map(Exercise::lesson).orElse(null);
+            String l = r.lesson() != null
+                    ? r.lesson()
+                    : known.find(r.exercise()).map(Exercise::lesson).orElse(null);
             if (wanted.equals(l)) {
                 mine.add(r);
             }
@@ -117,12 +127,15 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
         if (lessons.contains(name)) {
             return name;
         }
-        List<String> prefixed = lessons.stream().filter(l -> l.startsWith(name + "-")).sorted().toList();
+        List<String> prefixed =
+                lessons.stream().filter(l -> l.startsWith(name + "-")).sorted().toList();
         if (prefixed.size() == 1) {
             return prefixed.get(0);
         }
         throw new IllegalArgumentException("progress: no lesson '" + name + "'"
-                + (prefixed.isEmpty() ? "; lessons with exercises: " + String.join(", ", lessons.stream().sorted().toList())
+                + (prefixed.isEmpty()
+                        ? "; lessons with exercises: "
+                                + String.join(", ", lessons.stream().sorted().toList())
                         : "; it could be " + String.join(", ", prefixed)));
     }
 
@@ -132,18 +145,29 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "progress: %d of %d exercises passed, %d attempts, %d hints, %d model answers read",
-                passed(), rows.size(), rows.stream().mapToInt(Row::attempts).sum(),
-                rows.stream().mapToInt(Row::hints).sum(), rows.stream().filter(Row::revealed).count()));
+                passed(),
+                rows.size(),
+                rows.stream().mapToInt(Row::attempts).sum(),
+                rows.stream().mapToInt(Row::hints).sum(),
+                rows.stream().filter(Row::revealed).count()));
         String lesson = null;
         for (Row r : rows) {
             if (!r.lesson().equals(lesson)) {
                 lesson = r.lesson();
                 out.append('\n').append(lesson);
             }
-            out.append(String.format(Locale.ROOT, "%n  %-28s %-11s %-16s attempts %d, hints %d%s", r.exercise(),
-                    r.status(), r.how(), r.attempts(), r.hints(), r.revealed() ? ", answer revealed" : ""));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%n  %-28s %-11s %-16s attempts %d, hints %d%s",
+                    r.exercise(),
+                    r.status(),
+                    r.how(),
+                    r.attempts(),
+                    r.hints(),
+                    r.revealed() ? ", answer revealed" : ""));
         }
         return out.toString();
     }
@@ -152,11 +176,20 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
     public String toHtml() {
         List<List<?>> body = new ArrayList<>();
         for (Row r : rows) {
-            body.add(List.of(r.lesson(), r.exercise(), r.title(), r.status(), r.how(), r.attempts(), r.hints(),
+            body.add(List.of(
+                    r.lesson(),
+                    r.exercise(),
+                    r.title(),
+                    r.status(),
+                    r.how(),
+                    r.attempts(),
+                    r.hints(),
                     r.revealed() ? "yes" : ""));
         }
         return "<p><b>" + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>"
-                + Html.table(List.of("lesson", "exercise", "title", "status", "how", "attempts", "hints", "answer revealed"), body);
+                + Html.table(
+                        List.of("lesson", "exercise", "title", "status", "how", "attempts", "hints", "answer revealed"),
+                        body);
     }
 
     @Override

@@ -59,10 +59,12 @@ public final class Exercises {
             return found;
         }
         String prefix = id.contains("-") ? id.substring(0, id.indexOf('-') + 1) : id;
-        List<String> near = byId.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+        List<String> near =
+                byId.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
         throw new IllegalArgumentException("no exercise '" + id + "'"
-                + (near.isEmpty() ? " (" + byId.size() + " known; %progress lists the ones you tried)" : " (did you mean "
-                        + String.join(", ", near) + "?)"));
+                + (near.isEmpty()
+                        ? " (" + byId.size() + " known; %progress lists the ones you tried)"
+                        : " (did you mean " + String.join(", ", near) + "?)"));
     }
 
     public List<Exercise> all() {

@@ -20,6 +20,7 @@ public record HintBox(String exercise, String title, int attempt, String message
 
     /** The kind of box, as recorded for graders: {@code hint} or {@code no answer}. */
     public static final String HINT = "hint";
+
     public static final String NO_ANSWER = "no answer";
 
     /** The hint for attempt {@code attempt} at {@code exercise}. */
@@ -30,7 +31,10 @@ public record HintBox(String exercise, String title, int attempt, String message
     /** The box for an answer cell not filled in yet; {@code detail} says what is missing (may be empty). */
     public static HintBox noAnswer(Exercise exercise, String detail) {
         String what = Messages.get("noAnswer.what");
-        return new HintBox(exercise.id(), exercise.title(), 0,
+        return new HintBox(
+                exercise.id(),
+                exercise.title(),
+                0,
                 detail == null || detail.isBlank() ? what : detail.strip() + ": " + what);
     }
 
@@ -54,7 +58,8 @@ public record HintBox(String exercise, String title, int attempt, String message
 
     @Override
     public String toText() {
-        return noAnswer() ? Messages.get("noAnswer.text", exercise, message)
+        return noAnswer()
+                ? Messages.get("noAnswer.text", exercise, message)
                 : Messages.get("hint.text", exercise, attempt, message);
     }
 
@@ -65,7 +70,8 @@ public record HintBox(String exercise, String title, int attempt, String message
         String heading = Html.escape(Messages.get(noAnswer() ? "noAnswer.heading" : "hint.heading"));
         String where = Html.escape(exercise) + " &middot; " + Html.escape(title)
                 + (noAnswer() ? "" : " &middot; " + Html.escape(Messages.get("hint.attempt", attempt)));
-        return "<div class=\"mlcycle-hint\"" + Messages.dirAttribute() + " style=\"border-left:4px solid " + border + ";background:" + background
+        return "<div class=\"mlcycle-hint\"" + Messages.dirAttribute() + " style=\"border-left:4px solid " + border
+                + ";background:" + background
                 + ";padding:0.5em 0.8em;border-radius:4px\"><b>" + heading + "</b> <span style=\"color:#5f6368\">"
                 + where + "</span><div style=\"margin-top:0.3em\">" + Html.escape(message) + "</div></div>";
     }

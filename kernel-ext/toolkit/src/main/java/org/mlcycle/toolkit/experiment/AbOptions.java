@@ -14,7 +14,11 @@ public record AbOptions(int requestsPerDay, int days, double treatmentShare, lon
     public AbOptions {
         Require.that(requestsPerDay > 0, "A/B options", "requests per day must be positive, got %d", requestsPerDay);
         Require.that(days > 0, "A/B options", "days must be positive, got %d", days);
-        Require.that(treatmentShare > 0 && treatmentShare < 1, "A/B options", "the treatment share must be in (0, 1), got %s", treatmentShare);
+        Require.that(
+                treatmentShare > 0 && treatmentShare < 1,
+                "A/B options",
+                "the treatment share must be in (0, 1), got %s",
+                treatmentShare);
         Require.that(alpha > 0 && alpha < 1, "A/B options", "alpha must be in (0, 1), got %s", alpha);
     }
 

@@ -18,9 +18,19 @@ import org.mlcycle.toolkit.report.Rendered;
  * about two impressions a request the interval is a little too narrow, which the revenue interval
  * (per request, the randomized unit) does not suffer.
  */
-public record AbResult(ArmResult control, ArmResult treatment, double ctrDifference, double ctrDifferenceLow,
-        double ctrDifferenceHigh, double z, double pValue, double revenueDifference, double revenueDifferenceLow,
-        double revenueDifferenceHigh, AbOptions options) implements Rendered {
+public record AbResult(
+        ArmResult control,
+        ArmResult treatment,
+        double ctrDifference,
+        double ctrDifferenceLow,
+        double ctrDifferenceHigh,
+        double z,
+        double pValue,
+        double revenueDifference,
+        double revenueDifferenceLow,
+        double revenueDifferenceHigh,
+        AbOptions options)
+        implements Rendered {
 
     /** Both arms, control first. */
     public List<ArmResult> arms() {
@@ -34,25 +44,36 @@ public record AbResult(ArmResult control, ArmResult treatment, double ctrDiffere
 
     /** CTR per arm with its interval as error bars. */
     public CategoryChart ctrChart() {
-        return chart("CTR per arm, " + level() + " interval", "CTR",
-                List.of(control.ctr(), treatment.ctr()), List.of(control.ctrLow(), treatment.ctrLow()),
+        return chart(
+                "CTR per arm, " + level() + " interval",
+                "CTR",
+                List.of(control.ctr(), treatment.ctr()),
+                List.of(control.ctrLow(), treatment.ctrLow()),
                 List.of(control.ctrHigh(), treatment.ctrHigh()));
     }
 
     /** Revenue per 1,000 requests per arm with its interval as error bars. */
     public CategoryChart revenueChart() {
-        return chart("Revenue per 1,000 requests, " + level() + " interval", "revenue per 1,000 requests",
+        return chart(
+                "Revenue per 1,000 requests, " + level() + " interval",
+                "revenue per 1,000 requests",
                 List.of(control.revenuePer1000(), treatment.revenuePer1000()),
                 List.of(control.revenuePer1000Low(), treatment.revenuePer1000Low()),
                 List.of(control.revenuePer1000High(), treatment.revenuePer1000High()));
     }
 
     private CategoryChart chart(String title, String axis, List<Double> y, List<Double> low, List<Double> high) {
-        CategoryChart chart = new CategoryChartBuilder().width(420).height(340).title(title).yAxisTitle(axis).build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(420)
+                .height(340)
+                .title(title)
+                .yAxisTitle(axis)
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setErrorBarsColor(java.awt.Color.BLACK);
         chart.getStyler().setYAxisMin(0.0);
-        List<Double> err = List.of(Math.max(y.get(0) - low.get(0), high.get(0) - y.get(0)),
+        List<Double> err = List.of(
+                Math.max(y.get(0) - low.get(0), high.get(0) - y.get(0)),
                 Math.max(y.get(1) - low.get(1), high.get(1) - y.get(1)));
         chart.addSeries(axis, List.of(control.arm(), treatment.arm()), y, err);
         return chart;
@@ -64,31 +85,72 @@ public record AbResult(ArmResult control, ArmResult treatment, double ctrDiffere
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "A/B test, %,d requests over %d days: CTR %s -> %s, difference %s [%s, %s], z %.2f, p %s; revenue per 1,000 requests %s -> %s, difference %s [%s, %s]",
-                control.requests() + treatment.requests(), options.days(), Numbers.format(control.ctr()), Numbers.format(treatment.ctr()),
-                Numbers.format(ctrDifference), Numbers.format(ctrDifferenceLow), Numbers.format(ctrDifferenceHigh), z, Numbers.format(pValue),
-                Numbers.format(control.revenuePer1000()), Numbers.format(treatment.revenuePer1000()), Numbers.format(revenueDifference),
-                Numbers.format(revenueDifferenceLow), Numbers.format(revenueDifferenceHigh));
+                control.requests() + treatment.requests(),
+                options.days(),
+                Numbers.format(control.ctr()),
+                Numbers.format(treatment.ctr()),
+                Numbers.format(ctrDifference),
+                Numbers.format(ctrDifferenceLow),
+                Numbers.format(ctrDifferenceHigh),
+                z,
+                Numbers.format(pValue),
+                Numbers.format(control.revenuePer1000()),
+                Numbers.format(treatment.revenuePer1000()),
+                Numbers.format(revenueDifference),
+                Numbers.format(revenueDifferenceLow),
+                Numbers.format(revenueDifferenceHigh));
     }
 
     @Override
     public String toHtml() {
         String lvl = level();
-        List<List<?>> rows = arms().stream().<List<?>>map(a -> List.of(a.arm(), String.format(Locale.ROOT, "%,d", a.requests()),
-                String.format(Locale.ROOT, "%,d", a.impressions()), String.format(Locale.ROOT, "%,d", a.clicks()),
-                Numbers.format(a.ctr()), "[" + Numbers.format(a.ctrLow()) + ", " + Numbers.format(a.ctrHigh()) + "]",
-                Numbers.format(a.revenuePer1000()), "[" + Numbers.format(a.revenuePer1000Low()) + ", " + Numbers.format(a.revenuePer1000High()) + "]",
-                Numbers.format(a.scoringMicrosPerRequest()))).toList();
+        List<List<?>> rows = arms().stream()
+                .<List<?>>map(a -> List.of(
+                        a.arm(),
+                        String.format(Locale.ROOT, "%,d", a.requests()),
+                        String.format(Locale.ROOT, "%,d", a.impressions()),
+                        String.format(Locale.ROOT, "%,d", a.clicks()),
+                        Numbers.format(a.ctr()),
+                        "[" + Numbers.format(a.ctrLow()) + ", " + Numbers.format(a.ctrHigh()) + "]",
+                        Numbers.format(a.revenuePer1000()),
+                        "[" + Numbers.format(a.revenuePer1000Low()) + ", " + Numbers.format(a.revenuePer1000High())
+                                + "]",
+                        Numbers.format(a.scoringMicrosPerRequest())))
+                .toList();
         List<List<?>> diff = List.of(
-                List.of("CTR", Numbers.format(ctrDifference), "[" + Numbers.format(ctrDifferenceLow) + ", " + Numbers.format(ctrDifferenceHigh) + "]",
+                List.of(
+                        "CTR",
+                        Numbers.format(ctrDifference),
+                        "[" + Numbers.format(ctrDifferenceLow) + ", " + Numbers.format(ctrDifferenceHigh) + "]",
                         String.format(Locale.ROOT, "z %.2f, p %s", z, Numbers.format(pValue))),
-                List.of("revenue per 1,000 requests", Numbers.format(revenueDifference),
-                        "[" + Numbers.format(revenueDifferenceLow) + ", " + Numbers.format(revenueDifferenceHigh) + "]", "normal approximation"));
-        return Html.report(String.format(Locale.ROOT, "A/B test: %,d requests over %d days, %s vs %s",
-                        control.requests() + treatment.requests(), options.days(), treatment.arm(), control.arm()),
-                Html.table(List.of("arm", "requests", "impressions", "clicks", "CTR", "CTR " + lvl + " interval",
-                        "revenue / 1,000 requests", lvl + " interval", "scoring µs / request"), rows),
+                List.of(
+                        "revenue per 1,000 requests",
+                        Numbers.format(revenueDifference),
+                        "[" + Numbers.format(revenueDifferenceLow) + ", " + Numbers.format(revenueDifferenceHigh) + "]",
+                        "normal approximation"));
+        return Html.report(
+                String.format(
+                        Locale.ROOT,
+                        "A/B test: %,d requests over %d days, %s vs %s",
+                        control.requests() + treatment.requests(),
+                        options.days(),
+                        treatment.arm(),
+                        control.arm()),
+                Html.table(
+                        List.of(
+                                "arm",
+                                "requests",
+                                "impressions",
+                                "clicks",
+                                "CTR",
+                                "CTR " + lvl + " interval",
+                                "revenue / 1,000 requests",
+                                lvl + " interval",
+                                "scoring µs / request"),
+                        rows),
                 "<p style=\"margin:6px 0 2px 0\">treatment - control</p>",
                 Html.table(List.of("metric", "difference", lvl + " interval", "test"), diff));
     }

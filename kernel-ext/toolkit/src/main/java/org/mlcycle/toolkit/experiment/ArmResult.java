@@ -8,8 +8,18 @@ package org.mlcycle.toolkit.experiment;
  * @param revenuePer1000Low low end of its interval (normal approximation of the mean per request)
  * @param scoringMicrosPerRequest wall-clock time of the arm's scoring, per request, in microseconds
  */
-public record ArmResult(String arm, long requests, long impressions, long clicks, double ctr, double ctrLow, double ctrHigh,
-        double revenue, double revenuePer1000, double revenuePer1000Low, double revenuePer1000High,
+public record ArmResult(
+        String arm,
+        long requests,
+        long impressions,
+        long clicks,
+        double ctr,
+        double ctrLow,
+        double ctrHigh,
+        double revenue,
+        double revenuePer1000,
+        double revenuePer1000Low,
+        double revenuePer1000High,
         double scoringMicrosPerRequest) {
 
     /** Impressions per request. */

@@ -25,10 +25,15 @@ public final class Experiments {
      * baseline} CTR (two-sided test at {@code alpha}, with probability {@code power}).
      */
     public static SampleSize sampleSize(double baseline, double relativeLift, double alpha, double power) {
-        Require.that(baseline > 0 && baseline < 1, "sample size", "the baseline CTR must be in (0, 1), got %s", baseline);
+        Require.that(
+                baseline > 0 && baseline < 1, "sample size", "the baseline CTR must be in (0, 1), got %s", baseline);
         double target = baseline * (1 + relativeLift);
-        Require.that(relativeLift != 0 && target > 0 && target < 1, "sample size",
-                "the lift must be non-zero and keep the CTR in (0, 1), got %s of %s", relativeLift, baseline);
+        Require.that(
+                relativeLift != 0 && target > 0 && target < 1,
+                "sample size",
+                "the lift must be non-zero and keep the CTR in (0, 1), got %s of %s",
+                relativeLift,
+                baseline);
         Require.that(alpha > 0 && alpha < 1, "sample size", "alpha must be in (0, 1), got %s", alpha);
         Require.that(power > 0 && power < 1, "sample size", "power must be in (0, 1), got %s", power);
         double p = (baseline + target) / 2;
@@ -71,8 +76,15 @@ public final class Experiments {
      * ever sees the clicks the other arm's ads would have had.
      */
     public static AbResult run(AdWorld world, Arm control, Arm treatment, AbOptions options) {
-        Require.that(world != null && control != null && treatment != null && options != null, "A/B test", "world, arms and options are required");
-        Require.that(!control.name().equals(treatment.name()), "A/B test", "the arms need different names, both are '%s'", control.name());
+        Require.that(
+                world != null && control != null && treatment != null && options != null,
+                "A/B test",
+                "world, arms and options are required");
+        Require.that(
+                !control.name().equals(treatment.name()),
+                "A/B test",
+                "the arms need different names, both are '%s'",
+                control.name());
         int n = options.requests();
         String stream = "ab-" + options.seed();
         Table candidates = world.freshCandidates(stream, n);
@@ -92,8 +104,13 @@ public final class Experiments {
             long t0 = System.nanoTime();
             double[] s = arm.scores().apply(part);
             micros[k] = (System.nanoTime() - t0) / 1e3 / Math.max(1, requests[k]);
-            Require.that(s != null && s.length == index.length, "A/B test", "arm %s: scores must hold one score per candidate row (%,d), got %s",
-                    arm.name(), index.length, s == null ? "null" : String.format("%,d", s.length));
+            Require.that(
+                    s != null && s.length == index.length,
+                    "A/B test",
+                    "arm %s: scores must hold one score per candidate row (%,d), got %s",
+                    arm.name(),
+                    index.length,
+                    s == null ? "null" : String.format("%,d", s.length));
             for (int j = 0; j < index.length; j++) {
                 shifted[index[j]] = Double.isNaN(s[j]) ? Double.NEGATIVE_INFINITY : s[j] - arm.threshold();
             }
@@ -103,7 +120,9 @@ public final class Experiments {
         double[] revenue = new double[n];
         long[] impressions = new long[2], clicks = new long[2];
         for (int i = 0; i < log.rowCount(); i++) {
-            int r = log.intColumn("Request").getInt(i), k = treated[r] ? 1 : 0, c = log.intColumn("Click").getInt(i);
+            int r = log.intColumn("Request").getInt(i),
+                    k = treated[r] ? 1 : 0,
+                    c = log.intColumn("Click").getInt(i);
             impressions[k] += log.intColumn("Impression").getInt(i);
             clicks[k] += c;
             revenue[r] += c * bid[log.intColumn("AdID").getInt(i)];
@@ -113,22 +132,46 @@ public final class Experiments {
         double[] mean = new double[2], var = new double[2];
         for (int k = 0; k < 2; k++) {
             double s = 0, ss = 0;
-            for (int r = 0; r < n; r++) if (treated[r] == (k == 1)) { s += revenue[r]; ss += revenue[r] * revenue[r]; }
+            for (int r = 0; r < n; r++)
+                if (treated[r] == (k == 1)) {
+                    s += revenue[r];
+                    ss += revenue[r] * revenue[r];
+                }
             long m = requests[k];
             mean[k] = s / m;
             var[k] = m > 1 ? (ss - s * s / m) / (m - 1) : 0;
             double half = zq * Math.sqrt(var[k] / m);
             double[] wilson = wilson(clicks[k], impressions[k], zq);
-            arms[k] = new ArmResult(k == 0 ? control.name() : treatment.name(), m, impressions[k], clicks[k],
-                    impressions[k] == 0 ? Double.NaN : clicks[k] / (double) impressions[k], wilson[0], wilson[1], s,
-                    1000 * mean[k], 1000 * (mean[k] - half), 1000 * (mean[k] + half), micros[k]);
+            arms[k] = new ArmResult(
+                    k == 0 ? control.name() : treatment.name(),
+                    m,
+                    impressions[k],
+                    clicks[k],
+                    impressions[k] == 0 ? Double.NaN : clicks[k] / (double) impressions[k],
+                    wilson[0],
+                    wilson[1],
+                    s,
+                    1000 * mean[k],
+                    1000 * (mean[k] - half),
+                    1000 * (mean[k] + half),
+                    micros[k]);
         }
         double p0 = arms[0].ctr(), p1 = arms[1].ctr();
         double diff = p1 - p0, se = Math.sqrt(p0 * (1 - p0) / impressions[0] + p1 * (1 - p1) / impressions[1]);
         double z = z(clicks[0], impressions[0], clicks[1], impressions[1]);
         double rd = 1000 * (mean[1] - mean[0]), rse = 1000 * Math.sqrt(var[0] / requests[0] + var[1] / requests[1]);
-        return new AbResult(arms[0], arms[1], diff, diff - zq * se, diff + zq * se, z, Normal.twoSided(z),
-                rd, rd - zq * rse, rd + zq * rse, options);
+        return new AbResult(
+                arms[0],
+                arms[1],
+                diff,
+                diff - zq * se,
+                diff + zq * se,
+                z,
+                Normal.twoSided(z),
+                rd,
+                rd - zq * rse,
+                rd + zq * rse,
+                options);
     }
 
     /** The Wilson score interval of a proportion. */
@@ -151,7 +194,8 @@ public final class Experiments {
         SplittableRandom random = new SplittableRandom(seed);
         int rejected = 0;
         for (int t = 0; t < tests; t++) {
-            long a = binomial(random, plan.perArm(), plan.baseline()), b = binomial(random, plan.perArm(), plan.target());
+            long a = binomial(random, plan.perArm(), plan.baseline()),
+                    b = binomial(random, plan.perArm(), plan.target());
             rejected += pValue(a, plan.perArm(), b, plan.perArm()) < plan.alpha() ? 1 : 0;
         }
         return rejected / (double) tests;
@@ -162,10 +206,16 @@ public final class Experiments {
      * impressions an arm a day for {@code days} days (clicks drawn directly as binomial counts),
      * each checked with the z-test every day and once at the end.
      */
-    public static PeekingReport peeking(double ctr, long impressionsPerArmPerDay, int days, int tests, double alpha, long seed) {
+    public static PeekingReport peeking(
+            double ctr, long impressionsPerArmPerDay, int days, int tests, double alpha, long seed) {
         Require.that(ctr > 0 && ctr < 1, "peeking", "the CTR must be in (0, 1), got %s", ctr);
-        Require.that(impressionsPerArmPerDay > 0 && days > 0 && tests > 0, "peeking",
-                "impressions a day, days and tests must be positive, got %d, %d, %d", impressionsPerArmPerDay, days, tests);
+        Require.that(
+                impressionsPerArmPerDay > 0 && days > 0 && tests > 0,
+                "peeking",
+                "impressions a day, days and tests must be positive, got %d, %d, %d",
+                impressionsPerArmPerDay,
+                days,
+                tests);
         Require.that(alpha > 0 && alpha < 1, "peeking", "alpha must be in (0, 1), got %s", alpha);
         SplittableRandom random = new SplittableRandom(seed);
         int[] stoppedOn = new int[days];

@@ -18,8 +18,15 @@ import org.mlcycle.toolkit.report.Rendered;
  * when the analyst peeks daily and stops at the first one; {@code falsePositivesOnce} of them were
  * significant at the single planned look on the last day. Made by {@link Experiments#peeking}.
  */
-public record PeekingReport(int tests, int days, double alpha, long impressionsPerArmPerDay, double ctr,
-        List<Integer> stoppedByDay, int falsePositivesOnce) implements Rendered {
+public record PeekingReport(
+        int tests,
+        int days,
+        double alpha,
+        long impressionsPerArmPerDay,
+        double ctr,
+        List<Integer> stoppedByDay,
+        int falsePositivesOnce)
+        implements Rendered {
 
     public PeekingReport {
         stoppedByDay = List.copyOf(stoppedByDay);
@@ -37,9 +44,13 @@ public record PeekingReport(int tests, int days, double alpha, long impressionsP
 
     /** The false-positive rate so far, day by day, for daily peeking; one look and alpha as lines. */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(640).height(360)
+        XYChart chart = new XYChartBuilder()
+                .width(640)
+                .height(360)
                 .title(String.format(Locale.ROOT, "%,d A/A tests: share declared 'significant'", tests))
-                .xAxisTitle("day of the test").yAxisTitle("false-positive rate").build();
+                .xAxisTitle("day of the test")
+                .yAxisTitle("false-positive rate")
+                .build();
         List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -47,25 +58,43 @@ public record PeekingReport(int tests, int days, double alpha, long impressionsP
             y.add(stoppedByDay.get(d) / (double) tests);
         }
         chart.addSeries("peek daily, stop at the first p < " + Numbers.format(alpha), x, y);
-        chart.addSeries("one look on day " + days, List.of(days), List.of(falsePositiveRateOnce())).setMarker(SeriesMarkers.DIAMOND);
-        chart.addSeries("nominal alpha", List.of(1, days), List.of(alpha, alpha)).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("one look on day " + days, List.of(days), List.of(falsePositiveRateOnce()))
+                .setMarker(SeriesMarkers.DIAMOND);
+        chart.addSeries("nominal alpha", List.of(1, days), List.of(alpha, alpha))
+                .setMarker(SeriesMarkers.NONE);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
     }
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "peeking: %,d A/A tests over %d days, false positives %.1f%% when peeking daily, %.1f%% at one look (alpha %s)",
-                tests, days, 100 * falsePositiveRatePeeking(), 100 * falsePositiveRateOnce(), Numbers.format(alpha));
+        return String.format(
+                Locale.ROOT,
+                "peeking: %,d A/A tests over %d days, false positives %.1f%% when peeking daily, %.1f%% at one look (alpha %s)",
+                tests,
+                days,
+                100 * falsePositiveRatePeeking(),
+                100 * falsePositiveRateOnce(),
+                Numbers.format(alpha));
     }
 
     @Override
     public String toHtml() {
-        return Html.report(toText(), Html.table(List.of("analysis", "A/A tests", "declared significant", "false-positive rate"), List.of(
-                List.of("peek every day, stop at the first p < " + Numbers.format(alpha), tests, stoppedByDay.get(days - 1),
-                        String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRatePeeking())),
-                List.of("one look at the planned size (day " + days + ")", tests, falsePositivesOnce,
-                        String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRateOnce())))));
+        return Html.report(
+                toText(),
+                Html.table(
+                        List.of("analysis", "A/A tests", "declared significant", "false-positive rate"),
+                        List.of(
+                                List.of(
+                                        "peek every day, stop at the first p < " + Numbers.format(alpha),
+                                        tests,
+                                        stoppedByDay.get(days - 1),
+                                        String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRatePeeking())),
+                                List.of(
+                                        "one look at the planned size (day " + days + ")",
+                                        tests,
+                                        falsePositivesOnce,
+                                        String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRateOnce())))));
     }
 
     @Override

@@ -31,17 +31,36 @@ public record SampleSize(double baseline, double target, double alpha, double po
 
     @Override
     public String toText() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "sample size: %,d impressions per arm to detect CTR %s -> %s (%+.1f%%) at alpha %s, power %s",
-                perArm, Numbers.format(baseline), Numbers.format(target), 100 * relativeLift(),
-                Numbers.format(alpha), Numbers.format(power));
+                perArm,
+                Numbers.format(baseline),
+                Numbers.format(target),
+                100 * relativeLift(),
+                Numbers.format(alpha),
+                Numbers.format(power));
     }
 
     @Override
     public String toHtml() {
-        return Html.report(toText(), Html.table(List.of("baseline CTR", "target CTR", "lift", "alpha (two-sided)", "power", "impressions per arm"),
-                List.of(List.of(baseline, target, String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * relativeLift()), alpha, power,
-                        String.format(java.util.Locale.ROOT, "%,d", perArm)))));
+        return Html.report(
+                toText(),
+                Html.table(
+                        List.of(
+                                "baseline CTR",
+                                "target CTR",
+                                "lift",
+                                "alpha (two-sided)",
+                                "power",
+                                "impressions per arm"),
+                        List.of(List.of(
+                                baseline,
+                                target,
+                                String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * relativeLift()),
+                                alpha,
+                                power,
+                                String.format(java.util.Locale.ROOT, "%,d", perArm)))));
     }
 
     @Override

@@ -27,7 +27,8 @@ public final class Fonts {
             return base;
         }
         List<String> families = new ArrayList<>(PREFERRED);
-        families.addAll(List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
+        families.addAll(
+                List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
         for (String family : families) {
             Font font = new Font(family, base.getStyle(), base.getSize());
             if (font.getFamily().equals(family) && font.canDisplayUpTo(text) == -1) {

@@ -1,9 +1,8 @@
 package org.mlcycle.toolkit.imbalance;
 
-import org.mlcycle.toolkit.metrics.Ranking;
-
 import java.util.Locale;
 import org.mlcycle.toolkit.metrics.Confusion;
+import org.mlcycle.toolkit.metrics.Ranking;
 import org.mlcycle.toolkit.support.Require;
 
 /**
@@ -52,7 +51,11 @@ public final class Thresholds {
      */
     public static ThresholdChoice forPrecision(boolean[] actual, double[] probability, double precision, int minShown) {
         check(actual, probability, "threshold tuning");
-        Require.that(precision > 0 && precision <= 1, "threshold tuning", "target precision must be in (0, 1], got %s", precision);
+        Require.that(
+                precision > 0 && precision <= 1,
+                "threshold tuning",
+                "target precision must be in (0, 1], got %s",
+                precision);
         Require.that(minShown >= 1, "threshold tuning", "minShown must be at least 1, got %d", minShown);
         double chosen = Double.NaN;
         for (double[] step : sweep(actual, probability)) {
@@ -65,11 +68,17 @@ public final class Thresholds {
             }
         }
         if (Double.isNaN(chosen)) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "threshold tuning: no threshold showing at least %d rows reaches precision %s", minShown, precision));
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "threshold tuning: no threshold showing at least %d rows reaches precision %s",
+                    minShown,
+                    precision));
         }
-        return new ThresholdChoice(String.format(Locale.ROOT, "precision >= %s", precision), chosen,
-                at(actual, probability, chosen), at(actual, probability, 0.5));
+        return new ThresholdChoice(
+                String.format(Locale.ROOT, "precision >= %s", precision),
+                chosen,
+                at(actual, probability, chosen),
+                at(actual, probability, 0.5));
     }
 
     /** Every distinct probability as a threshold, highest first, with {threshold, tp, fp, positives}. */

@@ -57,7 +57,8 @@ public final class Data {
         try (InputStream in = new GZIPInputStream(Progress.counting(Files.newInputStream(path), progress), 1 << 16)) {
             return Csv.read(in, name, options);
         } catch (java.util.zip.ZipException e) {
-            throw new IllegalArgumentException(WHO + ": '" + path + "' is named .gz but is not gzip data: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    WHO + ": '" + path + "' is named .gz but is not gzip data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(WHO + ": reading '" + path + "' failed: " + e.getMessage(), e);
         } finally {
@@ -67,7 +68,8 @@ public final class Data {
 
     /** The default options with the separator the file's name implies. */
     public static CsvOptions optionsFor(Path path) {
-        String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String file =
+                path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (file.endsWith(".gz")) {
             file = file.substring(0, file.length() - 3);
         }
@@ -76,6 +78,7 @@ public final class Data {
     }
 
     private static boolean isGzip(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+        return path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 }

@@ -51,7 +51,10 @@ public final class ContentHash {
         }
         Arrays.sort(rows, Arrays::compare);
         MessageDigest total = sha256();
-        total.update(ByteBuffer.allocate(8).putInt(columns.size()).putInt(rows.length).array());
+        total.update(ByteBuffer.allocate(8)
+                .putInt(columns.size())
+                .putInt(rows.length)
+                .array());
         for (Column<?> column : columns) {
             field(total, TEXT, column.name());
         }
@@ -83,7 +86,10 @@ public final class ContentHash {
         List<String> names = new ArrayList<>(columnNames);
         names.sort(String::compareTo);
         MessageDigest total = sha256();
-        total.update(ByteBuffer.allocate(8).putInt(names.size()).putInt(Math.toIntExact(rows)).array());
+        total.update(ByteBuffer.allocate(8)
+                .putInt(names.size())
+                .putInt(Math.toIntExact(rows))
+                .array());
         for (String name : names) {
             field(total, TEXT, name);
         }

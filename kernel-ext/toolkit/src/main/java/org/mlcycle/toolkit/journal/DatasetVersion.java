@@ -40,7 +40,13 @@ public record DatasetVersion(
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "%s  %s  %,d rows × %d columns%s", ref(), shortHash(), rows, columns,
+        return String.format(
+                Locale.ROOT,
+                "%s  %s  %,d rows × %d columns%s",
+                ref(),
+                shortHash(),
+                rows,
+                columns,
                 parent == null ? "" : "  from " + parent);
     }
 

@@ -12,8 +12,8 @@ import tech.tablesaw.api.Table;
 
 /** SQL for dataset versions: insert with the next version number, look up by reference, load. */
 final class Datasets {
-    private static final String COLUMNS = "d.id, d.name, d.version, d.hash, d.row_count, d.column_count, d.schema,"
-            + " p.name, p.version, d.at";
+    private static final String COLUMNS =
+            "d.id, d.name, d.version, d.hash, d.row_count, d.column_count, d.schema," + " p.name, p.version, d.at";
 
     private Datasets() {}
 
@@ -56,12 +56,23 @@ final class Datasets {
     static DatasetVersion insert(
             Db db, Connection c, String name, String hash, Table table, byte[] data, Ref parent, String operation)
             throws SQLException {
-        return insert(db, c, name, hash, table.rowCount(), table.columnCount(), schemaOf(table), data, parent, operation);
+        return insert(
+                db, c, name, hash, table.rowCount(), table.columnCount(), schemaOf(table), data, parent, operation);
     }
 
     /** As above from the version's shape alone; {@code data} null records a version whose rows are kept elsewhere. */
-    static DatasetVersion insert(Db db, Connection c, String name, String hash, int rows, int columns, String schema,
-            byte[] data, Ref parent, String operation) throws SQLException {
+    static DatasetVersion insert(
+            Db db,
+            Connection c,
+            String name,
+            String hash,
+            int rows,
+            int columns,
+            String schema,
+            byte[] data,
+            Ref parent,
+            String operation)
+            throws SQLException {
         Optional<DatasetVersion> latest = find(c, new Ref(name, 0));
         Long parentId = null;
         if (parent != null) {
@@ -92,7 +103,8 @@ final class Datasets {
             id = Sql.lastId(c);
         }
         if (data != null) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO dataset_blobs(dataset_id, codec, data) VALUES (?,?,?)")) {
+            try (PreparedStatement p =
+                    c.prepareStatement("INSERT INTO dataset_blobs(dataset_id, codec, data) VALUES (?,?,?)")) {
                 p.setLong(1, id);
                 p.setInt(2, 1);
                 p.setBytes(3, data);
@@ -103,8 +115,9 @@ final class Datasets {
     }
 
     static Optional<DatasetVersion> find(Connection c, Ref ref) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM datasets d LEFT JOIN datasets p ON p.id = d.parent_id WHERE d.name = ?"
-                + (ref.version() == 0 ? " ORDER BY d.version DESC LIMIT 1" : " AND d.version = ?");
+        String sql =
+                "SELECT " + COLUMNS + " FROM datasets d LEFT JOIN datasets p ON p.id = d.parent_id WHERE d.name = ?"
+                        + (ref.version() == 0 ? " ORDER BY d.version DESC LIMIT 1" : " AND d.version = ?");
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, ref.name());
             if (ref.version() != 0) {
@@ -139,7 +152,8 @@ final class Datasets {
 
     /** "ads has versions 1 to 3", or "there is no dataset 'ads' (known: a, b)". */
     static String whatExists(Connection c, String name) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT min(version), max(version) FROM datasets WHERE name = ?")) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT min(version), max(version) FROM datasets WHERE name = ?")) {
             p.setString(1, name);
             try (ResultSet rs = p.executeQuery()) {
                 if (rs.next() && rs.getObject(1) != null) {
@@ -154,7 +168,8 @@ final class Datasets {
                 names.add(rs.getString(1));
             }
         }
-        return "there is no dataset '" + name + "' (known: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")";
+        return "there is no dataset '" + name + "' (known: " + (names.isEmpty() ? "none" : String.join(", ", names))
+                + ")";
     }
 
     private static DatasetVersion read(ResultSet rs) throws SQLException {

@@ -91,12 +91,16 @@ final class Db implements AutoCloseable {
     }
 
     private void migrate(List<Migration> migrations) {
-        int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        int known =
+                migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         int current = read("open", Db::userVersion);
         if (current > known) {
-            throw new JournalException(file, "open", String.format(
-                    "written by a newer mlcycle (schema version %d; this one reads up to %d); the file was not changed",
-                    current, known));
+            throw new JournalException(
+                    file,
+                    "open",
+                    String.format(
+                            "written by a newer mlcycle (schema version %d; this one reads up to %d); the file was not changed",
+                            current, known));
         }
         for (Migration step : migrations) {
             if (step.version() <= current) {
@@ -112,8 +116,8 @@ final class Db implements AutoCloseable {
                     }
                     s.execute("PRAGMA user_version = " + step.version());
                 }
-                try (PreparedStatement p =
-                        c.prepareStatement("INSERT INTO schema_migrations(version, description, applied_at) VALUES (?,?,?)")) {
+                try (PreparedStatement p = c.prepareStatement(
+                        "INSERT INTO schema_migrations(version, description, applied_at) VALUES (?,?,?)")) {
                     p.setInt(1, step.version());
                     p.setString(2, step.description());
                     p.setLong(3, now());

@@ -23,7 +23,9 @@ final class Export {
         CSV;
 
         static Format of(Path target) {
-            String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
+            String name = target.getFileName() == null
+                    ? ""
+                    : target.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".json")) {
                 return JSON;
             }
@@ -38,22 +40,99 @@ final class Export {
     static Map<String, Object> everything(Connection c) throws SQLException {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("schemaVersion", Db.userVersion(c));
-        out.put("stages", map(Log.stages(c), m -> record("id", m.id(), "stage", m.stage().label(), "note", m.note(),
-                "at", m.at().toString())));
+        out.put(
+                "stages",
+                map(
+                        Log.stages(c),
+                        m -> record(
+                                "id", m.id(), "stage", m.stage().label(), "note", m.note(), "at", m.at().toString())));
         out.put("objectives", map(Log.objectives(c), Objective::toRecord));
         out.put("datasets", map(Datasets.all(c), DatasetVersion::toRecord));
         out.put("runs", map(Runs.all(c), Run::toRecord));
-        out.put("models", map(Runs.allModels(c), m -> record("id", m.id(), "name", m.name(),
-                "runId", m.runId(), "provenance", m.provenance(), "at", m.at().toString())));
-        out.put("deployments", map(Runs.allDeployments(c), d -> record("id", d.id(), "model", d.model(),
-                "target", d.target(), "note", d.note(), "at", d.at().toString())));
+        out.put(
+                "models",
+                map(
+                        Runs.allModels(c),
+                        m -> record(
+                                "id",
+                                m.id(),
+                                "name",
+                                m.name(),
+                                "runId",
+                                m.runId(),
+                                "provenance",
+                                m.provenance(),
+                                "at",
+                                m.at().toString())));
+        out.put(
+                "deployments",
+                map(
+                        Runs.allDeployments(c),
+                        d -> record(
+                                "id",
+                                d.id(),
+                                "model",
+                                d.model(),
+                                "target",
+                                d.target(),
+                                "note",
+                                d.note(),
+                                "at",
+                                d.at().toString())));
         out.put("registered_models", map(Registry.all(c), ModelEntry::toRecord));
-        out.put("model_stage_moves", map(Registry.moves(c, null), m -> record("id", m.id(), "model", m.ref(),
-                "from", m.from().label(), "to", m.to().label(), "note", m.note(), "at", m.at().toString())));
-        out.put("alerts", map(Log.alerts(c), a -> record("id", a.id(), "kind", a.kind(), "severity", a.severity(),
-                "message", a.message(), "at", a.at().toString())));
-        out.put("exercises", map(Log.exercises(c), e -> record("id", e.id(), "exercise", e.exercise(),
-                "lesson", e.lesson(), "kind", e.kind(), "passed", e.passed(), "score", e.score(), "detail", e.detail(), "at", e.at().toString())));
+        out.put(
+                "model_stage_moves",
+                map(
+                        Registry.moves(c, null),
+                        m -> record(
+                                "id",
+                                m.id(),
+                                "model",
+                                m.ref(),
+                                "from",
+                                m.from().label(),
+                                "to",
+                                m.to().label(),
+                                "note",
+                                m.note(),
+                                "at",
+                                m.at().toString())));
+        out.put(
+                "alerts",
+                map(
+                        Log.alerts(c),
+                        a -> record(
+                                "id",
+                                a.id(),
+                                "kind",
+                                a.kind(),
+                                "severity",
+                                a.severity(),
+                                "message",
+                                a.message(),
+                                "at",
+                                a.at().toString())));
+        out.put(
+                "exercises",
+                map(
+                        Log.exercises(c),
+                        e -> record(
+                                "id",
+                                e.id(),
+                                "exercise",
+                                e.exercise(),
+                                "lesson",
+                                e.lesson(),
+                                "kind",
+                                e.kind(),
+                                "passed",
+                                e.passed(),
+                                "score",
+                                e.score(),
+                                "detail",
+                                e.detail(),
+                                "at",
+                                e.at().toString())));
         return out;
     }
 

@@ -21,6 +21,9 @@ public record Fingerprint(String hash, long rows, List<String> schema) {
 
     /** The table's fingerprint. */
     public static Fingerprint of(Table table) {
-        return new Fingerprint(ContentHash.of(table), table.rowCount(), List.of(Datasets.schemaOf(table).split("\n")));
+        return new Fingerprint(
+                ContentHash.of(table),
+                table.rowCount(),
+                List.of(Datasets.schemaOf(table).split("\n")));
     }
 }

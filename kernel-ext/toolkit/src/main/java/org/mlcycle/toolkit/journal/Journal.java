@@ -1,7 +1,5 @@
 package org.mlcycle.toolkit.journal;
 
-import org.mlcycle.toolkit.report.Json;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mlcycle.toolkit.report.Json;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
 
@@ -93,7 +92,8 @@ public final class Journal implements AutoCloseable {
     /** Records an objective; if one was recorded before, this one is a pivot away from it. */
     public Objective objective(String metric, String constraints, String criteria, String stakeholders) {
         Require.that(metric != null && !metric.isBlank(), "objective", "the metric to optimise is empty");
-        return db.write("objective '" + metric.strip() + "'",
+        return db.write(
+                "objective '" + metric.strip() + "'",
                 c -> Log.objective(db, c, metric.strip(), constraints, criteria, stakeholders));
     }
 
@@ -156,11 +156,25 @@ public final class Journal implements AutoCloseable {
         String who = "snapshot '" + name + "'";
         Require.that(name != null && !name.isBlank(), "snapshot", "the dataset needs a name");
         Require.that(!name.contains("@"), who, "a dataset name cannot contain '@'");
-        Require.that(fingerprint.rows() <= Integer.MAX_VALUE, who, "%d rows: the journal counts rows as an int",
+        Require.that(
+                fingerprint.rows() <= Integer.MAX_VALUE,
+                who,
+                "%d rows: the journal counts rows as an int",
                 fingerprint.rows());
         Datasets.Ref parentRef = parent == null ? null : Datasets.Ref.parse(parent, who);
-        return db.write(who, c -> Datasets.insert(db, c, name.strip(), fingerprint.hash(), (int) fingerprint.rows(),
-                fingerprint.schema().size(), String.join("\n", fingerprint.schema()), null, parentRef, who));
+        return db.write(
+                who,
+                c -> Datasets.insert(
+                        db,
+                        c,
+                        name.strip(),
+                        fingerprint.hash(),
+                        (int) fingerprint.rows(),
+                        fingerprint.schema().size(),
+                        String.join("\n", fingerprint.schema()),
+                        null,
+                        parentRef,
+                        who));
     }
 
     /** The table stored as {@code ref} ({@code name@version}, or a name for its latest version). */
@@ -175,8 +189,10 @@ public final class Journal implements AutoCloseable {
             return Datasets.blob(c, version.get().id());
         });
         if (data == null) {
-            throw db.fail(who, "the version is recorded without its rows (a fingerprint of data kept"
-                    + " elsewhere, such as a Spark Dataset): nothing to restore");
+            throw db.fail(
+                    who,
+                    "the version is recorded without its rows (a fingerprint of data kept"
+                            + " elsewhere, such as a Spark Dataset): nothing to restore");
         }
         Table table = TableCodec.decode(data);
         return table.setName(parsed.name());
@@ -265,8 +281,14 @@ public final class Journal implements AutoCloseable {
      * {@code name}, trained on the dataset versions {@code data} ({@code name@version}) with
      * {@code metrics}; also records a {@code models} row so lineage and deployments see it.
      */
-    public ModelEntry registerModel(String name, byte[] model, String specHash, String inputSchema,
-            List<String> data, java.util.Map<String, Double> metrics, String note) {
+    public ModelEntry registerModel(
+            String name,
+            byte[] model,
+            String specHash,
+            String inputSchema,
+            List<String> data,
+            java.util.Map<String, Double> metrics,
+            String note) {
         Require.that(name != null && !name.isBlank(), "register model", "the model needs a name");
         String who = "register model '" + name + "'";
         Require.that(!name.contains("@"), who, "a model name cannot contain '@'");
@@ -276,10 +298,26 @@ public final class Journal implements AutoCloseable {
             Datasets.Ref.parse(ref, who);
         }
         for (var m : metrics.entrySet()) {
-            Require.that(Double.isFinite(m.getValue()), who, "metric '%s' is %s, not a finite number", m.getKey(), m.getValue());
+            Require.that(
+                    Double.isFinite(m.getValue()),
+                    who,
+                    "metric '%s' is %s, not a finite number",
+                    m.getKey(),
+                    m.getValue());
         }
-        return db.write(who, c -> Registry.register(db, c, name.strip(), model, specHash, inputSchema == null ? "" : inputSchema,
-                data, metrics, note, who));
+        return db.write(
+                who,
+                c -> Registry.register(
+                        db,
+                        c,
+                        name.strip(),
+                        model,
+                        specHash,
+                        inputSchema == null ? "" : inputSchema,
+                        data,
+                        metrics,
+                        note,
+                        who));
     }
 
     /** The registered version {@code ref}: {@code name} (latest), {@code name@3}, or {@code name@production}. */
@@ -292,8 +330,10 @@ public final class Journal implements AutoCloseable {
     public ModelEntry requireRegisteredModel(String ref) {
         Registry.Ref parsed = Registry.Ref.parse(ref, "registered model");
         String who = "registered model '" + ref + "'";
-        return db.read(who, c -> Registry.find(c, parsed).orElseThrow(
-                () -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name()))));
+        return db.read(
+                who,
+                c -> Registry.find(c, parsed)
+                        .orElseThrow(() -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name()))));
     }
 
     private static String whatIsRegistered(java.sql.Connection c, String name) {
@@ -328,8 +368,8 @@ public final class Journal implements AutoCloseable {
         Registry.Ref parsed = Registry.Ref.parse(ref, "move model");
         String who = "move model '" + ref + "' to " + stage.label();
         return db.write(who, c -> {
-            ModelEntry entry = Registry.find(c, parsed).orElseThrow(
-                    () -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name())));
+            ModelEntry entry = Registry.find(c, parsed)
+                    .orElseThrow(() -> db.fail(who, "not registered; " + whatIsRegistered(c, parsed.name())));
             return Registry.move(db, c, entry, stage, note);
         });
     }
@@ -364,9 +404,13 @@ public final class Journal implements AutoCloseable {
     public ExerciseResult exercise(
             String exercise, String lesson, String kind, boolean passed, double score, String detail) {
         Require.that(exercise != null && !exercise.isBlank(), "exercise", "the exercise name is empty");
-        Require.that(ExerciseResult.CHECK.equals(kind) || ExerciseResult.REVEAL.equals(kind), "exercise",
-                "the kind is '%s', not 'check' or 'reveal'", kind);
-        return db.write("exercise '" + exercise + "'",
+        Require.that(
+                ExerciseResult.CHECK.equals(kind) || ExerciseResult.REVEAL.equals(kind),
+                "exercise",
+                "the kind is '%s', not 'check' or 'reveal'",
+                kind);
+        return db.write(
+                "exercise '" + exercise + "'",
                 c -> Log.exercise(db, c, exercise.strip(), lesson, kind, passed, score, detail));
     }
 
@@ -378,7 +422,10 @@ public final class Journal implements AutoCloseable {
 
     /** The path taken round the six stages, with loops, time per stage and objective pivots. */
     public StagePath stagePath() {
-        return db.read("stage path", c -> StagePath.of(Log.stages(c), Log.objectives(c), db.options.clock().instant()));
+        return db.read(
+                "stage path",
+                c -> StagePath.of(
+                        Log.stages(c), Log.objectives(c), db.options.clock().instant()));
     }
 
     /** Dataset version -> run -> model -> metric (and deployments), for every dataset. */
@@ -400,7 +447,9 @@ public final class Journal implements AutoCloseable {
         }
         List<Run> chosen = new ArrayList<>();
         for (long id : ids) {
-            chosen.add(all.stream().filter(r -> r.id() == id).findFirst()
+            chosen.add(all.stream()
+                    .filter(r -> r.id() == id)
+                    .findFirst()
                     .orElseThrow(() -> db.fail("compare runs", "there is no run #" + id)));
         }
         return new RunComparison(chosen);

@@ -60,9 +60,10 @@ public record Lineage(List<Link> links) implements Rendered {
         }
 
         String metricsText() {
-            return new TreeMap<>(metrics).entrySet().stream()
-                    .map(e -> e.getKey() + "=" + Html.format(e.getValue()))
-                    .collect(Collectors.joining(" "));
+            return new TreeMap<>(metrics)
+                    .entrySet().stream()
+                            .map(e -> e.getKey() + "=" + Html.format(e.getValue()))
+                            .collect(Collectors.joining(" "));
         }
     }
 

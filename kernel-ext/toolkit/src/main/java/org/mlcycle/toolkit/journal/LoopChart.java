@@ -13,7 +13,6 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.i18n.Fonts;
-import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * Draws a {@link StagePath} as the cycle it is: the six stages on a circle, clockwise from
@@ -29,7 +28,9 @@ final class LoopChart {
     private LoopChart() {}
 
     static XYChart draw(StagePath path, int size) {
-        XYChart chart = new XYChartBuilder().width(size).height(size)
+        XYChart chart = new XYChartBuilder()
+                .width(size)
+                .height(size)
                 .title(path.title())
                 .build();
         var styler = chart.getStyler();
@@ -81,8 +82,13 @@ final class LoopChart {
                         ? "before the first stage"
                         : "in " + moves.get(after - 1).stage().label()
                                 + (after < moves.size() ? ", before arrow " + after : ", after the last arrow");
-                pivots.append(p == 0 ? "" : "; ").append("pivot ").append(where).append(": ")
-                        .append(o.previousMetric()).append(" → ").append(o.metric());
+                pivots.append(p == 0 ? "" : "; ")
+                        .append("pivot ")
+                        .append(where)
+                        .append(": ")
+                        .append(o.previousMetric())
+                        .append(" → ")
+                        .append(o.metric());
             }
             chart.addAnnotation(new AnnotationText(pivots.toString(), 0, -1.5, false));
         }
@@ -136,8 +142,11 @@ final class LoopChart {
         s.setLineStyle(SeriesLines.SOLID);
         s.setLineColor(back ? BACK : FORWARD);
         double label = 0.045;
-        chart.addAnnotation(new AnnotationText(Integer.toString(n), (sx + tx) / 2 + nx * label + ux * 0.05 * (repeat % 3),
-                (sy + ty) / 2 + ny * label + uy * 0.05 * (repeat % 3), false));
+        chart.addAnnotation(new AnnotationText(
+                Integer.toString(n),
+                (sx + tx) / 2 + nx * label + ux * 0.05 * (repeat % 3),
+                (sy + ty) / 2 + ny * label + uy * 0.05 * (repeat % 3),
+                false));
     }
 
     private static double angle(Stage stage) {

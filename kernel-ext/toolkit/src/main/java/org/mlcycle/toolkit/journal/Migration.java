@@ -14,18 +14,15 @@ record Migration(int version, String description, List<String> statements) {
             new Migration(
                     1,
                     "stages, objectives, dataset versions, runs, models, deployments, alerts, exercises",
-                    List.of(
-                            """
+                    List.of("""
                             CREATE TABLE schema_migrations(
-                                version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)""",
-                            """
+                                version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)""", """
                             CREATE TABLE stage_moves(
                                 id INTEGER PRIMARY KEY,
                                 stage TEXT NOT NULL CHECK (stage IN
                                     ('scoping','data','development','deployment','monitoring','business')),
                                 note TEXT,
-                                at INTEGER NOT NULL)""",
-                            """
+                                at INTEGER NOT NULL)""", """
                             CREATE TABLE objectives(
                                 id INTEGER PRIMARY KEY,
                                 metric TEXT NOT NULL,
@@ -34,8 +31,7 @@ record Migration(int version, String description, List<String> statements) {
                                 stakeholders TEXT,
                                 previous_id INTEGER REFERENCES objectives(id),
                                 after_move INTEGER NOT NULL,
-                                at INTEGER NOT NULL)""",
-                            """
+                                at INTEGER NOT NULL)""", """
                             CREATE TABLE datasets(
                                 id INTEGER PRIMARY KEY,
                                 name TEXT NOT NULL,
@@ -46,59 +42,50 @@ record Migration(int version, String description, List<String> statements) {
                                 schema TEXT NOT NULL,
                                 parent_id INTEGER REFERENCES datasets(id),
                                 at INTEGER NOT NULL,
-                                UNIQUE (name, version))""",
-                            """
+                                UNIQUE (name, version))""", """
                             CREATE TABLE dataset_blobs(
                                 dataset_id INTEGER PRIMARY KEY REFERENCES datasets(id),
                                 codec INTEGER NOT NULL,
-                                data BLOB NOT NULL)""",
-                            """
+                                data BLOB NOT NULL)""", """
                             CREATE TABLE runs(
                                 id INTEGER PRIMARY KEY,
                                 name TEXT NOT NULL,
                                 status TEXT NOT NULL CHECK (status IN ('running','finished','failed')),
                                 started_at INTEGER NOT NULL,
                                 duration_ms INTEGER,
-                                note TEXT)""",
-                            """
+                                note TEXT)""", """
                             CREATE TABLE run_params(
                                 run_id INTEGER NOT NULL REFERENCES runs(id),
                                 key TEXT NOT NULL,
                                 value TEXT NOT NULL,
-                                PRIMARY KEY (run_id, key))""",
-                            """
+                                PRIMARY KEY (run_id, key))""", """
                             CREATE TABLE run_metrics(
                                 run_id INTEGER NOT NULL REFERENCES runs(id),
                                 name TEXT NOT NULL,
                                 value REAL NOT NULL,
-                                PRIMARY KEY (run_id, name))""",
-                            """
+                                PRIMARY KEY (run_id, name))""", """
                             CREATE TABLE run_data(
                                 run_id INTEGER NOT NULL REFERENCES runs(id),
                                 dataset_id INTEGER NOT NULL REFERENCES datasets(id),
-                                PRIMARY KEY (run_id, dataset_id))""",
-                            """
+                                PRIMARY KEY (run_id, dataset_id))""", """
                             CREATE TABLE models(
                                 id INTEGER PRIMARY KEY,
                                 name TEXT NOT NULL,
                                 run_id INTEGER REFERENCES runs(id),
                                 provenance TEXT,
-                                at INTEGER NOT NULL)""",
-                            """
+                                at INTEGER NOT NULL)""", """
                             CREATE TABLE deployments(
                                 id INTEGER PRIMARY KEY,
                                 model_id INTEGER NOT NULL REFERENCES models(id),
                                 target TEXT NOT NULL,
                                 note TEXT,
-                                at INTEGER NOT NULL)""",
-                            """
+                                at INTEGER NOT NULL)""", """
                             CREATE TABLE alerts(
                                 id INTEGER PRIMARY KEY,
                                 kind TEXT NOT NULL,
                                 severity TEXT NOT NULL,
                                 message TEXT NOT NULL,
-                                at INTEGER NOT NULL)""",
-                            """
+                                at INTEGER NOT NULL)""", """
                             CREATE TABLE exercise_results(
                                 id INTEGER PRIMARY KEY,
                                 exercise TEXT NOT NULL,

@@ -35,7 +35,12 @@ public record Run(
 
     @Override
     public String toText() {
-        return String.format(Locale.ROOT, "run #%d %s (%s%s)", id, name, status,
+        return String.format(
+                        Locale.ROOT,
+                        "run #%d %s (%s%s)",
+                        id,
+                        name,
+                        status,
                         duration == null ? "" : String.format(Locale.ROOT, ", %.1f s", duration.toMillis() / 1000.0))
                 + (metrics.isEmpty() ? "" : "  " + join(metrics))
                 + (params.isEmpty() ? "" : "  params " + join(params))

@@ -25,52 +25,75 @@ public record RunComparison(List<Run> runs) implements Rendered {
 
     /** Every parameter name any run used, sorted. */
     public List<String> paramNames() {
-        return runs.stream().flatMap(r -> r.params().keySet().stream()).collect(Collectors.toCollection(TreeSet::new))
-                .stream().collect(Collectors.toList());
+        return runs.stream()
+                .flatMap(r -> r.params().keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream()
+                .collect(Collectors.toList());
     }
 
     /** Every metric name any run reported, sorted. */
     public List<String> metricNames() {
-        return runs.stream().flatMap(r -> r.metrics().keySet().stream()).collect(Collectors.toCollection(TreeSet::new))
-                .stream().collect(Collectors.toList());
+        return runs.stream()
+                .flatMap(r -> r.metrics().keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream()
+                .collect(Collectors.toList());
     }
 
     /** The run with the highest {@code metric} (use {@link #lowest} for losses). */
     public Optional<Run> highest(String metric) {
-        return runs.stream().filter(r -> r.metrics().containsKey(metric))
-                .max((a, b) -> Double.compare(a.metrics().get(metric), b.metrics().get(metric)));
+        return runs.stream()
+                .filter(r -> r.metrics().containsKey(metric))
+                .max((a, b) ->
+                        Double.compare(a.metrics().get(metric), b.metrics().get(metric)));
     }
 
     public Optional<Run> lowest(String metric) {
-        return runs.stream().filter(r -> r.metrics().containsKey(metric))
-                .min((a, b) -> Double.compare(a.metrics().get(metric), b.metrics().get(metric)));
+        return runs.stream()
+                .filter(r -> r.metrics().containsKey(metric))
+                .min((a, b) ->
+                        Double.compare(a.metrics().get(metric), b.metrics().get(metric)));
     }
 
     /** The comparison as a Tablesaw table: id, run, status, data, then params, then metrics (missing where absent). */
     public Table table() {
-        Table t = Table.create("runs",
+        Table t = Table.create(
+                "runs",
                 LongColumn.create("id", runs.stream().mapToLong(Run::id).toArray()),
                 StringColumn.create("run", runs.stream().map(Run::name).collect(Collectors.toList())),
                 StringColumn.create("status", runs.stream().map(Run::status).collect(Collectors.toList())),
-                StringColumn.create("data", runs.stream().map(r -> String.join(" ", r.data())).collect(Collectors.toList())));
+                StringColumn.create(
+                        "data",
+                        runs.stream().map(r -> String.join(" ", r.data())).collect(Collectors.toList())));
         for (String p : paramNames()) {
-            t.addColumns(StringColumn.create(p, runs.stream().map(r -> r.params().getOrDefault(p, ""))
-                    .collect(Collectors.toList())));
+            t.addColumns(StringColumn.create(
+                    p, runs.stream().map(r -> r.params().getOrDefault(p, "")).collect(Collectors.toList())));
         }
         for (String m : metricNames()) {
-            t.addColumns(DoubleColumn.create(m, runs.stream()
-                    .mapToDouble(r -> r.metrics().getOrDefault(m, Double.NaN)).toArray()));
+            t.addColumns(DoubleColumn.create(
+                    m,
+                    runs.stream()
+                            .mapToDouble(r -> r.metrics().getOrDefault(m, Double.NaN))
+                            .toArray()));
         }
         return t;
     }
 
     /** A bar chart: one group per run, one bar per metric. */
     public CategoryChart chart() {
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(360).title("Runs compared")
-                .xAxisTitle("run").yAxisTitle("metric value").build();
-        List<String> labels = runs.stream().map(r -> "#" + r.id() + " " + r.name()).collect(Collectors.toList());
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(640)
+                .height(360)
+                .title("Runs compared")
+                .xAxisTitle("run")
+                .yAxisTitle("metric value")
+                .build();
+        List<String> labels =
+                runs.stream().map(r -> "#" + r.id() + " " + r.name()).collect(Collectors.toList());
         for (String m : metricNames()) {
-            List<Double> values = runs.stream().map(r -> r.metrics().getOrDefault(m, 0.0)).collect(Collectors.toList());
+            List<Double> values =
+                    runs.stream().map(r -> r.metrics().getOrDefault(m, 0.0)).collect(Collectors.toList());
             if (!labels.isEmpty()) {
                 chart.addSeries(m, labels, values);
             }

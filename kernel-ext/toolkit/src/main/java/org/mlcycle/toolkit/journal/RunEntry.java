@@ -35,7 +35,8 @@ public record RunEntry(
         params = Collections.unmodifiableMap(new TreeMap<>(params));
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         data = List.copyOf(data);
-        Require.that(duration == null || !duration.isNegative(), "run '" + name + "'", "negative duration %s", duration);
+        Require.that(
+                duration == null || !duration.isNegative(), "run '" + name + "'", "negative duration %s", duration);
     }
 
     /** An entry with only a name. */
@@ -52,7 +53,8 @@ public record RunEntry(
 
     public RunEntry withMetric(String key, double value) {
         Require.that(key != null && !key.isBlank(), "run '" + name + "'", "a metric needs a name");
-        Require.that(Double.isFinite(value), "run '" + name + "'", "metric '%s' is %s, not a finite number", key, value);
+        Require.that(
+                Double.isFinite(value), "run '" + name + "'", "metric '%s' is %s, not a finite number", key, value);
         Map<String, Double> next = new TreeMap<>(metrics);
         next.put(key, value);
         return new RunEntry(name, params, next, data, modelName, provenance, duration, note);

@@ -17,8 +17,12 @@ final class Runs {
     private Runs() {}
 
     static long start(Db db, Connection c, String name, String note) throws SQLException {
-        return Sql.insert(c, "INSERT INTO runs(name, status, started_at, note) VALUES (?, 'running', ?, ?)",
-                name, db.now(), note);
+        return Sql.insert(
+                c,
+                "INSERT INTO runs(name, status, started_at, note) VALUES (?, 'running', ?, ?)",
+                name,
+                db.now(),
+                note);
     }
 
     static void param(Connection c, long run, String key, String value) throws SQLException {
@@ -32,8 +36,8 @@ final class Runs {
     static void uses(Db db, Connection c, long run, String ref, String operation) throws SQLException {
         Datasets.Ref parsed = Datasets.Ref.parse(ref, operation);
         DatasetVersion version = Datasets.find(c, parsed)
-                .orElseThrow(() -> db.fail(operation, "no dataset version " + ref + "; "
-                        + whatExists(c, parsed.name())));
+                .orElseThrow(
+                        () -> db.fail(operation, "no dataset version " + ref + "; " + whatExists(c, parsed.name())));
         Sql.update(c, "INSERT OR IGNORE INTO run_data(run_id, dataset_id) VALUES (?,?)", run, version.id());
     }
 
@@ -47,8 +51,13 @@ final class Runs {
 
     static ModelVersion model(Db db, Connection c, long run, String name, String provenance) throws SQLException {
         long at = db.now();
-        long id = Sql.insert(c, "INSERT INTO models(name, run_id, provenance, at) VALUES (?,?,?,?)",
-                name, run == 0 ? null : run, provenance, at);
+        long id = Sql.insert(
+                c,
+                "INSERT INTO models(name, run_id, provenance, at) VALUES (?,?,?,?)",
+                name,
+                run == 0 ? null : run,
+                provenance,
+                at);
         return new ModelVersion(id, name, run, provenance, Db.instant(at));
     }
 
@@ -90,8 +99,18 @@ final class Runs {
                     long id = rs.getLong(1);
                     long ms = rs.getLong(5);
                     Duration duration = rs.wasNull() ? null : Duration.ofMillis(ms);
-                    runs.put(id, new Run(id, rs.getString(2), rs.getString(3), Db.instant(rs.getLong(4)), duration,
-                            params(c, id), metrics(c, id), data(c, id), models(c, id)));
+                    runs.put(
+                            id,
+                            new Run(
+                                    id,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    Db.instant(rs.getLong(4)),
+                                    duration,
+                                    params(c, id),
+                                    metrics(c, id),
+                                    data(c, id),
+                                    models(c, id)));
                 }
             }
         }
@@ -126,8 +145,11 @@ final class Runs {
     }
 
     private static List<String> data(Connection c, long run) throws SQLException {
-        return strings(c, "SELECT d.name || '@' || d.version FROM run_data x JOIN datasets d ON d.id = x.dataset_id"
-                + " WHERE x.run_id = ? ORDER BY d.name, d.version", run);
+        return strings(
+                c,
+                "SELECT d.name || '@' || d.version FROM run_data x JOIN datasets d ON d.id = x.dataset_id"
+                        + " WHERE x.run_id = ? ORDER BY d.name, d.version",
+                run);
     }
 
     private static List<String> models(Connection c, long run) throws SQLException {
@@ -149,10 +171,12 @@ final class Runs {
 
     static List<ModelVersion> allModels(Connection c) throws SQLException {
         List<ModelVersion> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id, name, run_id, provenance, at FROM models ORDER BY id");
+        try (PreparedStatement p =
+                        c.prepareStatement("SELECT id, name, run_id, provenance, at FROM models ORDER BY id");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                out.add(new ModelVersion(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), Db.instant(rs.getLong(5))));
+                out.add(new ModelVersion(
+                        rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), Db.instant(rs.getLong(5))));
             }
         }
         return out;
@@ -161,20 +185,23 @@ final class Runs {
     static Deployment deploy(Db db, Connection c, String model, String target, String note, String operation)
             throws SQLException {
         long modelId;
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM models WHERE name = ? ORDER BY id DESC LIMIT 1")) {
+        try (PreparedStatement p =
+                c.prepareStatement("SELECT id FROM models WHERE name = ? ORDER BY id DESC LIMIT 1")) {
             p.setString(1, model);
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) {
                     List<String> known = strings(c, "SELECT DISTINCT name FROM models ORDER BY name");
-                    throw db.fail(operation, "there is no model '" + model + "' (known: "
-                            + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+                    throw db.fail(
+                            operation,
+                            "there is no model '" + model + "' (known: "
+                                    + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
                 }
                 modelId = rs.getLong(1);
             }
         }
         long at = db.now();
-        long id = Sql.insert(c, "INSERT INTO deployments(model_id, target, note, at) VALUES (?,?,?,?)",
-                modelId, target, note, at);
+        long id = Sql.insert(
+                c, "INSERT INTO deployments(model_id, target, note, at) VALUES (?,?,?,?)", modelId, target, note, at);
         return new Deployment(id, model, target, note, Db.instant(at));
     }
 
@@ -184,8 +211,8 @@ final class Runs {
                         + " JOIN models m ON m.id = d.model_id ORDER BY d.id");
                 ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                out.add(new Deployment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Db.instant(rs.getLong(5))));
+                out.add(new Deployment(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Db.instant(rs.getLong(5))));
             }
         }
         return out;

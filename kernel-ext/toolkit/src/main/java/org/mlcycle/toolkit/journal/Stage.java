@@ -44,7 +44,6 @@ public enum Stage {
         }
         throw new IllegalArgumentException(String.format(
                 "stage: unknown stage '%s' (one of %s)",
-                text,
-                Arrays.stream(values()).map(Stage::label).collect(Collectors.joining(", "))));
+                text, Arrays.stream(values()).map(Stage::label).collect(Collectors.joining(", "))));
     }
 }

@@ -39,7 +39,9 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         for (Objective objective : objectives) {
             if (objective.isPivot()) {
                 pivots.add(objective);
-                after.add((int) moves.stream().filter(m -> m.id() <= objective.afterMove()).count());
+                after.add((int) moves.stream()
+                        .filter(m -> m.id() <= objective.afterMove())
+                        .count());
             }
         }
         return new StagePath(moves, pivots, after, now);
@@ -94,20 +96,30 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < moves.size(); i++) {
             if (i > 0) {
-                out.append(moves.get(i).stage().ordinal() < moves.get(i - 1).stage().ordinal() ? " ↺ " : " → ");
+                out.append(
+                        moves.get(i).stage().ordinal()
+                                        < moves.get(i - 1).stage().ordinal()
+                                ? " ↺ "
+                                : " → ");
             }
             for (int p = 0; p < pivots.size(); p++) {
                 if (pivotAfter.get(p) == i) {
-                    out.append("[pivot: ").append(pivots.get(p).previousMetric()).append(" → ")
-                            .append(pivots.get(p).metric()).append("] ");
+                    out.append("[pivot: ")
+                            .append(pivots.get(p).previousMetric())
+                            .append(" → ")
+                            .append(pivots.get(p).metric())
+                            .append("] ");
                 }
             }
             out.append(moves.get(i).stage().label());
         }
         for (int p = 0; p < pivots.size(); p++) {
             if (pivotAfter.get(p) >= moves.size()) {
-                out.append(" [pivot: ").append(pivots.get(p).previousMetric()).append(" → ")
-                        .append(pivots.get(p).metric()).append("]");
+                out.append(" [pivot: ")
+                        .append(pivots.get(p).previousMetric())
+                        .append(" → ")
+                        .append(pivots.get(p).metric())
+                        .append("]");
             }
         }
         return out.toString();
@@ -115,7 +127,10 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
 
     /** "13 moves, 4 loops back, 0 objective pivots": the counts, in words that agree with them. */
     public String summary() {
-        return Messages.get("path.summary", counted(moves.size(), "path.moves"), counted(loops(), "path.loops"),
+        return Messages.get(
+                "path.summary",
+                counted(moves.size(), "path.moves"),
+                counted(loops(), "path.loops"),
                 counted(pivots.size(), "path.pivots"));
     }
 
@@ -136,8 +151,13 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         Map<Stage, Integer> visits = visits();
         Map<Stage, Duration> time = timePerStage();
         for (Stage stage : Stage.values()) {
-            out.append(String.format(Locale.ROOT, "%d %-12s %2d visits  %s%n", stage.number(), stage.label(),
-                    visits.getOrDefault(stage, 0), human(time.getOrDefault(stage, Duration.ZERO))));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%d %-12s %2d visits  %s%n",
+                    stage.number(),
+                    stage.label(),
+                    visits.getOrDefault(stage, 0),
+                    human(time.getOrDefault(stage, Duration.ZERO))));
         }
         return out.toString().stripTrailing();
     }
@@ -147,19 +167,28 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         StringBuilder out = new StringBuilder("<div class=\"mlcycle-path\"" + Messages.dirAttribute() + "><p>");
         for (int i = 0; i < moves.size(); i++) {
             if (i > 0) {
-                boolean back = moves.get(i).stage().ordinal() < moves.get(i - 1).stage().ordinal();
-                out.append(back ? " <span style=\"color:#c0392b\" title=\"" + Html.escape(Messages.get("path.back"))
-                        + "\">&#8634;</span> "
-                        : " &rarr; ");
+                boolean back = moves.get(i).stage().ordinal()
+                        < moves.get(i - 1).stage().ordinal();
+                out.append(
+                        back
+                                ? " <span style=\"color:#c0392b\" title=\"" + Html.escape(Messages.get("path.back"))
+                                        + "\">&#8634;</span> "
+                                : " &rarr; ");
             }
             for (int p = 0; p < pivots.size(); p++) {
                 if (pivotAfter.get(p) == i) {
                     out.append("<span style=\"background:#fdebd0\">pivot: ")
-                            .append(Html.escape(pivots.get(p).previousMetric())).append(" &rarr; ")
-                            .append(Html.escape(pivots.get(p).metric())).append("</span> ");
+                            .append(Html.escape(pivots.get(p).previousMetric()))
+                            .append(" &rarr; ")
+                            .append(Html.escape(pivots.get(p).metric()))
+                            .append("</span> ");
                 }
             }
-            out.append("<sup>").append(i + 1).append("</sup><b>").append(moves.get(i).stage().label()).append("</b>");
+            out.append("<sup>")
+                    .append(i + 1)
+                    .append("</sup><b>")
+                    .append(moves.get(i).stage().label())
+                    .append("</b>");
         }
         if (moves.isEmpty()) {
             out.append(Html.escape(Messages.get("path.none")));
@@ -169,10 +198,14 @@ public record StagePath(List<StageMove> moves, List<Objective> pivots, List<Inte
         Map<Stage, Integer> visits = visits();
         Map<Stage, Duration> time = timePerStage();
         for (Stage stage : Stage.values()) {
-            rows.add(List.of(stage.number() + " " + stage.title(), visits.getOrDefault(stage, 0),
+            rows.add(List.of(
+                    stage.number() + " " + stage.title(),
+                    visits.getOrDefault(stage, 0),
                     human(time.getOrDefault(stage, Duration.ZERO))));
         }
-        List<String> columns = List.of(Messages.get("path.column.stage"), Messages.get("path.column.visits"),
+        List<String> columns = List.of(
+                Messages.get("path.column.stage"),
+                Messages.get("path.column.visits"),
                 Messages.get("path.column.time"));
         return out.append(Html.table(columns, rows)).append("</div>").toString();
     }

@@ -59,10 +59,20 @@ final class TableCodec {
         for (Column<?> column : table.columns()) {
             String type = column.type().name();
             switch (type) {
-                case "SHORT", "INTEGER", "LONG", "FLOAT", "DOUBLE", "BOOLEAN", "STRING", "LOCAL_DATE",
-                        "LOCAL_TIME", "LOCAL_DATE_TIME", "INSTANT" -> {}
-                default -> throw new IllegalArgumentException(
-                        who + ": column '" + column.name() + "' has type " + type + ", which a snapshot cannot store");
+                case "SHORT",
+                        "INTEGER",
+                        "LONG",
+                        "FLOAT",
+                        "DOUBLE",
+                        "BOOLEAN",
+                        "STRING",
+                        "LOCAL_DATE",
+                        "LOCAL_TIME",
+                        "LOCAL_DATE_TIME",
+                        "INSTANT" -> {}
+                default ->
+                    throw new IllegalArgumentException(who + ": column '" + column.name() + "' has type " + type
+                            + ", which a snapshot cannot store");
             }
         }
     }
@@ -167,7 +177,8 @@ final class TableCodec {
         } else if (column instanceof StringColumn c) {
             c.append(readLongUtf(in));
         } else {
-            throw new IOException("cannot restore a column of type " + column.type().name());
+            throw new IOException(
+                    "cannot restore a column of type " + column.type().name());
         }
     }
 

@@ -84,13 +84,17 @@ public record Timeline(List<Event> events) implements Rendered {
     @Override
     public Map<String, Object> toRecord() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("events", events.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", e.at().toString());
-            m.put("kind", e.kind());
-            m.put("summary", e.summary());
-            return m;
-        }).collect(Collectors.toList()));
+        out.put(
+                "events",
+                events.stream()
+                        .map(e -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("at", e.at().toString());
+                            m.put("kind", e.kind());
+                            m.put("summary", e.summary());
+                            return m;
+                        })
+                        .collect(Collectors.toList()));
         return out;
     }
 
@@ -98,7 +102,12 @@ public record Timeline(List<Event> events) implements Rendered {
     public String toCsv() {
         StringBuilder out = new StringBuilder("at,kind,summary\n");
         for (Event e : events) {
-            out.append(e.at()).append(',').append(csv(e.kind())).append(',').append(csv(e.summary())).append('\n');
+            out.append(e.at())
+                    .append(',')
+                    .append(csv(e.kind()))
+                    .append(',')
+                    .append(csv(e.summary()))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -84,19 +84,32 @@ public final class Bootstrap {
         return interval(name, actual, score, statistic, RESAMPLES, SEED, LEVEL);
     }
 
-    public static Interval interval(String name, boolean[] actual, double[] score, Statistic statistic,
-            int resamples, long seed, double level) {
+    public static Interval interval(
+            String name,
+            boolean[] actual,
+            double[] score,
+            Statistic statistic,
+            int resamples,
+            long seed,
+            double level) {
         check(actual, score, name);
         Require.that(statistic != null, name, "statistic is null");
-        boolean[] y = new boolean[actual.length];   // reused by every resample: the statistic must not keep them
+        boolean[] y = new boolean[actual.length]; // reused by every resample: the statistic must not keep them
         double[] s = new double[actual.length];
-        return over(name, actual.length, idx -> {
-            for (int i = 0; i < idx.length; i++) {
-                y[i] = actual[idx[i]];
-                s[i] = score[idx[i]];
-            }
-            return statistic.of(y, s);
-        }, resamples, seed, level).withPositives(positives(actual, null));
+        return over(
+                        name,
+                        actual.length,
+                        idx -> {
+                            for (int i = 0; i < idx.length; i++) {
+                                y[i] = actual[idx[i]];
+                                s[i] = score[idx[i]];
+                            }
+                            return statistic.of(y, s);
+                        },
+                        resamples,
+                        seed,
+                        level)
+                .withPositives(positives(actual, null));
     }
 
     /** statistic(b) - statistic(a) on the same rows, resampled together (a paired bootstrap). */
@@ -104,19 +117,33 @@ public final class Bootstrap {
         return difference(name, actual, a, b, statistic, RESAMPLES, SEED, LEVEL);
     }
 
-    public static Interval difference(String name, boolean[] actual, double[] a, double[] b, Statistic statistic,
-            int resamples, long seed, double level) {
+    public static Interval difference(
+            String name,
+            boolean[] actual,
+            double[] a,
+            double[] b,
+            Statistic statistic,
+            int resamples,
+            long seed,
+            double level) {
         check(actual, a, name);
         check(actual, b, name);
-        return over(name, actual.length, idx -> {
-            boolean[] y = pick(actual, idx);
-            return statistic.of(y, pick(b, idx)) - statistic.of(y, pick(a, idx));
-        }, resamples, seed, level).withPositives(positives(actual, null));
+        return over(
+                        name,
+                        actual.length,
+                        idx -> {
+                            boolean[] y = pick(actual, idx);
+                            return statistic.of(y, pick(b, idx)) - statistic.of(y, pick(a, idx));
+                        },
+                        resamples,
+                        seed,
+                        level)
+                .withPositives(positives(actual, null));
     }
 
     /** statistic(second) - statistic(first) on two independent samples, each resampled on its own. */
-    public static Interval difference(String name, boolean[] actualA, double[] a, boolean[] actualB, double[] b,
-            Statistic statistic) {
+    public static Interval difference(
+            String name, boolean[] actualA, double[] a, boolean[] actualB, double[] b, Statistic statistic) {
         check(actualA, a, name);
         check(actualB, b, name);
         double estimate = statistic.of(actualB, b) - statistic.of(actualA, a);
@@ -177,9 +204,11 @@ public final class Bootstrap {
         return over(name, n, statistic, RESAMPLES, SEED, LEVEL);
     }
 
-    public static Interval over(String name, int n, ToDoubleFunction<int[]> statistic, int resamples, long seed, double level) {
+    public static Interval over(
+            String name, int n, ToDoubleFunction<int[]> statistic, int resamples, long seed, double level) {
         Require.that(n > 0, name, "no rows to resample");
-        Require.that(resamples >= 100, name, "at least 100 resamples are needed for a 95%% interval, got %d", resamples);
+        Require.that(
+                resamples >= 100, name, "at least 100 resamples are needed for a 95%% interval, got %d", resamples);
         Require.that(level > 0 && level < 1, name, "the level must be in (0, 1), got %s", level);
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
@@ -192,8 +221,10 @@ public final class Bootstrap {
         return percentile(name, estimate, values, level, seed, n, -1);
     }
 
-    private static Interval percentile(String name, double estimate, double[] values, double level, long seed, long rows, long positives) {
-        double[] finite = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+    private static Interval percentile(
+            String name, double estimate, double[] values, double level, long seed, long rows, long positives) {
+        double[] finite =
+                Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         double low = Double.NaN, high = Double.NaN;
         if (finite.length > 0) {
             double tail = (1 - level) / 2;

@@ -92,8 +92,10 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
 
     /** "0.10 - 0.20" for equal-width bins; three significant digits when a range is narrower. */
     static String range(Bin b) {
-        boolean grid = Math.abs(b.low * 100 - Math.rint(b.low * 100)) < 1e-9 && Math.abs(b.high * 100 - Math.rint(b.high * 100)) < 1e-9;
-        return grid ? String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high)
+        boolean grid = Math.abs(b.low * 100 - Math.rint(b.low * 100)) < 1e-9
+                && Math.abs(b.high * 100 - Math.rint(b.high * 100)) < 1e-9;
+        return grid
+                ? String.format(Locale.ROOT, "%.2f - %.2f", b.low, b.high)
                 : String.format(Locale.ROOT, "%.3g - %.3g", b.low, b.high);
     }
 
@@ -146,7 +148,8 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
             rows.add(List.of(range(bins.get(i)), bins.get(i).count, predicted.get(i), observed.get(i)));
         }
         return Html.report(
-                String.format(Locale.ROOT, "calibration: ECE %s over %d rows", Numbers.brief(expectedCalibrationError), n),
+                String.format(
+                        Locale.ROOT, "calibration: ECE %s over %d rows", Numbers.brief(expectedCalibrationError), n),
                 Charts.img(chart()),
                 Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows));
     }

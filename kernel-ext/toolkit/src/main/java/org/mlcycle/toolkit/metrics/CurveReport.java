@@ -27,7 +27,6 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
     public enum Kind {
         ROC("ROC curve", "false-positive rate", "true-positive rate (recall)", "AUC"),
         PRECISION_RECALL("precision-recall curve", "recall", "precision", "AP");
-
         private final String title, x, y, area;
 
         Kind(String title, String x, String y, String area) {
@@ -70,7 +69,9 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
         for (Curve c : curves) if (c.model().equals(model)) return c;
         throw new IllegalArgumentException(String.format(
                 "%s: no model '%s' (has: %s)",
-                kind.title, model, String.join(", ", curves.stream().map(Curve::model).toList())));
+                kind.title,
+                model,
+                String.join(", ", curves.stream().map(Curve::model).toList())));
     }
 
     /** The area of a model without skill: 0.5 for ROC, the base rate for precision-recall. */
@@ -112,7 +113,8 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
 
     private List<List<?>> rows() {
         List<List<?>> rows = new ArrayList<>();
-        for (Curve c : curves) rows.add(List.of(c.model(), Checks.fmt(c.area()), c.points().size()));
+        for (Curve c : curves)
+            rows.add(List.of(c.model(), Checks.fmt(c.area()), c.points().size()));
         return rows;
     }
 

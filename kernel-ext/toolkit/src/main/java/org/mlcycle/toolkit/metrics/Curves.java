@@ -100,8 +100,11 @@ public final class Curves {
         if (positives == 0 || negatives == 0) return new Curve(model, List.of(), Double.NaN);
         List<Curve.Point> points = new ArrayList<>();
         points.add(new Curve.Point(Double.POSITIVE_INFINITY, 0, 0));
-        Ranking.sweep(actual, score, (threshold, tp, fp) ->
-                points.add(new Curve.Point(threshold, (double) fp / negatives, (double) tp / positives)));
+        Ranking.sweep(
+                actual,
+                score,
+                (threshold, tp, fp) ->
+                        points.add(new Curve.Point(threshold, (double) fp / negatives, (double) tp / positives)));
         return new Curve(model, points, Ranking.rocAuc(actual, score));
     }
 
@@ -113,8 +116,11 @@ public final class Curves {
         if (positives == 0) return new Curve(model, List.of(), Double.NaN);
         List<Curve.Point> points = new ArrayList<>();
         points.add(new Curve.Point(Double.POSITIVE_INFINITY, 0, 1));
-        Ranking.sweep(actual, score, (threshold, tp, fp) ->
-                points.add(new Curve.Point(threshold, (double) tp / positives, (double) tp / (tp + fp))));
+        Ranking.sweep(
+                actual,
+                score,
+                (threshold, tp, fp) ->
+                        points.add(new Curve.Point(threshold, (double) tp / positives, (double) tp / (tp + fp))));
         return new Curve(model, points, Ranking.averagePrecision(actual, score));
     }
 

@@ -17,8 +17,17 @@ import org.mlcycle.toolkit.report.Rendered;
  * {@link #MIN_POSITIVES} the report says the evidence is too thin to conclude from.
  */
 @CheckReturnValue
-public record Interval(String name, double estimate, double low, double high, double level, int resamples, long seed,
-        long rows, long positives) implements Rendered {
+public record Interval(
+        String name,
+        double estimate,
+        double low,
+        double high,
+        double level,
+        int resamples,
+        long seed,
+        long rows,
+        long positives)
+        implements Rendered {
     /** Fewer positives than this make any conclusion about a rare class a guess. */
     public static final int MIN_POSITIVES = 30;
 
@@ -56,14 +65,22 @@ public record Interval(String name, double estimate, double low, double high, do
     }
 
     private String method() {
-        String rowsText = String.format(Locale.ROOT, "%,d rows", rows) + (positives >= 0 ? String.format(Locale.ROOT, ", %,d positive", positives) : "");
-        return String.format(Locale.ROOT, "%.0f%% bootstrap interval, %,d resamples of %s, seed %d", 100 * level, resamples, rowsText, seed);
+        String rowsText = String.format(Locale.ROOT, "%,d rows", rows)
+                + (positives >= 0 ? String.format(Locale.ROOT, ", %,d positive", positives) : "");
+        return String.format(
+                Locale.ROOT,
+                "%.0f%% bootstrap interval, %,d resamples of %s, seed %d",
+                100 * level,
+                resamples,
+                rowsText,
+                seed);
     }
 
     @Override
     public String toText() {
-        String warn = enoughPositives() ? "" : String.format(Locale.ROOT,
-                " (only %d positives: too few to conclude from)", positives);
+        String warn = enoughPositives()
+                ? ""
+                : String.format(Locale.ROOT, " (only %d positives: too few to conclude from)", positives);
         return name + ": " + brief() + " (" + method() + ")" + warn;
     }
 

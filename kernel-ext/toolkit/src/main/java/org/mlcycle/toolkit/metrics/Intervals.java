@@ -28,7 +28,12 @@ public record Intervals(String title, List<Interval> intervals) implements Rende
 
     /** The estimates as dots with their intervals as vertical error bars, one per legend entry. */
     public XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(640).height(380).title(title).yAxisTitle("estimate, 95% interval").build();
+        XYChart chart = new XYChartBuilder()
+                .width(640)
+                .height(380)
+                .title(title)
+                .yAxisTitle("estimate, 95% interval")
+                .build();
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(intervals.size() - 0.5);
         java.util.Set<String> used = new java.util.HashSet<>();
@@ -59,14 +64,25 @@ public record Intervals(String title, List<Interval> intervals) implements Rende
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         for (Interval v : intervals) {
-            rows.add(List.of(v.name(), v.estimate(), v.low(), v.high(), v.rows(), v.positives() < 0 ? "" : v.positives()
-                    + (v.enoughPositives() ? "" : " (too few)")));
+            rows.add(List.of(
+                    v.name(),
+                    v.estimate(),
+                    v.low(),
+                    v.high(),
+                    v.rows(),
+                    v.positives() < 0 ? "" : v.positives() + (v.enoughPositives() ? "" : " (too few)")));
         }
         Interval first = intervals.get(0);
-        String note = String.format(java.util.Locale.ROOT,
+        String note = String.format(
+                java.util.Locale.ROOT,
                 "<p style=\"margin:4px 0;color:#555\">%.0f%% bootstrap intervals, %,d resamples, seed %d</p>",
-                100 * first.level(), first.resamples(), first.seed());
-        return Html.report(title, Html.table(List.of("", "estimate", "low", "high", "rows", "positives"), rows), note,
+                100 * first.level(),
+                first.resamples(),
+                first.seed());
+        return Html.report(
+                title,
+                Html.table(List.of("", "estimate", "low", "high", "rows", "positives"), rows),
+                note,
                 Charts.img(chart()));
     }
 

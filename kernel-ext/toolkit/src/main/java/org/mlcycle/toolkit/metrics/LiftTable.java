@@ -125,8 +125,8 @@ public record LiftTable(String model, List<Bucket> buckets, long n, long positiv
         return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 
-    static final List<String> HEAD =
-            List.of("bucket", "rows", "positives", "rate", "lift", "rows so far", "positives so far", "cumulative lift");
+    static final List<String> HEAD = List.of(
+            "bucket", "rows", "positives", "rate", "lift", "rows so far", "positives so far", "cumulative lift");
 
     List<List<?>> rows() {
         List<List<?>> rows = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.mlcycle.toolkit.metrics;
 
 import java.util.List;
-
 import java.util.Locale;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
@@ -50,11 +49,14 @@ public final class Metrics {
     /** The 95% bootstrap intervals of a model's headline metrics on these rows (1,000 resamples, seeded). */
     public static Intervals intervals(String title, boolean[] actual, double[] probability, MetricsOptions options) {
         double t = options.threshold();
-        return Interval.of(title, List.of(
-                Bootstrap.interval("ROC-AUC", actual, probability, Bootstrap.rocAuc()),
-                Bootstrap.interval("PR-AUC", actual, probability, Bootstrap.averagePrecision()),
-                Bootstrap.interval("precision at " + Checks.fmt(t), actual, probability, Bootstrap.precisionAt(t)),
-                Bootstrap.interval("recall at " + Checks.fmt(t), actual, probability, Bootstrap.recallAt(t))));
+        return Interval.of(
+                title,
+                List.of(
+                        Bootstrap.interval("ROC-AUC", actual, probability, Bootstrap.rocAuc()),
+                        Bootstrap.interval("PR-AUC", actual, probability, Bootstrap.averagePrecision()),
+                        Bootstrap.interval(
+                                "precision at " + Checks.fmt(t), actual, probability, Bootstrap.precisionAt(t)),
+                        Bootstrap.interval("recall at " + Checks.fmt(t), actual, probability, Bootstrap.recallAt(t))));
     }
 
     /** Same with {@link MetricsOptions#defaults()}. */

@@ -29,10 +29,9 @@ final class ModelCharts {
         } else {
             double b = report.baseRate();
             Charts.reference(
-                    chart,
-                    String.format(Locale.ROOT, "chance (base rate %.4f)", b),
-                    new double[] {0, 1},
-                    new double[] {b, b});
+                    chart, String.format(Locale.ROOT, "chance (base rate %.4f)", b), new double[] {0, 1}, new double[] {
+                        b, b
+                    });
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         }
         for (Curve c : report.curves()) {
@@ -73,8 +72,8 @@ final class ModelCharts {
 
     /** Observed positive share against mean prediction per non-empty bin, with the diagonal. */
     static XYChart reliability(Map<String, Calibration> models) {
-        XYChart chart = Charts.unitSquare(
-                "reliability diagram", "mean predicted probability", "observed share of positives");
+        XYChart chart =
+                Charts.unitSquare("reliability diagram", "mean predicted probability", "observed share of positives");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         Charts.reference(chart, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
         models.forEach((model, cal) -> {
@@ -120,7 +119,11 @@ final class ModelCharts {
                 y[i + 1] = t.buckets().get(i).gain();
             }
             XYSeries s = chart.addSeries(
-                    String.format(Locale.ROOT, "%s (top bucket lift %.2f)", t.model(), t.buckets().get(0).lift()),
+                    String.format(
+                            Locale.ROOT,
+                            "%s (top bucket lift %.2f)",
+                            t.model(),
+                            t.buckets().get(0).lift()),
                     x,
                     y);
             s.setMarker(SeriesMarkers.CIRCLE);
@@ -142,11 +145,11 @@ final class ModelCharts {
         chart.getStyler().setHeatMapValueDecimalPattern("#,##0");
         chart.getStyler().setLegendVisible(false);
         List<Number[]> cells = List.of(
-                new Number[] {0, 0, c.fn()},
-                new Number[] {1, 0, c.tp()},
-                new Number[] {0, 1, c.tn()},
-                new Number[] {1, 1, c.fp()});
-        chart.addSeries("rows", List.of("negative", "positive"), List.of("positive", "negative"), new ArrayList<>(cells));
+                new Number[] {0, 0, c.fn()}, new Number[] {1, 0, c.tp()}, new Number[] {0, 1, c.tn()}, new Number[] {
+                    1, 1, c.fp()
+                });
+        chart.addSeries(
+                "rows", List.of("negative", "positive"), List.of("positive", "negative"), new ArrayList<>(cells));
         return chart;
     }
 

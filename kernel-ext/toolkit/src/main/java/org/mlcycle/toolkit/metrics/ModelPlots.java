@@ -57,7 +57,8 @@ public record ModelPlots(
         charts.add(ModelCharts.binCounts(calibration));
         charts.add(ModelCharts.gains(lift));
         confusion.forEach((model, c) -> charts.add(ModelCharts.confusion(
-                String.format(Locale.ROOT, "confusion of %s at threshold %s", model, Checks.fmt(options.threshold())), c)));
+                String.format(Locale.ROOT, "confusion of %s at threshold %s", model, Checks.fmt(options.threshold())),
+                c)));
         return charts;
     }
 
@@ -122,7 +123,8 @@ public record ModelPlots(
         String line = "%n  %-16s %8s %8s %8s %15s %23s %9s %8s";
         s.append(String.format(Locale.ROOT, line, HEAD.toArray()));
         for (List<?> r : rows()) s.append(String.format(Locale.ROOT, line, r.toArray()));
-        s.append(String.format(Locale.ROOT, "%n(precision and recall at threshold %s)", Checks.fmt(options.threshold())));
+        s.append(String.format(
+                Locale.ROOT, "%n(precision and recall at threshold %s)", Checks.fmt(options.threshold())));
         return s.toString();
     }
 
@@ -131,7 +133,9 @@ public record ModelPlots(
         StringBuilder s = new StringBuilder(Html.table(HEAD, rows()))
                 .append("<div style=\"display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start\">");
         for (Chart<?, ?> chart : charts()) {
-            s.append("<div style=\"flex:0 1 ").append(chart.getWidth()).append("px\">")
+            s.append("<div style=\"flex:0 1 ")
+                    .append(chart.getWidth())
+                    .append("px\">")
                     .append(Charts.img(chart))
                     .append("</div>");
         }

@@ -30,7 +30,8 @@ public final class Multiclass {
      * The same with log-loss: {@code probability[i][k]} is row {@code i}'s probability of
      * {@code classes.get(k)} (rows are divided by their sum, as scikit-learn does).
      */
-    public static MulticlassReport of(String[] actual, String[] predicted, List<String> classes, double[][] probability) {
+    public static MulticlassReport of(
+            String[] actual, String[] predicted, List<String> classes, double[][] probability) {
         Checks.sameLength("multiclass", "actual", actual.length, "predicted", predicted.length);
         Checks.sameLength("multiclass", "actual", actual.length, "probabilities", probability.length);
         for (int i = 0; i < probability.length; i++) {
@@ -111,7 +112,11 @@ public final class Multiclass {
      * log-loss too, which needs every actual class to have a probability column.
      */
     private static MulticlassReport report(
-            List<String> classes, String[] actual, String[] predicted, List<String> probabilityClasses, double[][] probability) {
+            List<String> classes,
+            String[] actual,
+            String[] predicted,
+            List<String> probabilityClasses,
+            double[][] probability) {
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < classes.size(); k++) index.put(classes.get(k), k);
         long[][] matrix = new long[classes.size()][classes.size()];

@@ -36,8 +36,8 @@ public final class MulticlassReport implements Rendered {
         this.classes = List.copyOf(Objects.requireNonNull(classes, "classes"));
         Objects.requireNonNull(matrix, "matrix");
         if (matrix.length != this.classes.size()) {
-            throw new IllegalArgumentException(String.format(
-                    "multiclass: %d classes but %d matrix rows", this.classes.size(), matrix.length));
+            throw new IllegalArgumentException(
+                    String.format("multiclass: %d classes but %d matrix rows", this.classes.size(), matrix.length));
         }
         this.matrix = new long[matrix.length][];
         for (int a = 0; a < matrix.length; a++) {
@@ -295,8 +295,8 @@ public final class MulticlassReport implements Rendered {
     private int index(String name) {
         int k = classes.indexOf(name);
         if (k < 0) {
-            throw new IllegalArgumentException(String.format(
-                    "multiclass: no class '%s' (classes: %s)", name, String.join(", ", classes)));
+            throw new IllegalArgumentException(
+                    String.format("multiclass: no class '%s' (classes: %s)", name, String.join(", ", classes)));
         }
         return k;
     }

@@ -1,10 +1,10 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.ValueCounts;
-import org.mlcycle.toolkit.stats.ValueCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlcycle.toolkit.stats.ValueCount;
+import org.mlcycle.toolkit.stats.ValueCounts;
 
 /** The alert rules of a profile, one per kind, thresholds from {@link ProfileOptions}. */
 public final class Alerts {
@@ -27,14 +27,15 @@ public final class Alerts {
             String name = c.name();
             long present = c.count() - c.missing();
             if (present == 0) {
-                alerts.add(
-                        new ProfileAlert(ProfileAlert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
+                alerts.add(new ProfileAlert(
+                        ProfileAlert.Kind.ALL_MISSING, name, c.count(), f("all %d cells are missing", c.count())));
                 continue;
             }
             if (c.distinct() == 1) {
                 alerts.add(new ProfileAlert(ProfileAlert.Kind.CONSTANT, name, 1, "one distinct value: " + single(c)));
             } else if (c.distinct() == present && present > 1) {
-                alerts.add(new ProfileAlert(ProfileAlert.Kind.UNIQUE, name, c.distinct(), f("all %d values are distinct", present)));
+                alerts.add(new ProfileAlert(
+                        ProfileAlert.Kind.UNIQUE, name, c.distinct(), f("all %d values are distinct", present)));
             }
             if (c.missingShare() > o.missingShare()) {
                 alerts.add(new ProfileAlert(

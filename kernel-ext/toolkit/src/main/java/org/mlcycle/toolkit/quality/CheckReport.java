@@ -43,7 +43,8 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
 
     private String headline() {
         if (results.isEmpty()) {
-            return String.format(Locale.ROOT, "checks '%s' on '%s' (%d rows): FAIL, %s", name, table, rows, NO_CONSTRAINTS);
+            return String.format(
+                    Locale.ROOT, "checks '%s' on '%s' (%d rows): FAIL, %s", name, table, rows, NO_CONSTRAINTS);
         }
         return String.format(
                 Locale.ROOT,

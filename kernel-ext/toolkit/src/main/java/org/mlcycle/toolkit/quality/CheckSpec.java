@@ -74,7 +74,8 @@ final class CheckSpec {
             if (mostly != 1) {
                 Constraint last = out.constraints().get(out.constraints().size() - 1);
                 if (!last.kind().rowLevel()) throw fail("'mostly' applies to row checks, not to " + last.description());
-                if (!(mostly > 0 && mostly <= 1)) throw fail("the share after 'mostly' must be in (0, 1], got " + num(mostly));
+                if (!(mostly > 0 && mostly <= 1))
+                    throw fail("the share after 'mostly' must be in (0, 1], got " + num(mostly));
                 out = out.mostly(mostly);
             }
             return out;
@@ -82,16 +83,24 @@ final class CheckSpec {
 
         private Checks constraint(Checks checks, String body) {
             Matcher m = ROWS.matcher(body);
-            if (m.matches()) return rows(checks, m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
+            if (m.matches())
+                return rows(
+                        checks, m.group(1).toLowerCase(Locale.ROOT), m.group(2).strip());
             m = FUNCTION.matcher(body);
-            if (m.matches()) return function(checks, m.group(1).toLowerCase(Locale.ROOT), m.group(2), m.group(3).strip());
+            if (m.matches())
+                return function(
+                        checks,
+                        m.group(1).toLowerCase(Locale.ROOT),
+                        m.group(2),
+                        m.group(3).strip());
             m = CALL.matcher(body);
             if (m.matches()) {
                 throw fail("unknown function '" + m.group(1) + "'; expected completeness(COL), mean(COL) or"
                         + " quantile(COL, P)");
             }
             m = COLUMN.matcher(body);
-            if (!m.matches()) throw fail("expected a column name, rows, completeness(COL), mean(COL) or quantile(COL, P)");
+            if (!m.matches())
+                throw fail("expected a column name, rows, completeness(COL), mean(COL) or quantile(COL, P)");
             String column = column(m.group(1));
             String rest = m.group(2);
             String lower = rest.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -129,12 +138,14 @@ final class CheckSpec {
                         throw fail("expected 'completeness(COL) >= SHARE'");
                     }
                     double share = number(m.group(2), "the completeness share");
-                    if (!(share > 0 && share <= 1)) throw fail("the completeness share must be in (0, 1], got " + num(share));
+                    if (!(share > 0 && share <= 1))
+                        throw fail("the completeness share must be in (0, 1], got " + num(share));
                     return checks.isComplete(column(parts[0].strip())).mostly(share);
                 }
                 case "mean" -> {
                     if (parts.length != 1) throw fail("expected 'mean(COL)' with one column");
-                    double[] b = bounds(rest, "after 'mean(" + parts[0].strip() + ")' expected between LOW and HIGH, >= N or <= N");
+                    double[] b = bounds(
+                            rest, "after 'mean(" + parts[0].strip() + ")' expected between LOW and HIGH, >= N or <= N");
                     return checks.hasMeanBetween(column(parts[0].strip()), b[0], b[1]);
                 }
                 default -> {
@@ -187,7 +198,8 @@ final class CheckSpec {
             String name = token.startsWith("`") && token.endsWith("`") && token.length() > 1
                     ? token.substring(1, token.length() - 1)
                     : token;
-            if (name.isEmpty() || (!token.startsWith("`") && !IDENTIFIER.matcher(name).matches())) {
+            if (name.isEmpty()
+                    || (!token.startsWith("`") && !IDENTIFIER.matcher(name).matches())) {
                 throw fail("expected a column name, got '" + token + "' (backquote names with spaces)");
             }
             if (table != null && !table.containsColumn(name)) {
@@ -208,7 +220,8 @@ final class CheckSpec {
                     quoted = !quoted;
                 } else if (ch == ',' && !quoted) {
                     String v = value.toString().strip();
-                    if (v.isEmpty()) throw fail("expected values in parentheses, e.g. in (US, DE, FR); found an empty one");
+                    if (v.isEmpty())
+                        throw fail("expected values in parentheses, e.g. in (US, DE, FR); found an empty one");
                     out.add(v);
                     value.setLength(0);
                 } else {
@@ -220,7 +233,8 @@ final class CheckSpec {
         }
 
         private IllegalArgumentException fail(String problem) {
-            return new IllegalArgumentException(Checks.WHO + ": line " + number + ": " + problem + " (line: " + text + ")");
+            return new IllegalArgumentException(
+                    Checks.WHO + ": line " + number + ": " + problem + " (line: " + text + ")");
         }
     }
 
@@ -230,7 +244,14 @@ final class CheckSpec {
         String line = switch (c.kind()) {
             case COMPLETE -> c.mostly() < 1 ? "completeness(" + col + ") >= " + num(c.mostly()) : col + " not null";
             case UNIQUE -> col + " unique";
-            case IN_SET -> col + " in (" + String.join(", ", c.values().stream().sorted().map(CheckSpec::value).toList()) + ")";
+            case IN_SET ->
+                col + " in ("
+                        + String.join(
+                                ", ",
+                                c.values().stream()
+                                        .sorted()
+                                        .map(CheckSpec::value)
+                                        .toList()) + ")";
             case BETWEEN -> col + " " + bounds(c.low(), c.high());
             case PATTERN -> col + " matches /" + c.pattern().pattern() + "/";
             case PREDICATE -> "# " + c.description() + ": a Java predicate has no text form";

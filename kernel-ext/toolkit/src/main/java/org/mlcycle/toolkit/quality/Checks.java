@@ -1,6 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.NumericValues;
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import com.google.errorprone.annotations.CheckReturnValue;
+import org.mlcycle.toolkit.stats.NumericValues;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;

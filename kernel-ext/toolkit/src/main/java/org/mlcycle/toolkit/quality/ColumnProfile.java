@@ -1,9 +1,9 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.ValueCount;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.stats.ValueCount;
 
 /**
  * The profile of one column. Numbers are NaN where they do not apply (a text column has no mean; a

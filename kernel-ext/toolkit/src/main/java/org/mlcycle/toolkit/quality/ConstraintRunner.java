@@ -1,13 +1,13 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.NumericValues;
-import org.mlcycle.toolkit.stats.Quantiles;
-import org.mlcycle.toolkit.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.stats.NumericValues;
+import org.mlcycle.toolkit.stats.Quantiles;
+import org.mlcycle.toolkit.stats.ValueCounts;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;

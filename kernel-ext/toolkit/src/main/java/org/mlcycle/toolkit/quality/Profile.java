@@ -1,13 +1,13 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.NumericValues;
-import org.mlcycle.toolkit.stats.Quantiles;
-import org.mlcycle.toolkit.stats.ValueCounts;
-import org.mlcycle.toolkit.stats.ValueCount;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.stats.NumericValues;
+import org.mlcycle.toolkit.stats.Quantiles;
+import org.mlcycle.toolkit.stats.ValueCount;
+import org.mlcycle.toolkit.stats.ValueCounts;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

@@ -171,7 +171,7 @@ public record ProfileReport(
                 .append(Html.escape(String.format(
                         Locale.ROOT,
                         "quantiles: linear interpolation (type 7); std: sample (n-1); histogram: %d equal-width bins;"
-                            + " alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f, imbalance > %.1f",
+                                + " alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f, imbalance > %.1f",
                         options.bins(),
                         100 * options.missingShare(),
                         options.maxCategories(),

@@ -1,7 +1,5 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.NumericValues;
-import org.mlcycle.toolkit.stats.ValueCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
+import org.mlcycle.toolkit.stats.NumericValues;
+import org.mlcycle.toolkit.stats.ValueCounts;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;

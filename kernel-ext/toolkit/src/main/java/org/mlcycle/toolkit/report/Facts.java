@@ -26,8 +26,11 @@ public final class Facts {
      * its {@code toString()}.
      */
     public static void record(String key, Object value) {
-        Require.that(key != null && key.matches("[A-Za-z0-9_]+"), "fact",
-                "the key must be letters, digits and '_', got %s", key == null ? "null" : "'" + key + "'");
+        Require.that(
+                key != null && key.matches("[A-Za-z0-9_]+"),
+                "fact",
+                "the key must be letters, digits and '_', got %s",
+                key == null ? "null" : "'" + key + "'");
         Object v;
         if (value instanceof Double d && !Double.isFinite(d)) {
             v = d.toString();

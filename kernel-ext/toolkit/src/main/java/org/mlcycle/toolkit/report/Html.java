@@ -72,7 +72,8 @@ public final class Html {
 
     /** A table with a header row, sorted by a click on a header; every cell is escaped. */
     public static String table(List<String> header, List<List<?>> rows) {
-        StringBuilder out = new StringBuilder("<table class=\"mlcycle\"" + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
+        StringBuilder out =
+                new StringBuilder("<table class=\"mlcycle\"" + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }

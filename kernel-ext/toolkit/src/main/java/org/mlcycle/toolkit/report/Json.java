@@ -67,10 +67,16 @@ public final class Json {
         @Override
         public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
             Class<?> raw = type.getRawType();
-            if (raw.isPrimitive() || raw.isArray() || raw == Object.class
-                    || Map.class.isAssignableFrom(raw) || Collection.class.isAssignableFrom(raw)
-                    || Number.class.isAssignableFrom(raw) || raw == Boolean.class || raw == String.class
-                    || raw == Character.class || JsonElement.class.isAssignableFrom(raw)) {
+            if (raw.isPrimitive()
+                    || raw.isArray()
+                    || raw == Object.class
+                    || Map.class.isAssignableFrom(raw)
+                    || Collection.class.isAssignableFrom(raw)
+                    || Number.class.isAssignableFrom(raw)
+                    || raw == Boolean.class
+                    || raw == String.class
+                    || raw == Character.class
+                    || JsonElement.class.isAssignableFrom(raw)) {
                 return null;
             }
             return new TypeAdapter<>() {

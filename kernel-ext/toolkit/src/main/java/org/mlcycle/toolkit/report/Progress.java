@@ -45,7 +45,9 @@ public interface Progress {
 
     /** {@code in}, telling {@code progress} the bytes read from it as they are read (e.g. a compressed file's bytes). */
     static java.io.InputStream counting(java.io.InputStream in, Progress progress) {
-        return new CountingInput(Objects.requireNonNull(in, "progress: in is null"), Objects.requireNonNull(progress, "progress: progress is null"));
+        return new CountingInput(
+                Objects.requireNonNull(in, "progress: in is null"),
+                Objects.requireNonNull(progress, "progress: progress is null"));
     }
 
     /** A progress that shows nothing. */

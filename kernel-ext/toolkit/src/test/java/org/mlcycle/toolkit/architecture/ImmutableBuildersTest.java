@@ -20,15 +20,15 @@ class ImmutableBuildersTest {
     @Test
     void everyTypeWithCopyingWithMethodsAsksForItsResultToBeUsed() {
         List<String> unmarked = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.mlcycle.toolkit")
-                .stream()
-                .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
-                .filter(ImmutableBuildersTest::hasCopyingWithMethods)
-                .filter(c -> !c.isAnnotatedWith(CheckReturnValue.class))
-                .map(JavaClass::getName)
-                .sorted()
-                .toList();
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.mlcycle.toolkit")
+                        .stream()
+                        .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC))
+                        .filter(ImmutableBuildersTest::hasCopyingWithMethods)
+                        .filter(c -> !c.isAnnotatedWith(CheckReturnValue.class))
+                        .map(JavaClass::getName)
+                        .sorted()
+                        .toList();
         assertEquals(List.of(), unmarked, "types whose with-methods return a copy, without @CheckReturnValue");
     }
 

@@ -40,8 +40,11 @@ class PackageGraphTest {
     @Test
     void noJupyterTypes() {
         noClasses()
-                .that().resideInAPackage("org.mlcycle.toolkit..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+                .that()
+                .resideInAPackage("org.mlcycle.toolkit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "org.dflib.jjava..", "org.mlcycle.kernel..", "org.mlcycle.magics..", "org.mlcycle.hooks..")
                 .because("the toolkit is plain Java; only kernel-ext/magics knows Jupyter")
                 .check(toolkit);
@@ -50,8 +53,12 @@ class PackageGraphTest {
     @Test
     void noProgramsInTheLibrary() {
         noMethods()
-                .that().areStatic().and().arePublic()
-                .should().haveName("main")
+                .that()
+                .areStatic()
+                .and()
+                .arePublic()
+                .should()
+                .haveName("main")
                 .because("benchmarks and tools live in kernel-ext/bench, not in the library jar")
                 .check(toolkit);
     }

@@ -101,12 +101,17 @@ class FoldEncoderTest {
             // same features with the same ids, and the same counts, in the feature map
             assertEquals(slow.getFeatureIDMap().size(), fast.getFeatureIDMap().size());
             for (VariableInfo v : slow.getFeatureIDMap()) {
-                assertEquals(slow.getFeatureIDMap().getID(v.getName()), fast.getFeatureIDMap().getID(v.getName()));
-                assertEquals(v.getCount(), fast.getFeatureIDMap().get(v.getName()).getCount(), v.getName());
+                assertEquals(
+                        slow.getFeatureIDMap().getID(v.getName()),
+                        fast.getFeatureIDMap().getID(v.getName()));
+                assertEquals(
+                        v.getCount(), fast.getFeatureIDMap().get(v.getName()).getCount(), v.getName());
             }
-            assertEquals(slow.getOutputIDInfo().getDomain(), fast.getOutputIDInfo().getDomain());
+            assertEquals(
+                    slow.getOutputIDInfo().getDomain(), fast.getOutputIDInfo().getDomain());
             for (Label l : slow.getOutputIDInfo().getDomain()) {
-                assertEquals(slow.getOutputIDInfo().getID(l), fast.getOutputIDInfo().getID(l));
+                assertEquals(
+                        slow.getOutputIDInfo().getID(l), fast.getOutputIDInfo().getID(l));
             }
 
             int[] test = folds.testRows(f);
@@ -126,7 +131,8 @@ class FoldEncoderTest {
             Model<Label> model = trainer.train(Features.dataset(t, folds.trainRows(f), spec), Map.of(), f);
             for (Prediction<Label> pred : model.predict(Features.examples(t, folds.testRows(f), spec))) {
                 Map<String, Label> s = pred.getOutputScores();
-                p[Features.row(pred.getExample())] = new double[] {s.get("0").getScore(), s.get("1").getScore()};
+                p[Features.row(pred.getExample())] =
+                        new double[] {s.get("0").getScore(), s.get("1").getScore()};
             }
         }
         return p;
@@ -140,7 +146,8 @@ class FoldEncoderTest {
                 List.of(LabelIssueOptions.logisticRegression(), LabelIssueOptions.liblinearTrainer())) {
             double[][] expected = throughTheTable(t, folds, trainer);
             for (int threads : new int[] {1, 2}) {
-                double[][] got = OutOfFold.probabilities(t, OPTIONS, folds, trainer, threads).probabilities();
+                double[][] got = OutOfFold.probabilities(t, OPTIONS, folds, trainer, threads)
+                        .probabilities();
                 for (int i = 0; i < expected.length; i++) {
                     assertArrayEquals(expected[i], got[i], 0.0, trainer + ", " + threads + " threads, row " + i);
                 }

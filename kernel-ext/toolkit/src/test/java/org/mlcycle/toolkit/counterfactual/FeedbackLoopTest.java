@@ -21,29 +21,38 @@ class FeedbackLoopTest {
     static void legacyModel() {
         world = AdWorld.standard();
         Table legacy = world.impressions(Policy.LEGACY, Period.TWO_MONTHS_AGO, 20_000);
-        start = AdCtrModel.fromFirstSlot(legacy, world.ads().doubleColumn("past_ctr").asDoubleArray(), 10);
+        start = AdCtrModel.fromFirstSlot(
+                legacy, world.ads().doubleColumn("past_ctr").asDoubleArray(), 10);
     }
 
     @Test
     @DisplayName("the true click chances come with the same requests as the fresh candidates")
     void clickTruthMatchesFreshCandidates() {
-        Table plain = world.freshCandidates("truth-check", 300), withTruth = world.freshCandidatesWithClickTruth("truth-check", 300);
-        assertEquals(plain.intColumn("ad_id").asList(), withTruth.intColumn("ad_id").asList());
-        double max = withTruth.doubleColumn("true_ctr").max(), min = withTruth.doubleColumn("true_ctr").min();
+        Table plain = world.freshCandidates("truth-check", 300),
+                withTruth = world.freshCandidatesWithClickTruth("truth-check", 300);
+        assertEquals(
+                plain.intColumn("ad_id").asList(), withTruth.intColumn("ad_id").asList());
+        double max = withTruth.doubleColumn("true_ctr").max(),
+                min = withTruth.doubleColumn("true_ctr").min();
         assertTrue(min > 0 && max < 1 && max > 10 * min);
     }
 
     @Test
-    @DisplayName("a model retrained only on what it showed shows fewer and fewer ads; exploring keeps learning about more of them")
+    @DisplayName(
+            "a model retrained only on what it showed shows fewer and fewer ads; exploring keeps learning about more of them")
     void greedyLoopNarrows() {
         List<Candidates> rounds = FeedbackLoop.rounds(world, 5, 5_000);
         LoopReport greedy = FeedbackLoop.run(rounds, EpsilonGreedy.greedy("greedy", start, 0.03), 1);
         LoopReport exploring = FeedbackLoop.run(rounds, new EpsilonGreedy("exploring", start, 0.03, 0.1), 1);
         assertTrue(greedy.last().distinctAds() < 0.8 * greedy.first().distinctAds(), greedy::toText);
         assertTrue(greedy.last().shown() < greedy.first().shown(), greedy::toText);
-        assertTrue(exploring.finalModel().adsSeen() > 1.3 * greedy.finalModel().adsSeen(),
-                () -> exploring.finalModel().adsSeen() + " vs " + greedy.finalModel().adsSeen());
-        assertTrue(greedy.first().shownPredicted() > greedy.first().shownTrueCtr(), "the model is optimistic about what it picks");
+        assertTrue(
+                exploring.finalModel().adsSeen() > 1.3 * greedy.finalModel().adsSeen(),
+                () -> exploring.finalModel().adsSeen() + " vs "
+                        + greedy.finalModel().adsSeen());
+        assertTrue(
+                greedy.first().shownPredicted() > greedy.first().shownTrueCtr(),
+                "the model is optimistic about what it picks");
         assertTrue(greedy.toHtml().contains("privilege"));
     }
 

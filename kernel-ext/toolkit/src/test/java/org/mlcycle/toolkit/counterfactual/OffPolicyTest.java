@@ -21,7 +21,7 @@ class OffPolicyTest {
     static Candidates world(String stream, int requests, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] quality = new double[ADS], past = new double[ADS];
-        SplittableRandom fixed = new SplittableRandom(7);   // the same ads in every stream
+        SplittableRandom fixed = new SplittableRandom(7); // the same ads in every stream
         for (int a = 0; a < ADS; a++) {
             quality[a] = 0.005 + 0.08 * Math.pow(fixed.nextDouble(), 3);
             past[a] = Math.max(1e-4, quality[a] * Math.exp(0.8 * fixed.nextGaussian()));
@@ -99,29 +99,45 @@ class OffPolicyTest {
     void oneLogReport() {
         BanditLog log = BanditLog.serve(world("one", 20_000, 5), new EpsilonGreedy("old", model(), THRESHOLD, 0.1), 9);
         OffPolicyReport report = OffPolicy.evaluate(log, EpsilonGreedy.greedy("always", model(), 0));
-        assertTrue(report.ips().low() <= report.truth() && report.truth() <= report.ips().high(), report::toText);
-        assertTrue(Math.abs(report.ips().estimate() - report.truth()) < Math.abs(report.naive().estimate() - report.truth()), report::toText);
+        assertTrue(
+                report.ips().low() <= report.truth()
+                        && report.truth() <= report.ips().high(),
+                report::toText);
+        assertTrue(
+                Math.abs(report.ips().estimate() - report.truth())
+                        < Math.abs(report.naive().estimate() - report.truth()),
+                report::toText);
         assertTrue(report.toHtml().contains("privilege"), "the truth is labelled as the simulator's");
     }
 
     @Test
-    @DisplayName("exploring costs clicks: the measured cost's interval excludes zero, and over many logs it averages to the true cost")
+    @DisplayName(
+            "exploring costs clicks: the measured cost's interval excludes zero, and over many logs it averages to the true cost")
     void explorationCost() {
-        BanditLog log = BanditLog.serve(world("cost", 20_000, 6), new EpsilonGreedy("old", model(), THRESHOLD, 0.1), 11);
+        BanditLog log =
+                BanditLog.serve(world("cost", 20_000, 6), new EpsilonGreedy("old", model(), THRESHOLD, 0.1), 11);
         var cost = log.explorationCost();
         assertTrue(cost.low() > 0, cost::toText);
         double measured = 0, truth = 0;
         for (int k = 0; k < 40; k++) {
-            BanditLog one = BanditLog.serve(world("cost-" + k, 5_000, 50 + k), new EpsilonGreedy("old", model(), THRESHOLD, 0.1), 200 + k);
+            BanditLog one = BanditLog.serve(
+                    world("cost-" + k, 5_000, 50 + k), new EpsilonGreedy("old", model(), THRESHOLD, 0.1), 200 + k);
             double g = 0, e = 0, ng = 0, ne = 0;
             for (int r = 0; r < one.requests(); r++) {
-                if (one.explored(r)) { e += one.click(r); ne++; } else { g += one.click(r); ng++; }
+                if (one.explored(r)) {
+                    e += one.click(r);
+                    ne++;
+                } else {
+                    g += one.click(r);
+                    ng++;
+                }
             }
             measured += 0.1 * (g / ng - e / ne) / 40;
             truth += one.explorationCostTruth() / 40;
         }
         assertEquals(truth, measured, 0.1 * truth);
         BanditLog greedy = BanditLog.serve(log.candidates(), EpsilonGreedy.greedy("g", model(), THRESHOLD), 11);
-        assertTrue(greedy.trueCtr() > log.trueCtr(), "the greedy policy's true click rate is higher on the same requests");
+        assertTrue(
+                greedy.trueCtr() > log.trueCtr(), "the greedy policy's true click rate is higher on the same requests");
     }
 }

@@ -36,7 +36,8 @@ class AdLogsTest {
         assertEquals("Click", t.column(0).name());
         assertEquals(ColumnType.LONG, t.column("DisplayURL").type());
         assertEquals(ColumnType.INTEGER, t.column("QueryID").type());
-        assertEquals(-4769113752200542281L, t.longColumn("DisplayURL").getLong(3), "unsigned 64-bit hash kept bit for bit");
+        assertEquals(
+                -4769113752200542281L, t.longColumn("DisplayURL").getLong(3), "unsigned 64-bit hash kept bit for bit");
         assertEquals(5, (int) t.intColumn("Impression").sum());
         assertEquals(1, (int) t.intColumn("Click").sum());
     }
@@ -45,7 +46,11 @@ class AdLogsTest {
     void readsTheCommittedImpressionsFileAsKddWithDayAndPolicy() {
         Path file = DatasetFilesTest.committed().resolve("impressions.tsv");
         Table t = AdLogs.kddCup2012(file);
-        assertEquals(Manifest.read(DatasetFilesTest.committed()).entry("impressions.tsv").rows(), t.rowCount());
+        assertEquals(
+                Manifest.read(DatasetFilesTest.committed())
+                        .entry("impressions.tsv")
+                        .rows(),
+                t.rowCount());
         assertEquals(14, t.columnCount());
         assertEquals("Policy", t.column(13).name());
         assertEquals(2, t.stringColumn("Policy").countUnique());
@@ -55,12 +60,16 @@ class AdLogsTest {
     @Test
     void namesTheFileLineAndFieldOfAMalformedKddValue(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("training.txt");
-        Files.writeString(f, "0\t1\t42\t7\t385\t3\t3\t1601\t5521\t7709\t576\t490234\n0\t1\t42\t7\tabc\t3\t3\t1601\t5521\t7709\t576\t490234\n");
+        Files.writeString(
+                f,
+                "0\t1\t42\t7\t385\t3\t3\t1601\t5521\t7709\t576\t490234\n0\t1\t42\t7\tabc\t3\t3\t1601\t5521\t7709\t576\t490234\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.kddCup2012(f));
-        assertEquals("kddcup2012: " + f + " line 2, field 5 (AdvertiserID): 'abc' is not a 32-bit integer", e.getMessage());
+        assertEquals(
+                "kddcup2012: " + f + " line 2, field 5 (AdvertiserID): 'abc' is not a 32-bit integer", e.getMessage());
         Files.writeString(f, "0\t1\t42\t7\t385\t3\t3\t1601\t5521\t7709\t576\t490234\n0\t1\t42\n");
         e = assertThrows(IllegalArgumentException.class, () -> AdLogs.kddCup2012(f));
-        assertEquals("kddcup2012: " + f + " line 2 has 3 fields, expected 12 (or 14 with Day and Policy)", e.getMessage());
+        assertEquals(
+                "kddcup2012: " + f + " line 2 has 3 fields, expected 12 (or 14 with Day and Policy)", e.getMessage());
     }
 
     @Test
@@ -91,7 +100,8 @@ class AdLogsTest {
         assertEquals(3, t.rowCount());
         assertEquals(24, t.columnCount());
         assertEquals(ColumnType.LOCAL_DATE_TIME, t.column("hour").type());
-        assertEquals(LocalDateTime.of(2014, 10, 29, 23, 0), t.dateTimeColumn("hour").get(2));
+        assertEquals(
+                LocalDateTime.of(2014, 10, 29, 23, 0), t.dateTimeColumn("hour").get(2));
         assertEquals("10000169349117863715", t.stringColumn("id").getString(1));
         assertEquals(-1, t.intColumn("C20").getInt(0));
     }
@@ -115,7 +125,10 @@ class AdLogsTest {
         Path f = dir.resolve("train.csv");
         Files.writeString(f, "id,clicks,hour\n1,0,14102100\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.avazu(f));
-        assertTrue(e.getMessage().startsWith("avazu: " + f + " line 1, field 2: unknown column 'clicks' (expected: id, click, hour,"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("avazu: " + f
+                                + " line 1, field 2: unknown column 'clicks' (expected: id, click, hour,"),
                 e.getMessage());
         String header = Files.readAllLines(sample("avazu-sample.csv")).get(0);
         String row = Files.readAllLines(sample("avazu-sample.csv")).get(1).replace("14102100", "2014-10-21");
@@ -126,7 +139,8 @@ class AdLogsTest {
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.criteo(dir.resolve("day_0")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> AdLogs.criteo(dir.resolve("day_0")));
         assertEquals("criteo: no file " + dir.resolve("day_0"), e.getMessage());
     }
 
@@ -137,7 +151,8 @@ class AdLogsTest {
             out.write(Files.readAllBytes(sample("avazu-sample.csv")));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdLogs.avazu(f));
-        assertEquals("csv: 'train.csv' is not CSV text: it looks like gzip-compressed data (gunzip it, or name it .gz)",
+        assertEquals(
+                "csv: 'train.csv' is not CSV text: it looks like gzip-compressed data (gunzip it, or name it .gz)",
                 e.getMessage());
     }
 }

@@ -40,7 +40,8 @@ class ClicksTest {
 
     @Test
     void theLegacyPolicysCtrIsCloseToKddCup2012s() {
-        ImpressionLog old = WORLD.log(Policy.LEGACY, -60, -54, REQUESTS, WORLD.options().c0());
+        ImpressionLog old =
+                WORLD.log(Policy.LEGACY, -60, -54, REQUESTS, WORLD.options().c0());
         System.out.println("legacy CTR two months ago " + ctr(old) + ", yesterday " + ctr(legacy));
         assertTrue(ctr(old) >= 0.03 && ctr(old) <= 0.045, "legacy CTR: " + ctr(old));
     }
@@ -59,9 +60,11 @@ class ClicksTest {
     @Test
     void theClickObjectiveOnTheSameRequestsRaisesCtrAndRevenueAboveBothOthers() {
         // step 13: start over with click-through rate as the objective
-        ImpressionLog clicks = WORLD.log(Policy.CLICKS, -1, -1, REQUESTS, WORLD.options().c0());
+        ImpressionLog clicks =
+                WORLD.log(Policy.CLICKS, -1, -1, REQUESTS, WORLD.options().c0());
         World w = WORLD.world();
-        System.out.printf("CTR legacy %.4f, model_v1 %.4f, model_v2 %.4f; revenue %.1f, %.1f, %.1f%n",
+        System.out.printf(
+                "CTR legacy %.4f, model_v1 %.4f, model_v2 %.4f; revenue %.1f, %.1f, %.1f%n",
                 ctr(legacy), ctr(model), ctr(clicks), legacy.revenue(w), model.revenue(w), clicks.revenue(w));
         assertTrue(ctr(clicks) > 1.5 * ctr(legacy), "model_v2 CTR " + ctr(clicks) + " vs legacy " + ctr(legacy));
         assertTrue(clicks.revenue(w) > 1.3 * legacy.revenue(w), "model_v2 revenue vs legacy");
@@ -83,7 +86,9 @@ class ClicksTest {
         double clickedShare = relevantClicked / (double) relevantRows;
         System.out.println("relevant rows clicked " + clickedShare);
         System.out.println("relevant share " + relevantRows / (double) model.rows);
-        assertTrue(relevantRows > 0.7 * model.rows, "share of shown ads that are relevant: " + relevantRows / (double) model.rows);
+        assertTrue(
+                relevantRows > 0.7 * model.rows,
+                "share of shown ads that are relevant: " + relevantRows / (double) model.rows);
         assertTrue(clickedShare < 0.05, "share of relevant shown ads with a click: " + clickedShare);
     }
 
@@ -92,8 +97,12 @@ class ClicksTest {
         double perRow = legacy.impressions() / (double) legacy.rows;
         assertEquals(1.5, perRow, 0.05);
         for (int i = 0; i < legacy.rows; i++) {
-            assertTrue(legacy.depth[i] >= 1 && legacy.depth[i] <= 3 && legacy.position[i] >= 1
-                    && legacy.position[i] <= legacy.depth[i], "row " + i);
+            assertTrue(
+                    legacy.depth[i] >= 1
+                            && legacy.depth[i] <= 3
+                            && legacy.position[i] >= 1
+                            && legacy.position[i] <= legacy.depth[i],
+                    "row " + i);
             assertTrue(legacy.click[i] <= legacy.impression[i], "row " + i);
         }
     }
@@ -101,8 +110,10 @@ class ClicksTest {
     @Test
     void aClickModelOnObservableColumnsRanksOnlyModeratelyWellLikeOnRealLogs() {
         // step 13: whether a shown ad gets a click, from what the log and the ad and query tables show
-        ImpressionLog train = WORLD.log(Policy.LEGACY, -60, -54, 60_000, WORLD.options().c0());
-        ImpressionLog test = WORLD.log(Policy.LEGACY, -1, -1, REQUESTS, WORLD.options().c0());
+        ImpressionLog train =
+                WORLD.log(Policy.LEGACY, -60, -54, 60_000, WORLD.options().c0());
+        ImpressionLog test =
+                WORLD.log(Policy.LEGACY, -1, -1, REQUESTS, WORLD.options().c0());
         World w = WORLD.world();
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("clicks", factory), factory);
@@ -131,8 +142,13 @@ class ClicksTest {
     private static Example<Label> example(World w, ImpressionLog log, int i) {
         int a = log.ad[i];
         double[] v = {
-            log.position[i] == 2 ? 1 : 0, log.position[i] == 3 ? 1 : 0, log.depth[i], 10 * w.adPastCtr[a], w.adBid[a],
-            w.qIntent[log.query[i]] == World.COMMERCIAL ? 1 : 0, w.adLandingObserved[a]
+            log.position[i] == 2 ? 1 : 0,
+            log.position[i] == 3 ? 1 : 0,
+            log.depth[i],
+            10 * w.adPastCtr[a],
+            w.adBid[a],
+            w.qIntent[log.query[i]] == World.COMMERCIAL ? 1 : 0,
+            w.adLandingObserved[a]
         };
         return new ArrayExample<>(new Label(log.click[i] > 0 ? "1" : "0"), NAMES, v);
     }
@@ -143,8 +159,8 @@ class ClicksTest {
         assertEquals(-10, t.intColumn("Day").min());
         assertEquals(-1, t.intColumn("Day").max());
         assertEquals(10, t.intColumn("Day").countUnique());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> WORLD.impressions(Policy.LEGACY, -1, 0, 5));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> WORLD.impressions(Policy.LEGACY, -1, 0, 5));
         assertEquals("impressions: days must satisfy -60 <= firstDay <= lastDay <= -1, got -1..0", e.getMessage());
     }
 }

@@ -26,21 +26,34 @@ class DatasetFilesTest {
             }
             p = p.getParent();
         }
-        throw new IllegalStateException("no datasets/MANIFEST above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no datasets/MANIFEST above " + Path.of("").toAbsolutePath());
     }
 
     @Test
     void theCommittedFilesAreExactlyWhatTheGeneratorMakesFromTheManifestsSeed() throws IOException {
         Path dir = committed();
         Manifest m = Manifest.read(dir).verify(dir);
-        AdWorldOptions options = AdWorldOptions.defaults().withSeed(m.seed()).withB0(m.b0()).withC0(m.c0());
+        AdWorldOptions options =
+                AdWorldOptions.defaults().withSeed(m.seed()).withB0(m.b0()).withC0(m.c0());
         assertEquals(AdWorldOptions.defaults(), options, "the manifest was made with the default world");
         assertEquals(AdWorld.GENERATOR_VERSION, m.generator());
-        assertEquals(DatasetFiles.files(), m.entries().stream().filter(e -> !e.isGenerated()).map(Manifest.Entry::file).toList());
+        assertEquals(
+                DatasetFiles.files(),
+                m.entries().stream()
+                        .filter(e -> !e.isGenerated())
+                        .map(Manifest.Entry::file)
+                        .toList());
         AdWorld world = AdWorld.create(options);
         long total = 0;
-        assertEquals(DatasetFiles.GENERATED.stream().map(DatasetFiles.Generated::file).toList(),
-                m.entries().stream().filter(Manifest.Entry::isGenerated).map(Manifest.Entry::file).toList());
+        assertEquals(
+                DatasetFiles.GENERATED.stream()
+                        .map(DatasetFiles.Generated::file)
+                        .toList(),
+                m.entries().stream()
+                        .filter(Manifest.Entry::isGenerated)
+                        .map(Manifest.Entry::file)
+                        .toList());
         for (DatasetFiles.Generated g : DatasetFiles.GENERATED) {
             Manifest.Entry e = m.entry(g.file());
             byte[] generated = DatasetFiles.bytes(Datasets.generate(world, g.dataset(), g.rows()), g.file());
@@ -66,13 +79,24 @@ class DatasetFilesTest {
         Manifest.read(dir).verify(dir);
         Path users = dir.resolve("users.csv");
         List<String> lines = Files.readAllLines(users);
-        lines.set(5, lines.get(5).endsWith("mobile") ? lines.get(5).replace("mobile", "desktop") : lines.get(5).replace("desktop", "mobile"));
+        lines.set(
+                5,
+                lines.get(5).endsWith("mobile")
+                        ? lines.get(5).replace("mobile", "desktop")
+                        : lines.get(5).replace("desktop", "mobile"));
         Files.write(users, lines);
         Files.delete(dir.resolve("ads.csv"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.verify(dir));
-        assertTrue(e.getMessage().startsWith("datasets: 2 of 11 files in " + dir + " differ from MANIFEST: ads.csv (missing); users.csv (sha256 "),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("datasets: 2 of 11 files in " + dir
+                                + " differ from MANIFEST: ads.csv (missing); users.csv (sha256 "),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("MANIFEST says " + m.entry("users.csv").sha256().substring(0, 12)), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "MANIFEST says " + m.entry("users.csv").sha256().substring(0, 12)),
+                e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
 
@@ -80,12 +104,18 @@ class DatasetFilesTest {
     void aMalformedManifestLineIsNamedByItsNumber(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve(Manifest.FILE), "# generator AdWorld v1 seed=1 b0=-1 c0=-1\nabc  12  ads.csv\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir));
-        assertEquals("datasets: " + dir.resolve(Manifest.FILE) + " line 2 is not 'sha256  rows  bytes  file': abc  12  ads.csv",
+        assertEquals(
+                "datasets: " + dir.resolve(Manifest.FILE)
+                        + " line 2 is not 'sha256  rows  bytes  file': abc  12  ads.csv",
                 e.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.resolve("nowhere")));
-        assertEquals("datasets: no MANIFEST in " + dir.resolve("nowhere") + ": there is no such folder; the lessons"
-                + " expect datasets/ beside the folder they are in", missing.getMessage());
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.getParent()));
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.resolve("nowhere")));
+        assertEquals(
+                "datasets: no MANIFEST in " + dir.resolve("nowhere") + ": there is no such folder; the lessons"
+                        + " expect datasets/ beside the folder they are in",
+                missing.getMessage());
+        IllegalArgumentException empty =
+                assertThrows(IllegalArgumentException.class, () -> Manifest.read(dir.getParent()));
         assertEquals("datasets: no MANIFEST in " + dir.getParent(), empty.getMessage());
     }
 
@@ -95,14 +125,18 @@ class DatasetFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Manifest.read(relative));
         Path absolute = relative.toAbsolutePath().normalize();
         assertTrue(absolute.isAbsolute());
-        assertEquals("datasets: no MANIFEST in " + relative + " (" + absolute + "): there is no such folder; the lessons"
-                + " expect datasets/ beside the folder they are in", e.getMessage());
+        assertEquals(
+                "datasets: no MANIFEST in " + relative + " (" + absolute + "): there is no such folder; the lessons"
+                        + " expect datasets/ beside the folder they are in",
+                e.getMessage());
     }
 
     @Test
     void anUnknownFileIsRefusedWithTheListOfKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DatasetFiles.table(AdWorld.standard(), "clicks.csv"));
-        assertTrue(e.getMessage().startsWith("datasets: no committed file 'clicks.csv' (has: queries.csv, ads.csv,"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> DatasetFiles.table(AdWorld.standard(), "clicks.csv"));
+        assertTrue(
+                e.getMessage().startsWith("datasets: no committed file 'clicks.csv' (has: queries.csv, ads.csv,"),
+                e.getMessage());
     }
 }

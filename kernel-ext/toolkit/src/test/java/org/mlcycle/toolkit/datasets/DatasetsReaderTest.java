@@ -25,7 +25,8 @@ class DatasetsReaderTest {
             // the KDD Cup layout: DisplayURL is a 64-bit hash, a long column (as AdLogs read it before)
             types[Datasets.load(name).columnNames().indexOf("DisplayURL")] = ColumnType.LONG;
         }
-        CsvReadOptions.Builder options = CsvReadOptions.builder(dir.resolve(file).toFile())
+        CsvReadOptions.Builder options = CsvReadOptions.builder(
+                        dir.resolve(file).toFile())
                 .columnTypes(types)
                 .missingValueIndicator("");
         if (file.endsWith(".tsv")) {
@@ -63,7 +64,10 @@ class DatasetsReaderTest {
                 for (int r = 0; r < before.rowCount(); r++) {
                     assertEquals(b.getString(r), a.getString(r), spec.file() + " " + b.name() + " row " + r);
                     if (b.type() == ColumnType.DOUBLE && !b.isMissing(r)) {
-                        assertEquals(before.doubleColumn(c).getDouble(r), after.doubleColumn(c).getDouble(r), 0.0,
+                        assertEquals(
+                                before.doubleColumn(c).getDouble(r),
+                                after.doubleColumn(c).getDouble(r),
+                                0.0,
                                 spec.file() + " " + b.name() + " row " + r);
                     }
                 }

@@ -104,7 +104,8 @@ class DriftTest {
         Model<Label> crossed = new LogisticRegressionTrainer().train(dataset(late, lateTruth, 0, 20_000, true));
         double without = auc(plain, late, lateTruth, 20_000, 30_000, false);
         double with = auc(crossed, late, lateTruth, 20_000, 30_000, true);
-        System.out.println("retrained on yesterday: AUC " + without + " without travel x informational, " + with + " with it");
+        System.out.println(
+                "retrained on yesterday: AUC " + without + " without travel x informational, " + with + " with it");
         assertTrue(with > 0.97, "AUC with the crossed feature: " + with);
         assertTrue(with - without > 0.03, "AUC without " + without + ", with " + with);
     }
@@ -126,7 +127,8 @@ class DriftTest {
         int n = 0;
         int pos = 0;
         for (int i = 0; i < f.rowCount(); i++) {
-            if (f.intColumn("query_category").getInt(i) == 3 && f.stringColumn("intent").getString(i).equals("informational")) {
+            if (f.intColumn("query_category").getInt(i) == 3
+                    && f.stringColumn("intent").getString(i).equals("informational")) {
                 n++;
                 pos += truth.intColumn("y_true").getInt(i);
             }
@@ -149,14 +151,21 @@ class DriftTest {
         String intent = f.stringColumn("intent").getString(i);
         String brand = f.stringColumn("brand_rel").getString(i);
         double[] v = {
-            kw.equals("exact") ? 1 : 0, kw.equals("phrase") ? 1 : 0, kw.equals("broad") ? 1 : 0,
-            intent.equals("navigational") ? 1 : 0, intent.equals("commercial") ? 1 : 0, intent.equals("informational") ? 1 : 0,
-            brand.equals("same") ? 1 : 0, brand.equals("competitor") ? 1 : 0,
-            f.doubleColumn("text_sim").getDouble(i), f.doubleColumn("landing_score").getDouble(i),
+            kw.equals("exact") ? 1 : 0,
+            kw.equals("phrase") ? 1 : 0,
+            kw.equals("broad") ? 1 : 0,
+            intent.equals("navigational") ? 1 : 0,
+            intent.equals("commercial") ? 1 : 0,
+            intent.equals("informational") ? 1 : 0,
+            brand.equals("same") ? 1 : 0,
+            brand.equals("competitor") ? 1 : 0,
+            f.doubleColumn("text_sim").getDouble(i),
+            f.doubleColumn("landing_score").getDouble(i),
             f.stringColumn("device").getString(i).equals("mobile") ? 1 : 0,
             crossed && f.intColumn("query_category").getInt(i) == 3 && intent.equals("informational") ? 1 : 0
         };
-        return new ArrayExample<>(new Label(Integer.toString(truth.intColumn("y_true").getInt(i))), NAMES, v);
+        return new ArrayExample<>(
+                new Label(Integer.toString(truth.intColumn("y_true").getInt(i))), NAMES, v);
     }
 
     private static MutableDataset<Label> dataset(Table f, Table truth, int from, int to) {

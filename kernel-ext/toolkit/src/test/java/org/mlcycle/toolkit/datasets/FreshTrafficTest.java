@@ -17,9 +17,12 @@ class FreshTrafficTest {
         Table log = world.impressions(Policy.LEGACY, Period.YESTERDAY, 2_000);
         Table examples = world.clickExamples(Policy.LEGACY, Period.YESTERDAY, 2_000);
         assertEquals((long) log.intColumn("Impression").sum(), examples.rowCount());
-        assertEquals((long) log.intColumn("Click").sum(), (long) examples.intColumn("click").sum());
+        assertEquals((long) log.intColumn("Click").sum(), (long)
+                examples.intColumn("click").sum());
         assertTrue(examples.doubleColumn("position").max() <= 3);
-        assertTrue(!examples.stringColumn("intent").asSet().contains("informational"), "legacy never shows on look-up searches");
+        assertTrue(
+                !examples.stringColumn("intent").asSet().contains("informational"),
+                "legacy never shows on look-up searches");
     }
 
     @Test
@@ -37,7 +40,8 @@ class FreshTrafficTest {
             for (int k = 0; k < 8; k++) found |= candidates.intColumn("ad_id").getInt(r * 8 + k) == ad;
             assertTrue(found, "row " + i + ": ad " + ad + " was not a candidate of request " + r);
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> world.freshImpressions("check", "mine", new double[7], 0.0, requests));
         assertTrue(e.getMessage().contains("got 7"), e.getMessage());
     }

@@ -23,7 +23,9 @@ class ImbalanceTest {
         // b0 was calibrated on 8M pairs; a sample's rate is dominated by a few high-scoring pairs
         assertTrue(expected > 0.5e-4 && expected < 2e-4, "mean true probability: " + expected);
         assertTrue(drawn > 0.5e-4 && drawn < 2e-4, "share of true positives: " + drawn);
-        assertTrue(labeledByA > 1.5 * drawn && labeledByA < 3.5 * drawn, "A's positive rate " + labeledByA + " vs truth " + drawn);
+        assertTrue(
+                labeledByA > 1.5 * drawn && labeledByA < 3.5 * drawn,
+                "A's positive rate " + labeledByA + " vs truth " + drawn);
     }
 
     @Test
@@ -36,7 +38,8 @@ class ImbalanceTest {
         for (int i = 0; i < n; i++) {
             int q = b.query[i];
             int a = b.ad[i];
-            int cell = ((((b.kw[i] * 3 + w.qIntent[q]) * 3 + b.brandRel[i]) * 5 + Math.min(4, (int) (b.textSim[i] * 5))) * 4)
+            int cell = ((((b.kw[i] * 3 + w.qIntent[q]) * 3 + b.brandRel[i]) * 5 + Math.min(4, (int) (b.textSim[i] * 5)))
+                            * 4)
                     + Math.min(3, (int) (w.adLandingObserved[a] * 4));
             double[] s = cells.computeIfAbsent(cell, k -> new double[2]);
             s[0]++;
@@ -62,7 +65,9 @@ class ImbalanceTest {
         Map<Integer, double[]> cells = new HashMap<>();
         int[] cellOf = new int[n];
         for (int i = 0; i < n; i++) {
-            int cell = ((((b.kw[i] * 3 + w.qIntent[b.query[i]]) * 3 + b.brandRel[i]) * 5 + Math.min(4, (int) (b.textSim[i] * 5))) * 4)
+            int cell = ((((b.kw[i] * 3 + w.qIntent[b.query[i]]) * 3 + b.brandRel[i]) * 5
+                                    + Math.min(4, (int) (b.textSim[i] * 5)))
+                            * 4)
                     + Math.min(3, (int) (w.adLandingObserved[b.ad[i]] * 4));
             cellOf[i] = cell;
             double[] s = cells.computeIfAbsent(cell, k -> new double[2]);
@@ -95,6 +100,9 @@ class ImbalanceTest {
         System.out.println("mean weight " + sumW / n + ", weighted P " + sumWp / sumW);
         assertTrue(Math.abs(sumW / n - 1) < 0.05, "importance weights average 1: " + sumW / n);
         assertTrue(sumWp / sumW > 0.3e-4 && sumWp / sumW < 3e-4, "weighted positive rate: " + sumWp / sumW);
-        assertTrue(WORLD.features(Source.RANDOM, Period.TWO_MONTHS_AGO, 100).doubleColumn("weight").min() == 1.0);
+        assertTrue(WORLD.features(Source.RANDOM, Period.TWO_MONTHS_AGO, 100)
+                        .doubleColumn("weight")
+                        .min()
+                == 1.0);
     }
 }

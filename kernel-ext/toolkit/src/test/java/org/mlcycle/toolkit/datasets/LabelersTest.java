@@ -81,7 +81,8 @@ class LabelersTest {
         }
         double inSlice = sliceFalse / (double) sliceNeg;
         double elsewhere = otherFalse / (double) otherNeg;
-        System.out.println("A false show in slice " + inSlice + " elsewhere " + elsewhere + " slice share " + sliceNeg / (double) N);
+        System.out.println("A false show in slice " + inSlice + " elsewhere " + elsewhere + " slice share "
+                + sliceNeg / (double) N);
         assertEquals(0.50, inSlice, 0.03);
         assertTrue(elsewhere < 0.004, "false shows outside the slice: " + elsewhere);
     }

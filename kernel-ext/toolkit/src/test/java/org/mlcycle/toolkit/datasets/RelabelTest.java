@@ -35,8 +35,17 @@ class RelabelTest {
     }
 
     private static final String[] NAMES = {
-        "kw=exact", "kw=phrase", "kw=broad", "intent=nav", "intent=com", "intent=info",
-        "brand=same", "brand=competitor", "nav*competitor", "text_sim", "landing"
+        "kw=exact",
+        "kw=phrase",
+        "kw=broad",
+        "intent=nav",
+        "intent=com",
+        "intent=info",
+        "brand=same",
+        "brand=competitor",
+        "nav*competitor",
+        "text_sim",
+        "landing"
     };
 
     private static Example<Label> example(int i, IntColumn labels) {
@@ -44,11 +53,17 @@ class RelabelTest {
         String intent = f.stringColumn("intent").getString(i);
         String brand = f.stringColumn("brand_rel").getString(i);
         double[] v = {
-            kw.equals("exact") ? 1 : 0, kw.equals("phrase") ? 1 : 0, kw.equals("broad") ? 1 : 0,
-            intent.equals("navigational") ? 1 : 0, intent.equals("commercial") ? 1 : 0, intent.equals("informational") ? 1 : 0,
-            brand.equals("same") ? 1 : 0, brand.equals("competitor") ? 1 : 0,
+            kw.equals("exact") ? 1 : 0,
+            kw.equals("phrase") ? 1 : 0,
+            kw.equals("broad") ? 1 : 0,
+            intent.equals("navigational") ? 1 : 0,
+            intent.equals("commercial") ? 1 : 0,
+            intent.equals("informational") ? 1 : 0,
+            brand.equals("same") ? 1 : 0,
+            brand.equals("competitor") ? 1 : 0,
             brand.equals("competitor") && intent.equals("navigational") ? 1 : 0,
-            f.doubleColumn("text_sim").getDouble(i), f.doubleColumn("landing_score").getDouble(i)
+            f.doubleColumn("text_sim").getDouble(i),
+            f.doubleColumn("landing_score").getDouble(i)
         };
         return new ArrayExample<>(new Label(Integer.toString(labels.getInt(i))), NAMES, v);
     }
@@ -65,7 +80,8 @@ class RelabelTest {
     private static double[] scores(Model<Label> model, IntColumn labels) {
         double[] p = new double[N - TRAIN];
         for (int i = TRAIN; i < N; i++) {
-            p[i - TRAIN] = model.predict(example(i, labels)).getOutputScores().get("1").getScore();
+            p[i - TRAIN] =
+                    model.predict(example(i, labels)).getOutputScores().get("1").getScore();
         }
         return p;
     }

@@ -24,25 +24,43 @@ class ModelRegistryTest {
         Path file = dir.resolve("journal.sqlite");
         try (Journal journal = Journal.open(file)) {
             ModelRegistry registry = ModelRegistry.in(journal);
-            assertEquals(1, registry.register("ads", Traffic.train(old), old, Map.of("roc_auc", 0.81), "first").version());
-            assertEquals(2, registry.register("ads", Traffic.train(recent), recent, Map.of(), "recent").version());
+            assertEquals(
+                    1,
+                    registry.register("ads", Traffic.train(old), old, Map.of("roc_auc", 0.81), "first")
+                            .version());
+            assertEquals(
+                    2,
+                    registry.register("ads", Traffic.train(recent), recent, Map.of(), "recent")
+                            .version());
             registry.move("ads@1", "production", "launch");
             registry.move("ads@2", "shadow", "try it");
             List<ModelMove> promoted = registry.move("ads@2", "production", "after the shadow run");
-            assertEquals(List.of("ads@1: production -> archived", "ads@2: shadow -> production"),
-                    promoted.stream().map(m -> m.ref() + ": " + m.from().label() + " -> " + m.to().label()).toList());
+            assertEquals(
+                    List.of("ads@1: production -> archived", "ads@2: shadow -> production"),
+                    promoted.stream()
+                            .map(m -> m.ref() + ": " + m.from().label() + " -> " + m.to().label())
+                            .toList());
         }
         try (Journal reopened = Journal.open(file)) {
             ModelRegistry registry = ModelRegistry.in(reopened);
             assertTrue(reopened.schemaVersion() >= 3, "the registry arrived with schema version 3");
             assertEquals(4, reopened.modelMoves("ads").size());
-            assertEquals(ModelStage.ARCHIVED, reopened.requireRegisteredModel("ads@1").stage());
+            assertEquals(
+                    ModelStage.ARCHIVED,
+                    reopened.requireRegisteredModel("ads@1").stage());
             assertEquals(2, registry.load("ads@production").version());
-            assertEquals(Map.of("roc_auc", 0.81), reopened.requireRegisteredModel("ads@1").metrics());
-            assertEquals(List.of("ads/training@1"), reopened.requireRegisteredModel("ads@1").data());
-            assertTrue(reopened.timeline(0).toText().contains("ads@2: shadow -> production"),
+            assertEquals(
+                    Map.of("roc_auc", 0.81),
+                    reopened.requireRegisteredModel("ads@1").metrics());
+            assertEquals(
+                    List.of("ads/training@1"),
+                    reopened.requireRegisteredModel("ads@1").data());
+            assertTrue(
+                    reopened.timeline(0).toText().contains("ads@2: shadow -> production"),
                     reopened.timeline(0).toText());
-            assertTrue(registry.view().toText().contains("in production: ads@2"), registry.view().toText());
+            assertTrue(
+                    registry.view().toText().contains("in production: ads@2"),
+                    registry.view().toText());
         }
     }
 
@@ -54,9 +72,15 @@ class ModelRegistryTest {
             ModelRegistry registry = ModelRegistry.in(journal);
             registry.register("ads", model, train, Map.of(), null);
             ModelRelease release = registry.load("ads");
-            assertEquals(model.predict(later).doubleColumn("p_1").asList(), release.predict(later).doubleColumn("p_1").asList());
-            assertEquals(Map.of("bid", "DOUBLE", "slot", "INTEGER", "device", "STRING"), release.input().columns());
-            assertEquals(List.of("bid", "slot", "device", "clicked"), registry.reference("ads@1").columnNames());
+            assertEquals(
+                    model.predict(later).doubleColumn("p_1").asList(),
+                    release.predict(later).doubleColumn("p_1").asList());
+            assertEquals(
+                    Map.of("bid", "DOUBLE", "slot", "INTEGER", "device", "STRING"),
+                    release.input().columns());
+            assertEquals(
+                    List.of("bid", "slot", "device", "clicked"),
+                    registry.reference("ads@1").columnNames());
         }
     }
 
@@ -70,8 +94,8 @@ class ModelRegistryTest {
             assertTrue(none.getMessage().contains("ads@1 (none)"), none.getMessage());
             JournalException other = assertThrows(JournalException.class, () -> registry.load("clicks"));
             assertTrue(other.getMessage().contains("registered models: ads"), other.getMessage());
-            IllegalArgumentException stage = assertThrows(IllegalArgumentException.class,
-                    () -> registry.move("ads@1", "live", null));
+            IllegalArgumentException stage =
+                    assertThrows(IllegalArgumentException.class, () -> registry.move("ads@1", "live", null));
             assertTrue(stage.getMessage().contains("staging, production, shadow, archived"), stage.getMessage());
         }
     }

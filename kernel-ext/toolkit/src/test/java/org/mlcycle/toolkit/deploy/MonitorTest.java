@@ -22,8 +22,13 @@ class MonitorTest {
         try (Journal journal = Journal.open(dir.resolve("journal.sqlite"))) {
             ModelRegistry registry = ModelRegistry.in(journal);
             registry.register("ads", Traffic.train(train), train, Map.of(), null);
-            MonitorReport report = Monitor.replay(registry, "ads@1", traffic,
-                    MonitorOptions.by("day").withAlert("roc_auc", 0.65).withRetrainWindows(3)
+            MonitorReport report = Monitor.replay(
+                    registry,
+                    "ads@1",
+                    traffic,
+                    MonitorOptions.by("day")
+                            .withAlert("roc_auc", 0.65)
+                            .withRetrainWindows(3)
                             .withRule(ShowRule.defaults().withClicks("clicked", "cpc")));
             assertEquals(7, report.windows().size());
             assertEquals("day 7", report.firstAlert().orElseThrow().label(), report.toText());
@@ -34,12 +39,17 @@ class MonitorTest {
             }
             assertEquals(1, report.alerts().size(), "one alert per fall, not one per window below the level");
             assertEquals(1, journal.alerts().size());
-            assertTrue(journal.alerts().get(0).message().contains("in window day 7, below 0.6500"),
+            assertTrue(
+                    journal.alerts().get(0).message().contains("in window day 7, below 0.6500"),
                     journal.alerts().get(0).message());
             RetrainSuggestion retrain = report.retrainSuggestion().orElseThrow();
             assertEquals("day 8", retrain.from());
             assertEquals("day 10", retrain.to());
-            assertEquals(List.of(8, 9, 10), retrain.data(traffic).intColumn("day").unique().asList().stream().sorted().toList());
+            assertEquals(
+                    List.of(8, 9, 10),
+                    retrain.data(traffic).intColumn("day").unique().asList().stream()
+                            .sorted()
+                            .toList());
             assertTrue(report.toHtml().contains("<img"), "the dashboard is drawn");
         }
     }
@@ -49,8 +59,13 @@ class MonitorTest {
         Table train = Traffic.days(1, 2, 800, 99, 23);
         Table traffic = Traffic.days(3, 4, 500, 99, 24);
         ShowRule rule = ShowRule.defaults().withThreshold(0.4).withClicks("clicked", "cpc");
-        MonitorReport report = Monitor.replay("ads", Traffic.train(train), train, traffic,
-                MonitorOptions.by("day").withRule(rule), null);
+        MonitorReport report = Monitor.replay(
+                "ads",
+                Traffic.train(train),
+                train,
+                traffic,
+                MonitorOptions.by("day").withRule(rule),
+                null);
         double[] p = Traffic.train(train).predict(traffic).doubleColumn("p_1").asDoubleArray();
         long shown = 0, clicks = 0;
         double revenue = 0;
@@ -75,8 +90,13 @@ class MonitorTest {
     void smoothingWaitsForEnoughWindowsAndStillFiresOnlyAfterTheChange() {
         Table train = Traffic.days(1, 3, 600, FLIP_DAY, 25);
         Table traffic = Traffic.days(4, 10, 600, FLIP_DAY, 26);
-        MonitorReport report = Monitor.replay("ads", Traffic.train(train), train, traffic,
-                MonitorOptions.by("day").withAlert("roc_auc", 0.65).withSmoothing(3), null);
+        MonitorReport report = Monitor.replay(
+                "ads",
+                Traffic.train(train),
+                train,
+                traffic,
+                MonitorOptions.by("day").withAlert("roc_auc", 0.65).withSmoothing(3),
+                null);
         assertTrue(Double.isNaN(report.windows().get(1).watched()), "two windows are not a mean of three");
         double first = report.firstAlert().orElseThrow().start();
         assertTrue(first >= FLIP_DAY && first <= FLIP_DAY + 2, report.toText());

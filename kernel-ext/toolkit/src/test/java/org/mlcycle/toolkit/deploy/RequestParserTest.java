@@ -55,16 +55,21 @@ class RequestParserTest {
     @Test
     void framingThatCouldBeReadTwoWaysIsRefused() {
         String[][] cases = {
-                {"POST / HTTP/1.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n", "400", "both Content-Length and Transfer-Encoding"},
-                {"POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n", "400", "two different Content-Length"},
-                {"POST / HTTP/1.1\r\nContent-Length: -2\r\n\r\n", "400", "Content-Length '-2' is not a number"},
-                {"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", "501", "Transfer-Encoding 'gzip' is not supported"},
-                {"GET / HTTP/1.1\r\n folded: x\r\n\r\n", "400", "header line 1 starts with white space"},
-                {"GET / HTTP/1.1\r\nNo colon here\r\n\r\n", "400", "header line 1 is not 'Name: value'"},
-                {"GET / HTTP/2.0\r\n\r\n", "505", "HTTP version 'HTTP/2.0' is not supported"},
-                {"GET /\r\n\r\n", "400", "malformed request line 'GET /'"},
-                {"GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n", "414", "request line is longer than 8192 bytes"},
-                {"POST / HTTP/1.1\r\nExpect: magic\r\n\r\n", "417", "Expect 'magic'"},
+            {
+                "POST / HTTP/1.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "400",
+                "both Content-Length and Transfer-Encoding"
+            },
+            {"POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n", "400", "two different Content-Length"
+            },
+            {"POST / HTTP/1.1\r\nContent-Length: -2\r\n\r\n", "400", "Content-Length '-2' is not a number"},
+            {"POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", "501", "Transfer-Encoding 'gzip' is not supported"},
+            {"GET / HTTP/1.1\r\n folded: x\r\n\r\n", "400", "header line 1 starts with white space"},
+            {"GET / HTTP/1.1\r\nNo colon here\r\n\r\n", "400", "header line 1 is not 'Name: value'"},
+            {"GET / HTTP/2.0\r\n\r\n", "505", "HTTP version 'HTTP/2.0' is not supported"},
+            {"GET /\r\n\r\n", "400", "malformed request line 'GET /'"},
+            {"GET /" + "a".repeat(9000) + " HTTP/1.1\r\n\r\n", "414", "request line is longer than 8192 bytes"},
+            {"POST / HTTP/1.1\r\nExpect: magic\r\n\r\n", "417", "Expect 'magic'"},
         };
         for (String[] c : cases) {
             BadRequest e = assertThrows(BadRequest.class, () -> parse(c[0], 5), c[0]);

@@ -96,9 +96,15 @@ class ScoringServerLimitsTest {
 
     /** A good row through the JDK client: the server still scores. */
     static void stillScores(ScoringServer to) throws Exception {
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(to.url().resolve("/predict")).timeout(Duration.ofMillis(SOCKET_TIMEOUT_MS))
-                        .POST(HttpRequest.BodyPublishers.ofString(good)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(to.url().resolve("/predict"))
+                                .timeout(Duration.ofMillis(SOCKET_TIMEOUT_MS))
+                                .POST(HttpRequest.BodyPublishers.ofString(good))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("\"predictions\""), answer.body());
     }
@@ -110,9 +116,12 @@ class ScoringServerLimitsTest {
             for (int i = 0; i < 50; i++) {
                 Socket s = new Socket("127.0.0.1", server.port());
                 held.add(s);
-                s.getOutputStream().write(ascii(i % 2 == 0
-                        ? "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty"
-                        : "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n[{\"bid\""));
+                s.getOutputStream()
+                        .write(
+                                ascii(
+                                        i % 2 == 0
+                                                ? "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty"
+                                                : "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\n[{\"bid\""));
                 s.getOutputStream().flush();
             }
             Answer health = send(server, ascii("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
@@ -133,7 +142,8 @@ class ScoringServerLimitsTest {
         int half = row.length / 2;
         String chunked = post("Transfer-Encoding: chunked\r\n\r\n")
                 + Integer.toHexString(half) + "\r\n" + new String(row, 0, half, StandardCharsets.UTF_8) + "\r\n"
-                + Integer.toHexString(row.length - half) + ";ext=1\r\n" + new String(row, half, row.length - half, StandardCharsets.UTF_8)
+                + Integer.toHexString(row.length - half) + ";ext=1\r\n"
+                + new String(row, half, row.length - half, StandardCharsets.UTF_8)
                 + "\r\n0\r\n\r\n";
         Answer scored = send(server, chunked.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, scored.status(), scored.body());
@@ -160,11 +170,20 @@ class ScoringServerLimitsTest {
         byte[] bad = Arrays.copyOf(row, row.length);
         bad[at] = (byte) 0xC3; // starts a two-byte sequence...
         bad[at + 1] = (byte) 0x28; // ...that this byte does not continue
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(HttpRequest.newBuilder(server.url().resolve("/predict")).timeout(Duration.ofMillis(SOCKET_TIMEOUT_MS))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bad)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(server.url().resolve("/predict"))
+                                .timeout(Duration.ofMillis(SOCKET_TIMEOUT_MS))
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bad))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(400, answer.statusCode(), answer.body());
-        String error = JsonParser.parseString(answer.body()).getAsJsonObject().get("error").getAsString();
+        String error = JsonParser.parseString(answer.body())
+                .getAsJsonObject()
+                .get("error")
+                .getAsString();
         assertTrue(error.contains("not valid UTF-8: byte 0xC3 at offset " + at), error);
 
         byte[] truncated = Arrays.copyOf(row, row.length + 1);
@@ -183,7 +202,9 @@ class ScoringServerLimitsTest {
     void aOneMegabyteHeaderOrTenThousandHeadersGet431AndTheServerGoesOn() throws Exception {
         Answer big = send(server, ascii(post("X-Big: " + "a".repeat(1 << 20) + "\r\nContent-Length: 2\r\n\r\n{}")));
         assertEquals(431, big.status(), big.body());
-        assertTrue(big.error().contains("request head (request line and header fields) is larger than 16384 bytes"), big.body());
+        assertTrue(
+                big.error().contains("request head (request line and header fields) is larger than 16384 bytes"),
+                big.body());
 
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 10_000; i++) {
@@ -203,14 +224,17 @@ class ScoringServerLimitsTest {
     @Test
     void pipelinedRequestsAndExpectContinueAreAnswered() throws Exception {
         byte[] row = good.getBytes(StandardCharsets.UTF_8);
-        Answer two = send(server, ascii("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                + post("Content-Length: " + row.length + "\r\n\r\n") + good));
+        Answer two = send(
+                server,
+                ascii("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                        + post("Content-Length: " + row.length + "\r\n\r\n") + good));
         assertEquals(200, two.status(), two.body());
         assertTrue(two.body().contains("HTTP/1.1 200 OK") && two.body().contains("\"predictions\""), two.body());
 
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(SOCKET_TIMEOUT_MS);
-            s.getOutputStream().write(ascii(post("Expect: 100-continue\r\nContent-Length: " + row.length + "\r\n\r\n")));
+            s.getOutputStream()
+                    .write(ascii(post("Expect: 100-continue\r\nContent-Length: " + row.length + "\r\n\r\n")));
             s.getOutputStream().flush();
             byte[] interim = s.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
             assertEquals("HTTP/1.1 100 Continue\r\n\r\n", new String(interim, StandardCharsets.ISO_8859_1));
@@ -225,7 +249,7 @@ class ScoringServerLimitsTest {
     void aBodyShorterThanItsContentLengthHoldsNoWorkerAndTimesOutWith408() throws Exception {
         ServeOptions oneWorker = ServeOptions.defaults().withWorkers(1).withRequestTimeout(Duration.ofSeconds(1));
         try (ScoringServer strict = ScoringServer.start(release, 0, oneWorker);
-             Socket stalled = new Socket("127.0.0.1", strict.port())) {
+                Socket stalled = new Socket("127.0.0.1", strict.port())) {
             stalled.setSoTimeout(SOCKET_TIMEOUT_MS);
             String part = "[{\"bid\": 5.0,";
             stalled.getOutputStream().write(ascii(post("Content-Length: 1000\r\n\r\n" + part)));

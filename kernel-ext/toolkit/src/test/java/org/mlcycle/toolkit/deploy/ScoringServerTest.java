@@ -67,15 +67,22 @@ class ScoringServerTest {
     void badRequestsGet400WithTheFieldNamedAndTheServerKeepsServing() throws Exception {
         String good = JsonRows.write(traffic, release.input(), 0, 1);
         Map<String, String> bad = Map.of(
-                "[{\"bid\": 5.0, \"slot\": 1, \"device\": \"mobile\"", "malformed JSON",
-                "{\"bid\": 5.0, \"device\": \"mobile\"}", "field 'slot' is missing",
-                "{\"bid\": 5.0, \"slot\": 1, \"device\": \"mobile\", \"price\": 3}", "unknown field 'price'",
-                "{\"bid\": \"high\", \"slot\": 1, \"device\": \"mobile\"}", "field 'bid' must be a number, got \"high\"",
+                "[{\"bid\": 5.0, \"slot\": 1, \"device\": \"mobile\"",
+                "malformed JSON",
+                "{\"bid\": 5.0, \"device\": \"mobile\"}",
+                "field 'slot' is missing",
+                "{\"bid\": 5.0, \"slot\": 1, \"device\": \"mobile\", \"price\": 3}",
+                "unknown field 'price'",
+                "{\"bid\": \"high\", \"slot\": 1, \"device\": \"mobile\"}",
+                "field 'bid' must be a number, got \"high\"",
                 "[{\"bid\": 5.0, \"slot\": 1, \"device\": \"mobile\"}, {\"bid\": 5.0, \"slot\": 1.5, \"device\": \"tv\"}]",
                 "row 1: field 'slot' must be a whole number",
-                "{\"bid\": 5.0, \"slot\": 1, \"device\": 7}", "field 'device' must be a string",
-                "[]", "no rows",
-                "{\"bid\": NaN, \"slot\": 1, \"device\": \"mobile\"}", "malformed JSON");
+                "{\"bid\": 5.0, \"slot\": 1, \"device\": 7}",
+                "field 'device' must be a string",
+                "[]",
+                "no rows",
+                "{\"bid\": NaN, \"slot\": 1, \"device\": \"mobile\"}",
+                "malformed JSON");
         for (var e : bad.entrySet()) {
             HttpResponse<String> answer = client.post(e.getKey());
             assertEquals(400, answer.statusCode(), e.getKey());
@@ -85,14 +92,21 @@ class ScoringServerTest {
             assertEquals(200, client.post(good).statusCode(), "the server still serves after: " + e.getKey());
         }
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(server.url().resolve("/predict")).GET().build(),
+        HttpResponse<String> get = http.send(
+                HttpRequest.newBuilder(server.url().resolve("/predict")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(405, get.statusCode());
-        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(server.url().resolve("/score")).GET().build(),
+        HttpResponse<String> elsewhere = http.send(
+                HttpRequest.newBuilder(server.url().resolve("/score")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, elsewhere.statusCode());
-        JsonObject health = JsonParser.parseString(http.send(HttpRequest.newBuilder(server.url().resolve("/health")).GET()
-                .build(), HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+        JsonObject health = JsonParser.parseString(http.send(
+                                HttpRequest.newBuilder(server.url().resolve("/health"))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .getAsJsonObject();
         assertEquals("ok", health.get("status").getAsString());
         assertEquals("ads", health.get("model").getAsString());
         assertTrue(health.get("rejected").getAsLong() >= bad.size() + 2, health.toString());
@@ -111,7 +125,10 @@ class ScoringServerTest {
                     int right = 0;
                     for (int k = 0; k < 250; k++) {
                         int row = (thread * 250 + k) % traffic.rowCount();
-                        double p = mine.score(traffic, row, row + 1).predictions().doubleColumn("p_1").get(0);
+                        double p = mine.score(traffic, row, row + 1)
+                                .predictions()
+                                .doubleColumn("p_1")
+                                .get(0);
                         right += Double.compare(p, expected[row]) == 0 ? 1 : 0;
                     }
                     return right;

@@ -36,13 +36,19 @@ final class Traffic {
             bid[i] = (flipped ? 8 : 5) + 2 * r.nextGaussian();
             slot[i] = 1 + r.nextInt(3);
             device[i] = DEVICES[r.nextInt(3)];
-            double logit = (flipped ? -1.5 : 1.5) * (bid[i] - (flipped ? 8 : 5)) + (slot[i] == 1 ? 0.8 : -0.4)
+            double logit = (flipped ? -1.5 : 1.5) * (bid[i] - (flipped ? 8 : 5))
+                    + (slot[i] == 1 ? 0.8 : -0.4)
                     + (device[i].equals("desktop") ? 0.5 : -0.3);
             clicked[i] = r.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
             cpc[i] = 0.2 + 0.05 * slot[i];
         }
-        return Table.create("traffic", IntColumn.create("day", day), DoubleColumn.create("bid", bid),
-                IntColumn.create("slot", slot), StringColumn.create("device", device), DoubleColumn.create("cpc", cpc),
+        return Table.create(
+                "traffic",
+                IntColumn.create("day", day),
+                DoubleColumn.create("bid", bid),
+                IntColumn.create("slot", slot),
+                StringColumn.create("device", device),
+                DoubleColumn.create("cpc", cpc),
                 IntColumn.create("clicked", clicked));
     }
 

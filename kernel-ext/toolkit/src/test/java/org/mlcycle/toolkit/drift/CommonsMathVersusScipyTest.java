@@ -16,7 +16,9 @@ import org.mlcycle.toolkit.stats.Quantiles;
  */
 class CommonsMathVersusScipyTest {
     private static double r7(double[] sorted, double p) {
-        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(sorted, 100 * p);
+        return new Percentile()
+                .withEstimationType(Percentile.EstimationType.R_7)
+                .evaluate(sorted, 100 * p);
     }
 
     @Test
@@ -56,7 +58,10 @@ class CommonsMathVersusScipyTest {
             double[] ours = ChiSquare.test(tables[i][0], tables[i][1]);
             assertEquals(scipyStat[i], ours[0], 1e-12 * scipyStat[i], "statistic, table " + i);
             assertEquals(scipyP[i], ours[2], 1e-9 * scipyP[i], "p, table " + i);
-            assertEquals(scipyStat[i], commons.chiSquareDataSetsComparison(tables[i][0], tables[i][1]), 1e-12 * scipyStat[i]);
+            assertEquals(
+                    scipyStat[i],
+                    commons.chiSquareDataSetsComparison(tables[i][0], tables[i][1]),
+                    1e-12 * scipyStat[i]);
         }
         // 1 - CDF: commons-math3 3.6.1 rounds every p below about 1e-16 to 0, so drifted columns would all tie
         assertEquals(0.3585665413731905, commons.chiSquareTestDataSetsComparison(tables[0][0], tables[0][1]), 1e-12);

@@ -8,10 +8,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class HintBoxTest {
-    private static final Exercise EXERCISE = Exercise.of("demo-sum", "demo", "a sum", 1, a -> {
-        int[] values = new int[2];
-        return Verdict.pass("" + values[(int) a.number("i")]);
-    }, "add them up");
+    private static final Exercise EXERCISE = Exercise.of(
+            "demo-sum",
+            "demo",
+            "a sum",
+            1,
+            a -> {
+                int[] values = new int[2];
+                return Verdict.pass("" + values[(int) a.number("i")]);
+            },
+            "add them up");
 
     @Test
     @DisplayName("a hint box names the exercise and the attempt, as HTML and as text, and never says Exception")
@@ -33,8 +39,10 @@ class HintBoxTest {
     void stoppedCheck() {
         CheckResult out = EXERCISE.check(new MapAnswers(1).with("i", 5));
         assertFalse(out.passed());
-        assertEquals("the check stopped on your answer (Index 5 out of bounds for length 2); look at the values you"
-                + " computed", out.message());
+        assertEquals(
+                "the check stopped on your answer (Index 5 out of bounds for length 2); look at the values you"
+                        + " computed",
+                out.message());
         assertFalse(out.toText().contains("Exception"), out.toText());
     }
 }

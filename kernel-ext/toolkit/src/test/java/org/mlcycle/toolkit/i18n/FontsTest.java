@@ -36,11 +36,19 @@ class FontsTest {
             chart = journal.stagePath().chart();
         }
         String title = chart.getTitle();
-        assertEquals(Messages.in(lang, "path.chart.title", Messages.in(lang, "path.moves", 3),
-                Messages.in(lang, "path.loops.one", 1)), title);
+        assertEquals(
+                Messages.in(
+                        lang,
+                        "path.chart.title",
+                        Messages.in(lang, "path.moves", 3),
+                        Messages.in(lang, "path.loops.one", 1)),
+                title);
         int missing = chart.getStyler().getChartTitleFont().canDisplayUpTo(title);
-        assertEquals(-1, missing, () -> "the title font " + chart.getStyler().getChartTitleFont().getFontName()
-                + " cannot draw '" + title.substring(missing) + "' (install fonts-dejavu-core and fonts-wqy-microhei)");
+        assertEquals(
+                -1,
+                missing,
+                () -> "the title font " + chart.getStyler().getChartTitleFont().getFontName() + " cannot draw '"
+                        + title.substring(missing) + "' (install fonts-dejavu-core and fonts-wqy-microhei)");
         String stage = Stage.MONITORING.title();
         assertEquals(-1, chart.getStyler().getAnnotationTextFont().canDisplayUpTo(stage), stage);
     }

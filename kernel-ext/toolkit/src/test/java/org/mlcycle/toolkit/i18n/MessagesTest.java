@@ -30,13 +30,16 @@ class MessagesTest {
         StringBuilder unknown = new StringBuilder();
         for (String lang : Messages.LANGUAGES) {
             List<String> missing = Messages.missing(lang);
-            System.out.println("messages_" + lang + ": " + missing.size() + " of " + Messages.keys().size()
-                    + " keys missing, shown in English" + (missing.isEmpty() ? "" : ": " + String.join(", ", missing)));
-            Messages.unknown(lang).forEach(k -> unknown.append(lang).append(": ").append(k).append('\n'));
+            System.out.println("messages_" + lang + ": " + missing.size() + " of "
+                    + Messages.keys().size() + " keys missing, shown in English"
+                    + (missing.isEmpty() ? "" : ": " + String.join(", ", missing)));
+            Messages.unknown(lang)
+                    .forEach(k -> unknown.append(lang).append(": ").append(k).append('\n'));
         }
         assertEquals("", unknown.toString(), "keys a translation has and messages.properties (English) lacks");
         assertTrue(Messages.missing("en").isEmpty());
-        assertEquals(Messages.keys().size(), Messages.missing("xx").size(), "a language without a file lacks every key");
+        assertEquals(
+                Messages.keys().size(), Messages.missing("xx").size(), "a language without a file lacks every key");
     }
 
     @Test
@@ -45,7 +48,9 @@ class MessagesTest {
         Messages.use("pt");
         CheckResult pass = new CheckResult("demo-sum", "demo", "a sum", 1, 1, true, "3 is right");
         assertEquals("Correto: 3 is right", pass.toText());
-        assertEquals("Dica (demo-sum, tentativa 2): look again", HintBox.hint(EXERCISE, 2, "look again").toText());
+        assertEquals(
+                "Dica (demo-sum, tentativa 2): look again",
+                HintBox.hint(EXERCISE, 2, "look again").toText());
         assertTrue(ModelAnswer.of(EXERCISE).toText().startsWith("resposta modelo para demo-sum"));
 
         Messages.use("zh");

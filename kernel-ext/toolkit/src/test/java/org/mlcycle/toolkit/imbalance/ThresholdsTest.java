@@ -37,7 +37,8 @@ class ThresholdsTest {
     }
 
     @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.DisplayName("forPrecision keeps the bar with the most rows shown, ignoring thresholds that show too few rows")
+    @org.junit.jupiter.api.DisplayName(
+            "forPrecision keeps the bar with the most rows shown, ignoring thresholds that show too few rows")
     void forPrecisionKeepsTheBar() {
         // scores 1.0 .. 0.1; positives at the top, a lone negative at 0.95
         double[] p = {1.0, 0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
@@ -45,6 +46,7 @@ class ThresholdsTest {
         ThresholdChoice c = Thresholds.forPrecision(y, p, 0.8, 3);
         org.junit.jupiter.api.Assertions.assertEquals(0.6, c.threshold(), 1e-12);
         org.junit.jupiter.api.Assertions.assertTrue(c.chosen().precision() >= 0.8);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Thresholds.forPrecision(y, p, 0.99, 3));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Thresholds.forPrecision(y, p, 0.99, 3));
     }
 }

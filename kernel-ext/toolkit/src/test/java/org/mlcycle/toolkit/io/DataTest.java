@@ -30,15 +30,19 @@ class DataTest {
     void givesTheTableAndAQuarantineNamingEachBadRowByLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("ads.csv");
         Files.writeString(f, ADS);
-        assertEquals(ColumnType.STRING, Data.read(f.toString()).table().column("bid").type(), "'oops' is text");
+        assertEquals(
+                ColumnType.STRING, Data.read(f.toString()).table().column("bid").type(), "'oops' is text");
         CsvResult r = Data.read(f, Data.optionsFor(f).withType("bid", ColumnType.DOUBLE));
         assertEquals(2, r.table().rowCount());
         assertEquals(ColumnType.DOUBLE, r.table().column("bid").type());
         assertEquals(2, r.quarantine().rejectedCount());
         assertEquals(3, r.quarantine().rejected().get(0).line());
-        assertEquals("column 'bid': 'oops' is not a number", r.quarantine().rejected().get(0).reason());
+        assertEquals(
+                "column 'bid': 'oops' is not a number",
+                r.quarantine().rejected().get(0).reason());
         assertEquals(5, r.quarantine().rejected().get(1).line());
-        assertEquals("expected 3 fields, found 2", r.quarantine().rejected().get(1).reason());
+        assertEquals(
+                "expected 3 fields, found 2", r.quarantine().rejected().get(1).reason());
         String text = r.toText();
         assertTrue(text.startsWith("csv 'ads': 2 rows read, 2 quarantined (50.00%)"), text);
         assertTrue(text.contains("line 3: column 'bid': 'oops' is not a number"), text);
@@ -62,7 +66,8 @@ class DataTest {
         Path f = dir.resolve("ads.csv");
         gzip(f, ADS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Data.read(f));
-        assertEquals("csv: 'ads.csv' is not CSV text: it looks like gzip-compressed data (gunzip it, or name it .gz)",
+        assertEquals(
+                "csv: 'ads.csv' is not CSV text: it looks like gzip-compressed data (gunzip it, or name it .gz)",
                 e.getMessage());
     }
 
@@ -78,12 +83,16 @@ class DataTest {
     void refusesOtherBinaryFilesByName(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("ads.csv");
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
-        assertEquals("csv: 'ads.csv' is not CSV text: it looks like a zip archive (an .xlsx workbook is one; export it as CSV)",
-                assertThrows(IllegalArgumentException.class, () -> Data.read(zip)).getMessage());
+        assertEquals(
+                "csv: 'ads.csv' is not CSV text: it looks like a zip archive (an .xlsx workbook is one; export it as CSV)",
+                assertThrows(IllegalArgumentException.class, () -> Data.read(zip))
+                        .getMessage());
         Path bin = dir.resolve("model.csv");
         Files.write(bin, new byte[] {'a', ',', 'b', '\n', 1, 0, 2});
-        assertEquals("csv: 'model.csv' is not CSV text: it looks like binary data (a NUL byte at offset 5)",
-                assertThrows(IllegalArgumentException.class, () -> Data.read(bin)).getMessage());
+        assertEquals(
+                "csv: 'model.csv' is not CSV text: it looks like binary data (a NUL byte at offset 5)",
+                assertThrows(IllegalArgumentException.class, () -> Data.read(bin))
+                        .getMessage());
     }
 
     @Test
@@ -95,8 +104,10 @@ class DataTest {
         }
         Files.writeString(f, header + "\n1,2\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Data.read(f));
-        assertEquals("csv: 'wide' line 1 has 100,001 fields; more than 100,000 columns is not a table this reader reads"
-                + " (wrong separator, or not a CSV file?)", e.getMessage());
+        assertEquals(
+                "csv: 'wide' line 1 has 100,001 fields; more than 100,000 columns is not a table this reader reads"
+                        + " (wrong separator, or not a CSV file?)",
+                e.getMessage());
     }
 
     @Test
@@ -104,7 +115,9 @@ class DataTest {
         Path f = dir.resolve("bids.csv");
         Files.writeString(f, "ad_id,bid\n1,0.5,x\n2,0.7,y\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Data.read(f));
-        assertEquals("csv: 'bids' has no readable row: all 2 rows were quarantined; the first, line 2: expected 2 fields,"
-                + " found 3", e.getMessage());
+        assertEquals(
+                "csv: 'bids' has no readable row: all 2 rows were quarantined; the first, line 2: expected 2 fields,"
+                        + " found 3",
+                e.getMessage());
     }
 }

@@ -16,11 +16,13 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 class ContentHashTest {
 
     private static Table fromCsv(String csv) {
-        return Table.read().usingOptions(CsvReadOptions.builder(new StringReader(csv)).tableName("from csv"));
+        return Table.read()
+                .usingOptions(CsvReadOptions.builder(new StringReader(csv)).tableName("from csv"));
     }
 
     private static Table fromCode() {
-        return Table.create("built in code",
+        return Table.create(
+                "built in code",
                 StringColumn.create("query", "shoes", "hat", "scarf"),
                 IntColumn.create("clicks", 3, 0, 7),
                 DoubleColumn.create("bid", 0.5, 1.25, 2.0));
@@ -84,12 +86,13 @@ class ContentHashTest {
     @Test
     @DisplayName("row digests of plain values, combined in the stated order, give the table's hash")
     void rowsFromValues() {
-        Table t = Table.create("mixed",
+        Table t = Table.create(
+                "mixed",
                 StringColumn.create("query", "shoes", "", "scarf"),
                 IntColumn.create("clicks", 3, 0, 7),
                 DoubleColumn.create("bid", 0.5, Double.NaN, 2.0),
-                tech.tablesaw.api.DateColumn.create("day", java.time.LocalDate.of(2024, 3, 1), null,
-                        java.time.LocalDate.of(2024, 3, 3)),
+                tech.tablesaw.api.DateColumn.create(
+                        "day", java.time.LocalDate.of(2024, 3, 1), null, java.time.LocalDate.of(2024, 3, 3)),
                 tech.tablesaw.api.BooleanColumn.create("shown", true, false, true));
         // sorted names: bid, clicks, day, query, shown
         java.util.List<byte[]> rows = new java.util.ArrayList<>(java.util.List.of(
@@ -100,7 +103,8 @@ class ContentHashTest {
         assertEquals(ContentHash.of(t), ContentHash.combine(t.columnNames(), 3, rows.iterator()));
         assertThrows(IllegalArgumentException.class, () -> ContentHash.combine(t.columnNames(), 4, rows.iterator()));
         assertEquals(ContentHash.of(t), Fingerprint.of(t).hash());
-        assertEquals(java.util.List.of("query:string", "clicks:integer", "bid:double", "day:local_date", "shown:boolean"),
+        assertEquals(
+                java.util.List.of("query:string", "clicks:integer", "bid:double", "day:local_date", "shown:boolean"),
                 Fingerprint.of(t).schema());
     }
 }

@@ -38,7 +38,8 @@ class CrashAndConcurrencyTest {
             while ((line = out.readLine()) != null) {
                 committed.add(line);
                 if (line.startsWith("run ") && Integer.parseInt(line.substring(4)) >= 120) {
-                    writer.toHandle().destroyForcibly(); // SIGKILL on Linux; unlike Process.destroy, keeps our pipe open
+                    writer.toHandle()
+                            .destroyForcibly(); // SIGKILL on Linux; unlike Process.destroy, keeps our pipe open
                     break;
                 }
             }
@@ -48,13 +49,15 @@ class CrashAndConcurrencyTest {
                 committed.add(line);
             }
         }
-        assertTrue(committed.size() > 120, "the writer got going: " + committed.size() + " lines; stderr: "
-                + Files.readString(errors));
+        assertTrue(
+                committed.size() > 120,
+                "the writer got going: " + committed.size() + " lines; stderr: " + Files.readString(errors));
         assertTrue(committed.stream().noneMatch("end"::equals), "it was killed, not finished");
 
         try (Journal journal = Journal.open(file)) {
             assertEquals("ok", journal.integrityCheck());
-            Set<String> notes = journal.stageMoves().stream().map(StageMove::note).collect(Collectors.toSet());
+            Set<String> notes =
+                    journal.stageMoves().stream().map(StageMove::note).collect(Collectors.toSet());
             Map<String, Run> runs = new HashMap<>();
             journal.runs().forEach(r -> runs.put(r.name(), r));
             for (String line : committed) {
@@ -68,12 +71,16 @@ class CrashAndConcurrencyTest {
                         assertEquals(Map.of("value", (double) i), run.metrics(), line);
                         assertEquals(Map.of("round", Integer.toString(i)), run.params(), line);
                     }
-                    case "snapshot" -> assertEquals(
-                            ContentHash.of(JournalWriterProcess.table(i)),
-                            ContentHash.of(journal.restore("data-k@" + parts[2])),
-                            line);
-                    case "open" -> assertEquals(Map.of("round", (double) i),
-                            journal.run(Long.parseLong(parts[2])).metrics(), line);
+                    case "snapshot" ->
+                        assertEquals(
+                                ContentHash.of(JournalWriterProcess.table(i)),
+                                ContentHash.of(journal.restore("data-k@" + parts[2])),
+                                line);
+                    case "open" ->
+                        assertEquals(
+                                Map.of("round", (double) i),
+                                journal.run(Long.parseLong(parts[2])).metrics(),
+                                line);
                     default -> throw new AssertionError("unexpected line " + line);
                 }
             }
@@ -105,9 +112,16 @@ class CrashAndConcurrencyTest {
             for (int i = 0; i < rounds; i++) {
                 assertTrue(names.contains("a-" + i) && names.contains("b-" + i), "round " + i);
             }
-            assertEquals(rounds / 5, journal.datasets().stream().filter(d -> d.name().equals("data-a")).count());
-            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
-                    journal.datasets().stream().filter(d -> d.name().equals("data-b")).map(DatasetVersion::version)
+            assertEquals(
+                    rounds / 5,
+                    journal.datasets().stream()
+                            .filter(d -> d.name().equals("data-a"))
+                            .count());
+            assertEquals(
+                    List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+                    journal.datasets().stream()
+                            .filter(d -> d.name().equals("data-b"))
+                            .map(DatasetVersion::version)
                             .collect(Collectors.toList()));
         }
     }

@@ -57,14 +57,16 @@ class DatasetVersionTest {
             assertEquals(120, second.rows());
             assertEquals(List.of("clicks:integer"), second.schema());
             assertEquals(2, journal.datasets().size());
-            assertTrue(second.toText().startsWith("ads@2  " + second.shortHash() + "  120 rows × 1 columns  from ads@1"));
+            assertTrue(
+                    second.toText().startsWith("ads@2  " + second.shortHash() + "  120 rows × 1 columns  from ads@1"));
         }
     }
 
     @Test
     @DisplayName("restore brings back every column type, value and missing cell, by name@version or latest by name")
     void restoreRoundTrip() {
-        Table t = Table.create("mixed",
+        Table t = Table.create(
+                "mixed",
                 ShortColumn.create("s", new short[] {1, 2}),
                 IntColumn.create("i", 1, Integer.MIN_VALUE + 1),
                 LongColumn.create("l", 5_000_000_000L, -1L),
@@ -90,8 +92,12 @@ class DatasetVersionTest {
                 ColumnType type = t.column(c).type();
                 assertEquals(type, back.column(c).type(), t.column(c).name());
                 for (int r = 0; r < t.rowCount(); r++) {
-                    assertEquals(t.column(c).isMissing(r), back.column(c).isMissing(r), t.column(c).name() + " row " + r);
-                    assertEquals(t.column(c).getUnformattedString(r), back.column(c).getUnformattedString(r));
+                    assertEquals(
+                            t.column(c).isMissing(r),
+                            back.column(c).isMissing(r),
+                            t.column(c).name() + " row " + r);
+                    assertEquals(
+                            t.column(c).getUnformattedString(r), back.column(c).getUnformattedString(r));
                 }
             }
             assertEquals("NA", back.stringColumn("str").get(0), "the text NA stays text");
@@ -109,12 +115,14 @@ class DatasetVersionTest {
             journal.snapshot(ads(6));
 
             JournalException e = assertThrows(JournalException.class, () -> journal.restore("ads@9"));
-            assertEquals("journal " + file + ": restore 'ads@9': no such dataset version; ads has versions 1 to 2",
+            assertEquals(
+                    "journal " + file + ": restore 'ads@9': no such dataset version; ads has versions 1 to 2",
                     e.getMessage());
             JournalException none = assertThrows(JournalException.class, () -> journal.restore("clicks"));
             assertTrue(none.getMessage().endsWith("there is no dataset 'clicks' (known: ads)"), none.getMessage());
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> journal.restore("ads@x"));
-            assertEquals("restore: 'ads@x' is not name or name@version (version a whole number from 1)", bad.getMessage());
+            assertEquals(
+                    "restore: 'ads@x' is not name or name@version (version a whole number from 1)", bad.getMessage());
         }
     }
 
@@ -126,7 +134,8 @@ class DatasetVersionTest {
 
             JournalException e = assertThrows(JournalException.class, () -> journal.snapshot(ads(6), "ads", "raw@1"));
 
-            assertTrue(e.getMessage().endsWith("snapshot 'ads': the parent raw@1 is not in the journal"), e.getMessage());
+            assertTrue(
+                    e.getMessage().endsWith("snapshot 'ads': the parent raw@1 is not in the journal"), e.getMessage());
             assertEquals(1, journal.datasets().size());
             assertNull(journal.datasets().get(0).parent());
         }
@@ -139,7 +148,8 @@ class DatasetVersionTest {
             Table unnamed = Table.create(IntColumn.create("x", 1));
 
             assertThrows(IllegalArgumentException.class, () -> journal.snapshot(unnamed));
-            IllegalArgumentException at = assertThrows(IllegalArgumentException.class, () -> journal.snapshot(ads(2), "a@b"));
+            IllegalArgumentException at =
+                    assertThrows(IllegalArgumentException.class, () -> journal.snapshot(ads(2), "a@b"));
             assertEquals("snapshot 'a@b': a dataset name cannot contain '@'", at.getMessage());
             assertTrue(journal.datasets().isEmpty());
             assertFalse(journal.dataset("ads").isPresent());

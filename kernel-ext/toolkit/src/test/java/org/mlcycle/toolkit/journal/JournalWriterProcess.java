@@ -25,7 +25,8 @@ public final class JournalWriterProcess {
             for (int i = 0; rounds == 0 || i < rounds; i++) {
                 journal.stage(Stage.values()[i % 6], writer + "-" + i);
                 System.out.println("stage " + i);
-                journal.record(RunEntry.named(writer + "-" + i).withParam("round", i).withMetric("value", i));
+                journal.record(
+                        RunEntry.named(writer + "-" + i).withParam("round", i).withMetric("value", i));
                 System.out.println("run " + i);
                 if (i % 5 == 0) {
                     DatasetVersion v = journal.snapshot(table(i), "data-" + writer);
@@ -55,10 +56,15 @@ public final class JournalWriterProcess {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", classpath,
+                "-Xmx96m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
                 JournalWriterProcess.class.getName(),
-                file.toString(), writer, Integer.toString(rounds)));
+                file.toString(),
+                writer,
+                Integer.toString(rounds)));
         return new ProcessBuilder(command).redirectError(errors.toFile()).start();
     }
 

@@ -55,9 +55,11 @@ class RunsAndLineageTest {
             assertEquals(List.of("ads@1"), run.data());
             assertEquals(List.of("lr-1"), run.models());
             assertEquals(Duration.ofMillis(1500), run.duration());
-            assertEquals("LinearSGDModel(epochs=5, lr=0.1)", journal.models().get(0).provenance());
+            assertEquals(
+                    "LinearSGDModel(epochs=5, lr=0.1)", journal.models().get(0).provenance());
             assertEquals(run.id(), journal.models().get(0).runId());
-            assertEquals("run #1 baseline (finished, 1.5 s)  auc=0.8100  params epochs=5 lr=0.1  data ads@1  model lr-1",
+            assertEquals(
+                    "run #1 baseline (finished, 1.5 s)  auc=0.8100  params epochs=5 lr=0.1  data ads@1  model lr-1",
                     run.toText());
         }
     }
@@ -77,7 +79,8 @@ class RunsAndLineageTest {
             journal.record(RunEntry.named("tribuo").withModel("lr", model));
 
             String provenance = journal.models().get(0).provenance();
-            assertTrue(provenance.contains("LogisticRegressionTrainer") || provenance.contains("LinearSGDTrainer"),
+            assertTrue(
+                    provenance.contains("LogisticRegressionTrainer") || provenance.contains("LinearSGDTrainer"),
                     provenance);
             assertTrue(provenance.contains("ads sample"), provenance);
         }
@@ -89,10 +92,15 @@ class RunsAndLineageTest {
         try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
             journal.snapshot(ads(10));
 
-            JournalException e = assertThrows(JournalException.class, () -> journal.record(
-                    RunEntry.named("oops").withMetric("auc", 0.5).withData("ads@3").withModel("m", "")));
+            JournalException e = assertThrows(
+                    JournalException.class,
+                    () -> journal.record(RunEntry.named("oops")
+                            .withMetric("auc", 0.5)
+                            .withData("ads@3")
+                            .withModel("m", "")));
 
-            assertTrue(e.getMessage().endsWith("run 'oops': no dataset version ads@3; ads has versions 1 to 1"),
+            assertTrue(
+                    e.getMessage().endsWith("run 'oops': no dataset version ads@3; ads has versions 1 to 1"),
                     e.getMessage());
             assertEquals(List.of(), journal.runs());
             assertEquals(List.of(), journal.models());
@@ -102,8 +110,8 @@ class RunsAndLineageTest {
     @Test
     @DisplayName("a metric that is not a finite number is refused before anything is written")
     void nonFiniteMetric() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunEntry.named("r").withMetric("auc", Double.NaN));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> RunEntry.named("r").withMetric("auc", Double.NaN));
 
         assertEquals("run 'r': metric 'auc' is NaN, not a finite number", e.getMessage());
     }
@@ -113,7 +121,8 @@ class RunsAndLineageTest {
     void openRun() {
         Journal.open(dir.resolve("j.sqlite")).close(); // migrate first: the clock below stamps only the test
         StepClock clock = new StepClock(Instant.parse("2026-01-05T09:00:00Z"), Duration.ofSeconds(30));
-        try (Journal journal = Journal.open(dir.resolve("j.sqlite"), JournalOptions.defaults().withClock(clock))) {
+        try (Journal journal =
+                Journal.open(dir.resolve("j.sqlite"), JournalOptions.defaults().withClock(clock))) {
             journal.snapshot(ads(4)); // 09:00:00
             OpenRun open = journal.startRun("sgd"); // 09:00:30
             open.param("epochs", 3).uses("ads@1").metric("loss", 0.7);
@@ -138,15 +147,22 @@ class RunsAndLineageTest {
     void lineage() {
         try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
             journal.snapshot(ads(10));
-            journal.record(RunEntry.named("baseline").withData("ads@1").withMetric("auc", 0.70).withModel("m1", "p1"));
+            journal.record(RunEntry.named("baseline")
+                    .withData("ads@1")
+                    .withMetric("auc", 0.70)
+                    .withModel("m1", "p1"));
             journal.snapshot(ads(20), "ads", "ads@1");
-            journal.record(RunEntry.named("relabelled").withData("ads@2").withMetric("auc", 0.80).withModel("m2", "p2"));
+            journal.record(RunEntry.named("relabelled")
+                    .withData("ads@2")
+                    .withMetric("auc", 0.80)
+                    .withModel("m2", "p2"));
             journal.deploy("m2", "prod", "after shadow week");
             journal.snapshot(ads(30), "ads", "ads@2");
 
             Lineage lineage = journal.lineage("ads");
 
-            assertEquals(List.of(
+            assertEquals(
+                    List.of(
                             "ads@1 -> run #1 baseline -> model m1 -> auc=0.7000",
                             "ads@2 (from ads@1) -> run #2 relabelled -> model m2 -> auc=0.8000 -> deployed to prod",
                             "ads@3 (from ads@2) -> (no run yet)"),
@@ -174,14 +190,22 @@ class RunsAndLineageTest {
     @DisplayName("runs compare side by side as a table, HTML and a chart, with the best run by a metric")
     void compareRuns() {
         try (Journal journal = Journal.open(dir.resolve("j.sqlite"))) {
-            journal.record(RunEntry.named("a").withParam("lr", 0.1).withMetric("auc", 0.7).withMetric("loss", 0.5));
+            journal.record(RunEntry.named("a")
+                    .withParam("lr", 0.1)
+                    .withMetric("auc", 0.7)
+                    .withMetric("loss", 0.5));
             journal.record(RunEntry.named("b").withParam("lr", 0.01).withMetric("auc", 0.8));
-            journal.record(RunEntry.named("c").withParam("epochs", 9).withMetric("auc", 0.75).withMetric("loss", 0.4));
+            journal.record(RunEntry.named("c")
+                    .withParam("epochs", 9)
+                    .withMetric("auc", 0.75)
+                    .withMetric("loss", 0.4));
 
             RunComparison all = journal.compareRuns();
             RunComparison two = journal.compareRuns(1, 3);
 
-            assertEquals(List.of("id", "run", "status", "data", "epochs", "lr", "auc", "loss"), all.table().columnNames());
+            assertEquals(
+                    List.of("id", "run", "status", "data", "epochs", "lr", "auc", "loss"),
+                    all.table().columnNames());
             assertTrue(all.table().doubleColumn("loss").isMissing(1), "run b has no loss");
             assertEquals("b", all.highest("auc").orElseThrow().name());
             assertEquals("c", all.lowest("loss").orElseThrow().name());

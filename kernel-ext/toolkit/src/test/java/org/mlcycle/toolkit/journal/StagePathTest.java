@@ -51,10 +51,23 @@ class StagePathTest {
             assertEquals(12, path.moves().size());
             assertEquals(4, path.loops());
             assertEquals(Stage.SCOPING, path.current());
-            assertEquals("scoping → data → development ↺ data → development ↺ data → development ↺ data → development"
-                    + " → deployment → business ↺ [pivot: impressions → click-through rate] scoping", path.breadcrumb());
-            assertEquals(Map.of(Stage.SCOPING, 2, Stage.DATA, 4, Stage.DEVELOPMENT, 4, Stage.DEPLOYMENT, 1,
-                    Stage.BUSINESS, 1), path.visits());
+            assertEquals(
+                    "scoping → data → development ↺ data → development ↺ data → development ↺ data → development"
+                            + " → deployment → business ↺ [pivot: impressions → click-through rate] scoping",
+                    path.breadcrumb());
+            assertEquals(
+                    Map.of(
+                            Stage.SCOPING,
+                            2,
+                            Stage.DATA,
+                            4,
+                            Stage.DEVELOPMENT,
+                            4,
+                            Stage.DEPLOYMENT,
+                            1,
+                            Stage.BUSINESS,
+                            1),
+                    path.visits());
             assertEquals(1, path.pivots().size());
             assertTrue(path.toText().contains("12 moves, 4 loops back, 1 objective pivot"), path.toText());
             assertFalse(path.toText().contains("pivots"), path.toText());
@@ -73,8 +86,8 @@ class StagePathTest {
 
             assertEquals("The loop taken: 12 moves, 4 loops back", chart.getTitle());
             assertEquals(1 + 11, chart.getSeriesMap().size(), "the stages, then one arrow per move after the first");
-            BufferedImage png = ImageIO.read(new ByteArrayInputStream(
-                    BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+            BufferedImage png = ImageIO.read(
+                    new ByteArrayInputStream(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
             assertEquals(640, png.getWidth());
         }
     }
@@ -84,7 +97,8 @@ class StagePathTest {
     void timePerStage() {
         Journal.open(dir.resolve("j.sqlite")).close(); // migrate first: the clock below stamps only the test
         StepClock clock = new StepClock(Instant.parse("2026-01-05T09:00:00Z"), Duration.ofMinutes(10));
-        try (Journal journal = Journal.open(dir.resolve("j.sqlite"), JournalOptions.defaults().withClock(clock))) {
+        try (Journal journal =
+                Journal.open(dir.resolve("j.sqlite"), JournalOptions.defaults().withClock(clock))) {
             journal.stage(Stage.DATA, ""); // 09:00
             journal.stage(Stage.DEVELOPMENT, ""); // 09:10
             journal.stage(Stage.DATA, ""); // 09:20

@@ -33,7 +33,9 @@ class TimelineAndExportTest {
         journal.objective("impressions"); // 09:01
         journal.stage(Stage.DATA, ""); // 09:02
         journal.snapshot(Table.create("ads", IntColumn.create("clicks", 1, 0, 2))); // 09:03
-        journal.record(RunEntry.named("baseline, first").withData("ads@1").withMetric("auc", 0.7)
+        journal.record(RunEntry.named("baseline, first")
+                .withData("ads@1")
+                .withMetric("auc", 0.7)
                 .withModel("m1", "SGD \"linear\"\nepochs=5")); // run 09:04, model 09:05
         journal.deploy("m1", "prod", null); // 09:06
         journal.alert("drift", "critical", "PSI 0.3"); // 09:07
@@ -48,10 +50,15 @@ class TimelineAndExportTest {
             Timeline all = journal.timeline(0);
             Timeline last2 = journal.timeline(2);
 
-            assertEquals(List.of("stage", "objective", "stage", "dataset", "run", "model", "deployment", "alert", "pivot"),
+            assertEquals(
+                    List.of("stage", "objective", "stage", "dataset", "run", "model", "deployment", "alert", "pivot"),
                     all.events().stream().map(Timeline.Event::kind).toList());
-            assertEquals("2026-01-05 09:00:00  stage       scoping: ads", all.toText().split("\n")[0]);
-            assertEquals(List.of("alert", "pivot"), last2.events().stream().map(Timeline.Event::kind).toList());
+            assertEquals(
+                    "2026-01-05 09:00:00  stage       scoping: ads",
+                    all.toText().split("\n")[0]);
+            assertEquals(
+                    List.of("alert", "pivot"),
+                    last2.events().stream().map(Timeline.Event::kind).toList());
             assertTrue(all.toHtml().contains("<td>m1 -&gt; prod</td>"), all.toHtml());
         }
     }
@@ -88,15 +95,16 @@ class TimelineAndExportTest {
 
         assertEquals(List.of("at", "kind", "summary"), back.columnNames());
         assertEquals(9, back.rowCount());
-        assertEquals("#1 baseline, first (finished)", back.stringColumn("summary").get(4));
+        assertEquals(
+                "#1 baseline, first (finished)", back.stringColumn("summary").get(4));
     }
 
     @Test
     @DisplayName("export to another extension is refused and writes no file")
     void exportUnknownFormat() {
         try (Journal journal = journalWithStory()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> journal.export(dir.resolve("journal.txt")));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> journal.export(dir.resolve("journal.txt")));
 
             assertEquals("export: '" + dir.resolve("journal.txt") + "' must end in .json or .csv", e.getMessage());
             assertFalse(Files.exists(dir.resolve("journal.txt")));

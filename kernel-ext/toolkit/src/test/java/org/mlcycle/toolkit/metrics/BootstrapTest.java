@@ -28,11 +28,16 @@ class BootstrapTest {
     void intervalShrinksWithRows() {
         Object[] small = data(400, 0.3, 1.5, 1);
         Object[] large = data(40_000, 0.3, 1.5, 1);
-        Interval a = Bootstrap.interval("ROC-AUC", (boolean[]) small[0], (double[]) small[1], Bootstrap.rocAuc(), 300, 7, 0.95);
-        Interval b = Bootstrap.interval("ROC-AUC", (boolean[]) large[0], (double[]) large[1], Bootstrap.rocAuc(), 300, 7, 0.95);
+        Interval a = Bootstrap.interval(
+                "ROC-AUC", (boolean[]) small[0], (double[]) small[1], Bootstrap.rocAuc(), 300, 7, 0.95);
+        Interval b = Bootstrap.interval(
+                "ROC-AUC", (boolean[]) large[0], (double[]) large[1], Bootstrap.rocAuc(), 300, 7, 0.95);
         assertTrue(a.low() <= a.estimate() && a.estimate() <= a.high(), a.toText());
         assertTrue(b.halfWidth() < a.halfWidth() / 5, a + " vs " + b);
-        assertEquals(a, Bootstrap.interval("ROC-AUC", (boolean[]) small[0], (double[]) small[1], Bootstrap.rocAuc(), 300, 7, 0.95));
+        assertEquals(
+                a,
+                Bootstrap.interval(
+                        "ROC-AUC", (boolean[]) small[0], (double[]) small[1], Bootstrap.rocAuc(), 300, 7, 0.95));
     }
 
     @Test
@@ -44,7 +49,7 @@ class BootstrapTest {
             boolean[] y = new boolean[500];
             double[] p = new double[500];
             for (int i = 0; i < y.length; i++) {
-                p[i] = 1;                       // every row shown: precision is the positive rate
+                p[i] = 1; // every row shown: precision is the positive rate
                 y[i] = r.nextDouble() < 0.2;
             }
             Interval v = Bootstrap.interval("precision", y, p, Bootstrap.precisionAt(0.5), 400, s, 0.95);
@@ -72,12 +77,15 @@ class BootstrapTest {
     @DisplayName("few positives are called out, and the report and chart render")
     void fewPositivesWarned() {
         Object[] d = data(2_000, 0.005, 2, 5);
-        Interval v = Bootstrap.interval("PR-AUC", (boolean[]) d[0], (double[]) d[1], Bootstrap.averagePrecision(), 200, 1, 0.95);
+        Interval v = Bootstrap.interval(
+                "PR-AUC", (boolean[]) d[0], (double[]) d[1], Bootstrap.averagePrecision(), 200, 1, 0.95);
         assertFalse(v.enoughPositives());
         assertTrue(v.toText().contains("too few to conclude"), v.toText());
         Intervals both = Interval.of("two", List.of(v, v));
         assertTrue(both.toHtml().contains("<img"));
-        assertThrows(IllegalArgumentException.class, () -> Bootstrap.interval("x", new boolean[2], new double[3], Bootstrap.rocAuc()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Bootstrap.interval("x", new boolean[2], new double[3], Bootstrap.rocAuc()));
     }
 
     @Test
@@ -86,12 +94,16 @@ class BootstrapTest {
         SplittableRandom r = new SplittableRandom(4);
         double[] impA = new double[3_000], clkA = new double[3_000], impB = new double[3_000], clkB = new double[3_000];
         for (int i = 0; i < 3_000; i++) {
-            impA[i] = 1; clkA[i] = r.nextDouble() < 0.04 ? 1 : 0;
-            impB[i] = 2; clkB[i] = r.nextDouble() < 0.02 ? 1 : 0;
+            impA[i] = 1;
+            clkA[i] = r.nextDouble() < 0.04 ? 1 : 0;
+            impB[i] = 2;
+            clkB[i] = r.nextDouble() < 0.02 ? 1 : 0;
         }
         Interval imp = Bootstrap.change("impressions", impA, null, impB, null);
         assertEquals(1.0, imp.estimate(), 1e-12);
         Interval ctr = Bootstrap.change("CTR", clkA, impA, clkB, impB);
-        assertTrue(ctr.estimate() < -0.6 && ctr.excludes(0) && ctr.low() < ctr.estimate() && ctr.estimate() < ctr.high(), ctr.toText());
+        assertTrue(
+                ctr.estimate() < -0.6 && ctr.excludes(0) && ctr.low() < ctr.estimate() && ctr.estimate() < ctr.high(),
+                ctr.toText());
     }
 }

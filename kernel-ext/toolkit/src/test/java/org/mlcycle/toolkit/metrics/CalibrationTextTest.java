@@ -15,8 +15,8 @@ class CalibrationTextTest {
         boolean[] actual = new boolean[n];
         double[] p = new double[n];
         for (int i = 0; i < n; i++) {
-            p[i] = 1e-5 + i * 1e-8;   // every prediction far below 0.0001
-            actual[i] = i % 10_000 == 0;   // two positives: an observed rate of 1e-4
+            p[i] = 1e-5 + i * 1e-8; // every prediction far below 0.0001
+            actual[i] = i % 10_000 == 0; // two positives: an observed rate of 1e-4
         }
         Calibration c = Calibration.equalMass(actual, p, 2);
 

@@ -26,12 +26,22 @@ class CurvesTest {
 
         // (fp / 6, tp / 4) after each threshold, from (0, 0); the tie at 0.8 moves both at once
         double[][] expected = {
-            {0, 0}, {0, 0.25}, {1 / 6.0, 0.5}, {1 / 6.0, 0.75}, {0.5, 0.75}, {4 / 6.0, 0.75}, {4 / 6.0, 1},
-            {5 / 6.0, 1}, {1, 1}
+            {0, 0},
+            {0, 0.25},
+            {1 / 6.0, 0.5},
+            {1 / 6.0, 0.75},
+            {0.5, 0.75},
+            {4 / 6.0, 0.75},
+            {4 / 6.0, 1},
+            {5 / 6.0, 1},
+            {1, 1}
         };
         assertEquals(expected.length, roc.points().size());
         for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], new double[] {roc.points().get(i).x(), roc.points().get(i).y()}, 1e-12);
+            assertArrayEquals(
+                    expected[i],
+                    new double[] {roc.points().get(i).x(), roc.points().get(i).y()},
+                    1e-12);
         }
         assertEquals(0.8, roc.points().get(2).threshold());
         assertEquals(18.5 / 24, roc.area(), 1e-12);
@@ -53,11 +63,21 @@ class CurvesTest {
         Curve pr = Curves.precisionRecall(Y, P).curve(Curves.MODEL);
 
         double[][] expected = {
-            {0, 1}, {0.25, 1}, {0.5, 2 / 3.0}, {0.75, 0.75}, {0.75, 0.5}, {0.75, 3 / 7.0}, {1, 0.5}, {1, 4 / 9.0},
+            {0, 1},
+            {0.25, 1},
+            {0.5, 2 / 3.0},
+            {0.75, 0.75},
+            {0.75, 0.5},
+            {0.75, 3 / 7.0},
+            {1, 0.5},
+            {1, 4 / 9.0},
             {1, 0.4}
         };
         for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], new double[] {pr.points().get(i).x(), pr.points().get(i).y()}, 1e-12);
+            assertArrayEquals(
+                    expected[i],
+                    new double[] {pr.points().get(i).x(), pr.points().get(i).y()},
+                    1e-12);
         }
         // 0.25 * (1 + 2/3 + 3/4 + 1/2)
         assertEquals(0.25 * (1 + 2 / 3.0 + 0.75 + 0.5), pr.area(), 1e-12);
@@ -76,7 +96,9 @@ class CurvesTest {
         assertEquals(
                 List.of("chance (AUC 0.5)", "hand (AUC 0.7708)", "reversed (AUC 0.2292)"),
                 List.copyOf(roc.getSeriesMap().keySet()));
-        assertEquals("chance (base rate 0.4000)", pr.getSeriesMap().keySet().iterator().next());
+        assertEquals(
+                "chance (base rate 0.4000)",
+                pr.getSeriesMap().keySet().iterator().next());
         assertTrue(pr.getSeriesMap().containsKey(String.format("hand (AP %.4f)", Metrics.averagePrecision(Y, P))));
     }
 
@@ -91,7 +113,9 @@ class CurvesTest {
         assertFalse(roc.curve(Curves.MODEL).defined());
         assertTrue(Double.isNaN(roc.curve(Curves.MODEL).area()));
         assertTrue(roc.verdict().contains("model (undefined: no positives)"), roc.verdict());
-        assertEquals(List.of("chance (AUC 0.5)"), List.copyOf(roc.chart().getSeriesMap().keySet()));
+        assertEquals(
+                List.of("chance (AUC 0.5)"),
+                List.copyOf(roc.chart().getSeriesMap().keySet()));
         assertFalse(pr.curve(Curves.MODEL).defined());
 
         boolean[] all = {true, true, true, true};
@@ -140,7 +164,9 @@ class CurvesTest {
                         "confusion of a at threshold 0.5000",
                         "confusion of b at threshold 0.5000"),
                 titles);
-        assertTrue(plots.verdict().startsWith("2 models on 10 rows, 4 positives (base rate 0.4000): best ROC-AUC 'a' 0.7708"),
+        assertTrue(
+                plots.verdict()
+                        .startsWith("2 models on 10 rows, 4 positives (base rate 0.4000): best ROC-AUC 'a' 0.7708"),
                 plots.verdict());
         assertTrue(plots.toHtml().contains("src=\"data:image/png;base64,"));
         assertEquals(3L, plots.confusion().get("a").tp()); // 0.9, 0.8 and 0.6 at threshold 0.5
@@ -149,17 +175,18 @@ class CurvesTest {
 
     @Test
     void aReliabilityPointPerNonEmptyBinBesideTheDiagonal() {
-        XYChart chart = Curves.compare(Y, Map.of("m", P), MetricsOptions.defaults().withCalibrationBins(5))
-                .charts()
-                .stream()
-                .filter(c -> c.getTitle().equals("reliability diagram"))
-                .map(XYChart.class::cast)
-                .findFirst()
-                .orElseThrow();
+        XYChart chart =
+                Curves.compare(Y, Map.of("m", P), MetricsOptions.defaults().withCalibrationBins(5)).charts().stream()
+                        .filter(c -> c.getTitle().equals("reliability diagram"))
+                        .map(XYChart.class::cast)
+                        .findFirst()
+                        .orElseThrow();
 
         // bins of width 0.2 holding 0.0 0.1 0.2 | 0.3 0.4 0.4 | 0.6 | 0.8 0.8 | 0.9: all five non-empty
         String model = "m (ECE " + String.format("%.4f", Calibration.of(Y, P, 5).expectedCalibrationError()) + ")";
-        assertEquals(List.of("perfectly calibrated", model), List.copyOf(chart.getSeriesMap().keySet()));
+        assertEquals(
+                List.of("perfectly calibrated", model),
+                List.copyOf(chart.getSeriesMap().keySet()));
         assertEquals(5, chart.getSeriesMap().get(model).getXData().length);
     }
 
@@ -168,8 +195,7 @@ class CurvesTest {
         IllegalArgumentException shortScores =
                 assertThrows(IllegalArgumentException.class, () -> Curves.roc(Y, new double[] {0.1}));
         assertEquals("ROC curve: model: actual has 10 values but score has 1", shortScores.getMessage());
-        IllegalArgumentException none =
-                assertThrows(IllegalArgumentException.class, () -> Curves.roc(Y, Map.of()));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Curves.roc(Y, Map.of()));
         assertEquals("ROC curve: no model to plot", none.getMessage());
         Table t = Table.create("scored", IntColumn.create("clicked", 1, 0), DoubleColumn.create("p", 0.2, 0.4));
         IllegalArgumentException column = assertThrows(
@@ -187,9 +213,11 @@ class CurvesTest {
         // {predicted, actual, rows}: predicted negative / positive across, actual positive / negative down
         List<String> cells = new java.util.ArrayList<>();
         for (Number[] v : series.getHeatData()) {
-            cells.add(series.getXData().get(v[0].intValue()) + "/" + series.getYData().get(v[1].intValue()) + "=" + v[2]);
+            cells.add(series.getXData().get(v[0].intValue()) + "/"
+                    + series.getYData().get(v[1].intValue()) + "=" + v[2]);
         }
-        assertEquals(List.of("negative/positive=2", "positive/positive=3", "negative/negative=5", "positive/negative=1"),
+        assertEquals(
+                List.of("negative/positive=2", "positive/positive=3", "negative/negative=5", "positive/negative=1"),
                 cells);
     }
 

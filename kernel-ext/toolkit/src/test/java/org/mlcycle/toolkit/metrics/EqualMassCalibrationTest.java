@@ -16,17 +16,19 @@ class EqualMassCalibrationTest {
         boolean[] y = new boolean[n];
         double[] calibrated = new double[n], tooSure = new double[n];
         for (int i = 0; i < n; i++) {
-            double p = 0.002 * Math.exp(2 * r.nextGaussian()) / Math.exp(2);   // rare: mostly well below 1%
+            double p = 0.002 * Math.exp(2 * r.nextGaussian()) / Math.exp(2); // rare: mostly well below 1%
             p = Math.min(p, 0.5);
             y[i] = r.nextDouble() < p;
             calibrated[i] = p;
-            tooSure[i] = Math.min(1, p * p * 400);    // too low where rare, too high at the top, same mean roughly
+            tooSure[i] = Math.min(1, p * p * 400); // too low where rare, too high at the top, same mean roughly
         }
         Calibration good = Calibration.equalMass(y, calibrated, 10);
         Calibration bad = Calibration.equalMass(y, tooSure, 10);
         assertEquals(10, good.bins().size());
         good.bins().forEach(b -> assertEquals(n / 10, b.count()));
-        assertTrue(bad.expectedCalibrationError() > 2 * good.expectedCalibrationError(), good.expectedCalibrationError() + " vs " + bad.expectedCalibrationError());
+        assertTrue(
+                bad.expectedCalibrationError() > 2 * good.expectedCalibrationError(),
+                good.expectedCalibrationError() + " vs " + bad.expectedCalibrationError());
         Calibration width = Calibration.of(y, calibrated, 10);
         assertTrue(width.bins().get(0).count() > 0.95 * n, "equal-width: almost every row in the first bin");
         assertTrue(good.toText().contains("e-"), "narrow ranges are shown with significant digits: " + good.toText());

@@ -23,7 +23,9 @@ class LiftTableTest {
         assertEquals(1 / 0.3, b.get(0).lift(), 1e-12);
         assertEquals(0, b.get(1).lift(), 1e-12);
         assertEquals(0.5 / 0.3, b.get(2).lift(), 1e-12);
-        assertEquals(List.of(2 / 3.0, 2 / 3.0, 1.0, 1.0, 1.0), b.stream().map(LiftTable.Bucket::gain).toList());
+        assertEquals(
+                List.of(2 / 3.0, 2 / 3.0, 1.0, 1.0, 1.0),
+                b.stream().map(LiftTable.Bucket::gain).toList());
         assertEquals(0.2, b.get(0).rowShare(), 1e-12);
         assertEquals((2 / 3.0) / 0.2, b.get(0).cumulativeLift(), 1e-12);
         assertEquals(1.0, b.get(4).cumulativeLift(), 1e-12);
@@ -47,7 +49,8 @@ class LiftTableTest {
     @Test
     void aTieAcrossABucketEdgeSharesItsPositivesByRows() {
         // 0.9 is a negative; the tie at 0.5 holds one positive and straddles the edge between two buckets
-        LiftTable t = LiftTable.of("m", new boolean[] {false, true, false, false}, new double[] {0.9, 0.5, 0.5, 0.1}, 2);
+        LiftTable t =
+                LiftTable.of("m", new boolean[] {false, true, false, false}, new double[] {0.9, 0.5, 0.5, 0.1}, 2);
 
         assertEquals(0.5, t.buckets().get(0).positives(), 1e-12);
         assertEquals(0.5, t.buckets().get(1).positives(), 1e-12);
@@ -72,7 +75,8 @@ class LiftTableTest {
 
         assertTrue(Double.isNaN(t.buckets().get(0).lift()));
         assertEquals("lift of 'm': no positives in 4 rows, lift undefined", t.verdict());
-        assertEquals(List.of("random order"), List.copyOf(t.chart().getSeriesMap().keySet()));
+        assertEquals(
+                List.of("random order"), List.copyOf(t.chart().getSeriesMap().keySet()));
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -109,8 +109,9 @@ class MulticlassReportTest {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
                 () -> Multiclass.of(
-                        new String[] {"a", "c"}, new String[] {"a", "b"}, List.of("a", "b"),
-                        new double[][] {{0.9, 0.1}, {0.2, 0.8}}));
+                        new String[] {"a", "c"}, new String[] {"a", "b"}, List.of("a", "b"), new double[][] {
+                            {0.9, 0.1}, {0.2, 0.8}
+                        }));
         assertTrue(e.getMessage().contains("'c' at row 1"), e.getMessage());
     }
 
@@ -126,7 +127,8 @@ class MulticlassReportTest {
 
     private static JsonObject json(String name) throws IOException {
         try (InputStream in = MulticlassReportTest.class.getResourceAsStream(name)) {
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         }
     }
 }

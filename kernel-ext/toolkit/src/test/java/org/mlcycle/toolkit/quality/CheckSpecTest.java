@@ -32,13 +32,19 @@ class CheckSpecTest {
 
     @Test
     void eachLineKindBecomesTheConstraintTheFluentCallMakes() {
-        assertEquals(Checks.named("checks").isComplete("ad_id").constraints(), Checks.parse("ad_id not null").constraints());
-        assertEquals(Checks.named("checks").isUnique("ad_id").constraints(), Checks.parse("ad_id UNIQUE").constraints());
+        assertEquals(
+                Checks.named("checks").isComplete("ad_id").constraints(),
+                Checks.parse("ad_id not null").constraints());
+        assertEquals(
+                Checks.named("checks").isUnique("ad_id").constraints(),
+                Checks.parse("ad_id UNIQUE").constraints());
         assertEquals(
                 Checks.named("checks").isBetween("ctr", 0, 1).constraints(),
                 Checks.parse("ctr between 0 and 1").constraints());
         assertEquals(Set.of("US", "DE", "FR"), one("country in (US, DE, FR)").values());
-        assertEquals(Set.of("New York, NY", "Paris"), one("city in (\"New York, NY\", Paris)").values());
+        assertEquals(
+                Set.of("New York, NY", "Paris"),
+                one("city in (\"New York, NY\", Paris)").values());
         assertEquals(Constraint.Kind.PATTERN, one("email matches /[^@]+@[^@]+/").kind());
         assertEquals("[^@]+@[^@]+", one("email matches /[^@]+@[^@]+/").pattern().pattern());
 
@@ -134,7 +140,8 @@ class CheckSpecTest {
                         + " <= N or matches /REGEX/; got '=> 0' (line: clicks => 0)",
                 error("ad_id unique\nclicks => 0"));
         assertEquals(
-                "checks: line 1: bounds are inclusive: use >= or <= (got '> 0') (line: clicks > 0)", error("clicks > 0"));
+                "checks: line 1: bounds are inclusive: use >= or <= (got '> 0') (line: clicks > 0)",
+                error("clicks > 0"));
         assertEquals(
                 "checks: line 1: expected a number for the upper bound, got 'one' (line: ctr between 0 and one)",
                 error("ctr between 0 and one"));
@@ -193,6 +200,7 @@ class CheckSpecTest {
     }
 
     private static String error(String spec) {
-        return assertThrows(IllegalArgumentException.class, () -> Checks.parse(spec)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> Checks.parse(spec))
+                .getMessage();
     }
 }

@@ -192,8 +192,11 @@ class ChecksTest {
         }
         CheckReport r = checks.run(ads());
         assertFalse(r.passed(), "an empty list checks nothing");
-        assertTrue(r.toText().startsWith("checks 'ranges' on 'ads' (5 rows): FAIL, no constraints, nothing was checked."
-                + " Every Checks method returns a new list"), r.toText());
+        assertTrue(
+                r.toText()
+                        .startsWith("checks 'ranges' on 'ads' (5 rows): FAIL, no constraints, nothing was checked."
+                                + " Every Checks method returns a new list"),
+                r.toText());
         assertTrue(r.toHtml().contains("no constraints"), r.toHtml());
     }
 }

@@ -1,6 +1,5 @@
 package org.mlcycle.toolkit.quality;
 
-import org.mlcycle.toolkit.stats.ValueCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.stats.ValueCount;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -135,7 +135,9 @@ class ProfileTest {
         // shares 0.999 / 0.001 in base 2: 1 - H = 1 - 0.01141 = 0.98859
         double h = -(0.999 * Math.log(0.999) + 0.001 * Math.log(0.001)) / Math.log(2);
         assertEquals(1 - h, r.column("clicked").imbalance(), 1e-12);
-        assertTrue(kinds(r, "spike").contains(ProfileAlert.Kind.IMBALANCE), "a 0/1 numeric column is counted like a category");
+        assertTrue(
+                kinds(r, "spike").contains(ProfileAlert.Kind.IMBALANCE),
+                "a 0/1 numeric column is counted like a category");
     }
 
     @Test

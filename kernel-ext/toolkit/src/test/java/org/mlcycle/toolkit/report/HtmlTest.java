@@ -15,7 +15,8 @@ class HtmlTest {
     void aReportTableCarriesTheSortHandlerAndItsHeaderSaysSo() {
         String html = Html.table(List.of("model", "AUC"), List.of(List.of("a", 0.7), List.of("b", 0.9)));
 
-        Matcher onclick = Pattern.compile("<table class=\"mlcycle\" onclick=\"([^\"]*)\">").matcher(html);
+        Matcher onclick = Pattern.compile("<table class=\"mlcycle\" onclick=\"([^\"]*)\">")
+                .matcher(html);
         assertTrue(onclick.find(), html);
         assertEquals(Html.SORT_SCRIPT, unescape(onclick.group(1)));
         assertTrue(html.contains("<thead><tr style=\"cursor:pointer\" title=\"click to sort\"><th>model</th>"), html);
@@ -41,7 +42,10 @@ class HtmlTest {
     }
 
     private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -28,8 +28,10 @@ class JsonTest {
 
     @Test
     void compactIsOneLineWithNaNAndInfinityAsNull() {
-        assertEquals("{\"psi\":0.25,\"ks_p\":null,\"max\":null,\"rows\":3,\"ok\":true,\"note\":null,\"day\":\"2024-03-01\","
-                + "\"text\":\"a \\\"quote\\\" <b> & tab\\t\",\"bins\":[1,2.5,null],\"empty\":{}}", Json.compact(record()));
+        assertEquals(
+                "{\"psi\":0.25,\"ks_p\":null,\"max\":null,\"rows\":3,\"ok\":true,\"note\":null,\"day\":\"2024-03-01\","
+                        + "\"text\":\"a \\\"quote\\\" <b> & tab\\t\",\"bins\":[1,2.5,null],\"empty\":{}}",
+                Json.compact(record()));
     }
 
     @Test

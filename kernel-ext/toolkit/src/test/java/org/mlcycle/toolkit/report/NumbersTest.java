@@ -18,7 +18,9 @@ class NumbersTest {
     @Test
     @DisplayName("a value too small for six fixed digits turns the whole column scientific")
     void tinyValuesGoScientific() {
-        assertEquals(List.of("3.000000e-09", "5.000000e-01"), Numbers.column(new double[] {0.0000000030000000000000004, 0.5}, 6));
+        assertEquals(
+                List.of("3.000000e-09", "5.000000e-01"),
+                Numbers.column(new double[] {0.0000000030000000000000004, 0.5}, 6));
         assertEquals("3.000000e-09", Numbers.format(0.0000000030000000000000004));
     }
 

@@ -44,7 +44,8 @@ class ProgressPlumbingTest {
         }
 
         synchronized Recorded only(String labelStart) {
-            List<Recorded> found = all.stream().filter(r -> r.label.startsWith(labelStart)).toList();
+            List<Recorded> found =
+                    all.stream().filter(r -> r.label.startsWith(labelStart)).toList();
             assertEquals(1, found.size(), "one progress labelled '" + labelStart + "...' among " + all);
             return found.get(0);
         }
@@ -96,7 +97,13 @@ class ProgressPlumbingTest {
     @Test
     void aCsvReadCountsTheFilesBytes(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("id,score,kind\n");
-        for (int i = 0; i < 20_000; i++) text.append(i).append(',').append(i * 0.5).append(",k").append(i % 7).append('\n');
+        for (int i = 0; i < 20_000; i++)
+            text.append(i)
+                    .append(',')
+                    .append(i * 0.5)
+                    .append(",k")
+                    .append(i % 7)
+                    .append('\n');
         Path file = dir.resolve("scores.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
 
@@ -114,7 +121,8 @@ class ProgressPlumbingTest {
         Path file = dir.resolve("scores.csv.gz");
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
             StringBuilder text = new StringBuilder("id,score\n");
-            for (int i = 0; i < 5_000; i++) text.append(i).append(',').append(i % 13).append('\n');
+            for (int i = 0; i < 5_000; i++)
+                text.append(i).append(',').append(i % 13).append('\n');
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
 
@@ -136,16 +144,24 @@ class ProgressPlumbingTest {
         assertTrue(p.total <= 0, "a trainer cannot count its steps: " + p);
         assertEquals(1, p.dones);
 
-        assertThrows(RuntimeException.class, () -> ServingModel.train(
-                t, FeatureOptions.of("no such column", List.of("x"), List.of()), new LogisticRegressionTrainer()));
+        assertThrows(
+                RuntimeException.class,
+                () -> ServingModel.train(
+                        t,
+                        FeatureOptions.of("no such column", List.of("x"), List.of()),
+                        new LogisticRegressionTrainer()));
         assertTrue(recorder.all.stream().allMatch(r -> r.dones == r.starts), "every display ended: " + recorder.all);
     }
 
     @Test
     void crossValidationStepsOncePerFold() {
         Table t = twoClasses(300);
-        OutOfFold.probabilities(t, FeatureOptions.of("kind", List.of("x"), List.of()),
-                Splits.stratifiedKFold(t, "kind", 5, 1), new LogisticRegressionTrainer(), 2);
+        OutOfFold.probabilities(
+                t,
+                FeatureOptions.of("kind", List.of("x"), List.of()),
+                Splits.stratifiedKFold(t, "kind", 5, 1),
+                new LogisticRegressionTrainer(),
+                2);
 
         Recorded cv = recorder.only("cross-validation, 5 folds of 300 rows");
         assertEquals(5, cv.total);
@@ -165,10 +181,12 @@ class ProgressPlumbingTest {
 
     @Test
     void duringEndsTheDisplayWhenTheWorkThrows() {
-        assertThrows(IllegalStateException.class, () -> Progress.during("failing", 3, p -> {
-            p.step();
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> Progress.during("failing", 3, p -> {
+                    p.step();
+                    throw new IllegalStateException("boom");
+                }));
         Recorded p = recorder.only("failing");
         assertEquals(1, p.count);
         assertEquals(1, p.dones);

@@ -13,17 +13,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.support.Require;
 import tech.tablesaw.api.ColumnType;
@@ -56,7 +56,9 @@ public final class Csv {
 
     /** Threads a large file is read on: the system property {@code mlcycle.csv.threads}, else the CPU count. */
     public static int threads() {
-        return Math.max(1, Integer.getInteger("mlcycle.csv.threads", Runtime.getRuntime().availableProcessors()));
+        return Math.max(
+                1,
+                Integer.getInteger("mlcycle.csv.threads", Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -81,7 +83,11 @@ public final class Csv {
             progress.start(size, "reading " + file);
             try {
                 CsvBytes head = new CsvBytes(
-                        CsvBytes.file(channel, 0, Long.MAX_VALUE, progress), options.separator(), 0, Long.MAX_VALUE, true);
+                        CsvBytes.file(channel, 0, Long.MAX_VALUE, progress),
+                        options.separator(),
+                        0,
+                        Long.MAX_VALUE,
+                        true);
                 return read(head, name, options, new Parts(channel, size, threads, minPart, progress));
             } finally {
                 progress.done();
@@ -134,17 +140,26 @@ public final class Csv {
             kind = "bzip2-compressed data";
         } else if (n >= 6 && (b[0] & 0xff) == 0xfd && startsWith(Arrays.copyOfRange(b, 1, 6), 5, "7zXZ\u0000")) {
             kind = "xz-compressed data";
-        } else if (n >= 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xb5 && (b[2] & 0xff) == 0x2f && (b[3] & 0xff) == 0xfd) {
+        } else if (n >= 4
+                && (b[0] & 0xff) == 0x28
+                && (b[1] & 0xff) == 0xb5
+                && (b[2] & 0xff) == 0x2f
+                && (b[3] & 0xff) == 0xfd) {
             kind = "zstd-compressed data";
         } else if (startsWith(b, n, "PAR1")) {
             kind = "a Parquet file";
         } else if (startsWith(b, n, "%PDF")) {
             kind = "a PDF document";
-        } else if (n >= 8 && (b[0] & 0xff) == 0xd0 && (b[1] & 0xff) == 0xcf && (b[2] & 0xff) == 0x11 && (b[3] & 0xff) == 0xe0) {
+        } else if (n >= 8
+                && (b[0] & 0xff) == 0xd0
+                && (b[1] & 0xff) == 0xcf
+                && (b[2] & 0xff) == 0x11
+                && (b[3] & 0xff) == 0xe0) {
             kind = "an old Excel (.xls) workbook; export it as CSV";
         } else if (startsWith(b, n, "SQLite format 3")) {
             kind = "an SQLite database";
-        } else if ((n >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) || (n >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff)) {
+        } else if ((n >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe)
+                || (n >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff)) {
             kind = "UTF-16 text (save it as UTF-8)";
         } else {
             for (int i = 0; i < n; i++) {
@@ -184,9 +199,14 @@ public final class Csv {
                 throw new IllegalArgumentException(WHO + ": '" + name + "' is empty: no header line");
             }
             if (records.count > MAX_COLUMNS) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        Locale.ROOT,
                         "%s: '%s' line 1 has %,d fields; more than %,d columns is not a table this reader reads"
-                                + " (wrong separator, or not a CSV file?)", WHO, name, records.count, MAX_COLUMNS));
+                                + " (wrong separator, or not a CSV file?)",
+                        WHO,
+                        name,
+                        records.count,
+                        MAX_COLUMNS));
             }
             header = header(records, name);
         } else {
@@ -235,8 +255,8 @@ public final class Csv {
                 // measured on a shared 2-core machine): done here, it overlaps the parsing
                 // instead of following it
                 Runnable meanwhile = () -> table[0] = Table.create(name);
-                readings.addAll(readParts(
-                        layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
+                readings.addAll(
+                        readParts(layout, parts, sampleEnd, records.linesConsumed(), bytesPerRow, pool, meanwhile));
             } else {
                 while (first.rows < maxRows && records.next()) {
                     first.row(records);
@@ -348,7 +368,11 @@ public final class Csv {
             CsvLayout layout, Parts parts, long from, long to, int expectedRows, AtomicBoolean stop)
             throws IOException {
         CsvBytes records = new CsvBytes(
-                CsvBytes.file(parts.channel, from, to, parts.progress), layout.options.separator(), from, to, from == 0);
+                CsvBytes.file(parts.channel, from, to, parts.progress),
+                layout.options.separator(),
+                from,
+                to,
+                from == 0);
         CsvPart r = new CsvPart(layout, expectedRows);
         while (records.next() && !stop.get()) {
             r.row(records);
@@ -554,10 +578,20 @@ public final class Csv {
                 missing,
                 kept);
         if (rows == 0 && rejectedCount > 0) {
-            String first = rejected.isEmpty() ? ""
-                    : String.format(Locale.ROOT, "; the first, line %d: %s", rejected.get(0).line(), rejected.get(0).reason());
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s: '%s' has no readable row: all %,d rows were quarantined%s", WHO, layout.name, rejectedCount, first));
+            String first = rejected.isEmpty()
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            "; the first, line %d: %s",
+                            rejected.get(0).line(),
+                            rejected.get(0).reason());
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "%s: '%s' has no readable row: all %,d rows were quarantined%s",
+                    WHO,
+                    layout.name,
+                    rejectedCount,
+                    first));
         }
         return new CsvResult(table, q);
     }

@@ -19,6 +19,7 @@ final class CsvPart {
     long rows;
     /** Lines before this part; its records count lines from its start. */
     int lineOffset;
+
     int lines;
     int blankLines;
     long end;

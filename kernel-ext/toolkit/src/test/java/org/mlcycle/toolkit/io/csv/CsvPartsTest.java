@@ -121,7 +121,9 @@ class CsvPartsTest {
         assertSame(oneGo, parts, "unclosed");
         assertEquals(500, parts.table().rowCount());
         assertEquals(502, parts.quarantine().rejected().get(0).line());
-        assertEquals("quote opened on line 502 is never closed", parts.quarantine().rejected().get(0).reason());
+        assertEquals(
+                "quote opened on line 502 is never closed",
+                parts.quarantine().rejected().get(0).reason());
     }
 
     @Test
