@@ -172,15 +172,19 @@ public final class Monitor {
                 alert);
     }
 
-    /** The watched metric averaged over the last {@code smoothing} windows; NaN until there are that many with a value. */
+    /**
+     * The watched metric averaged over the last {@code smoothing} windows whose labels are in (all but
+     * the last {@code labelDelay}); NaN until there are that many with a value.
+     */
     static double smoothed(List<WindowStats> before, WindowStats current, MonitorOptions options) {
         List<WindowStats> all = new ArrayList<>(before);
         all.add(current);
-        if (all.size() < options.smoothing()) {
+        int seen = all.size() - options.labelDelay();
+        if (seen < options.smoothing()) {
             return Double.NaN;
         }
         double sum = 0;
-        for (WindowStats w : all.subList(all.size() - options.smoothing(), all.size())) {
+        for (WindowStats w : all.subList(seen - options.smoothing(), seen)) {
             double v = w.metric(options.alertMetric());
             if (Double.isNaN(v)) {
                 return Double.NaN;

@@ -17,6 +17,8 @@ import org.mlcycle.toolkit.support.Require;
  * @param smoothing the number of latest windows averaged before comparing with the level
  * @param retrainWindows how many recent windows a retrain suggestion uses
  * @param drift how input and prediction drift are decided
+ * @param labelDelay windows before a window's labels arrive: on window w the alert (and a retrain)
+ *     sees labelled windows up to w - labelDelay only
  */
 @CheckReturnValue
 public record MonitorOptions(
@@ -27,7 +29,8 @@ public record MonitorOptions(
         double alertBelow,
         int smoothing,
         int retrainWindows,
-        DriftOptions drift) {
+        DriftOptions drift,
+        int labelDelay) {
 
     /** The metrics an alert can watch. */
     public static final Set<String> METRICS =
@@ -48,37 +51,50 @@ public record MonitorOptions(
         Require.that(smoothing >= 1, who, "smoothing needs at least 1 window, got %d", smoothing);
         Require.that(retrainWindows >= 1, who, "a retrain needs at least 1 window, got %d", retrainWindows);
         Require.that(drift != null, who, "the drift options are null");
+        Require.that(labelDelay >= 0, who, "a label delay cannot be negative, got %d", labelDelay);
     }
 
     /** Windows of 1 on {@code timeColumn}; ROC-AUC watched with no level set; no smoothing; retrain on 7 windows. */
     public static MonitorOptions by(String timeColumn) {
         return new MonitorOptions(
-                timeColumn, 1, ShowRule.defaults(), "roc_auc", Double.NaN, 1, 7, DriftOptions.defaults());
+                timeColumn, 1, ShowRule.defaults(), "roc_auc", Double.NaN, 1, 7, DriftOptions.defaults(), 0);
     }
 
     public MonitorOptions withWindow(int window) {
-        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift, labelDelay);
     }
 
     public MonitorOptions withRule(ShowRule rule) {
-        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift, labelDelay);
     }
 
     /** Alerts when {@code metric} falls below {@code level}. */
     public MonitorOptions withAlert(String metric, double level) {
-        return new MonitorOptions(timeColumn, window, rule, metric, level, smoothing, retrainWindows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, metric, level, smoothing, retrainWindows, drift, labelDelay);
     }
 
     public MonitorOptions withSmoothing(int windows) {
-        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, windows, retrainWindows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, windows, retrainWindows, drift, labelDelay);
     }
 
     public MonitorOptions withRetrainWindows(int windows) {
-        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, windows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, smoothing, windows, drift, labelDelay);
     }
 
     public MonitorOptions withDrift(DriftOptions drift) {
-        return new MonitorOptions(timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift);
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift, labelDelay);
+    }
+
+    /** Labels arrive {@code windows} windows late: the alert on window w judges the windows up to w - windows. */
+    public MonitorOptions withLabelDelay(int windows) {
+        return new MonitorOptions(
+                timeColumn, window, rule, alertMetric, alertBelow, smoothing, retrainWindows, drift, windows);
     }
 
     /** {@code roc_auc < 0.7 (mean of 3 windows)}, or "no alert level". */
@@ -86,10 +102,11 @@ public record MonitorOptions(
         return Double.isNaN(alertBelow)
                 ? "no alert level"
                 : String.format(
-                        Locale.ROOT,
-                        "%s < %.4g%s",
-                        alertMetric,
-                        alertBelow,
-                        smoothing == 1 ? "" : " (mean of " + smoothing + " windows)");
+                                Locale.ROOT,
+                                "%s < %.4g%s",
+                                alertMetric,
+                                alertBelow,
+                                smoothing == 1 ? "" : " (mean of " + smoothing + " windows)")
+                        + (labelDelay == 0 ? "" : ", labels " + labelDelay + " windows late");
     }
 }

@@ -85,9 +85,12 @@ public final class Retraining {
             seen.add(w);
             metric.add(w.metric(options.alertMetric()));
             boolean firing = !Double.isNaN(options.alertBelow()) && watched < options.alertBelow();
-            if (policy.due(i - lastRetrain, firing)) {
-                current = trainer.apply(
-                        labelled(traffic, TimeSlices.rows(slices, i - options.retrainWindows() + 1, i), label));
+            int newest = i - options.labelDelay(); // the newest window whose labels are in
+            if (newest >= 0 && policy.due(i - lastRetrain, firing)) {
+                current = trainer.apply(labelled(
+                        traffic,
+                        TimeSlices.rows(slices, Math.max(0, newest - options.retrainWindows() + 1), newest),
+                        label));
                 retrained.add(slices.get(i).label());
                 lastRetrain = i;
             }

@@ -101,4 +101,23 @@ class MonitorTest {
         double first = report.firstAlert().orElseThrow().start();
         assertTrue(first >= FLIP_DAY && first <= FLIP_DAY + 2, report.toText());
     }
+
+    @Test
+    void labelsTwoWindowsLateDelayTheAlertByTwoWindows() {
+        Table train = Traffic.days(1, 3, 600, FLIP_DAY, 25);
+        Table traffic = Traffic.days(4, 10, 600, FLIP_DAY, 26);
+        MonitorOptions options = MonitorOptions.by("day").withAlert("roc_auc", 0.65);
+        MonitorReport now = Monitor.replay("ads", Traffic.train(train), train, traffic, options, null);
+        MonitorReport late =
+                Monitor.replay("ads", Traffic.train(train), train, traffic, options.withLabelDelay(2), null);
+        assertTrue(Double.isNaN(late.windows().get(1).watched()), "on the second day no labelled day is in yet");
+        assertEquals(
+                now.windows().get(0).watched(), late.windows().get(2).watched(), 1e-12, "day 3 sees day 1's labels");
+        assertEquals(
+                now.firstAlert().orElseThrow().start() + 2,
+                late.firstAlert().orElseThrow().start(),
+                1e-9,
+                late.toText());
+        assertTrue(options.withLabelDelay(2).alertText().contains("2 windows late"));
+    }
 }
