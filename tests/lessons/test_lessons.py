@@ -313,15 +313,29 @@ def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(exe
 
 def test_lesson8_confronts_lesson1s_bar_and_records_the_decision(executed):
     run = lesson(executed, "08")
-    assert run.num("precision_bar") == 0.8, "the bar is read back from lesson 1's objective in the journal"
+    bar = run.num("precision_bar")
+    assert bar == 0.8, "the bar is read back from lesson 1's objective in the journal"
     assert run.num("operating_threshold") < 0.5, "the bar leaves room below 0.5: more shows at the bar"
-    assert run.num("validation_precision_at_threshold") >= run.num("precision_bar")
-    assert run.num("validation_positives") >= 30, "the threshold rests on enough positives"
+    assert run.num("validation_precision_low_at_threshold") >= bar, "the bar holds at the interval's low end"
+    assert run.num("estimate_only_threshold") < run.num("operating_threshold")
+    assert run.num("estimate_only_precision_low") < bar, "the estimate alone reaching the bar is a promise the noise breaks"
+    assert run.num("validation_positives") >= 30 and run.num("validation_hits_at_threshold") >= 30, \
+        "the threshold rests on enough positives"
     assert run.num("decision_threshold_in_journal") == run.num("operating_threshold"), "the decision is in the journal"
     assert run.num("registered_threshold") == run.num("operating_threshold"), "the threshold travels with the model"
+    assert "validation_precision_checked_low95" in run.facts["registered_metric_names"].split(","), \
+        "the registry's metric is named for what it measures"
+    assert run.num("shadow_checked_precision_model_low") >= bar, "the bar holds on the shadow traffic too"
     assert run.num("shadow_checked_precision_model_low") > run.num("shadow_checked_precision_legacy")
+    low, high = run.num("shows_difference_low"), run.num("shows_difference_high")
+    assert low <= run.num("shows_difference") <= high
+    assert (low <= 0 <= high) == (run.facts["shows_verdict"] == "no difference we can see")
+    assert run.facts["shows_verdict"] == "no difference we can see", "the prose says the shows do not differ"
     assert run.num("disagreements") >= 300
     assert run.num("model_right_on_disagreements_low") > 0.5, "on the disagreements the model is right more often"
+    assert run.facts["promotion_run"] == "ad-show promotion: lesson 1's criteria confronted"
+    assert run.facts["promotion_decision"] == "promote", "L8's decision against L1's bar is in the journal"
+    assert run.num("promotion_bar_in_journal") == bar
 
 
 def test_lessons8_to_10_follow_one_model(executed):
