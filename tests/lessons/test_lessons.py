@@ -368,6 +368,23 @@ def test_lesson9_pooled_alerts_delayed_labels_and_alert_fatigue(executed):
     assert run.num("drift_days_level_held") >= 21, "for weeks the drift alert fires while the model holds its level"
 
 
+def test_lesson9_world_change_broken_contract_and_delayed_replay(executed):
+    run = lesson(executed, "09")
+    assert run.facts["monitored_model"] == lesson(executed, "08").facts["deployed_model"], "L9 watches what L8 promoted"
+    assert 0.5 < run.num("deployed_alert_level") < 1, "the alert level is stated"
+    assert run.num("travel_share_now_low") > run.num("travel_share_then_high"), "travel's share rose beyond the noise"
+    assert run.num("travel_positives_now") >= 100, "the travel rate rests on 100+ positives"
+    assert run.num("travel_rate_now") > run.num("travel_rate_then")
+    assert run.num("capitals_precision_high") < run.num("contract_precision_low"), "capitals break the model"
+    assert run.num("contract_anomalies_as_agreed") == 0 < run.num("contract_anomalies_in_capitals"), \
+        "the schema check catches the broken contract and only it"
+    low, high = run.num("delayed_alert_minus_schedule_low"), run.num("delayed_alert_minus_schedule_high")
+    assert low <= run.num("delayed_alert_minus_schedule") <= high
+    assert low <= 0 <= high, "the prose says: no difference we can see"
+    assert run.num("delayed_retrains_on_alert") >= 1
+    assert run.num("drift_alert_days_before_drop") >= 30, "the drift alert fires on most days before the drop"
+
+
 def test_lesson10_impressions_rise_while_ctr_and_revenue_fall_and_the_objective_pivots(executed):
     """Steps 11-13 with the deployed model; the click objective, replayed on the same requests, wins back CTR and revenue."""
     run = lesson(executed, "10")
