@@ -15,6 +15,9 @@ import org.mlcycle.toolkit.exercises.MapAnswers;
 import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.toolkit.metrics.Bootstrap;
 import org.mlcycle.toolkit.metrics.Metrics;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * MapAnswers.with defines a variable in place, so each wrong answer starts from a fresh solution.
@@ -271,6 +274,53 @@ class SeededLessonExercisesTest {
         assertTrue(check("lesson10-ne", normalizedEntropy(ALICE).with("beatsBaseRate", false))
                 .message()
                 .contains("whole"));
+    }
+
+    // ---- lesson 10 warm-up: revenue per 1,000 requests of the deployed model and of legacy, and the decision
+
+    private static Table log(String[] policy, int[] ad, int[] impressions, int[] clicks) {
+        return Table.create(
+                "log",
+                IntColumn.create("Click", clicks),
+                IntColumn.create("Impression", impressions),
+                IntColumn.create("AdID", ad),
+                StringColumn.create("Policy", policy));
+    }
+
+    private static final double[] BID = {1.0, 2.0, 0.5};
+    private static final Table LOG = log(
+            new String[] {"legacy", "legacy", "model_v1", "model_v1"},
+            new int[] {0, 1, 1, 2},
+            new int[] {100, 50, 200, 300},
+            new int[] {30, 20, 10, 30});
+    private static final Table DEPLOYED =
+            log(new String[] {"ad-show@3", "ad-show@3"}, new int[] {0, 2}, new int[] {120, 80}, new int[] {10, 6});
+
+    private static MapAnswers rpm() {
+        return new MapAnswers(ALICE)
+                .with("log", LOG)
+                .with("deployedLog", DEPLOYED)
+                .with("bid", BID)
+                .with("rpmDeployed", 1000 * (10 * 1.0 + 6 * 0.5) / 25_000)
+                .with("rpmLegacy", 1000 * (30 * 1.0 + 20 * 2.0) / 25_000)
+                .with("rollBack", true);
+    }
+
+    @Test
+    @DisplayName("lesson 10 warm-up: the decision passes; the upper bound, per impression and keeping the model fail")
+    void revenuePerRequestsDecision() {
+        assertTrue(
+                check("lesson10-rpm-requests", rpm()).passed(),
+                check("lesson10-rpm-requests", rpm()).message());
+        assertTrue(check("lesson10-rpm-requests", rpm().with("rpmDeployed", 1000 * (10 * 2.0 + 30 * 0.5) / 25_000))
+                .message()
+                .contains("upper bound"));
+        assertTrue(check("lesson10-rpm-requests", rpm().with("rpmLegacy", 1000 * 70.0 / 150))
+                .message()
+                .contains("per 1,000 impressions"));
+        CheckResult keep = check("lesson10-rpm-requests", rpm().with("rollBack", false));
+        assertFalse(keep.passed());
+        assertTrue(keep.message().contains("which one should serve"), keep.message());
     }
 
     // ---- lesson 13: random or targeted labels, from the positives in a draw of random pairs

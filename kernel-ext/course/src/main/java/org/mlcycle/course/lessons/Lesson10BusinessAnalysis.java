@@ -24,13 +24,15 @@ final class Lesson10BusinessAnalysis {
                 Exercise.of(
                         "lesson10-rpm-requests",
                         "10-business-analysis",
-                        "revenue per 1,000 requests",
+                        "keep the deployed model, or roll back to legacy?",
                         1,
                         Lesson10BusinessAnalysis::rpmRequests,
                         """
-                        double rpmRequests = 1000 * launched.revenue() / 25_000;
-                        (revenue is clicks x bid_cpc over model_v1's rows; the denominator is requests, not
-                        impressions)"""),
+                        double rpmDeployed = 1000 * launched.revenue() / 25_000;
+                        double rpmLegacy = 1000 * legacy.revenue() / 25_000;
+                        boolean rollBack = rpmDeployed < rpmLegacy;
+                        (revenue is clicks x bid_cpc over each policy's rows; the denominator is the 25,000
+                        requests, not impressions; model_v1 is an upper bound, not what serves)"""),
                 Exercise.of(
                         "lesson10-ne",
                         "10-business-analysis",
@@ -53,24 +55,70 @@ final class Lesson10BusinessAnalysis {
                         uses its own CTR; the model beats the base rate when the whole interval is below 1."""));
     }
 
-    static Verdict rpmRequests(Answers a) {
-        double rpm = a.number("rpmRequests");
-        Table log = a.value("log", Table.class, TABLE);
-        double[] bid = a.value("bid", double[].class, "the double[] of bids by AdID");
-        Table v1 = log.where(log.stringColumn("Policy").isEqualTo("model_v1"));
+    /** Revenue (clicks x bid) of the rows of {@code log} served by {@code policy} (every row when null). */
+    static double revenue(Table log, String policy, double[] bid) {
+        Table rows = policy == null ? log : log.where(log.stringColumn("Policy").isEqualTo(policy));
         double revenue = 0;
-        long impressions = 0;
-        for (int i = 0; i < v1.rowCount(); i++) {
-            revenue +=
-                    v1.intColumn("Click").getInt(i) * bid[v1.intColumn("AdID").getInt(i)];
-            impressions += v1.intColumn("Impression").getInt(i);
+        for (int i = 0; i < rows.rowCount(); i++) {
+            revenue += rows.intColumn("Click").getInt(i)
+                    * bid[rows.intColumn("AdID").getInt(i)];
         }
-        return NumberAnswer.of(rpm, 1e-9)
-                .right(1000 * revenue / 25_000, text("model_v1 earns %.2f per 1,000 requests.", rpm))
+        return revenue;
+    }
+
+    static long impressions(Table log, String policy) {
+        Table rows = policy == null ? log : log.where(log.stringColumn("Policy").isEqualTo(policy));
+        long n = 0;
+        for (int i = 0; i < rows.rowCount(); i++)
+            n += rows.intColumn("Impression").getInt(i);
+        return n;
+    }
+
+    static Verdict rpmRequests(Answers a) {
+        double deployed = a.number("rpmDeployed");
+        double legacy = a.number("rpmLegacy");
+        boolean rollBack = a.value("rollBack", Boolean.class, "a boolean");
+        Table log = a.value("log", Table.class, TABLE);
+        Table deployedLog = a.value("deployedLog", Table.class, TABLE);
+        double[] bid = a.value("bid", double[].class, "the double[] of bids by AdID");
+        double expectedLegacy = 1000 * revenue(log, "legacy", bid) / 25_000;
+        double expectedDeployed = 1000 * revenue(deployedLog, null, bid) / 25_000;
+        double upperBound = 1000 * revenue(log, "model_v1", bid) / 25_000;
+        Verdict first = NumberAnswer.of(legacy, 1e-9)
+                .right(expectedLegacy, "")
                 .mistake(
-                        1000 * revenue / Math.max(1, impressions),
-                        "that is per 1,000 impressions; finance asks per" + " 1,000 requests (25,000 of them).")
-                .otherwise(text("rpmRequests is %.4f: revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", rpm));
+                        1000 * revenue(log, "legacy", bid) / Math.max(1, impressions(log, "legacy")),
+                        "that is per 1,000 impressions; finance asks per 1,000 requests (25,000 of them).")
+                .otherwise(text(
+                        "rpmLegacy is %.4f: legacy's revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", legacy));
+        if (!first.passed()) {
+            return first;
+        }
+        Verdict second = NumberAnswer.of(deployed, 1e-9)
+                .right(expectedDeployed, "")
+                .mistake(
+                        upperBound,
+                        "that is model_v1, the upper bound that knows the true P(show); what serves is the"
+                                + " deployed model, in deployedLog (launched).")
+                .mistake(
+                        1000 * revenue(deployedLog, null, bid) / Math.max(1, impressions(deployedLog, null)),
+                        "that is per 1,000 impressions; finance asks per 1,000 requests (25,000 of them).")
+                .otherwise(
+                        text("rpmDeployed is %.4f: the deployed model's revenue / 25,000 requests x 1,000.", deployed));
+        if (!second.passed()) {
+            return second;
+        }
+        if (rollBack != (expectedDeployed < expectedLegacy)) {
+            return Verdict.hint(text(
+                    "the deployed model earns %.2f per 1,000 requests and legacy %.2f: which one should serve"
+                            + " while the team works on the next turn?",
+                    expectedDeployed, expectedLegacy));
+        }
+        return Verdict.pass(text(
+                "the deployed model earns %.2f per 1,000 requests, legacy %.2f: %s.",
+                expectedDeployed,
+                expectedLegacy,
+                rollBack ? "roll back to legacy while the click objective is built" : "keep the deployed model"));
     }
 
     /** The learner's draw of the click test's impressions: half of them, from the seed. */
