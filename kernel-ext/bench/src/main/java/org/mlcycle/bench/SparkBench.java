@@ -2,12 +2,17 @@ package org.mlcycle.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.mlcycle.spark.SparkChecks;
 import org.mlcycle.spark.SparkDrift;
 import org.mlcycle.spark.SparkProfile;
 import org.mlcycle.spark.SparkTables;
@@ -16,22 +21,40 @@ import org.mlcycle.toolkit.datasets.Period;
 import org.mlcycle.toolkit.datasets.Source;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
+import org.mlcycle.toolkit.io.csv.Csv;
+import org.mlcycle.toolkit.quality.CheckReport;
+import org.mlcycle.toolkit.quality.Checks;
+import org.mlcycle.toolkit.quality.ColumnProfile;
 import org.mlcycle.toolkit.quality.Profile;
+import org.mlcycle.toolkit.quality.ProfileOptions;
+import org.mlcycle.toolkit.quality.ProfileReport;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * The single-machine path against the Spark path (local mode, every core, UI off) on the same generated
- * files: profile of the reference, drift of yesterday against it, from the file read each time. One JSON
- * line per row count: {@code SparkBench [ROWS...]} (default 1000000).
+ * The single-machine path, the Spark path and Deequ on the same files, in one JVM and one Spark session
+ * (local mode, every core, UI off): profile, checks and (for generated data) drift, each from the file read
+ * each time, and how far each engine's profile is from the exact values the single-machine path computes.
+ * One JSON line per file.
  */
 public final class SparkBench {
+    private static final String USAGE = "usage: ./mlcycle bench spark [--rows 1M[,10M,30M]] [--csv FILE [--cur FILE]]"
+            + " [--engines table,spark,deequ]";
+    private static final String[] AD_IDS = {
+        "row_id", "day", "user_id", "query_id", "ad_id", "advertiser_id", "label_a", "label_b", "weight"
+    };
+
     private SparkBench() {}
 
     public static void main(String[] args) throws Exception {
-        long[] sizes = args.length == 0
-                ? new long[] {1_000_000}
-                : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length)
+                fail("'" + args[i] + "' is not an option with a value");
+            a.put(args[i].substring(2), args[++i]);
+        }
+        List<String> engines =
+                List.of(a.getOrDefault("engines", "table,spark,deequ").split(","));
         int cores = Runtime.getRuntime().availableProcessors();
         SparkSession spark = SparkSession.builder()
                 .master("local[*]")
@@ -41,56 +64,208 @@ public final class SparkBench {
                 .config("spark.sql.shuffle.partitions", String.valueOf(cores))
                 .getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
-        DriftOptions options = DriftOptions.defaults()
-                .withCategorical("query_category", "ad_category", "gender", "age")
-                .withIgnored(
-                        "row_id",
-                        "day",
-                        "user_id",
-                        "query_id",
-                        "ad_id",
-                        "advertiser_id",
-                        "label_a",
-                        "label_b",
-                        "weight");
-        AdWorld world = AdWorld.standard();
-        Path dir = Files.createTempDirectory("mlcycle-spark-bench");
-        for (long rows : sizes) {
-            Path ref = dir.resolve("ref-" + rows + ".csv"), cur = dir.resolve("cur-" + rows + ".csv");
-            Table refTable = world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, Math.toIntExact(rows));
-            refTable.write().csv(ref.toFile());
-            world.features(Source.TARGETED, Period.YESTERDAY, Math.toIntExact(rows))
-                    .write()
-                    .csv(cur.toFile());
-            var schema = SparkTables.schemaOf(refTable);
-            refTable = null;
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("bench", "spark");
-            out.put("rows", rows);
-            out.put("cores", cores);
-            out.put("table_profile_s", seconds(() -> Profile.of(read(ref))));
-            out.put("table_drift_s", seconds(() -> Drift.between(read(ref), read(cur), options)));
-            out.put("spark_profile_s", seconds(() -> SparkProfile.of(csv(spark, schema, ref), "ref")));
-            out.put(
-                    "spark_drift_s",
-                    seconds(() -> SparkDrift.between(
-                            csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", options)));
-            System.out.println(new com.google.gson.Gson().toJson(out));
+        if (a.containsKey("csv")) {
+            Path ref = Path.of(a.get("csv"));
+            Path cur = a.containsKey("cur") ? Path.of(a.get("cur")) : null;
+            for (Path p : cur == null ? List.of(ref) : List.of(ref, cur)) {
+                if (!Files.isRegularFile(p)) fail("no file '" + p.toAbsolutePath() + "'");
+            }
+            run(spark, engines, ref, cur, new String[0], cores);
+        } else {
+            Path dir = Files.createTempDirectory("mlcycle-spark-bench");
+            AdWorld world = AdWorld.standard();
+            for (String size : a.getOrDefault("rows", "1M").split(",")) {
+                int rows = rows(size);
+                Path ref = dir.resolve("ref-" + rows + ".csv"), cur = dir.resolve("cur-" + rows + ".csv");
+                System.err.println("bench spark: writing " + String.format("%,d", rows) + " rows twice to " + dir);
+                world.features(Source.TARGETED, Period.TWO_MONTHS_AGO, rows)
+                        .write()
+                        .csv(ref.toFile());
+                world.features(Source.TARGETED, Period.YESTERDAY, rows).write().csv(cur.toFile());
+                run(spark, engines, ref, cur, AD_IDS, cores);
+                Files.delete(ref);
+                Files.delete(cur);
+            }
         }
         spark.stop();
     }
 
-    private static Table read(Path file) {
-        return Table.read().usingOptions(CsvReadOptions.builder(file.toFile()));
+    private static void run(SparkSession spark, List<String> engines, Path ref, Path cur, String[] ignore, int cores) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bench", "spark");
+        out.put("csv", ref.toString());
+        out.put("cores", cores);
+        out.put("heap_gib", Math.round(Runtime.getRuntime().maxMemory() / 1e8 / 1.073741824) / 10.0);
+        // The single-machine profile is exact: the yardstick for every engine's accuracy, timed or not
+        long t0 = System.nanoTime();
+        Table table = Csv.read(ref).table();
+        out.put("table_read_s", seconds(t0));
+        out.put("rows", table.rowCount());
+        ProfileOptions po = ProfileOptions.defaults().withIgnored(present(table, ignore));
+        t0 = System.nanoTime();
+        ProfileReport exact = Profile.of(table, po);
+        double tableProfile = seconds(t0);
+        Checks checks = checksFrom(table, exact);
+        out.put("constraints", checks.constraints().size());
+        StructType schema = SparkTables.schemaOf(table);
+        if (engines.contains("table")) {
+            out.put("table_profile_s", tableProfile);
+            out.put("table_profile_with_read_s", round((double) out.get("table_read_s") + tableProfile));
+            out.put("table_checks_s", seconds(() -> checks.run(Csv.read(ref).table())));
+        }
+        table = null; // the heap is the Spark side's from here on
+        DriftOptions drift = DriftOptions.defaults()
+                .withCategorical("query_category", "ad_category", "gender", "age")
+                .withIgnored(ignore);
+        if (cur != null && engines.contains("table")) {
+            out.put(
+                    "table_drift_s",
+                    seconds(() ->
+                            Drift.between(Csv.read(ref).table(), Csv.read(cur).table(), drift)));
+        }
+        // warm-up: Spark's code generation and the JIT serve whichever engine runs first; one small run of
+        // each on the file's first 10,000 rows keeps the order from deciding the result
+        Dataset<Row> head = csv(spark, schema, ref).limit(10_000).cache();
+        if (engines.contains("spark")) SparkProfile.of(head, "warm-up", po);
+        if (engines.contains("deequ")) DeequSide.profile(head);
+        head.unpersist();
+        if (engines.contains("spark")) {
+            ProfileReport[] got = new ProfileReport[1];
+            out.put("spark_profile_s", seconds(() -> got[0] = SparkProfile.of(csv(spark, schema, ref), "ref", po)));
+            out.put("spark_checks_s", seconds(() -> SparkChecks.run(checks, csv(spark, schema, ref), "ref")));
+            CheckReport sc = SparkChecks.run(checks, csv(spark, schema, ref), "ref");
+            out.put("spark_checks_failed", sc.failures().size());
+            if (cur != null) {
+                out.put(
+                        "spark_drift_s",
+                        seconds(() -> SparkDrift.between(
+                                csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", drift)));
+            }
+            out.put("spark_accuracy", accuracy(exact, name -> {
+                ColumnProfile p = got[0].column(name);
+                return new DeequSide.Column(
+                        p.distinct(), 1 - (double) p.missing() / p.count(), p.mean(), p.min(), p.max(), p.quantiles());
+            }));
+        }
+        if (engines.contains("deequ")) {
+            List<String> kept = new ArrayList<>(List.of(schema.fieldNames()));
+            kept.removeAll(List.of(ignore));
+            Map<String, DeequSide.Column>[] got = new Map[1];
+            out.put(
+                    "deequ_profile_s",
+                    seconds(() ->
+                            got[0] = DeequSide.profile(csv(spark, schema, ref).selectExpr(quoted(kept)))));
+            int[] failed = new int[1];
+            out.put(
+                    "deequ_checks_s",
+                    seconds(() -> failed[0] = DeequSide.verify(csv(spark, schema, ref), checks.constraints())));
+            out.put("deequ_checks_failed", failed[0]);
+            out.put("deequ_accuracy", accuracy(exact, got[0]::get));
+        }
+        System.out.println(new com.google.gson.GsonBuilder()
+                .serializeSpecialFloatingPointValues()
+                .create()
+                .toJson(out));
     }
 
-    private static Dataset<Row> csv(SparkSession spark, org.apache.spark.sql.types.StructType schema, Path file) {
+    /**
+     * The checks a team would write after looking at the profile: the row count, completeness of every
+     * column that has no missing value, each number within its seen range, each label among its seen values.
+     */
+    private static Checks checksFrom(Table table, ProfileReport profile) {
+        Checks checks = Checks.named("bench").hasRowCountBetween(profile.rows(), profile.rows());
+        for (ColumnProfile c : profile.columns()) {
+            if (c.missing() == 0) checks = checks.isComplete(c.name());
+            if (c.numeric()) checks = checks.isBetween(c.name(), c.min(), c.max());
+            else if (c.distinct() <= 100 && table.column(c.name()) instanceof StringColumn s) {
+                checks = checks.isContainedIn(
+                        c.name(), new TreeSet<>(s.removeMissing().asSet()));
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * How far an engine's profile is from the exact one, worst column first: distinct counts (relative), the
+     * mean (relative), min and max, and the quartiles as a share of the column's range; "none" where the
+     * engine reported no such value.
+     */
+    private static Map<String, Object> accuracy(
+            ProfileReport exact, java.util.function.Function<String, DeequSide.Column> engine) {
+        double distinct = 0, mean = 0, minMax = 0, quantile = Double.NaN;
+        for (ColumnProfile c : exact.columns()) {
+            DeequSide.Column e = engine.apply(c.name());
+            if (e == null) continue;
+            distinct = Math.max(distinct, Math.abs(e.distinct() - c.distinct()) / (double) Math.max(1, c.distinct()));
+            if (!c.numeric() || c.count() == c.missing()) continue;
+            mean = Math.max(mean, Math.abs(e.mean() - c.mean()) / Math.max(1e-12, Math.abs(c.mean())));
+            minMax = Math.max(minMax, Math.max(Math.abs(e.min() - c.min()), Math.abs(e.max() - c.max())));
+            double range = c.max() - c.min();
+            if (e.quantiles().isEmpty() || range == 0) continue;
+            // the toolkit reports 5/25/50/75/95%; Deequ's approxPercentiles (when on) are 1..100%
+            List<Double> at = List.of(0.25, 0.5, 0.75);
+            for (double p : at) {
+                double want = c.quantiles().get(Profile.QUANTILES.indexOf(p));
+                double got = e.quantiles().size() == Profile.QUANTILES.size()
+                        ? e.quantiles().get(Profile.QUANTILES.indexOf(p))
+                        : e.quantiles().get((int) Math.round(p * e.quantiles().size()) - 1);
+                double err = Math.abs(got - want) / range;
+                quantile = Double.isNaN(quantile) ? err : Math.max(quantile, err);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("distinct_rel_err_max", round6(distinct));
+        out.put("mean_rel_err_max", round6(mean));
+        out.put("min_max_abs_err_max", round6(minMax));
+        out.put("quartile_err_of_range_max", Double.isNaN(quantile) ? "none" : round6(quantile));
+        return out;
+    }
+
+    private static String[] present(Table table, String[] names) {
+        return java.util.Arrays.stream(names).filter(table::containsColumn).toArray(String[]::new);
+    }
+
+    private static String[] quoted(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").toArray(String[]::new);
+    }
+
+    private static Dataset<Row> csv(SparkSession spark, StructType schema, Path file) {
         return spark.read().option("header", "true").schema(schema).csv(file.toString());
+    }
+
+    static int rows(String size) {
+        String s = size.trim().toUpperCase(java.util.Locale.ROOT);
+        long scale = s.endsWith("M") ? 1_000_000 : s.endsWith("K") ? 1_000 : 1;
+        try {
+            long n = Math.round(Double.parseDouble(scale == 1 ? s : s.substring(0, s.length() - 1)) * scale);
+            if (n < 1 || n > Integer.MAX_VALUE) fail("--rows " + size + ": out of range");
+            return (int) n;
+        } catch (NumberFormatException e) {
+            fail("--rows takes counts like 1M,10M or 200000, got '" + size + "'");
+            return 0;
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("bench spark: " + message + "\n" + USAGE);
+        System.exit(2);
+    }
+
+    private static double seconds(long start) {
+        return round((System.nanoTime() - start) / 1e9);
     }
 
     private static double seconds(Supplier<Object> work) {
         long start = System.nanoTime();
         if (work.get() == null) throw new IllegalStateException("bench: no result");
-        return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+        return seconds(start);
+    }
+
+    private static double round(double s) {
+        return Math.round(s * 100) / 100.0;
+    }
+
+    private static double round6(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v));
     }
 }

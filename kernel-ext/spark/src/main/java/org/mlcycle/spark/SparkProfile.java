@@ -1,14 +1,18 @@
 package org.mlcycle.spark;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.skewness;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +23,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.mlcycle.toolkit.quality.Alerts;
 import org.mlcycle.toolkit.quality.ColumnProfile;
@@ -62,37 +67,38 @@ public final class SparkProfile {
         }
         double[] ps =
                 Profile.QUANTILES.stream().mapToDouble(Double::doubleValue).toArray();
-        List<Column> aggs = new ArrayList<>(List.of(count(lit(1))));
-        for (String c : columns) {
-            Column v = SparkColumns.value(ds, c);
-            aggs.add(count(v));
-            if (SparkColumns.numeric(ds, c)) {
-                aggs.addAll(List.of(
-                        sum(when(v.equalTo(0), 1).otherwise(0)),
-                        avg(v),
-                        stddev_samp(v),
-                        min(v),
-                        max(v),
-                        skewness(v),
-                        percentile_approx(v, lit(ps), lit(Approx.ACCURACY))));
-            }
+        List<String> numbers =
+                columns.stream().filter(c -> SparkColumns.numeric(ds, c)).toList();
+        // one aggregation grouped by column over (column, value) pairs: a handful of aggregate
+        // expressions whatever the width (a wide row of 7 per column outgrows Spark's generated code)
+        Map<Integer, Row> moments = new java.util.HashMap<>();
+        for (Row r : longForm(ds, numbers, true)
+                .groupBy("c")
+                .agg(
+                        count(col("d")),
+                        sum(when(col("d").equalTo(0), 1).otherwise(0)),
+                        avg(col("d")),
+                        stddev_samp(col("d")),
+                        min(col("d")),
+                        max(col("d")),
+                        skewness(col("d")),
+                        percentile_approx(col("d"), lit(ps), lit(Approx.ACCURACY)))
+                .collectAsList()) {
+            moments.put(r.getInt(0), r);
         }
-        Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-                .first();
-        long rows = a.getLong(0);
+        long rows = moments.containsKey(-1) ? moments.get(-1).getLong(1) : 0;
         int keep = Math.max(options.topK(), 1);
-        Map<String, ValueGroups.Groups> groups = ValueGroups.of(ds, columns, keep, null);
+        Map<String, ValueGroups.Groups> groups = ValueGroups.of(ds, columns, keep, options.categoricalLimit(), null);
 
         List<ColumnProfile> profiles = new ArrayList<>();
-        List<Column> bins = new ArrayList<>();
+        List<Integer> binned = new ArrayList<>();
         List<double[]> edgesOf = new ArrayList<>();
-        int at = 1;
         for (String c : columns) {
-            long n = a.getLong(at++);
             String type =
                     SparkColumns.tablesawType(ds.schema().apply(c).dataType()).name();
             ValueGroups.Groups g = groups.getOrDefault(c, ValueGroups.Groups.NONE);
             if (!SparkColumns.numeric(ds, c)) {
+                long n = g.present();
                 List<ValueCount> top = g.top().stream()
                         .limit(options.topK())
                         .map(v -> new ValueCount(v.value(), v.count()))
@@ -117,12 +123,14 @@ public final class SparkProfile {
                         g.imbalance()));
                 continue;
             }
-            long zeros = SparkColumns.whole(a, at);
-            double mean = SparkColumns.num(a, at + 1), std = SparkColumns.num(a, at + 2);
-            double lo = SparkColumns.num(a, at + 3), hi = SparkColumns.num(a, at + 4);
-            double g1 = SparkColumns.num(a, at + 5);
-            List<Double> qs = a.isNullAt(at + 6) ? List.of() : doubles(a.getList(at + 6));
-            at += 7;
+            Row a = moments.get(numbers.indexOf(c));
+            long n = a == null ? 0 : a.getLong(1);
+            if (a == null) a = RowFactory.create(0, 0L, 0L, null, null, null, null, null, null);
+            long zeros = SparkColumns.whole(a, 2);
+            double mean = SparkColumns.num(a, 3), std = SparkColumns.num(a, 4);
+            double lo = SparkColumns.num(a, 5), hi = SparkColumns.num(a, 6);
+            double g1 = SparkColumns.num(a, 7);
+            List<Double> qs = a.isNullAt(8) ? List.of() : doubles(a.getList(8));
             if (n == 0) {
                 profiles.add(new ColumnProfile(
                         c,
@@ -149,7 +157,7 @@ public final class SparkProfile {
             double skew = n < 3 ? Double.NaN : Double.isNaN(g1) ? 0 : g1 * Math.sqrt((double) n * (n - 1)) / (n - 2);
             double[] edges = Histogram.edges(lo, hi, options.bins());
             edgesOf.add(edges);
-            bins.add(bin(SparkColumns.value(ds, c), edges).as("b" + bins.size()));
+            binned.add(numbers.indexOf(c));
             List<ValueCount> top = List.of();
             double imbalance = Double.NaN;
             if (g.distinct() <= options.categoricalLimit()) {
@@ -178,7 +186,7 @@ public final class SparkProfile {
                     top,
                     imbalance));
         }
-        List<List<Long>> histograms = histograms(ds, bins, edgesOf);
+        List<List<Long>> histograms = histograms(ds, numbers, binned, edgesOf);
         int h = 0;
         for (int i = 0; i < profiles.size(); i++) {
             ColumnProfile p = profiles.get(i);
@@ -234,27 +242,74 @@ public final class SparkProfile {
                 .otherwise(when(below, i.minus(1)).when(above, i.plus(1)).otherwise(i));
     }
 
-    private static List<List<Long>> histograms(Dataset<Row> ds, List<Column> bins, List<double[]> edgesOf) {
+    /**
+     * The histograms of the numeric columns at {@code binned} (indices into {@code numbers}), one bin
+     * expression over (column, value) pairs whose edges are picked by the pair's column, then one small
+     * grouped count.
+     */
+    private static List<List<Long>> histograms(
+            Dataset<Row> ds, List<String> numbers, List<Integer> binned, List<double[]> edgesOf) {
         List<List<Long>> out = new ArrayList<>();
-        if (bins.isEmpty()) return out;
-        Dataset<Row> binned = ds.select(bins.toArray(Column[]::new));
-        List<Column> counts = new ArrayList<>();
-        for (int c = 0; c < bins.size(); c++) {
-            for (int b = 0; b < edgesOf.get(c).length - 1; b++) {
-                counts.add(sum(when(binned.col("b" + c).equalTo(b), 1L).otherwise(0L)));
-            }
+        if (binned.isEmpty()) return out;
+        int bins = edgesOf.get(0).length - 1;
+        // every column's edges in one flat array, looked up by the pair's column: one small expression
+        // however many columns (a chain of one expression per column outgrows Spark's generated code)
+        double[] first = new double[numbers.size()], norm = new double[numbers.size()];
+        double[] flat = new double[numbers.size() * (bins + 1)];
+        for (int i = 0; i < binned.size(); i++) {
+            double[] e = edgesOf.get(i);
+            int c = binned.get(i);
+            first[c] = e[0];
+            norm[c] = bins / (e[bins] - e[0]);
+            System.arraycopy(e, 0, flat, c * (bins + 1), bins + 1);
         }
-        Row r = binned.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
-                .first();
-        int at = 0;
-        for (double[] edges : edgesOf) {
+        Column c = col("c"), d = col("d");
+        Column i0 = d.minus(element_at(doubles(first), c.plus(1)))
+                .multiply(element_at(doubles(norm), c.plus(1)))
+                .cast(DataTypes.IntegerType);
+        Column i = when(i0.equalTo(bins), bins - 1).otherwise(i0);
+        Column base = c.multiply(bins + 1).plus(1);
+        Column below = d.lt(element_at(doubles(flat), base.plus(i)));
+        Column above = i.notEqual(bins - 1)
+                .and(d.geq(element_at(doubles(flat), base.plus(i).plus(1))));
+        Column b = when(below, i.minus(1)).when(above, i.plus(1)).otherwise(i);
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        for (Row r : longForm(ds, numbers, false)
+                .where(c.isin(binned.toArray()).and(d.isNotNull()))
+                .select(c, b.as("b"))
+                .groupBy("c", "b")
+                .count()
+                .collectAsList()) {
+            counts.put(r.getInt(0) * (long) bins + r.getInt(1), r.getLong(2));
+        }
+        for (int k : binned) {
             List<Long> h = new ArrayList<>();
-            for (int b = 0; b < edges.length - 1; b++) {
-                h.add(SparkColumns.whole(r, at++));
+            for (int x = 0; x < bins; x++) {
+                h.add(counts.getOrDefault(k * (long) bins + x, 0L));
             }
             out.add(h);
         }
         return out;
+    }
+
+    private static Column doubles(double[] values) {
+        return array(Arrays.stream(values).mapToObj(v -> lit(v)).toArray(Column[]::new));
+    }
+
+    /**
+     * The numeric columns as (c, d) pairs: c the index in {@code numbers}, d the value as a double (null
+     * when missing); with {@code rows}, one more pair (-1, 0) per row, whose count is the row count.
+     */
+    static Dataset<Row> longForm(Dataset<Row> ds, List<String> numbers, boolean rows) {
+        List<Column> pairs = new ArrayList<>();
+        if (rows) pairs.add(struct(lit(-1).as("c"), lit(0.0).as("d")));
+        for (int i = 0; i < numbers.size(); i++) {
+            pairs.add(struct(
+                    lit(i).as("c"), SparkColumns.value(ds, numbers.get(i)).as("d")));
+        }
+        if (pairs.isEmpty()) pairs.add(struct(lit(-1).as("c"), lit(0.0).as("d")));
+        return ds.select(explode(array(pairs.toArray(Column[]::new))).as("p"))
+                .select(col("p.c").as("c"), col("p.d").as("d"));
     }
 
     static List<Double> doubles(List<Object> values) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.mlcycle.toolkit.stats.ValueCounts;
 
 /**
@@ -45,12 +46,20 @@ final class ValueGroups {
 
     private ValueGroups() {}
 
+    /** Counts the values of {@code columns} and keeps the top values of every one of them. */
+    static Map<String, Groups> of(Dataset<Row> ds, List<String> columns, int keep, Column where) {
+        return of(ds, columns, keep, Long.MAX_VALUE, where);
+    }
+
     /**
      * Counts the non-missing values of {@code columns}; numbers are counted as numbers (so 1 and 1.0 are
-     * one value) and printed as the toolkit prints them. {@code where}, when not null, keeps only the
-     * pairs it accepts; it sees the columns {@code c} (the index in {@code columns}), {@code s} and {@code d}.
+     * one value) and printed as the toolkit prints them. Top values come back for text columns and for
+     * numeric columns with at most {@code topLimit} distinct values: ranking the values of a column of a
+     * million distinct numbers is most of the work and nobody reads its "top" values. {@code where}, when
+     * not null, keeps only the pairs it accepts; it sees the columns {@code c} (the index in
+     * {@code columns}), {@code s} and {@code d}.
      */
-    static Map<String, Groups> of(Dataset<Row> ds, List<String> columns, int keep, Column where) {
+    static Map<String, Groups> of(Dataset<Row> ds, List<String> columns, int keep, long topLimit, Column where) {
         Map<String, Groups> out = new HashMap<>();
         if (columns.isEmpty()) return out;
         List<Column> pairs = new ArrayList<>();
@@ -68,32 +77,53 @@ final class ValueGroups {
                 .select(col("p.c").as("c"), col("p.s").as("s"), col("p.d").as("d"))
                 .where(col("s").isNotNull().or(col("d").isNotNull()));
         if (where != null) values = values.where(where);
-        Dataset<Row> counted = values.groupBy("c", "s", "d").agg(count(lit(1)).as("n"));
-        var whole = Window.partitionBy("c");
+        // one shuffle counts every (column, value) pair; the totals and the top values both read it
+        Dataset<Row> counted =
+                values.groupBy("c", "s", "d").agg(count(lit(1)).as("n")).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<Integer, Row> totals = new HashMap<>();
+            for (Row r : counted.groupBy("c")
+                    .agg(count(lit(1)).as("k"), sum(col("n")).as("total"), sum(col("n").multiply(log(col("n")))))
+                    .collectAsList()) {
+                totals.put(r.getInt(0), r);
+            }
+            List<Integer> ranked = new ArrayList<>();
+            for (Map.Entry<Integer, Row> e : totals.entrySet()) {
+                boolean number = SparkColumns.numeric(ds, columns.get(e.getKey()));
+                if (!number || e.getValue().getLong(1) <= topLimit) ranked.add(e.getKey());
+            }
+            Map<Integer, List<Count>> tops = top(counted, ranked, keep);
+            for (Map.Entry<Integer, Row> e : totals.entrySet()) {
+                Row t = e.getValue();
+                out.put(
+                        columns.get(e.getKey()),
+                        new Groups(
+                                t.getLong(1), t.getLong(2), t.getDouble(3), tops.getOrDefault(e.getKey(), List.of())));
+            }
+            return out;
+        } finally {
+            counted.unpersist();
+        }
+    }
+
+    /** The {@code keep} most frequent values of the columns {@code which} (count descending, then value). */
+    private static Map<Integer, List<Count>> top(Dataset<Row> counted, List<Integer> which, int keep) {
+        Map<Integer, List<Count>> out = new HashMap<>();
+        if (which.isEmpty()) return out;
         var ranked = Window.partitionBy("c").orderBy(col("n").desc(), col("s").asc(), col("d").asc());
-        List<Row> rows = counted.withColumn("k", count(lit(1)).over(whole))
-                .withColumn("total", sum(col("n")).over(whole))
-                .withColumn("nlogn", sum(col("n").multiply(log(col("n")))).over(whole))
+        List<Row> rows = counted.where(col("c").isin(which.toArray()))
                 .withColumn("rank", row_number().over(ranked))
                 .where(col("rank").leq(Math.max(keep, 1)))
-                .select("c", "s", "d", "n", "k", "total", "nlogn", "rank")
+                .select("c", "s", "d", "n", "rank")
                 .collectAsList();
-        Map<Integer, List<Row>> byColumn = new HashMap<>();
-        for (Row r : rows) {
-            byColumn.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(r);
-        }
-        for (Map.Entry<Integer, List<Row>> e : byColumn.entrySet()) {
-            List<Row> rs = new ArrayList<>(e.getValue());
-            rs.sort((a, b) -> Integer.compare(a.getInt(7), b.getInt(7)));
-            List<Count> top = new ArrayList<>();
-            for (Row r : rs) {
-                if (top.size() >= keep) break;
-                boolean number = r.isNullAt(1);
-                double d = number ? r.getDouble(2) : Double.NaN;
-                top.add(new Count(number ? ValueCounts.text(d) : r.getString(1), d, r.getLong(3)));
-            }
-            Row first = rs.get(0);
-            out.put(columns.get(e.getKey()), new Groups(first.getLong(4), first.getLong(5), first.getDouble(6), top));
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Integer.compare(a.getInt(4), b.getInt(4)));
+        for (Row r : sorted) {
+            List<Count> top = out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>());
+            if (top.size() >= keep) continue;
+            boolean number = r.isNullAt(1);
+            double d = number ? r.getDouble(2) : Double.NaN;
+            top.add(new Count(number ? ValueCounts.text(d) : r.getString(1), d, r.getLong(3)));
         }
         return out;
     }
