@@ -438,17 +438,25 @@ def test_lesson11_ab_test_is_planned_run_decided_and_peeking_inflates_false_posi
     assert run.facts["control_model"] == lesson(executed, "08").facts["deployed_model"], \
         "the control is the model lesson 8 put in production"
     assert run.facts["treatment_model"].startswith("ad-click@")
-    assert run.num("sample_size_per_arm") > 1000
-    assert abs(run.num("realised_power") - 0.8) <= 0.07, "the planned test should have about the planned power"
+    assert run.num("control_threshold") == lesson(executed, "08").num("registered_threshold"), \
+        "the control serves at the threshold lesson 8 registered, read from the journal"
+    assert run.num("baseline_clicks") >= 30, "the baseline CTR rests on enough clicks"
+    assert 1.02 <= run.num("design_effect") <= 1.5, "clicks cluster in requests: the delta-method variance is larger"
+    assert run.num("sample_size_per_arm") > run.num("sample_size_per_arm_naive") > 1000
+    assert run.num("days") % 7 == 0, "the test runs whole weeks"
+    assert abs(run.num("realised_power") - 0.8) <= 0.05, "the planned test should have about the planned power"
+    assert run.num("realised_power_naive") < run.num("realised_power"), "sized per impression, the test falls short"
     assert run.num("control_requests") > 0 and run.num("treatment_requests") > 0
     low, high = run.num("ctr_difference_low"), run.num("ctr_difference_high")
     assert low <= run.num("ctr_difference") <= high, "the CTR difference is reported with its interval"
     assert high < 0, "the click model, trained on legacy's log only, loses CTR on fresh traffic"
+    assert 0.001 < run.num("p_value") < 0.05, "a significant but fragile CTR result, as the lesson discusses"
     assert run.num("revenue_difference_low") > 0, "while it earns more per request"
     ship = low > 0 and run.num("revenue_difference_high") > 0 and run.facts["latency_ok"] == "true"
     assert run.facts["decision"] == ("ship" if ship else "keep_control"), "the decision follows the rule written before the test"
     assert run.facts["decision_in_journal"] == "true", "the decision moved the click model in the registry"
     assert run.num("peeking_false_positive_rate") > 0.10, "daily peeking should inflate false positives"
+    assert run.num("peeking_false_positive_rate") > 2 * run.num("single_look_false_positive_rate"), "well above one look"
     assert abs(run.num("single_look_false_positive_rate") - 0.05) <= 0.02
 
 
@@ -467,6 +475,7 @@ def test_lesson12_feedback_loop_narrows_position_bias_and_ips_recovers_the_truth
     truth = run.num("offline_truth")
     assert run.num("ips_low") <= truth <= run.num("ips_high"), "the IPS interval covers the truth"
     assert run.num("snips_low") <= truth <= run.num("snips_high"), "so does SNIPS's"
+    assert run.num("offline_requests") >= 100_000, "the estimates rest on enough exploring requests"
     assert abs(run.num("ips") - truth) < abs(run.num("naive") - truth), "IPS is closer to the truth than the naive replay"
     assert not run.num("naive_low") <= truth <= run.num("naive_high"), "the naive interval misses the truth, as the lesson says"
     assert run.num("cost_low") > 0, "exploration costs clicks: the interval excludes zero"

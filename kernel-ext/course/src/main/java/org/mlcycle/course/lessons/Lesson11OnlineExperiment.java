@@ -41,10 +41,12 @@ final class Lesson11OnlineExperiment {
                         2,
                         Lesson11OnlineExperiment::sampleSize,
                         """
-                        The lesson's formula with your plan's numbers, then the days at half the traffic per arm:
+                        The lesson's formula with your plan's numbers, then the days at half the traffic per arm,
+                        rounded up to whole weeks (weekly seasonality: every weekday equally often):
                             SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
                             myPerArm = s.perArm();
-                            myDays = (int) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());"""),
+                            long days = (long) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());
+                            myDays = (int) (7 * Math.max(1, (days + 6) / 7));"""),
                 Exercise.of(
                         "lesson11-ship",
                         LESSON,
@@ -111,22 +113,36 @@ final class Lesson11OnlineExperiment {
                             + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize).",
                     perArm));
         }
-        long needed = (long) Math.ceil(2.0 * perArm / plan.impressionsPerDay());
+        long raw = (long) Math.ceil(2.0 * perArm / plan.impressionsPerDay());
+        long needed = wholeWeeks(raw);
         if (days == needed) {
             return Verdict.pass(text(
-                    "%,d impressions per arm, %d days at %,d impressions a day.",
-                    perArm, days, plan.impressionsPerDay()));
+                    "%,d impressions per arm: %,d days of traffic at %,d impressions a day, run for %,d days"
+                            + " (whole weeks, so every weekday counts equally).",
+                    perArm, raw, plan.impressionsPerDay(), days));
         }
-        if (days == (long) Math.ceil((double) perArm / plan.impressionsPerDay())) {
+        long halfTraffic = (long) Math.ceil((double) perArm / plan.impressionsPerDay());
+        if (days == raw || (days > 0 && days < raw + 7 && days % 7 != 0 && days >= raw)) {
+            return Verdict.hint(text(
+                    "%,d days reach the size, but traffic has a weekly rhythm (weekdays differ from weekends):"
+                            + " run whole weeks, rounding up, so each weekday weighs the same in both arms.",
+                    days));
+        }
+        if (days == halfTraffic || days == wholeWeeks(halfTraffic)) {
             return Verdict.hint("each arm gets only half of the day's impressions: both arms need myPerArm each.");
         }
-        if (days == needed - 1) {
-            return Verdict.hint("round the days up: a test stopped short of its size has less than the planned power.");
+        if (days < raw) {
+            return Verdict.hint("too few days: a test stopped short of its size has less than the planned power.");
         }
         return Verdict.hint(text(
-                "myDays is %d: the days both arms need to collect myPerArm impressions each at your"
-                        + " plan's traffic.",
+                "myDays is %,d: the days both arms need to collect myPerArm impressions each at your"
+                        + " plan's traffic, rounded up to whole weeks.",
                 days));
+    }
+
+    /** Days rounded up to whole weeks (at least one). */
+    static long wholeWeeks(long days) {
+        return 7 * Math.max(1, (days + 6) / 7);
     }
 
     static Verdict ship(Answers a) {

@@ -3,6 +3,8 @@ package org.mlcycle.course.lessons;
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.mlcycle.course.variant.StudentRows;
 import org.mlcycle.toolkit.exercises.Answers;
 import org.mlcycle.toolkit.exercises.Exercise;
@@ -39,10 +41,12 @@ final class Lesson13InterviewWalkthrough {
                         """
                         long positives = 0;
                         for (boolean s : myShow) positives += s ? 1 : 0;
-                        double rate = Math.max(positives, 1) / (double) myShow.length;
+                        double rate = new WilsonScoreInterval().createInterval(myShow.length, (int) positives, 0.95).getUpperBound();
                         long pairsFor30 = (long) Math.ceil(30 / rate);
                         long daysFor30 = (long) Math.ceil(pairsFor30 / 1500.0);
                         String collect = daysFor30 > 30 ? "targeted" : "random";
+                        The upper end of the 95% Wilson interval is the most optimistic rate your draw allows: if
+                        even that needs more than a month of labels, random labelling cannot deliver.
                         Random pairs are almost all negatives: thirty positives take months of labels, so the
                         answer in an interview is to collect candidates where positives are likely (retrieval,
                         targeted sampling), keep a small random sample to estimate the base rate, and weight."""),
@@ -149,40 +153,54 @@ final class Lesson13InterviewWalkthrough {
         for (boolean s : mine) {
             positives += s ? 1 : 0;
         }
-        double rate = Math.max(positives, 1) / (double) mine.length;
-        long expectedPairs = (long) Math.ceil(POSITIVES / rate);
+        ConfidenceInterval wilson = new WilsonScoreInterval().createInterval(mine.length, (int) positives, 0.95);
+        long expectedPairs = pairsFor(wilson.getUpperBound());
         long expectedDays = (long) Math.ceil(expectedPairs / (double) LABELS_PER_DAY);
         long allPositives = 0;
         for (boolean s : show) {
             allPositives += s ? 1 : 0;
         }
+        ConfidenceInterval all = new WilsonScoreInterval().createInterval(show.length, (int) allPositives, 0.95);
         Verdict first = NumberAnswer.of(pairs, 0)
                 .right(expectedPairs, "")
                 .mistake(
-                        (long) Math.ceil(POSITIVES / (Math.max(allPositives, 1) / (double) show.length)),
-                        "that rate is from all of randomOld; use your draw, myShow.")
-                .mistake((long) Math.ceil(POSITIVES * rate), "30 x the rate is the wrong way round: rows = 30 / rate.")
+                        pairsFor(Math.max(positives, 1) / (double) mine.length),
+                        "that uses the draw's point rate; with so few positives it is too uncertain to plan on."
+                                + " Use the upper end of its 95% Wilson interval, the most optimistic rate the"
+                                + " draw allows.")
+                .mistake(
+                        wilson.getLowerBound() > 0 ? pairsFor(wilson.getLowerBound()) : -1,
+                        "that is the lower end of the interval, the most pessimistic rate; the question is"
+                                + " whether even the most optimistic rate (the upper end) gets there in time.")
+                .mistake(pairsFor(all.getUpperBound()), "that rate is from all of randomOld; use your draw, myShow.")
+                .mistake(
+                        (long) Math.ceil(POSITIVES * wilson.getUpperBound()),
+                        "30 x the rate is the wrong way round: pairs = 30 / rate.")
                 .otherwise(text(
-                        "pairsFor30 is %d: your draw has %d positives in %d pairs; how many pairs give 30 at"
-                                + " that rate (rounded up)?",
+                        "pairsFor30 is %,d: your draw has %,d positives in %,d pairs; how many pairs give 30 at"
+                                + " the upper end of the rate's 95%% Wilson interval (rounded up)?",
                         pairs, positives, mine.length));
         if (!first.passed()) {
             return first;
         }
         if (days != expectedDays) {
             return Verdict.hint(
-                    text("daysFor30 is %d: the raters label %d pairs a day; round up.", days, LABELS_PER_DAY));
+                    text("daysFor30 is %,d: the raters label %,d pairs a day; round up.", days, LABELS_PER_DAY));
         }
         String expected = expectedDays > 30 ? "targeted" : "random";
         if (!expected.equals(collect)) {
             return Verdict.hint(text(
-                    "%d days of labels for thirty positives: is that within a month? collect is"
+                    "%,d days of labels for thirty positives: is that within a month? collect is"
                             + " \"random\" or \"targeted\".",
                     expectedDays));
         }
         return Verdict.pass(text(
-                "positives in your draw: %d of %d pairs: %d random pairs, %d days of labels for 30"
-                        + " positives; collect %s.",
-                positives, mine.length, expectedPairs, expectedDays, expected));
+                "positives in your draw: %,d of %,d pairs, rate at most %.5f (Wilson, 95%%): at least %,d random"
+                        + " pairs, %,d days of labels for 30 positives; collect %s.",
+                positives, mine.length, wilson.getUpperBound(), expectedPairs, expectedDays, expected));
+    }
+
+    private static long pairsFor(double rate) {
+        return (long) Math.ceil(POSITIVES / rate);
     }
 }

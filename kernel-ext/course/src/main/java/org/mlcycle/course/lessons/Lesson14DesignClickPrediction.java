@@ -123,7 +123,10 @@ final class Lesson14DesignClickPrediction {
                         B = V is not enough: then about 63% of the values collide."""),
                 Exercise.question("lesson14-q-model", LESSON, "the model and its calibration", """
                         Start with logistic regression on hashed sparse features and crosses: fast to train and to
-                        serve, easy to update online (FTRL), calibrated by construction, a strong baseline. Then
+                        serve, easy to update online (FTRL), a strong baseline. Its log loss rewards calibrated
+                        probabilities on data drawn like the traffic it was trained on, but it is not calibrated by
+                        construction: trained on downsampled data it is not calibrated until it is recalibrated (below),
+                        and it must be checked on recent traffic, per slice, like any model. Then
                         gradient-boosted trees (trees as feature transforms into the LR, as in Facebook's 2014
                         paper), then factorization machines or a deep model (embeddings of ids, learned crosses:
                         Wide & Deep, DCN) once the data and the serving budget allow. Train continually (daily
@@ -143,8 +146,9 @@ final class Lesson14DesignClickPrediction {
                             double calibrated = p / (p + (1 - p) / w);
                         with p = brief.scoreDownsampled() and w = brief.negativeKeep()."""),
                 Exercise.question("lesson14-q-offline", LESSON, "offline metrics: why AUC alone is not enough", """
-                        Log loss, and normalized entropy (NE: log loss over the log loss of always predicting the
-                        base rate; below 1 the model knows more than the base rate, and it can be compared across
+                        Log loss, and normalized entropy (NE: the model's log loss divided by the log loss of
+                        always predicting the base rate; lower is better, below 1 the model beats the base rate,
+                        at 1 it knows no more than the base rate, and it can be compared across
                         days whose CTRs differ). Calibration: predicted over observed clicks, overall and per
                         slice, in equal-mass bins. AUC measures only the order: multiply every prediction by 2 and
                         AUC does not move, while the auction's prices and the advertisers' bills do; NE and the
@@ -159,8 +163,8 @@ final class Lesson14DesignClickPrediction {
                         """
                         NE = log loss / (the log loss of predicting the test's base rate for every impression):
                             double r = clicks / n;  double ne = Metrics.logLoss(clicked, pClick) / -(r * Math.log(r) + (1 - r) * Math.log(1 - r));
-                        (Metrics.normalizedEntropy(logLoss, r) does the same.) Below 1 the model knows more than
-                        the base rate."""),
+                        (Metrics.normalizedEntropy(logLoss, r) does the same.) Lower is better: below 1 the model
+                        beats the base rate."""),
                 Exercise.question("lesson14-q-online", LESSON, "online evaluation", """
                         An A/B test: a random share of users (not requests, so a user sees one model) gets the new
                         model. Primary metric: revenue per 1,000 requests; guardrails: CTR, ads per request, latency

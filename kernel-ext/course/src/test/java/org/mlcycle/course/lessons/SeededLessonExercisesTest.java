@@ -212,7 +212,8 @@ class SeededLessonExercisesTest {
         Lesson11Data.Plan alice = Lesson11Data.plan(ALICE), bob = Lesson11Data.plan(BOB);
         assertNotEquals(perArm(alice), perArm(bob));
         long n = perArm(alice);
-        long days = (long) Math.ceil(2.0 * n / alice.impressionsPerDay());
+        long raw = (long) Math.ceil(2.0 * n / alice.impressionsPerDay());
+        long days = 7 * Math.max(1, (raw + 6) / 7); // whole weeks
         assertTrue(check(
                         "lesson11-sample-size",
                         new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days))
@@ -227,8 +228,23 @@ class SeededLessonExercisesTest {
                         new MapAnswers(ALICE).with("myPerArm", perArm(bob)).with("myDays", (int)
                                 Math.ceil(2.0 * perArm(bob) / bob.impressionsPerDay())))
                 .passed());
+        // a size reached after 8 days (or any part of a week) runs to the end of the week
+        for (int partial : new int[] {(int) days + 1, (int) days - 6}) {
+            if (partial >= raw && partial % 7 != 0) {
+                assertTrue(check(
+                                "lesson11-sample-size",
+                                new MapAnswers(ALICE).with("myPerArm", n).with("myDays", partial))
+                        .message()
+                        .contains("whole weeks"));
+            }
+        }
+        assertTrue(check(
+                        "lesson11-sample-size",
+                        new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days + 7))
+                .message()
+                .contains("rounded up to whole weeks"));
         long halfTraffic = (long) Math.ceil((double) n / alice.impressionsPerDay());
-        if (halfTraffic != days) {
+        if (halfTraffic != raw && 7 * Math.max(1, (halfTraffic + 6) / 7) != days) {
             assertTrue(check(
                             "lesson11-sample-size",
                             new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) halfTraffic))

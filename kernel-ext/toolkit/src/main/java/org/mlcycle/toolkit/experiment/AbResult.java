@@ -12,11 +12,11 @@ import org.mlcycle.toolkit.report.Rendered;
 
 /**
  * The outcome of an A/B test made by {@link Experiments#run}: each arm's traffic and business
- * numbers, the two-proportion z-test on CTR (pooled standard error) with a Wald interval on the
- * difference (treatment - control), and a normal interval on the difference in revenue per 1,000
- * requests. CTR counts impressions as independent trials although requests were randomized; with
- * about two impressions a request the interval is a little too narrow, which the revenue interval
- * (per request, the randomized unit) does not suffer.
+ * numbers, the z-test on the CTR difference (treatment - control) with its normal interval, both
+ * with the delta-method variance of CTR per request ({@link RatioMetric}: the request is the unit
+ * that was randomized, and the impressions of one request are not independent trials), and a normal
+ * interval on the difference in revenue per 1,000 requests (the mean revenue per request). Each
+ * arm's own CTR interval is Wilson's, per impression.
  */
 public record AbResult(
         ArmResult control,

@@ -156,9 +156,23 @@ public final class Experiments {
                     1000 * (mean[k] + half),
                     micros[k]);
         }
-        double p0 = arms[0].ctr(), p1 = arms[1].ctr();
-        double diff = p1 - p0, se = Math.sqrt(p0 * (1 - p0) / impressions[0] + p1 * (1 - p1) / impressions[1]);
-        double z = z(clicks[0], impressions[0], clicks[1], impressions[1]);
+        // CTR per request: the request was randomized, so it is the independent unit (delta method)
+        double[][] x = new double[2][], y = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            x[k] = new double[(int) requests[k]];
+            y[k] = new double[(int) requests[k]];
+        }
+        int[] slot = new int[n];
+        int[] next = new int[2];
+        for (int r = 0; r < n; r++) slot[r] = next[treated[r] ? 1 : 0]++;
+        for (int i = 0; i < log.rowCount(); i++) {
+            int r = log.intColumn("Request").getInt(i), k = treated[r] ? 1 : 0;
+            x[k][slot[r]] += log.intColumn("Click").getInt(i);
+            y[k][slot[r]] += log.intColumn("Impression").getInt(i);
+        }
+        RatioMetric c0 = RatioMetric.of(control.name(), x[0], y[0]), c1 = RatioMetric.of(treatment.name(), x[1], y[1]);
+        double diff = c1.ratio() - c0.ratio(), se = Math.sqrt(c0.variance() + c1.variance());
+        double z = RatioMetric.z(c0, c1);
         double rd = 1000 * (mean[1] - mean[0]), rse = 1000 * Math.sqrt(var[0] / requests[0] + var[1] / requests[1]);
         return new AbResult(
                 arms[0],
@@ -197,6 +211,64 @@ public final class Experiments {
             long a = binomial(random, plan.perArm(), plan.baseline()),
                     b = binomial(random, plan.perArm(), plan.target());
             rejected += pValue(a, plan.perArm(), b, plan.perArm()) < plan.alpha() ? 1 : 0;
+        }
+        return rejected / (double) tests;
+    }
+
+    /**
+     * The realised power of a CTR test randomized by request, by simulation: each of {@code tests}
+     * tests draws {@code requestsPerArm} requests per arm with replacement from a log's requests
+     * ({@code impressions[i]} and {@code clicks[i]} of request i, so the clustering of clicks in
+     * requests is kept); in the treatment arm each unclicked impression is clicked with the chance
+     * that lifts the CTR by {@code relativeLift}. Each test is read once with the delta-method z-test
+     * ({@link RatioMetric}); the result is the share with p < alpha.
+     */
+    public static double realisedPower(
+            int[] impressions,
+            int[] clicks,
+            double relativeLift,
+            long requestsPerArm,
+            double alpha,
+            int tests,
+            long seed) {
+        Require.that(
+                impressions != null && clicks != null && impressions.length == clicks.length && impressions.length > 1,
+                "realised power",
+                "impressions and clicks need one value per request each");
+        Require.that(tests > 0 && requestsPerArm > 1, "realised power", "tests and requests per arm must be positive");
+        Require.that(alpha > 0 && alpha < 1, "realised power", "alpha must be in (0, 1), got %s", alpha);
+        long shown = 0, clicked = 0;
+        for (int i = 0; i < impressions.length; i++) {
+            Require.that(
+                    clicks[i] >= 0 && clicks[i] <= impressions[i],
+                    "realised power",
+                    "request %d: %d clicks on %d impressions",
+                    i,
+                    clicks[i],
+                    impressions[i]);
+            shown += impressions[i];
+            clicked += clicks[i];
+        }
+        double ctr = clicked / (double) shown, extra = relativeLift * ctr / (1 - ctr);
+        Require.that(
+                extra >= 0 && extra < 1,
+                "realised power",
+                "the lift must be non-negative and keep the CTR below 1, got %s",
+                relativeLift);
+        SplittableRandom random = new SplittableRandom(seed);
+        int m = Math.toIntExact(requestsPerArm), pool = impressions.length, rejected = 0;
+        double[] x0 = new double[m], y0 = new double[m], x1 = new double[m], y1 = new double[m];
+        for (int t = 0; t < tests; t++) {
+            for (int j = 0; j < m; j++) {
+                int a = random.nextInt(pool), b = random.nextInt(pool);
+                x0[j] = clicks[a];
+                y0[j] = impressions[a];
+                x1[j] = clicks[b] + binomial(random, impressions[b] - clicks[b], extra);
+                y1[j] = impressions[b];
+            }
+            if (RatioMetric.pValue(RatioMetric.of("control", x0, y0), RatioMetric.of("treatment", x1, y1)) < alpha) {
+                rejected++;
+            }
         }
         return rejected / (double) tests;
     }

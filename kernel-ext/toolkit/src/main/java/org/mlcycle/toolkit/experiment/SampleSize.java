@@ -19,6 +19,20 @@ import org.mlcycle.toolkit.report.Rendered;
 public record SampleSize(double baseline, double target, double alpha, double power, double exact, long perArm)
         implements Rendered {
 
+    /**
+     * Impressions per arm when the impressions are not independent: the planned size times the
+     * design effect ({@link RatioMetric#designEffect()}), rounded up. A test of CTR randomized by
+     * request, whose impressions cluster in requests, needs this many to keep the planned power.
+     */
+    public long perArm(double designEffect) {
+        org.mlcycle.toolkit.support.Require.that(
+                designEffect > 0 && Double.isFinite(designEffect),
+                "sample size",
+                "the design effect must be positive, got %s",
+                designEffect);
+        return (long) Math.ceil(exact * designEffect);
+    }
+
     /** The minimum detectable effect as a difference of proportions (target - baseline). */
     public double difference() {
         return target - baseline;
