@@ -235,7 +235,11 @@ def test_lesson5_relabeling_beats_tuning_the_model(executed):
     assert run.num("relabeled_gain_low") > 0, "the relabeling gain is outside the noise"
     assert run.num("recall_relabeled_high") < 0.5, "the prose says the relabeled model still misses most shows"
     assert run.num("tuned_gain_low") < 0 and run.num("slice_gain_low") < 0, "no model-centric gain is shown"
+    assert run.num("flagged_gain_low") > 0, "the prose says the flagged-rows gain lies wholly above zero"
     assert run.num("flagged_gain_low") < run.num("flagged_gain_high")
+    assert run.num("flagged_wrong_lift_low") > 3, "flagged rows are wrong several times as often, beyond the noise"
+    assert run.num("flagged_wrong_lift_low") <= run.num("flagged_wrong_lift") <= run.num("flagged_wrong_lift_high")
+    assert run.num("recall_truth_relabeled") > run.num("recall_truth_baseline")
 
 
 def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected(executed):
