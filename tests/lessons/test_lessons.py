@@ -262,6 +262,11 @@ def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected
     assert run.facts["mean_p_corrected_in_rate_interval"] == "true"
     assert run.num("traffic_train_positives") < 30, "the prose says the random pairs hold only a handful of positives"
     assert run.num("rate_interval_factor") > 2.5, "the prose says the rate's interval spans a factor of several"
+    assert run.num("best_f1_precision_high") - run.num("best_f1_precision_low") > 0.25, \
+        "the prose says 40 positives leave the precision's interval about 0.34 wide"
+    assert run.num("holdout_recall_chosen_threshold_low") > 0.7, "the validation threshold holds up on the holdout"
+    assert run.num("holdout_recall_chosen_threshold_high") < 0.8, "the prose says it lands a little short of 0.8"
+    assert 0.1 < run.num("chosen_threshold") < 0.5
 
 
 def test_lesson6_cost_matrix_threshold_beats_best_f1_and_slices_rest_on_30_positives(executed):
