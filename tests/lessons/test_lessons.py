@@ -307,6 +307,14 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     assert run.num("travel_info_gap_low") > 0.1, "in the slice the observed rate is far above the old model's prediction"
     assert run.num("cold_auc_gap_low") <= run.num("cold_auc_gap") <= run.num("cold_auc_gap_high")
     assert 0.10 <= run.num("unseen_distinct_query_share") <= 0.60
+    assert run.facts["device_moved"].startswith("+") and "mobile" in run.facts["device_moved"], \
+        "the drift report says device moved toward mobile"
+    assert run.num("insurance_info_shows_then") == 0, "the rule of three is applied where zero events were seen"
+    assert run.num("insurance_info_rate_bound_then") == 3 / run.num("insurance_info_rows_then")
+    for part in ("fresh", "feature", "both"):
+        assert run.num(f"{part}_gain_low") > 0, f"the {part} gain lies wholly above zero"
+    assert run.num("both_gain") > 2 * (run.num("fresh_gain") + run.num("feature_gain")), \
+        "the prose says both together buy more than twice the sum of the two alone"
 
 
 def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(executed):
