@@ -235,7 +235,11 @@ def test_lesson5_relabeling_beats_tuning_the_model(executed):
     assert run.num("relabeled_gain_low") > 0, "the relabeling gain is outside the noise"
     assert run.num("recall_relabeled_high") < 0.5, "the prose says the relabeled model still misses most shows"
     assert run.num("tuned_gain_low") < 0 and run.num("slice_gain_low") < 0, "no model-centric gain is shown"
+    assert run.num("flagged_gain_low") > 0, "the prose says the flagged-rows gain lies wholly above zero"
     assert run.num("flagged_gain_low") < run.num("flagged_gain_high")
+    assert run.num("flagged_wrong_lift_low") > 3, "flagged rows are wrong several times as often, beyond the noise"
+    assert run.num("flagged_wrong_lift_low") <= run.num("flagged_wrong_lift") <= run.num("flagged_wrong_lift_high")
+    assert run.num("recall_truth_relabeled") > run.num("recall_truth_baseline")
 
 
 def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected(executed):
@@ -258,6 +262,11 @@ def test_lesson6_always_no_is_accurate_and_useless_until_positives_are_collected
     assert run.facts["mean_p_corrected_in_rate_interval"] == "true"
     assert run.num("traffic_train_positives") < 30, "the prose says the random pairs hold only a handful of positives"
     assert run.num("rate_interval_factor") > 2.5, "the prose says the rate's interval spans a factor of several"
+    assert run.num("best_f1_precision_high") - run.num("best_f1_precision_low") > 0.25, \
+        "the prose says 40 positives leave the precision's interval about 0.34 wide"
+    assert run.num("holdout_recall_chosen_threshold_low") > 0.7, "the validation threshold holds up on the holdout"
+    assert run.num("holdout_recall_chosen_threshold_high") < 0.8, "the prose says it lands a little short of 0.8"
+    assert 0.1 < run.num("chosen_threshold") < 0.5
 
 
 def test_lesson6_cost_matrix_threshold_beats_best_f1_and_slices_rest_on_30_positives(executed):
@@ -298,6 +307,14 @@ def test_lesson7_old_model_decays_on_yesterday_and_recovers_after_retraining(exe
     assert run.num("travel_info_gap_low") > 0.1, "in the slice the observed rate is far above the old model's prediction"
     assert run.num("cold_auc_gap_low") <= run.num("cold_auc_gap") <= run.num("cold_auc_gap_high")
     assert 0.10 <= run.num("unseen_distinct_query_share") <= 0.60
+    assert run.facts["device_moved"].startswith("+") and "mobile" in run.facts["device_moved"], \
+        "the drift report says device moved toward mobile"
+    assert run.num("insurance_info_shows_then") == 0, "the rule of three is applied where zero events were seen"
+    assert run.num("insurance_info_rate_bound_then") == 3 / run.num("insurance_info_rows_then")
+    for part in ("fresh", "feature", "both"):
+        assert run.num(f"{part}_gain_low") > 0, f"the {part} gain lies wholly above zero"
+    assert run.num("both_gain") > 2 * (run.num("fresh_gain") + run.num("feature_gain")), \
+        "the prose says both together buy more than twice the sum of the two alone"
 
 
 def test_lesson8_service_scores_like_the_notebook_and_shadow_run_is_recorded(executed):

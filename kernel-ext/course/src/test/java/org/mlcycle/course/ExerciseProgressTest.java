@@ -45,13 +45,14 @@ class ExerciseProgressTest {
                 List.of(
                         "05-wrong-labels lesson05-kappa not yet 1/1",
                         "05-wrong-labels lesson05-remedy not tried 0/0",
+                        "05-wrong-labels lesson05-slice-kappa not tried 0/0",
                         "practice practice-ctr passed 3/2",
                         "practice practice-median-bid not tried 0/0",
                         "practice practice-why-ctr answer read 0/0 revealed"),
                 lines);
         assertTrue(
                 progress.toText()
-                        .startsWith("progress: 1 of 5 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
+                        .startsWith("progress: 1 of 6 exercises passed, 4 attempts, 3 hints, 1 model answers read"),
                 progress.toText());
     }
 

@@ -60,7 +60,9 @@ class ExercisesTest {
     void unknownId() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class, () -> Exercises.loaded().get("lesson05-kapa"));
-        assertEquals("no exercise 'lesson05-kapa' (did you mean lesson05-kappa, lesson05-remedy?)", e.getMessage());
+        assertEquals(
+                "no exercise 'lesson05-kapa' (did you mean lesson05-kappa, lesson05-remedy, lesson05-slice-kappa?)",
+                e.getMessage());
     }
 
     @Test

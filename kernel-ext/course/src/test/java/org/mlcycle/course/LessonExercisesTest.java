@@ -88,7 +88,9 @@ class LessonExercisesTest {
                 "lesson06-cost-threshold",
                 new MapAnswers(0)
                         .with("myThreshold", 0.9)
-                        .with("myCostPer1000", -1.0)
+                        .with("savingLow", -1.0)
+                        .with("savingHigh", 1.0)
+                        .with("claimSaving", false)
                         .with("gainGood", 0.02)
                         .with("costBad", 0.08));
         assertEquals("'plain' is not defined yet: run the cell where you compute it", r.message());

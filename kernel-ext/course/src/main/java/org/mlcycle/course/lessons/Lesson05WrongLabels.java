@@ -42,7 +42,20 @@ final class Lesson05WrongLabels {
                             boolean[] y = pick(truthY, myRows); double[] base = pick(scoresOf.get(first), myRows);
                             for each remedy r after the first:
                                 Interval g = Bootstrap.difference(r, y, base, pick(scoresOf.get(r), myRows), Bootstrap.precisionAt(0.5));
-                                if (g.low() > needGain && labelsBought.get(r) < cheapest) { remedy = r; remedyLow = g.low(); }"""));
+                                if (g.low() > needGain && labelsBought.get(r) < cheapest) { remedy = r; remedyLow = g.low(); }"""),
+                Exercise.of(
+                        "lesson05-slice-kappa",
+                        "05-wrong-labels",
+                        "which slice's labels to re-check first",
+                        3,
+                        Lesson05WrongLabels::sliceKappa,
+                        """
+                        Compare the labelers slice by slice, corrected for chance, and take the lowest kappa:
+                            Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(myPairs);
+                            for each slice s with Lesson05Data.shows(bySlice.get(s)) >= Lesson05Data.MIN_SHOWS:
+                                if (bySlice.get(s).kappa() < lowest) { recheckSlice = s; recheckKappa = bySlice.get(s).kappa(); }
+                        The count of disagreements grows with a slice's size, and the raw agreement is high
+                        wherever nearly every answer is "don't show"; kappa corrects for both."""));
     }
 
     /** The entries of {@code values} at {@code rows}. */
@@ -118,6 +131,75 @@ final class Lesson05WrongLabels {
                         "remedyLow is %.4f: the low end of Bootstrap.difference(...) for your remedy on"
                                 + " your rows (myRows).",
                         low));
+    }
+
+    static Verdict sliceKappa(Answers a) {
+        String chosen = a.value(
+                        "recheckSlice", String.class, "the name of a slice, such as \"navigational x competitor\"")
+                .strip();
+        double stated = a.number("recheckKappa");
+        Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(Lesson05Data.pairs(a.seed()));
+        String lowest = null, mostDisagreements = null, lowestAgreement = null;
+        for (var e : bySlice.entrySet()) {
+            AgreementReport r = e.getValue();
+            if (Double.isNaN(r.kappa()) || Lesson05Data.shows(r) < Lesson05Data.MIN_SHOWS) continue;
+            if (lowest == null || r.kappa() < bySlice.get(lowest).kappa()) lowest = e.getKey();
+            if (mostDisagreements == null || disagreements(r) > disagreements(bySlice.get(mostDisagreements))) {
+                mostDisagreements = e.getKey();
+            }
+            if (lowestAgreement == null
+                    || r.observedAgreement() < bySlice.get(lowestAgreement).observedAgreement()) {
+                lowestAgreement = e.getKey();
+            }
+        }
+        if (!bySlice.containsKey(chosen)) {
+            return Verdict.hint("recheckSlice is \"" + chosen + "\"; name one of " + bySlice.keySet() + ".");
+        }
+        if (!chosen.equals(lowest)) {
+            if (Lesson05Data.shows(bySlice.get(chosen)) < Lesson05Data.MIN_SHOWS) {
+                return Verdict.hint(text(
+                        "in %s only %d double-labeled rows have a \"show\" from A or B: its kappa rests on too few"
+                                + " to decide on (fewer than %d). Compare the slices with enough.",
+                        chosen, Lesson05Data.shows(bySlice.get(chosen)), Lesson05Data.MIN_SHOWS));
+            }
+            if (chosen.equals(mostDisagreements)) {
+                return Verdict.hint(text(
+                        "%s has the most disagreements (%d), but it is also one of the largest slices: a count"
+                                + " grows with size. Compare kappa, which corrects the agreement for chance.",
+                        chosen, disagreements(bySlice.get(chosen))));
+            }
+            if (chosen.equals(lowestAgreement)) {
+                return Verdict.hint("that slice has the lowest raw agreement, but raw agreement ignores chance: where"
+                        + " nearly every answer is \"don't show\", two labelers agree by chance. Compare kappa.");
+            }
+            return Verdict.hint(text(
+                    "in %s the labelers agree beyond chance (kappa %.3f); another slice's kappa is lower: compare"
+                            + " every slice's kappa on your pairs (myPairs).",
+                    chosen, bySlice.get(chosen).kappa()));
+        }
+        AgreementReport mine = bySlice.get(chosen);
+        return NumberAnswer.of(stated, 1e-9)
+                .right(
+                        mine.kappa(),
+                        text(
+                                "re-check %s first: kappa %.3f on %,d double-labeled rows, agreement no better than"
+                                        + " chance (%s); the guideline is ambiguous there.",
+                                chosen, mine.kappa(), mine.compared(), mine.strength()))
+                .mistake(
+                        mine.observedAgreement(),
+                        "that is the slice's observed agreement p_o; report its kappa, the agreement corrected for"
+                                + " chance.")
+                .otherwise(text(
+                        "recheckKappa is %.4f: the kappa of %s, LabelAgreement.between(its rows, \"label_a\","
+                                + " \"label_b\").kappa().",
+                        stated, chosen));
+    }
+
+    private static long disagreements(AgreementReport r) {
+        long[][] c = r.confusion();
+        long off = 0;
+        for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) if (i != j) off += c[i][j];
+        return off;
     }
 
     static Verdict kappa(Answers a) {

@@ -2,6 +2,8 @@ package org.mlcycle.course.lessons;
 
 import org.mlcycle.course.variant.StudentDraw;
 import org.mlcycle.toolkit.datasets.Period;
+import org.mlcycle.toolkit.metrics.Bootstrap;
+import org.mlcycle.toolkit.metrics.Interval;
 import tech.tablesaw.api.Table;
 
 /**
@@ -19,6 +21,32 @@ public final class Lesson06Data {
     public static Table validation(long seed) {
         return StudentDraw.labeledPairs(StudentDraw.world(seed), Period.TWO_MONTHS_AGO, ROWS)
                 .setName("your validation pairs");
+    }
+
+    /** The first half of {@link #validation}: the rows a threshold is chosen on. */
+    public static Table chooseOn(long seed) {
+        return validation(seed).inRange(0, ROWS / 2).setName("your pairs to choose on");
+    }
+
+    /** The second half of {@link #validation}: the rows a chosen threshold is judged on. */
+    public static Table judgeOn(long seed) {
+        return validation(seed).inRange(ROWS / 2, ROWS).setName("your pairs to judge on");
+    }
+
+    /**
+     * The money {@code threshold} saves per 1,000 pairs against the default threshold of 0.5 (the cost
+     * at 0.5 minus the cost at {@code threshold}), with its 95% bootstrap interval over the pairs.
+     */
+    public static Interval saving(boolean[] actual, double[] p, double threshold, double gainGood, double costBad) {
+        return Bootstrap.over("saved per 1,000 pairs against threshold 0.5", p.length, idx -> {
+            boolean[] a = new boolean[idx.length];
+            double[] q = new double[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                a[i] = actual[idx[i]];
+                q[i] = p[idx[i]];
+            }
+            return costPer1000(a, q, 0.5, gainGood, costBad) - costPer1000(a, q, threshold, gainGood, costBad);
+        });
     }
 
     /** The label column as booleans. */

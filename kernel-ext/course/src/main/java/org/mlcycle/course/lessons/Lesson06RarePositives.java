@@ -12,6 +12,7 @@ import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.imbalance.Thresholds;
 import org.mlcycle.toolkit.metrics.Confusion;
+import org.mlcycle.toolkit.metrics.Interval;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,22 +38,18 @@ final class Lesson06RarePositives {
                 Exercise.of(
                         "lesson06-cost-threshold",
                         "06-rare-positives",
-                        "a threshold from the cost matrix",
+                        "a threshold chosen on some rows, judged on others",
                         2,
                         Lesson06RarePositives::costThreshold,
                         """
-                        Score your pairs with the plain model and try every score as a threshold; keep the one
-                        with the lowest cost (bad shows x costBad - good shows x gainGood, per 1,000 pairs):
-                            double[] p = plain.predict(mine).doubleColumn("p_1").asDoubleArray();
-                            boolean[] a = Lesson06Data.actual(mine);
-                            myCostPer1000 = 0;   // showing nothing costs nothing
-                            myThreshold = 1.01;
-                            for (double t : p) {
-                                double c = Lesson06Data.costPer1000(a, p, t, gainGood, costBad);
-                                if (c < myCostPer1000) { myCostPer1000 = c; myThreshold = t; }
-                            }
-                        With a bad show costing four good ones, the threshold sits where the model's precision
-                        at the margin reaches 0.8, far above the best-F1 threshold."""));
+                        Choose on chooseOn: try every score as a threshold and keep the cheapest (bad shows x
+                        costBad - good shows x gainGood, per 1,000 pairs; showing nothing costs 0):
+                            double[] p = plain.predict(chooseOn).doubleColumn("p_1").asDoubleArray();
+                            boolean[] a = Lesson06Data.actual(chooseOn);
+                            for (double t : p) if (Lesson06Data.costPer1000(a, p, t, gainGood, costBad) < best) ...
+                        Judge on judgeOn only: the saving against 0.5 per 1,000 pairs, resampled with
+                        Bootstrap.over(name, rows, idx -> cost at 0.5 - cost at myThreshold, on the rows idx);
+                        claimSaving = savingLow > 0 (the whole interval above zero)."""));
     }
 
     static Verdict alwaysShowF1(Answers a) {
@@ -79,50 +76,77 @@ final class Lesson06RarePositives {
                         f1));
     }
 
+    private static double[] scores(ServingModel plain, Table t) {
+        return plain.predict(t).doubleColumn("p_1").asDoubleArray();
+    }
+
     static Verdict costThreshold(Answers a) {
         double threshold = a.number("myThreshold");
-        double stated = a.number("myCostPer1000");
+        double low = a.number("savingLow"), high = a.number("savingHigh");
+        boolean claim = a.value("claimSaving", Boolean.class, "true or false");
         double gain = a.number("gainGood"), cost = a.number("costBad");
         ServingModel plain = a.value("plain", ServingModel.class, "the lesson's plain ServingModel");
-        Table mine = Lesson06Data.validation(a.seed());
-        boolean[] actual = Lesson06Data.actual(mine);
-        double[] p = plain.predict(mine).doubleColumn("p_1").asDoubleArray();
-        double best = Lesson06Data.cheapestThreshold(actual, p, gain, cost);
-        double bestCost = Lesson06Data.costPer1000(actual, p, best, gain, cost);
-        double yours = Lesson06Data.costPer1000(actual, p, threshold, gain, cost);
-        if (!close(stated, yours, 1e-6)) {
-            if (close(stated, -yours, 1e-6) && yours != 0) {
-                return Verdict.hint("myCostPer1000 has the wrong sign: a cost is bad shows x costBad minus good shows"
-                        + " x gainGood, so a profitable threshold has a negative cost.");
+        Table choose = Lesson06Data.chooseOn(a.seed()), judge = Lesson06Data.judgeOn(a.seed());
+        boolean[] ac = Lesson06Data.actual(choose), aj = Lesson06Data.actual(judge);
+        double[] pc = scores(plain, choose), pj = scores(plain, judge);
+        double best = Lesson06Data.cheapestThreshold(ac, pc, gain, cost);
+        double bestCost = Lesson06Data.costPer1000(ac, pc, best, gain, cost);
+        double yours = Lesson06Data.costPer1000(ac, pc, threshold, gain, cost);
+        if (yours > bestCost + 0.02 * Math.abs(bestCost) + 1e-9) {
+            if (close(threshold, Lesson06Data.cheapestThreshold(aj, pj, gain, cost), 1e-12)) {
+                return Verdict.hint("that threshold is the cheapest on judgeOn: the rows you judge on must not also"
+                        + " choose, or the judgement flatters the choice. Choose on chooseOn.");
             }
-            if (close(stated * 1000, yours, 1e-6) && yours != 0) {
-                return Verdict.hint("myCostPer1000 is the cost per pair; the exercise asks per 1,000 pairs.");
+            if (threshold == 0.5) {
+                return Verdict.hint("0.5 is the default threshold, not a choice: try every score of chooseOn as a"
+                        + " threshold and keep the cheapest.");
+            }
+            if (close(threshold, Thresholds.maximiseF1(ac, pc).threshold(), 1e-9)) {
+                return Verdict.hint("that threshold maximises F1, which weighs a bad show like a missed good one;"
+                        + " the cost matrix does not. Minimise the cost on chooseOn instead.");
             }
             return Verdict.hint(text(
-                    "myCostPer1000 (%.4g) is not the cost of your own threshold on your pairs (mine):"
-                            + " count the shown pairs (score >= myThreshold) that should and should not be shown, then"
-                            + " (bad x costBad - good x gainGood) x 1000 / rows.",
-                    stated));
+                    "a threshold that costs less than %.3f per 1,000 pairs exists on chooseOn: try every score"
+                            + " as a threshold (all of them, not a coarse grid) and keep the cheapest.",
+                    yours));
         }
-        double slack = 0.02 * Math.abs(bestCost) + 1e-9;
-        if (yours <= bestCost + slack) {
-            return Verdict.pass(text(
-                    "at threshold %.4f your pairs cost %.3f per 1,000 (%s), the lowest any threshold"
-                            + " reaches on them.",
-                    threshold, yours, yours < 0 ? "a gain" : "a loss"));
+        Interval saving = Lesson06Data.saving(aj, pj, threshold, gain, cost);
+        if (!close(low, saving.low(), 1e-9) || !close(high, saving.high(), 1e-9)) {
+            Interval onChoose = Lesson06Data.saving(ac, pc, threshold, gain, cost);
+            if (close(low, onChoose.low(), 1e-9) && close(high, onChoose.high(), 1e-9)) {
+                return Verdict.hint("that interval is measured on chooseOn, the rows that chose the threshold; judge"
+                        + " it on judgeOn.");
+            }
+            if (close(low, -saving.high(), 1e-9) && close(high, -saving.low(), 1e-9)) {
+                return Verdict.hint(
+                        "the saving has the wrong sign: it is the cost at 0.5 minus the cost at your" + " threshold.");
+            }
+            return Verdict.hint(text(
+                    "[savingLow, savingHigh] = [%.4g, %.4g] is not the 95%% interval of the saving on judgeOn:"
+                            + " Bootstrap.over(name, rows, idx -> cost at 0.5 - cost at myThreshold on those rows).",
+                    low, high));
         }
-        if (threshold == 0.5) {
-            return Verdict.hint("0.5 is the default threshold, not a choice: try every score as a threshold and keep"
-                    + " the cheapest.");
+        if (claim != saving.low() > 0) {
+            return Verdict.hint(
+                    claim
+                            ? text(
+                                    "the interval [%.4f, %.4f] reaches zero or below: on rows it was not chosen on, the"
+                                            + " saving is not shown. Do not claim it.",
+                                    low, high)
+                            : text(
+                                    "the whole interval [%.4f, %.4f] lies above zero: the saving holds on rows it was not"
+                                            + " chosen on. Claim it.",
+                                    low, high));
         }
-        double f1 = Thresholds.maximiseF1(actual, p).threshold();
-        if (close(threshold, f1, 1e-9)) {
-            return Verdict.hint("that threshold maximises F1, which weighs a bad show like a missed good one; the"
-                    + " cost matrix makes a bad show four times as expensive. Minimise the cost instead.");
-        }
-        return Verdict.hint(text(
-                "a threshold that costs less than %.3f per 1,000 exists on your pairs: try every"
-                        + " score as a threshold (scan them all, not a coarse grid) and keep the cheapest.",
-                yours));
+        return Verdict.pass(text(
+                "threshold %.4f, chosen on chooseOn, saves %.4f [%.4f, %.4f] per 1,000 pairs against 0.5 on"
+                        + " judgeOn: %s.",
+                threshold,
+                saving.estimate(),
+                low,
+                high,
+                claim
+                        ? "the interval excludes 0, a saving you can claim"
+                        : "the interval includes 0, no saving to claim"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +19,8 @@ import org.mlcycle.toolkit.exercises.Exercises;
 import org.mlcycle.toolkit.exercises.MapAnswers;
 import org.mlcycle.toolkit.exercises.Variant;
 import org.mlcycle.toolkit.imbalance.Thresholds;
+import org.mlcycle.toolkit.labels.AgreementReport;
+import org.mlcycle.toolkit.metrics.Interval;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.Table;
 
@@ -70,55 +73,121 @@ class SeededLessonExercisesTest {
                 .startsWith("that is the precision"));
     }
 
-    private static MapAnswers costAnswers(long seed, double threshold, double cost) {
+    private static MapAnswers costAnswers(long seed, double threshold, Interval saving, boolean claim) {
         return new MapAnswers(seed)
                 .with("plain", plain)
                 .with("gainGood", 0.02)
                 .with("costBad", 0.08)
                 .with("myThreshold", threshold)
-                .with("myCostPer1000", cost);
+                .with("savingLow", saving.low())
+                .with("savingHigh", saving.high())
+                .with("claimSaving", claim);
     }
 
     @Test
-    @DisplayName("lesson 6: the cheapest threshold passes; 0.5, best F1, a wrong sign and a neighbour's choice fail")
+    @DisplayName(
+            "lesson 6: a threshold chosen on chooseOn and judged on judgeOn passes; chosen on judgeOn, 0.5, best F1,"
+                    + " judged on chooseOn, a wrong claim and a neighbour's answer fail")
     void costThreshold() {
-        double[] thresholds = new double[2], costs = new double[2];
+        double[] thresholds = new double[2];
+        Interval[] savings = new Interval[2];
         long[] seeds = {ALICE, BOB};
         for (int k = 0; k < 2; k++) {
-            Table mine = Lesson06Data.validation(seeds[k]);
-            boolean[] a = Lesson06Data.actual(mine);
-            double[] p = plain.predict(mine).doubleColumn("p_1").asDoubleArray();
-            thresholds[k] = Lesson06Data.cheapestThreshold(a, p, 0.02, 0.08);
-            costs[k] = Lesson06Data.costPer1000(a, p, thresholds[k], 0.02, 0.08);
-            assertTrue(costs[k] <= 0, "the cheapest threshold costs no more than showing nothing");
-            double f1 = Thresholds.maximiseF1(a, p).threshold();
-            assertTrue(Lesson06Data.costPer1000(a, p, f1, 0.02, 0.08) > 0, "the best-F1 threshold loses money");
-            assertTrue(thresholds[k] > f1, "a bad show costing 4 good ones asks for a higher threshold than best F1");
-            assertEquals(
-                    "that threshold maximises F1",
-                    check(
-                                    "lesson06-cost-threshold",
-                                    costAnswers(seeds[k], f1, Lesson06Data.costPer1000(a, p, f1, 0.02, 0.08)))
+            Table choose = Lesson06Data.chooseOn(seeds[k]), judge = Lesson06Data.judgeOn(seeds[k]);
+            boolean[] ac = Lesson06Data.actual(choose), aj = Lesson06Data.actual(judge);
+            double[] pc = plain.predict(choose).doubleColumn("p_1").asDoubleArray();
+            double[] pj = plain.predict(judge).doubleColumn("p_1").asDoubleArray();
+            thresholds[k] = Lesson06Data.cheapestThreshold(ac, pc, 0.02, 0.08);
+            savings[k] = Lesson06Data.saving(aj, pj, thresholds[k], 0.02, 0.08);
+            boolean claim = savings[k].low() > 0;
+            assertTrue(check("lesson06-cost-threshold", costAnswers(seeds[k], thresholds[k], savings[k], claim))
+                    .passed());
+            assertTrue(check("lesson06-cost-threshold", costAnswers(seeds[k], thresholds[k], savings[k], !claim))
+                    .message()
+                    .contains(claim ? "Claim it" : "Do not claim it"));
+            double f1 = Thresholds.maximiseF1(ac, pc).threshold();
+            assertTrue(thresholds[k] > f1, "a costly bad show asks for a higher threshold than best F1");
+            assertTrue(check("lesson06-cost-threshold", costAnswers(seeds[k], f1, savings[k], claim))
+                    .message()
+                    .startsWith("that threshold maximises F1"));
+            double onJudge = Lesson06Data.cheapestThreshold(aj, pj, 0.02, 0.08);
+            CheckResult peeked = check("lesson06-cost-threshold", costAnswers(seeds[k], onJudge, savings[k], claim));
+            assertTrue(peeked.passed() || peeked.message().contains("judge on must not also choose"), peeked.message());
+            Interval onChoose = Lesson06Data.saving(ac, pc, thresholds[k], 0.02, 0.08);
+            assertTrue(
+                    check("lesson06-cost-threshold", costAnswers(seeds[k], thresholds[k], onChoose, onChoose.low() > 0))
                             .message()
-                            .substring(0, 27));
-            CheckResult half = check(
-                    "lesson06-cost-threshold",
-                    costAnswers(seeds[k], 0.5, Lesson06Data.costPer1000(a, p, 0.5, 0.02, 0.08)));
-            assertTrue(half.passed() || half.message().startsWith("0.5 is the default"), half.message());
+                            .contains("measured on chooseOn"));
         }
-        assertNotEquals(costs[0], costs[1], 1e-9);
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0]))
-                .passed());
+        assertNotEquals(thresholds[0], thresholds[1], 1e-12);
         assertFalse(
-                check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[1], costs[1]))
+                check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[1], savings[1], savings[1].low() > 0))
                         .passed(),
-                "Bob's threshold and cost are not Alice's answer");
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], -costs[0]))
-                .message()
-                .contains("wrong sign"));
-        assertTrue(check("lesson06-cost-threshold", costAnswers(ALICE, thresholds[0], costs[0] / 1000))
-                .message()
-                .contains("per pair"));
+                "Bob's threshold and saving are not Alice's answer");
+    }
+
+    @Test
+    @DisplayName("lesson 5: the slice with the lowest kappa passes; a well-agreeing slice and p_o fail; seeds differ")
+    void sliceKappa() {
+        double[] lowest = new double[2];
+        long[] seeds = {ALICE, BOB};
+        for (int k = 0; k < 2; k++) {
+            Table pairs = Lesson05Data.pairs(seeds[k]);
+            Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(pairs);
+            String worst = null, best = null;
+            for (var e : bySlice.entrySet()) {
+                double kappa = e.getValue().kappa();
+                if (Lesson05Data.shows(e.getValue()) < Lesson05Data.MIN_SHOWS) {
+                    if (!Double.isNaN(kappa)) {
+                        assertTrue(check(
+                                        "lesson05-slice-kappa",
+                                        new MapAnswers(seeds[k])
+                                                .with("recheckSlice", e.getKey())
+                                                .with("recheckKappa", kappa))
+                                .message()
+                                .contains("too few"));
+                    }
+                    continue;
+                }
+                if (worst == null || kappa < bySlice.get(worst).kappa()) worst = e.getKey();
+                if (best == null || kappa > bySlice.get(best).kappa()) best = e.getKey();
+            }
+            assertEquals("navigational x competitor", worst, "the ambiguous guideline shows in that slice");
+            lowest[k] = bySlice.get(worst).kappa();
+            MapAnswers answer = new MapAnswers(seeds[k]).with("recheckSlice", worst);
+            assertTrue(check("lesson05-slice-kappa", answer.with("recheckKappa", lowest[k]))
+                    .passed());
+            assertTrue(check(
+                            "lesson05-slice-kappa",
+                            answer.with("recheckKappa", bySlice.get(worst).observedAgreement()))
+                    .message()
+                    .startsWith("that is the slice's observed agreement"));
+            CheckResult wrong = check(
+                    "lesson05-slice-kappa",
+                    new MapAnswers(seeds[k])
+                            .with("recheckSlice", best)
+                            .with("recheckKappa", bySlice.get(best).kappa()));
+            assertFalse(wrong.passed());
+            assertFalse(
+                    wrong.message().contains(String.format(java.util.Locale.ROOT, "%.3f", lowest[k])),
+                    "the hint does not give the answer away");
+            assertTrue(check(
+                            "lesson05-slice-kappa",
+                            new MapAnswers(seeds[k])
+                                    .with("recheckSlice", "travel")
+                                    .with("recheckKappa", 0.0))
+                    .message()
+                    .contains("name one of"));
+        }
+        assertNotEquals(lowest[0], lowest[1], 1e-12);
+        assertFalse(
+                check(
+                                "lesson05-slice-kappa",
+                                new MapAnswers(BOB)
+                                        .with("recheckSlice", "navigational x competitor")
+                                        .with("recheckKappa", lowest[0]))
+                        .passed(),
+                "Alice's kappa is not Bob's");
     }
 
     private static MapAnswers alertAnswers(long seed, String column, double threshold) {

@@ -2,6 +2,7 @@ package org.mlcycle.toolkit.drift;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,6 +72,42 @@ public record ColumnDrift(
         vanishedCategories = List.copyOf(vanishedCategories);
     }
 
+    /**
+     * Which way the column moved, in words. Numbers: the mean shift of the values in reference-quantile
+     * bins, "higher (+0.52 of 10 bins)" or "lower (...)"; categories: the category that gained the most
+     * share and the one that lost the most, "+24.0 pts mobile, -24.0 pts desktop". "about the same" when
+     * the shift is below 0.05 bins or every share moved by less than half a point; "" when the column
+     * could not be compared.
+     */
+    public String moved() {
+        if (!note.isEmpty() || bins.isEmpty() || refShares.size() != curShares.size()) {
+            return "";
+        }
+        if (numeric) {
+            double shift = 0;
+            for (int i = 0; i < bins.size(); i++) {
+                shift += i * (curShares.get(i) - refShares.get(i));
+            }
+            if (Math.abs(shift) < 0.05) {
+                return "about the same";
+            }
+            return String.format(
+                    Locale.ROOT, "%s (%+.2f of %d bins)", shift > 0 ? "higher" : "lower", shift, bins.size());
+        }
+        int up = 0, down = 0;
+        for (int i = 0; i < bins.size(); i++) {
+            double d = curShares.get(i) - refShares.get(i);
+            if (d > curShares.get(up) - refShares.get(up)) up = i;
+            if (d < curShares.get(down) - refShares.get(down)) down = i;
+        }
+        double gained = curShares.get(up) - refShares.get(up), lost = curShares.get(down) - refShares.get(down);
+        if (Math.max(gained, -lost) < 0.005) {
+            return "about the same";
+        }
+        return String.format(
+                Locale.ROOT, "%+.1f pts %s, %+.1f pts %s", 100 * gained, bins.get(up), 100 * lost, bins.get(down));
+    }
+
     /** Plain values; NaN where a number does not apply. */
     public Map<String, Object> toRecord() {
         Map<String, Object> r = new LinkedHashMap<>();
@@ -100,6 +137,7 @@ public record ColumnDrift(
         r.put("js", js);
         r.put("linf", linf);
         r.put("linf_value", linfBin);
+        r.put("moved", moved());
         r.put("rule", rule);
         r.put("score", score);
         r.put("drifted", drifted);

@@ -150,6 +150,9 @@ public record DriftReport(
                                                         c.vanishedCategories().size()))));
             }
         }
+        if (!c.moved().isEmpty()) {
+            s.append("  moved: ").append(c.moved());
+        }
         if (c.missingRateChanged()) {
             s.append(f("  missing %.2f%% -> %.2f%%", 100 * c.missingRef(), 100 * c.missingCur()));
         }
@@ -189,6 +192,7 @@ public record DriftReport(
                     c.name(),
                     c.numeric() ? "numeric" : "categorical",
                     c.drifted() ? "DRIFT" : "ok",
+                    c.moved(),
                     c.rule(),
                     c.score(),
                     c.numeric() ? f("%.4f", c.ks()) : f("%.1f", c.chi2()),
@@ -214,6 +218,7 @@ public record DriftReport(
                         "column",
                         "kind",
                         "verdict",
+                        "moved",
                         "rule",
                         "score",
                         "KS D / chi2",

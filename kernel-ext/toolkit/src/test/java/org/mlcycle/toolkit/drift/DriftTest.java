@@ -197,4 +197,25 @@ class DriftTest {
         assertTrue(html.contains("effect sizes decide"));
         assertEquals(2, html.split("data:image/png;base64,", -1).length - 1, "a score chart and one histogram pair");
     }
+
+    @Test
+    void theReportSaysWhichWayEachColumnMoved() {
+        double[] later = new double[20];
+        for (int i = 0; i < 20; i++) later[i] = REF[i] + 8;
+        Table r = Table.create(
+                "ref", DoubleColumn.create("bid", REF), StringColumn.create("device", devices(10, 10, 0, 0)));
+        Table c = Table.create(
+                "cur", DoubleColumn.create("bid", later), StringColumn.create("device", devices(16, 4, 0, 0)));
+        DriftReport up = Drift.between(r, c);
+        assertTrue(
+                up.column("bid").moved().startsWith("higher ("),
+                up.column("bid").moved());
+        assertTrue(Drift.between(c, r).column("bid").moved().startsWith("lower ("));
+        assertEquals("+30.0 pts m, -30.0 pts d", up.column("device").moved());
+        assertEquals("about the same", Drift.between(r, r).column("device").moved());
+        assertEquals("about the same", Drift.between(r, r).column("bid").moved());
+        assertTrue(up.toText().contains("moved: +30.0 pts m, -30.0 pts d"), up.toText());
+        assertTrue(up.toHtml().contains("moved"));
+        assertEquals("+30.0 pts m, -30.0 pts d", up.column("device").toRecord().get("moved"));
+    }
 }
