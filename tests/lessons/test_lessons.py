@@ -177,6 +177,17 @@ def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
     assert 0.40 <= run.num("informational_request_share") <= 0.50
     assert 0.2 <= run.num("price_per_click") <= 1.0, "the business numbers: an average bid_cpc"
     assert run.num("cost_of_a_bad_show") == 0.05
+    # the prose: request shares by intent, legacy's CTR and the value of a good show with their intervals
+    assert round(100 * run.num("request_share_informational"), 1) == 45.2
+    assert round(100 * run.num("request_share_navigational"), 1) == 19.7
+    assert round(100 * run.num("request_share_commercial"), 1) == 35.1
+    assert round(100 * run.num("legacy_ctr"), 1) == 3.7
+    assert (round(100 * run.num("legacy_ctr_low"), 1), round(100 * run.num("legacy_ctr_high"), 1)) == (3.3, 4.0)
+    assert run.num("legacy_ctr_low") < run.num("legacy_ctr") < run.num("legacy_ctr_high")
+    assert round(run.num("value_of_a_good_show"), 4) == 0.0177
+    assert (round(run.num("value_of_a_good_show_low"), 4), round(run.num("value_of_a_good_show_high"), 4)) == (0.0160, 0.0194)
+    value, cost = run.num("value_of_a_good_show"), run.num("cost_of_a_bad_show")
+    assert round(cost / (value + cost), 3) == 0.738, "the recap's break-even precision"
 
 
 def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):

@@ -120,6 +120,89 @@ class LessonVariantsTest {
         assertTrue(inverted.contains("the other way round"), inverted);
     }
 
+    /** The model solution of lesson 1's exercise 1 on a small log: {breakEven, low, high}, with the value from a bootstrap. */
+    private static double[] breakEvenInterval(Table legacy, Map<Integer, Double> price, double c) {
+        int[] clickOf = legacy.intColumn("Click").asIntArray();
+        int[] shownOf = legacy.intColumn("Impression").asIntArray();
+        Interval ctr = Bootstrap.over("legacy CTR", legacy.rowCount(), rows -> {
+            long k = 0, s = 0;
+            for (int r : rows) {
+                k += clickOf[r];
+                s += shownOf[r];
+            }
+            return k / (double) s;
+        });
+        double p = price.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
+        return new double[] {c / (p * ctr.estimate() + c), c / (p * ctr.high() + c), c / (p * ctr.low() + c)};
+    }
+
+    private static String barVerdict(double bar, double[] be) {
+        return bar < be[1] ? "too low" : bar > be[2] ? "too high" : "right";
+    }
+
+    @Test
+    @DisplayName("lesson 1: the verdict on the proposed bar follows the student's bar and the break-even's interval")
+    void barVerdict() {
+        Random r = new Random(5);
+        int n = 400;
+        int[] clicks = new int[n], shown = new int[n], ad = new int[n];
+        for (int i = 0; i < n; i++) {
+            shown[i] = 1 + r.nextInt(3);
+            clicks[i] = r.nextDouble() < 0.2 ? 1 : 0;
+            ad[i] = 1 + r.nextInt(2);
+        }
+        Table legacy = Table.create(
+                "legacy",
+                IntColumn.create("Click", clicks),
+                IntColumn.create("Impression", shown),
+                IntColumn.create("AdID", ad));
+        Map<Integer, Double> price = Map.of(1, 0.4, 2, 0.6);
+        // the cost that puts the break-even at 0.74, as in the lesson, so the students' bars fall on every side
+        double v = 0.5
+                * IntColumn.create("c", clicks).sum()
+                / IntColumn.create("s", shown).sum();
+        double c = 0.74 * v / 0.26;
+        double[] be = breakEvenInterval(legacy, price, c);
+        Set<String> verdicts = new HashSet<>();
+        long other = 0;
+        String aliceVerdict = barVerdict(StudentVariants.proposedBar(ALICE), be);
+        for (int i = 1; i <= 60; i++) {
+            String v1 = barVerdict(StudentVariants.proposedBar(Variant.seed("s" + i)), be);
+            verdicts.add(v1);
+            if (other == 0 && !v1.equals(aliceVerdict)) other = Variant.seed("s" + i);
+        }
+        assertEquals(Set.of("too low", "right", "too high"), verdicts, "the bars should fall on every side");
+        java.util.function.LongFunction<MapAnswers> right = seed -> new MapAnswers(seed)
+                .with("legacy", legacy)
+                .with("price", price)
+                .with("badShowCost", c)
+                .with("breakEvenHere", be[0])
+                .with("breakEvenLow", be[1])
+                .with("breakEvenHigh", be[2])
+                .with("verdict", aliceVerdict);
+        assertTrue(check("lesson01-bar-verdict", right.apply(ALICE)).passed());
+        assertFalse(check("lesson01-bar-verdict", right.apply(other)).passed(), "a neighbour's verdict passed");
+        String inverted = check("lesson01-bar-verdict", right.apply(ALICE).with("breakEvenHere", 1 - be[0]))
+                .message();
+        assertTrue(inverted.contains("the other way round"), inverted);
+        String swapped = check(
+                        "lesson01-bar-verdict",
+                        right.apply(ALICE).with("breakEvenLow", be[2]).with("breakEvenHigh", be[1]))
+                .message();
+        assertTrue(swapped.contains("swapped"), swapped);
+        String pointOnly = check(
+                        "lesson01-bar-verdict",
+                        right.apply(ALICE).with("verdict", aliceVerdict.equals("right") ? "too low" : "right"))
+                .message();
+        assertTrue(pointOnly.contains("whole interval"), pointOnly);
+        String notAVerdict = check("lesson01-bar-verdict", right.apply(ALICE).with("verdict", "fine"))
+                .message();
+        assertTrue(notAVerdict.contains("one of"), notAVerdict);
+    }
+
     @Test
     @DisplayName("lesson 2: the slice where the budget finds the most disagreements depends on the student's prices")
     void labelBudget() {
