@@ -200,6 +200,18 @@ def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
     rate = run.num("label_a_rate")
     assert 1e-4 <= rate <= 3e-4, f"A's 'show' rate on random pairs should be 1-3 per 10,000, got {rate}"
     assert run.num("always_no_accuracy") >= 0.9997
+    # the prose reads every profile alert: a key, the night, and one rare class
+    assert set(run.facts["profile_alert_list"].split(";")) == {
+        "UNIQUE row_id", "ZEROS hour", "IMBALANCE kw_match", "ZEROS label_a", "SKEWED label_a",
+        "IMBALANCE label_a", "MISSING label_b", "ZEROS label_b", "SKEWED label_b", "IMBALANCE label_b"}
+    assert run.num("profile_alerts") == 10
+    assert run.num("label_a_ones_in_sample") == 6
+    # the prose: exact matches are where "show" is most common, with the counts behind it
+    assert (run.num("label_a_shows_exact"), run.num("pairs_exact")) == (115, 5373)
+    assert (run.num("label_a_shows_phrase"), run.num("pairs_phrase")) == (43, 5200)
+    assert (run.num("label_a_shows_none"), run.num("pairs_none")) == (1, 950813)
+    rates = {k: run.num("label_a_shows_" + k) / run.num("pairs_" + k) for k in ("none", "broad", "phrase", "exact")}
+    assert max(rates, key=rates.get) == "exact"
 
 
 def test_lesson3_one_transform_for_training_and_serving(executed):

@@ -204,6 +204,55 @@ class LessonVariantsTest {
     }
 
     @Test
+    @DisplayName(
+            "lesson 2: where to retrieve from: the match with the highest share of shows, with the student's counts")
+    void retrieveFrom() {
+        Random r = new Random(11);
+        int n = 600_000;
+        String[] match = new String[n];
+        int[] label = new int[n];
+        for (int i = 0; i < n; i++) {
+            double u = r.nextDouble();
+            match[i] = u < 0.9 ? "none" : u < 0.96 ? "broad" : u < 0.99 ? "phrase" : "exact";
+            double rate = switch (match[i]) {
+                case "none" -> 1e-5;
+                case "broad" -> 0.001;
+                case "phrase" -> 0.008;
+                default -> 0.02;
+            };
+            label[i] = r.nextDouble() < rate ? 1 : 0;
+        }
+        Table million =
+                Table.create("million", StringColumn.create("kw_match", match), IntColumn.create("label_a", label));
+        long[] alice = exactCounts(StudentVariants.sample(million, ALICE, 12, 500_000));
+        long[] bob = exactCounts(StudentVariants.sample(million, BOB, 12, 500_000));
+        assertNotEquals(alice[1], bob[1], "two students' samples hold the same exact pairs");
+        java.util.function.BiFunction<Long, long[], MapAnswers> answer = (seed, counts) -> new MapAnswers(seed)
+                .with("million", million)
+                .with("retrieveFrom", "exact")
+                .with("showsThere", counts[0])
+                .with("pairsThere", counts[1]);
+        assertTrue(check("lesson02-retrieve-from", answer.apply(ALICE, alice)).passed());
+        assertFalse(check("lesson02-retrieve-from", answer.apply(BOB, alice)).passed(), "a neighbour's counts passed");
+        String biggest = check(
+                        "lesson02-retrieve-from", answer.apply(ALICE, alice).with("retrieveFrom", "none"))
+                .message();
+        assertTrue(biggest.contains("holds the most pairs"), biggest);
+        String whole = check("lesson02-retrieve-from", answer.apply(ALICE, exactCounts(million)))
+                .message();
+        assertTrue(whole.contains("whole million"), whole);
+        String swapped = check("lesson02-retrieve-from", answer.apply(ALICE, new long[] {alice[1], alice[0]}))
+                .message();
+        assertTrue(swapped.contains("swapped"), swapped);
+    }
+
+    /** The "show" pairs and all pairs among the exact matches of {@code t}. */
+    private static long[] exactCounts(Table t) {
+        Table exact = t.where(t.stringColumn("kw_match").isEqualTo("exact"));
+        return new long[] {(long) exact.intColumn("label_a").sum(), exact.rowCount()};
+    }
+
+    @Test
     @DisplayName("lesson 2: the slice where the budget finds the most disagreements depends on the student's prices")
     void labelBudget() {
         Table targeted = targeted();
