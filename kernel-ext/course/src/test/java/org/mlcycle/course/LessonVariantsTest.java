@@ -339,8 +339,10 @@ class LessonVariantsTest {
         Table clickLog = clickLog();
         double alice = honestAuc(clickLog, ALICE), bob = honestAuc(clickLog, BOB);
         assertNotEquals(alice, bob, 1e-9);
-        MapAnswers answers =
-                new MapAnswers(ALICE).with("clickLog", clickLog).with("dropped", Set.of("position", "depth"));
+        MapAnswers answers = new MapAnswers(ALICE)
+                .with("clickLog", clickLog)
+                .with("dropped", Set.of("position", "depth"))
+                .with("ranking", ranking(clickLog, ALICE, false));
         assertTrue(check("lesson03-leaky-columns", answers.with("honestAuc", alice))
                 .passed());
         assertFalse(check(
@@ -348,8 +350,20 @@ class LessonVariantsTest {
                         new MapAnswers(BOB)
                                 .with("clickLog", clickLog)
                                 .with("dropped", Set.of("position", "depth"))
+                                .with("ranking", ranking(clickLog, ALICE, false))
                                 .with("honestAuc", alice))
                 .passed());
+        if (!ranking(clickLog, ALICE, true).equals(ranking(clickLog, ALICE, false))) {
+            String raw = check(
+                            "lesson03-leaky-columns",
+                            new MapAnswers(ALICE)
+                                    .with("clickLog", clickLog)
+                                    .with("dropped", Set.of("position", "depth"))
+                                    .with("ranking", ranking(clickLog, ALICE, true))
+                                    .with("honestAuc", alice))
+                    .message();
+            assertTrue(raw.contains("max(auc, 1 - auc)"), raw);
+        }
         String pastCtr = check(
                         "lesson03-leaky-columns",
                         answers.with("dropped", Set.of("position", "depth", "past_ctr"))
@@ -404,9 +418,84 @@ class LessonVariantsTest {
         }
         double best = 0;
         for (String c : List.of("past_ctr", "bid_cpc", "landing_score")) {
-            best = Math.max(best, Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray()));
+            double auc = Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray());
+            best = Math.max(best, Math.max(auc, 1 - auc));
         }
         return best;
+    }
+
+    /** The five click-log columns by max(auc, 1 - auc) on the student's rows, strongest first; raw with {@code raw}. */
+    private static List<String> ranking(Table clickLog, long seed, boolean raw) {
+        Table mine = StudentVariants.sample(clickLog, seed, 3, 6_000);
+        boolean[] clicked = new boolean[mine.rowCount()];
+        for (int i = 0; i < clicked.length; i++) {
+            clicked[i] = mine.intColumn("click").getInt(i) == 1;
+        }
+        Map<String, Double> strength = new HashMap<>();
+        for (String c : List.of("position", "depth", "past_ctr", "bid_cpc", "landing_score")) {
+            double auc = Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray());
+            strength.put(c, raw ? auc : Math.max(auc, 1 - auc));
+        }
+        return strength.keySet().stream()
+                .sorted((x, y) -> Double.compare(strength.get(y), strength.get(x)))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("lesson 4: where to look first: the over-represented slice holding most of the worst rows")
+    void whereToLook() {
+        Random r = new Random(7);
+        int n = 10_000;
+        String[] slice = new String[n];
+        double[] loss = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = r.nextDouble();
+            slice[i] = u < 0.003 ? "rare" : u < 0.103 ? "errors" : u < 0.6 ? "big" : "other";
+            loss[i] = switch (slice[i]) {
+                case "rare" -> 10 + r.nextDouble();
+                case "errors" -> 2 + 3 * r.nextDouble();
+                default -> r.nextDouble();
+            };
+        }
+        Table scored = Table.create("scored", StringColumn.create("slice", slice), DoubleColumn.create("loss", loss));
+        long[] alice = worstIn(scored, ALICE, "errors"), bob = worstIn(scored, BOB, "errors");
+        assertTrue(alice[0] != bob[0] || alice[1] != bob[1], "two students' samples look the same");
+        java.util.function.BiFunction<Long, long[], MapAnswers> answer = (seed, c) -> new MapAnswers(seed)
+                .with("scored", scored)
+                .with("lookFirst", "errors")
+                .with("lookCount", c[1])
+                .with("lookLift", (c[1] / 100.0) / (c[0] / 5000.0));
+        assertTrue(check("lesson04-where-to-look", answer.apply(ALICE, alice)).passed());
+        assertFalse(check("lesson04-where-to-look", answer.apply(BOB, alice)).passed(), "a neighbour's numbers passed");
+        String rare = check("lesson04-where-to-look", answer.apply(ALICE, alice).with("lookFirst", "rare"))
+                .message();
+        assertTrue(rare.contains("highest lift"), rare);
+        String big = check("lesson04-where-to-look", answer.apply(ALICE, alice).with("lookFirst", "big"))
+                .message();
+        assertTrue(big.contains("over-represented"), big);
+        String share = check(
+                        "lesson04-where-to-look", answer.apply(ALICE, alice).with("lookLift", alice[1] / 100.0))
+                .message();
+        assertTrue(share.contains("share of the worst rows"), share);
+    }
+
+    /** The model solution's counts: {rows, in the worst 100} of {@code name} among the student's 5,000 rows. */
+    private static long[] worstIn(Table scored, long seed, String name) {
+        int[] mine = StudentVariants.sample(seed, 14, scored.rowCount(), 5_000);
+        Integer[] order = Arrays.stream(mine).boxed().toArray(Integer[]::new);
+        Arrays.sort(
+                order,
+                (x, y) -> Double.compare(
+                        scored.doubleColumn("loss").getDouble(y),
+                        scored.doubleColumn("loss").getDouble(x)));
+        long rows = 0, worst = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (scored.stringColumn("slice").get(order[k]).equals(name)) {
+                rows++;
+                worst += k < 100 ? 1 : 0;
+            }
+        }
+        return new long[] {rows, worst};
     }
 
     @Test
