@@ -167,6 +167,9 @@ def test_lesson0_route_loops_back(executed):
     run = lesson(executed, "00")
     assert run.num("stages") == 6
     assert run.num("planned_loops_back") >= 4
+    # the prose: thirteen steps, each a move, so arrow n leads from step n to step n + 1
+    assert run.num("planned_steps") == 13 and run.num("planned_moves") == 13
+    assert run.num("planned_loops_back") == 4
 
 
 def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):

@@ -63,6 +63,47 @@ class LessonVariantsTest {
                 "a neighbour's answer passed");
     }
 
+    @Test
+    @DisplayName("lesson 0: on call is monitoring; the loops back are counted and land most in data")
+    void onCallAndLoopsBack() {
+        Stage[] route = {
+            Stage.SCOPING,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DEPLOYMENT,
+            Stage.MONITORING,
+            Stage.BUSINESS,
+            Stage.SCOPING
+        };
+        List<org.mlcycle.toolkit.journal.StageMove> moves = new java.util.ArrayList<>();
+        for (int i = 0; i < route.length; i++) {
+            moves.add(new org.mlcycle.toolkit.journal.StageMove(
+                    i + 1, route[i], "step " + (i + 1), java.time.Instant.EPOCH.plusSeconds(i)));
+        }
+        var path = new org.mlcycle.toolkit.journal.StagePath(moves, List.of(), List.of(), java.time.Instant.EPOCH);
+        java.util.function.Supplier<MapAnswers> right = () -> new MapAnswers(ALICE)
+                .with("path", path)
+                .with("onCall", Stage.MONITORING)
+                .with("mostReturns", Stage.DATA)
+                .with("backwards", 3);
+        CheckResult pass = check("lesson00-loops-back", right.get());
+        assertTrue(pass.passed(), pass.message());
+        assertTrue(pass.message().contains("2 of the 3 loops back return to data"), pass.message());
+        String deploy = check("lesson00-loops-back", right.get().with("onCall", Stage.DEPLOYMENT))
+                .message();
+        assertTrue(deploy.contains("deployment happens once"), deploy);
+        String development = check("lesson00-loops-back", right.get().with("mostReturns", Stage.DEVELOPMENT))
+                .message();
+        assertTrue(development.contains("not where the loops back land"), development);
+        String changes =
+                check("lesson00-loops-back", right.get().with("backwards", 10)).message();
+        assertTrue(changes.contains("every change of stage"), changes);
+    }
+
     /** The model solution: weeks by stage, the largest, and its share. */
     private static Object[] busiest(long seed) {
         Table team = StudentVariants.teamLog(seed);
