@@ -51,7 +51,7 @@ def test_stamp_records_the_english_text_the_section_follows(tmp_path, monkeypatc
     (tmp_path / "fa").mkdir()
     path = translations.translation_path("fa", "00-production-cycle")
     text = translations.translation_path("fa", "00-production-cycle", ROOT / "lessons" / "i18n").read_text(encoding="utf-8")
-    path.write_text(text.replace("<!-- cell c06 en:7b5afacaba8a -->", "<!-- cell c06 en:000000000000 -->"), encoding="utf-8")
+    path.write_text(text.replace("<!-- cell c06 en:bc38470dd751 -->", "<!-- cell c06 en:000000000000 -->"), encoding="utf-8")
     lesson = ROOT / "lessons" / "00-production-cycle.ipynb"
     assert any("cell c06" in p for p in translations.problems("fa", lesson))
     translations.stamp("fa", "00", ["c06"])

@@ -167,6 +167,9 @@ def test_lesson0_route_loops_back(executed):
     run = lesson(executed, "00")
     assert run.num("stages") == 6
     assert run.num("planned_loops_back") >= 4
+    # the prose: thirteen steps, each a move, so arrow n leads from step n to step n + 1
+    assert run.num("planned_steps") == 13 and run.num("planned_moves") == 13
+    assert run.num("planned_loops_back") == 4
 
 
 def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
@@ -177,6 +180,17 @@ def test_lesson1_objective_is_impressions_and_legacy_is_measured(executed):
     assert 0.40 <= run.num("informational_request_share") <= 0.50
     assert 0.2 <= run.num("price_per_click") <= 1.0, "the business numbers: an average bid_cpc"
     assert run.num("cost_of_a_bad_show") == 0.05
+    # the prose: request shares by intent, legacy's CTR and the value of a good show with their intervals
+    assert round(100 * run.num("request_share_informational"), 1) == 45.2
+    assert round(100 * run.num("request_share_navigational"), 1) == 19.7
+    assert abs(100 * run.num("request_share_commercial") - 35.1) < 0.051  # 35.05%, printed 35.1%
+    assert round(100 * run.num("legacy_ctr"), 1) == 3.7
+    assert (round(100 * run.num("legacy_ctr_low"), 1), round(100 * run.num("legacy_ctr_high"), 1)) == (3.3, 4.0)
+    assert run.num("legacy_ctr_low") < run.num("legacy_ctr") < run.num("legacy_ctr_high")
+    assert round(run.num("value_of_a_good_show"), 4) == 0.0177
+    assert (round(run.num("value_of_a_good_show_low"), 4), round(run.num("value_of_a_good_show_high"), 4)) == (0.0160, 0.0194)
+    value, cost = run.num("value_of_a_good_show"), run.num("cost_of_a_bad_show")
+    assert round(cost / (value + cost), 3) == 0.738, "the recap's break-even precision"
 
 
 def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
@@ -189,6 +203,18 @@ def test_lesson2_data_is_checked_versioned_and_imbalanced(executed):
     rate = run.num("label_a_rate")
     assert 1e-4 <= rate <= 3e-4, f"A's 'show' rate on random pairs should be 1-3 per 10,000, got {rate}"
     assert run.num("always_no_accuracy") >= 0.9997
+    # the prose reads every profile alert: a key, the night, and one rare class
+    assert set(run.facts["profile_alert_list"].split(";")) == {
+        "UNIQUE row_id", "ZEROS hour", "IMBALANCE kw_match", "ZEROS label_a", "SKEWED label_a",
+        "IMBALANCE label_a", "MISSING label_b", "ZEROS label_b", "SKEWED label_b", "IMBALANCE label_b"}
+    assert run.num("profile_alerts") == 10
+    assert run.num("label_a_ones_in_sample") == 6
+    # the prose: exact matches are where "show" is most common, with the counts behind it
+    assert (run.num("label_a_shows_exact"), run.num("pairs_exact")) == (115, 5373)
+    assert (run.num("label_a_shows_phrase"), run.num("pairs_phrase")) == (43, 5200)
+    assert (run.num("label_a_shows_none"), run.num("pairs_none")) == (1, 950813)
+    rates = {k: run.num("label_a_shows_" + k) / run.num("pairs_" + k) for k in ("none", "broad", "phrase", "exact")}
+    assert max(rates, key=rates.get) == "exact"
 
 
 def test_lesson3_one_transform_for_training_and_serving(executed):
@@ -203,6 +229,11 @@ def test_lesson3_one_transform_for_training_and_serving(executed):
     assert run.facts["ctr_interval_1_excludes_2"] == "true"
     assert run.facts["past_ctr_interval_1_excludes_2"] == "true"
     assert run.num("ctr_ratio_position_1_to_2") > run.num("past_ctr_ratio_position_1_to_2") > 1
+    # the recap: leakage is decided by when a column exists, not by its strength; the check says which kept
+    # column separates clicks better than position on the (default) student's rows
+    leaky = "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "")
+                    for c in run.tagged("check") if "leaky-columns" in c.source for o in c.outputs)
+    assert "bid_cpc separates clicks better than position" in leaky
 
 
 def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed):
@@ -215,6 +246,20 @@ def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed
     # the prose: the top reliability bin holds a few dozen rows, and its interval stays below its prediction
     assert run.num("bin_9_rows") < 100
     assert run.num("bin_9_observed_high") < run.num("bin_9_predicted")
+    # the prose's numbers: the lowest bin and the two top bins with their rows and intervals
+    assert run.num("bin_0_rows") == 7345
+    assert run.num("bin_9_rows") == 26 and round(run.num("bin_9_predicted"), 3) == 0.928
+    assert round(run.num("bin_9_observed"), 3) == 0.385
+    assert (round(run.num("bin_9_observed_low"), 3), round(run.num("bin_9_observed_high"), 3)) == (0.192, 0.577)
+    assert run.num("bin_8_rows") == 67 and round(run.num("bin_8_predicted"), 3) == 0.847
+    assert (round(run.num("bin_8_observed_low"), 3), round(run.num("bin_8_observed_high"), 3)) == (0.537, 0.761)
+    # the slice table: lift with its counts
+    assert (run.num("navigational_competitor_worst"), run.num("navigational_competitor_rows")) == (102, 1081)
+    assert round(run.num("navigational_competitor_lift"), 1) == 4.7
+    assert (run.num("commercial_same_worst"), run.num("commercial_same_rows")) == (32, 102)
+    assert round(run.num("commercial_same_lift"), 1) == 15.7
+    assert run.num("commercial_same_lift") > run.num("navigational_competitor_lift")
+    assert run.num("commercial_same_worst") < run.num("navigational_competitor_worst")
 
 
 def test_lesson5_relabeling_beats_tuning_the_model(executed):

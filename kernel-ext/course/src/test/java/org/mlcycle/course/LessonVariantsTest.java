@@ -63,6 +63,47 @@ class LessonVariantsTest {
                 "a neighbour's answer passed");
     }
 
+    @Test
+    @DisplayName("lesson 0: on call is monitoring; the loops back are counted and land most in data")
+    void onCallAndLoopsBack() {
+        Stage[] route = {
+            Stage.SCOPING,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DATA,
+            Stage.DEVELOPMENT,
+            Stage.DEPLOYMENT,
+            Stage.MONITORING,
+            Stage.BUSINESS,
+            Stage.SCOPING
+        };
+        List<org.mlcycle.toolkit.journal.StageMove> moves = new java.util.ArrayList<>();
+        for (int i = 0; i < route.length; i++) {
+            moves.add(new org.mlcycle.toolkit.journal.StageMove(
+                    i + 1, route[i], "step " + (i + 1), java.time.Instant.EPOCH.plusSeconds(i)));
+        }
+        var path = new org.mlcycle.toolkit.journal.StagePath(moves, List.of(), List.of(), java.time.Instant.EPOCH);
+        java.util.function.Supplier<MapAnswers> right = () -> new MapAnswers(ALICE)
+                .with("path", path)
+                .with("onCall", Stage.MONITORING)
+                .with("mostReturns", Stage.DATA)
+                .with("backwards", 3);
+        CheckResult pass = check("lesson00-loops-back", right.get());
+        assertTrue(pass.passed(), pass.message());
+        assertTrue(pass.message().contains("2 of the 3 loops back return to data"), pass.message());
+        String deploy = check("lesson00-loops-back", right.get().with("onCall", Stage.DEPLOYMENT))
+                .message();
+        assertTrue(deploy.contains("deployment happens once"), deploy);
+        String development = check("lesson00-loops-back", right.get().with("mostReturns", Stage.DEVELOPMENT))
+                .message();
+        assertTrue(development.contains("not where the loops back land"), development);
+        String changes =
+                check("lesson00-loops-back", right.get().with("backwards", 10)).message();
+        assertTrue(changes.contains("every change of stage"), changes);
+    }
+
     /** The model solution: weeks by stage, the largest, and its share. */
     private static Object[] busiest(long seed) {
         Table team = StudentVariants.teamLog(seed);
@@ -118,6 +159,138 @@ class LessonVariantsTest {
                         "lesson01-break-even", base.with("breakEven", 1 - alice).with("barIsEnough", true))
                 .message();
         assertTrue(inverted.contains("the other way round"), inverted);
+    }
+
+    /** The model solution of lesson 1's exercise 1 on a small log: {breakEven, low, high}, with the value from a bootstrap. */
+    private static double[] breakEvenInterval(Table legacy, Map<Integer, Double> price, double c) {
+        int[] clickOf = legacy.intColumn("Click").asIntArray();
+        int[] shownOf = legacy.intColumn("Impression").asIntArray();
+        Interval ctr = Bootstrap.over("legacy CTR", legacy.rowCount(), rows -> {
+            long k = 0, s = 0;
+            for (int r : rows) {
+                k += clickOf[r];
+                s += shownOf[r];
+            }
+            return k / (double) s;
+        });
+        double p = price.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow();
+        return new double[] {c / (p * ctr.estimate() + c), c / (p * ctr.high() + c), c / (p * ctr.low() + c)};
+    }
+
+    private static String barVerdict(double bar, double[] be) {
+        return bar < be[1] ? "too low" : bar > be[2] ? "too high" : "right";
+    }
+
+    @Test
+    @DisplayName("lesson 1: the verdict on the proposed bar follows the student's bar and the break-even's interval")
+    void barVerdict() {
+        Random r = new Random(5);
+        int n = 400;
+        int[] clicks = new int[n], shown = new int[n], ad = new int[n];
+        for (int i = 0; i < n; i++) {
+            shown[i] = 1 + r.nextInt(3);
+            clicks[i] = r.nextDouble() < 0.2 ? 1 : 0;
+            ad[i] = 1 + r.nextInt(2);
+        }
+        Table legacy = Table.create(
+                "legacy",
+                IntColumn.create("Click", clicks),
+                IntColumn.create("Impression", shown),
+                IntColumn.create("AdID", ad));
+        Map<Integer, Double> price = Map.of(1, 0.4, 2, 0.6);
+        // the cost that puts the break-even at 0.74, as in the lesson, so the students' bars fall on every side
+        double v = 0.5
+                * IntColumn.create("c", clicks).sum()
+                / IntColumn.create("s", shown).sum();
+        double c = 0.74 * v / 0.26;
+        double[] be = breakEvenInterval(legacy, price, c);
+        Set<String> verdicts = new HashSet<>();
+        long other = 0;
+        String aliceVerdict = barVerdict(StudentVariants.proposedBar(ALICE), be);
+        for (int i = 1; i <= 60; i++) {
+            String v1 = barVerdict(StudentVariants.proposedBar(Variant.seed("s" + i)), be);
+            verdicts.add(v1);
+            if (other == 0 && !v1.equals(aliceVerdict)) other = Variant.seed("s" + i);
+        }
+        assertEquals(Set.of("too low", "right", "too high"), verdicts, "the bars should fall on every side");
+        java.util.function.LongFunction<MapAnswers> right = seed -> new MapAnswers(seed)
+                .with("legacy", legacy)
+                .with("price", price)
+                .with("badShowCost", c)
+                .with("breakEvenHere", be[0])
+                .with("breakEvenLow", be[1])
+                .with("breakEvenHigh", be[2])
+                .with("verdict", aliceVerdict);
+        assertTrue(check("lesson01-bar-verdict", right.apply(ALICE)).passed());
+        assertFalse(check("lesson01-bar-verdict", right.apply(other)).passed(), "a neighbour's verdict passed");
+        String inverted = check("lesson01-bar-verdict", right.apply(ALICE).with("breakEvenHere", 1 - be[0]))
+                .message();
+        assertTrue(inverted.contains("the other way round"), inverted);
+        String swapped = check(
+                        "lesson01-bar-verdict",
+                        right.apply(ALICE).with("breakEvenLow", be[2]).with("breakEvenHigh", be[1]))
+                .message();
+        assertTrue(swapped.contains("swapped"), swapped);
+        String pointOnly = check(
+                        "lesson01-bar-verdict",
+                        right.apply(ALICE).with("verdict", aliceVerdict.equals("right") ? "too low" : "right"))
+                .message();
+        assertTrue(pointOnly.contains("whole interval"), pointOnly);
+        String notAVerdict = check("lesson01-bar-verdict", right.apply(ALICE).with("verdict", "fine"))
+                .message();
+        assertTrue(notAVerdict.contains("one of"), notAVerdict);
+    }
+
+    @Test
+    @DisplayName(
+            "lesson 2: where to retrieve from: the match with the highest share of shows, with the student's counts")
+    void retrieveFrom() {
+        Random r = new Random(11);
+        int n = 600_000;
+        String[] match = new String[n];
+        int[] label = new int[n];
+        for (int i = 0; i < n; i++) {
+            double u = r.nextDouble();
+            match[i] = u < 0.9 ? "none" : u < 0.96 ? "broad" : u < 0.99 ? "phrase" : "exact";
+            double rate = switch (match[i]) {
+                case "none" -> 1e-5;
+                case "broad" -> 0.001;
+                case "phrase" -> 0.008;
+                default -> 0.02;
+            };
+            label[i] = r.nextDouble() < rate ? 1 : 0;
+        }
+        Table million =
+                Table.create("million", StringColumn.create("kw_match", match), IntColumn.create("label_a", label));
+        long[] alice = exactCounts(StudentVariants.sample(million, ALICE, 12, 500_000));
+        long[] bob = exactCounts(StudentVariants.sample(million, BOB, 12, 500_000));
+        assertNotEquals(alice[1], bob[1], "two students' samples hold the same exact pairs");
+        java.util.function.BiFunction<Long, long[], MapAnswers> answer = (seed, counts) -> new MapAnswers(seed)
+                .with("million", million)
+                .with("retrieveFrom", "exact")
+                .with("showsThere", counts[0])
+                .with("pairsThere", counts[1]);
+        assertTrue(check("lesson02-retrieve-from", answer.apply(ALICE, alice)).passed());
+        assertFalse(check("lesson02-retrieve-from", answer.apply(BOB, alice)).passed(), "a neighbour's counts passed");
+        String biggest = check(
+                        "lesson02-retrieve-from", answer.apply(ALICE, alice).with("retrieveFrom", "none"))
+                .message();
+        assertTrue(biggest.contains("holds the most pairs"), biggest);
+        String whole = check("lesson02-retrieve-from", answer.apply(ALICE, exactCounts(million)))
+                .message();
+        assertTrue(whole.contains("whole million"), whole);
+        String swapped = check("lesson02-retrieve-from", answer.apply(ALICE, new long[] {alice[1], alice[0]}))
+                .message();
+        assertTrue(swapped.contains("swapped"), swapped);
+    }
+
+    /** The "show" pairs and all pairs among the exact matches of {@code t}. */
+    private static long[] exactCounts(Table t) {
+        Table exact = t.where(t.stringColumn("kw_match").isEqualTo("exact"));
+        return new long[] {(long) exact.intColumn("label_a").sum(), exact.rowCount()};
     }
 
     @Test
@@ -207,8 +380,10 @@ class LessonVariantsTest {
         Table clickLog = clickLog();
         double alice = honestAuc(clickLog, ALICE), bob = honestAuc(clickLog, BOB);
         assertNotEquals(alice, bob, 1e-9);
-        MapAnswers answers =
-                new MapAnswers(ALICE).with("clickLog", clickLog).with("dropped", Set.of("position", "depth"));
+        MapAnswers answers = new MapAnswers(ALICE)
+                .with("clickLog", clickLog)
+                .with("dropped", Set.of("position", "depth"))
+                .with("ranking", ranking(clickLog, ALICE, false));
         assertTrue(check("lesson03-leaky-columns", answers.with("honestAuc", alice))
                 .passed());
         assertFalse(check(
@@ -216,8 +391,20 @@ class LessonVariantsTest {
                         new MapAnswers(BOB)
                                 .with("clickLog", clickLog)
                                 .with("dropped", Set.of("position", "depth"))
+                                .with("ranking", ranking(clickLog, ALICE, false))
                                 .with("honestAuc", alice))
                 .passed());
+        if (!ranking(clickLog, ALICE, true).equals(ranking(clickLog, ALICE, false))) {
+            String raw = check(
+                            "lesson03-leaky-columns",
+                            new MapAnswers(ALICE)
+                                    .with("clickLog", clickLog)
+                                    .with("dropped", Set.of("position", "depth"))
+                                    .with("ranking", ranking(clickLog, ALICE, true))
+                                    .with("honestAuc", alice))
+                    .message();
+            assertTrue(raw.contains("max(auc, 1 - auc)"), raw);
+        }
         String pastCtr = check(
                         "lesson03-leaky-columns",
                         answers.with("dropped", Set.of("position", "depth", "past_ctr"))
@@ -272,9 +459,84 @@ class LessonVariantsTest {
         }
         double best = 0;
         for (String c : List.of("past_ctr", "bid_cpc", "landing_score")) {
-            best = Math.max(best, Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray()));
+            double auc = Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray());
+            best = Math.max(best, Math.max(auc, 1 - auc));
         }
         return best;
+    }
+
+    /** The five click-log columns by max(auc, 1 - auc) on the student's rows, strongest first; raw with {@code raw}. */
+    private static List<String> ranking(Table clickLog, long seed, boolean raw) {
+        Table mine = StudentVariants.sample(clickLog, seed, 3, 6_000);
+        boolean[] clicked = new boolean[mine.rowCount()];
+        for (int i = 0; i < clicked.length; i++) {
+            clicked[i] = mine.intColumn("click").getInt(i) == 1;
+        }
+        Map<String, Double> strength = new HashMap<>();
+        for (String c : List.of("position", "depth", "past_ctr", "bid_cpc", "landing_score")) {
+            double auc = Metrics.rocAuc(clicked, mine.doubleColumn(c).asDoubleArray());
+            strength.put(c, raw ? auc : Math.max(auc, 1 - auc));
+        }
+        return strength.keySet().stream()
+                .sorted((x, y) -> Double.compare(strength.get(y), strength.get(x)))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("lesson 4: where to look first: the over-represented slice holding most of the worst rows")
+    void whereToLook() {
+        Random r = new Random(7);
+        int n = 10_000;
+        String[] slice = new String[n];
+        double[] loss = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = r.nextDouble();
+            slice[i] = u < 0.003 ? "rare" : u < 0.103 ? "errors" : u < 0.6 ? "big" : "other";
+            loss[i] = switch (slice[i]) {
+                case "rare" -> 10 + r.nextDouble();
+                case "errors" -> 2 + 3 * r.nextDouble();
+                default -> r.nextDouble();
+            };
+        }
+        Table scored = Table.create("scored", StringColumn.create("slice", slice), DoubleColumn.create("loss", loss));
+        long[] alice = worstIn(scored, ALICE, "errors"), bob = worstIn(scored, BOB, "errors");
+        assertTrue(alice[0] != bob[0] || alice[1] != bob[1], "two students' samples look the same");
+        java.util.function.BiFunction<Long, long[], MapAnswers> answer = (seed, c) -> new MapAnswers(seed)
+                .with("scored", scored)
+                .with("lookFirst", "errors")
+                .with("lookCount", c[1])
+                .with("lookLift", (c[1] / 100.0) / (c[0] / 5000.0));
+        assertTrue(check("lesson04-where-to-look", answer.apply(ALICE, alice)).passed());
+        assertFalse(check("lesson04-where-to-look", answer.apply(BOB, alice)).passed(), "a neighbour's numbers passed");
+        String rare = check("lesson04-where-to-look", answer.apply(ALICE, alice).with("lookFirst", "rare"))
+                .message();
+        assertTrue(rare.contains("highest lift"), rare);
+        String big = check("lesson04-where-to-look", answer.apply(ALICE, alice).with("lookFirst", "big"))
+                .message();
+        assertTrue(big.contains("over-represented"), big);
+        String share = check(
+                        "lesson04-where-to-look", answer.apply(ALICE, alice).with("lookLift", alice[1] / 100.0))
+                .message();
+        assertTrue(share.contains("share of the worst rows"), share);
+    }
+
+    /** The model solution's counts: {rows, in the worst 100} of {@code name} among the student's 5,000 rows. */
+    private static long[] worstIn(Table scored, long seed, String name) {
+        int[] mine = StudentVariants.sample(seed, 14, scored.rowCount(), 5_000);
+        Integer[] order = Arrays.stream(mine).boxed().toArray(Integer[]::new);
+        Arrays.sort(
+                order,
+                (x, y) -> Double.compare(
+                        scored.doubleColumn("loss").getDouble(y),
+                        scored.doubleColumn("loss").getDouble(x)));
+        long rows = 0, worst = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (scored.stringColumn("slice").get(order[k]).equals(name)) {
+                rows++;
+                worst += k < 100 ? 1 : 0;
+            }
+        }
+        return new long[] {rows, worst};
     }
 
     @Test

@@ -21,14 +21,17 @@ final class Lesson00ProductionCycle {
                 Exercise.of(
                         "lesson00-loops-back",
                         "00-production-cycle",
-                        "count the loops back",
-                        1,
+                        "who is on call, where the loops return, how many",
+                        2,
                         Lesson00ProductionCycle::loopsBack,
                         """
-                        Walk the steps and compare each stage number with the one before it:
-                            int backwards = 0;
+                        The live model fails at night in the monitoring stage; count, for each loop back, the stage
+                        it returns to, and the loops themselves:
+                            onCall = Stage.MONITORING;
                             for (int i = 1; i < plan.size(); i++)
-                                if (plan.get(i).stage().number() < plan.get(i - 1).stage().number()) backwards++;"""),
+                                if (plan.get(i).stage().number() < plan.get(i - 1).stage().number()) {
+                                    backwards++; returnsTo.merge(plan.get(i).stage(), 1, Integer::sum); }
+                            mostReturns = the stage with the most returns (Stage.DATA);"""),
                 Exercise.of(
                         "lesson00-staff-stage",
                         "00-production-cycle",
@@ -94,15 +97,45 @@ final class Lesson00ProductionCycle {
     }
 
     static Verdict loopsBack(Answers a) {
-        long backwards = a.whole("backwards");
+        Stage onCall = a.value("onCall", Stage.class, "a Stage (for example Stage.DATA)");
+        if (onCall != Stage.MONITORING) {
+            return Verdict.hint(
+                    onCall == Stage.DEPLOYMENT
+                            ? "deployment happens once, in working hours; who answers when the live model degrades at"
+                                    + " night? Look at the stages table's \"who\" column."
+                            : onCall.label()
+                                    + " is work planned in advance; someone on call answers for the live model."
+                                    + " Look at the stages table's \"who\" column.");
+        }
         StagePath path = a.value("path", StagePath.class, "the lesson's StagePath");
         List<Stage> stages = path.stages();
+        int[] returns = new int[Stage.values().length];
+        for (int i = 1; i < stages.size(); i++) {
+            if (stages.get(i).number() < stages.get(i - 1).number()) {
+                returns[stages.get(i).ordinal()]++;
+            }
+        }
+        Stage most =
+                Stage.values()[argMax(Arrays.stream(returns).asDoubleStream().toArray())];
+        Stage mostReturns = a.value("mostReturns", Stage.class, "a Stage (for example Stage.DATA)");
+        if (mostReturns != most) {
+            return Verdict.hint(text(
+                    "%s is not where the loops back land most often: for each loop back, note the stage it"
+                            + " enters, then count.",
+                    mostReturns.label()));
+        }
+        long backwards = a.whole("backwards");
         int changes = 0;
         for (int i = 1; i < stages.size(); i++) {
             changes += stages.get(i) != stages.get(i - 1) ? 1 : 0;
         }
         return NumberAnswer.of(backwards, 0)
-                .right(path.loops(), "the route loops back " + backwards + " times.")
+                .right(
+                        path.loops(),
+                        text(
+                                "monitoring needs someone on call; %d of the %d loops back return to %s, so that"
+                                        + " is where a plan budgets its repeat visits.",
+                                returns[most.ordinal()], path.loops(), most.label()))
                 .mistake(
                         changes,
                         "you counted every change of stage; a loop back is only a move to a smaller stage" + " number.")

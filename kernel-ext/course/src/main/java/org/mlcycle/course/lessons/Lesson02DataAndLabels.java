@@ -20,15 +20,17 @@ final class Lesson02DataAndLabels {
     static List<Exercise> exercises() {
         return List.of(
                 Exercise.of(
-                        "lesson02-exact-show-rate",
+                        "lesson02-retrieve-from",
                         "02-data-and-labels",
-                        "A's show rate on exact matches",
-                        1,
-                        Lesson02DataAndLabels::exactShowRate,
+                        "which keyword match retrieval should draw from",
+                        2,
+                        Lesson02DataAndLabels::retrieveFrom,
                         """
-                        Keep the rows whose kw_match is "exact", then take the mean of label_a:
-                            Table exact = million.where(million.stringColumn("kw_match").isEqualTo("exact"));
-                            double exactShowRate = exact.intColumn("label_a").sum() / exact.rowCount();"""),
+                        In your pairs `mine`, count for each kw_match the pairs and those labeler A said "show" for;
+                        retrieve from the match with the highest share of "show" (not the most pairs):
+                            for each kw_match k: pairs[k] = rows with k; shows[k] = their label_a sum;
+                            retrieveFrom = the k with the largest shows[k] / pairs[k];
+                            showsThere = shows[retrieveFrom]; pairsThere = pairs[retrieveFrom];"""),
                 Exercise.of(
                         "lesson02-label-budget",
                         "02-data-and-labels",
@@ -132,33 +134,72 @@ final class Lesson02DataAndLabels {
         return best;
     }
 
-    static Verdict exactShowRate(Answers a) {
-        double rate = a.number("exactShowRate");
+    /** Lesson 2, exercise 1: the learner's own half of the million random pairs. */
+    static final int MY_PAIRS = 500_000;
+
+    static Verdict retrieveFrom(Answers a) {
+        String chosen = a.value("retrieveFrom", String.class, "a kw_match value such as \"phrase\"")
+                .strip();
+        long showsThere = a.whole("showsThere"), pairsThere = a.whole("pairsThere");
         Table million = a.value("million", Table.class, TABLE);
-        long rows = 0;
-        long shows = 0;
-        for (int i = 0; i < million.rowCount(); i++) {
-            if (million.stringColumn("kw_match").get(i).equals("exact")) {
-                rows++;
-                shows += million.intColumn("label_a").getInt(i);
+        Table mine = StudentVariants.sample(million, a.seed(), 12, MY_PAIRS);
+        int k = StudentVariants.MATCHES.size();
+        long[] pairs = new long[k], shows = new long[k], allPairs = new long[k];
+        for (int i = 0; i < mine.rowCount(); i++) {
+            int m = StudentVariants.MATCHES.indexOf(
+                    mine.stringColumn("kw_match").get(i));
+            pairs[m]++;
+            shows[m] += mine.intColumn("label_a").getInt(i);
+        }
+        for (String match : million.stringColumn("kw_match")) {
+            allPairs[StudentVariants.MATCHES.indexOf(match)]++;
+        }
+        double[] rate = new double[k];
+        for (int m = 0; m < k; m++) {
+            rate[m] = pairs[m] == 0 ? 0 : shows[m] / (double) pairs[m];
+        }
+        int best = argMax(rate);
+        int m = StudentVariants.MATCHES.indexOf(chosen);
+        if (m < 0) {
+            return Verdict.hint(
+                    "retrieveFrom is \"" + chosen + "\"; it must be one of " + StudentVariants.MATCHES + ".");
+        }
+        if (m != best) {
+            if (m == argMax(java.util.Arrays.stream(pairs).asDoubleStream().toArray())) {
+                return Verdict.hint(chosen + " holds the most pairs, but almost none of them are worth showing:"
+                        + " compare the share of \"show\" in each match, not its size.");
+            }
+            return Verdict.hint(text(
+                    "%s: %d \"show\" in %d of your pairs (%.2f%%); another match has a higher share.",
+                    chosen, shows[m], pairs[m], 100 * rate[m]));
+        }
+        if (pairsThere == allPairs[best]) {
+            return Verdict.hint("pairsThere counts the whole million; count in your own pairs, mine.");
+        }
+        if (showsThere == pairs[best] && pairsThere == shows[best]) {
+            return Verdict.hint("showsThere and pairsThere are swapped.");
+        }
+        if (showsThere != shows[best] || pairsThere != pairs[best]) {
+            return Verdict.hint(text(
+                    "%s is the right match, but %d of %d are not its counts in mine: count its pairs and"
+                            + " those with label_a == 1.",
+                    chosen, showsThere, pairsThere));
+        }
+        int second = -1;
+        for (int j = 0; j < k; j++) {
+            if (j != best && (second < 0 || rate[j] > rate[second])) {
+                second = j;
             }
         }
-        return NumberAnswer.of(rate, 1e-9)
-                .right(
-                        shows / (double) rows,
-                        text(
-                                "A says 'show' for %.1f%% of exact matches, against %.0f per"
-                                        + " million pairs overall.",
-                                100 * rate, 1e6 * million.intColumn("label_a").sum() / million.rowCount()))
-                .mistake(
-                        shows / (double) million.rowCount(),
-                        "you divided by all million pairs; the share is among" + " the exact matches only.")
-                .mistakeIf(
-                        rate == 0 && shows > 0,
-                        "exactShowRate is 0 although some exact matches are labelled" + " 'show': an integer division?")
-                .otherwise(text(
-                        "exactShowRate is %.6f: count label_a == 1 among rows whose kw_match is \"exact\","
-                                + " divided by those rows.",
-                        rate));
+        return Verdict.pass(text(
+                "retrieve from %s matches: %d of %d pairs (%.2f%%) are worth showing, against %.2f%% for %s"
+                        + " and %.4f%% over all your pairs.",
+                chosen,
+                shows[best],
+                pairs[best],
+                100 * rate[best],
+                100 * rate[second],
+                StudentVariants.MATCHES.get(second),
+                100.0 * java.util.Arrays.stream(shows).sum() / mine.rowCount()));
     }
 }

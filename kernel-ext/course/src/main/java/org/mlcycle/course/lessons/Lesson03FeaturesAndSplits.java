@@ -46,12 +46,14 @@ final class Lesson03FeaturesAndSplits {
                         2,
                         Lesson03FeaturesAndSplits::leakyColumns,
                         """
-                        position and depth are settled only once the ads are chosen, so they cannot be inputs of the
-                        model that chooses them; of the rest, measure each column's ROC-AUC against click:
-                            dropped = Set.of("position", "depth");
+                        Rank the five columns by max(auc, 1 - auc) against click, strongest first. position and depth
+                        are settled only once the ads are chosen, so they cannot be inputs of the model that chooses
+                        them, whatever their rank; of the rest, keep the largest max(auc, 1 - auc):
                             boolean[] clicked = ...;   // myClicks.intColumn("click") == 1
-                            for (String c : List.of("past_ctr", "bid_cpc", "landing_score"))
-                                honestAuc = Math.max(honestAuc, Metrics.rocAuc(clicked, myClicks.doubleColumn(c).asDoubleArray()));"""));
+                            separation of c = Math.max(auc, 1 - auc) with auc = Metrics.rocAuc(clicked, column c);
+                            ranking = the five names sorted by separation, largest first;
+                            dropped = Set.of("position", "depth");
+                            honestAuc = the largest separation among past_ctr, bid_cpc, landing_score;"""));
     }
 
     static Verdict lateSplit(Answers a) {
@@ -79,6 +81,13 @@ final class Lesson03FeaturesAndSplits {
     }
 
     /** The ROC-AUC of each numeric column against click on the learner's sample of {@code clickLog}. */
+    /** The numeric columns ordered by {@code value}, largest first. */
+    static List<String> ranked(double[] value) {
+        return NUMERIC.stream()
+                .sorted(java.util.Comparator.comparingDouble((String c) -> -value[NUMERIC.indexOf(c)]))
+                .toList();
+    }
+
     static double[] aucs(Table clickLog, long seed) {
         Table mine = StudentVariants.sample(clickLog, seed, 3, CLICK_ROWS);
         boolean[] clicked = new boolean[mine.rowCount()];
@@ -115,27 +124,44 @@ final class Lesson03FeaturesAndSplits {
                     + " settled by the decision itself leak.");
         }
         double[] auc = aucs(a.value("clickLog", Table.class, TABLE), a.seed());
+        double[] separation = new double[auc.length];
+        for (int c = 0; c < auc.length; c++) {
+            separation[c] = Math.max(auc[c], 1 - auc[c]);
+        }
+        List<String> expectedRanking = ranked(separation);
+        List<?> ranking = a.value("ranking", List.class, "a List of the five column names, strongest first");
+        List<String> given = ranking.stream().map(String::valueOf).toList();
+        if (!given.equals(expectedRanking)) {
+            if (given.equals(ranked(auc))) {
+                return Verdict.hint("you ranked by ROC-AUC itself; a column whose ROC-AUC is below 0.5 separates"
+                        + " clicks too, the other way round: rank by max(auc, 1 - auc).");
+            }
+            return Verdict.hint("ranking is not the five columns ordered by max(auc, 1 - auc) on myClicks, strongest"
+                    + " first. Notice where the columns you dropped land: leakage is not the strongest column.");
+        }
         double best = 0;
         for (int c = 0; c < auc.length; c++) {
             if (!AFTER_DECISION.contains(NUMERIC.get(c))) {
-                best = Math.max(best, auc[c]);
+                best = Math.max(best, separation[c]);
             }
         }
         return NumberAnswer.of(honest, 1e-9)
                 .right(
                         best,
                         text(
-                                "position and depth go; the best column a show model may use reaches ROC-AUC %.3f"
-                                        + " on your %,d rows.",
-                                best, CLICK_ROWS))
-                .mistake(auc[NUMERIC.indexOf("position")], "that is position's ROC-AUC, a column you dropped.")
-                .mistake(auc[NUMERIC.indexOf("depth")], "that is depth's ROC-AUC, a column you dropped.")
+                                "position and depth go, although %s separates clicks better than position: they"
+                                        + " leak because they exist only after the show, not because they are strong."
+                                        + " The best column a show model may use reaches %.3f on your %,d rows.",
+                                expectedRanking.get(expectedRanking.indexOf("position") - 1), best, CLICK_ROWS))
+                .mistake(separation[NUMERIC.indexOf("position")], "that is position's, a column you dropped.")
+                .mistake(separation[NUMERIC.indexOf("depth")], "that is depth's, a column you dropped.")
                 .mistakeIf(
                         honest > 0.5 && Math.abs(1 - honest - best) > 1e-9 && honest < best,
-                        "a kept column scores higher than that; take the largest ROC-AUC among the kept columns.")
+                        "a kept column separates better than that; take the largest max(auc, 1 - auc) among the kept"
+                                + " columns.")
                 .otherwise(text(
-                        "honestAuc is %.4f: compute Metrics.rocAuc(clicked, column) on myClicks for each"
-                                + " kept column and take the largest.",
+                        "honestAuc is %.4f: compute max(auc, 1 - auc) with Metrics.rocAuc(clicked, column) on"
+                                + " myClicks for each kept column and take the largest.",
                         honest));
     }
 }

@@ -18,15 +18,16 @@ final class Lesson04FirstModel {
     static List<Exercise> exercises() {
         return List.of(
                 Exercise.of(
-                        "lesson04-precision-at-100",
+                        "lesson04-where-to-look",
                         "04-first-model",
-                        "precision at 100",
-                        1,
-                        Lesson04FirstModel::precisionAt100,
+                        "which slice to inspect first",
+                        2,
+                        Lesson04FirstModel::whereToLook,
                         """
-                        Sort by p_1, highest first, keep 100 rows, and take the share of label_a == 1:
-                            Table top100 = scored.sortDescendingOn("p_1").first(100);
-                            double precisionAt100 = top100.intColumn("label_a").sum() / 100.0;"""),
+                        On your rows, take the 100 with the highest loss. Per slice: rows, how many of the 100 worst
+                        it holds, and lift = (worst / 100) / (rows / your rows). Among the slices with lift >= 2,
+                        inspect first the one holding the most of the worst rows:
+                            lookFirst = that slice; lookCount = its worst rows; lookLift = its lift;"""),
                 Exercise.of(
                         "lesson04-operating-point",
                         "04-first-model",
@@ -134,17 +135,97 @@ final class Lesson04FirstModel {
                         recall));
     }
 
-    static Verdict precisionAt100(Answers a) {
-        double precision = a.number("precisionAt100");
-        Table scored = a.value("scored", Table.class, TABLE);
-        Table top = scored.sortDescendingOn("p_1").first(100);
-        Table bottom = scored.sortAscendingOn("p_1").first(100);
-        return NumberAnswer.of(precision, 1e-9)
-                .right(top.intColumn("label_a").sum() / 100.0, "precision at 100 is " + precision + ".")
+    /** Lesson 4, exercise 1: the learner's own test rows, and how many of their worst to look at. */
+    static final int MY_ROWS = 5_000, WORST = 100;
+    /** Lesson 4, exercise 1: the least lift that makes a slice over-represented among the worst rows. */
+    static final double MIN_LIFT = 2.0;
+
+    /** Per slice of the learner's rows: {rows, in the worst 100}, in slice-name order. */
+    static java.util.Map<String, long[]> worstBySlice(Table scored, long seed) {
+        int[] mine = StudentVariants.sample(seed, 14, scored.rowCount(), MY_ROWS);
+        Integer[] order = new Integer[mine.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = mine[i];
+        }
+        double[] loss = scored.doubleColumn("loss").asDoubleArray();
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(loss[y], loss[x]));
+        java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+        for (int k = 0; k < order.length; k++) {
+            long[] c = out.computeIfAbsent(scored.stringColumn("slice").get(order[k]), s -> new long[2]);
+            c[0]++;
+            if (k < WORST) {
+                c[1]++;
+            }
+        }
+        return out;
+    }
+
+    static double lift(long[] c) {
+        return (c[1] / (double) WORST) / (c[0] / (double) MY_ROWS);
+    }
+
+    static Verdict whereToLook(Answers a) {
+        String chosen = a.value("lookFirst", String.class, "a slice name such as \"commercial x none\"")
+                .strip();
+        java.util.Map<String, long[]> by = worstBySlice(a.value("scored", Table.class, TABLE), a.seed());
+        if (!by.containsKey(chosen)) {
+            return Verdict.hint("lookFirst is \"" + chosen + "\"; it must be one of " + by.keySet() + ".");
+        }
+        String best = null, topLift = null, biggest = null;
+        for (var e : by.entrySet()) {
+            long[] c = e.getValue();
+            if (lift(c) >= MIN_LIFT && (best == null || c[1] > by.get(best)[1])) {
+                best = e.getKey();
+            }
+            if (topLift == null || lift(c) > lift(by.get(topLift))) {
+                topLift = e.getKey();
+            }
+            if (biggest == null || c[0] > by.get(biggest)[0]) {
+                biggest = e.getKey();
+            }
+        }
+        long[] c = by.get(chosen);
+        if (!chosen.equals(best)) {
+            if (chosen.equals(topLift)) {
+                return Verdict.hint(text(
+                        "%s has the highest lift (%.1f), but holds only %d of your %d worst rows: fixing it"
+                                + " removes few errors. Among the over-represented slices, look where most of the"
+                                + " worst rows are.",
+                        chosen, lift(c), c[1], WORST));
+            }
+            if (lift(c) < MIN_LIFT) {
+                return Verdict.hint(text(
+                        "%s holds %d of the worst rows, but its lift is %.2f: it has about as many of them as"
+                                + " its size explains%s. Look where the worst rows are over-represented.",
+                        chosen, c[1], lift(c), chosen.equals(biggest) ? " (it is your largest slice)" : ""));
+            }
+            return Verdict.hint(text(
+                    "%s (lift %.1f, %d of the worst rows) is over-represented, but another such slice holds more"
+                            + " of the worst rows.",
+                    chosen, lift(c), c[1]));
+        }
+        long count = a.whole("lookCount");
+        double lift = a.number("lookLift");
+        if (count != c[1]) {
+            return Verdict.hint(text(
+                    "%s is the slice to look at, but lookCount %d is not how many of your %d worst rows it holds.",
+                    chosen, count, WORST));
+        }
+        return NumberAnswer.of(lift, 1e-6)
+                .right(
+                        lift(c),
+                        text(
+                                "inspect %s first: %d of your %d worst rows come from %d of your %,d rows, a lift"
+                                        + " of %.1f; %s has the highest lift but holds %d of them.",
+                                chosen, c[1], WORST, c[0], MY_ROWS, lift(c), topLift, by.get(topLift)[1]))
                 .mistake(
-                        bottom.intColumn("label_a").sum() / 100.0,
-                        "you took the 100 lowest scores; sort by p_1" + " highest first.")
-                .otherwise("precisionAt100 is " + precision + ": sort the test rows by p_1 (highest first), take 100,"
-                        + " count label_a == 1, divide by 100.");
+                        (c[0] / (double) MY_ROWS) / (c[1] / (double) WORST),
+                        "that is the inverse: lift is the slice's share of the worst rows over its share of all rows.")
+                .mistake(
+                        c[1] / (double) WORST,
+                        "that is the slice's share of the worst rows; divide by its share of your rows.")
+                .otherwise(text(
+                        "lookLift is %.4f: the slice's share of the %d worst rows over its share of your %,d rows.",
+                        lift, WORST, MY_ROWS));
     }
 }

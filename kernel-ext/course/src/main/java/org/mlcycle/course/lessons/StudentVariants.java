@@ -99,6 +99,20 @@ public final class StudentVariants {
         return StudentDraw.round(numbers(seed, 1).uniform(0.03, 0.15), 3);
     }
 
+    /**
+     * Lesson 1: the precision bar a team proposes to the learner, drawn from three ranges so that
+     * some bars fall below the break-even's interval (about 0.72 to 0.76 with the course's
+     * numbers), some inside it and some above it.
+     */
+    public static double proposedBar(long seed) {
+        StudentDraw draw = numbers(seed, 11);
+        return switch (draw.between(0, 2)) {
+            case 0 -> StudentDraw.round(draw.uniform(0.60, 0.70), 2);
+            case 1 -> StudentDraw.round(draw.uniform(0.73, 0.745), 2);
+            default -> StudentDraw.round(draw.uniform(0.78, 0.90), 2);
+        };
+    }
+
     /** Lesson 2: the price of one second label in each keyword-match slice (checking an exact match is quick). */
     public static Table secondLabelPrices(long seed) {
         StudentDraw draw = numbers(seed, 2);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.charts.Charts;
 import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
 
 /**
@@ -99,8 +100,9 @@ public record ProfileReport(
         return out.toString().stripTrailing();
     }
 
+    /** About six significant digits, whole numbers without a point, NaN as "-": 20000, 11547.3, 0.000149989. */
     private static String num(double v) {
-        return Html.format(v);
+        return Double.isNaN(v) ? "-" : Numbers.brief(v);
     }
 
     @Override
@@ -132,15 +134,15 @@ public record ProfileReport(
                     c.missing(),
                     String.format(Locale.ROOT, "%.2f%%", 100 * c.missingShare()),
                     c.distinct(),
-                    c.mean(),
-                    c.std(),
-                    c.min(),
-                    q(c, 0.05),
-                    q(c, 0.25),
-                    q(c, 0.5),
-                    q(c, 0.75),
-                    q(c, 0.95),
-                    c.max(),
+                    num(c.mean()),
+                    num(c.std()),
+                    num(c.min()),
+                    num(q(c, 0.05)),
+                    num(q(c, 0.25)),
+                    num(q(c, 0.5)),
+                    num(q(c, 0.75)),
+                    num(q(c, 0.95)),
+                    num(c.max()),
                     top));
         }
         out.append(Html.table(

@@ -191,6 +191,17 @@ class ProfileTest {
     }
 
     @Test
+    void numbersShowAboutSixSignificantDigitsWithoutExponentsOrRawDoubles() {
+        ProfileReport r = Profile.of(Table.create(
+                "t", IntColumn.create("id", 0, 20000, 40001), DoubleColumn.create("p", 0.1080891910808919, 0.2, 0.3)));
+        String text = r.toText(), html = r.toHtml();
+        assertTrue(text.contains("20000"), text);
+        assertFalse(text.contains("e+0") || html.contains("e+0"), text);
+        assertTrue(text.contains("0.108089") && html.contains("0.108089"), text);
+        assertFalse(text.contains("0.10808919"), text);
+    }
+
+    @Test
     void theTextLeadsWithTheVerdictAndTheRecordHoldsPlainValues() {
         ProfileReport r = Profile.of(Table.create("t", DoubleColumn.create("x", 1, 2, 3, 4)));
         assertTrue(r.toText().startsWith("profile 't': 4 rows x 1 columns, 0 duplicate rows, 1 alerts"));
