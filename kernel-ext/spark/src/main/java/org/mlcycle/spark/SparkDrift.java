@@ -72,6 +72,25 @@ public final class SparkDrift {
         for (String c : current.columns()) {
             if (!refColumns.contains(c) && !o.ignore().contains(c)) onlyCur.add(c);
         }
+        // the three passes over each side read its shared columns once (see SparkProfile)
+        Dataset<Row> ref = SparkColumns.keep(reference, shared), cur = SparkColumns.keep(current, shared);
+        try {
+            return between(ref, referenceName, cur, currentName, o, shared, onlyRef, onlyCur);
+        } finally {
+            SparkColumns.release(reference, ref);
+            SparkColumns.release(current, cur);
+        }
+    }
+
+    private static DriftReport between(
+            Dataset<Row> reference,
+            String referenceName,
+            Dataset<Row> current,
+            String currentName,
+            DriftOptions o,
+            List<String> shared,
+            List<String> onlyRef,
+            List<String> onlyCur) {
         List<String> numbers = new ArrayList<>();
         for (String c : shared) {
             if (SparkColumns.numeric(reference, c)

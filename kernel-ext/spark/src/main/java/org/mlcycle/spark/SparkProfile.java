@@ -40,7 +40,8 @@ import org.mlcycle.toolkit.stats.ValueCount;
  * columns as (column, value) pairs grouped by column (counts, zeros, mean, std, skewness, min, max,
  * quantiles); one shuffle counting the values of every column (exact distinct counts, top values,
  * imbalance); the same pairs again for the histograms (their edges need min and max); one shuffle for
- * the duplicate rows. One wide aggregation of seven expressions per column was the obvious design and
+ * the duplicate rows, all four over the profiled columns read once (persisted for the call unless the
+ * caller persisted the Dataset). One wide aggregation of seven expressions per column was the obvious design and
  * ran several times slower: Spark's generated code for it outgrows what the JIT compiles.
  *
  * <p>Exact as on a table: counts, missing, distinct, zeros, min, max, histogram counts, top values,
@@ -67,6 +68,16 @@ public final class SparkProfile {
         for (String c : ds.columns()) {
             if (!options.ignore().contains(c)) columns.add(c);
         }
+        // the four jobs read the profiled columns once (SparkColumns.keep)
+        Dataset<Row> kept = SparkColumns.keep(ds, columns);
+        try {
+            return of(kept, name, options, columns);
+        } finally {
+            SparkColumns.release(ds, kept);
+        }
+    }
+
+    private static ProfileReport of(Dataset<Row> ds, String name, ProfileOptions options, List<String> columns) {
         double[] ps =
                 Profile.QUANTILES.stream().mapToDouble(Double::doubleValue).toArray();
         List<String> numbers =
