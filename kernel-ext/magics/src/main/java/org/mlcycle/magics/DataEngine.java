@@ -1,8 +1,10 @@
 package org.mlcycle.magics;
 
+import java.time.Duration;
 import java.util.List;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
+import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
 import org.mlcycle.toolkit.quality.CheckReport;
 import org.mlcycle.toolkit.quality.Checks;
@@ -42,6 +44,22 @@ public interface DataEngine {
     SchemaReport validate(Schema schema, Object data, String name);
 
     DriftReport drift(Object reference, String referenceName, Object current, String currentName, DriftOptions options);
+
+    /**
+     * Drift of each {@code window} of {@code current}'s time column against the whole reference, as
+     * {@link org.mlcycle.toolkit.drift.Drift#overTime} does on tables. Engines that cannot cut windows say so.
+     */
+    default DriftWindows driftOverTime(
+            Object reference,
+            String referenceName,
+            Object current,
+            String currentName,
+            String timeColumn,
+            Duration window,
+            DriftOptions options) {
+        throw new IllegalArgumentException("drift: window by window is not available on " + describe()
+                + "; filter it to each window and compare those");
+    }
 
     /** The row count, content hash and schema a journal records as a dataset version, computed where the data is. */
     Fingerprint fingerprint(Object data, String name);

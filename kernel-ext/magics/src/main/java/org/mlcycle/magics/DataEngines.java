@@ -1,5 +1,6 @@
 package org.mlcycle.magics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -7,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
+import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
 import org.mlcycle.toolkit.quality.CheckReport;
 import org.mlcycle.toolkit.quality.Checks;
@@ -132,6 +134,18 @@ final class DataEngines {
         @Override
         public SchemaReport validate(Schema schema, Object data, String name) {
             return schema.validate((Table) data);
+        }
+
+        @Override
+        public DriftWindows driftOverTime(
+                Object reference,
+                String referenceName,
+                Object current,
+                String currentName,
+                String timeColumn,
+                Duration window,
+                DriftOptions options) {
+            return Drift.overTime((Table) reference, (Table) current, timeColumn, window, options);
         }
 
         @Override

@@ -89,12 +89,14 @@ public final class DriftMagics {
         if (time == null) {
             return nb.result(engine.drift(ref.data(), ref.name(), cur.data(), cur.name(), options));
         }
-        if (!ref.isTable()) {
-            throw usage.fail("window by window needs Tablesaw Tables; '" + ref.variable() + "' is " + engine.describe()
-                    + " (filter it to each window and compare those)");
-        }
-        return nb.result(Drift.overTime(
-                (Table) ref.data(), (Table) cur.data(), time, window(Usage.one(a, "window", "1d"), usage), options));
+        return nb.result(engine.driftOverTime(
+                ref.data(),
+                ref.name(),
+                cur.data(),
+                cur.name(),
+                time,
+                window(Usage.one(a, "window", "1d"), usage),
+                options));
     }
 
     /** {@code --ignore} plus, when {@code --columns} is given, every other reference column. */

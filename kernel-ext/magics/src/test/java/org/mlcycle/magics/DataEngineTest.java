@@ -162,7 +162,7 @@ class DataEngineTest {
                 missing.getMessage());
         var windows = assertThrows(
                 IllegalArgumentException.class, () -> kernel.line("drift", "old", "recent", "--by", "bid"));
-        assertTrue(windows.getMessage().contains("needs Tablesaw Tables"), windows.getMessage());
+        assertTrue(windows.getMessage().contains("window by window is not available on a Frame"), windows.getMessage());
     }
 
     @Test

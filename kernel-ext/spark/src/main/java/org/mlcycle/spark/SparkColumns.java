@@ -143,7 +143,7 @@ final class SparkColumns {
         if (!persisted(source)) kept.unpersist();
     }
 
-    private static boolean persisted(Dataset<Row> ds) {
+    static boolean persisted(Dataset<Row> ds) {
         return ds.storageLevel().useMemory() || ds.storageLevel().useDisk();
     }
 

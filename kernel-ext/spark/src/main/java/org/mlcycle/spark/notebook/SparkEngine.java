@@ -1,16 +1,19 @@
 package org.mlcycle.spark.notebook;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlcycle.magics.DataEngine;
 import org.mlcycle.spark.SparkChecks;
 import org.mlcycle.spark.SparkDrift;
+import org.mlcycle.spark.SparkDriftWindows;
 import org.mlcycle.spark.SparkFingerprint;
 import org.mlcycle.spark.SparkProfile;
 import org.mlcycle.spark.SparkSchema;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
+import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
 import org.mlcycle.toolkit.quality.CheckReport;
 import org.mlcycle.toolkit.quality.Checks;
@@ -74,6 +77,19 @@ public final class SparkEngine implements DataEngine {
     public DriftReport drift(
             Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
         return SparkDrift.between(rows(reference), referenceName, rows(current), currentName, options);
+    }
+
+    @Override
+    public DriftWindows driftOverTime(
+            Object reference,
+            String referenceName,
+            Object current,
+            String currentName,
+            String timeColumn,
+            Duration window,
+            DriftOptions options) {
+        return SparkDriftWindows.of(
+                rows(reference), referenceName, rows(current), currentName, timeColumn, window, options);
     }
 
     @Override
