@@ -17,18 +17,39 @@ import tech.tablesaw.api.Table;
 public final class Lesson11Data {
     private Lesson11Data() {}
 
-    /** What a test must detect: a relative CTR lift over a baseline, two-sided alpha 0.05, this power. */
-    public record Plan(double baselineCtr, double relativeLift, double power, long impressionsPerDay) {
+    /**
+     * What a test must detect: a relative CTR lift over a baseline, two-sided alpha 0.05, this power;
+     * and a day of today's traffic, per request: the clicks and impressions of each request (the
+     * baseline CTR is their ratio). The test randomizes requests, so the design effect of CTR on this
+     * day grows the size.
+     */
+    public record Plan(
+            double baselineCtr,
+            double relativeLift,
+            double power,
+            long impressionsPerDay,
+            double[] clicks,
+            double[] impressions) {
         @Override
         public String toString() {
+            double shown = 0, clicked = 0;
+            for (int r = 0; r < impressions.length; r++) {
+                shown += impressions[r];
+                clicked += clicks[r];
+            }
             return String.format(
                     Locale.ROOT,
                     "baseline CTR %.4f, detect a %+.0f%% relative lift, alpha 0.05 (two-sided),"
-                            + " power %.2f; %,d impressions a day for both arms together",
+                            + " power %.2f; %,d impressions a day for both arms together; today's"
+                            + " traffic: %,d requests, %,.0f impressions, %,.0f clicks (clicks() and"
+                            + " impressions(), one entry per request)",
                     baselineCtr,
                     100 * relativeLift,
                     power,
-                    impressionsPerDay);
+                    impressionsPerDay,
+                    impressions.length,
+                    shown,
+                    clicked);
         }
     }
 
@@ -69,14 +90,28 @@ public final class Lesson11Data {
         }
     }
 
+    /** Requests in the plan's day of traffic. */
+    static final int REQUESTS = 8_000;
+
     public static Plan plan(long seed) {
         StudentDraw draw = StudentDraw.of(seed, 0);
-        double baseline = StudentDraw.round(draw.uniform(0.02, 0.05), 4);
-        return new Plan(
-                baseline,
-                draw.oneOf(List.of(0.05, 0.08, 0.10, 0.15)),
-                draw.oneOf(List.of(0.8, 0.9)),
-                draw.oneOf(List.of(20_000L, 40_000L, 60_000L)));
+        double target = draw.uniform(0.02, 0.05);
+        double lift = draw.oneOf(List.of(0.05, 0.08, 0.10, 0.15));
+        double power = draw.oneOf(List.of(0.8, 0.9));
+        long perDay = draw.oneOf(List.of(20_000L, 40_000L, 60_000L));
+        // a few engaged requests get most of the clicks: the impressions of a request are not independent
+        double engaged = draw.oneOf(List.of(0.05, 0.08, 0.12)), share = 0.75;
+        double pEngaged = Math.min(1, target * share / engaged), pOther = target * (1 - share) / (1 - engaged);
+        double[] clicks = new double[REQUESTS], impressions = new double[REQUESTS];
+        double shown = 0, clicked = 0;
+        for (int r = 0; r < REQUESTS; r++) {
+            impressions[r] = draw.between(0, 3);
+            double p = draw.chance(engaged) ? pEngaged : pOther;
+            for (int k = 0; k < impressions[r]; k++) clicks[r] += draw.chance(p) ? 1 : 0;
+            shown += impressions[r];
+            clicked += clicks[r];
+        }
+        return new Plan(clicked / shown, lift, power, perDay, clicks, impressions);
     }
 
     public static Result result(long seed) {

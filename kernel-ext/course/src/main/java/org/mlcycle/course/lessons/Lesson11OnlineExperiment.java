@@ -9,6 +9,7 @@ import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.experiment.Experiments;
+import org.mlcycle.toolkit.experiment.RatioMetric;
 import org.mlcycle.toolkit.experiment.SampleSize;
 
 /**
@@ -41,10 +42,12 @@ final class Lesson11OnlineExperiment {
                         2,
                         Lesson11OnlineExperiment::sampleSize,
                         """
-                        The lesson's formula with your plan's numbers, then the days at half the traffic per arm,
-                        rounded up to whole weeks (weekly seasonality: every weekday equally often):
+                        The design effect of CTR on your plan's traffic (randomized by request), the lesson's
+                        formula grown by it, then the days at half the traffic per arm, rounded up to whole weeks
+                        (weekly seasonality: every weekday equally often):
+                            myDesignEffect = RatioMetric.of("my CTR", myPlan.clicks(), myPlan.impressions()).designEffect();
                             SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
-                            myPerArm = s.perArm();
+                            myPerArm = s.perArm(myDesignEffect);
                             long days = (long) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());
                             myDays = (int) (7 * Math.max(1, (days + 6) / 7));"""),
                 Exercise.of(
@@ -85,41 +88,71 @@ final class Lesson11OnlineExperiment {
                         z));
     }
 
+    /** The design effect of CTR on the plan's day of traffic, randomized by request. */
+    static double designEffect(Lesson11Data.Plan plan) {
+        return RatioMetric.of("today's CTR", plan.clicks(), plan.impressions()).designEffect();
+    }
+
     static Verdict sampleSize(Answers a) {
+        double deff = a.number("myDesignEffect");
         long perArm = a.whole("myPerArm");
         long days = a.whole("myDays");
         Lesson11Data.Plan plan = Lesson11Data.plan(a.seed());
+        double rightDeff = designEffect(plan);
+        if (!close(deff, rightDeff, 0.01)) {
+            if (close(deff, 1 / rightDeff, 0.01)) {
+                return Verdict.hint("that is the per-impression variance over the per-request one: the design effect is"
+                        + " the delta-method variance divided by the binomial one, so it is above 1 here.");
+            }
+            if (close(deff, 1.0, 0.001)) {
+                return Verdict.hint("a design effect of 1 says the impressions are independent; measure it on your"
+                        + " plan's traffic (RatioMetric.of with myPlan.clicks() and myPlan.impressions()).");
+            }
+            return Verdict.hint(text(
+                    "myDesignEffect is %.3f: the delta-method variance of CTR per request over the binomial"
+                            + " variance, from your plan's traffic (RatioMetric.of(name, myPlan.clicks(),"
+                            + " myPlan.impressions()).designEffect()).",
+                    deff));
+        }
         SampleSize s = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.05, plan.power());
+        long right = s.perArm(rightDeff);
         double tolerance = 0.005; // relative: z values rounded by hand move n a little
-        if (!close(perArm, s.perArm(), tolerance)) {
-            if (close(perArm, 2.0 * s.perArm(), tolerance)) {
+        if (!close(perArm, right, tolerance)) {
+            if (close(perArm, s.perArm(), tolerance)) {
+                return Verdict.hint("that is the size per impression, as if impressions were independent trials;"
+                        + " the test randomizes requests, so the size must grow by the design effect.");
+            }
+            if (close(perArm, 2.0 * right, tolerance) || close(perArm, 2.0 * s.perArm(), tolerance)) {
                 return Verdict.hint("that is both arms together; the exercise asks per arm.");
             }
             SampleSize oneSided = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.10, plan.power());
-            if (close(perArm, oneSided.perArm(), tolerance)) {
+            if (close(perArm, oneSided.perArm(rightDeff), tolerance) || close(perArm, oneSided.perArm(), tolerance)) {
                 return Verdict.hint("that is a one-sided test (z 1.645); the plan is two-sided, z(1 - 0.05/2) = 1.96.");
             }
             double absoluteTarget = plan.baselineCtr() + plan.relativeLift();
             if (absoluteTarget < 1) {
                 SampleSize absolute = Experiments.sampleSize(
                         plan.baselineCtr(), absoluteTarget / plan.baselineCtr() - 1, 0.05, plan.power());
-                if (close(perArm, absolute.perArm(), tolerance)) {
+                if (close(perArm, absolute.perArm(rightDeff), tolerance)
+                        || close(perArm, absolute.perArm(), tolerance)) {
                     return Verdict.hint(
                             "the lift is relative: the target CTR is baseline x (1 + lift), not baseline + lift.");
                 }
             }
             return Verdict.hint(text(
                     "myPerArm is %,d: use n = (z(1-alpha/2) sqrt(2 p q) + z(power) sqrt(p1 q1 + p2 q2))^2"
-                            + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize).",
+                            + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize),"
+                            + " times the design effect.",
                     perArm));
         }
         long raw = (long) Math.ceil(2.0 * perArm / plan.impressionsPerDay());
         long needed = wholeWeeks(raw);
         if (days == needed) {
             return Verdict.pass(text(
-                    "%,d impressions per arm: %,d days of traffic at %,d impressions a day, run for %,d days"
-                            + " (whole weeks, so every weekday counts equally).",
-                    perArm, raw, plan.impressionsPerDay(), days));
+                    "design effect %.2f, so %,d impressions per arm (%,d if impressions were independent): %,d days"
+                            + " of traffic at %,d impressions a day, run for %,d days (whole weeks, so every"
+                            + " weekday counts equally).",
+                    rightDeff, perArm, s.perArm(), raw, plan.impressionsPerDay(), days));
         }
         long halfTraffic = (long) Math.ceil((double) perArm / plan.impressionsPerDay());
         if (days == raw || (days > 0 && days < raw + 7 && days % 7 != 0 && days >= raw)) {

@@ -275,48 +275,78 @@ class SeededLessonExercisesTest {
         return (long) Math.ceil(n);
     }
 
+    /** The design effect of CTR per request, by hand: the delta-method variance over the binomial one. */
+    private static double designEffect(Lesson11Data.Plan plan) {
+        double[] x = plan.clicks(), y = plan.impressions();
+        int n = x.length;
+        double sx = 0, sy = 0;
+        for (int i = 0; i < n; i++) {
+            sx += x[i];
+            sy += y[i];
+        }
+        double r = sx / sy, ybar = sy / n, ss = 0;
+        for (int i = 0; i < n; i++) ss += Math.pow(x[i] - r * y[i], 2);
+        double delta = ss / (n - 1) / n / (ybar * ybar);
+        return delta / (r * (1 - r) / sy);
+    }
+
+    private static MapAnswers sized(long seed, double deff, long perArm, long days) {
+        return new MapAnswers(seed)
+                .with("myDesignEffect", deff)
+                .with("myPerArm", perArm)
+                .with("myDays", (int) days);
+    }
+
     @Test
-    @DisplayName("lesson 11: each student sizes their own test; both arms, too few days and a neighbour's size fail")
+    @DisplayName("lesson 11: each student sizes their own test with their design effect; per impression, both arms,"
+            + " too few days and a neighbour's size fail")
     void sampleSize() {
         Lesson11Data.Plan alice = Lesson11Data.plan(ALICE), bob = Lesson11Data.plan(BOB);
+        double deff = designEffect(alice), bobDeff = designEffect(bob);
+        assertTrue(
+                deff > 1.1 && bobDeff > 1.1,
+                "the seeded traffic clusters clicks in requests: " + deff + ", " + bobDeff);
         assertNotEquals(perArm(alice), perArm(bob));
-        long n = perArm(alice);
+        assertNotEquals(deff, bobDeff);
+        long naive = perArm(alice), n = (long) Math.ceil(naive * deff);
         long raw = (long) Math.ceil(2.0 * n / alice.impressionsPerDay());
         long days = 7 * Math.max(1, (raw + 6) / 7); // whole weeks
-        assertTrue(check(
-                        "lesson11-sample-size",
-                        new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days))
-                .passed());
-        assertTrue(check(
-                        "lesson11-sample-size",
-                        new MapAnswers(ALICE).with("myPerArm", 2 * n).with("myDays", (int) days))
+        assertTrue(check("lesson11-sample-size", sized(ALICE, deff, n, days)).passed());
+        // a per-impression answer is told about the design effect, not given the answer
+        long naiveDays = 7 * Math.max(1, ((long) Math.ceil(2.0 * naive / alice.impressionsPerDay()) + 6) / 7);
+        CheckResult perImpression = check("lesson11-sample-size", sized(ALICE, deff, naive, naiveDays));
+        assertFalse(perImpression.passed());
+        assertTrue(perImpression.message().contains("design effect"));
+        assertFalse(perImpression.message().contains(String.format(java.util.Locale.ROOT, "%,d", n)));
+        CheckResult independent = check("lesson11-sample-size", sized(ALICE, 1.0, naive, naiveDays));
+        assertFalse(independent.passed());
+        assertTrue(independent.message().contains("design effect"));
+        assertFalse(
+                check("lesson11-sample-size", sized(ALICE, 1 / deff, n, days)).passed());
+        assertFalse(
+                check("lesson11-sample-size", sized(ALICE, bobDeff, n, days)).passed(),
+                "Bob's design effect is not Alice's");
+        assertTrue(check("lesson11-sample-size", sized(ALICE, deff, 2 * n, days))
                 .message()
                 .contains("both arms together"));
-        assertFalse(check(
-                        "lesson11-sample-size",
-                        new MapAnswers(ALICE).with("myPerArm", perArm(bob)).with("myDays", (int)
-                                Math.ceil(2.0 * perArm(bob) / bob.impressionsPerDay())))
+        long bobN = (long) Math.ceil(perArm(bob) * bobDeff);
+        assertFalse(check("lesson11-sample-size", sized(ALICE, deff, bobN, (long)
+                        Math.ceil(2.0 * bobN / bob.impressionsPerDay())))
                 .passed());
         // a size reached after 8 days (or any part of a week) runs to the end of the week
         for (int partial : new int[] {(int) days + 1, (int) days - 6}) {
             if (partial >= raw && partial % 7 != 0) {
-                assertTrue(check(
-                                "lesson11-sample-size",
-                                new MapAnswers(ALICE).with("myPerArm", n).with("myDays", partial))
+                assertTrue(check("lesson11-sample-size", sized(ALICE, deff, n, partial))
                         .message()
                         .contains("whole weeks"));
             }
         }
-        assertTrue(check(
-                        "lesson11-sample-size",
-                        new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) days + 7))
+        assertTrue(check("lesson11-sample-size", sized(ALICE, deff, n, days + 7))
                 .message()
                 .contains("rounded up to whole weeks"));
         long halfTraffic = (long) Math.ceil((double) n / alice.impressionsPerDay());
         if (halfTraffic != raw && 7 * Math.max(1, (halfTraffic + 6) / 7) != days) {
-            assertTrue(check(
-                            "lesson11-sample-size",
-                            new MapAnswers(ALICE).with("myPerArm", n).with("myDays", (int) halfTraffic))
+            assertTrue(check("lesson11-sample-size", sized(ALICE, deff, n, halfTraffic))
                     .message()
                     .contains("half of the day's impressions"));
         }
