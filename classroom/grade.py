@@ -5,7 +5,7 @@
 
 DIR holds one folder per student (DIR/alice/*.ipynb, nbgrader's layout) or notebooks named after
 their student (DIR/alice.ipynb). Each notebook runs with nbclient in a fresh kernel, with its
-%variant cells set to its student and its graded cells put back to `%check <grade_id>`, so an
+%variant cells set to its student and its graded cells put back to `%check_answer <grade_id>`, so an
 edited check cannot award itself points. Scoring follows nbgrader: a graded cell with an error or
 any stderr output scores 0. A notebook that cannot be read or whose kernel dies scores 0 with the
 error shown; grading goes on with the next one.
@@ -66,7 +66,7 @@ def prepare(nb, student):
     cells.set_variant(nb, student)
     for cell in nb.cells:
         if cell.cell_type == "code" and cells.is_graded(cell) and not cells.is_solution(cell):
-            cell.source = f"%check {cells.grade_id(cell)}"
+            cell.source = f"%check_answer {cells.grade_id(cell)}"
     cells.clear_outputs(nb)
 
 

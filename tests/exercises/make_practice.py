@@ -15,7 +15,7 @@ def nbgrader(cell, grade_id, solution=False, grade=False, locked=False, points=N
 
 cells = [
     new_markdown_cell("# Practice: a day of ads\n\nTwo exercises on your own copy of a day's ad log, and one"
-                      " interview question. Run `%check` after each answer; `%progress` shows how you are doing."),
+                      " interview question. Run `%check_answer` after each answer; `%progress` shows how you are doing."),
     nbgrader(new_code_cell("%variant default"), "variant", locked=True),
     new_code_cell("import org.mlcycle.course.practice.PracticeData;\n"
                   "Table ads = PracticeData.ads(seed);\nads.first(5)"),
@@ -23,12 +23,12 @@ cells = [
     nbgrader(new_code_cell("double ctr = 0;\n// BEGIN SOLUTION\n"
                            "ctr = ads.intColumn(\"clicks\").sum() / ads.intColumn(\"impressions\").sum();\n"
                            "// END SOLUTION\nctr"), "practice-ctr-answer", solution=True),
-    nbgrader(new_code_cell("%check practice-ctr"), "practice-ctr", grade=True, locked=True, points=2),
+    nbgrader(new_code_cell("%check_answer practice-ctr"), "practice-ctr", grade=True, locked=True, points=2),
     new_markdown_cell("## Exercise 2\n\nWhat is the **median** bid (`bid_cpc`)? Store it in `medianBid`."),
     nbgrader(new_code_cell("double medianBid = 0;\n// BEGIN SOLUTION\n"
                            "medianBid = ads.doubleColumn(\"bid_cpc\").median();\n// END SOLUTION\nmedianBid"),
              "practice-median-bid-answer", solution=True),
-    nbgrader(new_code_cell("%check practice-median-bid"), "practice-median-bid", grade=True, locked=True, points=1),
+    nbgrader(new_code_cell("%check_answer practice-median-bid"), "practice-median-bid", grade=True, locked=True, points=1),
     new_markdown_cell("## Interview question\n\nWhy not rank ads by their number of clicks? Write your answer"
                       " in the next cell, then compare it with the model answer."),
     new_markdown_cell("*Your answer here.*"),

@@ -137,7 +137,7 @@ def test_lesson_shape(path):
         if "check" in c.metadata.get("tags", []):
             # the check itself lives in the toolkit; the notebook only names it
             assert grading.get("grade") and grading.get("locked") and grading.get("points", 0) > 0
-            assert c.source == "%check " + grading["grade_id"], f"{path.name}: check cell is {c.source!r}"
+            assert c.source == "%check_answer " + grading["grade_id"], f"{path.name}: check cell is {c.source!r}"
         if "solution" in c.metadata.get("tags", []):
             assert grading.get("solution") and not grading.get("grade")
             assert "// BEGIN SOLUTION" in c.source and "// END SOLUTION" in c.source
