@@ -3,8 +3,11 @@
 
     bench_kernel.py --kernel NAME [--kernels 5] [--round-trips 50]
 
-Per fresh kernel: the time from launching the process to the execute_result of `1`; the
-median round trip of `1` over N cells after 5 warm-up cells; the kernel process's resident set
+Per fresh kernel: the time from launching the process to the execute_result of `1` (and, as
+"ready_s", to its first kernel_info reply: the JVM up and the channels bound); the
+median round trip of `1` over N cells after 5 warm-up cells; the same for a blank cell
+("blank_cell_ms": busy, execute_input, reply and idle without JShell) and a kernel_info request
+("kernel_info_ms"), which is what the protocol and this client cost on their own; the kernel process's resident set
 (VmRSS) after those cells; and the time from shutdown_request to the process's exit. The summary
 gives the median over kernels. Nothing else should run on the machine meanwhile.
 
@@ -46,6 +49,7 @@ def one_kernel(name, round_trips):
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=120)
+    ready = time.perf_counter() - t0
     quiet = lambda msg: None
     reply = kc.execute_interactive("1", timeout=120, output_hook=quiet)
     first = time.perf_counter() - t0
@@ -59,6 +63,15 @@ def one_kernel(name, round_trips):
         trips.append(time.perf_counter() - t)
     pid = km.provisioner.process.pid
     rss = rss_mib(pid)
+    # after the resident set is read: the same round trip without JShell: the protocol and this client alone
+    blank, info = [], []
+    for _ in range(round_trips):
+        t = time.perf_counter()
+        kc.execute_interactive("", timeout=60, output_hook=quiet)
+        blank.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        kc.kernel_info(reply=True, timeout=60)
+        info.append(time.perf_counter() - t)
     process = km.provisioner.process
     t = time.perf_counter()
     kc.shutdown()
@@ -66,7 +79,10 @@ def one_kernel(name, round_trips):
     exit_s = time.perf_counter() - t
     kc.stop_channels()
     km.cleanup_resources()
-    return {"first_result_s": round(first, 3), "round_trip_ms": round(statistics.median(trips) * 1000, 2),
+    return {"first_result_s": round(first, 3), "ready_s": round(ready, 3),
+            "round_trip_ms": round(statistics.median(trips) * 1000, 2),
+            "blank_cell_ms": round(statistics.median(blank) * 1000, 2),
+            "kernel_info_ms": round(statistics.median(info) * 1000, 2),
             "rss_mib": round(rss, 1), "exit_s": round(exit_s, 3)}
 
 
