@@ -3,14 +3,23 @@
 
     bench_kernel.py --kernel NAME [--kernels 5] [--round-trips 50]
 
-Per fresh kernel: the time from launching the process to the execute_result of `1`; the
-median round trip of `1` over N cells after 5 warm-up cells; the kernel process's resident set
+Per fresh kernel: the time from launching the process to the execute_result of `1` (and, as
+"ready_s", to its first kernel_info reply: the JVM up and the channels bound); the
+median round trip of `1` over N cells after 5 warm-up cells; the same for a blank cell
+("blank_cell_ms": busy, execute_input, reply and idle without JShell) and a kernel_info request
+("kernel_info_ms"), which is what the protocol and this client cost on their own; the kernel process's resident set
 (VmRSS) after those cells; and the time from shutdown_request to the process's exit. The summary
 gives the median over kernels. Nothing else should run on the machine meanwhile.
 
+Wall times on a busy machine mostly measure the wait for a core; the CPU times beside them
+(read from /proc, every thread of the process: the JIT's and the collector's too) do not:
+"first_cpu_s" is the kernel's CPU up to its first result, "round_trip_cpu_ms" its CPU per cell of
+`1`, "blank_cell_and_kernel_info_cpu_ms" per blank cell plus kernel_info request.
+
 "jshell_floor" runs a bare JShell (JShellFloor) with the kernelspec's own java, JVM options,
 class-data-sharing archive and classpath, as many times: the time from launching it to its first
-value of `1`, and the median of its in-process `eval("1")`. No kernel built on JShell can start
+value of `1` ("first_cpu_s": its CPU by then), and the median of its in-process `eval("1")`
+("eval_cpu_ms": the process's CPU per evaluation). No kernel built on JShell can start
 or answer faster than that on this machine; the difference is the kernel's own cost.
 
 With --warm NAME (a kernelspec installed with `install --warm`), "warm" measures the same for
@@ -39,6 +48,13 @@ def rss_mib(pid):
     return float("nan")
 
 
+def cpu_ms(pid):
+    """CPU time the process has used so far (every thread, ended ones too), in ms."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def one_kernel(name, round_trips):
     km = KernelManager(kernel_name=name)
     t0 = time.perf_counter()
@@ -46,19 +62,34 @@ def one_kernel(name, round_trips):
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=120)
+    ready = time.perf_counter() - t0
     quiet = lambda msg: None
     reply = kc.execute_interactive("1", timeout=120, output_hook=quiet)
     first = time.perf_counter() - t0
+    pid = km.provisioner.process.pid
+    first_cpu = cpu_ms(pid)
     assert reply["content"]["status"] == "ok"
     for _ in range(5):
         kc.execute_interactive("1", timeout=60, output_hook=quiet)
     trips = []
+    cpu = cpu_ms(pid)
     for _ in range(round_trips):
         t = time.perf_counter()
         kc.execute_interactive("1", timeout=60, output_hook=quiet)
         trips.append(time.perf_counter() - t)
-    pid = km.provisioner.process.pid
+    trip_cpu = (cpu_ms(pid) - cpu) / round_trips
     rss = rss_mib(pid)
+    # after the resident set is read: the same round trip without JShell: the protocol and this client alone
+    blank, info = [], []
+    cpu = cpu_ms(pid)
+    for _ in range(round_trips):
+        t = time.perf_counter()
+        kc.execute_interactive("", timeout=60, output_hook=quiet)
+        blank.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        kc.kernel_info(reply=True, timeout=60)
+        info.append(time.perf_counter() - t)
+    protocol_cpu = (cpu_ms(pid) - cpu) / round_trips
     process = km.provisioner.process
     t = time.perf_counter()
     kc.shutdown()
@@ -66,7 +97,11 @@ def one_kernel(name, round_trips):
     exit_s = time.perf_counter() - t
     kc.stop_channels()
     km.cleanup_resources()
-    return {"first_result_s": round(first, 3), "round_trip_ms": round(statistics.median(trips) * 1000, 2),
+    return {"first_result_s": round(first, 3), "ready_s": round(ready, 3), "first_cpu_s": round(first_cpu / 1000, 3),
+            "round_trip_ms": round(statistics.median(trips) * 1000, 2), "round_trip_cpu_ms": round(trip_cpu, 2),
+            "blank_cell_ms": round(statistics.median(blank) * 1000, 2),
+            "kernel_info_ms": round(statistics.median(info) * 1000, 2),
+            "blank_cell_and_kernel_info_cpu_ms": round(protocol_cpu, 2),
             "rss_mib": round(rss, 1), "exit_s": round(exit_s, 3)}
 
 
@@ -115,10 +150,14 @@ def one_floor(java_argv, evals):
                          stdout=subprocess.PIPE, text=True)
     first_line = p.stdout.readline().strip()
     first = time.perf_counter() - t0
+    first_cpu = cpu_ms(p.pid)
     rest = p.stdout.read().split()
     if p.wait(timeout=120) != 0 or first_line != "first" or rest[:1] != ["eval_ms"]:
         raise SystemExit(f"JShellFloor failed: {first_line} {rest}")
-    return {"first_result_s": round(first, 3), "eval_ms": float(rest[1])}
+    floor = {"first_result_s": round(first, 3), "first_cpu_s": round(first_cpu / 1000, 3), "eval_ms": float(rest[1])}
+    if rest[2:3] == ["eval_cpu_ms"]:
+        floor["eval_cpu_ms"] = float(rest[3])
+    return floor
 
 
 def main():
@@ -138,9 +177,16 @@ def main():
         wruns = warm_runs(args.warm, args.kernels, args.round_trips)
         warm = {"warm": {"kernel": args.warm, "median": {k: statistics.median(r[k] for r in wruns) for k in wruns[0]},
                          "runs": wruns}}
+    # the targets are ratios to the floor of the same run; CPU ratios are the steadier on a busy machine
+    ratios = {"first_result": round(summary["first_result_s"] / floor["first_result_s"], 2),
+              "first_cpu": round(summary["first_cpu_s"] / floor["first_cpu_s"], 2),
+              "round_trip": round(summary["round_trip_ms"] / floor["eval_ms"], 2)}
+    if "eval_cpu_ms" in floor:
+        ratios["round_trip_cpu"] = round(summary["round_trip_cpu_ms"] / floor["eval_cpu_ms"], 2)
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(json.dumps({"task": "kernel", "kernel": args.kernel, "median": summary, "runs": runs,
                       "jshell_floor": {"median": floor, "runs": floors},
+                      "ratios_to_floor": ratios,
                       **warm,
                       "env": {"cpus": os.cpu_count(), "java": java, "python": platform.python_version()}}))
 

@@ -11,8 +11,9 @@ import jdk.jshell.SnippetEvent;
  * The floor under the kernel benchmark: a bare JShell in this JVM, with the kernel's classpath and
  * no imports, no protocol and no rendering. Prints {@code first} as soon as its first {@code 1} has
  * a value (the caller times the process start to that line), then the median time of {@code eval("1")}
- * over N evaluations after 5 warm-up ones, as {@code eval_ms <number>} (each {@code $N} dropped
- * after its value is read, as the kernel does). Whatever the kernel takes
+ * over N evaluations after 5 warm-up ones, as {@code eval_ms <number>}, and the process's CPU time
+ * per evaluation over those N (the JIT's and the collector's threads included), as
+ * {@code eval_cpu_ms <number>} (each {@code $N} dropped after its value is read, as the kernel does). Whatever the kernel takes
  * beyond these two numbers is the kernel's own; below them no JShell kernel can go on this JVM.
  *
  * <pre>java [the kernel's JVM options] -cp ... org.mlcycle.kernel.launch.JShellFloor [N]</pre>
@@ -30,15 +31,25 @@ public final class JShellFloor {
                 evalOne(shell);
             }
             List<Double> ms = new ArrayList<>();
+            long cpu = processCpuNanos();
             for (int i = 0; i < n; i++) {
                 long t = System.nanoTime();
                 evalOne(shell);
                 ms.add((System.nanoTime() - t) / 1e6);
             }
+            double cpuPerEval = (processCpuNanos() - cpu) / 1e6 / n;
             Collections.sort(ms);
             double median = n % 2 == 1 ? ms.get(n / 2) : (ms.get(n / 2 - 1) + ms.get(n / 2)) / 2;
-            System.out.printf(java.util.Locale.ROOT, "eval_ms %.2f%n", median);
+            System.out.printf(java.util.Locale.ROOT, "eval_ms %.2f eval_cpu_ms %.2f%n", median, cpuPerEval);
         }
+    }
+
+    /** CPU time of the whole process (every thread), in nanoseconds; -1 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     private static void evalOne(JShell shell) {

@@ -78,14 +78,19 @@ public final class Main {
             System.exit(2);
             return;
         }
-        long jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.mlcycle.kernel");
+        // java.lang.management costs tens of ms of class loading and CPU at start: only when logged
+        long jvm = log.isLoggable(Level.INFO)
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                : -1;
         long t1 = System.nanoTime();
         KernelConnection connection = new KernelConnection(props);
         kernel.connect(connection);
         connection.connect();
         long t2 = System.nanoTime();
-        java.util.logging.Logger.getLogger("org.mlcycle.kernel")
-                .info(String.format("startup: JVM up %d ms, channels %d ms", jvm, (t2 - t1) / 1_000_000));
+        if (jvm >= 0) {
+            log.info(String.format("startup: JVM up %d ms, channels %d ms", jvm, (t2 - t1) / 1_000_000));
+        }
         watchParent();
         connection.waitUntilClose();
         ExitGuard.kernelExit(0);
