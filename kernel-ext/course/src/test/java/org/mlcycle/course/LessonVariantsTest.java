@@ -64,44 +64,88 @@ class LessonVariantsTest {
     }
 
     @Test
-    @DisplayName("lesson 0: on call is monitoring; the loops back are counted and land most in data")
+    @DisplayName("lesson 0: on call is monitoring; the loops back of the student's own route are counted")
     void onCallAndLoopsBack() {
-        Stage[] route = {
-            Stage.SCOPING,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DEPLOYMENT,
-            Stage.MONITORING,
-            Stage.BUSINESS,
-            Stage.SCOPING
-        };
-        List<org.mlcycle.toolkit.journal.StageMove> moves = new java.util.ArrayList<>();
-        for (int i = 0; i < route.length; i++) {
-            moves.add(new org.mlcycle.toolkit.journal.StageMove(
-                    i + 1, route[i], "step " + (i + 1), java.time.Instant.EPOCH.plusSeconds(i)));
-        }
-        var path = new org.mlcycle.toolkit.journal.StagePath(moves, List.of(), List.of(), java.time.Instant.EPOCH);
-        java.util.function.Supplier<MapAnswers> right = () -> new MapAnswers(ALICE)
-                .with("path", path)
-                .with("onCall", Stage.MONITORING)
-                .with("mostReturns", Stage.DATA)
-                .with("backwards", 3);
-        CheckResult pass = check("lesson00-loops-back", right.get());
+        CheckResult pass = check("lesson00-loops-back", loopAnswers(ALICE));
         assertTrue(pass.passed(), pass.message());
-        assertTrue(pass.message().contains("2 of the 3 loops back return to data"), pass.message());
-        String deploy = check("lesson00-loops-back", right.get().with("onCall", Stage.DEPLOYMENT))
+        assertTrue(
+                pass.message()
+                        .contains("loops back return to "
+                                + loopAnswers(ALICE)
+                                        .value("mostReturns")
+                                        .toString()
+                                        .toLowerCase(java.util.Locale.ROOT)),
+                pass.message());
+        String deploy = check("lesson00-loops-back", loopAnswers(ALICE).with("onCall", Stage.DEPLOYMENT))
                 .message();
         assertTrue(deploy.contains("deployment happens once"), deploy);
-        String development = check("lesson00-loops-back", right.get().with("mostReturns", Stage.DEVELOPMENT))
+        Stage other = loopAnswers(ALICE).value("mostReturns") == Stage.DATA ? Stage.DEVELOPMENT : Stage.DATA;
+        String elsewhere = check("lesson00-loops-back", loopAnswers(ALICE).with("mostReturns", other))
                 .message();
-        assertTrue(development.contains("not where the loops back land"), development);
-        String changes =
-                check("lesson00-loops-back", right.get().with("backwards", 10)).message();
-        assertTrue(changes.contains("every change of stage"), changes);
+        assertTrue(elsewhere.contains("not where the loops back land"), elsewhere);
+        List<Stage> stages = stagesOf(StudentVariants.teamLog(ALICE));
+        int changes = 0;
+        for (int i = 1; i < stages.size(); i++) {
+            changes += stages.get(i) != stages.get(i - 1) ? 1 : 0;
+        }
+        String everyChange = check("lesson00-loops-back", loopAnswers(ALICE).with("backwards", changes))
+                .message();
+        assertTrue(everyChange.contains("every change of stage"), everyChange);
+    }
+
+    @Test
+    @DisplayName("lesson 0: students' routes differ, so do the loops back and where they land")
+    void routesDifferByStudent() {
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        java.util.Set<Object> landings = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 30; seed++) {
+            MapAnswers right = loopAnswers(seed);
+            answers.add(right.value("backwards") + " " + right.value("mostReturns"));
+            landings.add(right.value("mostReturns"));
+        }
+        assertTrue(answers.size() >= 4, "too few different answers over 30 students: " + answers);
+        assertEquals(java.util.Set.of(Stage.DATA, Stage.DEVELOPMENT), landings);
+        long neighbour = 2;
+        while (loopAnswers(neighbour)
+                .value("backwards")
+                .equals(loopAnswers(ALICE).value("backwards"))) {
+            neighbour++;
+        }
+        MapAnswers copied = loopAnswers(ALICE);
+        assertFalse(
+                check(
+                                "lesson00-loops-back",
+                                new MapAnswers(neighbour)
+                                        .with("onCall", Stage.MONITORING)
+                                        .with("mostReturns", copied.value("mostReturns"))
+                                        .with("backwards", copied.value("backwards")))
+                        .passed(),
+                "a neighbour's count passed");
+    }
+
+    /** The model solution of lesson 0's first exercise, from the student's own route. */
+    private static MapAnswers loopAnswers(long seed) {
+        List<Stage> stages = stagesOf(StudentVariants.teamLog(seed));
+        Map<Stage, Integer> returnsTo = new HashMap<>();
+        int backwards = 0;
+        for (int i = 1; i < stages.size(); i++) {
+            if (stages.get(i).number() < stages.get(i - 1).number()) {
+                backwards++;
+                returnsTo.merge(stages.get(i), 1, Integer::sum);
+            }
+        }
+        Stage most = returnsTo.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        return new MapAnswers(seed)
+                .with("onCall", Stage.MONITORING)
+                .with("mostReturns", most)
+                .with("backwards", backwards);
+    }
+
+    private static List<Stage> stagesOf(Table team) {
+        return team.stringColumn("stage").asList().stream().map(Stage::parse).toList();
     }
 
     /** The model solution: weeks by stage, the largest, and its share. */

@@ -9,7 +9,6 @@ import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.NumberAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.journal.Stage;
-import org.mlcycle.toolkit.journal.StagePath;
 import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/00-production-cycle.ipynb: each check recomputes the expected value from the lesson's data. */
@@ -21,17 +20,18 @@ final class Lesson00ProductionCycle {
                 Exercise.of(
                         "lesson00-loops-back",
                         "00-production-cycle",
-                        "who is on call, where the loops return, how many",
+                        "who is on call, where your team's loops return, how many",
                         2,
                         Lesson00ProductionCycle::loopsBack,
                         """
-                        The live model fails at night in the monitoring stage; count, for each loop back, the stage
-                        it returns to, and the loops themselves:
+                        The live model fails at night in the monitoring stage; count, for each loop back in your
+                        team's route, the stage it returns to, and the loops themselves:
                             onCall = Stage.MONITORING;
-                            for (int i = 1; i < plan.size(); i++)
-                                if (plan.get(i).stage().number() < plan.get(i - 1).stage().number()) {
-                                    backwards++; returnsTo.merge(plan.get(i).stage(), 1, Integer::sum); }
-                            mostReturns = the stage with the most returns (Stage.DATA);"""),
+                            for (int i = 1; i < team.rowCount(); i++)
+                                if (stage(i).number() < stage(i - 1).number()) {
+                                    backwards++; returnsTo.merge(stage(i), 1, Integer::sum); }
+                            mostReturns = the stage with the most returns;
+                        where stage(i) is the Stage whose label() is team.stringColumn("stage").get(i)."""),
                 Exercise.of(
                         "lesson00-staff-stage",
                         "00-production-cycle",
@@ -107,14 +107,9 @@ final class Lesson00ProductionCycle {
                                     + " is work planned in advance; someone on call answers for the live model."
                                     + " Look at the stages table's \"who\" column.");
         }
-        StagePath path = a.value("path", StagePath.class, "the lesson's StagePath");
-        List<Stage> stages = path.stages();
-        int[] returns = new int[Stage.values().length];
-        for (int i = 1; i < stages.size(); i++) {
-            if (stages.get(i).number() < stages.get(i - 1).number()) {
-                returns[stages.get(i).ordinal()]++;
-            }
-        }
+        List<Stage> stages = StudentVariants.stagesOf(StudentVariants.teamLog(a.seed()));
+        int[] returns = StudentVariants.returnsByStage(stages);
+        int loops = Arrays.stream(returns).sum();
         Stage most =
                 Stage.values()[argMax(Arrays.stream(returns).asDoubleStream().toArray())];
         Stage mostReturns = a.value("mostReturns", Stage.class, "a Stage (for example Stage.DATA)");
@@ -131,11 +126,11 @@ final class Lesson00ProductionCycle {
         }
         return NumberAnswer.of(backwards, 0)
                 .right(
-                        path.loops(),
+                        loops,
                         text(
-                                "monitoring needs someone on call; %d of the %d loops back return to %s, so that"
-                                        + " is where a plan budgets its repeat visits.",
-                                returns[most.ordinal()], path.loops(), most.label()))
+                                "monitoring needs someone on call; %d of your team's %d loops back return to %s,"
+                                        + " so that is where its plan budgets repeat visits.",
+                                returns[most.ordinal()], loops, most.label()))
                 .mistake(
                         changes,
                         "you counted every change of stage; a loop back is only a move to a smaller stage" + " number.")

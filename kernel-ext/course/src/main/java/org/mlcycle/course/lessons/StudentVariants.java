@@ -29,47 +29,78 @@ public final class StudentVariants {
 
     /**
      * Lesson 0: the route another team took, one row a step: step, stage (its label), weeks spent.
-     * Data work takes longest on average, but not for every team.
+     * The route is the learner's own: how often the team went back from development to data, from
+     * deployment to development, from monitoring to data, and whether the business result sent it
+     * back to scoping, are all drawn; so are the weeks. Data work takes longest on average, but not
+     * for every team, and the loops back land most often in data for some teams, in development for
+     * others.
      */
     public static Table teamLog(long seed) {
         StudentDraw draw = numbers(seed, 0);
-        Stage[] route = {
-            Stage.SCOPING,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DEPLOYMENT,
-            Stage.MONITORING,
-            Stage.DATA,
-            Stage.DEVELOPMENT,
-            Stage.DEPLOYMENT,
-            Stage.MONITORING,
-            Stage.BUSINESS
-        };
-        double[] typical = {2, 3, 2, 3, 1.5, 2.5, 1.5, 2, 3, 2, 1.5, 1, 3, 1.5}; // weeks, by position in the route
+        double[] typical = {2, 3, 2, 1.5, 3, 1.5}; // weeks of a visit, by stage ordinal
         while (true) {
-            double[] weeks = new double[route.length];
-            for (int i = 0; i < route.length; i++) {
-                weeks[i] = Math.round(typical[i] * draw.uniform(0.3, 1.9) * 2) / 2.0 + 0.5;
+            List<Stage> route = teamRoute(draw);
+            double[] weeks = new double[route.size()];
+            for (int i = 0; i < weeks.length; i++) {
+                weeks[i] = Math.round(typical[route.get(i).ordinal()] * draw.uniform(0.3, 1.9) * 2) / 2.0 + 0.5;
             }
             Table log = Table.create(
                     "another team's route",
                     IntColumn.create(
                             "step",
-                            java.util.stream.IntStream.rangeClosed(1, route.length)
+                            java.util.stream.IntStream.rangeClosed(1, route.size())
                                     .toArray()),
                     StringColumn.create(
-                            "stage", Arrays.stream(route).map(Stage::label).toList()),
+                            "stage", route.stream().map(Stage::label).toList()),
                     DoubleColumn.create("weeks", weeks));
             double[] perStage = weeksByStage(log);
             double max = Arrays.stream(perStage).max().orElseThrow();
-            if (Arrays.stream(perStage).filter(w -> w == max).count() == 1) {
-                return log; // one busiest stage, so the decision has one right answer
+            int[] returns = returnsByStage(route);
+            int most = Arrays.stream(returns).max().orElseThrow();
+            if (Arrays.stream(perStage).filter(w -> w == max).count() == 1
+                    && Arrays.stream(returns).filter(r -> r == most).count() == 1) {
+                return log; // one busiest stage and one most-returned-to stage: each decision has one answer
             }
         }
+    }
+
+    /** Lesson 0: a drawn route through the stages, with its loops back. */
+    private static List<Stage> teamRoute(StudentDraw draw) {
+        List<Stage> route = new java.util.ArrayList<>(List.of(Stage.SCOPING, Stage.DATA, Stage.DEVELOPMENT));
+        for (int k = draw.between(1, 3); k > 0; k--) { // error analysis sends the team back to data
+            route.addAll(List.of(Stage.DATA, Stage.DEVELOPMENT));
+        }
+        route.add(Stage.DEPLOYMENT);
+        for (int k = draw.between(0, 3); k > 0; k--) { // a failed release check sends it back to development
+            route.addAll(List.of(Stage.DEVELOPMENT, Stage.DEPLOYMENT));
+        }
+        route.add(Stage.MONITORING);
+        for (int k = draw.between(0, 2); k > 0; k--) { // drift seen in monitoring: fresh data, retrain, redeploy
+            route.addAll(List.of(Stage.DATA, Stage.DEVELOPMENT, Stage.DEPLOYMENT, Stage.MONITORING));
+        }
+        route.add(Stage.BUSINESS);
+        if (draw.chance(0.5)) {
+            route.add(Stage.SCOPING); // the business result changes the objective
+        }
+        return route;
+    }
+
+    /** Lesson 0: for each stage (by ordinal), how many loops back of {@code route} enter it. */
+    static int[] returnsByStage(List<Stage> route) {
+        int[] returns = new int[Stage.values().length];
+        for (int i = 1; i < route.size(); i++) {
+            if (route.get(i).number() < route.get(i - 1).number()) {
+                returns[route.get(i).ordinal()]++;
+            }
+        }
+        return returns;
+    }
+
+    /** Lesson 0: the stages of {@code log}'s steps, in order. */
+    static List<Stage> stagesOf(Table log) {
+        return log.stringColumn("stage").asList().stream()
+                .map(StudentVariants::stageOf)
+                .toList();
     }
 
     /** Lesson 0: the weeks spent in each stage of {@code log}, indexed by {@link Stage#ordinal()}. */
