@@ -260,6 +260,13 @@ def test_lesson4_first_model_ranks_well_and_errors_pile_up_in_one_slice(executed
     assert round(run.num("commercial_same_lift"), 1) == 15.7
     assert run.num("commercial_same_lift") > run.num("navigational_competitor_lift")
     assert run.num("commercial_same_worst") < run.num("navigational_competitor_worst")
+    # labeler B disagrees with A far more in that slice than overall: the intervals are apart
+    assert run.num("b_disagrees_nav_competitor_rows") == 267
+    assert round(run.num("b_disagrees_nav_competitor"), 2) == 0.42
+    assert (round(run.num("b_disagrees_nav_competitor_low"), 2), round(run.num("b_disagrees_nav_competitor_high"), 2)) == (0.36, 0.48)
+    assert round(run.num("b_disagrees_all"), 3) == 0.058
+    assert (round(run.num("b_disagrees_all_low"), 3), round(run.num("b_disagrees_all_high"), 3)) == (0.049, 0.068)
+    assert run.num("b_disagrees_nav_competitor_low") > run.num("b_disagrees_all_high")
 
 
 def test_lesson5_relabeling_beats_tuning_the_model(executed):
