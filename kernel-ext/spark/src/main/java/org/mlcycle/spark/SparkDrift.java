@@ -10,26 +10,19 @@ import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.mlcycle.toolkit.drift.ChiSquare;
 import org.mlcycle.toolkit.drift.ColumnDrift;
+import org.mlcycle.toolkit.drift.ColumnDrifts;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
-import org.mlcycle.toolkit.drift.JensenShannon;
-import org.mlcycle.toolkit.drift.Ks;
-import org.mlcycle.toolkit.drift.Psi;
-import org.mlcycle.toolkit.report.Html;
 
 /**
  * {@link Drift#between} over two Spark {@code Dataset}s: the same {@link DriftReport}, the same decision
@@ -39,8 +32,9 @@ import org.mlcycle.toolkit.report.Html;
  *
  * <p>Exact as on a table: row and value counts, missing shares, everything about categories (chi-square,
  * PSI, JS, L-inf, new and vanished values), the reference std, and which number columns have few enough
- * values to be compared as categories. Approximate for numbers: KS D and W/std are read off the quantile
- * sketches (bounds in {@link Approx}); the KS p-value is the table's formula applied to that D; the PSI
+ * values to be compared as categories. Approximate for numbers: KS D and W/std are the table's own
+ * statistics ({@link ColumnDrifts}) applied to the quantile sketches as equal-weight samples (bounds in
+ * {@link Approx}); the KS p-value is the table's formula applied to that D with the true counts; the PSI
  * and JS bins are cut at sketch quantiles (values of the column, where a table interpolates), and the
  * shares in those bins are then counted exactly.
  */
@@ -213,7 +207,7 @@ public final class SparkDrift {
         }
 
         double missing(String c) {
-            return rows == 0 ? 0 : (double) (rows - present.get(c)) / rows;
+            return ColumnDrifts.share(rows - present.get(c), rows);
         }
     }
 
@@ -256,103 +250,21 @@ public final class SparkDrift {
 
     private static ColumnDrift numeric(
             String name, Sketch r, Sketch k, double[] edges, long[] nr, long[] nc, DriftOptions o, boolean tests) {
-        long nRef = r.present.get(name), nCur = k.present.get(name);
-        double missRef = r.missing(name), missCur = k.missing(name);
-        boolean missingMoved = Math.abs(missCur - missRef) > o.missingRateChange();
-        String rule = tests ? "KS p < " + num(o.pValue()) : "Wasserstein/std >= " + num(o.wasserstein());
-        if (nRef == 0 || nCur == 0) {
-            return new ColumnDrift(
-                    name,
-                    true,
-                    nRef,
-                    nCur,
-                    missRef,
-                    missCur,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    "",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    rule,
-                    Double.NaN,
-                    false,
-                    missingMoved,
-                    "no values in the " + (nRef == 0 ? "reference" : "current") + " table");
-        }
-        double[] qr = r.grid.get(name), qc = k.grid.get(name);
-        double ks = ksFromGrids(qr, qc);
-        double ksP = Ks.pValue(ks, Math.toIntExact(nRef), Math.toIntExact(nCur));
-        double w = 0;
-        for (int i = 0; i < qr.length; i++) w += Math.abs(qr[i] - qc[i]);
-        double wass = w / qr.length / Math.max(r.std.get(name), 0.001);
-        double[] pr = shares(nr, nRef), pc = shares(nc, nCur);
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i <= edges.length; i++) {
-            String lo = i == 0 ? "-inf" : Html.format(edges[i - 1]);
-            String hi = i == edges.length ? "inf)" : Html.format(edges[i]) + "]";
-            labels.add("(" + lo + ", " + hi);
-        }
-        int worst = worst(pr, pc);
-        double score = tests ? ksP : wass;
-        boolean drifted = tests ? ksP < o.pValue() : wass >= o.wasserstein();
-        return new ColumnDrift(
+        // the quantile grids stand for the samples: equal-weight values, as Approx bounds them
+        return ColumnDrifts.numeric(
                 name,
-                true,
-                nRef,
-                nCur,
-                missRef,
-                missCur,
-                ks,
-                ksP,
-                wass,
-                Double.NaN,
-                0,
-                Double.NaN,
-                Psi.of(pr, pc),
-                JensenShannon.distance(pr, pc),
-                Math.abs(pc[worst] - pr[worst]),
-                labels.get(worst),
-                labels,
-                boxed(pr),
-                boxed(pc),
-                List.of(),
-                List.of(),
-                rule,
-                score,
-                drifted,
-                missingMoved,
-                "");
-    }
-
-    /** Largest gap between the two step CDFs the grids define; the steps sit at grid points. */
-    static double ksFromGrids(double[] a, double[] b) {
-        double d = 0;
-        for (double[] xs : new double[][] {a, b}) {
-            for (double x : xs) {
-                d = Math.max(d, Math.abs(cdf(a, x) - cdf(b, x)));
-            }
-        }
-        return d;
-    }
-
-    private static double cdf(double[] sortedGrid, double x) {
-        int lo = 0, hi = sortedGrid.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedGrid[mid] <= x) lo = mid + 1;
-            else hi = mid;
-        }
-        return (double) lo / sortedGrid.length;
+                r.present.get(name),
+                k.present.get(name),
+                r.missing(name),
+                k.missing(name),
+                r.grid.get(name),
+                k.grid.get(name),
+                r.std.get(name),
+                edges,
+                nr,
+                nc,
+                o,
+                tests);
     }
 
     private static ColumnDrift categorical(
@@ -364,118 +276,13 @@ public final class SparkDrift {
             boolean numbers,
             DriftOptions o,
             boolean tests) {
-        Map<String, Long> vr = counts(gr), vc = counts(gc);
-        double missRef = r.missing(name), missCur = k.missing(name);
-        boolean missingMoved = Math.abs(missCur - missRef) > o.missingRateChange();
-        Comparator<String> order =
-                numbers ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
-        TreeSet<String> union = new TreeSet<>(order);
-        union.addAll(vr.keySet());
-        union.addAll(vc.keySet());
-        List<String> cats = new ArrayList<>(union);
-        long[] nr = new long[cats.size()], nc = new long[cats.size()];
-        long totalR = 0, totalC = 0;
-        List<String> added = new ArrayList<>(), vanished = new ArrayList<>();
-        for (int i = 0; i < cats.size(); i++) {
-            nr[i] = vr.getOrDefault(cats.get(i), 0L);
-            nc[i] = vc.getOrDefault(cats.get(i), 0L);
-            totalR += nr[i];
-            totalC += nc[i];
-            if (nr[i] == 0) added.add(cats.get(i));
-            if (nc[i] == 0) vanished.add(cats.get(i));
-        }
-        String rule = tests ? "chi-square p < " + num(o.pValue()) : "JS >= " + num(o.js());
-        if (totalR == 0 || totalC == 0) {
-            return new ColumnDrift(
-                    name,
-                    false,
-                    totalR,
-                    totalC,
-                    missRef,
-                    missCur,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    "",
-                    cats,
-                    List.of(),
-                    List.of(),
-                    added,
-                    vanished,
-                    rule,
-                    Double.NaN,
-                    false,
-                    missingMoved,
-                    "no values in the " + (totalR == 0 ? "reference" : "current") + " table");
-        }
-        double[] pr = shares(nr, totalR), pc = shares(nc, totalC);
-        double[] chi = ChiSquare.test(nr, nc);
-        double js = JensenShannon.distance(pr, pc);
-        int worst = worst(pr, pc);
-        double score = tests ? chi[2] : js;
-        boolean drifted = tests ? chi[2] < o.pValue() : js >= o.js();
-        return new ColumnDrift(
-                name,
-                false,
-                totalR,
-                totalC,
-                missRef,
-                missCur,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                chi[0],
-                (int) chi[1],
-                chi[2],
-                Psi.of(pr, pc),
-                js,
-                Math.abs(pc[worst] - pr[worst]),
-                cats.get(worst),
-                cats,
-                boxed(pr),
-                boxed(pc),
-                added,
-                vanished,
-                rule,
-                score,
-                drifted,
-                missingMoved,
-                "");
+        return ColumnDrifts.categorical(
+                name, counts(gr), counts(gc), numbers, r.missing(name), k.missing(name), o, tests);
     }
 
     private static Map<String, Long> counts(ValueGroups.Groups g) {
         Map<String, Long> m = new HashMap<>();
         if (g != null) g.top().forEach(v -> m.put(v.value(), v.count()));
         return m;
-    }
-
-    private static double[] shares(long[] counts, long total) {
-        double[] p = new double[counts.length];
-        for (int i = 0; i < p.length; i++) p[i] = counts[i] / (double) total;
-        return p;
-    }
-
-    /** The first index with the largest |cur - ref|, as the table path picks it. */
-    private static int worst(double[] ref, double[] cur) {
-        int w = 0;
-        for (int i = 1; i < ref.length; i++) {
-            if (Math.abs(cur[i] - ref[i]) > Math.abs(cur[w] - ref[w])) w = i;
-        }
-        return w;
-    }
-
-    private static List<Double> boxed(double[] v) {
-        return java.util.Arrays.stream(v).boxed().toList();
-    }
-
-    /** A threshold as typed, as the report prints it: 0.05, 0.1, 1000. */
-    private static String num(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -10,21 +10,19 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlcycle.toolkit.quality.ColumnSchema;
 import org.mlcycle.toolkit.quality.Schema;
-import org.mlcycle.toolkit.quality.SchemaAnomaly;
 import org.mlcycle.toolkit.quality.SchemaOptions;
 import org.mlcycle.toolkit.quality.SchemaReport;
-import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.quality.SchemaRules;
 
 /**
  * {@link Schema#infer} and {@link Schema#validate} over a Spark {@code Dataset}, all exact: one
@@ -34,8 +32,6 @@ import org.mlcycle.toolkit.report.Html;
  */
 public final class SparkSchema {
     private static final String WHO = "schema";
-    /** Examples of unseen values listed, as on a table. */
-    private static final int EXAMPLES = 10;
 
     private SparkSchema() {}
 
@@ -69,26 +65,20 @@ public final class SparkSchema {
         List<ColumnSchema> cols = new ArrayList<>();
         int at = 1;
         for (String c : names) {
-            String type = SparkColumns.tablesawType(reference.schema().apply(c).dataType())
-                    .name();
-            double missing = rows == 0 ? 0 : (double) (rows - a.getLong(at++)) / rows;
+            String type = type(reference, c);
+            double missing = SchemaRules.share(rows - a.getLong(at++), rows);
             if (SparkColumns.numeric(reference, c)) {
                 double lo = SparkColumns.num(a, at++), hi = SparkColumns.num(a, at++);
-                cols.add(new ColumnSchema(
-                        c,
-                        type,
-                        true,
-                        missing,
-                        List.of(),
-                        options.ranges() ? lo : Double.NaN,
-                        options.ranges() ? hi : Double.NaN));
+                cols.add(SchemaRules.number(c, type, missing, lo, hi, options));
             } else {
                 ValueGroups.Groups g = groups.getOrDefault(c, ValueGroups.Groups.NONE);
-                List<String> domain = g.distinct() <= options.maxDomain()
-                        ? List.copyOf(new TreeSet<>(
-                                g.top().stream().map(ValueGroups.Count::value).toList()))
-                        : List.of();
-                cols.add(new ColumnSchema(c, type, false, missing, domain, Double.NaN, Double.NaN));
+                cols.add(SchemaRules.text(
+                        c,
+                        type,
+                        missing,
+                        g.top().stream().map(ValueGroups.Count::value).toList(),
+                        g.distinct(),
+                        options));
             }
         }
         return new Schema(name, cols, options);
@@ -125,108 +115,46 @@ public final class SparkSchema {
         Map<String, ValueGroups.Groups> extras = ValueGroups.of(
                 batch,
                 domainColumns,
-                EXAMPLES,
+                SchemaRules.EXAMPLES,
                 unseen.stream().reduce(Column::or).orElse(lit(false)));
 
-        List<SchemaAnomaly> out = new ArrayList<>();
-        if (rows == 0) {
-            out.add(new SchemaAnomaly(
-                    SchemaAnomaly.Kind.EMPTY_BATCH, "", Double.NaN, "the batch has no rows", List.of()));
-        }
-        Set<String> known = new TreeSet<>();
-        schema.columns().forEach(s -> known.add(s.name()));
-        for (String c : batch.columns()) {
-            if (!known.contains(c)) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.NEW_COLUMN,
-                        c,
-                        Double.NaN,
-                        "not in the schema of '" + schema.source() + "' (type " + type(batch, c) + ")",
-                        List.of()));
-            }
-        }
+        Map<String, ColumnSchema> known = new HashMap<>();
+        schema.columns().forEach(s -> known.put(s.name(), s));
+        // what the aggregation measured, in the order it read the columns; the batch order comes after
+        Map<String, SchemaRules.BatchColumn> measured = new HashMap<>();
         int at = 1;
         for (ColumnSchema s : schema.columns()) {
-            if (!has.contains(s.name())) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.MISSING_COLUMN,
-                        s.name(),
-                        Double.NaN,
-                        "expected " + s.type() + ", absent from '" + name + "'",
-                        List.of()));
-                continue;
-            }
+            if (!has.contains(s.name())) continue;
             String type = type(batch, s.name());
-            if (!type.equals(s.type())) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.TYPE_CHANGED,
-                        s.name(),
-                        Double.NaN,
-                        "was " + s.type() + ", now " + type,
-                        List.of()));
-            }
-            long present = a.getLong(at++);
-            double missing = rows == 0 ? 0 : (double) (rows - present) / rows;
-            if (missing > s.missingShare() + options.missingTolerance()) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.MISSING_RATE,
-                        s.name(),
-                        missing,
-                        String.format(
-                                Locale.ROOT,
-                                "%.2f%% missing, reference %.2f%% (tolerance +%.2f points)",
-                                100 * missing,
-                                100 * s.missingShare(),
-                                100 * options.missingTolerance()),
-                        List.of()));
-            }
             boolean numeric = SparkColumns.numeric(batch, s.name());
-            if (s.hasDomain() && !numeric) {
-                ValueGroups.Groups g = extras.getOrDefault(s.name(), ValueGroups.Groups.NONE);
-                double share = present == 0 ? 0 : (double) g.present() / present;
-                if (g.present() > 0 && share > options.unseenTolerance()) {
-                    List<String> examples = g.top().stream()
-                            .map(v -> v.value() + " (" + v.count() + ")")
-                            .toList();
-                    out.add(new SchemaAnomaly(
-                            SchemaAnomaly.Kind.UNSEEN_CATEGORIES,
-                            s.name(),
-                            share,
-                            String.format(
-                                    Locale.ROOT,
-                                    "%d values outside the domain of %d (%.2f%% of %d rows): %s",
-                                    g.distinct(),
-                                    s.domain().size(),
-                                    100 * share,
-                                    present,
-                                    String.join(", ", examples)),
-                            examples));
-                }
-            }
+            long present = a.getLong(at++);
+            long outside = 0;
+            double lo = Double.NaN, hi = Double.NaN;
             if (s.hasRange() && numeric) {
-                long outside = a.getLong(at);
-                double lo = SparkColumns.num(a, at + 1), hi = SparkColumns.num(a, at + 2);
+                outside = a.getLong(at);
+                lo = SparkColumns.num(a, at + 1);
+                hi = SparkColumns.num(a, at + 2);
                 at += 3;
-                if (outside > 0) {
-                    double share = (double) outside / present;
-                    out.add(new SchemaAnomaly(
-                            SchemaAnomaly.Kind.OUT_OF_RANGE,
-                            s.name(),
-                            share,
-                            String.format(
-                                    Locale.ROOT,
-                                    "%d values (%.2f%%) outside [%s, %s]; outliers span [%s, %s]",
-                                    outside,
-                                    100 * share,
-                                    Html.format(s.min()),
-                                    Html.format(s.max()),
-                                    Html.format(lo),
-                                    Html.format(hi)),
-                            Arrays.asList(Html.format(lo), Html.format(hi))));
-                }
             }
+            ValueGroups.Groups g = s.hasDomain() && !numeric
+                    ? extras.getOrDefault(s.name(), ValueGroups.Groups.NONE)
+                    : ValueGroups.Groups.NONE;
+            Map<String, Long> top = new LinkedHashMap<>();
+            g.top().forEach(v -> top.put(v.value(), v.count()));
+            measured.put(
+                    s.name(),
+                    new SchemaRules.BatchColumn(
+                            type, numeric, present, g.present(), g.distinct(), top, outside, lo, hi));
         }
-        return new SchemaReport(schema.source(), name, rows, out);
+        Map<String, SchemaRules.BatchColumn> inOrder = new LinkedHashMap<>();
+        for (String c : batch.columns()) {
+            inOrder.put(
+                    c,
+                    known.containsKey(c)
+                            ? measured.get(c)
+                            : SchemaRules.BatchColumn.typed(type(batch, c), SparkColumns.numeric(batch, c)));
+        }
+        return SchemaRules.validate(schema, name, rows, inOrder);
     }
 
     private static String type(Dataset<Row> ds, String column) {

@@ -30,15 +30,20 @@ public final class Psi {
 
     /** Share of an ascending sample in each of the edges.length + 1 bins. */
     static double[] shares(double[] sorted, double[] edges) {
-        double[] p = new double[edges.length + 1];
+        return ColumnDrifts.shares(counts(sorted, edges), sorted.length);
+    }
+
+    /** Count of an ascending sample's values in each of the edges.length + 1 bins. */
+    static long[] counts(double[] sorted, double[] edges) {
+        long[] n = new long[edges.length + 1];
         int below = 0; // values <= previous edge
         for (int i = 0; i < edges.length; i++) {
             int upTo = upperBound(sorted, edges[i]);
-            p[i] = (double) (upTo - below) / sorted.length;
+            n[i] = upTo - below;
             below = upTo;
         }
-        p[edges.length] = (double) (sorted.length - below) / sorted.length;
-        return p;
+        n[edges.length] = sorted.length - below;
+        return n;
     }
 
     /** Number of values <= x in an ascending array. */

@@ -7,13 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.stats.NumericValues;
 import org.mlcycle.toolkit.stats.ValueCounts;
 import org.mlcycle.toolkit.support.Require;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -44,7 +42,7 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
         Require.table(reference, WHO, "reference");
         List<ColumnSchema> cols = new ArrayList<>();
         for (Column<?> c : reference.columns()) {
-            double missing = c.size() == 0 ? 0 : (double) c.countMissing() / c.size();
+            double missing = SchemaRules.share(c.countMissing(), c.size());
             if (NumericValues.isNumeric(c)) {
                 double[] v = options.ranges() ? NumericValues.present(c) : new double[0];
                 double min = Double.NaN, max = Double.NaN;
@@ -52,13 +50,10 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
                     min = Double.isNaN(min) ? x : Math.min(min, x);
                     max = Double.isNaN(max) ? x : Math.max(max, x);
                 }
-                cols.add(new ColumnSchema(c.name(), c.type().name(), true, missing, List.of(), min, max));
+                cols.add(SchemaRules.number(c.name(), c.type().name(), missing, min, max, options));
             } else {
-                ValueCounts vc = ValueCounts.of(c);
-                List<String> domain = vc.counts().size() <= options.maxDomain()
-                        ? List.copyOf(new TreeSet<>(vc.counts().keySet()))
-                        : List.of();
-                cols.add(new ColumnSchema(c.name(), c.type().name(), false, missing, domain, Double.NaN, Double.NaN));
+                Map<String, Long> counts = ValueCounts.of(c).counts();
+                cols.add(SchemaRules.text(c.name(), c.type().name(), missing, counts.keySet(), counts.size(), options));
             }
         }
         return new Schema(reference.name(), cols, options);
@@ -67,135 +62,47 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
     /** How {@code batch} departs from this schema; an empty list of anomalies means it conforms. */
     public SchemaReport validate(Table batch) {
         Require.table(batch, WHO, "batch");
-        List<SchemaAnomaly> out = new ArrayList<>();
         int rows = batch.rowCount();
-        if (rows == 0) {
-            out.add(new SchemaAnomaly(
-                    SchemaAnomaly.Kind.EMPTY_BATCH, "", Double.NaN, "the batch has no rows", List.of()));
-        }
-        Set<String> known = new TreeSet<>();
-        for (ColumnSchema s : columns) {
-            known.add(s.name());
-        }
-        for (String name : batch.columnNames()) {
-            if (!known.contains(name)) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.NEW_COLUMN,
-                        name,
-                        Double.NaN,
-                        "not in the schema of '" + source + "' (type "
-                                + batch.column(name).type().name() + ")",
-                        List.of()));
-            }
-        }
-        for (ColumnSchema s : columns) {
-            if (!batch.containsColumn(s.name())) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.MISSING_COLUMN,
-                        s.name(),
-                        Double.NaN,
-                        "expected " + s.type() + ", absent from '" + batch.name() + "'",
-                        List.of()));
+        Map<String, SchemaRules.BatchColumn> measured = new LinkedHashMap<>();
+        for (Column<?> c : batch.columns()) {
+            boolean numeric = NumericValues.isNumeric(c);
+            ColumnSchema s = columns.stream()
+                    .filter(k -> k.name().equals(c.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (s == null) {
+                measured.put(c.name(), SchemaRules.BatchColumn.typed(c.type().name(), numeric));
                 continue;
             }
-            Column<?> c = batch.column(s.name());
-            String type = c.type().name();
-            if (!type.equals(s.type())) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.TYPE_CHANGED,
-                        s.name(),
-                        Double.NaN,
-                        "was " + s.type() + ", now " + type,
-                        List.of()));
+            long present = rows - c.countMissing();
+            long unseen = 0;
+            Map<String, Long> extra = new LinkedHashMap<>();
+            if (s.hasDomain() && !numeric) {
+                Set<String> domain = Set.copyOf(s.domain());
+                for (Map.Entry<String, Long> e : ValueCounts.of(c).top(Integer.MAX_VALUE)) {
+                    if (!domain.contains(e.getKey())) {
+                        unseen += e.getValue();
+                        extra.put(e.getKey(), e.getValue());
+                    }
+                }
             }
-            double missing = rows == 0 ? 0 : (double) c.countMissing() / rows;
-            if (missing > s.missingShare() + options.missingTolerance()) {
-                out.add(new SchemaAnomaly(
-                        SchemaAnomaly.Kind.MISSING_RATE,
-                        s.name(),
-                        missing,
-                        String.format(
-                                Locale.ROOT,
-                                "%.2f%% missing, reference %.2f%% (tolerance +%.2f points)",
-                                100 * missing,
-                                100 * s.missingShare(),
-                                100 * options.missingTolerance()),
-                        List.of()));
+            long out = 0;
+            double lo = Double.NaN, hi = Double.NaN;
+            if (s.hasRange() && numeric) {
+                for (double x : NumericValues.present(c)) {
+                    if (x < s.min() || x > s.max()) {
+                        out++;
+                        lo = Double.isNaN(lo) ? x : Math.min(lo, x);
+                        hi = Double.isNaN(hi) ? x : Math.max(hi, x);
+                    }
+                }
             }
-            if (s.hasDomain() && !NumericValues.isNumeric(c)) {
-                unseen(s, c).ifPresent(out::add);
-            }
-            if (s.hasRange() && NumericValues.isNumeric(c)) {
-                outOfRange(s, (NumericColumn<?>) c).ifPresent(out::add);
-            }
+            measured.put(
+                    c.name(),
+                    new SchemaRules.BatchColumn(
+                            c.type().name(), numeric, present, unseen, extra.size(), extra, out, lo, hi));
         }
-        return new SchemaReport(source, batch.name(), rows, out);
-    }
-
-    private java.util.Optional<SchemaAnomaly> unseen(ColumnSchema s, Column<?> c) {
-        ValueCounts vc = ValueCounts.of(c);
-        Set<String> domain = Set.copyOf(s.domain());
-        Map<String, Long> extra = new LinkedHashMap<>();
-        long unseen = 0;
-        for (Map.Entry<String, Long> e : vc.top(Integer.MAX_VALUE)) {
-            if (!domain.contains(e.getKey())) {
-                unseen += e.getValue();
-                extra.put(e.getKey(), e.getValue());
-            }
-        }
-        long present = vc.present();
-        double share = present == 0 ? 0 : (double) unseen / present;
-        if (unseen == 0 || share <= options.unseenTolerance()) {
-            return java.util.Optional.empty();
-        }
-        List<String> examples = extra.entrySet().stream()
-                .limit(10)
-                .map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .toList();
-        return java.util.Optional.of(new SchemaAnomaly(
-                SchemaAnomaly.Kind.UNSEEN_CATEGORIES,
-                s.name(),
-                share,
-                String.format(
-                        Locale.ROOT,
-                        "%d values outside the domain of %d (%.2f%% of %d rows): %s",
-                        extra.size(),
-                        s.domain().size(),
-                        100 * share,
-                        present,
-                        String.join(", ", examples)),
-                examples));
-    }
-
-    private java.util.Optional<SchemaAnomaly> outOfRange(ColumnSchema s, NumericColumn<?> c) {
-        double[] v = NumericValues.present(c);
-        long out = 0;
-        double lo = Double.NaN, hi = Double.NaN;
-        for (double x : v) {
-            if (x < s.min() || x > s.max()) {
-                out++;
-                lo = Double.isNaN(lo) ? x : Math.min(lo, x);
-                hi = Double.isNaN(hi) ? x : Math.max(hi, x);
-            }
-        }
-        if (out == 0) {
-            return java.util.Optional.empty();
-        }
-        double share = (double) out / v.length;
-        return java.util.Optional.of(new SchemaAnomaly(
-                SchemaAnomaly.Kind.OUT_OF_RANGE,
-                s.name(),
-                share,
-                String.format(
-                        Locale.ROOT,
-                        "%d values (%.2f%%) outside [%s, %s]; outliers span [%s, %s]",
-                        out,
-                        100 * share,
-                        Html.format(s.min()),
-                        Html.format(s.max()),
-                        Html.format(lo),
-                        Html.format(hi)),
-                List.of(Html.format(lo), Html.format(hi))));
+        return SchemaRules.validate(this, batch.name(), rows, measured);
     }
 
     /** The schema of one column. */
