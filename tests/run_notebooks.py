@@ -166,7 +166,8 @@ def main():
     rows, failed = run_all(found, args.kernel, out, args.timeout)
     write_index(out, rows, "en", langs)
     for lang in langs:
-        sources = translated_sources(lang, found, out.parent / "i18n" / lang)
+        # beside OUT and named after it: two runs with different --out never share a journal
+        sources = translated_sources(lang, found, out.parent / f"{out.name}-i18n" / lang)
         lang_rows, lang_failed = run_all(sources, args.kernel, out / lang, args.timeout, f"{lang} ")
         write_index(out / lang, lang_rows, lang, langs)
         rows += [(f"{lang}/{r[0]}", *r[1:]) for r in lang_rows]
