@@ -346,7 +346,10 @@ public final class JShellEvaluator implements AutoCloseable {
         if (shows(snippet) && !DISPLAY_CALL.matcher(source).matches()) {
             Object value = control.lastValue();
             boolean quietNull = value == null && source.stripLeading().startsWith(QUIET_NULL_PREFIX);
-            return quietNull ? Result.NONE : new Result(true, value);
+            // printf, format and append return their stream, whose toString ("java.io.PrintStream@1b2c")
+            // says nothing: a cell ending in System.out.printf(...) has shown what it printed
+            boolean stream = value instanceof java.io.PrintStream || value instanceof java.io.PrintWriter;
+            return quietNull || stream ? Result.NONE : new Result(true, value);
         }
         return result;
     }

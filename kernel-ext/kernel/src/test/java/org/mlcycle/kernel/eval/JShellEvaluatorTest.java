@@ -92,6 +92,14 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aCellEndingInPrintfShowsWhatItPrintedNotTheStream() {
+        assertFalse(shell.eval("System.out.printf(\"%d%n\", 1);").hasValue());
+        assertFalse(shell.eval("new java.io.PrintWriter(new java.io.StringWriter()).append('x')")
+                .hasValue());
+        assertTrue(shell.eval("new StringBuilder().append('x')").hasValue(), "other builders still show");
+    }
+
+    @Test
     void compileErrorsPointAtTheCellLineAndColumn() {
         CompileError e =
                 assertThrows(CompileError.class, () -> shell.eval("int fine = 1;\n\nString s = tabel.name();"));
