@@ -278,49 +278,126 @@ class SeededLessonExercisesTest {
 
     // ---- lesson 10 warm-up: revenue per 1,000 requests of the deployed model and of legacy, and the decision
 
-    private static Table log(String[] policy, int[] ad, int[] impressions, int[] clicks) {
-        return Table.create(
-                "log",
-                IntColumn.create("Click", clicks),
-                IntColumn.create("Impression", impressions),
-                IntColumn.create("AdID", ad),
-                StringColumn.create("Policy", policy));
+    private static final int QUERIES = 40, REQUESTS = 200, CANDIDATES = 8;
+    private static final double[] BID = {1.0, 2.0, 0.5};
+
+    /** Made-up request world: request r asks query r % 40 and retrieves 8 candidates. */
+    private static final Table SERVED = served();
+
+    private static Table served() {
+        int[] request = new int[REQUESTS * CANDIDATES], query = new int[request.length];
+        for (int i = 0; i < request.length; i++) {
+            request[i] = i / CANDIDATES;
+            query[i] = request[i] % QUERIES;
+        }
+        return Table.create("served", IntColumn.create("request", request), IntColumn.create("query_id", query));
     }
 
-    private static final double[] BID = {1.0, 2.0, 0.5};
-    private static final Table LOG = log(
-            new String[] {"legacy", "legacy", "model_v1", "model_v1"},
-            new int[] {0, 1, 1, 2},
-            new int[] {100, 50, 200, 300},
-            new int[] {30, 20, 10, 30});
-    private static final Table DEPLOYED =
-            log(new String[] {"ad-show@3", "ad-show@3"}, new int[] {0, 2}, new int[] {120, 80}, new int[] {10, 6});
+    /** One log row a request: legacy and model_v1 in LOG, the deployed model in DEPLOYED; clicks vary by query. */
+    private static Table log(String policy, int rows, int clicksPerQuery) {
+        String[] p = new String[rows];
+        int[] click = new int[rows], impression = new int[rows], ad = new int[rows], query = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            p[r] = policy;
+            query[r] = r % QUERIES;
+            ad[r] = query[r] % BID.length;
+            impression[r] = 2 + query[r] % 3;
+            click[r] = (query[r] * clicksPerQuery) % 4;
+        }
+        return Table.create(
+                "log",
+                IntColumn.create("Click", click),
+                IntColumn.create("Impression", impression),
+                IntColumn.create("AdID", ad),
+                IntColumn.create("QueryID", query),
+                StringColumn.create("Policy", p));
+    }
 
-    private static MapAnswers rpm() {
-        return new MapAnswers(ALICE)
+    private static final Table LOG = log("legacy", REQUESTS, 3).append(log("model_v1", REQUESTS, 2));
+    private static final Table DEPLOYED = log("ad-show@3", REQUESTS, 1);
+    private static final Table QUERY_TABLE = Table.create(
+            "queries",
+            IntColumn.create(
+                    "query_id", java.util.stream.IntStream.range(0, QUERIES).toArray()));
+
+    /** Revenue per 1,000 requests of the rows of {@code t} (of {@code policy}) whose query is in {@code mine}. */
+    private static double rpm(Table t, String policy, int[] mine, long requests) {
+        java.util.Set<Integer> queries = Arrays.stream(mine).boxed().collect(java.util.stream.Collectors.toSet());
+        double revenue = 0;
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (t.stringColumn("Policy").get(i).equals(policy)
+                    && queries.contains(t.intColumn("QueryID").getInt(i))) {
+                revenue +=
+                        t.intColumn("Click").getInt(i) * BID[t.intColumn("AdID").getInt(i)];
+            }
+        }
+        return 1000 * revenue / requests;
+    }
+
+    /** Half of the 40 queries, each asked by 5 of the 200 requests, whatever the seed. */
+    private static final long MY_REQUESTS = REQUESTS / 2;
+
+    /** The model answer, written out for the learner with {@code seed}. */
+    private static MapAnswers rpm(long seed) {
+        int[] mine = StudentRows.sample(seed, QUERIES, QUERIES / 2);
+        long requests = MY_REQUESTS;
+        return new MapAnswers(seed)
+                .with("served", SERVED)
+                .with("queries", QUERY_TABLE)
                 .with("log", LOG)
                 .with("deployedLog", DEPLOYED)
                 .with("bid", BID)
-                .with("rpmDeployed", 1000 * (10 * 1.0 + 6 * 0.5) / 25_000)
-                .with("rpmLegacy", 1000 * (30 * 1.0 + 20 * 2.0) / 25_000)
-                .with("rollBack", true);
+                .with("myRequests", requests)
+                .with("rpmDeployed", rpm(DEPLOYED, "ad-show@3", mine, requests))
+                .with("rpmLegacy", rpm(LOG, "legacy", mine, requests))
+                .with("rollBack", rpm(DEPLOYED, "ad-show@3", mine, requests) < rpm(LOG, "legacy", mine, requests));
     }
 
     @Test
-    @DisplayName("lesson 10 warm-up: the decision passes; the upper bound, per impression and keeping the model fail")
+    @DisplayName("lesson 10 warm-up: each learner's own requests pass; candidates, all requests, the upper bound,"
+            + " per impression, a neighbour's numbers and the wrong decision fail")
     void revenuePerRequestsDecision() {
-        assertTrue(
-                check("lesson10-rpm-requests", rpm()).passed(),
-                check("lesson10-rpm-requests", rpm()).message());
-        assertTrue(check("lesson10-rpm-requests", rpm().with("rpmDeployed", 1000 * (10 * 2.0 + 30 * 0.5) / 25_000))
+        for (long seed : new long[] {ALICE, BOB}) {
+            CheckResult right = check("lesson10-rpm-requests", rpm(seed));
+            assertTrue(right.passed(), right.message());
+        }
+        int[] mine = StudentRows.sample(ALICE, QUERIES, QUERIES / 2);
+        assertTrue(check("lesson10-rpm-requests", rpm(ALICE).with("myRequests", REQUESTS / 2 * CANDIDATES))
                 .message()
-                .contains("upper bound"));
-        assertTrue(check("lesson10-rpm-requests", rpm().with("rpmLegacy", 1000 * 70.0 / 150))
+                .contains("counts candidates"));
+        assertTrue(check("lesson10-rpm-requests", rpm(ALICE).with("myRequests", REQUESTS))
+                .message()
+                .contains("every request of the day"));
+        assertTrue(check("lesson10-rpm-requests", rpm(ALICE).with("rpmLegacy", rpm(LOG, "legacy", mine, REQUESTS)))
+                .message()
+                .contains("all the day's requests"));
+        double legacyPerImpression = rpm(LOG, "legacy", mine, REQUESTS / 2)
+                * (REQUESTS / 2)
+                / LOG.where(LOG.stringColumn("Policy")
+                                .isEqualTo("legacy")
+                                .and(LOG.intColumn("QueryID").isIn(mine)))
+                        .intColumn("Impression")
+                        .sum();
+        assertTrue(check("lesson10-rpm-requests", rpm(ALICE).with("rpmLegacy", legacyPerImpression))
                 .message()
                 .contains("per 1,000 impressions"));
-        CheckResult keep = check("lesson10-rpm-requests", rpm().with("rollBack", false));
-        assertFalse(keep.passed());
-        assertTrue(keep.message().contains("which one should serve"), keep.message());
+        assertTrue(check(
+                        "lesson10-rpm-requests",
+                        rpm(ALICE).with("rpmDeployed", rpm(LOG, "model_v1", mine, REQUESTS / 2)))
+                .message()
+                .contains("upper bound"));
+        CheckResult wrongDecision = check("lesson10-rpm-requests", rpm(ALICE).with("rollBack", !(boolean)
+                rpm(ALICE).value("rollBack", Boolean.class, "")));
+        assertFalse(wrongDecision.passed());
+        assertTrue(wrongDecision.message().contains("which one should serve"), wrongDecision.message());
+        // two learners get different numbers: Bob's answers fail Alice's check
+        assertNotEquals(rpm(ALICE).number("rpmLegacy"), rpm(BOB).number("rpmLegacy"), 1e-9);
+        CheckResult copied = check(
+                "lesson10-rpm-requests",
+                rpm(ALICE)
+                        .with("rpmLegacy", rpm(BOB).number("rpmLegacy"))
+                        .with("rpmDeployed", rpm(BOB).number("rpmDeployed")));
+        assertFalse(copied.passed(), copied.message());
     }
 
     // ---- lesson 13: random or targeted labels, from the positives in a draw of random pairs

@@ -28,11 +28,16 @@ final class Lesson10BusinessAnalysis {
                         1,
                         Lesson10BusinessAnalysis::rpmRequests,
                         """
-                        double rpmDeployed = 1000 * launched.revenue() / 25_000;
-                        double rpmLegacy = 1000 * legacy.revenue() / 25_000;
+                        long myRequests = served.where(served.intColumn("query_id").isIn(myQueries))
+                                .intColumn("request").countUnique();
+                        double rpmLegacy = 1000 * measure(log.where(log.intColumn("QueryID").isIn(myQueries)), "legacy")
+                                .revenue() / myRequests;
+                        double rpmDeployed = 1000 * measure(deployedLog.where(deployedLog.intColumn("QueryID")
+                                .isIn(myQueries)), launched.policy()).revenue() / myRequests;
                         boolean rollBack = rpmDeployed < rpmLegacy;
-                        (revenue is clicks x bid_cpc over each policy's rows; the denominator is the 25,000
-                        requests, not impressions; model_v1 is an upper bound, not what serves)"""),
+                        Revenue is clicks x bid_cpc over each policy's rows of your queries; the denominator is
+                        your requests (served has eight candidate rows a request, so count distinct request ids),
+                        not impressions; model_v1 is an upper bound, not what serves."""),
                 Exercise.of(
                         "lesson10-ne",
                         "10-business-analysis",
@@ -74,48 +79,88 @@ final class Lesson10BusinessAnalysis {
         return n;
     }
 
+    /** The learner's half of the query ids, from the seed: the warm-up's requests are those of these queries. */
+    static int[] myQueries(long seed, int queries) {
+        return StudentRows.sample(seed, queries, queries / 2);
+    }
+
+    /** The rows of {@code t} whose int column {@code column} names one of {@code queries}. */
+    static Table ofQueries(Table t, String column, int[] queries) {
+        return t.where(t.intColumn(column).isIn(queries));
+    }
+
     static Verdict rpmRequests(Answers a) {
+        double requests = a.number("myRequests");
         double deployed = a.number("rpmDeployed");
         double legacy = a.number("rpmLegacy");
         boolean rollBack = a.value("rollBack", Boolean.class, "a boolean");
+        Table served = a.value("served", Table.class, TABLE);
+        Table queries = a.value("queries", Table.class, TABLE);
         Table log = a.value("log", Table.class, TABLE);
         Table deployedLog = a.value("deployedLog", Table.class, TABLE);
         double[] bid = a.value("bid", double[].class, "the double[] of bids by AdID");
-        double expectedLegacy = 1000 * revenue(log, "legacy", bid) / 25_000;
-        double expectedDeployed = 1000 * revenue(deployedLog, null, bid) / 25_000;
-        double upperBound = 1000 * revenue(log, "model_v1", bid) / 25_000;
+        int[] mine = myQueries(a.seed(), queries.rowCount());
+        Table myServed = ofQueries(served, "query_id", mine);
+        long expectedRequests = myServed.intColumn("request").countUnique();
+        long allRequests = served.intColumn("request").countUnique();
+        Verdict count = NumberAnswer.of(requests, 0.5)
+                .right(expectedRequests, "")
+                .mistake(
+                        myServed.rowCount(),
+                        "that counts candidates: served has one row per retrieved candidate, several a request;"
+                                + " count the distinct request ids.")
+                .mistake(allRequests, "that is every request of the day; count only those whose query is yours.")
+                .otherwise(text(
+                        "myRequests is %,.0f: the distinct request ids of served whose query_id is in myQueries.",
+                        requests));
+        if (!count.passed()) {
+            return count;
+        }
+        Table myLog = ofQueries(log, "QueryID", mine), myDeployedLog = ofQueries(deployedLog, "QueryID", mine);
+        double legacyRevenue = revenue(myLog, "legacy", bid), deployedRevenue = revenue(myDeployedLog, null, bid);
+        double expectedLegacy = 1000 * legacyRevenue / expectedRequests;
+        double expectedDeployed = 1000 * deployedRevenue / expectedRequests;
+        String perImpression = "that is per 1,000 impressions; finance asks per 1,000 requests (myRequests of them).";
         Verdict first = NumberAnswer.of(legacy, 1e-9)
                 .right(expectedLegacy, "")
+                .mistake(1000 * legacyRevenue / Math.max(1, impressions(myLog, "legacy")), perImpression)
                 .mistake(
-                        1000 * revenue(log, "legacy", bid) / Math.max(1, impressions(log, "legacy")),
-                        "that is per 1,000 impressions; finance asks per 1,000 requests (25,000 of them).")
+                        1000 * legacyRevenue / allRequests,
+                        "that divides your queries' revenue by all the day's requests; divide by yours.")
+                .mistake(
+                        1000 * revenue(log, "legacy", bid) / expectedRequests,
+                        "that is the revenue of every query; keep only the rows whose QueryID is in myQueries.")
                 .otherwise(text(
-                        "rpmLegacy is %.4f: legacy's revenue (clicks x bid_cpc) / 25,000 requests x 1,000.", legacy));
+                        "rpmLegacy is %.4f: legacy's revenue (clicks x bid_cpc) on your queries / myRequests x 1,000.",
+                        legacy));
         if (!first.passed()) {
             return first;
         }
         Verdict second = NumberAnswer.of(deployed, 1e-9)
                 .right(expectedDeployed, "")
                 .mistake(
-                        upperBound,
+                        1000 * revenue(myLog, "model_v1", bid) / expectedRequests,
                         "that is model_v1, the upper bound that knows the true P(show); what serves is the"
                                 + " deployed model, in deployedLog (launched).")
+                .mistake(1000 * deployedRevenue / Math.max(1, impressions(myDeployedLog, null)), perImpression)
                 .mistake(
-                        1000 * revenue(deployedLog, null, bid) / Math.max(1, impressions(deployedLog, null)),
-                        "that is per 1,000 impressions; finance asks per 1,000 requests (25,000 of them).")
-                .otherwise(
-                        text("rpmDeployed is %.4f: the deployed model's revenue / 25,000 requests x 1,000.", deployed));
+                        1000 * deployedRevenue / allRequests,
+                        "that divides your queries' revenue by all the day's requests; divide by yours.")
+                .otherwise(text(
+                        "rpmDeployed is %.4f: the deployed model's revenue on your queries / myRequests x 1,000.",
+                        deployed));
         if (!second.passed()) {
             return second;
         }
         if (rollBack != (expectedDeployed < expectedLegacy)) {
             return Verdict.hint(text(
-                    "the deployed model earns %.2f per 1,000 requests and legacy %.2f: which one should serve"
-                            + " while the team works on the next turn?",
+                    "the deployed model earns %.2f per 1,000 of your requests and legacy %.2f: which one should"
+                            + " serve while the team works on the next turn?",
                     expectedDeployed, expectedLegacy));
         }
         return Verdict.pass(text(
-                "the deployed model earns %.2f per 1,000 requests, legacy %.2f: %s.",
+                "on your %,d requests the deployed model earns %.2f per 1,000, legacy %.2f: %s.",
+                expectedRequests,
                 expectedDeployed,
                 expectedLegacy,
                 rollBack ? "roll back to legacy while the click objective is built" : "keep the deployed model"));
