@@ -82,7 +82,7 @@ final class AnswerCells implements CellHooks {
     /** Whether {@code code} holds only comments, blank lines, starting values and bare names. */
     static boolean isTemplate(String code) {
         boolean inBlockComment = false;
-        String[] lines = code.strip().split("\\R");
+        String[] lines = lastStatementJoined(code.strip().split("\\R"));
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (i == lines.length - 1 && !inBlockComment && isValueLine(line)) {
@@ -108,6 +108,32 @@ final class AnswerCells implements CellHooks {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The lines with the cell's last statement on one line, so a print spread over several lines
+     * ({@code System.out.printf("...",\n        a, b);}) is read as the value line it is.
+     */
+    private static String[] lastStatementJoined(String[] lines) {
+        int start = lines.length - 1;
+        while (start > 0 && continues(lines[start - 1])) {
+            start--;
+        }
+        if (start == lines.length - 1) {
+            return lines;
+        }
+        String[] joined = java.util.Arrays.copyOf(lines, start + 1);
+        joined[start] = String.join(" ", java.util.Arrays.asList(lines).subList(start, lines.length));
+        return joined;
+    }
+
+    /** Whether a line leaves its statement open: not blank, not a comment, no ; { or } at its end. */
+    private static boolean continues(String line) {
+        String code = line.strip();
+        if (code.isEmpty() || code.startsWith("//") || code.startsWith("/*") || code.startsWith("*")) {
+            return false;
+        }
+        return !(code.endsWith(";") || code.endsWith("{") || code.endsWith("}") || code.endsWith("*/"));
     }
 
     /**

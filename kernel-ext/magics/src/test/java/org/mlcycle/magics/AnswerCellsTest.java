@@ -18,6 +18,13 @@ class AnswerCellsTest {
         assertTrue(AnswerCells.isTemplate("double ctr = 0;\nctr"), "the stub deleted, nothing written");
         assertTrue(AnswerCells.isTemplate("// YOUR CODE HERE"));
         assertTrue(
+                AnswerCells.isTemplate("long n = 0;\ndouble r = 0;\n// YOUR CODE HERE\n"
+                        + "System.out.printf(\"%d requests, %.2f%n\",\n        n, r);"),
+                "a print spread over two lines is still the value line");
+        assertFalse(
+                AnswerCells.isTemplate("long n = 0;\nn = 3;\nSystem.out.printf(\"%d%n\",\n        n);"),
+                "an answer before a two-line print is an answer");
+        assertTrue(
                 AnswerCells.isTemplate("double breakEven = 0;\nboolean enough = false;\n"
                         + "String.format(Locale.ROOT, \"%.3f %s\", breakEven, enough)"),
                 "a shown value is not an answer");
