@@ -280,7 +280,7 @@ final class Lesson14DesignClickPrediction {
                                 "lesson14-ne.pass.ne-over-clicks",
                                 ne,
                                 clicks,
-                                ne < 1 ? tr("lesson14-ne.pass.beats") : tr("lesson14-ne.pass.beat"),
+                                ne < 1 ? tr("lesson14-ne.pass.beats") : tr("lesson14-ne.pass.does-not-beat"),
                                 100 * Math.abs(1 - ne)))
                 .mistake(logLoss, tr("lesson14-ne.mistake.log-loss-itself"))
                 .mistake(1 - right, tr("lesson14-ne.mistake.ne-share-uncertainty"))
