@@ -27,10 +27,11 @@ import org.mlcycle.toolkit.i18n.Messages;
 
 /** The exercises' texts come from the course bundle: every key the code names exists, translations fall back. */
 class ExerciseTextsTest {
-    /** The lessons' sources, from this module's folder (kernel-ext/course). */
-    private static final Path SOURCES = Path.of("src/main/java/org/mlcycle/course/lessons");
-    /** A key in the source: a lesson's exercise id or prefix, then a dot ("lesson04-where-to-look.title"). */
-    private static final Pattern KEY = Pattern.compile("\"((?:lesson\\d\\d|lessons)[\\w-]*\\.[\\w.-]+)\"");
+    /** The sources of the exercises, from this module's folder (kernel-ext/course). */
+    private static final List<Path> SOURCES = List.of(
+            Path.of("src/main/java/org/mlcycle/course/lessons"), Path.of("src/main/java/org/mlcycle/course/practice"));
+    /** A key in the source: an exercise id or a lesson's prefix, then a dot ("lesson04-where-to-look.title"). */
+    private static final Pattern KEY = Pattern.compile("\"((?:lesson\\d\\d|lessons|practice)[\\w-]*\\.[\\w.-]+)\"");
     /** A String.format argument: its position if given, and its conversion. */
     private static final Pattern ARG = Pattern.compile("%(\\d+\\$)?[-#+ 0,(]*\\d*(?:\\.\\d+)?([a-zA-Z%])");
 
@@ -62,15 +63,18 @@ class ExerciseTextsTest {
     @DisplayName("every key the lessons' code names is in the English bundle, and every English key is used")
     void keysInCodeExistInEnglish() throws IOException {
         Set<String> used = new TreeSet<>();
-        try (Stream<Path> files = Files.list(SOURCES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY.matcher(Files.readString(file));
-                while (m.find()) {
-                    used.add(m.group(1));
+        for (Path folder : SOURCES) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file :
+                        files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = KEY.matcher(Files.readString(file));
+                    while (m.find()) {
+                        used.add(m.group(1));
+                    }
                 }
             }
         }
-        assertTrue(used.size() > 400, "keys found in " + SOURCES.toAbsolutePath() + ": " + used.size());
+        assertTrue(used.size() > 400, "keys found in " + SOURCES + ": " + used.size());
         Set<String> absent = new TreeSet<>(used);
         absent.removeAll(TEXTS.keys());
         assertEquals(Set.of(), absent, "keys the code uses and exercises.properties lacks");

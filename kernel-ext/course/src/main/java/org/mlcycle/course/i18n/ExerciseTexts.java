@@ -14,7 +14,10 @@ import org.mlcycle.toolkit.i18n.Messages;
  * {@code ...answer} (the model answer's prose; {@code answer.2} after its code),
  * {@code ...pass.<words>}, {@code ...hint.<words>}, {@code ...mistake.<words>},
  * {@code ...otherwise.<words>}, {@code ...asks.<words>} (what a variable must hold). Texts shared by
- * a lesson's exercises take the lesson's prefix ({@code lesson04.}).
+ * a lesson's exercises take the lesson's prefix ({@code lessons.} when all lessons share them).
+ *
+ * <p>Hints and pass messages are looked up when a check runs; titles and model answers when the
+ * exercises are loaded, which the kernel does after its language is set.
  */
 public final class ExerciseTexts {
     /** The bundle, for tests and tools that list its keys. */
