@@ -96,9 +96,10 @@ final class Lesson14DesignClickPrediction {
                         tr("lesson14-recalibrate.title"),
                         1,
                         Lesson14DesignClickPrediction::recalibrate,
-                        lines(tr("lesson14-recalibrate.answer"), """
-                                    double calibrated = p / (p + (1 - p) / w);
-                                with p = brief.scoreDownsampled() and w = brief.negativeKeep().""")),
+                        lines(
+                                tr("lesson14-recalibrate.answer"),
+                                code("double calibrated = p / (p + (1 - p) / w);"),
+                                tr("lesson14-recalibrate.answer.2"))),
                 Exercise.question(
                         "lesson14-q-offline", LESSON, tr("lesson14-q-offline.title"), tr("lesson14-q-offline.answer")),
                 Exercise.of(
