@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.Arrays;
 import java.util.List;
@@ -20,37 +22,32 @@ final class Lesson00ProductionCycle {
                 Exercise.of(
                         "lesson00-loops-back",
                         "00-production-cycle",
-                        "who is on call, where your team's loops return, how many",
+                        tr("lesson00-loops-back.title"),
                         2,
                         Lesson00ProductionCycle::loopsBack,
-                        """
-                        The live model fails at night in the monitoring stage; count, for each loop back in your
-                        team's route, the stage it returns to, and the loops themselves:
-                            onCall = Stage.MONITORING;
-                            for (int i = 1; i < team.rowCount(); i++)
-                                if (stage(i).number() < stage(i - 1).number()) {
-                                    backwards++; returnsTo.merge(stage(i), 1, Integer::sum); }
-                            mostReturns = the stage with the most returns;
-                        where stage(i) is the Stage whose label() is team.stringColumn("stage").get(i)."""),
+                        lines(tr("lesson00-loops-back.answer"), code("""
+                                onCall = Stage.MONITORING;
+                                for (int i = 1; i < team.rowCount(); i++)
+                                    if (stage(i).number() < stage(i - 1).number()) {
+                                        backwards++; returnsTo.merge(stage(i), 1, Integer::sum); }
+                                mostReturns = the stage with the most returns;"""), tr("lesson00-loops-back.answer.2"))),
                 Exercise.of(
                         "lesson00-staff-stage",
                         "00-production-cycle",
-                        "which stage gets the new hire",
+                        tr("lesson00-staff-stage.title"),
                         2,
                         Lesson00ProductionCycle::staffStage,
-                        """
-                        Add up the weeks of every step by stage (a stage visited three times counts three times),
-                        pick the stage with the most weeks, and divide its weeks by the total:
-                            Map<String, Double> weeksIn = new LinkedHashMap<>();
-                            for (int i = 0; i < team.rowCount(); i++)
-                                weeksIn.merge(team.stringColumn("stage").get(i), team.doubleColumn("weeks").get(i), Double::sum);
-                            String top = Collections.max(weeksIn.entrySet(), Map.Entry.comparingByValue()).getKey();
-                            staffStage = Arrays.stream(Stage.values()).filter(s -> s.label().equals(top)).findFirst().get();
-                            staffShare = weeksIn.get(top) / team.doubleColumn("weeks").sum();"""));
+                        lines(tr("lesson00-staff-stage.answer"), code("""
+                                Map<String, Double> weeksIn = new LinkedHashMap<>();
+                                for (int i = 0; i < team.rowCount(); i++)
+                                    weeksIn.merge(team.stringColumn("stage").get(i), team.doubleColumn("weeks").get(i), Double::sum);
+                                String top = Collections.max(weeksIn.entrySet(), Map.Entry.comparingByValue()).getKey();
+                                staffStage = Arrays.stream(Stage.values()).filter(s -> s.label().equals(top)).findFirst().get();
+                                staffShare = weeksIn.get(top) / team.doubleColumn("weeks").sum();"""))));
     }
 
     static Verdict staffStage(Answers a) {
-        Stage chosen = a.value("staffStage", Stage.class, "a Stage (for example Stage.DATA)");
+        Stage chosen = a.value("staffStage", Stage.class, tr("lesson00-staff-stage.asks.stage-example-stage"));
         double share = a.number("staffShare");
         Table team = StudentVariants.teamLog(a.seed());
         double[] weeks = StudentVariants.weeksByStage(team);
@@ -62,28 +59,25 @@ final class Lesson00ProductionCycle {
         }
         if (chosen != busiest) {
             if (steps[chosen.ordinal()] == Arrays.stream(steps).max().orElseThrow()) {
-                return Verdict.hint(chosen.label()
-                        + " is among the stages with the most steps, but steps differ in length: add up the"
-                        + " weeks, not the rows.");
+                return Verdict.hint(tr("lesson00-staff-stage.hint.among-stages-most", chosen.label()));
             }
-            return Verdict.hint(text(
-                    "%s took %.1f weeks, and another stage took more. Add up the weeks of every step"
-                            + " of a stage, over all its visits, then compare the stages.",
-                    chosen.label(), weeks[chosen.ordinal()]));
+            return Verdict.hint(
+                    tr("lesson00-staff-stage.hint.took-weeks-another", chosen.label(), weeks[chosen.ordinal()]));
         }
         return NumberAnswer.of(share, 1e-6)
                 .right(
                         weeks[busiest.ordinal()] / total,
-                        text(
-                                "%s took %.1f of the team's %.1f weeks (%.0f%%): that"
-                                        + " is where another pair of hands saves the most time.",
-                                busiest.label(), weeks[busiest.ordinal()], total, 100 * share))
+                        tr(
+                                "lesson00-staff-stage.pass.took-team-weeks",
+                                busiest.label(),
+                                weeks[busiest.ordinal()],
+                                total,
+                                100 * share))
                 .mistake(
                         steps[busiest.ordinal()] / (double) team.rowCount(),
-                        "that is the stage's share of the steps;" + " the share asked for is of the weeks.")
-                .mistake(weeks[busiest.ordinal()], "that is the stage's weeks; divide by the weeks of all steps.")
-                .otherwise(text(
-                        "staffShare is %.4f: the busiest stage's weeks divided by the weeks of all steps.", share));
+                        tr("lesson00-staff-stage.mistake.stage-share-steps"))
+                .mistake(weeks[busiest.ordinal()], tr("lesson00-staff-stage.mistake.stage-weeks-divide"))
+                .otherwise(tr("lesson00-staff-stage.otherwise.staffshare-busiest-stage", share));
     }
 
     private static int argMax(double[] values) {
@@ -97,27 +91,21 @@ final class Lesson00ProductionCycle {
     }
 
     static Verdict loopsBack(Answers a) {
-        Stage onCall = a.value("onCall", Stage.class, "a Stage (for example Stage.DATA)");
+        Stage onCall = a.value("onCall", Stage.class, tr("lesson00-loops-back.asks.stage-example-stage"));
         if (onCall != Stage.MONITORING) {
             return Verdict.hint(
                     onCall == Stage.DEPLOYMENT
-                            ? "deployment happens once, in working hours; who answers when the live model degrades at"
-                                    + " night? Look at the stages table's \"who\" column."
-                            : onCall.label()
-                                    + " is work planned in advance; someone on call answers for the live model."
-                                    + " Look at the stages table's \"who\" column.");
+                            ? tr("lesson00-loops-back.hint.deployment-happens-once")
+                            : tr("lesson00-loops-back.hint.work-planned-advance", onCall.label()));
         }
         List<Stage> stages = StudentVariants.stagesOf(StudentVariants.teamLog(a.seed()));
         int[] returns = StudentVariants.returnsByStage(stages);
         int loops = Arrays.stream(returns).sum();
         Stage most =
                 Stage.values()[argMax(Arrays.stream(returns).asDoubleStream().toArray())];
-        Stage mostReturns = a.value("mostReturns", Stage.class, "a Stage (for example Stage.DATA)");
+        Stage mostReturns = a.value("mostReturns", Stage.class, tr("lesson00-loops-back.asks.stage-example-stage"));
         if (mostReturns != most) {
-            return Verdict.hint(text(
-                    "%s is not where the loops back land most often: for each loop back, note the stage it"
-                            + " enters, then count.",
-                    mostReturns.label()));
+            return Verdict.hint(tr("lesson00-loops-back.hint.loops-back-land", mostReturns.label()));
         }
         long backwards = a.whole("backwards");
         int changes = 0;
@@ -127,14 +115,12 @@ final class Lesson00ProductionCycle {
         return NumberAnswer.of(backwards, 0)
                 .right(
                         loops,
-                        text(
-                                "monitoring needs someone on call; %d of your team's %d loops back return to %s,"
-                                        + " so that is where its plan budgets repeat visits.",
-                                returns[most.ordinal()], loops, most.label()))
-                .mistake(
-                        changes,
-                        "you counted every change of stage; a loop back is only a move to a smaller stage" + " number.")
-                .otherwise("backwards is " + backwards + ", which is not the number of loops back. Compare each step's"
-                        + " stage number with the one of the step before it.");
+                        tr(
+                                "lesson00-loops-back.pass.monitoring-needs-someone",
+                                returns[most.ordinal()],
+                                loops,
+                                most.label()))
+                .mistake(changes, tr("lesson00-loops-back.mistake.counted-every-change"))
+                .otherwise(tr("lesson00-loops-back.otherwise.backwards-number-loops", backwards));
     }
 }

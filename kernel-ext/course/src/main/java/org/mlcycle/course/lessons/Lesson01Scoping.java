@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/01-scoping.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson01Scoping {
-    private static final String TABLE = "a Tablesaw Table";
 
     private Lesson01Scoping() {}
 
@@ -23,29 +24,24 @@ final class Lesson01Scoping {
                 Exercise.of(
                         "lesson01-bar-verdict",
                         "01-scoping",
-                        "is the proposed bar too low, right or too high?",
+                        tr("lesson01-bar-verdict.title"),
                         2,
                         Lesson01Scoping::barVerdict,
-                        """
-                        At precision p a show earns p * v - (1 - p) * c on average: zero at p = c / (v + c). A higher
-                        value of a good show lowers the break-even, so the interval's low end comes from v's high end:
-                            breakEvenHere = c / (v + c);
-                            breakEvenLow = c / (vHigh + c);
-                            breakEvenHigh = c / (vLow + c);
-                            verdict = proposedBar < breakEvenLow ? "too low" : proposedBar > breakEvenHigh ? "too high" : "right";"""),
+                        lines(tr("lesson01-bar-verdict.answer"), code("""
+                                breakEvenHere = c / (v + c);
+                                breakEvenLow = c / (vHigh + c);
+                                breakEvenHigh = c / (vLow + c);
+                                verdict = proposedBar < breakEvenLow ? "too low" : proposedBar > breakEvenHigh ? "too high" : "right";"""))),
                 Exercise.of(
                         "lesson01-break-even",
                         "01-scoping",
-                        "the precision at which a show pays for itself",
+                        tr("lesson01-break-even.title"),
                         2,
                         Lesson01Scoping::breakEven,
-                        """
-                        A good show earns what legacy earns per impression, v = revenue / impressions; a bad show
-                        costs badShow. At precision p, a show earns p * v - (1 - p) * badShow on average, which is
-                        zero at p = badShow / (v + badShow):
-                            double v = revenue / impressions;
-                            breakEven = badShow / (v + badShow);
-                            barIsEnough = 0.8 >= breakEven;"""));
+                        lines(tr("lesson01-break-even.answer"), code("""
+                                double v = revenue / impressions;
+                                breakEven = badShow / (v + badShow);
+                                barIsEnough = 0.8 >= breakEven;"""))));
     }
 
     private static double impressionsCtr(Table legacy) {
@@ -73,46 +69,35 @@ final class Lesson01Scoping {
 
     static Verdict breakEven(Answers a) {
         double breakEven = a.number("breakEven");
-        Table legacy = a.value("legacy", Table.class, TABLE);
-        Map<?, ?> price = a.value("price", Map.class, "the map of AdID to bid_cpc");
+        Table legacy = a.value("legacy", Table.class, tr("lessons.asks.table"));
+        Map<?, ?> price = a.value("price", Map.class, tr("lesson01-break-even.asks.map-adid-bid"));
         double v = earnedPerShow(legacy, price, false);
         double c = StudentVariants.badShowCost(a.seed());
         double expected = c / (v + c);
         Verdict number = NumberAnswer.of(breakEven, 1e-6)
                 .right(expected, "")
-                .mistake(
-                        v / (v + c),
-                        "that is the precision at which good shows would be the cost: the other way"
-                                + " round. At the break-even, what the good shows earn pays for what the bad ones cost.")
-                .mistake(
-                        c / v,
-                        "that is the cost of a bad show over the value of a good one, a ratio of money;"
-                                + " the break-even is a share of shows, between 0 and 1.")
+                .mistake(v / (v + c), tr("lesson01-break-even.mistake.precision-good-shows"))
+                .mistake(c / v, tr("lesson01-break-even.mistake.cost-bad-show"))
                 .mistake(
                         c / (earnedPerShow(legacy, price, true) + c),
-                        "you valued a show by revenue per row; a" + " row can stand for several impressions.")
+                        tr("lesson01-break-even.mistake.valued-show-revenue"))
                 .mistakeIf(
                         Math.abs(breakEven - 0.05 / (v + 0.05)) < 1e-6 && Math.abs(c - 0.05) > 1e-9,
-                        "that uses the course's cost of a bad show; your market's is in badShow.")
-                .otherwise(text(
-                        "breakEven is %.4f. Write what one show earns on average at precision p (good"
-                                + " shows earn, bad shows cost) and find the p where it is zero.",
-                        breakEven));
+                        tr("lesson01-break-even.mistake.uses-course-cost"))
+                .otherwise(tr("lesson01-break-even.otherwise.breakeven-write-show", breakEven));
         if (!number.passed()) {
             return number;
         }
-        boolean enough = a.value("barIsEnough", Boolean.class, "true or false");
+        boolean enough = a.value("barIsEnough", Boolean.class, tr("lesson01-break-even.asks.true-false"));
         if (enough != (StudentVariants.PRECISION_BAR >= expected)) {
-            return Verdict.hint(text(
-                    "breakEven is right, but barIsEnough is %s: compare the team's bar of %.1f with"
-                            + " your break-even.",
-                    enough, StudentVariants.PRECISION_BAR));
+            return Verdict.hint(
+                    tr("lesson01-break-even.hint.breakeven-right-barisenough", enough, StudentVariants.PRECISION_BAR));
         }
-        return Verdict.pass(text(
-                "in your market a show pays for itself from precision %.3f on; the bar of %.1f %s.",
+        return Verdict.pass(tr(
+                "lesson01-break-even.pass.market-show-pays",
                 expected,
                 StudentVariants.PRECISION_BAR,
-                enough ? "covers it" : "is too low: shows at precision 0.8" + " lose money, so the bar must rise"));
+                enough ? tr("lesson01-break-even.pass.covers") : tr("lesson01-break-even.pass.too-low-shows")));
     }
 
     /**
@@ -136,63 +121,49 @@ final class Lesson01Scoping {
     }
 
     static Verdict barVerdict(Answers a) {
-        Table legacy = a.value("legacy", Table.class, TABLE);
-        Map<?, ?> price = a.value("price", Map.class, "the map of AdID to bid_cpc");
+        Table legacy = a.value("legacy", Table.class, tr("lessons.asks.table"));
+        Map<?, ?> price = a.value("price", Map.class, tr("lesson01-bar-verdict.asks.map-adid-bid"));
         double c = a.number("badShowCost");
         double[] v = goodShowValue(legacy, price);
         double expected = c / (v[0] + c), low = c / (v[2] + c), high = c / (v[1] + c);
         double breakEven = a.number("breakEvenHere");
         Verdict number = NumberAnswer.of(breakEven, 1e-6)
                 .right(expected, "")
-                .mistake(
-                        v[0] / (v[0] + c),
-                        "that is the precision at which good shows would be the cost: the other way"
-                                + " round. At the break-even, what the good shows earn pays for what the bad ones cost.")
-                .mistake(c / v[0], "that is a ratio of money; the break-even is a share of shows, between 0 and 1.")
-                .otherwise(text(
-                        "breakEvenHere is %.4f. Write what one show earns on average at precision p (good shows"
-                                + " earn the value of a good show, bad shows cost the cost of a bad show) and"
-                                + " find the p where it is zero.",
-                        breakEven));
+                .mistake(v[0] / (v[0] + c), tr("lesson01-bar-verdict.mistake.precision-good-shows"))
+                .mistake(c / v[0], tr("lesson01-bar-verdict.mistake.ratio-money-break"))
+                .otherwise(tr("lesson01-bar-verdict.otherwise.breakevenhere-write-show", breakEven));
         if (!number.passed()) {
             return number;
         }
         double lo = a.number("breakEvenLow"), hi = a.number("breakEvenHigh");
         if (Math.abs(lo - high) < 1e-6 && Math.abs(hi - low) < 1e-6) {
-            return Verdict.hint("the two ends are swapped: a higher value of a good show lowers the break-even,"
-                    + " so the interval's low end comes from the value's high end.");
+            return Verdict.hint(tr("lesson01-bar-verdict.hint.two-ends-swapped"));
         }
         if (Math.abs(lo - low) > 1e-6 || Math.abs(hi - high) > 1e-6) {
-            return Verdict.hint(text(
-                    "breakEvenHere is right, but its interval [%.4f, %.4f] is not: put each end of the value's"
-                            + " interval into the same formula.",
-                    lo, hi));
+            return Verdict.hint(tr("lesson01-bar-verdict.hint.breakevenhere-right-interval", lo, hi));
         }
         double bar = StudentVariants.proposedBar(a.seed());
         String right = bar < low ? "too low" : bar > high ? "too high" : "right";
-        String verdict = a.value("verdict", String.class, "\"too low\", \"right\" or \"too high\"")
+        String verdict = a.value("verdict", String.class, tr("lesson01-bar-verdict.asks.too-low-right"))
                 .trim()
                 .toLowerCase(java.util.Locale.ROOT);
         if (!List.of("too low", "right", "too high").contains(verdict)) {
-            return Verdict.hint("verdict must be one of \"too low\", \"right\" or \"too high\".");
+            return Verdict.hint(tr("lesson01-bar-verdict.hint.verdict-must-too"));
         }
         if (!verdict.equals(right)) {
-            return Verdict.hint(text(
-                    "the numbers are right, but \"%s\" is not the verdict on a bar of %.2f: compare the bar"
-                            + " with the whole interval [%.3f, %.3f], not only with breakEvenHere.",
-                    verdict, bar, low, high));
+            return Verdict.hint(tr("lesson01-bar-verdict.hint.numbers-right-verdict", verdict, bar, low, high));
         }
-        return Verdict.pass(text(
-                "shows pay for themselves from precision %.3f (%.3f to %.3f) on; a bar of %.2f is %s%s.",
+        return Verdict.pass(tr(
+                "lesson01-bar-verdict.pass.shows-pay-themselves",
                 expected,
                 low,
                 high,
                 bar,
                 right,
                 switch (right) {
-                    case "too low" -> ": shows at the bar lose money";
-                    case "too high" -> ": it turns away shows that would pay";
-                    default -> ": within what the data can tell apart from the break-even";
+                    case "too low" -> tr("lesson01-bar-verdict.pass.too-low");
+                    case "too high" -> tr("lesson01-bar-verdict.pass.too-high");
+                    default -> tr("lesson01-bar-verdict.pass.right");
                 }));
     }
 }

@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.List;
 import org.mlcycle.toolkit.exercises.Answers;
@@ -11,7 +13,6 @@ import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/02-data-and-labels.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson02DataAndLabels {
-    private static final String TABLE = "a Tablesaw Table";
     /** The double-labeled rows in a learner's audit. */
     static final int AUDIT_ROWS = 6_000;
 
@@ -22,27 +23,22 @@ final class Lesson02DataAndLabels {
                 Exercise.of(
                         "lesson02-retrieve-from",
                         "02-data-and-labels",
-                        "which keyword match retrieval should draw from",
+                        tr("lesson02-retrieve-from.title"),
                         2,
                         Lesson02DataAndLabels::retrieveFrom,
-                        """
-                        In your pairs `mine`, count for each kw_match the pairs and those labeler A said "show" for;
-                        retrieve from the match with the highest share of "show" (not the most pairs):
-                            for each kw_match k: pairs[k] = rows with k; shows[k] = their label_a sum;
-                            retrieveFrom = the k with the largest shows[k] / pairs[k];
-                            showsThere = shows[retrieveFrom]; pairsThere = pairs[retrieveFrom];"""),
+                        lines(tr("lesson02-retrieve-from.answer"), code("""
+                                for each kw_match k: pairs[k] = rows with k; shows[k] = their label_a sum;
+                                retrieveFrom = the k with the largest shows[k] / pairs[k];
+                                showsThere = shows[retrieveFrom]; pairsThere = pairs[retrieveFrom];"""))),
                 Exercise.of(
                         "lesson02-label-budget",
                         "02-data-and-labels",
-                        "where a second label finds the most",
+                        tr("lesson02-label-budget.title"),
                         2,
                         Lesson02DataAndLabels::labelBudget,
-                        """
-                        In your audit, a slice's disagreement rate is its rows where label_a != label_b over its
-                        rows. The budget buys budget / price second labels in a slice, each finding a disagreement
-                        with that rate; spend it where that product is largest:
-                            for each kw_match k: found[k] = (LABEL_BUDGET / price[k]) * disagreements[k] / rows[k];
-                            spendOn = the k with the largest found[k]; expectedFound = found[spendOn];"""));
+                        lines(tr("lesson02-label-budget.answer"), code("""
+                                for each kw_match k: found[k] = (LABEL_BUDGET / price[k]) * disagreements[k] / rows[k];
+                                spendOn = the k with the largest found[k]; expectedFound = found[spendOn];"""))));
     }
 
     /** Per keyword match of the learner's audit: rows, disagreements, price; and the disagreements the budget buys. */
@@ -77,12 +73,12 @@ final class Lesson02DataAndLabels {
     }
 
     static Verdict labelBudget(Answers a) {
-        String spendOn = a.value("spendOn", String.class, "a kw_match value such as \"broad\"");
+        String spendOn = a.value("spendOn", String.class, tr("lesson02-label-budget.asks.kw-match-value"));
         double found = a.number("expectedFound");
-        Slices s = slices(a.value("targeted", Table.class, TABLE), a.seed());
+        Slices s = slices(a.value("targeted", Table.class, tr("lessons.asks.table")), a.seed());
         int chosen = StudentVariants.MATCHES.indexOf(spendOn.strip());
         if (chosen < 0) {
-            return Verdict.hint("spendOn is \"" + spendOn + "\"; it must be one of " + StudentVariants.MATCHES + ".");
+            return Verdict.hint(tr("lesson02-label-budget.hint.spendon-must", spendOn, StudentVariants.MATCHES));
         }
         int best = s.best();
         if (chosen != best) {
@@ -91,37 +87,31 @@ final class Lesson02DataAndLabels {
                 rate[m] = s.disagreements()[m] / (double) s.rows()[m];
             }
             if (chosen == argMax(rate)) {
-                return Verdict.hint(spendOn + " has the highest disagreement rate, but its labels are not the"
-                        + " cheapest: count what the budget buys there.");
+                return Verdict.hint(tr("lesson02-label-budget.hint.has-highest-disagreement", spendOn));
             }
             if (chosen
                     == argMax(java.util.Arrays.stream(s.disagreements())
                             .asDoubleStream()
                             .toArray())) {
-                return Verdict.hint(spendOn + " has the most disagreements in your audit, because it has many rows;"
-                        + " a new label finds one with the slice's rate, not its count.");
+                return Verdict.hint(tr("lesson02-label-budget.hint.has-most-disagreements", spendOn));
             }
-            return Verdict.hint(text(
-                    "in %s the budget finds about %.1f disagreements; another slice finds more.",
-                    spendOn, s.found()[chosen]));
+            return Verdict.hint(tr("lesson02-label-budget.hint.budget-finds-about", spendOn, s.found()[chosen]));
         }
         return NumberAnswer.of(found, 1e-6)
                 .right(
                         s.found()[best],
-                        text(
-                                "%.0f second labels in %s find about %.1f disagreements, more than any"
-                                        + " other slice.",
-                                StudentVariants.LABEL_BUDGET / s.price()[best], spendOn, found))
+                        tr(
+                                "lesson02-label-budget.pass.second-labels-find",
+                                StudentVariants.LABEL_BUDGET / s.price()[best],
+                                spendOn,
+                                found))
                 .mistake(
                         StudentVariants.LABEL_BUDGET * s.disagreements()[best] / (double) s.rows()[best],
-                        "you multiplied the budget by the rate; the budget buys budget / price labels.")
+                        tr("lesson02-label-budget.mistake.multiplied-budget-rate"))
                 .mistake(
                         StudentVariants.LABEL_BUDGET / s.price()[best],
-                        "that is how many labels the budget buys;" + " only a share of them find a disagreement.")
-                .otherwise(text(
-                        "expectedFound is %.4f: labels bought in the slice times the slice's disagreement"
-                                + " rate in your audit.",
-                        found));
+                        tr("lesson02-label-budget.mistake.many-labels-budget"))
+                .otherwise(tr("lesson02-label-budget.otherwise.expectedfound-labels-bought", found));
     }
 
     static int argMax(double[] values) {
@@ -138,10 +128,10 @@ final class Lesson02DataAndLabels {
     static final int MY_PAIRS = 500_000;
 
     static Verdict retrieveFrom(Answers a) {
-        String chosen = a.value("retrieveFrom", String.class, "a kw_match value such as \"phrase\"")
+        String chosen = a.value("retrieveFrom", String.class, tr("lesson02-retrieve-from.asks.kw-match-value"))
                 .strip();
         long showsThere = a.whole("showsThere"), pairsThere = a.whole("pairsThere");
-        Table million = a.value("million", Table.class, TABLE);
+        Table million = a.value("million", Table.class, tr("lessons.asks.table"));
         Table mine = StudentVariants.sample(million, a.seed(), 12, MY_PAIRS);
         int k = StudentVariants.MATCHES.size();
         long[] pairs = new long[k], shows = new long[k], allPairs = new long[k];
@@ -161,29 +151,23 @@ final class Lesson02DataAndLabels {
         int best = argMax(rate);
         int m = StudentVariants.MATCHES.indexOf(chosen);
         if (m < 0) {
-            return Verdict.hint(
-                    "retrieveFrom is \"" + chosen + "\"; it must be one of " + StudentVariants.MATCHES + ".");
+            return Verdict.hint(tr("lesson02-retrieve-from.hint.retrievefrom-must", chosen, StudentVariants.MATCHES));
         }
         if (m != best) {
             if (m == argMax(java.util.Arrays.stream(pairs).asDoubleStream().toArray())) {
-                return Verdict.hint(chosen + " holds the most pairs, but almost none of them are worth showing:"
-                        + " compare the share of \"show\" in each match, not its size.");
+                return Verdict.hint(tr("lesson02-retrieve-from.hint.holds-most-pairs", chosen));
             }
-            return Verdict.hint(text(
-                    "%s: %d \"show\" in %d of your pairs (%.2f%%); another match has a higher share.",
-                    chosen, shows[m], pairs[m], 100 * rate[m]));
+            return Verdict.hint(
+                    tr("lesson02-retrieve-from.hint.show-pairs-another", chosen, shows[m], pairs[m], 100 * rate[m]));
         }
         if (pairsThere == allPairs[best]) {
-            return Verdict.hint("pairsThere counts the whole million; count in your own pairs, mine.");
+            return Verdict.hint(tr("lesson02-retrieve-from.hint.pairsthere-counts-whole"));
         }
         if (showsThere == pairs[best] && pairsThere == shows[best]) {
-            return Verdict.hint("showsThere and pairsThere are swapped.");
+            return Verdict.hint(tr("lesson02-retrieve-from.hint.showsthere-pairsthere-swapped"));
         }
         if (showsThere != shows[best] || pairsThere != pairs[best]) {
-            return Verdict.hint(text(
-                    "%s is the right match, but %d of %d are not its counts in mine: count its pairs and"
-                            + " those with label_a == 1.",
-                    chosen, showsThere, pairsThere));
+            return Verdict.hint(tr("lesson02-retrieve-from.hint.right-match-counts", chosen, showsThere, pairsThere));
         }
         int second = -1;
         for (int j = 0; j < k; j++) {
@@ -191,9 +175,8 @@ final class Lesson02DataAndLabels {
                 second = j;
             }
         }
-        return Verdict.pass(text(
-                "retrieve from %s matches: %d of %d pairs (%.2f%%) are worth showing, against %.2f%% for %s"
-                        + " and %.4f%% over all your pairs.",
+        return Verdict.pass(tr(
+                "lesson02-retrieve-from.pass.retrieve-matches-pairs",
                 chosen,
                 shows[best],
                 pairs[best],

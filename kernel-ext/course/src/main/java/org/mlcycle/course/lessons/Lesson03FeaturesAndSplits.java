@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,6 @@ import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/03-features-and-splits.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson03FeaturesAndSplits {
-    private static final String TABLE = "a Tablesaw Table";
     /** The last day of the old week. */
     private static final int OLD_WEEK_END = -54;
     /** The click-log rows in a learner's sample. */
@@ -32,33 +33,28 @@ final class Lesson03FeaturesAndSplits {
                 Exercise.of(
                         "lesson03-late-split",
                         "03-features-and-splits",
-                        "an out-of-time split with a later cutoff",
+                        tr("lesson03-late-split.title"),
                         1,
                         Lesson03FeaturesAndSplits::lateSplit,
-                        """
-                        Rows with day >= cutoff test, so the cutoff is the first test day: the old week ends on
-                        day -54, so its last lateDays days start at -54 - lateDays + 1:
-                            Split lateSplit = Splits.outOfTime(all, "day", -54.0 - lateDays + 1);"""),
+                        lines(tr("lesson03-late-split.answer"), code("""
+                                Split lateSplit = Splits.outOfTime(all, "day", -54.0 - lateDays + 1);"""))),
                 Exercise.of(
                         "lesson03-leaky-columns",
                         "03-features-and-splits",
-                        "which click-log columns leak",
+                        tr("lesson03-leaky-columns.title"),
                         2,
                         Lesson03FeaturesAndSplits::leakyColumns,
-                        """
-                        Rank the five columns by max(auc, 1 - auc) against click, strongest first. position and depth
-                        are settled only once the ads are chosen, so they cannot be inputs of the model that chooses
-                        them, whatever their rank; of the rest, keep the largest max(auc, 1 - auc):
-                            boolean[] clicked = ...;   // myClicks.intColumn("click") == 1
-                            separation of c = Math.max(auc, 1 - auc) with auc = Metrics.rocAuc(clicked, column c);
-                            ranking = the five names sorted by separation, largest first;
-                            dropped = Set.of("position", "depth");
-                            honestAuc = the largest separation among past_ctr, bid_cpc, landing_score;"""));
+                        lines(tr("lesson03-leaky-columns.answer"), code("""
+                                boolean[] clicked = ...;   // myClicks.intColumn("click") == 1
+                                separation of c = Math.max(auc, 1 - auc) with auc = Metrics.rocAuc(clicked, column c);
+                                ranking = the five names sorted by separation, largest first;
+                                dropped = Set.of("position", "depth");
+                                honestAuc = the largest separation among past_ctr, bid_cpc, landing_score;"""))));
     }
 
     static Verdict lateSplit(Answers a) {
-        Split split = a.value("lateSplit", Split.class, "a Split (Splits.outOfTime)");
-        Table all = a.value("all", Table.class, TABLE);
+        Split split = a.value("lateSplit", Split.class, tr("lesson03-late-split.asks.split-splits-outoftime"));
+        Table all = a.value("all", Table.class, tr("lessons.asks.table"));
         int late = StudentVariants.lateDays(a.seed());
         Set<Integer> asked = new TreeSet<>();
         for (int d = OLD_WEEK_END - late + 1; d <= OLD_WEEK_END; d++) {
@@ -69,15 +65,14 @@ final class Lesson03FeaturesAndSplits {
         Table train = split.train(all);
         Set<Integer> testDays = new TreeSet<>(test.intColumn("day").asList());
         if (!testDays.equals(asked)) {
-            return Verdict.hint("the test part covers days " + testDays + ", not the " + asked.size() + " days your"
-                    + " variant asks for. Rows with day < cutoff train, rows with day >= cutoff test.");
+            return Verdict.hint(tr("lesson03-late-split.hint.test-part-covers", testDays, asked.size()));
         }
         int cutoff = OLD_WEEK_END - late + 1;
         if (train.intColumn("day").max() >= cutoff || train.rowCount() + test.rowCount() != all.rowCount()) {
-            return Verdict.hint("the training part must hold every row before day " + cutoff + " and nothing else.");
+            return Verdict.hint(tr("lesson03-late-split.hint.training-part-must", cutoff));
         }
         return Verdict.pass(
-                train.rowCount() + " rows train, " + test.rowCount() + " rows test, days " + testDays + ".");
+                tr("lesson03-late-split.pass.rows-train-rows", train.rowCount(), test.rowCount(), testDays));
     }
 
     /** The ROC-AUC of each numeric column against click on the learner's sample of {@code clickLog}. */
@@ -102,42 +97,37 @@ final class Lesson03FeaturesAndSplits {
     }
 
     static Verdict leakyColumns(Answers a) {
-        Set<?> dropped = a.value("dropped", Set.class, "a Set of column names");
+        Set<?> dropped = a.value("dropped", Set.class, tr("lesson03-leaky-columns.asks.set-column-names"));
         double honest = a.number("honestAuc");
         for (Object column : dropped) {
             if (!NUMERIC.contains(String.valueOf(column))) {
-                return Verdict.hint("\"" + column + "\" is not one of the numeric columns " + NUMERIC + ".");
+                return Verdict.hint(tr("lesson03-leaky-columns.hint.numeric-columns", column, NUMERIC));
             }
         }
         Set<String> names = new TreeSet<>();
         dropped.forEach(c -> names.add(String.valueOf(c)));
         if (names.contains("past_ctr")) {
-            return Verdict.hint("past_ctr is the ad's click rate on earlier traffic: it is known before the decision,"
-                    + " so it may stay.");
+            return Verdict.hint(tr("lesson03-leaky-columns.hint.past-ctr-ad"));
         }
         if (!names.containsAll(AFTER_DECISION)) {
-            return Verdict.hint("a column you kept is decided together with the show itself: ask of each column"
-                    + " whether it exists before the ad server has chosen which ads to show.");
+            return Verdict.hint(tr("lesson03-leaky-columns.hint.column-kept-decided"));
         }
         if (!names.equals(AFTER_DECISION)) {
-            return Verdict.hint("you dropped a column that the ad server knows before it decides: only columns"
-                    + " settled by the decision itself leak.");
+            return Verdict.hint(tr("lesson03-leaky-columns.hint.dropped-column-ad"));
         }
-        double[] auc = aucs(a.value("clickLog", Table.class, TABLE), a.seed());
+        double[] auc = aucs(a.value("clickLog", Table.class, tr("lessons.asks.table")), a.seed());
         double[] separation = new double[auc.length];
         for (int c = 0; c < auc.length; c++) {
             separation[c] = Math.max(auc[c], 1 - auc[c]);
         }
         List<String> expectedRanking = ranked(separation);
-        List<?> ranking = a.value("ranking", List.class, "a List of the five column names, strongest first");
+        List<?> ranking = a.value("ranking", List.class, tr("lesson03-leaky-columns.asks.list-five-column"));
         List<String> given = ranking.stream().map(String::valueOf).toList();
         if (!given.equals(expectedRanking)) {
             if (given.equals(ranked(auc))) {
-                return Verdict.hint("you ranked by ROC-AUC itself; a column whose ROC-AUC is below 0.5 separates"
-                        + " clicks too, the other way round: rank by max(auc, 1 - auc).");
+                return Verdict.hint(tr("lesson03-leaky-columns.hint.ranked-roc-auc"));
             }
-            return Verdict.hint("ranking is not the five columns ordered by max(auc, 1 - auc) on myClicks, strongest"
-                    + " first. Notice where the columns you dropped land: leakage is not the strongest column.");
+            return Verdict.hint(tr("lesson03-leaky-columns.hint.ranking-five-columns"));
         }
         double best = 0;
         for (int c = 0; c < auc.length; c++) {
@@ -148,20 +138,19 @@ final class Lesson03FeaturesAndSplits {
         return NumberAnswer.of(honest, 1e-9)
                 .right(
                         best,
-                        text(
-                                "position and depth go, although %s separates clicks better than position: they"
-                                        + " leak because they exist only after the show, not because they are strong."
-                                        + " The best column a show model may use reaches %.3f on your %,d rows.",
-                                expectedRanking.get(expectedRanking.indexOf("position") - 1), best, CLICK_ROWS))
-                .mistake(separation[NUMERIC.indexOf("position")], "that is position's, a column you dropped.")
-                .mistake(separation[NUMERIC.indexOf("depth")], "that is depth's, a column you dropped.")
+                        tr(
+                                "lesson03-leaky-columns.pass.position-depth-go",
+                                expectedRanking.get(expectedRanking.indexOf("position") - 1),
+                                best,
+                                CLICK_ROWS))
+                .mistake(
+                        separation[NUMERIC.indexOf("position")],
+                        tr("lesson03-leaky-columns.mistake.position-column-dropped"))
+                .mistake(
+                        separation[NUMERIC.indexOf("depth")], tr("lesson03-leaky-columns.mistake.depth-column-dropped"))
                 .mistakeIf(
                         honest > 0.5 && Math.abs(1 - honest - best) > 1e-9 && honest < best,
-                        "a kept column separates better than that; take the largest max(auc, 1 - auc) among the kept"
-                                + " columns.")
-                .otherwise(text(
-                        "honestAuc is %.4f: compute max(auc, 1 - auc) with Metrics.rocAuc(clicked, column) on"
-                                + " myClicks for each kept column and take the largest.",
-                        honest));
+                        tr("lesson03-leaky-columns.mistake.kept-column-separates"))
+                .otherwise(tr("lesson03-leaky-columns.otherwise.honestauc-compute-max", honest));
     }
 }

@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,40 +24,31 @@ final class Lesson05WrongLabels {
                 Exercise.of(
                         "lesson05-kappa",
                         "05-wrong-labels",
-                        "Cohen's kappa by hand",
+                        tr("lesson05-kappa.title"),
                         1,
                         Lesson05WrongLabels::kappa,
-                        """
-                        With n the total, p_o = (c[0][0] + c[1][1]) / n; p_e multiplies A's share of each class
-                        (a row total / n) by B's share (a column total / n) and adds the two classes;
-                        kappa = (p_o - p_e) / (1 - p_e)."""),
+                        tr("lesson05-kappa.answer")),
                 Exercise.of(
                         "lesson05-remedy",
                         "05-wrong-labels",
-                        "the cheapest remedy that clears your bar",
+                        tr("lesson05-remedy.title"),
                         2,
                         Lesson05WrongLabels::remedy,
-                        """
-                        On your rows, take the paired bootstrap interval of each remedy's gain in precision at 0.5
-                        over the first model; keep the remedies whose interval lies wholly above needGain (low >
-                        needGain), and of those take the one that buys the fewest labels:
-                            boolean[] y = pick(truthY, myRows); double[] base = pick(scoresOf.get(first), myRows);
-                            for each remedy r after the first:
-                                Interval g = Bootstrap.difference(r, y, base, pick(scoresOf.get(r), myRows), Bootstrap.precisionAt(0.5));
-                                if (g.low() > needGain && labelsBought.get(r) < cheapest) { remedy = r; remedyLow = g.low(); }"""),
+                        lines(tr("lesson05-remedy.answer"), code("""
+                                boolean[] y = pick(truthY, myRows); double[] base = pick(scoresOf.get(first), myRows);
+                                for each remedy r after the first:
+                                    Interval g = Bootstrap.difference(r, y, base, pick(scoresOf.get(r), myRows), Bootstrap.precisionAt(0.5));
+                                    if (g.low() > needGain && labelsBought.get(r) < cheapest) { remedy = r; remedyLow = g.low(); }"""))),
                 Exercise.of(
                         "lesson05-slice-kappa",
                         "05-wrong-labels",
-                        "which slice's labels to re-check first",
+                        tr("lesson05-slice-kappa.title"),
                         3,
                         Lesson05WrongLabels::sliceKappa,
-                        """
-                        Compare the labelers slice by slice, corrected for chance, and take the lowest kappa:
-                            Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(myPairs);
-                            for each slice s with Lesson05Data.shows(bySlice.get(s)) >= Lesson05Data.MIN_SHOWS:
-                                if (bySlice.get(s).kappa() < lowest) { recheckSlice = s; recheckKappa = bySlice.get(s).kappa(); }
-                        The count of disagreements grows with a slice's size, and the raw agreement is high
-                        wherever nearly every answer is "don't show"; kappa corrects for both."""));
+                        lines(tr("lesson05-slice-kappa.answer"), code("""
+                                Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(myPairs);
+                                for each slice s with Lesson05Data.shows(bySlice.get(s)) >= Lesson05Data.MIN_SHOWS:
+                                    if (bySlice.get(s).kappa() < lowest) { recheckSlice = s; recheckKappa = bySlice.get(s).kappa(); }"""), tr("lesson05-slice-kappa.answer.2"))));
     }
 
     /** The entries of {@code values} at {@code rows}. */
@@ -66,12 +59,12 @@ final class Lesson05WrongLabels {
     }
 
     static Verdict remedy(Answers a) {
-        String chosen = a.value("remedy", String.class, "the name of a remedy, as in scoresOf")
+        String chosen = a.value("remedy", String.class, tr("lesson05-remedy.asks.name-remedy-scoresof"))
                 .strip();
         double low = a.number("remedyLow");
-        boolean[] truth = a.value("truthY", boolean[].class, "the boolean[] of true answers");
-        Map<?, ?> scores = a.value("scoresOf", Map.class, "the map of remedy to scores");
-        Map<?, ?> labels = a.value("labelsBought", Map.class, "the map of remedy to labels bought");
+        boolean[] truth = a.value("truthY", boolean[].class, tr("lesson05-remedy.asks.boolean-true-answers"));
+        Map<?, ?> scores = a.value("scoresOf", Map.class, tr("lesson05-remedy.asks.map-remedy-scores"));
+        Map<?, ?> labels = a.value("labelsBought", Map.class, tr("lesson05-remedy.asks.map-remedy-labels"));
         int[] rows = StudentVariants.sample(a.seed(), 5, truth.length, truth.length * 3 / 4);
         double need = StudentVariants.requiredGain(a.seed());
         boolean[] y = new boolean[rows.length];
@@ -97,45 +90,33 @@ final class Lesson05WrongLabels {
         }
         if (!chosen.equals(best)) {
             if (!chosen.equals("none") && !gain.containsKey(chosen)) {
-                return Verdict.hint("remedy is \"" + chosen + "\"; name one of " + gain.keySet() + ", or \"none\".");
+                return Verdict.hint(tr("lesson05-remedy.hint.remedy-name-none", chosen, gain.keySet()));
             }
             if (gain.containsKey(chosen) && gain.get(chosen).low() <= need) {
-                return Verdict.hint(text(
-                        "the interval of %s's gain reaches down to %.3f, not wholly above your"
-                                + " needGain of %.2f: on your rows it is not shown to be enough.",
-                        chosen, gain.get(chosen).low(), need));
+                return Verdict.hint(tr(
+                        "lesson05-remedy.hint.interval-gain-reaches",
+                        chosen,
+                        gain.get(chosen).low(),
+                        need));
             }
             if (chosen.equals(largest)) {
-                return Verdict.hint(chosen + " gains the most, but another remedy also clears your bar and buys"
-                        + " fewer labels.");
+                return Verdict.hint(tr("lesson05-remedy.hint.gains-most-another", chosen));
             }
-            return Verdict.hint("another remedy clears your bar for fewer labels (or none does): compare labelsBought"
-                    + " among those whose interval lies wholly above needGain.");
+            return Verdict.hint(tr("lesson05-remedy.hint.another-remedy-clears"));
         }
         if (best.equals("none")) {
-            return Verdict.pass(text(
-                    "no remedy's gain is shown to exceed %.2f on your rows: none is worth its" + " labels yet.", need));
+            return Verdict.pass(tr("lesson05-remedy.pass.remedy-gain-shown", need));
         }
         return NumberAnswer.of(low, 1e-9)
                 .right(
                         gain.get(best).low(),
-                        text(
-                                "%s: its gain in precision is at least %.3f (95%% interval) on your"
-                                        + " %,d rows, above the %.2f your team asks, for %,.0f labels.",
-                                best, low, rows.length, need, cheapest))
-                .mistake(
-                        gain.get(best).estimate(),
-                        "that is the estimated gain; report the low end of its interval,"
-                                + " the number your decision rests on.")
-                .otherwise(text(
-                        "remedyLow is %.4f: the low end of Bootstrap.difference(...) for your remedy on"
-                                + " your rows (myRows).",
-                        low));
+                        tr("lesson05-remedy.pass.gain-precision-least", best, low, rows.length, need, cheapest))
+                .mistake(gain.get(best).estimate(), tr("lesson05-remedy.mistake.estimated-gain-report"))
+                .otherwise(tr("lesson05-remedy.otherwise.remedylow-low-end", low));
     }
 
     static Verdict sliceKappa(Answers a) {
-        String chosen = a.value(
-                        "recheckSlice", String.class, "the name of a slice, such as \"navigational x competitor\"")
+        String chosen = a.value("recheckSlice", String.class, tr("lesson05-slice-kappa.asks.name-slice-such"))
                 .strip();
         double stated = a.number("recheckKappa");
         Map<String, AgreementReport> bySlice = Lesson05Data.agreementBySlice(Lesson05Data.pairs(a.seed()));
@@ -153,46 +134,42 @@ final class Lesson05WrongLabels {
             }
         }
         if (!bySlice.containsKey(chosen)) {
-            return Verdict.hint("recheckSlice is \"" + chosen + "\"; name one of " + bySlice.keySet() + ".");
+            return Verdict.hint(tr("lesson05-slice-kappa.hint.recheckslice-name", chosen, bySlice.keySet()));
         }
         if (!chosen.equals(lowest)) {
             if (Lesson05Data.shows(bySlice.get(chosen)) < Lesson05Data.MIN_SHOWS) {
-                return Verdict.hint(text(
-                        "in %s only %d double-labeled rows have a \"show\" from A or B: its kappa rests on too few"
-                                + " to decide on (fewer than %d). Compare the slices with enough.",
-                        chosen, Lesson05Data.shows(bySlice.get(chosen)), Lesson05Data.MIN_SHOWS));
+                return Verdict.hint(tr(
+                        "lesson05-slice-kappa.hint.double-labeled-rows",
+                        chosen,
+                        Lesson05Data.shows(bySlice.get(chosen)),
+                        Lesson05Data.MIN_SHOWS));
             }
             if (chosen.equals(mostDisagreements)) {
-                return Verdict.hint(text(
-                        "%s has the most disagreements (%d), but it is also one of the largest slices: a count"
-                                + " grows with size. Compare kappa, which corrects the agreement for chance.",
-                        chosen, disagreements(bySlice.get(chosen))));
+                return Verdict.hint(tr(
+                        "lesson05-slice-kappa.hint.has-most-disagreements",
+                        chosen,
+                        disagreements(bySlice.get(chosen))));
             }
             if (chosen.equals(lowestAgreement)) {
-                return Verdict.hint("that slice has the lowest raw agreement, but raw agreement ignores chance: where"
-                        + " nearly every answer is \"don't show\", two labelers agree by chance. Compare kappa.");
+                return Verdict.hint(tr("lesson05-slice-kappa.hint.slice-has-lowest"));
             }
-            return Verdict.hint(text(
-                    "in %s the labelers agree beyond chance (kappa %.3f); another slice's kappa is lower: compare"
-                            + " every slice's kappa on your pairs (myPairs).",
-                    chosen, bySlice.get(chosen).kappa()));
+            return Verdict.hint(tr(
+                    "lesson05-slice-kappa.hint.labelers-agree-beyond",
+                    chosen,
+                    bySlice.get(chosen).kappa()));
         }
         AgreementReport mine = bySlice.get(chosen);
         return NumberAnswer.of(stated, 1e-9)
                 .right(
                         mine.kappa(),
-                        text(
-                                "re-check %s first: kappa %.3f on %,d double-labeled rows, agreement no better than"
-                                        + " chance (%s); the guideline is ambiguous there.",
-                                chosen, mine.kappa(), mine.compared(), mine.strength()))
-                .mistake(
-                        mine.observedAgreement(),
-                        "that is the slice's observed agreement p_o; report its kappa, the agreement corrected for"
-                                + " chance.")
-                .otherwise(text(
-                        "recheckKappa is %.4f: the kappa of %s, LabelAgreement.between(its rows, \"label_a\","
-                                + " \"label_b\").kappa().",
-                        stated, chosen));
+                        tr(
+                                "lesson05-slice-kappa.pass.re-check-first",
+                                chosen,
+                                mine.kappa(),
+                                mine.compared(),
+                                mine.strength()))
+                .mistake(mine.observedAgreement(), tr("lesson05-slice-kappa.mistake.slice-observed-agreement"))
+                .otherwise(tr("lesson05-slice-kappa.otherwise.recheckkappa-kappa-labelagreement", stated, chosen));
     }
 
     private static long disagreements(AgreementReport r) {
@@ -204,16 +181,11 @@ final class Lesson05WrongLabels {
 
     static Verdict kappa(Answers a) {
         double kappa = a.number("myKappa");
-        AgreementReport agreement = a.value("agreement", AgreementReport.class, "the lesson's AgreementReport");
+        AgreementReport agreement =
+                a.value("agreement", AgreementReport.class, tr("lesson05-kappa.asks.lesson-agreementreport"));
         return NumberAnswer.of(kappa, 1e-9)
-                .right(agreement.kappa(), text("kappa = %.3f (%s agreement).", kappa, agreement.strength()))
-                .mistake(
-                        agreement.observedAgreement(),
-                        "that is the observed agreement p_o; kappa corrects it for"
-                                + " the agreement expected by chance.")
-                .otherwise(text(
-                        "myKappa is %.6f. Check p_e: multiply A's share of a class (a row total) by B's"
-                                + " share (a column total), for each class, and add.",
-                        kappa));
+                .right(agreement.kappa(), tr("lesson05-kappa.pass.kappa-agreement", kappa, agreement.strength()))
+                .mistake(agreement.observedAgreement(), tr("lesson05-kappa.mistake.observed-agreement-p"))
+                .otherwise(tr("lesson05-kappa.otherwise.mykappa-check-p", kappa));
     }
 }

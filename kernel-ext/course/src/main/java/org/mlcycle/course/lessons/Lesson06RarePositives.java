@@ -1,7 +1,9 @@
 package org.mlcycle.course.lessons;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,29 +29,26 @@ final class Lesson06RarePositives {
                 Exercise.of(
                         "lesson06-always-show-f1",
                         "06-rare-positives",
-                        "F1 of always showing, on your pairs",
+                        tr("lesson06-always-show-f1.title"),
                         1,
                         Lesson06RarePositives::alwaysShowF1,
-                        """
-                        Precision is the share of positives among all rows, recall is 1:
-                            boolean[] a = Lesson06Data.actual(mine);
-                            long pos = 0;  for (boolean x : a) if (x) pos++;
-                            double p = pos / (double) a.length;  double alwaysShowF1 = 2 * p / (p + 1);"""),
+                        lines(tr("lesson06-always-show-f1.answer"), code("""
+                                boolean[] a = Lesson06Data.actual(mine);
+                                long pos = 0;  for (boolean x : a) if (x) pos++;
+                                double p = pos / (double) a.length;  double alwaysShowF1 = 2 * p / (p + 1);"""))),
                 Exercise.of(
                         "lesson06-cost-threshold",
                         "06-rare-positives",
-                        "a threshold chosen on some rows, judged on others",
+                        tr("lesson06-cost-threshold.title"),
                         2,
                         Lesson06RarePositives::costThreshold,
-                        """
-                        Choose on chooseOn: try every score as a threshold and keep the cheapest (bad shows x
-                        costBad - good shows x gainGood, per 1,000 pairs; showing nothing costs 0):
-                            double[] p = plain.predict(chooseOn).doubleColumn("p_1").asDoubleArray();
-                            boolean[] a = Lesson06Data.actual(chooseOn);
-                            for (double t : p) if (Lesson06Data.costPer1000(a, p, t, gainGood, costBad) < best) ...
-                        Judge on judgeOn only: the saving against 0.5 per 1,000 pairs, resampled with
-                        Bootstrap.over(name, rows, idx -> cost at 0.5 - cost at myThreshold, on the rows idx);
-                        claimSaving = savingLow > 0 (the whole interval above zero)."""));
+                        lines(
+                                tr("lesson06-cost-threshold.answer"),
+                                code("""
+                                double[] p = plain.predict(chooseOn).doubleColumn("p_1").asDoubleArray();
+                                boolean[] a = Lesson06Data.actual(chooseOn);
+                                for (double t : p) if (Lesson06Data.costPer1000(a, p, t, gainGood, costBad) < best) ..."""),
+                                tr("lesson06-cost-threshold.answer.2"))));
     }
 
     static Verdict alwaysShowF1(Answers a) {
@@ -61,19 +60,12 @@ final class Lesson06RarePositives {
         return NumberAnswer.of(f1, 1e-9)
                 .right(
                         always.f1(),
-                        text(
-                                "always 'show' has F1 %.5f on your pairs, although 'never show' is %.2f%%"
-                                        + " accurate.",
-                                f1, 100 * (1 - always.precision())))
-                .mistake(always.precision(), "that is the precision; F1 = 2PR / (P + R) with R = 1.")
+                        tr("lesson06-always-show-f1.pass.always-show-has", f1, 100 * (1 - always.precision())))
+                .mistake(always.precision(), tr("lesson06-always-show-f1.mistake.precision-f1-pr"))
                 .mistake(
                         2 * (1 - always.precision()) / (2 - always.precision()),
-                        "that is the F1 of 'never show' with"
-                                + " 'don't show' as the positive class; here 'show' is positive.")
-                .otherwise(text(
-                        "alwaysShowF1 is %.6g: F1 = 2PR / (P + R) with P = positives / rows of your pairs"
-                                + " (mine) and R = 1.",
-                        f1));
+                        tr("lesson06-always-show-f1.mistake.f1-never-show"))
+                .otherwise(tr("lesson06-always-show-f1.otherwise.alwaysshowf1-f1-pr", f1));
     }
 
     private static double[] scores(ServingModel plain, Table t) {
@@ -83,9 +75,10 @@ final class Lesson06RarePositives {
     static Verdict costThreshold(Answers a) {
         double threshold = a.number("myThreshold");
         double low = a.number("savingLow"), high = a.number("savingHigh");
-        boolean claim = a.value("claimSaving", Boolean.class, "true or false");
+        boolean claim = a.value("claimSaving", Boolean.class, tr("lesson06-cost-threshold.asks.true-false"));
         double gain = a.number("gainGood"), cost = a.number("costBad");
-        ServingModel plain = a.value("plain", ServingModel.class, "the lesson's plain ServingModel");
+        ServingModel plain =
+                a.value("plain", ServingModel.class, tr("lesson06-cost-threshold.asks.lesson-plain-servingmodel"));
         Table choose = Lesson06Data.chooseOn(a.seed()), judge = Lesson06Data.judgeOn(a.seed());
         boolean[] ac = Lesson06Data.actual(choose), aj = Lesson06Data.actual(judge);
         double[] pc = scores(plain, choose), pj = scores(plain, judge);
@@ -94,59 +87,41 @@ final class Lesson06RarePositives {
         double yours = Lesson06Data.costPer1000(ac, pc, threshold, gain, cost);
         if (yours > bestCost + 0.02 * Math.abs(bestCost) + 1e-9) {
             if (close(threshold, Lesson06Data.cheapestThreshold(aj, pj, gain, cost), 1e-12)) {
-                return Verdict.hint("that threshold is the cheapest on judgeOn: the rows you judge on must not also"
-                        + " choose, or the judgement flatters the choice. Choose on chooseOn.");
+                return Verdict.hint(tr("lesson06-cost-threshold.hint.threshold-cheapest-judgeon"));
             }
             if (threshold == 0.5) {
-                return Verdict.hint("0.5 is the default threshold, not a choice: try every score of chooseOn as a"
-                        + " threshold and keep the cheapest.");
+                return Verdict.hint(tr("lesson06-cost-threshold.hint.default-threshold-choice"));
             }
             if (close(threshold, Thresholds.maximiseF1(ac, pc).threshold(), 1e-9)) {
-                return Verdict.hint("that threshold maximises F1, which weighs a bad show like a missed good one;"
-                        + " the cost matrix does not. Minimise the cost on chooseOn instead.");
+                return Verdict.hint(tr("lesson06-cost-threshold.hint.threshold-maximises-f1"));
             }
-            return Verdict.hint(text(
-                    "a threshold that costs less than %.3f per 1,000 pairs exists on chooseOn: try every score"
-                            + " as a threshold (all of them, not a coarse grid) and keep the cheapest.",
-                    yours));
+            return Verdict.hint(tr("lesson06-cost-threshold.hint.threshold-costs-less", yours));
         }
         Interval saving = Lesson06Data.saving(aj, pj, threshold, gain, cost);
         if (!close(low, saving.low(), 1e-9) || !close(high, saving.high(), 1e-9)) {
             Interval onChoose = Lesson06Data.saving(ac, pc, threshold, gain, cost);
             if (close(low, onChoose.low(), 1e-9) && close(high, onChoose.high(), 1e-9)) {
-                return Verdict.hint("that interval is measured on chooseOn, the rows that chose the threshold; judge"
-                        + " it on judgeOn.");
+                return Verdict.hint(tr("lesson06-cost-threshold.hint.interval-measured-chooseon"));
             }
             if (close(low, -saving.high(), 1e-9) && close(high, -saving.low(), 1e-9)) {
-                return Verdict.hint(
-                        "the saving has the wrong sign: it is the cost at 0.5 minus the cost at your" + " threshold.");
+                return Verdict.hint(tr("lesson06-cost-threshold.hint.saving-has-wrong"));
             }
-            return Verdict.hint(text(
-                    "[savingLow, savingHigh] = [%.4g, %.4g] is not the 95%% interval of the saving on judgeOn:"
-                            + " Bootstrap.over(name, rows, idx -> cost at 0.5 - cost at myThreshold on those rows).",
-                    low, high));
+            return Verdict.hint(tr("lesson06-cost-threshold.hint.savinglow-savinghigh-interval", low, high));
         }
         if (claim != saving.low() > 0) {
             return Verdict.hint(
                     claim
-                            ? text(
-                                    "the interval [%.4f, %.4f] reaches zero or below: on rows it was not chosen on, the"
-                                            + " saving is not shown. Do not claim it.",
-                                    low, high)
-                            : text(
-                                    "the whole interval [%.4f, %.4f] lies above zero: the saving holds on rows it was not"
-                                            + " chosen on. Claim it.",
-                                    low, high));
+                            ? tr("lesson06-cost-threshold.hint.interval-reaches-zero", low, high)
+                            : tr("lesson06-cost-threshold.hint.whole-interval-lies", low, high));
         }
-        return Verdict.pass(text(
-                "threshold %.4f, chosen on chooseOn, saves %.4f [%.4f, %.4f] per 1,000 pairs against 0.5 on"
-                        + " judgeOn: %s.",
+        return Verdict.pass(tr(
+                "lesson06-cost-threshold.pass.threshold-chosen-chooseon",
                 threshold,
                 saving.estimate(),
                 low,
                 high,
                 claim
-                        ? "the interval excludes 0, a saving you can claim"
-                        : "the interval includes 0, no saving to claim"));
+                        ? tr("lesson06-cost-threshold.pass.interval-excludes-saving")
+                        : tr("lesson06-cost-threshold.pass.interval-includes-saving")));
     }
 }

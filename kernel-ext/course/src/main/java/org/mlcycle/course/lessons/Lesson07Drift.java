@@ -1,7 +1,9 @@
 package org.mlcycle.course.lessons;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
 import org.mlcycle.toolkit.drift.ColumnDrift;
@@ -24,26 +26,20 @@ final class Lesson07Drift {
                 Exercise.of(
                         "lesson07-device-psi",
                         "07-drift",
-                        "PSI of device by hand, on your samples",
+                        tr("lesson07-device-psi.title"),
                         1,
                         Lesson07Drift::devicePsi,
-                        """
-                        Sum over the categories i: (cur_i - ref_i) * ln(cur_i / ref_i), with the shares from
-                        harmfulDrift.column("device").refShares() and .curShares()."""),
+                        tr("lesson07-device-psi.answer")),
                 Exercise.of(
                         "lesson07-drift-alert",
                         "07-drift",
-                        "a drift alert that fires only on the harmful shift",
+                        tr("lesson07-drift-alert.title"),
                         2,
                         Lesson07Drift::driftAlert,
-                        """
-                        Compare the PSI of every column in the two reports: device moved as much in the harmless
-                        sample as in the harmful one, so an alert on device fires on both. query_category (the
-                        travel searches) moved only in the harmful one. Alert on it, with a threshold between its
-                        two PSIs, e.g. the usual 0.1:
-                            alertColumn = "query_category";  alertThreshold = 0.1;
-                            psiHarmless = harmlessDrift.column(alertColumn).psi();
-                            psiHarmful = harmfulDrift.column(alertColumn).psi();"""));
+                        lines(tr("lesson07-drift-alert.answer"), code("""
+                                alertColumn = "query_category";  alertThreshold = 0.1;
+                                psiHarmless = harmlessDrift.column(alertColumn).psi();
+                                psiHarmful = harmfulDrift.column(alertColumn).psi();"""))));
     }
 
     static Verdict devicePsi(Answers a) {
@@ -59,26 +55,20 @@ final class Lesson07Drift {
         return NumberAnswer.of(psi, 1e-6)
                 .right(
                         device.psi(),
-                        text(
-                                "device PSI = %.3f on your samples (mobile share %.1f%% -> %.1f%%).",
+                        tr(
+                                "lesson07-device-psi.pass.device-psi-samples",
                                 psi,
                                 100 * device.refShares().get(mobile),
                                 100 * device.curShares().get(mobile)))
-                .mistake(
-                        reversed,
-                        "PSI cannot be negative: each term (cur - ref) * ln(cur / ref) is >= 0. Check the"
-                                + " order inside the logarithm.")
-                .mistakeIf(psi < 0, "PSI cannot be negative: each term (cur - ref) * ln(cur / ref) is >= 0.")
-                .otherwise(text(
-                        "devicePsi is %.6f: sum (current - reference) * ln(current / reference) over the"
-                                + " categories of harmfulDrift's device column (natural log).",
-                        psi));
+                .mistake(reversed, tr("lesson07-device-psi.mistake.psi-cannot-negative"))
+                .mistakeIf(psi < 0, tr("lesson07-device-psi.mistake.psi-cannot-negative-2"))
+                .otherwise(tr("lesson07-device-psi.otherwise.devicepsi-sum-current", psi));
     }
 
     static Verdict driftAlert(Answers a) {
         Object named = a.value("alertColumn");
         if (!(named instanceof String column)) {
-            throw AnswerProblem.wrongKind("alertColumn", named, "a column name (String)");
+            throw AnswerProblem.wrongKind("alertColumn", named, tr("lesson07-drift-alert.asks.column-name"));
         }
         double threshold = a.number("alertThreshold");
         double statedHarmless = a.number("psiHarmless"), statedHarmful = a.number("psiHarmful");
@@ -90,38 +80,25 @@ final class Lesson07Drift {
             onHarmless = harmless.column(column).psi();
             onHarmful = harmful.column(column).psi();
         } catch (IllegalArgumentException e) {
-            return Verdict.hint(
-                    text("the drift reports have no column '%s': pick one of the columns they list.", column));
+            return Verdict.hint(tr("lesson07-drift-alert.hint.drift-reports-have", column));
         }
         if (!close(statedHarmless, onHarmless, 1e-6) || !close(statedHarmful, onHarmful, 1e-6)) {
             if (close(statedHarmless, onHarmful, 1e-6) && close(statedHarmful, onHarmless, 1e-6)) {
-                return Verdict.hint("psiHarmless and psiHarmful are swapped.");
+                return Verdict.hint(tr("lesson07-drift-alert.hint.psiharmless-psiharmful-swapped"));
             }
-            return Verdict.hint(text(
-                    "psiHarmless and psiHarmful should be the PSI of %s in harmlessDrift and in"
-                            + " harmfulDrift: the numbers your alert is judged on.",
-                    column));
+            return Verdict.hint(tr("lesson07-drift-alert.hint.psiharmless-psiharmful-should", column));
         }
         boolean firesOnHarmful = onHarmful > threshold, firesOnHarmless = onHarmless > threshold;
         if (firesOnHarmful && !firesOnHarmless) {
-            return Verdict.pass(text(
-                    "PSI of %s above %.3g: %.3f on the harmful shift (fires), %.3f on the harmless one" + " (silent).",
-                    column, threshold, onHarmful, onHarmless));
+            return Verdict.pass(
+                    tr("lesson07-drift-alert.pass.psi-above-harmful", column, threshold, onHarmful, onHarmless));
         }
         if (firesOnHarmful) {
-            return Verdict.hint(text(
-                    "your alert also fires on the harmless shift (PSI %.3f there): an alert that fires"
-                            + " when nothing is lost teaches the team to ignore it. Raise the threshold, or choose a column"
-                            + " that moved only in the harmful sample.",
-                    onHarmless));
+            return Verdict.hint(tr("lesson07-drift-alert.hint.alert-fires-harmless", onHarmless));
         }
         if (firesOnHarmless) {
-            return Verdict.hint("your alert fires on the harmless shift and stays silent on the harmful one: that is"
-                    + " the wrong way round. Choose another column.");
+            return Verdict.hint(tr("lesson07-drift-alert.hint.alert-fires-harmless-2"));
         }
-        return Verdict.hint(text(
-                "your alert stays silent on the harmful shift (PSI %.3f there): lower the threshold or"
-                        + " choose a column that moved more.",
-                onHarmful));
+        return Verdict.hint(tr("lesson07-drift-alert.hint.alert-stays-silent", onHarmful));
     }
 }

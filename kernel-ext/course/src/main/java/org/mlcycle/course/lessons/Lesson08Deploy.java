@@ -1,7 +1,8 @@
 package org.mlcycle.course.lessons;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
 import org.mlcycle.course.variant.StudentRows;
@@ -29,36 +30,33 @@ final class Lesson08Deploy {
                 Exercise.of(
                         "lesson08-only-model",
                         "08-deploy",
-                        "candidates only the model shows",
+                        tr("lesson08-only-model.title"),
                         1,
                         Lesson08Deploy::onlyModel,
                         """
-                        long onlyModel = 0;
-                        for (int i = 0; i < n; i++) if (modelShows[i] && !legacyShows[i]) onlyModel++;"""),
+                                long onlyModel = 0;
+                                for (int i = 0; i < n; i++) if (modelShows[i] && !legacyShows[i]) onlyModel++;"""),
                 Exercise.of(
                         "lesson08-promote",
                         "08-deploy",
-                        "a threshold whose precision interval keeps the bar",
+                        tr("lesson08-promote.title"),
                         2,
                         Lesson08Deploy::promote,
-                        """
-                        double myThreshold = Double.NaN;
-                        for (double g : new double[] {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90})
-                            if (Double.isNaN(myThreshold) && Bootstrap.shownAt(g).of(myValChecked, myValP) * 5_000 >= 50
-                                    && Bootstrap.interval("v", myValChecked, myValP, Bootstrap.precisionAt(g)).low() >= bar)
-                                myThreshold = g;
-                        double myShadowLow = Bootstrap.interval("t", myTrafficChecked, myTrafficP,
-                                Bootstrap.precisionAt(myThreshold)).low();
-                        boolean promote = myShadowLow >= bar;
-                        The point estimate at the bar is a coin flip on new traffic; the interval's lower end is
-                        the promise that holds, on enough rows (a threshold that shows five rows has a perfect
-                        precision and an interval that means nothing). Promote only when the shadow keeps it too."""));
+                        lines("""
+                                double myThreshold = Double.NaN;
+                                for (double g : new double[] {0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90})
+                                    if (Double.isNaN(myThreshold) && Bootstrap.shownAt(g).of(myValChecked, myValP) * 5_000 >= 50
+                                            && Bootstrap.interval("v", myValChecked, myValP, Bootstrap.precisionAt(g)).low() >= bar)
+                                        myThreshold = g;
+                                double myShadowLow = Bootstrap.interval("t", myTrafficChecked, myTrafficP,
+                                        Bootstrap.precisionAt(myThreshold)).low();
+                                boolean promote = myShadowLow >= bar;""", tr("lesson08-promote.answer"))));
     }
 
     static Verdict onlyModel(Answers a) {
         long only = a.whole("onlyModel");
-        boolean[] model = a.value("modelShows", boolean[].class, "a boolean[]");
-        boolean[] legacy = a.value("legacyShows", boolean[].class, "a boolean[]");
+        boolean[] model = a.value("modelShows", boolean[].class, tr("lesson08-only-model.asks.boolean"));
+        boolean[] legacy = a.value("legacyShows", boolean[].class, tr("lesson08-only-model.asks.boolean"));
         long expected = 0;
         long both = 0;
         long onlyLegacy = 0;
@@ -68,11 +66,10 @@ final class Lesson08Deploy {
             onlyLegacy += !model[i] && legacy[i] ? 1 : 0;
         }
         return NumberAnswer.of(only, 0)
-                .right(expected, only + " candidates would get an ad only under the model.")
-                .mistake(both, "you counted rows where both show; the question is the model showing and legacy not.")
-                .mistake(onlyLegacy, "you counted it the wrong way round: legacy showing and the model not.")
-                .otherwise("onlyModel is " + only + ": count rows where modelShows[i] is true and legacyShows[i] is"
-                        + " false.");
+                .right(expected, tr("lesson08-only-model.pass.candidates-would-get", only))
+                .mistake(both, tr("lesson08-only-model.mistake.counted-rows-both"))
+                .mistake(onlyLegacy, tr("lesson08-only-model.mistake.counted-wrong-way"))
+                .otherwise(tr("lesson08-only-model.otherwise.onlymodel-count-rows", only));
     }
 
     /** The learner's draws: validation rows from the seed, shadow traffic from the next seed. */
@@ -96,12 +93,13 @@ final class Lesson08Deploy {
     static Verdict promote(Answers a) {
         double chosen = a.number("myThreshold");
         double shadowLow = a.number("myShadowLow");
-        boolean promote = a.value("promote", Boolean.class, "a boolean");
+        boolean promote = a.value("promote", Boolean.class, tr("lesson08-promote.asks.boolean"));
         double bar = a.number("bar");
-        boolean[] vc = a.value("validationChecked", boolean[].class, "the boolean[] of checked validation labels");
-        double[] vp = a.value("pValidation", double[].class, "the double[] of validation scores");
-        boolean[] tc = a.value("trafficChecked", boolean[].class, "the boolean[] of checked traffic labels");
-        double[] tp = a.value("pTraffic", double[].class, "the double[] of traffic scores");
+        boolean[] vc =
+                a.value("validationChecked", boolean[].class, tr("lesson08-promote.asks.boolean-checked-validation"));
+        double[] vp = a.value("pValidation", double[].class, tr("lesson08-promote.asks.double-validation-scores"));
+        boolean[] tc = a.value("trafficChecked", boolean[].class, tr("lesson08-promote.asks.boolean-checked-traffic"));
+        double[] tp = a.value("pTraffic", double[].class, tr("lesson08-promote.asks.double-traffic-scores"));
         int[][] rows = draws(a.seed(), vc.length, tc.length);
         boolean[] myVc = StudentRows.pick(vc, rows[0]);
         double[] myVp = StudentRows.pick(vp, rows[0]);
@@ -120,58 +118,42 @@ final class Lesson08Deploy {
         }
         if (Double.isNaN(expected)) {
             if (Double.isNaN(chosen) && !promote) {
-                return Verdict.pass("on your draw no threshold of the grid keeps the bar at the lower end of its"
-                        + " interval: nothing to promote.");
+                return Verdict.pass(tr("lesson08-promote.pass.draw-threshold-grid"));
             }
-            return Verdict.hint("on your draw no threshold of the grid keeps the bar at the lower end of its interval;"
-                    + " say so with myThreshold = Double.NaN and promote = false.");
+            return Verdict.hint(tr("lesson08-promote.hint.draw-threshold-grid"));
         }
         if (!close(chosen, expected, 1e-6)) {
             if (close(chosen, byEstimate, 1e-6)) {
-                return Verdict.hint(text(
-                        "at %.2f the precision *estimate* reaches the bar, but the lower end of its"
-                                + " 95%% interval does not: choose by the interval's lower end.",
-                        chosen));
+                return Verdict.hint(tr("lesson08-promote.hint.precision-estimate-reaches", chosen));
             }
             if (!Double.isNaN(chosen) && shown(myVc, myVp, chosen) < MIN_SHOWN) {
-                return Verdict.hint(text(
-                        "at %.2f your validation draw shows fewer than %d rows: its precision and its"
-                                + " interval rest on too few rows to count.",
-                        chosen, MIN_SHOWN));
+                return Verdict.hint(tr("lesson08-promote.hint.validation-draw-shows", chosen, MIN_SHOWN));
             }
             if (chosen > expected) {
-                return Verdict.hint(text(
-                        "%.2f keeps the bar, but a lower threshold of the grid does too and shows more"
-                                + " ads: take the lowest.",
-                        chosen));
+                return Verdict.hint(tr("lesson08-promote.hint.keeps-bar-lower", chosen));
             }
-            return Verdict.hint(text(
-                    "at %.2f the lower end of the precision interval on your validation draw is"
-                            + " below the bar %.2f (use myValChecked and myValP, not the whole validation set).",
-                    chosen, bar));
+            return Verdict.hint(tr("lesson08-promote.hint.lower-end-precision", chosen, bar));
         }
         boolean[] myTc = StudentRows.pick(tc, rows[1]);
         double[] myTp = StudentRows.pick(tp, rows[1]);
         double shadow = low(myTc, myTp, expected);
         if (!close(shadowLow, shadow, 1e-6)) {
             if (close(shadowLow, low(myVc, myVp, expected), 1e-6)) {
-                return Verdict.hint("myShadowLow is the validation draw's lower end; the shadow check uses the traffic"
-                        + " draw (myTrafficChecked, myTrafficP).");
+                return Verdict.hint(tr("lesson08-promote.hint.myshadowlow-validation-draw"));
             }
-            return Verdict.hint(text(
-                    "myShadowLow is %.4f: the lower end of the 95%% bootstrap interval of precision at"
-                            + " myThreshold on your traffic draw (Bootstrap.interval with its defaults).",
-                    shadowLow));
+            return Verdict.hint(tr("lesson08-promote.hint.myshadowlow-lower-end", shadowLow));
         }
         if (promote != shadow >= bar) {
-            return Verdict.hint(text(
-                    "the shadow lower end %.3f %s the bar %.2f: promote only when it keeps the bar.",
-                    shadow, shadow >= bar ? "keeps" : "is below", bar));
+            return Verdict.hint(tr(
+                    "lesson08-promote.hint.shadow-lower-end",
+                    shadow,
+                    shadow >= bar ? tr("lesson08-promote.hint.keeps") : tr("lesson08-promote.hint.below"),
+                    bar));
         }
-        return Verdict.pass(text(
-                "threshold %.2f; on the shadow traffic precision's lower end is %.3f, so %s.",
+        return Verdict.pass(tr(
+                "lesson08-promote.pass.threshold-shadow-traffic",
                 expected,
                 shadow,
-                promote ? "promote it" : "keep it in the shadow (or raise the threshold) and gather more"));
+                promote ? tr("lesson08-promote.pass.promote") : tr("lesson08-promote.pass.keep-shadow-raise")));
     }
 }

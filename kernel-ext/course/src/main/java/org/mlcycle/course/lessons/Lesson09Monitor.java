@@ -1,6 +1,7 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.List;
 import org.mlcycle.course.variant.StudentRows;
@@ -26,38 +27,34 @@ final class Lesson09Monitor {
                 Exercise.of(
                         "lesson09-worst-day",
                         "09-monitor",
-                        "the never-retrained model's worst day",
+                        tr("lesson09-worst-day.title"),
                         1,
                         Lesson09Monitor::worstDay,
-                        """
-                        Find the position of the smallest value in never.daily() and take the day at the same
-                        position in days."""),
+                        tr("lesson09-worst-day.answer")),
                 Exercise.of(
                         "lesson09-alert-rule",
                         "09-monitor",
-                        "an alert that catches the drop and ignores the shift",
+                        tr("lesson09-alert-rule.title"),
                         2,
                         Lesson09Monitor::alertRule,
-                        """
-                        // the rule on day d pools your labeled rows of days d - myDelay - w + 1 .. d - myDelay
-                        double pooled(int from, int to) { ... Metrics.rocAuc over myY, myP where from <= myDay <= to ... }
-                        for (int w = 1; w <= 7 && myWindow == 0; w++) {
-                            int first = 0; boolean early = false;
-                            for (int d = -53 + myDelay + w - 1; d <= -1; d++)
-                                if (pooled(d - myDelay - w + 1, d - myDelay) < alertLevel) {
-                                    if (d < dropDay) early = true; else if (first == 0) first = d;
+                        lines("""
+                                // the rule on day d pools your labeled rows of days d - myDelay - w + 1 .. d - myDelay
+                                double pooled(int from, int to) { ... Metrics.rocAuc over myY, myP where from <= myDay <= to ... }
+                                for (int w = 1; w <= 7 && myWindow == 0; w++) {
+                                    int first = 0; boolean early = false;
+                                    for (int d = -53 + myDelay + w - 1; d <= -1; d++)
+                                        if (pooled(d - myDelay - w + 1, d - myDelay) < alertLevel) {
+                                            if (d < dropDay) early = true; else if (first == 0) first = d;
+                                        }
+                                    if (!early && first != 0 && first - dropDay <= 6) { myWindow = w; myFirstAlert = first; }
                                 }
-                            if (!early && first != 0 && first - dropDay <= 6) { myWindow = w; myFirstAlert = first; }
-                        }
-                        double myAucAtAlert = pooled(myFirstAlert - myDelay - myWindow + 1, myFirstAlert - myDelay);
-                        A one-day window fires on noise during the harmless shift; a long one is late. Any window
-                        that stays quiet before the drop and fires within six days of it is a good design."""));
+                                double myAucAtAlert = pooled(myFirstAlert - myDelay - myWindow + 1, myFirstAlert - myDelay);""", tr("lesson09-alert-rule.answer"))));
     }
 
     static Verdict worstDay(Answers a) {
         long day = a.whole("worstDay");
         List<?> daily = (List<?>) a.eval("never.daily()");
-        List<?> days = a.value("days", List.class, "the list of days");
+        List<?> days = a.value("days", List.class, tr("lesson09-worst-day.asks.list-days"));
         int lowest = 0;
         int highest = 0;
         for (int k = 1; k < daily.size(); k++) {
@@ -68,12 +65,9 @@ final class Lesson09Monitor {
         return NumberAnswer.of(day, 0)
                 .right(
                         ((Number) days.get(lowest)).longValue(),
-                        text("day %d, ROC-AUC %.3f.", day, ((Number) daily.get(lowest)).doubleValue()))
-                .mistake(
-                        ((Number) days.get(highest)).longValue(),
-                        "that is the best day; the question asks for the" + " lowest daily ROC-AUC.")
-                .otherwise("worstDay is " + day + ": find the smallest value of never.daily() and take the day at the"
-                        + " same position in days.");
+                        tr("lesson09-worst-day.pass.day-roc-auc", day, ((Number) daily.get(lowest)).doubleValue()))
+                .mistake(((Number) days.get(highest)).longValue(), tr("lesson09-worst-day.mistake.best-day-question"))
+                .otherwise(tr("lesson09-worst-day.otherwise.worstday-find-smallest", day));
     }
 
     /** The learner's label delay, 1 to 3 days, from the seed. */
@@ -121,11 +115,11 @@ final class Lesson09Monitor {
         double seen = a.number("myAucAtAlert");
         int dropDay = (int) a.whole("dropDay");
         double level = a.number("alertLevel");
-        int[] day = a.value("dayAfter", int[].class, "the int[] of days of the rows after launch");
-        boolean[] y = a.value("yAfter", boolean[].class, "the boolean[] of labels after launch");
-        double[] p = a.value("pNever", double[].class, "the double[] of the rehearsal model's scores");
+        int[] day = a.value("dayAfter", int[].class, tr("lesson09-alert-rule.asks.int-days-rows"));
+        boolean[] y = a.value("yAfter", boolean[].class, tr("lesson09-alert-rule.asks.boolean-labels-after"));
+        double[] p = a.value("pNever", double[].class, tr("lesson09-alert-rule.asks.double-rehearsal-model"));
         if (window < 1 || window > MAX_WINDOW) {
-            return Verdict.hint(text("myWindow is %d: pool between 1 and %d days.", window, MAX_WINDOW));
+            return Verdict.hint(tr("lesson09-alert-rule.hint.mywindow-pool-between", window, MAX_WINDOW));
         }
         int delay = delay(a.seed());
         int[] rows = draw(a.seed(), day.length);
@@ -135,40 +129,31 @@ final class Lesson09Monitor {
         List<Integer> fired = firing(myDay, myY, myP, level, (int) window, delay);
         List<Integer> early = fired.stream().filter(d -> d < dropDay).toList();
         if (!early.isEmpty()) {
-            return Verdict.hint(text(
-                    "a %d-day window fires on day %d, before the drop began (day %d): a false alarm"
-                            + " the team would learn to ignore. Pool more days.",
-                    window, early.get(0), dropDay));
+            return Verdict.hint(tr("lesson09-alert-rule.hint.day-window-fires", window, early.get(0), dropDay));
         }
         if (fired.isEmpty() || fired.get(0) - dropDay > WITHIN) {
-            return Verdict.hint(text(
-                    "a %d-day window %s: more than %d days after the drop began on day %d. Pool fewer" + " days.",
-                    window, fired.isEmpty() ? "never fires" : "first fires on day " + fired.get(0), WITHIN, dropDay));
+            return Verdict.hint(tr(
+                    "lesson09-alert-rule.hint.day-window-more",
+                    window,
+                    fired.isEmpty()
+                            ? tr("lesson09-alert-rule.hint.never-fires")
+                            : tr("lesson09-alert-rule.hint.first-fires-day", fired.get(0)),
+                    WITHIN,
+                    dropDay));
         }
         int expected = fired.get(0);
         if (first != expected) {
             List<Integer> noDelay = firing(myDay, myY, myP, level, (int) window, 0);
             if (!noDelay.isEmpty() && first == noDelay.get(0)) {
-                return Verdict.hint(text(
-                        "day %d is when the window's rows fall below the level; on that day their"
-                                + " labels have not arrived yet (your labels are %d days late).",
-                        first, delay));
+                return Verdict.hint(tr("lesson09-alert-rule.hint.day-window-rows", first, delay));
             }
-            return Verdict.hint(text(
-                    "myFirstAlert is %d: the first day on which the pooled ROC-AUC of your"
-                            + " labeled rows of days d - myDelay - myWindow + 1 .. d - myDelay is below alertLevel.",
-                    first));
+            return Verdict.hint(tr("lesson09-alert-rule.hint.myfirstalert-first-day", first));
         }
         double expectedSeen = pooled(myDay, myY, myP, expected - delay - (int) window + 1, expected - delay);
         if (!Verdict.close(seen, expectedSeen, 1e-9)) {
-            return Verdict.hint(text(
-                    "myAucAtAlert is %.4f: the pooled ROC-AUC your rule saw on day myFirstAlert, over"
-                            + " the labeled rows that had arrived by then.",
-                    seen));
+            return Verdict.hint(tr("lesson09-alert-rule.hint.myaucatalert-pooled-roc", seen));
         }
-        return Verdict.pass(text(
-                "a %d-day window with labels %d days late stays quiet through the shift and fires on"
-                        + " day %d, %d days after the drop began.",
-                window, delay, expected, expected - dropDay));
+        return Verdict.pass(
+                tr("lesson09-alert-rule.pass.day-window-labels", window, delay, expected, expected - dropDay));
     }
 }

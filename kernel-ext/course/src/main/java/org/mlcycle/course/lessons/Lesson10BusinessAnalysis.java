@@ -1,5 +1,7 @@
 package org.mlcycle.course.lessons;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
 import static org.mlcycle.toolkit.exercises.Verdict.text;
 
@@ -41,23 +43,21 @@ final class Lesson10BusinessAnalysis {
                 Exercise.of(
                         "lesson10-ne",
                         "10-business-analysis",
-                        "does the click model beat the base rate?",
+                        tr("lesson10-ne.title"),
                         2,
                         Lesson10BusinessAnalysis::ne,
-                        """
-                        Bootstrap.Statistic ne = (y, p) -> {
-                            double rate = 0;
-                            for (boolean c : y) rate += c ? 1 : 0;
-                            rate /= y.length;
-                            double[] constant = new double[y.length];
-                            Arrays.fill(constant, rate);
-                            return Metrics.logLoss(y, p) / Metrics.logLoss(y, constant);
-                        };
-                        double myNE = ne.of(myClicked, myPClick);
-                        double myNEHigh = Bootstrap.interval("NE", myClicked, myPClick, ne).high();
-                        boolean beatsBaseRate = myNEHigh < 1;
-                        The baseline is the draw's own CTR (the best constant on these rows), and each resample
-                        uses its own CTR; the model beats the base rate when the whole interval is below 1."""));
+                        lines("""
+                                Bootstrap.Statistic ne = (y, p) -> {
+                                    double rate = 0;
+                                    for (boolean c : y) rate += c ? 1 : 0;
+                                    rate /= y.length;
+                                    double[] constant = new double[y.length];
+                                    Arrays.fill(constant, rate);
+                                    return Metrics.logLoss(y, p) / Metrics.logLoss(y, constant);
+                                };
+                                double myNE = ne.of(myClicked, myPClick);
+                                double myNEHigh = Bootstrap.interval("NE", myClicked, myPClick, ne).high();
+                                boolean beatsBaseRate = myNEHigh < 1;""", tr("lesson10-ne.answer"))));
     }
 
     /** Revenue (clicks x bid) of the rows of {@code log} served by {@code policy} (every row when null). */
@@ -183,9 +183,9 @@ final class Lesson10BusinessAnalysis {
     static Verdict ne(Answers a) {
         double ne = a.number("myNE");
         double high = a.number("myNEHigh");
-        boolean beats = a.value("beatsBaseRate", Boolean.class, "a boolean");
-        boolean[] clicked = a.value("clicked", boolean[].class, "the boolean[] of clicks on the test impressions");
-        double[] p = a.value("pClick", double[].class, "the double[] of predicted click probabilities");
+        boolean beats = a.value("beatsBaseRate", Boolean.class, tr("lesson10-ne.asks.boolean"));
+        boolean[] clicked = a.value("clicked", boolean[].class, tr("lesson10-ne.asks.boolean-clicks-test"));
+        double[] p = a.value("pClick", double[].class, tr("lesson10-ne.asks.double-predicted-click"));
         int[] rows = draw(a.seed(), clicked.length);
         boolean[] y = StudentRows.pick(clicked, rows);
         double[] q = StudentRows.pick(p, rows);
@@ -196,41 +196,26 @@ final class Lesson10BusinessAnalysis {
         java.util.Arrays.fill(atMean, meanP);
         Verdict first = NumberAnswer.of(ne, 1e-6)
                 .right(expected, "")
-                .mistake(
-                        normalizedEntropy(clicked, p),
-                        "that is the NE of the whole test; use your draw (myClicked," + " myPClick).")
-                .mistake(
-                        logLoss,
-                        "that is the log loss itself; divide it by the log loss of predicting the draw's CTR"
-                                + " everywhere.")
-                .mistake(1 / expected, "upside down: the model's log loss goes on top, the base rate's below.")
-                .mistake(
-                        logLoss / Metrics.logLoss(y, atMean),
-                        "you divided by the log loss of the *mean prediction*;"
-                                + " the baseline is the observed CTR of the draw.")
-                .otherwise(text(
-                        "myNE is %.5f: the model's log loss on your draw over the log loss of predicting the"
-                                + " draw's CTR for every impression.",
-                        ne));
+                .mistake(normalizedEntropy(clicked, p), tr("lesson10-ne.mistake.ne-whole-test"))
+                .mistake(logLoss, tr("lesson10-ne.mistake.log-loss-itself"))
+                .mistake(1 / expected, tr("lesson10-ne.mistake.upside-down-model"))
+                .mistake(logLoss / Metrics.logLoss(y, atMean), tr("lesson10-ne.mistake.divided-log-loss"))
+                .otherwise(tr("lesson10-ne.otherwise.myne-model-log", ne));
         if (!first.passed()) {
             return first;
         }
         double expectedHigh = Bootstrap.interval("NE", y, q, Lesson10BusinessAnalysis::normalizedEntropy)
                 .high();
         if (!close(high, expectedHigh, 2e-3)) {
-            return Verdict.hint(text(
-                    "myNEHigh is %.4f: the upper end of the 95%% bootstrap interval of NE on your draw"
-                            + " (each resample divides by its own CTR's log loss).",
-                    high));
+            return Verdict.hint(tr("lesson10-ne.hint.mynehigh-upper-end", high));
         }
         if (beats != expectedHigh < 1) {
-            return Verdict.hint(text(
-                    "the interval's upper end is %.4f: the model beats the base rate only if the whole"
-                            + " interval is below 1.",
-                    expectedHigh));
+            return Verdict.hint(tr("lesson10-ne.hint.interval-upper-end", expectedHigh));
         }
-        return Verdict.pass(text(
-                "NE %.4f (95%% up to %.4f): the model %s the base rate on your draw.",
-                expected, expectedHigh, beats ? "beats" : "does not beat"));
+        return Verdict.pass(tr(
+                "lesson10-ne.pass.ne-up-model",
+                expected,
+                expectedHigh,
+                beats ? tr("lesson10-ne.pass.beats") : tr("lesson10-ne.pass.does-not-beat")));
     }
 }

@@ -1,7 +1,9 @@
 package org.mlcycle.course.lessons;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
 import org.mlcycle.toolkit.exercises.Answers;
@@ -26,45 +28,37 @@ final class Lesson11OnlineExperiment {
                 Exercise.of(
                         "lesson11-z",
                         LESSON,
-                        "the z statistic of your test by hand",
+                        tr("lesson11-z.title"),
                         1,
                         Lesson11OnlineExperiment::zByHand,
-                        """
-                        The pooled two-proportion z-test, from the per-arm counts:
-                            var r = myResult;
-                            double pooled = (r.controlClicks() + r.treatmentClicks()) / (double) (r.controlImpressions() + r.treatmentImpressions());
-                            double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / r.controlImpressions() + 1.0 / r.treatmentImpressions()));
-                            myZ = (r.treatmentClicks() / (double) r.treatmentImpressions() - r.controlClicks() / (double) r.controlImpressions()) / se;"""),
+                        lines(tr("lesson11-z.answer"), code("""
+                                var r = myResult;
+                                double pooled = (r.controlClicks() + r.treatmentClicks()) / (double) (r.controlImpressions() + r.treatmentImpressions());
+                                double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / r.controlImpressions() + 1.0 / r.treatmentImpressions()));
+                                myZ = (r.treatmentClicks() / (double) r.treatmentImpressions() - r.controlClicks() / (double) r.controlImpressions()) / se;"""))),
                 Exercise.of(
                         "lesson11-sample-size",
                         LESSON,
-                        "size your next test",
+                        tr("lesson11-sample-size.title"),
                         2,
                         Lesson11OnlineExperiment::sampleSize,
-                        """
-                        The design effect of CTR on your plan's traffic (randomized by request), the lesson's
-                        formula grown by it, then the days at half the traffic per arm, rounded up to whole weeks
-                        (weekly seasonality: every weekday equally often):
-                            myDesignEffect = RatioMetric.of("my CTR", myPlan.clicks(), myPlan.impressions()).designEffect();
-                            SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
-                            myPerArm = s.perArm(myDesignEffect);
-                            long days = (long) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());
-                            myDays = (int) (7 * Math.max(1, (days + 6) / 7));"""),
+                        lines(tr("lesson11-sample-size.answer"), code("""
+                                myDesignEffect = RatioMetric.of("my CTR", myPlan.clicks(), myPlan.impressions()).designEffect();
+                                SampleSize s = Experiments.sampleSize(myPlan.baselineCtr(), myPlan.relativeLift(), 0.05, myPlan.power());
+                                myPerArm = s.perArm(myDesignEffect);
+                                long days = (long) Math.ceil(2.0 * myPerArm / myPlan.impressionsPerDay());
+                                myDays = (int) (7 * Math.max(1, (days + 6) / 7));"""))),
                 Exercise.of(
                         "lesson11-ship",
                         LESSON,
-                        "ship or keep, from your test's result",
+                        tr("lesson11-ship.title"),
                         2,
                         Lesson11OnlineExperiment::ship,
-                        """
-                        The 95% interval of the CTR difference uses each arm's own CTR (no pooling: it does not
-                        assume the arms are equal):
-                            long cn = myResult.controlImpressions(), tn = myResult.treatmentImpressions();
-                            double c = myResult.controlClicks() / (double) cn, t = myResult.treatmentClicks() / (double) tn;
-                            double se = Math.sqrt(c * (1 - c) / cn + t * (1 - t) / tn);
-                            myLow = t - c - 1.96 * se;  myHigh = t - c + 1.96 * se;
-                        Ship only if myLow > 0 (CTR significantly higher) and the revenue interval's upper end is
-                        above 0 (the guardrail holds): myShip = myLow > 0 && myResult.revenueHigh() > 0."""));
+                        lines(tr("lesson11-ship.answer"), code("""
+                                long cn = myResult.controlImpressions(), tn = myResult.treatmentImpressions();
+                                double c = myResult.controlClicks() / (double) cn, t = myResult.treatmentClicks() / (double) tn;
+                                double se = Math.sqrt(c * (1 - c) / cn + t * (1 - t) / tn);
+                                myLow = t - c - 1.96 * se;  myHigh = t - c + 1.96 * se;"""), tr("lesson11-ship.answer.2"))));
     }
 
     static Verdict zByHand(Answers a) {
@@ -76,16 +70,10 @@ final class Lesson11OnlineExperiment {
         double right = (t - c) / Math.sqrt(pooled * (1 - pooled) * (1 / cn + 1 / tn));
         double unpooled = (t - c) / Math.sqrt(c * (1 - c) / cn + t * (1 - t) / tn);
         return NumberAnswer.of(z, 1e-6 * Math.max(1, Math.abs(right)))
-                .right(right, text("z = %.2f; |z| above 1.96 is p below 0.05.", z))
-                .mistake(-right, "the sign is the wrong way round: take treatment minus control.")
-                .mistake(
-                        unpooled,
-                        "that uses each arm's own CTR in the standard error (the interval's); the test"
-                                + " assumes no difference, so it pools the clicks of both arms.")
-                .otherwise(text(
-                        "myZ is %.4f: (CTR treatment - CTR control) / sqrt(p (1 - p) (1/n1 + 1/n2)), p the"
-                                + " pooled CTR and n the impressions of each arm of your test (myResult).",
-                        z));
+                .right(right, tr("lesson11-z.pass.z-z-above", z))
+                .mistake(-right, tr("lesson11-z.mistake.sign-wrong-way"))
+                .mistake(unpooled, tr("lesson11-z.mistake.uses-each-arm"))
+                .otherwise(tr("lesson11-z.otherwise.myz-ctr-treatment", z));
     }
 
     /** The design effect of CTR on the plan's day of traffic, randomized by request. */
@@ -101,33 +89,26 @@ final class Lesson11OnlineExperiment {
         double rightDeff = designEffect(plan);
         if (!close(deff, rightDeff, 0.01)) {
             if (close(deff, 1 / rightDeff, 0.01)) {
-                return Verdict.hint("that is the per-impression variance over the per-request one: the design effect is"
-                        + " the delta-method variance divided by the binomial one, so it is above 1 here.");
+                return Verdict.hint(tr("lesson11-sample-size.hint.per-impression-variance"));
             }
             if (close(deff, 1.0, 0.001)) {
-                return Verdict.hint("a design effect of 1 says the impressions are independent; measure it on your"
-                        + " plan's traffic (RatioMetric.of with myPlan.clicks() and myPlan.impressions()).");
+                return Verdict.hint(tr("lesson11-sample-size.hint.design-effect-says"));
             }
-            return Verdict.hint(text(
-                    "myDesignEffect is %.3f: the delta-method variance of CTR per request over the binomial"
-                            + " variance, from your plan's traffic (RatioMetric.of(name, myPlan.clicks(),"
-                            + " myPlan.impressions()).designEffect()).",
-                    deff));
+            return Verdict.hint(tr("lesson11-sample-size.hint.mydesigneffect-delta-method", deff));
         }
         SampleSize s = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.05, plan.power());
         long right = s.perArm(rightDeff);
         double tolerance = 0.005; // relative: z values rounded by hand move n a little
         if (!close(perArm, right, tolerance)) {
             if (close(perArm, s.perArm(), tolerance)) {
-                return Verdict.hint("that is the size per impression, as if impressions were independent trials;"
-                        + " the test randomizes requests, so the size must grow by the design effect.");
+                return Verdict.hint(tr("lesson11-sample-size.hint.size-per-impression"));
             }
             if (close(perArm, 2.0 * right, tolerance) || close(perArm, 2.0 * s.perArm(), tolerance)) {
-                return Verdict.hint("that is both arms together; the exercise asks per arm.");
+                return Verdict.hint(tr("lesson11-sample-size.hint.both-arms-together"));
             }
             SampleSize oneSided = Experiments.sampleSize(plan.baselineCtr(), plan.relativeLift(), 0.10, plan.power());
             if (close(perArm, oneSided.perArm(rightDeff), tolerance) || close(perArm, oneSided.perArm(), tolerance)) {
-                return Verdict.hint("that is a one-sided test (z 1.645); the plan is two-sided, z(1 - 0.05/2) = 1.96.");
+                return Verdict.hint(tr("lesson11-sample-size.hint.sided-test-z"));
             }
             double absoluteTarget = plan.baselineCtr() + plan.relativeLift();
             if (absoluteTarget < 1) {
@@ -135,42 +116,34 @@ final class Lesson11OnlineExperiment {
                         plan.baselineCtr(), absoluteTarget / plan.baselineCtr() - 1, 0.05, plan.power());
                 if (close(perArm, absolute.perArm(rightDeff), tolerance)
                         || close(perArm, absolute.perArm(), tolerance)) {
-                    return Verdict.hint(
-                            "the lift is relative: the target CTR is baseline x (1 + lift), not baseline + lift.");
+                    return Verdict.hint(tr("lesson11-sample-size.hint.lift-relative-target"));
                 }
             }
-            return Verdict.hint(text(
-                    "myPerArm is %,d: use n = (z(1-alpha/2) sqrt(2 p q) + z(power) sqrt(p1 q1 + p2 q2))^2"
-                            + " / (p2 - p1)^2 with your plan's baseline and target CTR (or Experiments.sampleSize),"
-                            + " times the design effect.",
-                    perArm));
+            return Verdict.hint(tr("lesson11-sample-size.hint.myperarm-use-n", perArm));
         }
         long raw = (long) Math.ceil(2.0 * perArm / plan.impressionsPerDay());
         long needed = wholeWeeks(raw);
         if (days == needed) {
-            return Verdict.pass(text(
-                    "design effect %.2f, so %,d impressions per arm (%,d if impressions were independent): %,d days"
-                            + " of traffic at %,d impressions a day, run for %,d days (whole weeks, so every"
-                            + " weekday counts equally).",
-                    rightDeff, perArm, s.perArm(), raw, plan.impressionsPerDay(), days));
+            return Verdict.pass(tr(
+                    "lesson11-sample-size.pass.design-effect-impressions",
+                    rightDeff,
+                    perArm,
+                    s.perArm(),
+                    raw,
+                    plan.impressionsPerDay(),
+                    days));
         }
         long halfTraffic = (long) Math.ceil((double) perArm / plan.impressionsPerDay());
         if (days == raw || (days > 0 && days < raw + 7 && days % 7 != 0 && days >= raw)) {
-            return Verdict.hint(text(
-                    "%,d days reach the size, but traffic has a weekly rhythm (weekdays differ from weekends):"
-                            + " run whole weeks, rounding up, so each weekday weighs the same in both arms.",
-                    days));
+            return Verdict.hint(tr("lesson11-sample-size.hint.days-reach-size", days));
         }
         if (days == halfTraffic || days == wholeWeeks(halfTraffic)) {
-            return Verdict.hint("each arm gets only half of the day's impressions: both arms need myPerArm each.");
+            return Verdict.hint(tr("lesson11-sample-size.hint.each-arm-gets"));
         }
         if (days < raw) {
-            return Verdict.hint("too few days: a test stopped short of its size has less than the planned power.");
+            return Verdict.hint(tr("lesson11-sample-size.hint.too-few-days"));
         }
-        return Verdict.hint(text(
-                "myDays is %,d: the days both arms need to collect myPerArm impressions each at your"
-                        + " plan's traffic, rounded up to whole weeks.",
-                days));
+        return Verdict.hint(tr("lesson11-sample-size.hint.mydays-days-both", days));
     }
 
     /** Days rounded up to whole weeks (at least one). */
@@ -182,7 +155,7 @@ final class Lesson11OnlineExperiment {
         double low = a.number("myLow"), high = a.number("myHigh");
         Object decided = a.value("myShip");
         if (!(decided instanceof Boolean ship)) {
-            return Verdict.hint("myShip should be true (ship the treatment) or false (keep the control).");
+            return Verdict.hint(tr("lesson11-ship.hint.myship-should-true"));
         }
         Lesson11Data.Result r = Lesson11Data.result(a.seed());
         double cn = r.controlImpressions(), tn = r.treatmentImpressions();
@@ -193,33 +166,33 @@ final class Lesson11OnlineExperiment {
         double tol = 1e-3 * se;
         if (!(close(low, d - 1.96 * se, tol) && close(high, d + 1.96 * se, tol))) {
             if (close(low, -d - 1.96 * se, tol)) {
-                return Verdict.hint("the interval is for control minus treatment; take treatment minus control.");
+                return Verdict.hint(tr("lesson11-ship.hint.interval-control-minus"));
             }
             if (close(low, d - 1.645 * se, tol)) {
-                return Verdict.hint("1.645 gives a 90% interval; a 95% two-sided interval uses 1.96.");
+                return Verdict.hint(tr("lesson11-ship.hint.gives-interval-two"));
             }
             if (close(low, d - 1.96 * pooledSe, tol)) {
-                return Verdict.hint("the pooled standard error belongs to the test of no difference; the interval uses"
-                        + " each arm's own CTR.");
+                return Verdict.hint(tr("lesson11-ship.hint.pooled-standard-error"));
             }
-            return Verdict.hint("myLow and myHigh should be the 95% interval of CTR(treatment) - CTR(control) in your"
-                    + " result: difference +- 1.96 standard errors.");
+            return Verdict.hint(tr("lesson11-ship.hint.mylow-myhigh-should"));
         }
         boolean rule = low > 0 && r.revenueHigh() > 0;
         if (ship == rule) {
-            return Verdict.pass(text(
-                    "CTR difference %+.5f [%.5f, %.5f], revenue guardrail [%.1f, %.1f]: %s.",
-                    d, low, high, r.revenueLow(), r.revenueHigh(), ship ? "ship the treatment" : "keep the control"));
+            return Verdict.pass(tr(
+                    "lesson11-ship.pass.ctr-difference-revenue",
+                    d,
+                    low,
+                    high,
+                    r.revenueLow(),
+                    r.revenueHigh(),
+                    ship ? tr("lesson11-ship.pass.ship-treatment") : tr("lesson11-ship.pass.keep-control")));
         }
         if (ship && low <= 0) {
-            return Verdict.hint("your interval includes 0 (or lies below it): the CTR gain is not shown, so the rule"
-                    + " keeps the control.");
+            return Verdict.hint(tr("lesson11-ship.hint.interval-includes-lies"));
         }
         if (ship) {
-            return Verdict.hint(
-                    "the CTR gain is real, but look at the guardrail: the revenue interval lies wholly below 0.");
+            return Verdict.hint(tr("lesson11-ship.hint.ctr-gain-real"));
         }
-        return Verdict.hint("the CTR interval lies above 0 and the revenue guardrail holds: the rule written before the"
-                + " test says ship.");
+        return Verdict.hint(tr("lesson11-ship.hint.ctr-interval-lies"));
     }
 }

@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,33 +27,28 @@ final class Lesson12FeedbackLoops {
                 Exercise.of(
                         "lesson12-snips",
                         "12-feedback-loops",
-                        "SNIPS by hand on your own log",
+                        tr("lesson12-snips.title"),
                         1,
                         Lesson12FeedbackLoops::snips,
-                        """
-                        Weight each request where the new policy would show the logged ad by 1 / propensity, then divide
-                        the weighted clicks by the sum of the weights:
-                            double wc = 0, w = 0;
-                            for (int r = 0; r < myLog.requests(); r++) {
-                                if (always.best(myLog.candidates(), r) != myLog.slot(r)) continue;
-                                wc += myLog.click(r) / myLog.propensity(r);
-                                w += 1 / myLog.propensity(r);
-                            }
-                            double mySnips = wc / w;"""),
+                        lines(tr("lesson12-snips.answer"), code("""
+                                double wc = 0, w = 0;
+                                for (int r = 0; r < myLog.requests(); r++) {
+                                    if (always.best(myLog.candidates(), r) != myLog.slot(r)) continue;
+                                    wc += myLog.click(r) / myLog.propensity(r);
+                                    w += 1 / myLog.propensity(r);
+                                }
+                                double mySnips = wc / w;"""))),
                 Exercise.of(
                         "lesson12-epsilon",
                         "12-feedback-loops",
-                        "the largest exploration share your budget allows",
+                        tr("lesson12-epsilon.title"),
                         2,
                         Lesson12FeedbackLoops::epsilon,
-                        """
-                        The cost grows in proportion to the share: at share e it is e / epsilon times the cost measured at
-                        the log's own epsilon. Decide on the upper end of the interval, so the budget holds even if the
-                        cost is as high as the data allow:
-                            Interval cost = myLog.explorationCost();
-                            double myEpsilon = 0;
-                            for (int k = 30; k >= 1 && myEpsilon == 0; k--)
-                                if (k / 100.0 / myLog.epsilon() * cost.high() <= myBudget) myEpsilon = k / 100.0;"""));
+                        lines(tr("lesson12-epsilon.answer"), code("""
+                                Interval cost = myLog.explorationCost();
+                                double myEpsilon = 0;
+                                for (int k = 30; k >= 1 && myEpsilon == 0; k--)
+                                    if (k / 100.0 / myLog.epsilon() * cost.high() <= myBudget) myEpsilon = k / 100.0;"""))));
     }
 
     static Verdict snips(Answers a) {
@@ -72,24 +69,11 @@ final class Lesson12FeedbackLoops {
         }
         double right = OffPolicy.snips(w, y, all);
         return NumberAnswer.of(answer, 1e-9 + 1e-6 * right)
-                .right(
-                        right,
-                        text(
-                                "SNIPS = %.5f clicks per request for the always-show policy, from your log's %,d requests.",
-                                right, n))
-                .mistake(
-                        OffPolicy.ips(w, y, all),
-                        "that is IPS: the weighted clicks over the number of requests. SNIPS divides by the sum of the weights instead.")
-                .mistake(
-                        matchedClicks / matched,
-                        "that is the naive replay: each matching request needs the weight 1 / propensity.")
-                .mistake(
-                        log.ctr(),
-                        "that is your log's own click rate, the old policy's; the question is about the always-show policy.")
-                .otherwise(text(
-                        "mySnips is %.5f. Keep the requests where the always-show policy would pick the logged slot, weight each"
-                                + " by 1 / propensity, and divide the weighted clicks by the sum of the weights.",
-                        answer));
+                .right(right, tr("lesson12-snips.pass.snips-clicks-per", right, n))
+                .mistake(OffPolicy.ips(w, y, all), tr("lesson12-snips.mistake.ips-weighted-clicks"))
+                .mistake(matchedClicks / matched, tr("lesson12-snips.mistake.naive-replay-each"))
+                .mistake(log.ctr(), tr("lesson12-snips.mistake.log-click-rate"))
+                .otherwise(tr("lesson12-snips.otherwise.mysnips-keep-requests", answer));
     }
 
     static Verdict epsilon(Answers a) {
@@ -104,25 +88,19 @@ final class Lesson12FeedbackLoops {
         return NumberAnswer.of(answer, 1e-9)
                 .right(
                         right,
-                        text(
-                                "%.2f: the cost at that share is at most %.5f clicks per request (the upper end), within your"
-                                        + " budget of %.5f%s.",
+                        tr(
+                                "lesson12-epsilon.pass.cost-share-most",
                                 right,
                                 right / log.epsilon() * cost.high(),
                                 budget,
-                                right < 0.30 ? text("; %.2f would not be", right + 0.01) : ""))
+                                right < 0.30 ? tr("lesson12-epsilon.pass.would", right + 0.01) : ""))
                 .mistakeIf(
                         right != central && Math.abs(answer - central) < 1e-9,
-                        "that keeps the central estimate within the budget;"
-                                + " the decision should hold even if the cost is at the upper end of its interval.")
+                        tr("lesson12-epsilon.mistake.keeps-central-estimate"))
                 .mistakeIf(
                         right != ownShare && Math.abs(answer - ownShare) < 1e-9,
-                        "the interval is the cost at your log's own share;"
-                                + " scale it by (share / your log's epsilon) before comparing it with the budget.")
-                .otherwise(text(
-                        "myEpsilon is %s: pick the largest share on the grid 0.01, 0.02, ..., 0.30 whose cost, at the"
-                                + " upper end of the interval, is within myBudget.",
-                        answer));
+                        tr("lesson12-epsilon.mistake.interval-cost-log"))
+                .otherwise(tr("lesson12-epsilon.otherwise.myepsilon-pick-largest", answer));
     }
 
     /** The largest share on the grid 0.01..0.30 whose cost, scaled from the log's share, is within the budget (0 when none is). */

@@ -1,6 +1,8 @@
 package org.mlcycle.course.lessons;
 
-import static org.mlcycle.toolkit.exercises.Verdict.text;
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 
 import java.util.Arrays;
 import java.util.List;
@@ -37,207 +39,122 @@ final class Lesson14DesignClickPrediction {
 
     static List<Exercise> exercises() {
         return List.of(
-                Exercise.question("lesson14-q-clarify", LESSON, "clarify the problem and the business metric", """
-                        Ask before designing. What is predicted: the probability that a shown ad is clicked, per
-                        (user, query, ad, position) at request time. What for: the auction ranks by bid x pCTR
-                        (expected revenue per impression, eCPM = 1000 x bid x pCTR), and the advertiser pays per
-                        click, so the probability itself is used, not only its order. Business metric: revenue per
-                        1,000 requests, with guardrails on user experience (CTR, ads shown per request, the rate of
-                        bad ads) and advertiser value (cost per conversion). Scope: search ads, ads already
-                        retrieved by a candidate generator, at most a few slots; cold-start ads and users exist.
-                        Constraints: tens of milliseconds, peak traffic, daily drift. In this course the first
-                        objective (impressions) raised ads shown and lowered revenue (lesson 10): name the metric
-                        that pays, and the proxy the model optimises, and say how the two are tied."""),
+                Exercise.question(
+                        "lesson14-q-clarify", LESSON, tr("lesson14-q-clarify.title"), tr("lesson14-q-clarify.answer")),
                 Exercise.of(
                         "lesson14-top-ad",
                         LESSON,
-                        "which candidate ad earns the slot",
+                        tr("lesson14-top-ad.title"),
                         1,
                         Lesson14DesignClickPrediction::topAd,
-                        """
-                        An impression earns its bid only when it is clicked, so on average bid x pCTR; per 1,000
-                        impressions that is the eCPM, and the ad with the largest eCPM takes the slot:
-                            int best = 0;
-                            for (int k = 1; k < ads.rowCount(); k++)
-                                if (ads.doubleColumn("bid_cpc").get(k) * ads.doubleColumn("p_click").get(k)
-                                        > ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best)) best = k;
-                            String topAd = ads.stringColumn("ad").get(best);
-                            double topEcpm = 1000 * ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best);
-                        The likeliest click pays little and the highest bid is rarely clicked: this is why the
-                        model must predict a probability, not only an order, and why it must be calibrated."""),
+                        lines(tr("lesson14-top-ad.answer"), code("""
+                                int best = 0;
+                                for (int k = 1; k < ads.rowCount(); k++)
+                                    if (ads.doubleColumn("bid_cpc").get(k) * ads.doubleColumn("p_click").get(k)
+                                            > ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best)) best = k;
+                                String topAd = ads.stringColumn("ad").get(best);
+                                double topEcpm = 1000 * ads.doubleColumn("bid_cpc").get(best) * ads.doubleColumn("p_click").get(best);"""), tr("lesson14-top-ad.answer.2"))),
                 Exercise.of(
                         "lesson14-peak-qps",
                         LESSON,
-                        "peak requests per second",
+                        tr("lesson14-peak-qps.title"),
                         1,
                         Lesson14DesignClickPrediction::peakQps,
-                        """
-                        requests per day = daily users x searches per user; a day has 86,400 s; size for the peak:
-                            double peakQps = brief.dailyUsers() * brief.searchesPerUser() / 86_400.0 * brief.peakFactor();
-                        Then multiply by the candidates per request: that is how many scores per second the ranking
-                        model must produce at peak, the number that sizes the serving fleet."""),
-                Exercise.question("lesson14-q-labels", LESSON, "labels: clicks, delays and position", """
-                        The label is "clicked within W minutes of the impression", joined from the impression log
-                        and the click log by impression id. Clicks arrive late: a window too short turns late clicks
-                        into negatives (biasing pCTR down); a window too long delays training. Pick W from the delay
-                        distribution (here the 99th percentile) and, for continual training, either wait W or correct
-                        for the delay. Position bias: an ad at the top is clicked more because it is at the top, so
-                        train with position as a feature and predict at a fixed position (or model examination and
-                        relevance separately); the log also only holds ads the old policy chose to show, so keep a
-                        small randomized share of traffic for unbiased data. Also drop bot and duplicate clicks,
-                        and count one label per impression, not per click."""),
+                        lines(tr("lesson14-peak-qps.answer"), code("""
+                                double peakQps = brief.dailyUsers() * brief.searchesPerUser() / 86_400.0 * brief.peakFactor();"""), tr("lesson14-peak-qps.answer.2"))),
+                Exercise.question(
+                        "lesson14-q-labels", LESSON, tr("lesson14-q-labels.title"), tr("lesson14-q-labels.answer")),
                 Exercise.of(
                         "lesson14-window",
                         LESSON,
-                        "the attribution window",
+                        tr("lesson14-window.title"),
                         1,
                         Lesson14DesignClickPrediction::window,
-                        """
-                        Sort the delays and take the smallest whole number of minutes that covers 99% of them:
-                            double[] sorted = delays.clone(); Arrays.sort(sorted);
-                            int caught = 0, windowMinutes = 0;
-                            while (caught < 0.99 * sorted.length) { windowMinutes++; while (caught < sorted.length && sorted[caught] <= windowMinutes * 60.0) caught++; }
-                        A one-minute join would turn every later click into a negative."""),
-                Exercise.question("lesson14-q-features", LESSON, "features, hashing and leakage", """
-                        Three families. User: segment, device, recent activity, historical CTR. Ad: advertiser,
-                        campaign, creative, landing quality, historical CTR (smoothed, with a prior for new ads).
-                        Context: query, its category and intent, position, time, page. The strongest signals are
-                        crosses (query category x ad, user segment x advertiser), which have millions of values:
-                        hash them into 2^b buckets (the hashing trick), sized so collisions stay rare, and let
-                        rare values share a bucket rather than grow the model. Leakage to avoid: any feature
-                        computed with information from after the impression (the ad's CTR of the whole day, the
-                        click itself, a session's later actions); historical CTRs must be point-in-time joins
-                        (counts up to the impression's time only), and the same code must compute the features for
-                        training and serving (lesson 3)."""),
+                        lines(tr("lesson14-window.answer"), code("""
+                                double[] sorted = delays.clone(); Arrays.sort(sorted);
+                                int caught = 0, windowMinutes = 0;
+                                while (caught < 0.99 * sorted.length) { windowMinutes++; while (caught < sorted.length && sorted[caught] <= windowMinutes * 60.0) caught++; }"""), tr("lesson14-window.answer.2"))),
+                Exercise.question(
+                        "lesson14-q-features",
+                        LESSON,
+                        tr("lesson14-q-features.title"),
+                        tr("lesson14-q-features.answer")),
                 Exercise.of(
                         "lesson14-hash-bits",
                         LESSON,
-                        "hash buckets for a cross feature",
+                        tr("lesson14-hash-bits.title"),
                         1,
                         Lesson14DesignClickPrediction::hashBits,
-                        """
-                        With V distinct values in B = 2^b buckets, a value shares its bucket with another one with
-                        probability 1 - (1 - 1/B)^(V - 1), about V / B. Take the smallest b where that is at most 1%:
-                            int hashBits = 1;
-                            while (1 - Math.pow(1 - Math.pow(2, -hashBits), brief.distinctCrosses() - 1) > 0.01) hashBits++;
-                        B = V is not enough: then about 63% of the values collide."""),
-                Exercise.question("lesson14-q-model", LESSON, "the model and its calibration", """
-                        Start with logistic regression on hashed sparse features and crosses: fast to train and to
-                        serve, easy to update online (FTRL), a strong baseline. Its log loss rewards calibrated
-                        probabilities on data drawn like the traffic it was trained on, but it is not calibrated by
-                        construction: trained on downsampled data it is not calibrated until it is recalibrated (below),
-                        and it must be checked on recent traffic, per slice, like any model. Then
-                        gradient-boosted trees (trees as feature transforms into the LR, as in Facebook's 2014
-                        paper), then factorization machines or a deep model (embeddings of ids, learned crosses:
-                        Wide & Deep, DCN) once the data and the serving budget allow. Train continually (daily
-                        or hourly), because ads and users change. Negative downsampling cuts the data (clicks are a
-                        few percent), but it raises the predicted probabilities: recalibrate with
-                        q = p / (p + (1 - p) / w), w the share of negatives kept. Calibration matters because the
-                        auction multiplies the probability by the bid: a model that is 20% high on some ads gives
-                        them 20% more eCPM than they earn."""),
+                        lines(tr("lesson14-hash-bits.answer"), code("""
+                                int hashBits = 1;
+                                while (1 - Math.pow(1 - Math.pow(2, -hashBits), brief.distinctCrosses() - 1) > 0.01) hashBits++;"""), tr("lesson14-hash-bits.answer.2"))),
+                Exercise.question(
+                        "lesson14-q-model", LESSON, tr("lesson14-q-model.title"), tr("lesson14-q-model.answer")),
                 Exercise.of(
                         "lesson14-recalibrate",
                         LESSON,
-                        "recalibrate after negative downsampling",
+                        tr("lesson14-recalibrate.title"),
                         1,
                         Lesson14DesignClickPrediction::recalibrate,
-                        """
-                        Keeping a share w of the negatives multiplies the odds by 1 / w; undo it:
-                            double calibrated = p / (p + (1 - p) / w);
-                        with p = brief.scoreDownsampled() and w = brief.negativeKeep()."""),
-                Exercise.question("lesson14-q-offline", LESSON, "offline metrics: why AUC alone is not enough", """
-                        Log loss, and normalized entropy (NE: the model's log loss divided by the log loss of
-                        always predicting the base rate; lower is better, below 1 the model beats the base rate,
-                        at 1 it knows no more than the base rate, and it can be compared across
-                        days whose CTRs differ). Calibration: predicted over observed clicks, overall and per
-                        slice, in equal-mass bins. AUC measures only the order: multiply every prediction by 2 and
-                        AUC does not move, while the auction's prices and the advertisers' bills do; NE and the
-                        calibration table catch it. Evaluate out of time (train on earlier days, test on later),
-                        count the positives of each slice before trusting its number, and give intervals."""),
+                        lines(
+                                tr("lesson14-recalibrate.answer"),
+                                code("double calibrated = p / (p + (1 - p) / w);"),
+                                tr("lesson14-recalibrate.answer.2"))),
+                Exercise.question(
+                        "lesson14-q-offline", LESSON, tr("lesson14-q-offline.title"), tr("lesson14-q-offline.answer")),
                 Exercise.of(
                         "lesson14-ne",
                         LESSON,
-                        "normalized entropy of the click model",
+                        tr("lesson14-ne.title"),
                         1,
                         Lesson14DesignClickPrediction::ne,
-                        """
-                        NE = log loss / (the log loss of predicting the test's base rate for every impression):
-                            double r = clicks / n;  double ne = Metrics.logLoss(clicked, pClick) / -(r * Math.log(r) + (1 - r) * Math.log(1 - r));
-                        (Metrics.normalizedEntropy(logLoss, r) does the same.) Lower is better: below 1 the model
-                        beats the base rate."""),
-                Exercise.question("lesson14-q-online", LESSON, "online evaluation", """
-                        An A/B test: a random share of users (not requests, so a user sees one model) gets the new
-                        model. Primary metric: revenue per 1,000 requests; guardrails: CTR, ads per request, latency
-                        p99, advertiser cost per conversion, complaint rate. Size it before starting (baseline
-                        CTR, the smallest lift worth having, alpha 0.05, power 0.8), run whole weeks (weekday
-                        effects) and do not stop at the first significant day (peeking inflates false positives,
-                        lesson 11). Watch novelty effects, and the auction's coupling: both arms bid into the same
-                        advertisers' budgets. Ramp up (1%, 5%, 50%) with a kill switch."""),
+                        lines(tr("lesson14-ne.answer"), code("""
+                                double r = clicks / n;  double ne = Metrics.logLoss(clicked, pClick) / -(r * Math.log(r) + (1 - r) * Math.log(1 - r));"""), tr("lesson14-ne.answer.2"))),
+                Exercise.question(
+                        "lesson14-q-online", LESSON, tr("lesson14-q-online.title"), tr("lesson14-q-online.answer")),
                 Exercise.of(
                         "lesson14-ab-days",
                         LESSON,
-                        "how long the A/B test runs",
+                        tr("lesson14-ab-days.title"),
                         1,
                         Lesson14DesignClickPrediction::abDays,
-                        """
-                        Impressions per arm from the power calculation, over the impressions each arm gets per day,
-                        rounded up to whole weeks:
-                            long perArm = Experiments.sampleSize(baseCtr, brief.minLift(), 0.05, 0.8).perArm();
-                            double perDay = brief.requestsPerDay() * brief.adsPerRequest() * brief.trafficShare();
-                            int testDays = 7 * (int) Math.ceil(Math.ceil(perArm / perDay) / 7);"""),
-                Exercise.question("lesson14-q-serving", LESSON, "serving", """
-                        Two stages: candidate retrieval (inverted index on keywords, embeddings with approximate
-                        nearest neighbours, targeting rules) narrows millions of ads to a few hundred; the ranking
-                        model scores those with full features; the auction picks and prices the winners. Features
-                        come from a feature store: precomputed user and ad features (batch and streaming
-                        counters) fetched by key, with the same definitions offline and online; request features
-                        are computed in the request. Budget the latency per stage at p99, batch the candidates
-                        through the model, keep the model in memory, cache ad features, and have a fallback (the
-                        previous model, or historical CTR) when a stage times out. Log the features as served, so
-                        training uses exactly what serving saw."""),
+                        lines(tr("lesson14-ab-days.answer"), code("""
+                                long perArm = Experiments.sampleSize(baseCtr, brief.minLift(), 0.05, 0.8).perArm();
+                                double perDay = brief.requestsPerDay() * brief.adsPerRequest() * brief.trafficShare();
+                                int testDays = 7 * (int) Math.ceil(Math.ceil(perArm / perDay) / 7);"""))),
+                Exercise.question(
+                        "lesson14-q-serving", LESSON, tr("lesson14-q-serving.title"), tr("lesson14-q-serving.answer")),
                 Exercise.of(
                         "lesson14-rank-budget",
                         LESSON,
-                        "the ranking model's time per candidate",
+                        tr("lesson14-rank-budget.title"),
                         1,
                         Lesson14DesignClickPrediction::rankBudget,
-                        """
-                        What is left of the budget after retrieval, features and the auction and network, in
-                        microseconds, shared by the candidates:
-                            double microsPerCandidate = (brief.latencyMs() - brief.retrievalMs() - brief.featuresMs() - brief.otherMs()) * 1000.0 / brief.candidatesPerRequest();"""),
-                Exercise.question("lesson14-q-monitoring", LESSON, "monitoring, retraining and feedback loops", """
-                        Monitor the inputs (feature drift, missing features, the share of unseen ids), the outputs
-                        (mean pCTR against observed CTR per hour and per slice: calibration drifts first), and the
-                        business (revenue, CTR, ads shown) with alerts (lesson 9). Retrain on a schedule (daily or
-                        continually), and on alert, with the new model evaluated against the old one on the latest
-                        day before it ships. Feedback loop: the model picks what is shown, and only what is shown
-                        gets labels, so ads it underrates never get the impressions that would correct it; cold
-                        start is the same problem for new ads. Explore: give a small share of traffic to
-                        randomized or upper-confidence rankings, log the propensities, and train with them.
-                        Position bias feeds the same loop (lesson 10)."""),
+                        lines(tr("lesson14-rank-budget.answer"), code("""
+                                double microsPerCandidate = (brief.latencyMs() - brief.retrievalMs() - brief.featuresMs() - brief.otherMs()) * 1000.0 / brief.candidatesPerRequest();"""))),
+                Exercise.question(
+                        "lesson14-q-monitoring",
+                        LESSON,
+                        tr("lesson14-q-monitoring.title"),
+                        tr("lesson14-q-monitoring.answer")),
                 Exercise.of(
                         "lesson14-alert",
                         LESSON,
-                        "a calibration alert that does not cry wolf",
+                        tr("lesson14-alert.title"),
                         1,
                         Lesson14DesignClickPrediction::alert,
-                        """
-                        Per intent: the clicks observed, the clicks the model predicted (the sum of pClick) and
-                        the gap in standard errors, z = (observed - predicted) / sqrt(sum of p (1 - p)):
-                            String worstIntent = ""; double worstZ = 0;
-                            for (String intent : test.stringColumn("intent").unique()) {
-                                double observed = 0, predicted = 0, variance = 0;
-                                for (int i = 0; i < clicked.length; i++) {
-                                    if (!test.stringColumn("intent").get(i).equals(intent)) continue;
-                                    observed += clicked[i] ? 1 : 0; predicted += pClick[i]; variance += pClick[i] * (1 - pClick[i]);
+                        lines(tr("lesson14-alert.answer"), code("""
+                                String worstIntent = ""; double worstZ = 0;
+                                for (String intent : test.stringColumn("intent").unique()) {
+                                    double observed = 0, predicted = 0, variance = 0;
+                                    for (int i = 0; i < clicked.length; i++) {
+                                        if (!test.stringColumn("intent").get(i).equals(intent)) continue;
+                                        observed += clicked[i] ? 1 : 0; predicted += pClick[i]; variance += pClick[i] * (1 - pClick[i]);
+                                    }
+                                    double z = (observed - predicted) / Math.sqrt(variance);
+                                    if (Math.abs(z) > Math.abs(worstZ)) { worstIntent = intent; worstZ = z; }
                                 }
-                                double z = (observed - predicted) / Math.sqrt(variance);
-                                if (Math.abs(z) > Math.abs(worstZ)) { worstIntent = intent; worstZ = z; }
-                            }
-                            boolean retrain = Math.abs(worstZ) > 3;
-                        A slice whose CTR moved most on a few hundred impressions may be noise; z counts the
-                        evidence. At |z| > 1.96 an alert checked daily on each slice fires by chance every few
-                        weeks, and the on-call team learns to ignore it."""));
+                                boolean retrain = Math.abs(worstZ) > 3;"""), tr("lesson14-alert.answer.2"))));
     }
 
     static Verdict peakQps(Answers a) {
@@ -246,17 +163,12 @@ final class Lesson14DesignClickPrediction {
         double average = b.requestsPerDay() / 86_400;
         double peak = average * b.peakFactor();
         return NumberAnswer.of(qps, 0.01)
-                .right(
-                        peak,
-                        text(
-                                "about %,.0f requests/s at peak, so %,.0f candidate scores/s for the ranking model.",
-                                qps, qps * b.candidatesPerRequest()))
-                .mistake(average, "that is the day's average; size the system for its busiest second.")
-                .mistake(b.requestsPerDay() / 3_600 * b.peakFactor(), "a day has 86,400 seconds, not 3,600.")
-                .mistake(average / b.peakFactor(), "the peak is above the average: multiply by the peak factor.")
-                .mistake(peak * b.candidatesPerRequest(), "that counts candidates; the question asks for requests.")
-                .otherwise(text(
-                        "peakQps is %,.0f: requests per day over the seconds of a day, then the peak factor.", qps));
+                .right(peak, tr("lesson14-peak-qps.pass.about-requests-peak", qps, qps * b.candidatesPerRequest()))
+                .mistake(average, tr("lesson14-peak-qps.mistake.day-average-size"))
+                .mistake(b.requestsPerDay() / 3_600 * b.peakFactor(), tr("lesson14-peak-qps.mistake.day-has-seconds"))
+                .mistake(average / b.peakFactor(), tr("lesson14-peak-qps.mistake.peak-above-average"))
+                .mistake(peak * b.candidatesPerRequest(), tr("lesson14-peak-qps.mistake.counts-candidates-question"))
+                .otherwise(tr("lesson14-peak-qps.otherwise.peakqps-requests-per", qps));
     }
 
     static Verdict window(Answers a) {
@@ -264,26 +176,26 @@ final class Lesson14DesignClickPrediction {
         double[] delays = ClickDesignData.clickDelays(a.seed());
         long right = smallestWindow(delays, WINDOW_SHARE);
         if (minutes == right) {
-            return Verdict.pass(text(
-                    "%d minutes catch %.1f%% of the clicks; a one-minute join would lose %.1f%%.",
-                    minutes, 100 * caught(delays, minutes), 100 * (1 - caught(delays, 1))));
+            return Verdict.pass(tr(
+                    "lesson14-window.pass.minutes-catch-clicks",
+                    minutes,
+                    100 * caught(delays, minutes),
+                    100 * (1 - caught(delays, 1))));
         }
         if (minutes == smallestWindow(delays, 0.95)) {
-            return Verdict.hint("that window catches 95% of the clicks; the brief asks for 99%.");
+            return Verdict.hint(tr("lesson14-window.hint.window-catches-clicks"));
         }
         if (minutes == right - 1) {
-            return Verdict.hint("close, but that window misses more than 1% of the clicks: round the minutes up.");
+            return Verdict.hint(tr("lesson14-window.hint.close-window-misses"));
         }
         double mean = Arrays.stream(delays).average().orElse(Double.NaN) / 60;
         if (minutes == Math.round(mean) || minutes == (long) Math.ceil(mean)) {
-            return Verdict.hint("that is the mean delay; half the late tail would be lost. Use the 99th percentile.");
+            return Verdict.hint(tr("lesson14-window.hint.mean-delay-half"));
         }
         if (minutes > 60 * (right - 1) && minutes <= 60 * right) {
-            return Verdict.hint("windowMinutes is in minutes, not seconds.");
+            return Verdict.hint(tr("lesson14-window.hint.windowminutes-minutes-seconds"));
         }
-        return Verdict.hint(text(
-                "a window of %d minutes catches %.1f%% of the clicks; find the smallest one that" + " catches 99%%.",
-                minutes, 100 * caught(delays, minutes)));
+        return Verdict.hint(tr("lesson14-window.hint.window-minutes-catches", minutes, 100 * caught(delays, minutes)));
     }
 
     static long smallestWindow(double[] delays, double share) {
@@ -306,25 +218,27 @@ final class Lesson14DesignClickPrediction {
             right++;
         }
         if (bits == right) {
-            return Verdict.pass(text(
-                    "2^%d = %,d buckets: %.2f%% of the values share a bucket; as 4-byte weights," + " %,d MB.",
-                    bits, 1L << bits, 100 * collisionShare(values, (int) bits), (4L << bits) >> 20));
+            return Verdict.pass(tr(
+                    "lesson14-hash-bits.pass.buckets-values-share",
+                    bits,
+                    1L << bits,
+                    100 * collisionShare(values, (int) bits),
+                    (4L << bits) >> 20));
         }
         if (bits == 64 - Long.numberOfLeadingZeros(values - 1)) {
-            return Verdict.hint(text(
-                    "that gives about one bucket per value, and then %.0f%% of the values collide;"
-                            + " the brief allows 1%%.",
-                    100 * collisionShare(values, (int) bits)));
+            return Verdict.hint(
+                    tr("lesson14-hash-bits.hint.gives-about-bucket", 100 * collisionShare(values, (int) bits)));
         }
         if (bits > 0 && bits < 63 && collisionShare(values, (int) bits) <= COLLISION_SHARE) {
-            return Verdict.hint("that keeps collisions under 1%, but a smaller table would too: take the smallest.");
+            return Verdict.hint(tr("lesson14-hash-bits.hint.keeps-collisions-under"));
         }
         return Verdict.hint(
                 bits <= 0 || bits >= 63
-                        ? "hashBits is the b in 2^b buckets, between 1 and 62."
-                        : text(
-                                "with 2^%d buckets %.1f%% of the values share a bucket; the brief allows 1%%.",
-                                bits, 100 * collisionShare(values, (int) bits)));
+                        ? tr("lesson14-hash-bits.hint.hashbits-b-b")
+                        : tr(
+                                "lesson14-hash-bits.hint.buckets-values-share",
+                                bits,
+                                100 * collisionShare(values, (int) bits)));
     }
 
     /** The chance that a value shares its bucket with at least one of the others. */
@@ -337,28 +251,19 @@ final class Lesson14DesignClickPrediction {
         ClickDesignBrief b = ClickDesignBrief.of(a.seed());
         double p = b.scoreDownsampled(), w = b.negativeKeep();
         return NumberAnswer.of(q, 1e-6)
-                .right(
-                        p / (p + (1 - p) / w),
-                        text(
-                                "a score of %.2f is a click probability of %.4f once the dropped"
-                                        + " negatives are put back.",
-                                p, q))
-                .mistake(p, "that is the score before recalibration; the model saw too few negatives.")
-                .mistake(p * w, "multiplying the probability by w is close only for tiny scores; correct the odds.")
-                .mistake(p / w, "the negatives were dropped, so the true probability is lower, not higher.")
-                .otherwise(
-                        text("calibrated is %.4f: undo the downsampling on the odds, q = p / (p + (1 - p) / w).", q));
+                .right(p / (p + (1 - p) / w), tr("lesson14-recalibrate.pass.score-click-probability", p, q))
+                .mistake(p, tr("lesson14-recalibrate.mistake.score-before-recalibration"))
+                .mistake(p * w, tr("lesson14-recalibrate.mistake.multiplying-probability-w"))
+                .mistake(p / w, tr("lesson14-recalibrate.mistake.negatives-were-dropped"))
+                .otherwise(tr("lesson14-recalibrate.otherwise.calibrated-undo-downsampling", q));
     }
 
     static Verdict ne(Answers a) {
         double ne = a.number("ne");
-        double[] p = a.value("pClick", double[].class, "the double[] of your model's click probabilities");
+        double[] p = a.value("pClick", double[].class, tr("lesson14-ne.asks.double-model-click"));
         Table test = ClickDesignData.clicks(a.seed(), Period.YESTERDAY);
         if (p.length != test.rowCount()) {
-            throw new AnswerProblem(text(
-                    "pClick has %d predictions but your test sample has %d impressions: score"
-                            + " the impressions of yesterday.",
-                    p.length, test.rowCount()));
+            throw new AnswerProblem(tr("lesson14-ne.hint.pclick-has-predictions", p.length, test.rowCount()));
         }
         boolean[] clicked = new boolean[p.length];
         long clicks = 0;
@@ -372,15 +277,17 @@ final class Lesson14DesignClickPrediction {
         return NumberAnswer.of(ne, 1e-6)
                 .right(
                         right,
-                        text(
-                                "NE %.4f over %,d clicks: the model %s the base rate by %.1f%% of its log loss.",
-                                ne, clicks, ne < 1 ? "beats" : "does not beat", 100 * Math.abs(1 - ne)))
-                .mistake(logLoss, "that is the log loss itself; divide it by the base rate's log loss.")
-                .mistake(1 - right, "that is 1 - NE, the share of the uncertainty removed; the question asks for NE.")
-                .mistake(right * Math.log(2), "the log loss and the base rate's entropy must use the same logarithm.")
-                .mistake(right / Math.log(2), "the log loss and the base rate's entropy must use the same logarithm.")
-                .otherwise(
-                        text("ne is %.4f: the log loss over -(r ln r + (1 - r) ln(1 - r)), r = the test's CTR.", ne));
+                        tr(
+                                "lesson14-ne.pass.ne-over-clicks",
+                                ne,
+                                clicks,
+                                ne < 1 ? tr("lesson14-ne.pass.beats") : tr("lesson14-ne.pass.does-not-beat"),
+                                100 * Math.abs(1 - ne)))
+                .mistake(logLoss, tr("lesson14-ne.mistake.log-loss-itself"))
+                .mistake(1 - right, tr("lesson14-ne.mistake.ne-share-uncertainty"))
+                .mistake(right * Math.log(2), tr("lesson14-ne.mistake.log-loss-base"))
+                .mistake(right / Math.log(2), tr("lesson14-ne.mistake.log-loss-base"))
+                .otherwise(tr("lesson14-ne.otherwise.ne-log-loss", ne));
     }
 
     static Verdict abDays(Answers a) {
@@ -393,30 +300,31 @@ final class Lesson14DesignClickPrediction {
         long raw = (long) Math.ceil(perArm / perDay);
         long right = 7 * (long) Math.ceil(raw / 7.0);
         if (days == right) {
-            return Verdict.pass(text(
-                    "%,d impressions per arm at %,.0f a day: %d day%s of data, run as %d days.",
-                    perArm, perDay, raw, raw == 1 ? "" : "s", days));
+            return Verdict.pass(tr(
+                    raw == 1
+                            ? "lesson14-ab-days.pass.impressions-per-arm.one"
+                            : "lesson14-ab-days.pass.impressions-per-arm",
+                    perArm,
+                    perDay,
+                    raw,
+                    days));
         }
         if (days == raw) {
-            return Verdict.hint("that many days reach the sample size, but every weekday must be in the test equally:"
-                    + " round up to whole weeks.");
+            return Verdict.hint(tr("lesson14-ab-days.hint.many-days-reach"));
         }
         long fromRequests = 7 * (long) Math.ceil(Math.ceil(perArm / (b.requestsPerDay() * b.trafficShare())) / 7.0);
         if (days == fromRequests) {
-            return Verdict.hint("the sample size counts impressions; a request shows more than one ad.");
+            return Verdict.hint(tr("lesson14-ab-days.hint.sample-size-counts"));
         }
         long allTraffic = 7 * (long) Math.ceil(Math.ceil(perArm / (b.requestsPerDay() * b.adsPerRequest())) / 7.0);
         if (days == allTraffic && allTraffic != right) {
-            return Verdict.hint("each arm gets only its traffic share of the day's impressions.");
+            return Verdict.hint(tr("lesson14-ab-days.hint.each-arm-gets"));
         }
         long bothArms = 7 * (long) Math.ceil(Math.ceil(2 * perArm / perDay) / 7.0);
         if (days == bothArms) {
-            return Verdict.hint("the two arms run at the same time; each needs its own sample size, in parallel.");
+            return Verdict.hint(tr("lesson14-ab-days.hint.two-arms-run"));
         }
-        return Verdict.hint(text(
-                "testDays is %d: the impressions per arm of the power calculation (your test's CTR,"
-                        + " the brief's lift, alpha 0.05, power 0.8), over each arm's impressions per day.",
-                days));
+        return Verdict.hint(tr("lesson14-ab-days.hint.testdays-impressions-per", days));
     }
 
     static Verdict rankBudget(Answers a) {
@@ -425,20 +333,13 @@ final class Lesson14DesignClickPrediction {
         int leftMs = b.latencyMs() - b.retrievalMs() - b.featuresMs() - b.otherMs();
         double right = leftMs * 1000.0 / b.candidatesPerRequest();
         return NumberAnswer.of(micros, 1e-3)
-                .right(
-                        right,
-                        text(
-                                "%d ms left for ranking: %.1f µs per candidate on one core; batching and more"
-                                        + " cores buy time, a larger model spends it.",
-                                leftMs, micros))
+                .right(right, tr("lesson14-rank-budget.pass.ms-left-ranking", leftMs, micros))
                 .mistake(
                         b.latencyMs() * 1000.0 / b.candidatesPerRequest(),
-                        "the whole budget is not the model's:"
-                                + " retrieval, features, the auction and the network take their share first.")
-                .mistake(right / 1000, "that is in milliseconds; the question asks for microseconds.")
-                .mistakeIf(micros <= 0, "the time per candidate must be positive.")
-                .otherwise(text(
-                        "microsPerCandidate is %.2f: what is left of the budget, in µs, over the candidates.", micros));
+                        tr("lesson14-rank-budget.mistake.whole-budget-model"))
+                .mistake(right / 1000, tr("lesson14-rank-budget.mistake.milliseconds-question-asks"))
+                .mistakeIf(micros <= 0, tr("lesson14-rank-budget.mistake.time-per-candidate"))
+                .otherwise(tr("lesson14-rank-budget.otherwise.microspercandidate-left-budget", micros));
     }
 
     static Verdict topAd(Answers a) {
@@ -451,31 +352,25 @@ final class Lesson14DesignClickPrediction {
         Arrays.setAll(earns, k -> 1000 * bid[k] * p[k]);
         int best = ClickDesignData.argmax(earns);
         if (!ClickDesignData.ADS.contains(ad)) {
-            return Verdict.hint(
-                    text("topAd is \"%s\"; it must be one of %s, the ads of the table.", ad, ClickDesignData.ADS));
+            return Verdict.hint(tr("lesson14-top-ad.hint.topad-must-ads", ad, ClickDesignData.ADS));
         }
         int k = ClickDesignData.ADS.indexOf(ad);
         if (k == ClickDesignData.argmax(p) && k != best) {
-            return Verdict.hint("that ad is the likeliest to be clicked, but its clicks pay little: the ad server is"
-                    + " paid per click, so compare what one impression of each ad earns on average.");
+            return Verdict.hint(tr("lesson14-top-ad.hint.ad-likeliest-clicked"));
         }
         if (k == ClickDesignData.argmax(bid) && k != best) {
-            return Verdict.hint("that ad bids the most per click, but is rarely clicked: an impression earns its bid"
-                    + " only when clicked; compare what one impression of each ad earns on average.");
+            return Verdict.hint(tr("lesson14-top-ad.hint.ad-bids-most"));
         }
         if (k != best) {
-            return Verdict.hint(text("ad %s earns %.2f per 1,000 impressions; another ad earns more.", ad, earns[k]));
+            return Verdict.hint(tr("lesson14-top-ad.hint.ad-earns-per", ad, earns[k]));
         }
         return NumberAnswer.of(ecpm, 1e-3)
                 .right(
                         earns[best],
-                        text(
-                                "ad %s at %.2f per 1,000 impressions; ranked by click probability alone the"
-                                        + " slot would earn %.2f.",
-                                ad, ecpm, earns[ClickDesignData.argmax(p)]))
-                .mistake(earns[best] / 1000, "that is what one impression earns; eCPM counts 1,000 impressions.")
-                .mistake(1000 * p[best], "that counts clicks per 1,000 impressions; each click pays the ad's bid.")
-                .otherwise(text("topEcpm is %.4g: 1,000 x the ad's bid per click x its click probability.", ecpm));
+                        tr("lesson14-top-ad.pass.ad-per-impressions", ad, ecpm, earns[ClickDesignData.argmax(p)]))
+                .mistake(earns[best] / 1000, tr("lesson14-top-ad.mistake.impression-earns-ecpm"))
+                .mistake(1000 * p[best], tr("lesson14-top-ad.mistake.counts-clicks-per"))
+                .otherwise(tr("lesson14-top-ad.otherwise.topecpm-x-ad", ecpm));
     }
 
     /** Per intent of the test sample: {observed clicks, predicted clicks, their variance, impressions}. */
@@ -499,14 +394,11 @@ final class Lesson14DesignClickPrediction {
     static Verdict alert(Answers a) {
         String intent = String.valueOf(a.value("worstIntent")).strip();
         double z = a.number("worstZ");
-        boolean retrain = a.value("retrain", Boolean.class, "true or false");
-        double[] p = a.value("pClick", double[].class, "the double[] of your model's click probabilities");
+        boolean retrain = a.value("retrain", Boolean.class, tr("lesson14-alert.asks.true-false"));
+        double[] p = a.value("pClick", double[].class, tr("lesson14-alert.asks.double-model-click"));
         Table test = ClickDesignData.clicks(a.seed(), Period.YESTERDAY);
         if (p.length != test.rowCount()) {
-            throw new AnswerProblem(text(
-                    "pClick has %d predictions but your test sample has %d impressions: score"
-                            + " the impressions of yesterday.",
-                    p.length, test.rowCount()));
+            throw new AnswerProblem(tr("lesson14-alert.hint.pclick-has-predictions", p.length, test.rowCount()));
         }
         Map<String, double[]> slices = byIntent(test, p);
         String worst = null, widest = null;
@@ -521,44 +413,24 @@ final class Lesson14DesignClickPrediction {
             }
         }
         if (!slices.containsKey(intent)) {
-            return Verdict.hint(text(
-                    "worstIntent is \"%s\"; it must be one of the intents of your test sample, %s.",
-                    intent, slices.keySet()));
+            return Verdict.hint(tr("lesson14-alert.hint.worstintent-must-intents", intent, slices.keySet()));
         }
         if (!intent.equals(worst)) {
             double[] s = slices.get(intent);
             return Verdict.hint(
                     intent.equals(widest)
-                            ? text(
-                                    "%s's CTR is the furthest from its prediction, but on %,.0f clicks: measure each gap in"
-                                            + " standard errors, sqrt(sum of p (1 - p)), before you call one the worst.",
-                                    intent, s[0])
-                            : text(
-                                    "%s's clicks are %.2f standard errors from the prediction; another intent's are further.",
-                                    intent, zOf(s)));
+                            ? tr("lesson14-alert.hint.ctr-furthest-prediction", intent, s[0])
+                            : tr("lesson14-alert.hint.clicks-standard-errors", intent, zOf(s)));
         }
         double[] s = slices.get(worst);
         double right = zOf(s);
         Verdict number = NumberAnswer.of(z, 1e-3)
                 .right(right, "")
-                .mistake(-right, "the sign is the wrong way round: observed clicks minus predicted clicks.")
-                .mistake(
-                        (s[0] - s[1]) / Math.sqrt(s[0]),
-                        "that divides by the square root of the observed clicks; the"
-                                + " alert asks how surprising the clicks are if the model is right, so use the model's p:"
-                                + " sqrt(sum of p (1 - p)).")
-                .mistake(
-                        (s[0] - s[1]) / Math.sqrt(s[1]),
-                        "close, but a click is 0 or 1 with variance p (1 - p) per"
-                                + " impression, not p: sqrt(sum of p (1 - p)).")
-                .mistake(
-                        (s[0] - s[1]) / s[3],
-                        "that is the gap in CTR; divide the gap in clicks by its standard error"
-                                + " to see whether it is more than noise.")
-                .otherwise(text(
-                        "worstZ is %.4g: (observed clicks - the sum of pClick) / sqrt(sum of p (1 - p)) over"
-                                + " %s's impressions.",
-                        z, worst));
+                .mistake(-right, tr("lesson14-alert.mistake.sign-wrong-way"))
+                .mistake((s[0] - s[1]) / Math.sqrt(s[0]), tr("lesson14-alert.mistake.divides-square-root"))
+                .mistake((s[0] - s[1]) / Math.sqrt(s[1]), tr("lesson14-alert.mistake.close-click-variance"))
+                .mistake((s[0] - s[1]) / s[3], tr("lesson14-alert.mistake.gap-ctr-divide"))
+                .otherwise(tr("lesson14-alert.otherwise.worstz-observed-clicks", z, worst));
         if (!number.passed()) {
             return number;
         }
@@ -566,20 +438,17 @@ final class Lesson14DesignClickPrediction {
         if (retrain != expected) {
             return Verdict.hint(
                     Math.abs(right) > 1.96 && !expected
-                            ? "at |z| above 1.96 an alert checked every day on each intent fires by chance every few weeks;"
-                                    + " the alert's rule is |z| above 3."
-                            : text(
-                                    "retrain is %b: the alert's rule is |z| above 3; compare your worstZ with it.",
-                                    retrain));
+                            ? tr("lesson14-alert.hint.z-above-alert")
+                            : tr("lesson14-alert.hint.retrain-b-alert", retrain));
         }
-        return Verdict.pass(text(
-                "%s: %,.0f clicks observed, %,.1f predicted, z = %.2f: %s.",
+        return Verdict.pass(tr(
+                "lesson14-alert.pass.clicks-observed-predicted",
                 worst,
                 s[0],
                 s[1],
                 right,
                 expected
-                        ? "beyond the rule's 3 standard errors: retrain, and find what changed"
-                        : "inside the rule's 3 standard errors: no alert; the next days will tell"));
+                        ? tr("lesson14-alert.pass.beyond-rule-standard")
+                        : tr("lesson14-alert.pass.inside-rule-standard")));
     }
 }

@@ -1,7 +1,9 @@
 package org.mlcycle.course.practice;
 
+import static org.mlcycle.course.i18n.ExerciseTexts.code;
+import static org.mlcycle.course.i18n.ExerciseTexts.lines;
+import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.Arrays;
 import java.util.List;
@@ -22,18 +24,24 @@ public final class PracticeExercises implements ExerciseSet {
     @Override
     public List<Exercise> exercises() {
         return List.of(
-                Exercise.of("practice-ctr", LESSON, "click-through rate of the day", 2, PracticeExercises::ctr, """
-                        CTR is clicks over impressions, summed over the whole day first:
-                            double ctr = ads.intColumn("clicks").sum() / ads.intColumn("impressions").sum();
-                        Averaging each row's CTR gives a small ad with 3 impressions the weight of one with 2,000."""),
-                Exercise.of("practice-median-bid", LESSON, "median bid", 1, PracticeExercises::medianBid, """
-                        The median is the middle value once the bids are sorted (the mean of the two middle
-                        ones for an even count); Tablesaw has it built in:
-                            double medianBid = ads.doubleColumn("bid_cpc").median();"""),
-                Exercise.question("practice-why-ctr", LESSON, "why not rank ads by clicks alone?", """
-                        Clicks grow with impressions: an ad shown more often collects more clicks whether or
-                        not people like it. Rank by click-through rate (clicks per impression), and distrust
-                        the CTR of an ad with few impressions: 1 click in 3 impressions is 33% by luck."""));
+                Exercise.of(
+                        "practice-ctr",
+                        LESSON,
+                        tr("practice-ctr.title"),
+                        2,
+                        PracticeExercises::ctr,
+                        lines(tr("practice-ctr.answer"), code("""
+                                double ctr = ads.intColumn("clicks").sum() / ads.intColumn("impressions").sum();"""), tr("practice-ctr.answer.2"))),
+                Exercise.of(
+                        "practice-median-bid",
+                        LESSON,
+                        tr("practice-median-bid.title"),
+                        1,
+                        PracticeExercises::medianBid,
+                        lines(tr("practice-median-bid.answer"), code("""
+                                double medianBid = ads.doubleColumn("bid_cpc").median();"""))),
+                Exercise.question(
+                        "practice-why-ctr", LESSON, tr("practice-why-ctr.title"), tr("practice-why-ctr.answer")));
     }
 
     static Verdict ctr(Answers answers) {
@@ -46,21 +54,11 @@ public final class PracticeExercises implements ExerciseSet {
                     / (double) ads.intColumn("impressions").getInt(i);
         }
         return NumberAnswer.of(ctr, 1e-9)
-                .right(
-                        clicks / ads.intColumn("impressions").sum(),
-                        text("the day's CTR is %.4f (%.2f%%).", ctr, 100 * ctr))
-                .mistake(
-                        rowMean / ads.rowCount(),
-                        "you averaged each ad's own CTR, so an ad with 3 impressions"
-                                + " weighs as much as one with 2,000; divide the total clicks by the total impressions instead.")
-                .mistake(
-                        clicks / ads.rowCount(),
-                        "you divided clicks by the number of rows (ads); CTR is per" + " impression.")
-                .mistakeIf(ctr == 0, "ctr is 0: an integer division? Divide two doubles (sum() returns a double).")
-                .otherwise(text(
-                        "ctr is %.4f, which is not the share of impressions that were clicked; sum the clicks"
-                                + " and the impressions over all rows, then divide.",
-                        ctr));
+                .right(clicks / ads.intColumn("impressions").sum(), tr("practice-ctr.pass.day-ctr", ctr, 100 * ctr))
+                .mistake(rowMean / ads.rowCount(), tr("practice-ctr.mistake.averaged-each-ad"))
+                .mistake(clicks / ads.rowCount(), tr("practice-ctr.mistake.divided-clicks-number"))
+                .mistakeIf(ctr == 0, tr("practice-ctr.mistake.ctr-integer-division"))
+                .otherwise(tr("practice-ctr.otherwise.ctr-share-impressions", ctr));
     }
 
     static Verdict medianBid(Answers answers) {
@@ -70,15 +68,14 @@ public final class PracticeExercises implements ExerciseSet {
         int n = bids.length;
         double expected = n % 2 == 1 ? bids[n / 2] : (bids[n / 2 - 1] + bids[n / 2]) / 2;
         if (close(median, expected, 1e-9)) {
-            return Verdict.pass(text("half the ads bid less than %.3f per click.", median));
+            return Verdict.pass(tr("practice-median-bid.pass.half-ads-bid", median));
         }
         if (close(median, Arrays.stream(bids).average().orElse(Double.NaN), 1e-9)) {
-            return Verdict.hint("that is the mean; a few high bids pull it up. The median is the middle value.");
+            return Verdict.hint(tr("practice-median-bid.hint.mean-few-high"));
         }
         if (median == bids[n / 2] || median == bids[n / 2 - 1]) {
-            return Verdict.partial(
-                    0.5, "close: with an even number of ads, the median is the mean of the two middle" + " values.");
+            return Verdict.partial(0.5, tr("practice-median-bid.partial.close-even-number"));
         }
-        return Verdict.hint(text("medianBid is %.4f: sort bid_cpc and take the middle value.", median));
+        return Verdict.hint(tr("practice-median-bid.hint.medianbid-sort-bid", median));
     }
 }

@@ -1,18 +1,8 @@
 package org.mlcycle.toolkit.i18n;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The words the course shows around its results (check verdicts, hint boxes, model answers,
@@ -24,16 +14,14 @@ import java.util.TreeSet;
  * {@code ./mlcycle lessons --lang} sets for the kernel of a translated lesson), else English. A key
  * a language lacks falls back to English: the bundles form a parent chain, so a half-translated
  * language still shows every message. The JVM's own default locale plays no part, so a learner's
- * machine in another locale still sees the course in the language asked for.
+ * machine in another locale still sees the course in the language asked for. The language chosen here
+ * holds for every {@link MessageBundle}, the course's exercise texts included.
  */
 public final class Messages {
     /** The languages the course is translated into, English first. */
     public static final List<String> LANGUAGES = List.of("en", "fa", "zh", "pt");
 
-    private static final String BUNDLE = "org.mlcycle.toolkit.i18n.messages";
-    // no fallback to the JVM's default locale: only to the root bundle, which is English
-    private static final ResourceBundle.Control CONTROL =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final MessageBundle TOOLKIT = MessageBundle.of("org.mlcycle.toolkit.i18n.messages", Messages.class);
     private static volatile String chosen;
 
     private Messages() {}
@@ -67,66 +55,31 @@ public final class Messages {
 
     /** The message {@code key} in the language in use, formatted with {@code args} (String.format). */
     public static String get(String key, Object... args) {
-        return in(language(), key, args);
+        return TOOLKIT.get(key, args);
     }
 
     /** The message {@code key} in {@code language}, English where that language lacks it. */
     public static String in(String language, String key, Object... args) {
-        String pattern = bundle(language).getString(key); // English has every key: a typo fails here
-        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+        return TOOLKIT.in(language, key, args);
     }
 
     /** The keys English has. */
     public static Set<String> keys() {
-        return Collections.unmodifiableSet(new TreeSet<>(bundle("en").keySet()));
+        return TOOLKIT.keys();
     }
 
     /** The keys English has and {@code language}'s own bundle does not (they show in English). */
     public static List<String> missing(String language) {
-        Set<String> own = ownKeys(language);
-        List<String> out = new ArrayList<>();
-        for (String key : keys()) {
-            if (!own.contains(key)) {
-                out.add(key);
-            }
-        }
-        return out;
+        return TOOLKIT.missing(language);
     }
 
     /** The keys {@code language}'s own bundle has and English lacks: never shown, a mistake. */
     public static List<String> unknown(String language) {
-        List<String> out = new ArrayList<>(ownKeys(language));
-        out.removeAll(keys());
-        return out;
-    }
-
-    /** The keys of {@code language}'s own file, read as the file it is (not what it inherits). */
-    private static Set<String> ownKeys(String language) {
-        String lang = normalise(language);
-        if ("en".equals(lang)) {
-            return keys();
-        }
-        String file = "/" + BUNDLE.replace('.', '/') + "_" + lang + ".properties";
-        try (InputStream in = Messages.class.getResourceAsStream(file)) {
-            if (in == null) {
-                return Set.of();
-            }
-            Properties own = new Properties();
-            own.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new TreeSet<>(own.stringPropertyNames());
-        } catch (IOException e) {
-            throw new UncheckedIOException("messages: cannot read " + file, e);
-        }
-    }
-
-    private static ResourceBundle bundle(String language) {
-        String lang = normalise(language);
-        Locale locale = "en".equals(lang) ? Locale.ROOT : Locale.forLanguageTag(lang);
-        return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(), CONTROL);
+        return TOOLKIT.unknown(language);
     }
 
     /** "fa_IR", "FA", "pt-BR" become "fa", "fa", "pt". */
-    private static String normalise(String language) {
+    static String normalise(String language) {
         String lang = language.strip().toLowerCase(Locale.ROOT);
         int cut = lang.indexOf('_') >= 0 ? lang.indexOf('_') : lang.indexOf('-');
         return cut > 0 ? lang.substring(0, cut) : lang;
