@@ -3,7 +3,6 @@ package org.mlcycle.course.lessons;
 import static org.mlcycle.course.i18n.ExerciseTexts.lines;
 import static org.mlcycle.course.i18n.ExerciseTexts.tr;
 import static org.mlcycle.toolkit.exercises.Verdict.close;
-import static org.mlcycle.toolkit.exercises.Verdict.text;
 
 import java.util.List;
 import org.mlcycle.course.variant.StudentRows;
@@ -17,8 +16,6 @@ import tech.tablesaw.api.Table;
 
 /** The exercises of lessons/10-business-analysis.ipynb: each check recomputes the expected value from the lesson's data. */
 final class Lesson10BusinessAnalysis {
-    private static final String TABLE = "a Tablesaw Table";
-
     private Lesson10BusinessAnalysis() {}
 
     static List<Exercise> exercises() {
@@ -26,20 +23,17 @@ final class Lesson10BusinessAnalysis {
                 Exercise.of(
                         "lesson10-rpm-requests",
                         "10-business-analysis",
-                        "keep the deployed model, or roll back to legacy?",
+                        tr("lesson10-rpm-requests.title"),
                         1,
                         Lesson10BusinessAnalysis::rpmRequests,
-                        """
-                        long myRequests = served.where(served.intColumn("query_id").isIn(myQueries))
-                                .intColumn("request").countUnique();
-                        double rpmLegacy = 1000 * measure(log.where(log.intColumn("QueryID").isIn(myQueries)), "legacy")
-                                .revenue() / myRequests;
-                        double rpmDeployed = 1000 * measure(deployedLog.where(deployedLog.intColumn("QueryID")
-                                .isIn(myQueries)), launched.policy()).revenue() / myRequests;
-                        boolean rollBack = rpmDeployed < rpmLegacy;
-                        Revenue is clicks x bid_cpc over each policy's rows of your queries; the denominator is
-                        your requests (served has eight candidate rows a request, so count distinct request ids),
-                        not impressions; model_v1 is an upper bound, not what serves."""),
+                        lines("""
+                                long myRequests = served.where(served.intColumn("query_id").isIn(myQueries))
+                                        .intColumn("request").countUnique();
+                                double rpmLegacy = 1000 * measure(log.where(log.intColumn("QueryID").isIn(myQueries)), "legacy")
+                                        .revenue() / myRequests;
+                                double rpmDeployed = 1000 * measure(deployedLog.where(deployedLog.intColumn("QueryID")
+                                        .isIn(myQueries)), launched.policy()).revenue() / myRequests;
+                                boolean rollBack = rpmDeployed < rpmLegacy;""", tr("lesson10-rpm-requests.answer"))),
                 Exercise.of(
                         "lesson10-ne",
                         "10-business-analysis",
@@ -93,26 +87,21 @@ final class Lesson10BusinessAnalysis {
         double requests = a.number("myRequests");
         double deployed = a.number("rpmDeployed");
         double legacy = a.number("rpmLegacy");
-        boolean rollBack = a.value("rollBack", Boolean.class, "a boolean");
-        Table served = a.value("served", Table.class, TABLE);
-        Table queries = a.value("queries", Table.class, TABLE);
-        Table log = a.value("log", Table.class, TABLE);
-        Table deployedLog = a.value("deployedLog", Table.class, TABLE);
-        double[] bid = a.value("bid", double[].class, "the double[] of bids by AdID");
+        boolean rollBack = a.value("rollBack", Boolean.class, tr("lesson10-ne.asks.boolean"));
+        Table served = a.value("served", Table.class, tr("lessons.asks.table"));
+        Table queries = a.value("queries", Table.class, tr("lessons.asks.table"));
+        Table log = a.value("log", Table.class, tr("lessons.asks.table"));
+        Table deployedLog = a.value("deployedLog", Table.class, tr("lessons.asks.table"));
+        double[] bid = a.value("bid", double[].class, tr("lesson10-rpm-requests.asks.bids"));
         int[] mine = myQueries(a.seed(), queries.rowCount());
         Table myServed = ofQueries(served, "query_id", mine);
         long expectedRequests = myServed.intColumn("request").countUnique();
         long allRequests = served.intColumn("request").countUnique();
         Verdict count = NumberAnswer.of(requests, 0.5)
                 .right(expectedRequests, "")
-                .mistake(
-                        myServed.rowCount(),
-                        "that counts candidates: served has one row per retrieved candidate, several a request;"
-                                + " count the distinct request ids.")
-                .mistake(allRequests, "that is every request of the day; count only those whose query is yours.")
-                .otherwise(text(
-                        "myRequests is %,.0f: the distinct request ids of served whose query_id is in myQueries.",
-                        requests));
+                .mistake(myServed.rowCount(), tr("lesson10-rpm-requests.mistake.counts-candidates"))
+                .mistake(allRequests, tr("lesson10-rpm-requests.mistake.every-request"))
+                .otherwise(tr("lesson10-rpm-requests.otherwise.my-requests", requests));
         if (!count.passed()) {
             return count;
         }
@@ -120,19 +109,15 @@ final class Lesson10BusinessAnalysis {
         double legacyRevenue = revenue(myLog, "legacy", bid), deployedRevenue = revenue(myDeployedLog, null, bid);
         double expectedLegacy = 1000 * legacyRevenue / expectedRequests;
         double expectedDeployed = 1000 * deployedRevenue / expectedRequests;
-        String perImpression = "that is per 1,000 impressions; finance asks per 1,000 requests (myRequests of them).";
+        String perImpression = tr("lesson10-rpm-requests.mistake.per-impression");
         Verdict first = NumberAnswer.of(legacy, 1e-9)
                 .right(expectedLegacy, "")
                 .mistake(1000 * legacyRevenue / Math.max(1, impressions(myLog, "legacy")), perImpression)
-                .mistake(
-                        1000 * legacyRevenue / allRequests,
-                        "that divides your queries' revenue by all the day's requests; divide by yours.")
+                .mistake(1000 * legacyRevenue / allRequests, tr("lesson10-rpm-requests.mistake.all-requests"))
                 .mistake(
                         1000 * revenue(log, "legacy", bid) / expectedRequests,
-                        "that is the revenue of every query; keep only the rows whose QueryID is in myQueries.")
-                .otherwise(text(
-                        "rpmLegacy is %.4f: legacy's revenue (clicks x bid_cpc) on your queries / myRequests x 1,000.",
-                        legacy));
+                        tr("lesson10-rpm-requests.mistake.every-query"))
+                .otherwise(tr("lesson10-rpm-requests.otherwise.rpm-legacy", legacy));
         if (!first.passed()) {
             return first;
         }
@@ -140,30 +125,22 @@ final class Lesson10BusinessAnalysis {
                 .right(expectedDeployed, "")
                 .mistake(
                         1000 * revenue(myLog, "model_v1", bid) / expectedRequests,
-                        "that is model_v1, the upper bound that knows the true P(show); what serves is the"
-                                + " deployed model, in deployedLog (launched).")
+                        tr("lesson10-rpm-requests.mistake.upper-bound"))
                 .mistake(1000 * deployedRevenue / Math.max(1, impressions(myDeployedLog, null)), perImpression)
-                .mistake(
-                        1000 * deployedRevenue / allRequests,
-                        "that divides your queries' revenue by all the day's requests; divide by yours.")
-                .otherwise(text(
-                        "rpmDeployed is %.4f: the deployed model's revenue on your queries / myRequests x 1,000.",
-                        deployed));
+                .mistake(1000 * deployedRevenue / allRequests, tr("lesson10-rpm-requests.mistake.all-requests"))
+                .otherwise(tr("lesson10-rpm-requests.otherwise.rpm-deployed", deployed));
         if (!second.passed()) {
             return second;
         }
         if (rollBack != (expectedDeployed < expectedLegacy)) {
-            return Verdict.hint(text(
-                    "the deployed model earns %.2f per 1,000 of your requests and legacy %.2f: which one should"
-                            + " serve while the team works on the next turn?",
-                    expectedDeployed, expectedLegacy));
+            return Verdict.hint(tr("lesson10-rpm-requests.hint.which-serves", expectedDeployed, expectedLegacy));
         }
-        return Verdict.pass(text(
-                "on your %,d requests the deployed model earns %.2f per 1,000, legacy %.2f: %s.",
+        return Verdict.pass(tr(
+                "lesson10-rpm-requests.pass.decision",
                 expectedRequests,
                 expectedDeployed,
                 expectedLegacy,
-                rollBack ? "roll back to legacy while the click objective is built" : "keep the deployed model"));
+                tr(rollBack ? "lesson10-rpm-requests.pass.roll-back" : "lesson10-rpm-requests.pass.keep")));
     }
 
     /** The learner's draw of the click test's impressions: half of them, from the seed. */
