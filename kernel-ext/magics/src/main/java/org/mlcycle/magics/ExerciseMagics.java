@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsArgs;
 import org.mlcycle.hooks.MagicSpec;
+import org.mlcycle.toolkit.exercises.AnswerProblem;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.ExerciseProgress;
@@ -139,7 +140,7 @@ public final class ExerciseMagics {
      * is an answer, right or wrong.
      */
     private String blank(NotebookAnswers answers, String hint) {
-        String undefined = answers.missing() == null ? null : "'" + answers.missing() + "' is not defined yet";
+        String undefined = answers.missing() == null ? null : AnswerProblem.undefined(answers.missing());
         if (undefined != null && hint.startsWith(undefined)) { // the check ended there, not on an optional name
             return undefined;
         }

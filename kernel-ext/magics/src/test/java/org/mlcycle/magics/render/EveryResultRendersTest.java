@@ -71,6 +71,7 @@ class EveryResultRendersTest {
             Map.entry("exercises.Variant", "a seed holder for exercises"),
             Map.entry("exercises.NumberAnswer", "a check helper used by exercise code"),
             Map.entry("exercises.MapAnswers", "answers for tests of exercise checks"),
+            Map.entry("i18n.MessageBundle", "a lookup of translated texts, used by the course's code"),
             Map.entry("split.LabelColumn", "a column accessor used by the splitters"),
             Map.entry("stats.NumericValues", "the numbers of a column, an input to statistics"),
             Map.entry("stats.ValueCounts", "counts behind profile and drift, an input to statistics"));

@@ -1,6 +1,6 @@
 package org.mlcycle.toolkit.exercises;
 
-import java.util.Locale;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * What a check may read from the learner's notebook: variables by name, the value of an expression
@@ -24,7 +24,7 @@ public interface Answers {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        throw AnswerProblem.wrongKind(name, value, "a number");
+        throw AnswerProblem.wrongKind(name, value, Messages.get("answer.asks.number"));
     }
 
     /** The variable {@code name} as a whole number. */
@@ -33,7 +33,7 @@ public interface Answers {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
-        throw AnswerProblem.wrongKind(name, value, "a whole number (int or long)");
+        throw AnswerProblem.wrongKind(name, value, Messages.get("answer.asks.whole"));
     }
 
     /** The variable {@code name} as a {@code type}; {@code described} names it for the learner. */
@@ -51,6 +51,6 @@ public interface Answers {
         if (value instanceof Number n) {
             return n.doubleValue();
         }
-        throw new AnswerProblem(String.format(Locale.ROOT, "%s is %s, not a number", expression, value));
+        throw new AnswerProblem(Messages.get("answer.notNumber", expression, value));
     }
 }

@@ -2,6 +2,7 @@ package org.mlcycle.toolkit.exercises;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * One exercise: its id (nbgrader's {@code grade_id}, so letters, digits, {@code _} and {@code -}),
@@ -61,8 +62,7 @@ public record Exercise(String id, String lesson, String title, double points, St
         } catch (AnswerProblem e) {
             verdict = Verdict.hint(e.getMessage());
         } catch (RuntimeException e) {
-            verdict = Verdict.hint(
-                    "the check stopped on your answer (" + plainly(e) + "); look at the values you" + " computed");
+            verdict = Verdict.hint(Messages.get("check.stopped", plainly(e)));
         }
         return new CheckResult(
                 id, lesson, title, points, verdict.fraction() * points, verdict.passed(), verdict.message());
@@ -74,11 +74,11 @@ public record Exercise(String id, String lesson, String title, double points, St
      */
     static String plainly(RuntimeException e) {
         if (e instanceof NullPointerException) {
-            return "a value it needs is null";
+            return Messages.get("check.stopped.null");
         }
         String m = e.getMessage();
         return m == null || m.isBlank()
-                ? "a value it could not use"
+                ? Messages.get("check.stopped.unusable")
                 : m.strip().lines().findFirst().orElse(m);
     }
 }

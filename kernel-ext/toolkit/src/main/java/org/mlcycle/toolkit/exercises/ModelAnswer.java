@@ -19,11 +19,27 @@ public record ModelAnswer(String exercise, String title, String text) implements
 
     @Override
     public String toHtml() {
-        // the answer itself is code and stays left to right inside a right-to-left box
         return "<div class=\"mlcycle-answer\"" + Messages.dirAttribute() + "><b>"
                 + Html.escape(Messages.get("answer.heading")) + "</b> "
                 + Html.escape(Messages.get("answer.to", exercise, title))
-                + "<pre dir=\"ltr\" style=\"white-space:pre-wrap\">" + Html.escape(text) + "</pre></div>";
+                + body() + "</div>";
+    }
+
+    /**
+     * The answer's lines: in a left-to-right language one preformatted block; in a right-to-left
+     * one, each line takes the direction of its first letter (dir="auto"), so translated prose reads
+     * right to left and the code beside it stays left to right.
+     */
+    private String body() {
+        if (!Messages.rightToLeft()) {
+            return "<pre style=\"white-space:pre-wrap\">" + Html.escape(text) + "</pre>";
+        }
+        StringBuilder html = new StringBuilder("<div style=\"font-family:monospace;white-space:pre-wrap\">");
+        text.lines()
+                .forEach(line -> html.append("<div dir=\"auto\">")
+                        .append(line.isEmpty() ? "&nbsp;" : Html.escape(line))
+                        .append("</div>"));
+        return html.append("</div>").toString();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.exercises.CheckResult;
 import org.mlcycle.toolkit.exercises.Exercise;
 import org.mlcycle.toolkit.exercises.HintBox;
+import org.mlcycle.toolkit.exercises.MapAnswers;
 import org.mlcycle.toolkit.exercises.ModelAnswer;
 import org.mlcycle.toolkit.exercises.Verdict;
 import org.mlcycle.toolkit.journal.Stage;
@@ -18,6 +19,9 @@ import org.mlcycle.toolkit.journal.Stage;
 class MessagesTest {
     private static final Exercise EXERCISE =
             Exercise.of("demo-sum", "demo", "a sum", 1, a -> Verdict.pass("3 is right"), "add them up");
+
+    private static final Exercise EXERCISE_NEEDING_TOTAL = Exercise.of(
+            "demo-total", "demo", "a total", 1, a -> Verdict.pass("total " + a.number("total")), "add them up");
 
     @AfterEach
     void back() {
@@ -61,10 +65,18 @@ class MessagesTest {
         Messages.use("fa");
         String html = HintBox.noAnswer(EXERCISE, "").toHtml();
         assertTrue(html.contains("dir=\"rtl\"") && html.contains("هنوز پاسخی نیست"), html);
-        assertTrue(ModelAnswer.of(EXERCISE).toHtml().contains("<pre dir=\"ltr\""), "code stays left to right");
+        String answer = new ModelAnswer("demo-sum", "a sum", "دو عدد را جمع کنید:\n    int sum = a + b;").toHtml();
+        assertTrue(
+                answer.contains("<div dir=\"auto\">دو عدد") && answer.contains("<div dir=\"auto\">    int sum"),
+                "each line takes its own direction: the prose right to left, the code left to right: " + answer);
+        assertEquals(
+                "'total' هنوز تعریف نشده است: سلولی را که در آن حسابش می‌کنید اجرا کنید",
+                EXERCISE_NEEDING_TOTAL.check(new MapAnswers(0)).message(),
+                "the check's own words about a missing variable are in the learner's language");
 
         Messages.use("en");
         assertEquals("Correct: 3 is right", pass.toText());
+        assertTrue(ModelAnswer.of(EXERCISE).toHtml().contains("<pre "), "English keeps one preformatted block");
         assertFalse(HintBox.noAnswer(EXERCISE, "").toHtml().contains("rtl"));
     }
 
