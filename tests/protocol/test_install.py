@@ -60,6 +60,28 @@ def test_the_installed_kernel_runs_cells_with_its_class_archive(tmp_path):
         assert "shared objects file" in loaded[name], loaded[name]
 
 
+def test_an_archive_run_that_overruns_is_stopped_and_the_kernel_still_works(tmp_path):
+    # one second is too short for any kernel run: both are stopped, install goes on without an archive
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "jupyter"), MLCYCLE_ARCHIVE_SECONDS="1")
+    done = launcher(["install", "--user", "--name", "mlcycle-no-archive-test"], env)
+    assert done.returncode == 0, done.stderr
+    assert "no class-data-sharing archive" in done.stdout and "after 1 s" in done.stderr
+    spec_dir = tmp_path / "jupyter/kernels/mlcycle-no-archive-test"
+    assert not (spec_dir / "mlcycle.jsa").exists()
+    assert not any("SharedArchiveFile" in a for a in json.loads((spec_dir / "kernel.json").read_text())["argv"])
+    km = KernelManager(kernel_name="mlcycle-no-archive-test",
+                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]))
+    km.start_kernel(env=dict(env, MLCYCLE_HISTORY=str(tmp_path / "history.jsonl")), cwd=str(tmp_path))
+    kc = km.client()
+    try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        assert kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda m: None)["content"]["status"] == "ok"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
 def test_install_help_explains_the_options(tmp_path):
     env = dict(os.environ, HOME=str(tmp_path))
     done = launcher(["install", "--help"], env)

@@ -28,8 +28,13 @@ import java.util.concurrent.TimeUnit;
  * {@code lib/*}.
  */
 final class ClassDataArchive {
-    /** The longest a run may take (two runs at most, so an install ends within 4 minutes); one takes about 10 s. */
-    private static final long RUN_SECONDS = 120;
+    /**
+     * The longest a run may take, in seconds: $MLCYCLE_ARCHIVE_SECONDS, else 120 (one run takes
+     * about 10 s; there are two at most, so an install ends within 4 minutes). 0 makes no archive.
+     */
+    static final String LIMIT_VARIABLE = "MLCYCLE_ARCHIVE_SECONDS";
+
+    private static final long DEFAULT_SECONDS = 120;
 
     private static final String CLIENT = "archive_run.py";
 
@@ -52,6 +57,10 @@ final class ClassDataArchive {
     static Made make(String java, Path lib, Path archive, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
+        long seconds = limitSeconds(System.getenv(LIMIT_VARIABLE));
+        if (seconds == 0) {
+            return Made.NONE;
+        }
         List<String> kernel = new ArrayList<>();
         kernel.add(java);
         kernel.addAll(jvmOptions);
@@ -59,14 +68,14 @@ final class ClassDataArchive {
         kernel.add("-cp");
         kernel.add(lib + "/*");
         kernel.add("org.mlcycle.kernel.launch.Main");
-        String clientProblem = byClient(kernel, archive);
+        String clientProblem = byClient(kernel, archive, seconds);
         if (clientProblem == null) {
             return Made.CLIENT;
         }
         Files.deleteIfExists(archive);
         List<String> warmup = new ArrayList<>(kernel);
         warmup.add("warmup");
-        String warmupProblem = run(warmup, archive);
+        String warmupProblem = run(warmup, archive, seconds);
         if (warmupProblem == null) {
             System.err.println("note: the class-data-sharing archive comes from an in-process warm-up, without"
                     + " the protocol's classes (" + clientProblem + ")");
@@ -79,7 +88,8 @@ final class ClassDataArchive {
     }
 
     /** Null when a Jupyter client drove {@code kernel} and it wrote the archive; else what went wrong. */
-    private static String byClient(List<String> kernel, Path archive) throws IOException, InterruptedException {
+    private static String byClient(List<String> kernel, Path archive, long seconds)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("mlcycle-archive");
         try {
             Path script = dir.resolve(CLIENT);
@@ -109,10 +119,26 @@ final class ClassDataArchive {
                             script.toString(),
                             dir.resolve("kernels").toString(),
                             "mlcycle-archive",
-                            Long.toString(RUN_SECONDS - 10)),
-                    archive);
+                            // the client stops a little before it is stopped, and says why
+                            Long.toString(Math.max(1, seconds - Math.min(10, seconds / 2)))),
+                    archive,
+                    seconds);
         } finally {
             deleteRecursively(dir);
+        }
+    }
+
+    /** The time limit of one run from {@code value} ($MLCYCLE_ARCHIVE_SECONDS): the default when unset or not a number. */
+    static long limitSeconds(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_SECONDS;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            System.err.println("note: " + LIMIT_VARIABLE + "='" + value + "' is not a number of seconds; using "
+                    + DEFAULT_SECONDS);
+            return DEFAULT_SECONDS;
         }
     }
 
@@ -143,10 +169,11 @@ final class ClassDataArchive {
     }
 
     /**
-     * Runs {@code command} (and whatever it starts) for at most {@link #RUN_SECONDS}; null when it
+     * Runs {@code command} (and whatever it starts) for at most {@code seconds}; null when it
      * ended well and left {@code archive}, else what went wrong with the end of its output.
      */
-    private static String run(List<String> command, Path archive) throws IOException, InterruptedException {
+    private static String run(List<String> command, Path archive, long seconds)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile("mlcycle-archive", ".log");
         try {
             // output to a file, not a pipe: reading a pipe to its end would wait past the time limit
@@ -154,10 +181,18 @@ final class ClassDataArchive {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            if (!p.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                return "no archive after " + RUN_SECONDS + " s";
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+                all.add(p.toHandle());
+                all.forEach(ProcessHandle::destroyForcibly);
+                for (ProcessHandle h : all) { // gone before the half-written archive is deleted
+                    try {
+                        h.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        // the kill was sent; nothing more to do
+                    }
+                }
+                return "no archive after " + seconds + " s (" + LIMIT_VARIABLE + ")";
             }
             if (p.exitValue() == 0 && Files.isRegularFile(archive)) {
                 return null;

@@ -50,7 +50,9 @@ public final class KernelspecInstaller {
               --warm              keep one warmed kernel JVM waiting, so a notebook's first result
                                   comes sooner (each notebook still gets a JVM of its own; the
                                   spare uses memory while it waits)
-              --with-spark        (./mlcycle install) add the Spark module, its jars and JVM options""";
+              --with-spark        (./mlcycle install) add the Spark module, its jars and JVM options
+            MLCYCLE_ARCHIVE_SECONDS=N limits each kernel run that makes the class-data-sharing archive
+                                  (default 120; 0: no archive)""";
 
     private KernelspecInstaller() {}
 
