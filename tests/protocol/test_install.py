@@ -4,6 +4,9 @@ import os
 import pathlib
 import subprocess
 
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -22,6 +25,61 @@ def test_install_writes_under_home_and_jupyter_lists_it(tmp_path):
     specs = json.loads(listed.stdout)["kernelspecs"]
     assert "mlcycle-home-test" in specs
     assert specs["mlcycle-home-test"]["resource_dir"].startswith(str(tmp_path))
+
+
+def test_the_installed_kernel_runs_cells_with_its_class_archive(tmp_path):
+    # the archive comes from one run of the kernel under a Jupyter client (at most 180 s, then killed)
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "jupyter"))
+    done = launcher(["install", "--user", "--name", "mlcycle-archive-test"], env)
+    assert done.returncode == 0, done.stderr
+    assert "no class-data-sharing archive" not in done.stdout and "in-process warm-up" not in done.stdout, done.stderr
+    spec_dir = tmp_path / "jupyter/kernels/mlcycle-archive-test"
+    argv = json.loads((spec_dir / "kernel.json").read_text())["argv"]
+    assert "-XX:SharedArchiveFile={resource_dir}/mlcycle.jsa" in argv and (spec_dir / "mlcycle.jsa").is_file()
+    # Java runs without an archive that does not fit, and says so only in its class-loading log
+    load_log = tmp_path / "classes.log"
+    argv.insert(1, f"-Xlog:class+load=info:file={load_log}")
+    (spec_dir / "kernel.json").write_text(json.dumps(dict(json.loads((spec_dir / "kernel.json").read_text()), argv=argv)))
+    km = KernelManager(kernel_name="mlcycle-archive-test",
+                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]))
+    km.start_kernel(env=dict(env, MLCYCLE_HISTORY=str(tmp_path / "history.jsonl")), cwd=str(tmp_path))
+    kc = km.client()
+    try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        results = []
+        reply = kc.execute_interactive("1 + 1", timeout=60, output_hook=results.append)
+        assert reply["content"]["status"] == "ok"
+        assert [m["content"]["data"]["text/plain"] for m in results if m["msg_type"] == "execute_result"] == ["2"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    loaded = {line.split()[1]: line for line in load_log.read_text().splitlines() if " source: " in line}
+    # the kernel's, and those only a real client's requests load: ZeroMQ's engine, the kernel_info reply
+    for name in ["org.mlcycle.kernel.MlcycleKernel", "zmq.io.StreamEngine", "org.mlcycle.kernel.protocol.Replies$KernelInfo"]:
+        assert "shared objects file" in loaded[name], loaded[name]
+
+
+def test_an_archive_run_that_overruns_is_stopped_and_the_kernel_still_works(tmp_path):
+    # one second is too short for any kernel run: both are stopped, install goes on without an archive
+    env = dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path / "jupyter"), MLCYCLE_ARCHIVE_SECONDS="1")
+    done = launcher(["install", "--user", "--name", "mlcycle-no-archive-test"], env)
+    assert done.returncode == 0, done.stderr
+    assert "no class-data-sharing archive" in done.stdout and "after 1 s" in done.stderr
+    spec_dir = tmp_path / "jupyter/kernels/mlcycle-no-archive-test"
+    assert not (spec_dir / "mlcycle.jsa").exists()
+    assert not any("SharedArchiveFile" in a for a in json.loads((spec_dir / "kernel.json").read_text())["argv"])
+    km = KernelManager(kernel_name="mlcycle-no-archive-test",
+                       kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_dir.parent)]))
+    km.start_kernel(env=dict(env, MLCYCLE_HISTORY=str(tmp_path / "history.jsonl")), cwd=str(tmp_path))
+    kc = km.client()
+    try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
+        assert kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda m: None)["content"]["status"] == "ok"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
 
 
 def test_install_help_explains_the_options(tmp_path):

@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.mlcycle.kernel.eval.Inspection;
 
 /**
  * Writes the kernelspec Jupyter uses to start the kernel: {@code kernel.json} plus a {@code lib/}
  * folder with every jar on this installer's classpath, and a class-data-sharing archive made by
- * a warm-up run (it cuts the kernel's start time). One JVM per kernel: options go straight into
+ * a kernel run under a Jupyter client (see {@link ClassDataArchive}; it cuts the kernel's start
+ * time). One JVM per kernel: options go straight into
  * {@code argv}, so there is no launcher process in between. The sources jars of mlcycle's own
  * libraries, when built, go to {@code sources/} beside {@code lib/}: inspect reads their Javadoc.
  *
@@ -50,7 +50,9 @@ public final class KernelspecInstaller {
               --warm              keep one warmed kernel JVM waiting, so a notebook's first result
                                   comes sooner (each notebook still gets a JVM of its own; the
                                   spare uses memory while it waits)
-              --with-spark        (./mlcycle install) add the Spark module, its jars and JVM options""";
+              --with-spark        (./mlcycle install) add the Spark module, its jars and JVM options
+            MLCYCLE_ARCHIVE_SECONDS=N limits each kernel run that makes the class-data-sharing archive
+                                  (default 120; 0: no archive)""";
 
     private KernelspecInstaller() {}
 
@@ -123,14 +125,12 @@ public final class KernelspecInstaller {
             Files.copy(jar, sources.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path archive = dir.resolve("mlcycle.jsa");
-        Files.deleteIfExists(archive);
-        boolean cds = makeArchive(java, lib, archive, jvmOptions);
+        ClassDataArchive.Made archive = ClassDataArchive.make(java, lib, dir.resolve("mlcycle.jsa"), jvmOptions);
 
         List<String> argv = new ArrayList<>();
         argv.add(java);
         argv.addAll(jvmOptions);
-        if (cds) {
+        if (archive != ClassDataArchive.Made.NONE) {
             argv.add("-XX:SharedArchiveFile={resource_dir}/mlcycle.jsa");
             argv.add("-Xshare:auto");
         }
@@ -157,7 +157,7 @@ public final class KernelspecInstaller {
                                 .toJson(spec) + "\n");
         System.out.println("installed kernel '" + name + "' in " + dir + " (" + copied + " jars"
                 + (sourceJars.isEmpty() ? "" : ", " + sourceJars.size() + " sources jars")
-                + (cds ? ", class-data-sharing archive" : ", no class-data-sharing archive") + ")");
+                + ", " + archive.description + ")");
     }
 
     /**
@@ -169,29 +169,6 @@ public final class KernelspecInstaller {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("^(.+?)-(\\d[^/]*?)\\.jar$").matcher(jarName);
         return m.matches() ? new String[] {m.group(1), m.group(2).split("-")[0]} : new String[] {jarName, ""};
-    }
-
-    /** Runs the warm-up with -XX:ArchiveClassesAtExit; false (and a note) when it fails. */
-    private static boolean makeArchive(String java, Path lib, Path archive, List<String> jvmOptions)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.addAll(jvmOptions);
-        cmd.add("-XX:ArchiveClassesAtExit=" + archive);
-        cmd.add("-cp");
-        cmd.add(lib + "/*");
-        cmd.add("org.mlcycle.kernel.launch.Main");
-        cmd.add("warmup");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        boolean finished = p.waitFor(120, TimeUnit.SECONDS);
-        if (!finished || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
-            p.destroyForcibly();
-            System.err.println(
-                    "note: no class-data-sharing archive (the kernel works, it starts slower): " + out.strip());
-            return false;
-        }
-        return true;
     }
 
     private static Path userKernelsDir() {

@@ -10,7 +10,9 @@ import org.mlcycle.kernel.connection.KernelConnection;
 /**
  * Runs a kernel without a connection through a few typical cells and exits. The installer runs it
  * with {@code -XX:ArchiveClassesAtExit} so the classes a kernel loads at start go into a
- * class-data-sharing archive, which later kernel starts map instead of loading one by one.
+ * class-data-sharing archive, which later kernel starts map instead of loading one by one. It is
+ * the fallback for an install with no Python that has jupyter_client: with no client, the
+ * protocol's message classes stay out of the archive (see ClassDataArchive).
  */
 final class Warmup {
     private Warmup() {}
