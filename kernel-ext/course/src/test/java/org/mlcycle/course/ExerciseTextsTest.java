@@ -32,8 +32,11 @@ class ExerciseTextsTest {
             Path.of("src/main/java/org/mlcycle/course/lessons"), Path.of("src/main/java/org/mlcycle/course/practice"));
     /** A key in the source: an exercise id or a lesson's prefix, then a dot ("lesson04-where-to-look.title"). */
     private static final Pattern KEY = Pattern.compile("\"((?:lesson\\d\\d|lessons|practice)[\\w-]*\\.[\\w.-]+)\"");
-    /** A String.format argument: its position if given, and its conversion. */
-    private static final Pattern ARG = Pattern.compile("%(\\d+\\$)?[-#+ 0,(]*\\d*(?:\\.\\d+)?([a-zA-Z%])");
+    /**
+     * A String.format argument: its position if given, and its conversion. The texts use no space flag, so
+     * "95% interval" in a text without arguments is prose, not an argument.
+     */
+    private static final Pattern ARG = Pattern.compile("%(\\d+\\$)?[-#+0,(]*\\d*(?:\\.\\d+)?([a-zA-Z%])");
 
     private static final MessageBundle TEXTS = ExerciseTexts.BUNDLE;
 
