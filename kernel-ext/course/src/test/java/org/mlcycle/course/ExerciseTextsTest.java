@@ -108,7 +108,7 @@ class ExerciseTextsTest {
     }
 
     @Test
-    @DisplayName("with language fa a key the Persian file has shows in Persian, one it lacks in English")
+    @DisplayName("with language fa the exercise texts show in Persian, and in English again with en")
     void persianWithEnglishFallback() {
         MapAnswers answers = new MapAnswers(0)
                 .with("modelShows", new boolean[] {true, true, true, false, false, false, false})
@@ -119,10 +119,8 @@ class ExerciseTextsTest {
         CheckResult both = onlyModel.check(answers.with("onlyModel", 1));
         assertTrue(both.message().startsWith("ردیف‌هایی را شمردید که هر دو"), both.message());
         CheckResult reversed = onlyModel.check(answers.with("onlyModel", 3));
-        assertEquals(
-                "you counted it the wrong way round: legacy showing and the model not.",
-                reversed.message(),
-                "the Persian file lacks this hint: English shows");
+        assertTrue(reversed.message().startsWith("برعکس شمردید"), reversed.message());
+        // a key the Persian file lacks shows in English: MessageBundleTest, on a half-translated bundle
 
         Messages.use("en");
         assertEquals(
