@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -73,16 +74,20 @@ public record AgreementReport(
         return pe == 1 || Double.isNaN(pe) ? Double.NaN : (po - pe) / (1 - pe);
     }
 
-    /** Landis and Koch's words for a kappa value, the scale most readers know. */
+    /** Landis and Koch's words for a kappa value, the scale most readers know, in the learner's language. */
     public String strength() {
+        return Messages.get(strengthKey());
+    }
+
+    private String strengthKey() {
         double k = kappa();
-        if (Double.isNaN(k)) return "undefined";
-        if (k < 0) return "worse than chance";
-        if (k <= 0.2) return "slight";
-        if (k <= 0.4) return "fair";
-        if (k <= 0.6) return "moderate";
-        if (k <= 0.8) return "substantial";
-        return "almost perfect";
+        if (Double.isNaN(k)) return "kappa.undefined";
+        if (k < 0) return "kappa.worse";
+        if (k <= 0.2) return "kappa.slight";
+        if (k <= 0.4) return "kappa.fair";
+        if (k <= 0.6) return "kappa.moderate";
+        if (k <= 0.8) return "kappa.substantial";
+        return "kappa.almostPerfect";
     }
 
     private static String fmt(double v) {
@@ -94,7 +99,7 @@ public record AgreementReport(
                 Locale.ROOT,
                 "label agreement: kappa %s (%s), '%s' and '%s' agree on %s of %d rows; %d disagree%s",
                 fmt(kappa()),
-                strength(),
+                Messages.in("en", strengthKey()), // the verdict line is English throughout
                 first,
                 second,
                 fmt(observedAgreement()),

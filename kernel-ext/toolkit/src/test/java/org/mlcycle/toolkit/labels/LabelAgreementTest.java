@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.i18n.Messages;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -29,6 +30,13 @@ class LabelAgreementTest {
         assertEquals(0.58, r.chanceAgreement(), 1e-12);
         assertEquals(0.5238095238095238, r.kappa(), 1e-12); // scikit-learn's cohen_kappa_score
         assertEquals("moderate", r.strength());
+        try {
+            Messages.use("pt");
+            assertEquals("moderada", r.strength(), "the word is the learner's language");
+            assertTrue(r.toText().contains("(moderate)"), "the verdict line stays English throughout");
+        } finally {
+            Messages.use(null);
+        }
         assertEquals(List.of("ok", "spam"), r.classes());
         assertArrayEquals(new long[] {6, 1}, r.confusion()[0]);
         assertArrayEquals(new long[] {1, 2}, r.confusion()[1]);
