@@ -2,14 +2,15 @@ package org.mlcycle.spark;
 
 /**
  * What is approximate on Spark, and how far off it may be. Everything else the Spark path reports is
- * exact (counts, distinct counts, top values, min, max, histograms, check counts) or exact up to the
- * order of floating-point sums (mean, std, skewness).
+ * exact (counts, distinct counts, top values, min, max, histograms, the profile's quantiles, check counts)
+ * or exact up to the order of floating-point sums (mean, std, skewness); the profile's duplicate rows are
+ * counted by hashes (see {@link SparkProfile}).
  */
 public final class Approx {
     /**
      * Spark's {@code percentile_approx} accuracy: a returned quantile is a value of the column whose rank
      * is within n / ACCURACY of the asked rank (relative rank error 1e-4), where a table interpolates
-     * (type 7). Used by profile quantiles, {@code quantile(COL, P)} checks and the drift sketches.
+     * (type 7). Used by {@code quantile(COL, P)} checks and the drift sketches.
      */
     public static final int ACCURACY = 10_000;
 

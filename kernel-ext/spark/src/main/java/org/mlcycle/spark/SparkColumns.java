@@ -161,12 +161,13 @@ final class SparkColumns {
         return (int) n;
     }
 
-    /** A nullable number from a result row as a double, null as NaN. */
+    /** A nullable number from a result row (or no row) as a double, null as NaN. */
     static double num(Row r, int i) {
-        return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
+        return r == null || r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
     }
 
+    /** A nullable whole number from a result row (or no row), null as 0. */
     static long whole(Row r, int i) {
-        return r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
+        return r == null || r.isNullAt(i) ? 0 : ((Number) r.get(i)).longValue();
     }
 }

@@ -20,6 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.mlcycle.toolkit.quality.ColumnProfiles;
+import org.mlcycle.toolkit.stats.ValueCount;
 import org.mlcycle.toolkit.stats.ValueCounts;
 
 /**
@@ -36,11 +38,14 @@ final class ValueGroups {
     record Groups(long distinct, long present, double nLogN, List<Count> top) {
         static final Groups NONE = new Groups(0, 0, 0, List.of());
 
-        /** ydata-profiling's imbalance from the totals: 1 - H / ln k with H = ln N - sum(n ln n) / N. */
+        /** ydata-profiling's imbalance from the totals (see {@link ColumnProfiles#imbalance}). */
         double imbalance() {
-            if (distinct < 2) return 0;
-            double h = Math.log(present) - nLogN / present;
-            return 1 - h / Math.log(distinct);
+            return ColumnProfiles.imbalance(distinct, present, nLogN);
+        }
+
+        /** The top values as the reports list them. */
+        List<ValueCount> valueCounts() {
+            return top.stream().map(v -> new ValueCount(v.value(), v.count())).toList();
         }
     }
 
@@ -62,20 +67,7 @@ final class ValueGroups {
     static Map<String, Groups> of(Dataset<Row> ds, List<String> columns, int keep, long topLimit, Column where) {
         Map<String, Groups> out = new HashMap<>();
         if (columns.isEmpty()) return out;
-        List<Column> pairs = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String name = columns.get(i);
-            boolean number = SparkColumns.numeric(ds, name);
-            Column v = SparkColumns.value(ds, name);
-            pairs.add(struct(
-                    lit(i).as("c"),
-                    (number ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType)).as("s"),
-                    (number ? v : lit(null).cast(DataTypes.DoubleType)).as("d")));
-        }
-        Dataset<Row> values = ds.select(
-                        explode(array(pairs.toArray(Column[]::new))).as("p"))
-                .select(col("p.c").as("c"), col("p.s").as("s"), col("p.d").as("d"))
-                .where(col("s").isNotNull().or(col("d").isNotNull()));
+        Dataset<Row> values = pairs(ds, columns, null);
         if (where != null) values = values.where(where);
         // one shuffle counts every (column, value) pair; the totals and the top values both read it
         Dataset<Row> counted =
@@ -106,8 +98,33 @@ final class ValueGroups {
         }
     }
 
-    /** The {@code keep} most frequent values of the columns {@code which} (count descending, then value). */
-    private static Map<Integer, List<Count>> top(Dataset<Row> counted, List<Integer> which, int keep) {
+    /**
+     * Every row as one (c, s, d) pair per column: c the index in {@code columns}, s the text of a text
+     * column, d the number of a number column (null when missing, the other one null too); pairs with
+     * neither are left out. {@code extra}, when not null, is one more pair per row (a struct of c, s, d).
+     */
+    static Dataset<Row> pairs(Dataset<Row> ds, List<String> columns, Column extra) {
+        List<Column> pairs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i);
+            boolean number = SparkColumns.numeric(ds, name);
+            Column v = SparkColumns.value(ds, name);
+            pairs.add(struct(
+                    lit(i).as("c"),
+                    (number ? lit(null).cast(DataTypes.StringType) : v.cast(DataTypes.StringType)).as("s"),
+                    (number ? v : lit(null).cast(DataTypes.DoubleType)).as("d")));
+        }
+        if (extra != null) pairs.add(extra);
+        return ds.select(explode(array(pairs.toArray(Column[]::new))).as("p"))
+                .select(col("p.c").as("c"), col("p.s").as("s"), col("p.d").as("d"))
+                .where(col("s").isNotNull().or(col("d").isNotNull()));
+    }
+
+    /**
+     * The {@code keep} most frequent values of the columns {@code which} (count descending, then value), from
+     * counted pairs (c, s, d, n).
+     */
+    static Map<Integer, List<Count>> top(Dataset<Row> counted, List<Integer> which, int keep) {
         Map<Integer, List<Count>> out = new HashMap<>();
         if (which.isEmpty()) return out;
         var ranked = Window.partitionBy("c").orderBy(col("n").desc(), col("s").asc(), col("d").asc());

@@ -1,7 +1,6 @@
 package org.mlcycle.toolkit.quality;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mlcycle.toolkit.stats.NumericValues;
@@ -47,34 +46,15 @@ public final class Profile {
             profiles.add(NumericValues.isNumeric(c) ? numeric(c, options) : categorical(c, options));
         }
         long duplicates = Duplicates.count(columns, table.rowCount());
-        List<ProfileAlert> alerts = Alerts.of(table.rowCount(), profiles, duplicates, options);
-        return new ProfileReport(table.name(), table.rowCount(), profiles, duplicates, alerts, options);
+        return ColumnProfiles.report(table.name(), table.rowCount(), profiles, duplicates, options);
     }
 
     private static ColumnProfile numeric(Column<?> c, ProfileOptions o) {
         double[] v = NumericValues.sorted(c);
         int n = v.length;
-        long missing = c.size() - n;
         String type = c.type().name();
         if (n == 0) {
-            return new ColumnProfile(
-                    c.name(),
-                    type,
-                    true,
-                    c.size(),
-                    missing,
-                    0,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    Double.NaN);
+            return ColumnProfiles.empty(c.name(), type, c.size());
         }
         double sum = 0;
         long zeros = 0;
@@ -96,8 +76,6 @@ public final class Profile {
             m2 += d2;
             m3 += d2 * d;
         }
-        double std = n > 1 ? Math.sqrt(m2 / (n - 1)) : Double.NaN;
-        double skew = skewness(n, m2 / n, m3 / n);
         List<Double> qs = new ArrayList<>();
         for (double p : QUANTILES) {
             qs.add(Quantiles.of(v, p));
@@ -110,26 +88,11 @@ public final class Profile {
             List<ValueCount> runs = runs(v);
             imbalance = imbalance(runs.stream().mapToLong(ValueCount::count).toArray());
             runs.sort((a, b) -> Long.compare(b.count(), a.count()));
-            top = runs.subList(0, Math.min(o.topK(), runs.size()));
+            top = runs;
         }
-        return new ColumnProfile(
-                c.name(),
-                type,
-                true,
-                c.size(),
-                missing,
-                distinct,
-                zeros,
-                mean,
-                std,
-                v[0],
-                v[n - 1],
-                skew,
-                qs,
-                Arrays.stream(edges).boxed().toList(),
-                Arrays.stream(counts).boxed().toList(),
-                top,
-                imbalance);
+        return ColumnProfiles.numeric(
+                c.name(), type, c.size(), n, distinct, zeros, mean, m2, m3, v[0], v[n - 1], qs, edges, counts, top,
+                imbalance, o);
     }
 
     private static ColumnProfile categorical(Column<?> c, ProfileOptions o) {
@@ -140,24 +103,15 @@ public final class Profile {
         }
         double imbalance = imbalance(
                 vc.counts().values().stream().mapToLong(Long::longValue).toArray());
-        return new ColumnProfile(
+        return ColumnProfiles.categorical(
                 c.name(),
                 c.type().name(),
-                false,
                 c.size(),
-                vc.missing(),
+                c.size() - vc.missing(),
                 vc.counts().size(),
-                0,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                List.of(),
-                List.of(),
-                List.of(),
                 top,
-                imbalance);
+                imbalance,
+                o);
     }
 
     /** Runs of equal values in ascending order, as value counts (ascending by value). */
