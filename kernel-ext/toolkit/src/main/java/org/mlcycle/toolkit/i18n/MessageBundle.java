@@ -87,6 +87,38 @@ public final class MessageBundle {
         return out;
     }
 
+    /**
+     * What each of {@link Messages#LANGUAGES} lacks, a line each ("exercises_fa: 3 of 466 keys
+     * missing, shown in English: a, b, c"), for a test or a translator to read.
+     */
+    public String coverage() {
+        String name = baseName.substring(baseName.lastIndexOf('.') + 1);
+        StringBuilder out = new StringBuilder();
+        for (String lang : Messages.LANGUAGES) {
+            List<String> missing = missing(lang);
+            out.append(name)
+                    .append('_')
+                    .append(lang)
+                    .append(": ")
+                    .append(missing.size())
+                    .append(" of ")
+                    .append(keys().size())
+                    .append(" keys missing, shown in English")
+                    .append(missing.isEmpty() ? "" : ": " + String.join(", ", missing))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The keys some translation has and English lacks, as "fa: key" lines: each a mistake. */
+    public List<String> unknownInAnyLanguage() {
+        List<String> out = new ArrayList<>();
+        for (String lang : Messages.LANGUAGES) {
+            unknown(lang).forEach(k -> out.add(lang + ": " + k));
+        }
+        return out;
+    }
+
     /** The keys of {@code language}'s own file, read as the file it is (not what it inherits). */
     private Set<String> ownKeys(String language) {
         String lang = Messages.normalise(language);

@@ -21,7 +21,7 @@ public final class Messages {
     /** The languages the course is translated into, English first. */
     public static final List<String> LANGUAGES = List.of("en", "fa", "zh", "pt");
 
-    private static final MessageBundle TOOLKIT = MessageBundle.of("org.mlcycle.toolkit.i18n.messages", Messages.class);
+    static final MessageBundle TOOLKIT = MessageBundle.of("org.mlcycle.toolkit.i18n.messages", Messages.class);
     private static volatile String chosen;
 
     private Messages() {}
