@@ -1,7 +1,9 @@
 package org.mlcycle.toolkit.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * The few HTML pieces every report needs. Reports are static HTML with inline styles and no script
@@ -52,6 +54,15 @@ public final class Html {
         return out.append("</div>").toString();
     }
 
+    /**
+     * A report's column headers in the learner's language: the message {@code prefix + name} for
+     * each name ({@code headers("report.checks.", "constraint", "measured")}). Only the words a
+     * reader sees; the names of tables handed back to code stay as they are.
+     */
+    public static List<String> headers(String prefix, String... names) {
+        return Arrays.stream(names).map(n -> Messages.get(prefix + n)).toList();
+    }
+
     /** Escapes text for an HTML body or attribute. */
     public static String escape(Object value) {
         String s = String.valueOf(value);
@@ -70,10 +81,13 @@ public final class Html {
         return out.toString();
     }
 
-    /** A table with a header row, sorted by a click on a header; every cell is escaped. */
+    /**
+     * A table with a header row, sorted by a click on a header; every cell is escaped. In a
+     * right-to-left language the table stays left to right, so columns and numbers keep their order.
+     */
     public static String table(List<String> header, List<List<?>> rows) {
-        StringBuilder out =
-                new StringBuilder("<table class=\"mlcycle\"" + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
+        StringBuilder out = new StringBuilder("<table class=\"mlcycle\""
+                + (Messages.rightToLeft() ? " dir=\"ltr\"" : "") + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }
