@@ -47,7 +47,20 @@ public final class Html {
 
     /** A report's block: the headline in bold (escaped here), then the HTML parts in order. */
     public static String report(String headline, String... parts) {
-        StringBuilder out = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+        return report("", headline, parts);
+    }
+
+    /**
+     * A report whose headline is in the learner's language ({@link Messages}): as {@link #report},
+     * read right to left in Persian, its tables still left to right.
+     */
+    public static String translatedReport(String headline, String... parts) {
+        return report(Messages.dirAttribute(), headline, parts);
+    }
+
+    private static String report(String dir, String headline, String... parts) {
+        StringBuilder out = new StringBuilder(
+                        "<div" + dir + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
                 .append(escape(headline))
                 .append("</b></p>");
         for (String part : parts) out.append(part);
