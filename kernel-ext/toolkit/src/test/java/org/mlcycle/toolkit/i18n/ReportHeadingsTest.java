@@ -7,10 +7,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.drift.Drift;
+import org.mlcycle.toolkit.labels.AgreementReport;
+import org.mlcycle.toolkit.labels.LabelAgreement;
 import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.report.Html;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 class ReportHeadingsTest {
@@ -64,5 +67,21 @@ class ReportHeadingsTest {
                 en.contains(Html.escape("drift 'ads' vs 'later': 0 of 1 columns drifted (0%); dataset drift: no")),
                 "English report");
         assertTrue(en.contains("<th>missing ref -&gt; cur</th>"), "English report");
+    }
+
+    @Test
+    @DisplayName("the Chinese agreement headline puts the row count before the share, as Chinese reads")
+    void agreementOrder() {
+        AgreementReport r = LabelAgreement.between(
+                Table.create(
+                        "labels",
+                        StringColumn.create("ann", "a", "a", "b", "b"),
+                        StringColumn.create("bob", "a", "b", "b", "b")),
+                "ann",
+                "bob");
+        Messages.use("zh");
+        String zh = r.toHtml();
+        assertTrue(zh.contains(Html.escape("'ann' 与 'bob' 在 4 行中的 0.7500 上一致；1 行不一致")), "Chinese agreement");
+        assertTrue(r.verdict().contains("agree on 0.7500 of 4 rows"), r.verdict());
     }
 }
