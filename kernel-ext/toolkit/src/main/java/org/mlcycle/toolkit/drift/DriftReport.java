@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -176,13 +177,22 @@ public record DriftReport(
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-drift\" style=\"font-family:sans-serif\">");
+        StringBuilder out = new StringBuilder(
+                "<div class=\"mlcycle-drift\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\">");
         out.append("<p style=\"font-weight:bold;color:")
                 .append(datasetDrift() ? "#b3261e" : drifted().isEmpty() ? "#1a7f37" : "#b35900")
                 .append("\">")
-                .append(Html.escape(headline()))
+                .append(Html.escape(Messages.get(
+                        "report.drift.headline",
+                        reference,
+                        current,
+                        drifted().size(),
+                        columns.size(),
+                        100 * driftedShare(),
+                        Messages.get(datasetDrift() ? "report.drift.yes" : "report.drift.no"),
+                        100 * options.driftShare())))
                 .append("</p>");
-        out.append("<p style=\"color:#666;font-size:smaller\">")
+        out.append("<p dir=\"ltr\" style=\"color:#666;font-size:smaller\">")
                 .append(Html.escape(ruleLine()))
                 .append("</p>");
         List<List<?>> rows = new ArrayList<>();
@@ -214,21 +224,22 @@ public record DriftReport(
                             + c.note()));
         }
         out.append(Html.table(
-                List.of(
+                Html.headers(
+                        "report.drift.",
                         "column",
                         "kind",
                         "verdict",
                         "moved",
                         "rule",
                         "score",
-                        "KS D / chi2",
-                        "p (n)",
-                        "PSI",
-                        "JS",
-                        "W/std",
-                        "L-inf at",
-                        "missing ref -> cur",
-                        "new / note"),
+                        "ksChi2",
+                        "pN",
+                        "psi",
+                        "js",
+                        "wStd",
+                        "linfAt",
+                        "missing",
+                        "newNote"),
                 rows));
         if (!columns.isEmpty()) {
             List<String> names = columns.stream().map(ColumnDrift::name).toList();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -127,32 +128,38 @@ public record AbResult(
                         "[" + Numbers.format(ctrDifferenceLow) + ", " + Numbers.format(ctrDifferenceHigh) + "]",
                         String.format(Locale.ROOT, "z %.2f, p %s", z, Numbers.format(pValue))),
                 List.of(
-                        "revenue per 1,000 requests",
+                        Messages.get("report.ab.revenueRow"),
                         Numbers.format(revenueDifference),
                         "[" + Numbers.format(revenueDifferenceLow) + ", " + Numbers.format(revenueDifferenceHigh) + "]",
-                        "normal approximation"));
-        return Html.report(
-                String.format(
-                        Locale.ROOT,
-                        "A/B test: %,d requests over %d days, %s vs %s",
+                        Messages.get("report.ab.normal")));
+        String k = "report.ab.";
+        return Html.translatedReport(
+                Messages.get(
+                        "report.ab.headline",
                         control.requests() + treatment.requests(),
                         options.days(),
                         treatment.arm(),
                         control.arm()),
                 Html.table(
                         List.of(
-                                "arm",
-                                "requests",
-                                "impressions",
-                                "clicks",
-                                "CTR",
-                                "CTR " + lvl + " interval",
-                                "revenue / 1,000 requests",
-                                lvl + " interval",
-                                "scoring µs / request"),
+                                Messages.get(k + "arm"),
+                                Messages.get(k + "requests"),
+                                Messages.get(k + "impressions"),
+                                Messages.get(k + "clicks"),
+                                Messages.get(k + "ctr"),
+                                Messages.get(k + "ctrInterval", lvl),
+                                Messages.get(k + "revenue"),
+                                Messages.get(k + "interval", lvl),
+                                Messages.get(k + "scoring")),
                         rows),
-                "<p style=\"margin:6px 0 2px 0\">treatment - control</p>",
-                Html.table(List.of("metric", "difference", lvl + " interval", "test"), diff));
+                "<p style=\"margin:6px 0 2px 0\">" + Html.escape(Messages.get(k + "difference")) + "</p>",
+                Html.table(
+                        List.of(
+                                Messages.get(k + "metric"),
+                                Messages.get(k + "differenceColumn"),
+                                Messages.get(k + "interval", lvl),
+                                Messages.get(k + "test")),
+                        diff));
     }
 
     @Override

@@ -83,7 +83,7 @@ public record PeekingReport(
         return Html.report(
                 toText(),
                 Html.table(
-                        List.of("analysis", "A/A tests", "declared significant", "false-positive rate"),
+                        Html.headers("report.peeking.", "analysis", "tests", "significant", "falsePositiveRate"),
                         List.of(
                                 List.of(
                                         "peek every day, stop at the first p < " + Numbers.format(alpha),

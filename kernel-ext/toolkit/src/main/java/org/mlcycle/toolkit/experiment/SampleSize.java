@@ -61,13 +61,7 @@ public record SampleSize(double baseline, double target, double alpha, double po
         return Html.report(
                 toText(),
                 Html.table(
-                        List.of(
-                                "baseline CTR",
-                                "target CTR",
-                                "lift",
-                                "alpha (two-sided)",
-                                "power",
-                                "impressions per arm"),
+                        Html.headers("report.sampleSize.", "baseline", "target", "lift", "alpha", "power", "perArm"),
                         List.of(List.of(
                                 baseline,
                                 target,

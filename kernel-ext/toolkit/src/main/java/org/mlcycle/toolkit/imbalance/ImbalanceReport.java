@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -99,8 +100,22 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
                     .append(Math.max(1, Math.round(300 * c.share())))
                     .append("px\"></span></div>");
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(List.of("class", "rows", "share"), rows) + bars + "</div>";
+        String headline = classes.size() == 1
+                ? Messages.get("report.imbalance.oneClass", majority().name(), rows())
+                : Messages.get(
+                        "report.imbalance.headline",
+                        Messages.get(isImbalanced() ? "report.imbalance.imbalanced" : "report.imbalance.balanced"),
+                        minority().name(),
+                        pct(minority().share()),
+                        rows(),
+                        1 / ratio(),
+                        majority().name(),
+                        pct(majorityAccuracy()),
+                        isImbalanced() ? Messages.get("report.imbalance.advice") : "");
+        return Html.translatedReport(
+                headline,
+                Html.table(Html.headers("report.imbalance.", "class", "rows", "share"), rows),
+                Messages.rightToLeft() ? "<div dir=\"ltr\">" + bars + "</div>" : bars.toString());
     }
 
     @Override

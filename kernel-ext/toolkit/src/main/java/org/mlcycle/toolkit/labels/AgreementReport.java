@@ -151,9 +151,21 @@ public record AgreementReport(
         for (Disagreement d : disagreements.subList(0, Math.min(SHOWN, disagreements.size()))) {
             dis.add(List.of(d.row(), d.first(), d.second()));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(head, rows) + "<p style=\"margin:4px 0\">disagreements</p>"
-                + Html.table(List.of("row", first, second), dis) + "</div>";
+        String headline = Messages.get(
+                "report.agreement.headline",
+                fmt(kappa()),
+                Messages.get(strengthKey()),
+                first,
+                second,
+                fmt(observedAgreement()),
+                compared(),
+                disagreements.size(),
+                skipped == 0 ? "" : Messages.get("report.agreement.skipped", skipped));
+        return Html.translatedReport(
+                headline,
+                Html.table(head, rows),
+                "<p style=\"margin:4px 0\">" + Html.escape(Messages.get("report.agreement.disagreements")) + "</p>",
+                Html.table(List.of(Messages.get("report.agreement.row"), first, second), dis));
     }
 
     @Override

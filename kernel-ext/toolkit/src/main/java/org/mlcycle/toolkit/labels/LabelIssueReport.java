@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.split.LabelColumn;
@@ -156,17 +157,24 @@ public record LabelIssueReport(
                 row.add(confidentJoint[i][j] + " (" + fmt(calibratedJoint[i][j]) + ")");
             joint.add(row);
         }
-        List<String> head = new ArrayList<>(List.of("given \\ confident"));
+        List<String> head = new ArrayList<>(List.of(Messages.get("report.labelIssues.givenConfident")));
         head.addAll(classes);
         List<List<?>> top = new ArrayList<>();
         for (LabelIssue issue : issues.subList(0, Math.min(SHOWN, issues.size()))) {
             top.add(List.of(issue.row(), issue.given(), issue.suggested(), fmt(issue.selfConfidence())));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p><p style=\"margin:4px 0\">confident joint (calibrated in brackets)</p>"
-                + Html.table(head, joint)
-                + "<p style=\"margin:4px 0\">most suspicious rows</p>"
-                + Html.table(List.of("row", "given", "suggested", "self-confidence"), top) + "</div>";
+        String headline = Messages.get(
+                "report.labelIssues.headline",
+                issues.size(),
+                rows,
+                rows == 0 ? 0.0 : 100.0 * issues.size() / rows,
+                source);
+        return Html.translatedReport(
+                headline,
+                "<p style=\"margin:4px 0\">" + Html.escape(Messages.get("report.labelIssues.joint")) + "</p>",
+                Html.table(head, joint),
+                "<p style=\"margin:4px 0\">" + Html.escape(Messages.get("report.labelIssues.suspicious")) + "</p>",
+                Html.table(Html.headers("report.labelIssues.", "row", "given", "suggested", "selfConfidence"), top));
     }
 
     @Override

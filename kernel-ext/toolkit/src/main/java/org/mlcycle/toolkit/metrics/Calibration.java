@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -147,11 +148,10 @@ public record Calibration(List<Bin> bins, double expectedCalibrationError, int n
         for (int i = 0; i < bins.size(); i++) {
             rows.add(List.of(range(bins.get(i)), bins.get(i).count, predicted.get(i), observed.get(i)));
         }
-        return Html.report(
-                String.format(
-                        Locale.ROOT, "calibration: ECE %s over %d rows", Numbers.brief(expectedCalibrationError), n),
+        return Html.translatedReport(
+                Messages.get("report.calibration.headline", Numbers.brief(expectedCalibrationError), n),
                 Charts.img(chart()),
-                Html.table(List.of("bin", "rows", "mean predicted", "observed"), rows));
+                Html.table(Html.headers("report.calibration.", "bin", "rows", "predicted", "observed"), rows));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -52,21 +53,26 @@ public record ClassificationReport(
 
     /** One line: what is wrong or how good, with the numbers behind it. */
     public String verdict() {
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language} (the HTML's headline; the text and the record stay English). */
+    private String verdict(String language) {
         long n = confusion.n();
         if (confusion.positives() == 0 || confusion.positives() == n) {
-            return String.format(Locale.ROOT, "only one class in %d rows: ROC-AUC and PR-AUC are undefined", n);
+            return Messages.in(language, "report.classification.oneClass", n);
         }
         if (confusion.predictedPositives() == 0) {
-            return String.format(
-                    Locale.ROOT,
-                    "predicts no positive at threshold %s: accuracy %s equals always-majority %s, recall 0",
+            return Messages.in(
+                    language,
+                    "report.classification.noPositive",
                     Checks.fmt(options.threshold()),
                     Checks.fmt(confusion.accuracy()),
                     Checks.fmt(majorityAccuracy()));
         }
-        return String.format(
-                Locale.ROOT,
-                "ROC-AUC %s, PR-AUC %s (base rate %s); precision %s, recall %s at threshold %s",
+        return Messages.in(
+                language,
+                "report.classification.headline",
                 Checks.fmt(rocAuc),
                 Checks.fmt(averagePrecision),
                 Checks.fmt(baseRate()),
@@ -108,9 +114,32 @@ public record ClassificationReport(
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>metrics: "
-                + Html.escape(verdict()) + "</b></p>" + Html.table(List.of("metric", "value"), lines())
-                + calibration.toHtml() + "</div>";
+        List<String> names = Html.headers(
+                "report.classification.",
+                "rows",
+                "positives",
+                "rocAuc",
+                "prAuc",
+                "logLoss",
+                "normalizedEntropy",
+                "brier",
+                "ece",
+                "threshold",
+                "precision",
+                "recall",
+                "f1",
+                "accuracy",
+                "majorityAccuracy",
+                "counts");
+        List<List<?>> rows = new ArrayList<>();
+        List<List<?>> english = lines(); // in the order of the names above
+        for (int i = 0; i < english.size(); i++) {
+            rows.add(List.of(names.get(i), english.get(i).get(1)));
+        }
+        return Html.translatedReport(
+                Messages.get("report.classification.metrics", verdict(Messages.language())),
+                Html.table(Html.headers("report.classification.", "metric", "value"), rows),
+                calibration.toHtml());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -109,11 +110,23 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     @Override
     public String toHtml() {
-        return Html.report(
-                toText(),
+        String k = "report.confusion.";
+        return Html.translatedReport(
+                Messages.get(
+                        k + "headline",
+                        Checks.fmt(precision()),
+                        Checks.fmt(recall()),
+                        Checks.fmt(f1()),
+                        Checks.fmt(accuracy()),
+                        tp,
+                        fp,
+                        fn,
+                        tn),
                 Html.table(
-                        List.of("", "predicted positive", "predicted negative"),
-                        List.of(List.of("actual positive", tp, fn), List.of("actual negative", fp, tn))),
+                        Html.headers(k, "corner", "predictedPositive", "predictedNegative"),
+                        List.of(
+                                List.of(Messages.get(k + "actualPositive"), tp, fn),
+                                List.of(Messages.get(k + "actualNegative"), fp, tn))),
                 Charts.img(chart()));
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -86,7 +87,11 @@ public record Interval(
 
     @Override
     public String toHtml() {
-        return Html.report(toText());
+        String rowsText = Messages.get("report.interval.rows", rows)
+                + (positives >= 0 ? Messages.get("report.interval.positives", positives) : "");
+        String method = Messages.get("report.interval.method", 100 * level, resamples, rowsText, seed);
+        String warn = enoughPositives() ? "" : Messages.get("report.interval.tooFew", positives);
+        return Html.translatedReport(name + ": " + brief() + " (" + method + ")" + warn);
     }
 
     @Override

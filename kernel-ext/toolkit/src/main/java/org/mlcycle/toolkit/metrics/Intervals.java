@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.support.Require;
@@ -70,18 +71,20 @@ public record Intervals(String title, List<Interval> intervals) implements Rende
                     v.low(),
                     v.high(),
                     v.rows(),
-                    v.positives() < 0 ? "" : v.positives() + (v.enoughPositives() ? "" : " (too few)")));
+                    v.positives() < 0
+                            ? ""
+                            : v.positives() + (v.enoughPositives() ? "" : Messages.get("report.intervals.tooFew"))));
         }
         Interval first = intervals.get(0);
-        String note = String.format(
-                java.util.Locale.ROOT,
-                "<p style=\"margin:4px 0;color:#555\">%.0f%% bootstrap intervals, %,d resamples, seed %d</p>",
-                100 * first.level(),
-                first.resamples(),
-                first.seed());
-        return Html.report(
+        String note = "<p style=\"margin:4px 0;color:#555\">"
+                + Html.escape(
+                        Messages.get("report.intervals.note", 100 * first.level(), first.resamples(), first.seed()))
+                + "</p>";
+        return Html.translatedReport(
                 title,
-                Html.table(List.of("", "estimate", "low", "high", "rows", "positives"), rows),
+                Html.table(
+                        Html.headers("report.intervals.", "name", "estimate", "low", "high", "rows", "positives"),
+                        rows),
                 note,
                 Charts.img(chart()));
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -98,11 +99,22 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-checks\" style=\"font-family:sans-serif\">");
+        StringBuilder out = new StringBuilder(
+                "<div class=\"mlcycle-checks\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\">");
         out.append("<p style=\"font-weight:bold;color:")
                 .append(passed() ? "#1a7f37" : "#b3261e")
                 .append("\">")
-                .append(Html.escape(headline()))
+                .append(Html.escape(
+                        results.isEmpty()
+                                ? Messages.get("report.checks.headlineEmpty", name, table, rows, NO_CONSTRAINTS)
+                                : Messages.get(
+                                        "report.checks.headline",
+                                        name,
+                                        table,
+                                        rows,
+                                        passed() ? "PASS" : "FAIL",
+                                        failures().size(),
+                                        results.size())))
                 .append("</p>");
         List<List<?>> rowsOut = new ArrayList<>();
         for (ConstraintResult r : results) {
@@ -113,7 +125,8 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                             .toList());
             rowsOut.add(List.of(r.passed() ? "ok" : "FAIL", r.constraint(), measured(r), failing));
         }
-        out.append(Html.table(List.of("", "constraint", "measured", "failing rows (row: value)"), rowsOut));
+        out.append(Html.table(
+                Html.headers("report.checks.", "verdict", "constraint", "measured", "failingRows"), rowsOut));
         return out.append("</div>").toString();
     }
 

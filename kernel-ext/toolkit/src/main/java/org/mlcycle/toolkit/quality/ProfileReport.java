@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -107,9 +108,11 @@ public record ProfileReport(
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-profile\" style=\"font-family:sans-serif\">");
+        StringBuilder out = new StringBuilder(
+                "<div class=\"mlcycle-profile\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\">");
         out.append("<p style=\"font-weight:bold\">")
-                .append(Html.escape(headline()))
+                .append(Html.escape(Messages.get(
+                        "report.profile.headline", table, rows, columns.size(), duplicateRows, alerts.size())))
                 .append("</p>");
         if (!alerts.isEmpty()) {
             out.append("<ul style=\"color:#b35900;margin:0 0 0.5em 0\">");
@@ -146,11 +149,12 @@ public record ProfileReport(
                     top));
         }
         out.append(Html.table(
-                List.of(
+                Html.headers(
+                        "report.profile.",
                         "column",
                         "type",
                         "missing",
-                        "missing %",
+                        "missingShare",
                         "distinct",
                         "mean",
                         "std",
@@ -161,7 +165,7 @@ public record ProfileReport(
                         "p75",
                         "p95",
                         "max",
-                        "top values"),
+                        "top"),
                 rowsOut));
         if (columns.stream().anyMatch(c -> c.missing() > 0)) {
             out.append(Charts.img(Charts.missingBars(

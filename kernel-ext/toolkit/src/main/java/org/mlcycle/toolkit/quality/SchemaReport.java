@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -58,10 +59,16 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
         for (SchemaAnomaly a : anomalies) {
             rowsOut.add(List.of(a.kind().name(), a.column(), a.detail()));
         }
-        return "<div class=\"mlcycle-schema-report\" style=\"font-family:sans-serif\"><p"
+        return "<div class=\"mlcycle-schema-report\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p"
                 + " style=\"font-weight:bold;color:"
-                + (valid() ? "#1a7f37" : "#b3261e") + "\">" + Html.escape(headline()) + "</p>"
-                + (rowsOut.isEmpty() ? "" : Html.table(List.of("anomaly", "column", "detail"), rowsOut)) + "</div>";
+                + (valid() ? "#1a7f37" : "#b3261e") + "\">"
+                + Html.escape(Messages.get(
+                        "report.schema.headline", schema, batch, rows, valid() ? "VALID" : "INVALID", anomalies.size()))
+                + "</p>"
+                + (rowsOut.isEmpty()
+                        ? ""
+                        : Html.table(Html.headers("report.schema.", "anomaly", "column", "detail"), rowsOut))
+                + "</div>";
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.mlcycle.toolkit.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * The few HTML pieces every report needs. Reports are static HTML with inline styles and no script
@@ -45,11 +47,33 @@ public final class Html {
 
     /** A report's block: the headline in bold (escaped here), then the HTML parts in order. */
     public static String report(String headline, String... parts) {
-        StringBuilder out = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+        return report("", headline, parts);
+    }
+
+    /**
+     * A report whose headline is in the learner's language ({@link Messages}): as {@link #report},
+     * read right to left in Persian, its tables still left to right.
+     */
+    public static String translatedReport(String headline, String... parts) {
+        return report(Messages.dirAttribute(), headline, parts);
+    }
+
+    private static String report(String dir, String headline, String... parts) {
+        StringBuilder out = new StringBuilder(
+                        "<div" + dir + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
                 .append(escape(headline))
                 .append("</b></p>");
         for (String part : parts) out.append(part);
         return out.append("</div>").toString();
+    }
+
+    /**
+     * A report's column headers in the learner's language: the message {@code prefix + name} for
+     * each name ({@code headers("report.checks.", "constraint", "measured")}). Only the words a
+     * reader sees; the names of tables handed back to code stay as they are.
+     */
+    public static List<String> headers(String prefix, String... names) {
+        return Arrays.stream(names).map(n -> Messages.get(prefix + n)).toList();
     }
 
     /** Escapes text for an HTML body or attribute. */
@@ -70,10 +94,13 @@ public final class Html {
         return out.toString();
     }
 
-    /** A table with a header row, sorted by a click on a header; every cell is escaped. */
+    /**
+     * A table with a header row, sorted by a click on a header; every cell is escaped. In a
+     * right-to-left language the table stays left to right, so columns and numbers keep their order.
+     */
     public static String table(List<String> header, List<List<?>> rows) {
-        StringBuilder out =
-                new StringBuilder("<table class=\"mlcycle\"" + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
+        StringBuilder out = new StringBuilder("<table class=\"mlcycle\""
+                + (Messages.rightToLeft() ? " dir=\"ltr\"" : "") + SORTABLE + "><thead><tr" + SORT_HEADER + ">");
         for (String h : header) {
             out.append("<th>").append(escape(h)).append("</th>");
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.toolkit.i18n.Messages;
+import org.mlcycle.toolkit.report.Html;
 
 class BootstrapTest {
     /** n rows, a share of them positive; a score that ranks positives higher by {@code signal}. */
@@ -83,6 +85,16 @@ class BootstrapTest {
         assertTrue(v.toText().contains("too few to conclude"), v.toText());
         Intervals both = Interval.of("two", List.of(v, v));
         assertTrue(both.toHtml().contains("<img"));
+        assertEquals(Html.report(v.toText()), v.toHtml(), "in English the HTML says what the text says");
+        try {
+            Messages.use("fa");
+            assertTrue(v.toHtml().contains("بازهٔ بوت‌استرپ 95%"), v.toHtml());
+            assertTrue(v.toHtml().contains(" dir=\"rtl\""), v.toHtml());
+            assertTrue(both.toHtml().contains("<th>برآورد</th>"), "Persian column headers");
+            assertTrue(v.toText().contains("too few to conclude"), "the text stays English");
+        } finally {
+            Messages.use(null);
+        }
         assertThrows(
                 IllegalArgumentException.class,
                 () -> Bootstrap.interval("x", new boolean[2], new double[3], Bootstrap.rocAuc()));
