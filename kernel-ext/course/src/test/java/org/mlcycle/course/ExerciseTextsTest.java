@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,11 +31,6 @@ class ExerciseTextsTest {
             Path.of("src/main/java/org/mlcycle/course/lessons"), Path.of("src/main/java/org/mlcycle/course/practice"));
     /** A key in the source: an exercise id or a lesson's prefix, then a dot ("lesson04-where-to-look.title"). */
     private static final Pattern KEY = Pattern.compile("\"((?:lesson\\d\\d|lessons|practice)[\\w-]*\\.[\\w.-]+)\"");
-    /**
-     * A String.format argument: its position if given, and its conversion. The texts use no space flag, so
-     * "95% interval" in a text without arguments is prose, not an argument.
-     */
-    private static final Pattern ARG = Pattern.compile("%(\\d+\\$)?[-#+0,(]*\\d*(?:\\.\\d+)?([a-zA-Z%])");
 
     private static final MessageBundle TEXTS = ExerciseTexts.BUNDLE;
 
@@ -87,16 +81,7 @@ class ExerciseTextsTest {
                 assertFalse(e.title().isBlank(), lang + " " + e.id());
             }
         }
-        List<String> changed = new ArrayList<>();
-        for (String lang : Messages.LANGUAGES) {
-            Set<String> missing = Set.copyOf(TEXTS.missing(lang));
-            for (String key : TEXTS.keys()) {
-                if (!missing.contains(key) && !arguments(TEXTS.in(lang, key)).equals(arguments(TEXTS.in("en", key)))) {
-                    changed.add(lang + ": " + key);
-                }
-            }
-        }
-        assertEquals(List.of(), changed, "translations whose format arguments differ from English");
+        assertEquals(List.of(), TEXTS.argumentMismatches(), "translations whose format arguments differ from English");
     }
 
     @Test
@@ -120,23 +105,5 @@ class ExerciseTextsTest {
                 Exercises.loaded().get("lesson08-only-model").title());
         assertTrue(
                 onlyModel.check(answers.with("onlyModel", 1)).message().startsWith("you counted rows where both show"));
-    }
-
-    /** The conversions of a pattern's arguments, in order of position ("%%" is no argument). */
-    private static List<String> arguments(String pattern) {
-        List<String> out = new ArrayList<>();
-        Matcher m = ARG.matcher(pattern);
-        int next = 1;
-        while (m.find()) {
-            if (m.group(2).equals("%") || m.group(2).equals("n")) {
-                continue;
-            }
-            int at = m.group(1) == null ? next++ : Integer.parseInt(m.group(1).replace("$", ""));
-            while (out.size() < at) {
-                out.add("");
-            }
-            out.set(at - 1, m.group(2));
-        }
-        return out;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One family of {@code .properties} files (UTF-8): {@code name.properties} in English, which holds
@@ -115,6 +117,48 @@ public final class MessageBundle {
         List<String> out = new ArrayList<>();
         for (String lang : Messages.LANGUAGES) {
             unknown(lang).forEach(k -> out.add(lang + ": " + k));
+        }
+        return out;
+    }
+
+    /**
+     * The translated texts whose format arguments differ from English ("zh: key"): a different
+     * conversion at a position (%d where English has %s) fails when the text is shown, so every
+     * language must keep English's arguments, in any order ({@code %2$s}).
+     */
+    public List<String> argumentMismatches() {
+        List<String> out = new ArrayList<>();
+        for (String lang : Messages.LANGUAGES) {
+            Set<String> own = ownKeys(lang);
+            for (String key : keys()) {
+                if (own.contains(key) && !arguments(in(lang, key)).equals(arguments(in("en", key)))) {
+                    out.add(lang + ": " + key);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A String.format argument: its position if given, and its conversion. The texts use no space
+     * flag, so "95% interval" in a text without arguments is prose, not an argument.
+     */
+    private static final Pattern ARG = Pattern.compile("%(\\d+\\$)?[-#+0,(]*\\d*(?:\\.\\d+)?([a-zA-Z%])");
+
+    /** The conversions of a pattern's arguments, in order of position ("%%" and "%n" are none). */
+    static List<String> arguments(String pattern) {
+        List<String> out = new ArrayList<>();
+        Matcher m = ARG.matcher(pattern);
+        int next = 1;
+        while (m.find()) {
+            if (m.group(2).equals("%") || m.group(2).equals("n")) {
+                continue;
+            }
+            int at = m.group(1) == null ? next++ : Integer.parseInt(m.group(1).replace("$", ""));
+            while (out.size() < at) {
+                out.add("");
+            }
+            out.set(at - 1, m.group(2).toLowerCase(Locale.ROOT));
         }
         return out;
     }

@@ -33,6 +33,10 @@ class MessagesTest {
     void missingKeys() {
         System.out.print(Messages.TOOLKIT.coverage());
         assertEquals(List.of(), Messages.TOOLKIT.unknownInAnyLanguage(), "keys a translation has and English lacks");
+        assertEquals(
+                List.of(),
+                Messages.TOOLKIT.argumentMismatches(),
+                "translations whose format arguments differ from English (a wrong one fails when shown)");
         assertTrue(Messages.missing("en").isEmpty());
         assertEquals(
                 Messages.keys().size(), Messages.missing("xx").size(), "a language without a file lacks every key");
