@@ -52,24 +52,25 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
     }
 
     public String verdict() {
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for the HTML headline. */
+    private String verdict(String language) {
         if (classes.size() == 1) {
-            return String.format(
-                    Locale.ROOT,
-                    "imbalance: only class '%s' in %d rows; nothing to learn",
-                    majority().name(),
-                    rows());
+            return Messages.in(language, "report.imbalance.oneClass", majority().name(), rows());
         }
-        return String.format(
-                Locale.ROOT,
-                "imbalance: %s; rarest class '%s' is %s of %d rows (1 : %.0f); always predicting '%s' is %s accurate%s",
-                isImbalanced() ? "imbalanced" : "balanced enough",
+        return Messages.in(
+                language,
+                "report.imbalance.headline",
+                Messages.in(language, isImbalanced() ? "report.imbalance.imbalanced" : "report.imbalance.balanced"),
                 minority().name(),
                 pct(minority().share()),
                 rows(),
                 1 / ratio(),
                 majority().name(),
                 pct(majorityAccuracy()),
-                isImbalanced() ? ", so judge models by recall, precision and PR-AUC, not accuracy" : "");
+                isImbalanced() ? Messages.in(language, "report.imbalance.advice") : "");
     }
 
     private static String pct(double share) {
@@ -100,18 +101,7 @@ public record ImbalanceReport(String label, List<ClassCount> classes) implements
                     .append(Math.max(1, Math.round(300 * c.share())))
                     .append("px\"></span></div>");
         }
-        String headline = classes.size() == 1
-                ? Messages.get("report.imbalance.oneClass", majority().name(), rows())
-                : Messages.get(
-                        "report.imbalance.headline",
-                        Messages.get(isImbalanced() ? "report.imbalance.imbalanced" : "report.imbalance.balanced"),
-                        minority().name(),
-                        pct(minority().share()),
-                        rows(),
-                        1 / ratio(),
-                        majority().name(),
-                        pct(majorityAccuracy()),
-                        isImbalanced() ? Messages.get("report.imbalance.advice") : "");
+        String headline = verdict(Messages.language());
         return Html.translatedReport(
                 headline,
                 Html.table(Html.headers("report.imbalance.", "class", "rows", "share"), rows),

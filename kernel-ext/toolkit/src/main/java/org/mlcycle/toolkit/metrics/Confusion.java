@@ -2,7 +2,6 @@ package org.mlcycle.toolkit.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.mlcycle.toolkit.charts.Charts;
@@ -95,9 +94,14 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "confusion: precision %s, recall %s, F1 %s, accuracy %s (tp %d, fp %d, fn %d, tn %d)",
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.confusion.headline",
                 Checks.fmt(precision()),
                 Checks.fmt(recall()),
                 Checks.fmt(f1()),
@@ -112,16 +116,7 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
     public String toHtml() {
         String k = "report.confusion.";
         return Html.translatedReport(
-                Messages.get(
-                        k + "headline",
-                        Checks.fmt(precision()),
-                        Checks.fmt(recall()),
-                        Checks.fmt(f1()),
-                        Checks.fmt(accuracy()),
-                        tp,
-                        fp,
-                        fn,
-                        tn),
+                headline(Messages.language()),
                 Html.table(
                         Html.headers(k, "corner", "predictedPositive", "predictedNegative"),
                         List.of(
