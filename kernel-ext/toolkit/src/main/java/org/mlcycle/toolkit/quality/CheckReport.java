@@ -42,14 +42,14 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
         return results.stream().filter(r -> !r.passed()).toList();
     }
 
-    private String headline() {
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
         if (results.isEmpty()) {
-            return String.format(
-                    Locale.ROOT, "checks '%s' on '%s' (%d rows): FAIL, %s", name, table, rows, NO_CONSTRAINTS);
+            return Messages.in(language, "report.checks.headlineEmpty", name, table, rows, NO_CONSTRAINTS);
         }
-        return String.format(
-                Locale.ROOT,
-                "checks '%s' on '%s' (%d rows): %s, %d of %d constraints failed",
+        return Messages.in(
+                language,
+                "report.checks.headline",
                 name,
                 table,
                 rows,
@@ -76,7 +76,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(headline()).append('\n');
+        StringBuilder out = new StringBuilder(headline("en")).append('\n');
         for (ConstraintResult r : results) {
             out.append(r.passed() ? "  ok   " : "  FAIL ")
                     .append(r.constraint())
@@ -104,17 +104,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
         out.append("<p style=\"font-weight:bold;color:")
                 .append(passed() ? "#1a7f37" : "#b3261e")
                 .append("\">")
-                .append(Html.escape(
-                        results.isEmpty()
-                                ? Messages.get("report.checks.headlineEmpty", name, table, rows, NO_CONSTRAINTS)
-                                : Messages.get(
-                                        "report.checks.headline",
-                                        name,
-                                        table,
-                                        rows,
-                                        passed() ? "PASS" : "FAIL",
-                                        failures().size(),
-                                        results.size())))
+                .append(Html.escape(headline(Messages.language())))
                 .append("</p>");
         List<List<?>> rowsOut = new ArrayList<>();
         for (ConstraintResult r : results) {
