@@ -77,3 +77,12 @@ def test_datasets_alone_lists_the_datasets_without_making_a_journal(nb):
     assert cell.status == "ok", cell.reply
     assert pathlib.Path(nb.run('System.getProperty("user.dir")').text.strip('"')) == nb.folder
     assert not (nb.folder / ".mlcycle").exists()
+
+
+def test_imports_lists_the_defaults_the_extensions_and_a_cells(nb):
+    assert nb.run("import java.awt.Point;").status == "ok"
+    lines = nb.run("%imports").text.splitlines()
+
+    assert "java.util.*" in lines, lines
+    assert "tech.tablesaw.api.*" in lines and "org.mlcycle.toolkit.quality.*" in lines, lines
+    assert lines[-1] == "java.awt.Point", "a cell's import comes last"

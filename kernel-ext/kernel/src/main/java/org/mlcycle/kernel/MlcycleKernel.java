@@ -128,7 +128,7 @@ public final class MlcycleKernel extends BaseKernel implements HookRegistry, Mag
                 .withCompilerOptions(settings.compilerOptions())
                 .withTimeoutMillis(settings.timeoutMillis()));
         NotebookJars jars = new NotebookJars(evaluator);
-        KernelMagics.register(registry, new MavenResolver(), magics, jars);
+        KernelMagics.register(registry, new MavenResolver(), magics, jars, evaluator::imports);
         MagicSyntax syntax = new MagicSyntax(registry, KernelMagics.CODE_MAGICS);
         return new MlcycleKernel(
                 settings,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.magic.CellMagic;
 import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
@@ -55,6 +56,10 @@ public final class KernelMagics {
                     "%%load_from_pom  — add the <dependency>/<repository> elements of the cell below"
                             + " (IJava's name: %%loadFromPOM)",
                     "loadFromPOM"),
+            MagicSpec.line(
+                    "imports",
+                    0,
+                    "%imports  — list what the notebook imports: the kernel's defaults, the extensions' and the cells'"),
             MagicSpec.line("load", 1, "%load FILE  — run a .jsh/.jshell/.java file or the code cells of an .ipynb"),
             MagicSpec.line("time", 1, "%time CODE  — run once and show wall and CPU time"),
             MagicSpec.cell("time", 0, "%%time  — run the cell below once and show wall and CPU time"),
@@ -90,7 +95,11 @@ public final class KernelMagics {
      * class path magics add to {@code notebook}.
      */
     public static void register(
-            MagicsRegistry registry, MavenResolver resolver, MagicTable table, KernelClasspath notebook) {
+            MagicsRegistry registry,
+            MavenResolver resolver,
+            MagicTable table,
+            KernelClasspath notebook,
+            Supplier<List<String>> imports) {
         ClasspathMagics classpath = new ClasspathMagics(notebook);
         MavenMagics maven = new MavenMagics(resolver, notebook);
         TimeMagics time = new TimeMagics();
@@ -102,6 +111,9 @@ public final class KernelMagics {
                 Map.entry("maven", maven::maven),
                 Map.entry("maven_repo", maven::repository),
                 Map.entry("load_from_pom", maven::loadFromPom),
+                Map.entry(
+                        "imports",
+                        (BaseKernel kernel, List<String> args) -> new Text(String.join("\n", imports.get()))),
                 Map.entry("load", LoadMagic::load),
                 Map.entry("time", time::timeLine),
                 Map.entry("timeit", time::timeitLine));

@@ -20,15 +20,27 @@ class KernelMagicsTest {
     private final MagicTable table = MagicTable.create();
 
     KernelMagicsTest() {
-        KernelMagics.register(registry, new MavenResolver(), table, new KernelClasspath() {
-            @Override
-            public List<String> addedClasspath() {
-                return List.of();
-            }
+        KernelMagics.register(
+                registry,
+                new MavenResolver(),
+                table,
+                new KernelClasspath() {
+                    @Override
+                    public List<String> addedClasspath() {
+                        return List.of();
+                    }
 
-            @Override
-            public void addToClasspath(List<String> paths) {}
-        });
+                    @Override
+                    public void addToClasspath(List<String> paths) {}
+                },
+                () -> List.of("static org.mlcycle.kernel.NotebookStatics.*", "java.util.*", "tech.tablesaw.api.*"));
+    }
+
+    @Test
+    @DisplayName("%imports lists what the notebook imports, one per line")
+    void importsListed() throws Exception {
+        Object shown = registry.evalLineMagic(null, "imports", List.of());
+        assertEquals("static org.mlcycle.kernel.NotebookStatics.*\njava.util.*\ntech.tablesaw.api.*", shown.toString());
     }
 
     @Test
