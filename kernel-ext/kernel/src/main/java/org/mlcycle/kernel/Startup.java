@@ -85,6 +85,9 @@ final class Startup {
                     found.forEach(p -> jars.addAtStartup(p.toString()));
                 }
             });
+            // javac's first use costs most of a start: it warms up beside the extensions, which
+            // mostly gather imports and register magics and renderers (any compile waits for it)
+            evaluator.startCompilerWarmUp();
             if (installExtensions != null) {
                 step("extensions", installExtensions);
             }

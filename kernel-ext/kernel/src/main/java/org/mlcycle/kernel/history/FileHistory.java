@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
@@ -38,7 +39,8 @@ public final class FileHistory implements HistoryManager {
     private record Entry(int session, int line, String input, String output) {}
 
     private final Path file;
-    private final int session;
+    /** This kernel's session number, claimed off the start's path (see the constructor). */
+    private final CompletableFuture<Integer> session;
     /** How much of the file's end is read at start to find the last session. */
     private static final int TAIL_BYTES = 64 * 1024;
     /** A cell's output is kept up to this length: history is for finding cells again, not an archive. */
@@ -46,15 +48,28 @@ public final class FileHistory implements HistoryManager {
 
     private List<Entry> entries; // null until history is first asked for
     /** The file's size once this kernel's session was claimed: later lines are its own or others'. */
-    private long startSize;
+    private volatile long startSize;
     /** One lock per JVM for each file: FileChannel.lock is per process, not per thread. */
     private static final Object IN_PROCESS = new Object();
 
     private FileHistory(Path file) {
         this.file = file;
         // Only the file's end is read at start (the last session number): a kernel's start must
-        // not grow with its history. The entries are read when history is first asked for.
-        this.session = claimSession();
+        // not grow with its history. The entries are read when history is first asked for. The
+        // claim (file lock, read, append: tens of ms) runs beside the rest of the start; the first
+        // use of the session number waits for it.
+        this.session = new CompletableFuture<>();
+        Thread claimer = new Thread(
+                () -> {
+                    try {
+                        session.complete(claimSession());
+                    } catch (RuntimeException | Error e) {
+                        session.completeExceptionally(e);
+                    }
+                },
+                "mlcycle-history");
+        claimer.setDaemon(true);
+        claimer.start();
     }
 
     /**
@@ -216,7 +231,8 @@ public final class FileHistory implements HistoryManager {
     /** Every entry, read from the file the first time history is asked for. */
     private List<Entry> entries() {
         if (entries == null) {
-            entries = load(file, startSize, session);
+            int own = session();
+            entries = load(file, startSize, own);
         }
         return entries;
     }
@@ -227,7 +243,7 @@ public final class FileHistory implements HistoryManager {
     }
 
     public int session() {
-        return session;
+        return session.join();
     }
 
     /** Records one executed cell of this session; {@code output} is its result as text, or null. */
@@ -235,7 +251,7 @@ public final class FileHistory implements HistoryManager {
         String kept = output != null && output.length() > MAX_OUTPUT_CHARS
                 ? output.substring(0, MAX_OUTPUT_CHARS) + "…"
                 : output;
-        Entry e = new Entry(session, line, input, kept);
+        Entry e = new Entry(session(), line, input, kept);
         if (entries != null) {
             entries.add(e); // otherwise it is read with the rest of the file
         }
@@ -282,7 +298,7 @@ public final class FileHistory implements HistoryManager {
      */
     @Override
     public synchronized List<HistoryEntry> lookupRange(int sessionOffset, int start, int stop, Set<ResultFlag> flags) {
-        int wanted = sessionOffset > 0 ? sessionOffset : session + sessionOffset;
+        int wanted = sessionOffset > 0 ? sessionOffset : session() + sessionOffset;
         return entries().stream()
                 .filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
                 .map(FileHistory::toEntry)
