@@ -21,6 +21,9 @@ class-data-sharing archive and classpath, as many times: the time from launching
 value of `1` ("first_cpu_s": its CPU by then), and the median of its in-process `eval("1")`
 ("eval_cpu_ms": the process's CPU per evaluation). No kernel built on JShell can start
 or answer faster than that on this machine; the difference is the kernel's own cost.
+"jshell_floor_with_imports" is the same bare JShell given the kernel's imports first (read from a
+fresh kernel's %imports, evaluated as one group as the kernel does): a notebook kernel must offer
+them, and javac resolves them in every later compile, so this is the floor for a kernel with them.
 
 With --warm NAME (a kernelspec installed with `install --warm`), "warm" measures the same for
 kernels handed to a waiting spare JVM: each launch waits until the spare is listening (as a
@@ -144,9 +147,25 @@ def kernelspec_argv(name):
     return argv[:main]
 
 
-def one_floor(java_argv, evals):
+def kernel_imports(name):
+    """What a fresh kernel of this kernelspec imports (its %imports), for the floor with imports."""
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    texts = []
+    reply = kc.execute_interactive("%imports", timeout=120, output_hook=lambda msg: texts.append(
+        msg["content"].get("data", {}).get("text/plain", "") if msg["msg_type"] == "execute_result" else ""))
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return [line for line in "".join(texts).splitlines() if line.strip()]
+
+
+def one_floor(java_argv, evals, imports=()):
     t0 = time.perf_counter()
-    p = subprocess.Popen(java_argv + ["org.mlcycle.kernel.launch.JShellFloor", str(evals)],
+    p = subprocess.Popen(java_argv + ["org.mlcycle.kernel.launch.JShellFloor", str(evals), *imports],
                          stdout=subprocess.PIPE, text=True)
     first_line = p.stdout.readline().strip()
     first = time.perf_counter() - t0
@@ -172,21 +191,28 @@ def main():
     java_argv = kernelspec_argv(args.kernel)
     floors = [one_floor(java_argv, args.round_trips) for _ in range(args.kernels)]
     floor = {k: statistics.median(r[k] for r in floors) for k in floors[0]}
+    imports = kernel_imports(args.kernel)
+    ifloors = [one_floor(java_argv, args.round_trips, imports) for _ in range(args.kernels)]
+    ifloor = {k: statistics.median(r[k] for r in ifloors) for k in ifloors[0]}
     warm = {}
     if args.warm:
         wruns = warm_runs(args.warm, args.kernels, args.round_trips)
         warm = {"warm": {"kernel": args.warm, "median": {k: statistics.median(r[k] for r in wruns) for k in wruns[0]},
                          "runs": wruns}}
     # the targets are ratios to the floor of the same run; CPU ratios are the steadier on a busy machine
-    ratios = {"first_result": round(summary["first_result_s"] / floor["first_result_s"], 2),
-              "first_cpu": round(summary["first_cpu_s"] / floor["first_cpu_s"], 2),
-              "round_trip": round(summary["round_trip_ms"] / floor["eval_ms"], 2)}
-    if "eval_cpu_ms" in floor:
-        ratios["round_trip_cpu"] = round(summary["round_trip_cpu_ms"] / floor["eval_cpu_ms"], 2)
+    def ratios(floor):
+        out = {"first_result": round(summary["first_result_s"] / floor["first_result_s"], 2),
+               "first_cpu": round(summary["first_cpu_s"] / floor["first_cpu_s"], 2),
+               "round_trip": round(summary["round_trip_ms"] / floor["eval_ms"], 2)}
+        if "eval_cpu_ms" in floor:
+            out["round_trip_cpu"] = round(summary["round_trip_cpu_ms"] / floor["eval_cpu_ms"], 2)
+        return out
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     print(json.dumps({"task": "kernel", "kernel": args.kernel, "median": summary, "runs": runs,
                       "jshell_floor": {"median": floor, "runs": floors},
-                      "ratios_to_floor": ratios,
+                      "jshell_floor_with_imports": {"imports": len(imports), "median": ifloor, "runs": ifloors},
+                      "ratios_to_floor": ratios(floor),
+                      "ratios_to_floor_with_imports": ratios(ifloor),
                       **warm,
                       "env": {"cpus": os.cpu_count(), "java": java, "python": platform.python_version()}}))
 

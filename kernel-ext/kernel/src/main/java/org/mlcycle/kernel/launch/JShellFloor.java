@@ -3,6 +3,7 @@ package org.mlcycle.kernel.launch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -16,14 +17,25 @@ import jdk.jshell.SnippetEvent;
  * {@code eval_cpu_ms <number>} (each {@code $N} dropped after its value is read, as the kernel does). Whatever the kernel takes
  * beyond these two numbers is the kernel's own; below them no JShell kernel can go on this JVM.
  *
- * <pre>java [the kernel's JVM options] -cp ... org.mlcycle.kernel.launch.JShellFloor [N]</pre>
+ * <p>Given import declarations after N (as {@code %imports} lists a kernel's), it evaluates them
+ * as one group before its first {@code 1}, as the kernel does: the floor for a JShell that must
+ * offer those imports, whose every later compile resolves them.
+ *
+ * <pre>java [the kernel's JVM options] -cp ... org.mlcycle.kernel.launch.JShellFloor [N [IMPORT ...]]</pre>
  */
 public final class JShellFloor {
     private JShellFloor() {}
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        List<String> imports = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            if (!imports.isEmpty()) {
+                String group = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
+                if (!shell.eval(group).stream().allMatch(e -> e.status() == Snippet.Status.VALID)) {
+                    throw new IllegalStateException("the imports do not compile: " + group);
+                }
+            }
             evalOne(shell);
             System.out.println("first");
             System.out.flush();
