@@ -1,8 +1,6 @@
 package org.mlcycle.magics;
 
-import java.time.Duration;
 import java.util.List;
-import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
@@ -43,20 +41,15 @@ public interface DataEngine {
 
     SchemaReport validate(Schema schema, Object data, String name);
 
-    DriftReport drift(Object reference, String referenceName, Object current, String currentName, DriftOptions options);
+    /** The current data against the reference as a whole; {@code request} is not {@link DriftRequest#windowed}. */
+    DriftReport drift(DriftRequest request);
 
     /**
-     * Drift of each {@code window} of {@code current}'s time column against the whole reference, as
-     * {@link org.mlcycle.toolkit.drift.Drift#overTime} does on tables. Engines that cannot cut windows say so.
+     * Drift of each window of the current data's time column against the whole reference, as
+     * {@link org.mlcycle.toolkit.drift.Drift#overTime} does on tables; {@code request} is
+     * {@link DriftRequest#windowed}. Engines that cannot cut windows say so.
      */
-    default DriftWindows driftOverTime(
-            Object reference,
-            String referenceName,
-            Object current,
-            String currentName,
-            String timeColumn,
-            Duration window,
-            DriftOptions options) {
+    default DriftWindows driftOverTime(DriftRequest request) {
         throw new IllegalArgumentException("drift: window by window is not available on " + describe()
                 + "; filter it to each window and compare those");
     }

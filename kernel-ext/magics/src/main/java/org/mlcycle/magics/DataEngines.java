@@ -1,12 +1,10 @@
 package org.mlcycle.magics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.mlcycle.toolkit.drift.Drift;
-import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
@@ -137,21 +135,13 @@ final class DataEngines {
         }
 
         @Override
-        public DriftWindows driftOverTime(
-                Object reference,
-                String referenceName,
-                Object current,
-                String currentName,
-                String timeColumn,
-                Duration window,
-                DriftOptions options) {
-            return Drift.overTime((Table) reference, (Table) current, timeColumn, window, options);
+        public DriftReport drift(DriftRequest r) {
+            return Drift.between((Table) r.reference(), (Table) r.current(), r.options());
         }
 
         @Override
-        public DriftReport drift(
-                Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
-            return Drift.between((Table) reference, (Table) current, options);
+        public DriftWindows driftOverTime(DriftRequest r) {
+            return Drift.overTime((Table) r.reference(), (Table) r.current(), r.timeColumn(), r.window(), r.options());
         }
 
         @Override

@@ -86,17 +86,15 @@ public final class DriftMagics {
                 .withBins(usage.wholeNumber(a, "bins", DriftOptions.defaults().bins()))
                 .withCategorical(Usage.list(a, "categorical"))
                 .withIgnored(ignored(ref, a, time));
-        if (time == null) {
-            return nb.result(engine.drift(ref.data(), ref.name(), cur.data(), cur.name(), options));
-        }
-        return nb.result(engine.driftOverTime(
+        DriftRequest request = new DriftRequest(
                 ref.data(),
                 ref.name(),
                 cur.data(),
                 cur.name(),
+                options,
                 time,
-                window(Usage.one(a, "window", "1d"), usage),
-                options));
+                time == null ? null : window(Usage.one(a, "window", "1d"), usage));
+        return nb.result(request.windowed() ? engine.driftOverTime(request) : engine.drift(request));
     }
 
     /** {@code --ignore} plus, when {@code --columns} is given, every other reference column. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlcycle.magics.DataEngines.Held;
 import org.mlcycle.toolkit.drift.Drift;
-import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Fingerprint;
@@ -85,9 +84,8 @@ class DataEngineTest {
         }
 
         @Override
-        public DriftReport drift(
-                Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
-            return Drift.between(t(reference, referenceName), t(current, currentName), options);
+        public DriftReport drift(DriftRequest r) {
+            return Drift.between(t(r.reference(), r.referenceName()), t(r.current(), r.currentName()), r.options());
         }
 
         @Override

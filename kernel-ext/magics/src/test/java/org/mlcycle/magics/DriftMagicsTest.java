@@ -96,6 +96,8 @@ class DriftMagicsTest {
                 assertThrows(IllegalArgumentException.class, () -> kernel.line("drift", "ref", "ads2"));
         IllegalArgumentException window = assertThrows(
                 IllegalArgumentException.class, () -> kernel.line("drift_windows", "ref", "cur", "day", "weekly"));
+        IllegalArgumentException noLength = assertThrows(
+                IllegalArgumentException.class, () -> kernel.line("drift_windows", "ref", "cur", "day", "0d"));
         IllegalArgumentException windowAlone = assertThrows(
                 IllegalArgumentException.class, () -> kernel.line("drift", "ref", "cur", "--window", "1d"));
         IllegalArgumentException column = assertThrows(
@@ -112,6 +114,7 @@ class DriftMagicsTest {
         assertEquals(
                 "'weekly' is not a window length (30m, 12h, 1d, 2w, P1D); usage: " + DriftMagics.WINDOWS_USAGE,
                 window.getMessage());
+        assertEquals("drift: the window must be a positive duration, got PT0S", noLength.getMessage());
         assertTrue(windowAlone.getMessage().startsWith("--window needs --by TIME; usage: "));
         assertEquals("drift: no column 'price' in table 'ref' (has: day, device, bid)", column.getMessage());
         assertEquals("missing TIME; usage: " + DriftMagics.WINDOWS_USAGE, noTime.getMessage());

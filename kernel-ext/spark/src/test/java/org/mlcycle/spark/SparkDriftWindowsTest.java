@@ -8,8 +8,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.mlcycle.magics.DriftRequest;
+import org.mlcycle.spark.notebook.SparkEngine;
 import org.mlcycle.toolkit.drift.ColumnDrift;
 import org.mlcycle.toolkit.drift.Drift;
+import org.mlcycle.toolkit.drift.DriftOptions;
+import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.drift.WindowDrift;
 import tech.tablesaw.api.DateColumn;
@@ -51,6 +55,24 @@ class SparkDriftWindowsTest {
     }
 
     @Test
+    void theNotebookEngineAnswersARequestWholeOrByWindow() {
+        SparkEngine engine = new SparkEngine();
+        DriftRequest whole = DriftRequest.between(
+                SparkFixture.OLD.dataset(), "old", DAYS.dataset(), "days", DriftOptions.defaults());
+
+        DriftReport all = engine.drift(whole);
+        DriftWindows daily = engine.driftOverTime(whole.overTime("date", Duration.ofDays(1)));
+
+        assertEquals("old", all.reference());
+        assertEquals(DAYS.table().rowCount(), all.currentRows());
+        assertEquals("days", daily.current());
+        assertEquals("date", daily.timeColumn());
+        assertEquals(Duration.ofDays(1), daily.window());
+        assertEquals(3, daily.windows().size(), daily.toText());
+        assertEquals(1, daily.rowsWithoutTime());
+    }
+
+    @Test
     void aColumnThatIsNoTimeIsRefusedAsOnATable() {
         var e = assertThrows(
                 IllegalArgumentException.class,
@@ -61,7 +83,7 @@ class SparkDriftWindowsTest {
                         "days",
                         "nope",
                         Duration.ofDays(1),
-                        org.mlcycle.toolkit.drift.DriftOptions.defaults()));
+                        DriftOptions.defaults()));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
 

@@ -1,17 +1,16 @@
 package org.mlcycle.spark.notebook;
 
-import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.mlcycle.magics.DataEngine;
+import org.mlcycle.magics.DriftRequest;
 import org.mlcycle.spark.SparkChecks;
 import org.mlcycle.spark.SparkDrift;
 import org.mlcycle.spark.SparkDriftWindows;
 import org.mlcycle.spark.SparkFingerprint;
 import org.mlcycle.spark.SparkProfile;
 import org.mlcycle.spark.SparkSchema;
-import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.drift.DriftReport;
 import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.journal.Fingerprint;
@@ -74,22 +73,21 @@ public final class SparkEngine implements DataEngine {
     }
 
     @Override
-    public DriftReport drift(
-            Object reference, String referenceName, Object current, String currentName, DriftOptions options) {
-        return SparkDrift.between(rows(reference), referenceName, rows(current), currentName, options);
+    public DriftReport drift(DriftRequest r) {
+        return SparkDrift.between(
+                rows(r.reference()), r.referenceName(), rows(r.current()), r.currentName(), r.options());
     }
 
     @Override
-    public DriftWindows driftOverTime(
-            Object reference,
-            String referenceName,
-            Object current,
-            String currentName,
-            String timeColumn,
-            Duration window,
-            DriftOptions options) {
+    public DriftWindows driftOverTime(DriftRequest r) {
         return SparkDriftWindows.of(
-                rows(reference), referenceName, rows(current), currentName, timeColumn, window, options);
+                rows(r.reference()),
+                r.referenceName(),
+                rows(r.current()),
+                r.currentName(),
+                r.timeColumn(),
+                r.window(),
+                r.options());
     }
 
     @Override
