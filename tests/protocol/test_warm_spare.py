@@ -2,6 +2,7 @@
 import glob
 import json
 import os
+import pwd
 import shutil
 import tempfile
 import threading
@@ -82,3 +83,22 @@ def test_two_notebooks_never_share_a_jvm():
         for nb in notebooks:
             nb.shutdown()
         shutil.rmtree(kernels, ignore_errors=True)
+
+
+def test_a_spares_folder_others_may_write_in_is_not_used():
+    """Whoever can put a socket in the folder could hand this user's spare a connection of theirs."""
+    spare_dir = tempfile.mkdtemp(prefix="sp")
+    folder = os.path.join(spare_dir, "mlcycle-spares-" + pwd.getpwuid(os.getuid()).pw_name)
+    os.mkdir(folder)
+    os.chmod(folder, 0o777)
+    kernels = warm_spec(spare_dir)
+    nb = Notebook(kernels)
+    try:
+        assert nb.value("ProcessHandle.current().pid()") == str(nb.launched()), "the launched process runs the kernel"
+        time.sleep(6)  # a spare would start 3 s after a launch
+        assert not glob.glob(os.path.join(folder, "*")), "nothing is put in a folder others may write in"
+        assert os.stat(folder).st_mode & 0o777 == 0o777, "the folder is left as it was"
+    finally:
+        nb.shutdown()
+        shutil.rmtree(kernels, ignore_errors=True)
+        shutil.rmtree(spare_dir, ignore_errors=True)

@@ -10,9 +10,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,7 +47,14 @@ final class WarmSpare {
     private record Place(Path socket, Path lock, Path log, List<String> command) {}
 
     static void claimOrRun(Path connectionFile) throws Exception {
-        Place place = place();
+        Place place;
+        try {
+            place = place();
+        } catch (IOException unsafe) {
+            System.err.println("mlcycle kernel: no warm spare: " + unsafe.getMessage());
+            Main.run(connectionFile, Main.startKernel());
+            return;
+        }
         SocketChannel claimed = claim(place, connectionFile);
         // The next spare starts a little later: started now, its warm-up would take the CPU this
         // notebook's first cells need.
@@ -132,7 +144,14 @@ final class WarmSpare {
 
     /** The spare: warms a kernel, waits for one launch to claim it, then serves that notebook. */
     static void serveAsSpare(Path socket) throws Exception {
-        Place place = place();
+        Place place;
+        try {
+            place = place();
+        } catch (IOException unsafe) {
+            System.err.println("mlcycle kernel: no warm spare: " + unsafe.getMessage());
+            System.exit(0);
+            return;
+        }
         FileChannel lockFile = FileChannel.open(place.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = lockFile.tryLock();
         if (lock == null) {
@@ -197,8 +216,39 @@ final class WarmSpare {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update((Path.of("").toAbsolutePath() + "\0" + env + "\0" + command).getBytes(StandardCharsets.UTF_8));
         String key = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "mlcycle-spares-" + System.getProperty("user.name"));
-        Files.createDirectories(dir);
+        Path dir = privateFolder(
+                Path.of(System.getProperty("java.io.tmpdir"), "mlcycle-spares-" + System.getProperty("user.name")));
         return new Place(dir.resolve(key + ".sock"), dir.resolve(key + ".lock"), dir.resolve(key + ".log"), command);
+    }
+
+    /**
+     * The spares' folder, made readable and writable by this user only. A folder another user owns,
+     * or others may write in, is refused: whoever can put a socket there could take the connection
+     * files of this user's notebooks, or hand a spare (a JVM running as this user) a connection of
+     * their own.
+     */
+    static Path privateFolder(Path dir) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(dir); // Windows: the user's temp folder is already the user's own
+            return dir;
+        }
+        try {
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException existing) {
+            // checked below, whoever made it
+        }
+        PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        UserPrincipal me = dir.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        boolean shared = a.permissions().stream()
+                .anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+        if (!a.isDirectory() || !a.owner().equals(me) || shared) {
+            throw new IOException("the warm spares' folder " + dir + " is not this user's alone (owner " + a.owner()
+                    + ", " + PosixFilePermissions.toString(a.permissions()) + "); make it "
+                    + me.getName() + "'s with mode 700, or remove it");
+        }
+        return dir;
     }
 }
