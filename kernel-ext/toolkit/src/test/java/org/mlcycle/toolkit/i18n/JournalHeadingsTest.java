@@ -13,10 +13,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.FeatureSpec;
+import org.mlcycle.toolkit.datasets.Datasets;
+import org.mlcycle.toolkit.journal.DatasetVersion;
+import org.mlcycle.toolkit.journal.Lineage;
 import org.mlcycle.toolkit.journal.Objective;
 import org.mlcycle.toolkit.journal.Run;
 import org.mlcycle.toolkit.journal.RunComparison;
+import org.mlcycle.toolkit.journal.Timeline;
+import org.mlcycle.toolkit.quality.Schema;
 import org.mlcycle.toolkit.report.Html;
+import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.Split;
 import org.mlcycle.toolkit.split.Splits;
 import tech.tablesaw.api.DoubleColumn;
@@ -100,7 +106,7 @@ class JournalHeadingsTest {
                 table);
         assertTrue(table.contains("<td>concluída</td>"), table);
         assertEquals(
-                "run #7 logistic (finished, 2.5 s)  auc=0.75  params lr=0.1  data ads@abc  model model-1",
+                "run #7 logistic (finished, 2.5 s)  auc=0.7500  params lr=0.1  data ads@abc  model model-1",
                 RUN.toText());
         Messages.use("en");
         assertEquals("<div class=\"mlcycle-run\">" + Html.escape(RUN.toText()) + "</div>", RUN.toHtml());
@@ -125,5 +131,74 @@ class JournalHeadingsTest {
                 "<div class=\"mlcycle-objective\"><b>Pivot:</b> <s>impressions</s> &rarr; <b>ctr</b>"
                         + "<br>constraints: p99 &lt; 50 ms<br>stakeholders: ads team</div>",
                 pivot.toHtml());
+    }
+
+    @Test
+    @DisplayName("an inferred schema's headline and headers follow the language; its text stays English")
+    void schema() {
+        Schema schema = Schema.infer(ADS);
+        Messages.use("pt");
+        String pt = schema.toHtml();
+        assertTrue(pt.contains("esquema de &#39;ads&#39;: 3 colunas"), pt);
+        assertTrue(pt.contains("<th>coluna</th><th>tipo</th><th>ausentes</th><th>domínio</th><th>intervalo</th>"), pt);
+        assertTrue(schema.toText().startsWith("schema of 'ads': 3 columns"), schema.toText());
+        Messages.use("en");
+        String en = schema.toHtml();
+        assertTrue(
+                en.startsWith("<div class=\"mlcycle-schema\" style=\"font-family:sans-serif\">"
+                        + "<p style=\"font-weight:bold\">schema of &#39;ads&#39;: 3 columns</p>"),
+                en);
+        assertTrue(en.contains("<th>column</th><th>type</th><th>missing</th><th>domain</th><th>range</th>"), en);
+    }
+
+    @Test
+    @DisplayName("folds, a datasheet and a dataset version say rows and columns in the learner's language")
+    void foldsDatasheetVersion() {
+        Folds folds = Splits.kFold(ADS, 2, 1);
+        DatasetVersion version = new DatasetVersion(
+                1, "ads", 2, "0123456789abcdef", 1234, 3, List.of("bid:DOUBLE"), "ads@1", Instant.EPOCH);
+        var sheet = Datasets.datasheet(Datasets.names().get(0));
+        Messages.use("zh");
+        String zh = folds.toHtml();
+        assertTrue(zh.contains("折：2 折，共 8 行"), zh);
+        assertTrue(zh.contains("<th>折</th><th>行数</th><th>类别</th>"), zh);
+        assertTrue(folds.toText().startsWith("folds: 2 folds of 8 rows"), folds.toText());
+        assertTrue(version.toHtml().contains("1,234 行 × 3 列"), version.toHtml());
+        assertTrue(sheet.toHtml().contains("<th>列</th><th>类型</th><th>含义</th>"), sheet.toHtml());
+        Messages.use("fa");
+        assertTrue(version.toHtml().contains("1,234 سطر × 3 ستون &rarr; ads@1"), version.toHtml());
+        Messages.use("en");
+        assertTrue(
+                folds.toHtml()
+                        .contains("<b>"
+                                + Html.escape(folds.toText().lines().findFirst().orElseThrow())),
+                "en");
+        assertTrue(version.toHtml().contains("</code> 1,234 rows × 3 columns &larr; ads@1<br>"), version.toHtml());
+        assertTrue(sheet.toHtml().contains(" rows (<code>"), sheet.toHtml());
+    }
+
+    @Test
+    @DisplayName("the journal's timeline and lineage tables translate headers and event kinds, not the events")
+    void timelineAndLineage() {
+        Timeline timeline = new Timeline(List.of(
+                new Timeline.Event(Instant.EPOCH, "stage", "data"),
+                new Timeline.Event(Instant.EPOCH, "model stage", "ctr@1: none -> staging")));
+        Lineage lineage = new Lineage(
+                List.of(new Lineage.Link("ads@1", null, 7, "logistic", "m1", Map.of("auc", 0.75), List.of("prod"))));
+        Messages.use("fa");
+        String fa = timeline.toHtml();
+        assertTrue(fa.contains("<th>زمان (UTC)</th><th>نوع</th><th>شرح</th>"), fa);
+        assertTrue(fa.contains("<td>مرحله</td><td>data</td>"), fa);
+        assertTrue(fa.contains("<td>مرحلهٔ مدل</td>"), fa);
+        assertTrue(lineage.toHtml().contains("<th>نسخهٔ داده</th>"), lineage.toHtml());
+        assertTrue(timeline.toText().contains("  stage       data"), timeline.toText());
+        Messages.use("en");
+        assertTrue(timeline.toHtml().contains("<th>at (UTC)</th><th>kind</th><th>what</th>"), "en");
+        assertTrue(timeline.toHtml().contains("<td>model stage</td>"), "en");
+        assertTrue(
+                lineage.toHtml()
+                        .contains(
+                                "<th>data version</th><th>run</th><th>model</th><th>metrics</th><th>deployed to</th>"),
+                "en");
     }
 }
