@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -145,14 +146,7 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(
-                Locale.ROOT,
-                "progress: %d of %d exercises passed, %d attempts, %d hints, %d model answers read",
-                passed(),
-                rows.size(),
-                rows.stream().mapToInt(Row::attempts).sum(),
-                rows.stream().mapToInt(Row::hints).sum(),
-                rows.stream().filter(Row::revealed).count()));
+        StringBuilder out = new StringBuilder(headline("en"));
         String lesson = null;
         for (Row r : rows) {
             if (!r.lesson().equals(lesson)) {
@@ -180,16 +174,59 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
                     r.lesson(),
                     r.exercise(),
                     r.title(),
-                    r.status(),
-                    r.how(),
+                    word(r.status()),
+                    word(r.how()),
                     r.attempts(),
                     r.hints(),
-                    r.revealed() ? "yes" : ""));
+                    r.revealed() ? Messages.get("report.progress.yes") : ""));
         }
-        return "<p><b>" + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>"
+        return "<p" + Messages.dirAttribute() + "><b>" + Html.escape(headline(Messages.language())) + "</b></p>"
                 + Html.table(
-                        List.of("lesson", "exercise", "title", "status", "how", "attempts", "hints", "answer revealed"),
+                        Html.headers(
+                                "report.progress.",
+                                "lesson",
+                                "exercise",
+                                "title",
+                                "status",
+                                "how",
+                                "attempts",
+                                "hints",
+                                "answerRevealed"),
                         body);
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.progress.headline",
+                passed(),
+                rows.size(),
+                rows.stream().mapToInt(Row::attempts).sum(),
+                rows.stream().mapToInt(Row::hints).sum(),
+                rows.stream().filter(Row::revealed).count());
+    }
+
+    /** The words of a row's status and how, as {@link Row} spells them, in the language in use. */
+    private static final Map<String, String> WORDS = Map.of(
+            "passed",
+            "report.progress.passed",
+            "not yet",
+            "report.progress.notYet",
+            "not tried",
+            "report.progress.notTried",
+            "answer read",
+            "report.progress.answerRead",
+            Row.UNAIDED,
+            "report.progress.unaided",
+            Row.WITH_HINTS,
+            "report.progress.withHints",
+            Row.AFTER_ANSWER,
+            "report.progress.afterAnswer");
+
+    private static String word(String english) {
+        String key = WORDS.get(english);
+        return key == null ? english : Messages.get(key);
     }
 
     @Override

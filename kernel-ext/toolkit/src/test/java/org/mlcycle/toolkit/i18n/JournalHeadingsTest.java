@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.FeatureSpec;
 import org.mlcycle.toolkit.datasets.Datasets;
+import org.mlcycle.toolkit.exercises.ExerciseProgress;
+import org.mlcycle.toolkit.io.csv.Csv;
+import org.mlcycle.toolkit.io.csv.CsvOptions;
+import org.mlcycle.toolkit.io.csv.CsvResult;
 import org.mlcycle.toolkit.journal.DatasetVersion;
 import org.mlcycle.toolkit.journal.Lineage;
 import org.mlcycle.toolkit.journal.Objective;
@@ -200,5 +206,46 @@ class JournalHeadingsTest {
                         .contains(
                                 "<th>data version</th><th>run</th><th>model</th><th>metrics</th><th>deployed to</th>"),
                 "en");
+    }
+
+    @Test
+    @DisplayName("a csv read's quarantine report follows the language; its text stays English")
+    void quarantine() throws IOException {
+        CsvResult read =
+                Csv.read(new StringReader("bid,device\n10,ios\nten,web\n,NA\n"), "ads.csv", CsvOptions.defaults());
+        Messages.use("zh");
+        String zh = read.toHtml();
+        assertTrue(zh.contains("csv &#39;ads.csv&#39;：读取 "), zh);
+        assertTrue(zh.contains("<th>列</th><th>类型</th><th>读作缺失</th><th>保留为取值</th>"), zh);
+        assertTrue(zh.contains("缺失值标记："), zh);
+        assertTrue(read.toText().startsWith("csv 'ads.csv': "), read.toText());
+        Messages.use("en");
+        String en = read.toHtml();
+        assertTrue(en.contains("<th>column</th><th>type</th><th>read as missing</th><th>kept as values</th>"), en);
+        assertTrue(en.contains("<p>missing tokens: "), en);
+        assertFalse(en.contains("dir="), en);
+    }
+
+    @Test
+    @DisplayName("exercise progress translates its headline, headers, status and how; the lesson's names stay")
+    void progress() {
+        ExerciseProgress progress = new ExerciseProgress(List.of(
+                new ExerciseProgress.Row(
+                        "04-first-model", "auc", "Compute the AUC", true, 2, 1, false, ExerciseProgress.Row.WITH_HINTS),
+                new ExerciseProgress.Row("04-first-model", "threshold", "Pick a threshold", false, 0, 0, false, "")));
+        Messages.use("pt");
+        String pt = progress.toHtml();
+        assertTrue(pt.contains("progresso: 1 de 2 exercícios aprovados, 2 tentativas, 1 dicas"), pt);
+        assertTrue(pt.contains("<td>Compute the AUC</td><td>aprovado</td><td>com dicas</td>"), pt);
+        assertTrue(pt.contains("<td>não tentado</td>"), pt);
+        assertTrue(pt.contains("<th>lição</th><th>exercício</th>"), pt);
+        assertTrue(progress.toText().startsWith("progress: 1 of 2 exercises passed"), progress.toText());
+        Messages.use("en");
+        String en = progress.toHtml();
+        assertTrue(
+                en.startsWith("<p><b>progress: 1 of 2 exercises passed, 2 attempts, 1 hints, 0 model answers read"),
+                en);
+        assertTrue(en.contains("<td>passed</td><td>with hints</td>"), en);
+        assertTrue(en.contains("<th>answer revealed</th>"), en);
     }
 }
