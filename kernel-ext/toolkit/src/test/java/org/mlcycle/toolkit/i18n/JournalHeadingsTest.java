@@ -26,6 +26,9 @@ import org.mlcycle.toolkit.journal.Objective;
 import org.mlcycle.toolkit.journal.Run;
 import org.mlcycle.toolkit.journal.RunComparison;
 import org.mlcycle.toolkit.journal.Timeline;
+import org.mlcycle.toolkit.quality.Profile;
+import org.mlcycle.toolkit.quality.ProfileAlert;
+import org.mlcycle.toolkit.quality.ProfileReport;
 import org.mlcycle.toolkit.quality.Schema;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.split.Folds;
@@ -247,5 +250,38 @@ class JournalHeadingsTest {
                 en);
         assertTrue(en.contains("<td>passed</td><td>with hints</td>"), en);
         assertTrue(en.contains("<th>answer revealed</th>"), en);
+    }
+
+    @Test
+    @DisplayName("a profile's alerts read in the learner's language in the HTML, in English in the text")
+    void profileAlerts() {
+        ProfileReport profile = Profile.of(Table.create(
+                "batch",
+                StringColumn.create("country", "ir", "ir", "ir", "ir"),
+                DoubleColumn.create("bid", 1, Double.NaN, 3, 4)));
+        Messages.use("fa");
+        String fa = profile.toHtml();
+        assertTrue(fa.contains("<li>" + Html.escape("ثابت 'country': تنها یک مقدار متمایز: 'ir'") + "</li>"), fa);
+        assertTrue(fa.contains("<li>" + Html.escape("گمشده 'bid': 1 گمشده (25.00% > 1.00%)") + "</li>"), fa);
+        assertTrue(profile.toText().contains("! CONSTANT 'country': one distinct value: 'ir'"), profile.toText());
+        Messages.use("en");
+        String en = profile.toHtml();
+        assertTrue(en.contains("<li>" + Html.escape("CONSTANT 'country': one distinct value: 'ir'") + "</li>"), en);
+        assertTrue(en.contains("<li>" + Html.escape("MISSING 'bid': 1 missing (25.00% > 1.00%)") + "</li>"), en);
+    }
+
+    @Test
+    @DisplayName("an alert the profile's rules did not write is shown as it was written")
+    void handMadeAlert() {
+        ProfileReport made = Profile.of(ADS);
+        ProfileReport edited = new ProfileReport(
+                made.table(),
+                made.rows(),
+                made.columns(),
+                made.duplicateRows(),
+                List.of(new ProfileAlert(ProfileAlert.Kind.SKEWED, "bid", 9, "checked by hand")),
+                made.options());
+        Messages.use("zh");
+        assertTrue(edited.toHtml().contains("<li>SKEWED &#39;bid&#39;: checked by hand</li>"), edited.toHtml());
     }
 }
