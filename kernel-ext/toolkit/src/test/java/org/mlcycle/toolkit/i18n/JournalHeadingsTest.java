@@ -11,10 +11,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.bridge.FeatureOptions;
 import org.mlcycle.toolkit.bridge.FeatureSpec;
+import org.mlcycle.toolkit.bridge.OutOfFold;
+import org.mlcycle.toolkit.bridge.OutOfFoldProbabilities;
+import org.mlcycle.toolkit.bridge.ServingModel;
+import org.mlcycle.toolkit.bridge.TribuoLogging;
 import org.mlcycle.toolkit.datasets.Datasets;
 import org.mlcycle.toolkit.exercises.ExerciseProgress;
 import org.mlcycle.toolkit.io.csv.Csv;
@@ -34,6 +39,7 @@ import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.split.Folds;
 import org.mlcycle.toolkit.split.Split;
 import org.mlcycle.toolkit.split.Splits;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -55,6 +61,11 @@ class JournalHeadingsTest {
             Map.of("auc", 0.75),
             List.of("ads@abc"),
             List.of("model-1"));
+
+    @BeforeAll
+    static void quietTribuo() {
+        TribuoLogging.quiet();
+    }
 
     @AfterEach
     void back() {
@@ -283,5 +294,27 @@ class JournalHeadingsTest {
                 made.options());
         Messages.use("zh");
         assertTrue(edited.toHtml().contains("<li>SKEWED &#39;bid&#39;: checked by hand</li>"), edited.toHtml());
+    }
+
+    @Test
+    @DisplayName("a serving model and out-of-fold probabilities head their HTML in the learner's language")
+    void servingAndOutOfFold() {
+        FeatureOptions options = FeatureOptions.of("clicked", List.of("bid"), List.of("device"));
+        ServingModel model = ServingModel.train(ADS, options, new LogisticRegressionTrainer());
+        OutOfFoldProbabilities oof = OutOfFold.probabilities(
+                ADS, options, Splits.stratifiedKFold(ADS, "clicked", 2, 1), new LogisticRegressionTrainer());
+        Messages.use("zh");
+        String zh = model.toHtml();
+        assertTrue(zh.contains("在线服务模型：LinearSGDModel，"), zh);
+        assertTrue(zh.contains("<th>列</th><th>类型</th><th>变换</th>"), "the spec inside follows too: " + zh);
+        assertTrue(model.toText().startsWith("serving model: LinearSGDModel on "), model.toText());
+        String oofZh = oof.toHtml();
+        assertTrue(oofZh.contains("折外预测：8 行，2 折（分层），类别 "), oofZh);
+        assertTrue(oofZh.contains("<th>类别</th><th>行数</th><th>ROC-AUC（一对其余）</th>"), oofZh);
+        assertTrue(oof.toText().startsWith("out-of-fold: 8 rows, 2 folds (stratified), ROC-AUC "), oof.toText());
+        Messages.use("en");
+        assertTrue(model.toHtml().contains("<b>" + Html.escape(model.toText()) + "</b>"), model.toHtml());
+        assertTrue(oof.toHtml().contains("<b>" + Html.escape(oof.toText()) + "</b>"), oof.toHtml());
+        assertTrue(oof.toHtml().contains("<th>class</th><th>rows</th><th>ROC-AUC (one vs rest)</th>"), "en");
     }
 }
