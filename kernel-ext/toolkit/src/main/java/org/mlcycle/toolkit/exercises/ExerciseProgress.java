@@ -207,26 +207,19 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
                 rows.stream().filter(Row::revealed).count());
     }
 
-    /** The words of a row's status and how, as {@link Row} spells them, in the language in use. */
-    private static final Map<String, String> WORDS = Map.of(
-            "passed",
-            "report.progress.passed",
-            "not yet",
-            "report.progress.notYet",
-            "not tried",
-            "report.progress.notTried",
-            "answer read",
-            "report.progress.answerRead",
-            Row.UNAIDED,
-            "report.progress.unaided",
-            Row.WITH_HINTS,
-            "report.progress.withHints",
-            Row.AFTER_ANSWER,
-            "report.progress.afterAnswer");
-
+    /** A row's status or how, as {@link Row} spells them, in the language in use; "" stays "". */
     private static String word(String english) {
-        String key = WORDS.get(english);
-        return key == null ? english : Messages.get(key);
+        String key = switch (english) {
+            case "passed" -> "passed";
+            case "not yet" -> "notYet";
+            case "not tried" -> "notTried";
+            case "answer read" -> "answerRead";
+            case Row.UNAIDED -> "unaided";
+            case Row.WITH_HINTS -> "withHints";
+            case Row.AFTER_ANSWER -> "afterAnswer";
+            default -> "";
+        };
+        return key.isEmpty() ? english : Messages.get("report.progress." + key);
     }
 
     @Override
