@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.split.LabelColumn;
@@ -256,16 +257,21 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
         }
     }
 
-    @Override
-    public String toText() {
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "features: %d features from %d numeric and %d categorical columns, label '%s', hash %s%n",
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.features.headline",
                 width(),
                 numeric.size(),
                 categorical.size(),
                 label,
-                contentHash().substring(0, 12)));
+                contentHash().substring(0, 12));
+    }
+
+    @Override
+    public String toText() {
+        StringBuilder s = new StringBuilder(headline("en")).append(System.lineSeparator());
         for (Numeric n : numeric) {
             s.append(String.format(
                     Locale.ROOT,
@@ -294,9 +300,9 @@ public record FeatureSpec(String label, List<Numeric> numeric, List<Categorical>
         for (Categorical c : categorical) {
             rows.add(List.of(c.column, "categorical", (c.levels.size() - 1) + " levels + " + OTHER));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>"
-                + Html.table(List.of("column", "kind", "transform"), rows) + "</div>";
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(Html.headers("report.features.", "column", "kind", "transform"), rows));
     }
 
     @Override

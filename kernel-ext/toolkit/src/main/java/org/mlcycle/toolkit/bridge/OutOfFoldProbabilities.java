@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.metrics.Metrics;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -83,13 +84,20 @@ public record OutOfFoldProbabilities(
 
     @Override
     public String toText() {
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
         int pos = positiveIndex();
-        return String.format(
-                Locale.ROOT,
-                "out-of-fold: %d rows, %d folds (%s), ROC-AUC %s for class '%s' against the given labels; trainer %s",
+        return Messages.in(
+                language,
+                "report.outOfFold.headline",
                 rows(),
                 folds.k(),
-                folds.label().isEmpty() ? "unstratified" : "stratified",
+                Messages.in(
+                        language,
+                        folds.label().isEmpty() ? "report.outOfFold.unstratified" : "report.outOfFold.stratified"),
                 fmt(rocAuc(pos)),
                 classes.get(pos),
                 trainer);
@@ -105,8 +113,9 @@ public record OutOfFoldProbabilities(
         int[] counts = new int[classes.size()];
         for (int y : labels) counts[y]++;
         for (int k = 0; k < classes.size(); k++) rows.add(List.of(classes.get(k), counts[k], fmt(rocAuc(k))));
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>" + Html.table(List.of("class", "rows", "ROC-AUC (one vs rest)"), rows) + "</div>";
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(Html.headers("report.outOfFold.", "class", "rows", "rocAuc"), rows));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Progress;
 import org.mlcycle.toolkit.report.Rendered;
@@ -99,20 +100,24 @@ public record ServingModel(Model<Label> model, FeatureSpec spec) implements Rend
         }
     }
 
-    @Override
-    public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "serving model: %s on %d features, feature spec %s",
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.servingModel.headline",
                 model.getClass().getSimpleName(),
                 spec.width(),
                 spec.contentHash().substring(0, 12));
     }
 
     @Override
+    public String toText() {
+        return headline("en");
+    }
+
+    @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>" + spec.toHtml() + "</div>";
+        return Html.translatedReport(headline(Messages.language()), spec.toHtml());
     }
 
     @Override

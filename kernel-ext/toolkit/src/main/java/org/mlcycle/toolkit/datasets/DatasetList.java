@@ -39,7 +39,7 @@ public record DatasetList(List<Datasheet> datasheets) implements Rendered {
         for (Datasheet d : datasheets) {
             rows.add(List.of(d.name(), String.format(Locale.ROOT, "%,d", d.rows()), d.file(), d.summary()));
         }
-        return Html.table(List.of("name", "rows", "file", "content"), rows);
+        return Html.table(Html.headers("report.datasetList.", "name", "rows", "file", "content"), rows);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -49,9 +50,10 @@ public record Datasheet(String name, String file, long rows, String summary, Lis
         for (Column c : columns) {
             body.add(List.of(c.name(), c.type(), c.meaning()));
         }
-        return "<div><p><b>" + Html.escape(name) + "</b>: " + Html.escape(String.format(Locale.ROOT, "%,d", rows))
-                + " rows (<code>" + Html.escape(file) + "</code>). " + Html.escape(summary) + "</p>"
-                + Html.table(List.of("column", "type", "meaning"), body) + "</div>";
+        // the summary and the meanings are English sentences: the block stays left to right
+        return "<div><p><b>" + Html.escape(name) + "</b>: " + Html.escape(Messages.get("report.datasheet.rows", rows))
+                + " (<code>" + Html.escape(file) + "</code>). " + Html.escape(summary) + "</p>"
+                + Html.table(Html.headers("report.datasheet.", "column", "type", "meaning"), body) + "</div>";
     }
 
     @Override

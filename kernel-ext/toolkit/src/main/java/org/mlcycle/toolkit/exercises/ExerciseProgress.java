@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.journal.ExerciseResult;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -145,14 +146,7 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(
-                Locale.ROOT,
-                "progress: %d of %d exercises passed, %d attempts, %d hints, %d model answers read",
-                passed(),
-                rows.size(),
-                rows.stream().mapToInt(Row::attempts).sum(),
-                rows.stream().mapToInt(Row::hints).sum(),
-                rows.stream().filter(Row::revealed).count()));
+        StringBuilder out = new StringBuilder(headline("en"));
         String lesson = null;
         for (Row r : rows) {
             if (!r.lesson().equals(lesson)) {
@@ -180,16 +174,52 @@ public record ExerciseProgress(List<Row> rows) implements Rendered {
                     r.lesson(),
                     r.exercise(),
                     r.title(),
-                    r.status(),
-                    r.how(),
+                    word(r.status()),
+                    word(r.how()),
                     r.attempts(),
                     r.hints(),
-                    r.revealed() ? "yes" : ""));
+                    r.revealed() ? Messages.get("report.progress.yes") : ""));
         }
-        return "<p><b>" + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>"
+        return "<p" + Messages.dirAttribute() + "><b>" + Html.escape(headline(Messages.language())) + "</b></p>"
                 + Html.table(
-                        List.of("lesson", "exercise", "title", "status", "how", "attempts", "hints", "answer revealed"),
+                        Html.headers(
+                                "report.progress.",
+                                "lesson",
+                                "exercise",
+                                "title",
+                                "status",
+                                "how",
+                                "attempts",
+                                "hints",
+                                "answerRevealed"),
                         body);
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.progress.headline",
+                passed(),
+                rows.size(),
+                rows.stream().mapToInt(Row::attempts).sum(),
+                rows.stream().mapToInt(Row::hints).sum(),
+                rows.stream().filter(Row::revealed).count());
+    }
+
+    /** A row's status or how, as {@link Row} spells them, in the language in use; "" stays "". */
+    private static String word(String english) {
+        String key = switch (english) {
+            case "passed" -> "passed";
+            case "not yet" -> "notYet";
+            case "not tried" -> "notTried";
+            case "answer read" -> "answerRead";
+            case Row.UNAIDED -> "unaided";
+            case Row.WITH_HINTS -> "withHints";
+            case Row.AFTER_ANSWER -> "afterAnswer";
+            default -> "";
+        };
+        return key.isEmpty() ? english : Messages.get("report.progress." + key);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -52,9 +53,10 @@ public record DatasetVersion(
 
     @Override
     public String toHtml() {
-        return "<div class=\"mlcycle-dataset\"><b>" + Html.escape(ref()) + "</b> <code>" + shortHash() + "</code> "
-                + String.format(Locale.ROOT, "%,d rows × %d columns", rows, columns)
-                + (parent == null ? "" : " &larr; " + Html.escape(parent))
+        return "<div class=\"mlcycle-dataset\"" + Messages.dirAttribute() + "><b>" + Html.escape(ref())
+                + "</b> <code>" + shortHash() + "</code> "
+                + Html.escape(Messages.get("report.datasetVersion.size", rows, columns))
+                + (parent == null ? "" : (Messages.rightToLeft() ? " &rarr; " : " &larr; ") + Html.escape(parent))
                 + "<br><small>" + Html.escape(String.join(", ", schema)) + "</small></div>";
     }
 

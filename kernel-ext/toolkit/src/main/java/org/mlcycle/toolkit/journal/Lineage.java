@@ -133,7 +133,9 @@ public record Lineage(List<Link> links) implements Rendered {
                     String.join(", ", l.deployments())));
         }
         return "<div class=\"mlcycle-lineage\">"
-                + Html.table(List.of("data version", "run", "model", "metrics", "deployed to"), rows) + "</div>";
+                + Html.table(
+                        Html.headers("report.lineage.", "dataVersion", "run", "model", "metrics", "deployedTo"), rows)
+                + "</div>";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.journal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -46,15 +47,23 @@ public record Objective(
 
     @Override
     public String toHtml() {
-        return "<div class=\"mlcycle-objective\"><b>" + (isPivot() ? "Pivot" : "Objective") + ":</b> "
-                + (isPivot() ? "<s>" + Html.escape(previousMetric) + "</s> &rarr; " : "")
+        return "<div class=\"mlcycle-objective\"" + Messages.dirAttribute() + "><b>"
+                + Html.escape(Messages.get(isPivot() ? "report.objective.pivot" : "report.objective.objective"))
+                + "</b> "
+                + (isPivot()
+                        ? "<s>" + Html.escape(previousMetric) + "</s> " + (Messages.rightToLeft() ? "&larr;" : "&rarr;")
+                                + " "
+                        : "")
                 + "<b>" + Html.escape(metric) + "</b>"
                 + row("constraints", constraints) + row("criteria", criteria) + row("stakeholders", stakeholders)
                 + "</div>";
     }
 
+    /** A labelled line of the HTML, its label in the learner's language; none for a blank value. */
     private static String row(String label, String value) {
-        return value == null || value.isBlank() ? "" : "<br>" + label + ": " + Html.escape(value);
+        return value == null || value.isBlank()
+                ? ""
+                : "<br>" + Html.escape(Messages.get("report.objective." + label)) + " " + Html.escape(value);
     }
 
     @Override

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -35,18 +36,36 @@ public record Run(
 
     @Override
     public String toText() {
-        return String.format(
-                        Locale.ROOT,
-                        "run #%d %s (%s%s)",
+        return line("en");
+    }
+
+    /** The run's line in {@code language}: English for the text, the learner's for HTML. */
+    private String line(String language) {
+        return Messages.in(
+                        language,
+                        "report.run.headline",
                         id,
                         name,
-                        status,
-                        duration == null ? "" : String.format(Locale.ROOT, ", %.1f s", duration.toMillis() / 1000.0))
+                        statusWord(language, status),
+                        duration == null
+                                ? ""
+                                : Messages.in(language, "report.run.duration", duration.toMillis() / 1000.0))
                 + (metrics.isEmpty() ? "" : "  " + join(metrics))
-                + (params.isEmpty() ? "" : "  params " + join(params))
-                + (data.isEmpty() ? "" : "  data " + String.join(", ", data))
-                + (models.isEmpty() ? "" : "  model " + String.join(", ", models));
+                + (params.isEmpty() ? "" : "  " + Messages.in(language, "report.run.params") + " " + join(params))
+                + (data.isEmpty()
+                        ? ""
+                        : "  " + Messages.in(language, "report.run.data") + " " + String.join(", ", data))
+                + (models.isEmpty()
+                        ? ""
+                        : "  " + Messages.in(language, "report.run.model") + " " + String.join(", ", models));
     }
+
+    /** A run's status in {@code language}: running, finished and failed are translated, others shown as they are. */
+    static String statusWord(String language, String status) {
+        return STATUSES.contains(status) ? Messages.in(language, "report.run." + status) : status;
+    }
+
+    private static final Set<String> STATUSES = Set.of("running", "finished", "failed");
 
     private static String join(Map<String, ?> values) {
         return values.entrySet().stream()
@@ -65,7 +84,8 @@ public record Run(
 
     @Override
     public String toHtml() {
-        return "<div class=\"mlcycle-run\">" + Html.escape(toText()) + "</div>";
+        return "<div class=\"mlcycle-run\"" + Messages.dirAttribute() + ">" + Html.escape(line(Messages.language()))
+                + "</div>";
     }
 
     @Override

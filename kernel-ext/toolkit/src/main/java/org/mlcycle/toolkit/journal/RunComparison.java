@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.DoubleColumn;
@@ -111,12 +112,13 @@ public record RunComparison(List<Run> runs) implements Rendered {
 
     @Override
     public String toHtml() {
-        List<String> header = new ArrayList<>(List.of("id", "run", "status", "data"));
+        List<String> header = new ArrayList<>(Html.headers("report.runs.", "id", "run", "status", "data"));
         header.addAll(paramNames());
         header.addAll(metricNames());
         List<List<?>> rows = new ArrayList<>();
         for (Run r : runs) {
-            List<Object> row = new ArrayList<>(List.of(r.id(), r.name(), r.status(), String.join(" ", r.data())));
+            List<Object> row = new ArrayList<>(List.of(
+                    r.id(), r.name(), Run.statusWord(Messages.language(), r.status()), String.join(" ", r.data())));
             for (String p : paramNames()) {
                 row.add(r.params().getOrDefault(p, ""));
             }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -76,9 +77,19 @@ public record Timeline(List<Event> events) implements Rendered {
     @Override
     public String toHtml() {
         List<List<?>> rows = events.stream()
-                .map(e -> List.<Object>of(TIME.format(e.at()), e.kind(), e.summary()))
+                .map(e -> List.<Object>of(TIME.format(e.at()), kindWord(e.kind()), e.summary()))
                 .collect(Collectors.toList());
-        return "<div class=\"mlcycle-journal\">" + Html.table(List.of("at (UTC)", "kind", "what"), rows) + "</div>";
+        return "<div class=\"mlcycle-journal\">"
+                + Html.table(Html.headers("report.timeline.", "at", "kind", "what"), rows) + "</div>";
+    }
+
+    /** The kinds of event the journal records, whose names the HTML shows in the learner's language. */
+    private static final List<String> KINDS = List.of(
+            "stage", "objective", "pivot", "dataset", "run", "model", "deployment", "alert", "exercise", "model stage");
+
+    /** An event kind in the language in use; one the journal does not know is shown as it is. */
+    private static String kindWord(String kind) {
+        return KINDS.contains(kind) ? Messages.get("report.timeline.kind." + kind.replace(' ', '_')) : kind;
     }
 
     @Override

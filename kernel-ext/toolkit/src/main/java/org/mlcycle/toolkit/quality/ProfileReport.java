@@ -106,6 +106,29 @@ public record ProfileReport(
         return Double.isNaN(v) ? "-" : Numbers.brief(v);
     }
 
+    /**
+     * An alert as the HTML shows it: its kind and detail in the learner's language, its column's name
+     * as it is. An alert the profile's rules would not have written so (a report put together by hand)
+     * stays as it was written.
+     */
+    private String alertLine(ProfileAlert a) {
+        ColumnProfile c = columns.stream()
+                .filter(p -> p.name().equals(a.column()))
+                .findFirst()
+                .orElse(null);
+        boolean tableLevel = a.kind() == ProfileAlert.Kind.EMPTY_TABLE || a.kind() == ProfileAlert.Kind.DUPLICATES;
+        if ((c == null) != tableLevel
+                || (a.kind() == ProfileAlert.Kind.IMBALANCE && c.top().isEmpty())
+                || !a.detail().equals(Alerts.detail("en", a.kind(), c, rows, duplicateRows, options))) {
+            return a.toString();
+        }
+        String language = Messages.language();
+        return Messages.in(language, "report.profile.alert.kind." + Alerts.key(a.kind()))
+                + (a.column().isEmpty() ? "" : " '" + a.column() + "'")
+                + ": "
+                + Alerts.detail(language, a.kind(), c, rows, duplicateRows, options);
+    }
+
     @Override
     public String toHtml() {
         StringBuilder out = new StringBuilder(
@@ -117,7 +140,7 @@ public record ProfileReport(
         if (!alerts.isEmpty()) {
             out.append("<ul style=\"color:#b35900;margin:0 0 0.5em 0\">");
             for (ProfileAlert a : alerts) {
-                out.append("<li>").append(Html.escape(a.toString())).append("</li>");
+                out.append("<li>").append(Html.escape(alertLine(a))).append("</li>");
             }
             out.append("</ul>");
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.stats.NumericValues;
@@ -118,12 +119,7 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(String.format(
-                Locale.ROOT,
-                "schema of '%s': %d columns%s",
-                source,
-                columns.size(),
-                options.ranges() ? ", with numeric ranges" : ""));
+        StringBuilder out = new StringBuilder(headline("en") + (options.ranges() ? ", with numeric ranges" : ""));
         for (ColumnSchema c : columns) {
             out.append(String.format(
                     Locale.ROOT, "%n  %-22s %-16s missing %.2f%%", c.name(), c.type(), 100 * c.missingShare()));
@@ -158,9 +154,16 @@ public record Schema(String source, List<ColumnSchema> columns, SchemaOptions op
                     domain,
                     c.hasRange() ? Html.format(c.min()) + " .. " + Html.format(c.max()) : ""));
         }
-        return "<div class=\"mlcycle-schema\" style=\"font-family:sans-serif\"><p style=\"font-weight:bold\">"
-                + Html.escape("schema of '" + source + "': " + columns.size() + " columns") + "</p>"
-                + Html.table(List.of("column", "type", "missing", "domain", "range"), rows) + "</div>";
+        return "<div class=\"mlcycle-schema\"" + Messages.dirAttribute()
+                + " style=\"font-family:sans-serif\"><p style=\"font-weight:bold\">"
+                + Html.escape(headline(Messages.language())) + "</p>"
+                + Html.table(Html.headers("report.schemaOf.", "column", "type", "missing", "domain", "range"), rows)
+                + "</div>";
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(language, "report.schemaOf.headline", source, columns.size());
     }
 
     @Override

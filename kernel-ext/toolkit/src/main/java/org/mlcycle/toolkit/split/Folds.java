@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -88,16 +89,7 @@ public record Folds(int k, long seed, String label, int[] foldOf, List<Map<Strin
 
     @Override
     public String toText() {
-        List<String> missing = classesMissingFromSomeFold();
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "folds: %d folds of %d rows, %s; %s%n",
-                k,
-                rows(),
-                how(),
-                missing.isEmpty()
-                        ? "every fold holds every class"
-                        : "classes absent from some fold: " + String.join(", ", missing)));
+        StringBuilder s = new StringBuilder(headline("en")).append(System.lineSeparator());
         for (int f = 0; f < classCounts.size(); f++) {
             s.append(String.format(Locale.ROOT, "  fold %d: %s%n", f + 1, new java.util.TreeMap<>(classCounts.get(f))));
         }
@@ -112,9 +104,23 @@ public record Folds(int k, long seed, String label, int[] foldOf, List<Map<Strin
             for (int v : foldOf) if (v == f) size++;
             rows.add(List.of(f + 1, size, f < classCounts.size() ? new java.util.TreeMap<>(classCounts.get(f)) : ""));
         }
-        String head = toText().lines().findFirst().orElse("");
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(head)
-                + "</b></p>" + Html.table(List.of("fold", "rows", "classes"), rows) + "</div>";
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(Html.headers("report.folds.", "fold", "rows", "classes"), rows));
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        List<String> missing = classesMissingFromSomeFold();
+        return Messages.in(
+                language,
+                "report.folds.headline",
+                k,
+                rows(),
+                how(),
+                missing.isEmpty()
+                        ? Messages.in(language, "report.folds.allClasses")
+                        : Messages.in(language, "report.folds.classesAbsent", String.join(", ", missing)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.Table;
@@ -58,28 +59,25 @@ public record Split(String method, int rows, int[] trainRows, int[] testRows, St
         }
     }
 
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(language, "report.split.headline", method, rows, trainRows.length, testRows.length, how);
+    }
+
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "split: %s, %d rows -> train %d, test %d (%s)",
-                method,
-                rows,
-                trainRows.length,
-                testRows.length,
-                how);
+        return headline("en");
     }
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>"
-                + Html.table(
-                        List.of("part", "rows", "share"),
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(
+                        Html.headers("report.split.", "part", "rows", "share"),
                         List.of(
-                                List.of("train", trainRows.length, share(trainRows.length)),
-                                List.of("test", testRows.length, share(testRows.length))))
-                + "</div>";
+                                List.of(Messages.get("report.split.train"), trainRows.length, share(trainRows.length)),
+                                List.of(Messages.get("report.split.test"), testRows.length, share(testRows.length)))));
     }
 
     private String share(int part) {

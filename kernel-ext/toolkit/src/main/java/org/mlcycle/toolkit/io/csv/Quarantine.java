@@ -3,10 +3,10 @@ package org.mlcycle.toolkit.io.csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -62,14 +62,9 @@ public record Quarantine(
     @Override
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "csv '%s': %d rows read, %d quarantined (%.2f%%)%s%n",
-                source,
-                rowsRead,
-                rejectedCount,
-                100 * rejectedShare(),
-                blankLines > 0 ? ", " + blankLines + " blank lines skipped" : ""));
+        out.append(headline("en"))
+                .append(blankLines > 0 ? ", " + blankLines + " blank lines skipped" : "")
+                .append(System.lineSeparator());
         for (RejectedRow r : rejected) {
             out.append("  line ")
                     .append(r.line())
@@ -100,36 +95,32 @@ public record Quarantine(
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-quarantine\" style=\"font-family:sans-serif\">");
+        StringBuilder out = new StringBuilder(
+                "<div class=\"mlcycle-quarantine\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\">");
         String colour = clean() ? "#1a7f37" : "#b35900";
         out.append("<p style=\"font-weight:bold;color:")
                 .append(colour)
                 .append("\">")
-                .append(Html.escape(String.format(
-                        Locale.ROOT,
-                        "csv '%s': %d rows read, %d quarantined (%.2f%%)",
-                        source,
-                        rowsRead,
-                        rejectedCount,
-                        100 * rejectedShare())))
+                .append(Html.escape(headline(Messages.language())))
                 .append("</p>");
         if (!rejected.isEmpty()) {
             List<List<?>> rows = new ArrayList<>();
             for (RejectedRow r : rejected) {
                 rows.add(List.of(r.line(), r.reason(), r.text()));
             }
-            out.append(Html.table(List.of("line", "reason", "text"), rows));
+            out.append(Html.table(Html.headers("report.quarantine.", "line", "reason", "text"), rows));
         }
         List<List<?>> cols = new ArrayList<>();
         types.forEach((c, t) -> cols.add(List.of(
                 c,
-                t + (explicitTypes.contains(c) ? " (given)" : ""),
+                t + (explicitTypes.contains(c) ? " (" + Messages.get("report.quarantine.given") + ")" : ""),
                 counts(readAsMissing.getOrDefault(c, Map.of())),
                 counts(keptAsValues.getOrDefault(c, Map.of())))));
-        out.append("<p>missing tokens: ")
-                .append(Html.escape(tokenList(missingTokens)))
+        out.append("<p>")
+                .append(Html.escape(Messages.get("report.quarantine.missingTokens", tokenList(missingTokens))))
                 .append("</p>");
-        out.append(Html.table(List.of("column", "type", "read as missing", "kept as values"), cols));
+        out.append(Html.table(
+                Html.headers("report.quarantine.", "column", "type", "readAsMissing", "keptAsValues"), cols));
         return out.append("</div>").toString();
     }
 
@@ -155,6 +146,12 @@ public record Quarantine(
     @Override
     public String toString() {
         return toText();
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language, "report.quarantine.headline", source, rowsRead, rejectedCount, 100 * rejectedShare());
     }
 
     private static String tokenList(Set<String> tokens) {
