@@ -1,0 +1,129 @@
+package org.mlcycle.toolkit.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.knowm.xchart.XYChart;
+import org.mlcycle.toolkit.experiment.PeekingReport;
+import org.mlcycle.toolkit.experiment.SampleSize;
+import org.mlcycle.toolkit.imbalance.ThresholdChoice;
+import org.mlcycle.toolkit.labels.RelabelQueue;
+import org.mlcycle.toolkit.metrics.Confusion;
+import org.mlcycle.toolkit.report.Html;
+
+/** The metrics, threshold, label-queue and experiment reports a learner reads, in the learner's language. */
+class MetricsHeadingsTest {
+    private static final ThresholdChoice THRESHOLD =
+            new ThresholdChoice("recall >= 0.8", 0.3, new Confusion(8, 2, 88, 2), new Confusion(5, 1, 89, 5));
+    private static final SampleSize PLAN = new SampleSize(0.02, 0.024, 0.05, 0.8, 21094.3, 21095);
+    private static final PeekingReport PEEK = new PeekingReport(1000, 3, 0.05, 5000, 0.02, List.of(40, 80, 110), 52);
+
+    @AfterEach
+    void back() {
+        Messages.use(null);
+    }
+
+    @Test
+    @DisplayName("a chosen threshold's headline, goal and headers are Persian, right to left; its text stays English")
+    void threshold() {
+        Messages.use("fa");
+        String fa = THRESHOLD.toHtml();
+        assertTrue(fa.contains("آستانه: 0.3000 برای بازیابی دست‌کم 0.8 روی 100 سطر اعتبارسنجی"), fa);
+        assertTrue(fa.contains("<th>پیش‌بینی مثبت</th>"), fa);
+        assertTrue(fa.contains("dir=\"rtl\"") && fa.contains("<table class=\"mlcycle\" dir=\"ltr\""), fa);
+        assertTrue(THRESHOLD.toText().startsWith("threshold: 0.3000 for recall >= 0.8 on 100 validation rows"));
+        Messages.use("en");
+        String en = THRESHOLD.toHtml();
+        assertTrue(
+                en.startsWith("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
+                        + Html.escape(THRESHOLD.toText()) + "</b></p>"),
+                en);
+        assertTrue(en.contains("<th>threshold</th><th>precision</th><th>recall</th><th>F1</th>"), en);
+        assertFalse(en.contains("dir="), en);
+    }
+
+    @Test
+    @DisplayName("a sample size reads in Chinese in HTML, in English as text")
+    void sampleSize() {
+        Messages.use("zh");
+        assertTrue(PLAN.toHtml().contains("样本量：每组需 21,095 次展示，才能检测到点击率从 0.02 变为 0.024（+20.0%）"), PLAN.toHtml());
+        assertTrue(PLAN.toHtml().contains("<th>每组展示次数</th>"), PLAN.toHtml());
+        assertEquals(
+                "sample size: 21,095 impressions per arm to detect CTR 0.02 -> 0.024 (+20.0%) at alpha 0.05, power 0.8",
+                PLAN.toText());
+        Messages.use("en");
+        assertTrue(PLAN.toHtml().contains(Html.escape(PLAN.toText())), PLAN.toHtml());
+    }
+
+    @Test
+    @DisplayName("a relabel queue's headline, headers and 'pending' are Portuguese")
+    void relabelQueue() {
+        RelabelQueue queue = new RelabelQueue(
+                "label",
+                List.of(new RelabelQueue.Item(3, "a", "b", 0.1, null), new RelabelQueue.Item(5, "b", "a", 0.2, "a")));
+        Messages.use("pt");
+        String pt = queue.toHtml();
+        assertTrue(
+                pt.contains(
+                        Html.escape(
+                                "fila de rerrotulagem: 2 linhas de 'label', 1 decididas (1 corrigidas, 0 mantidas), 1 pendentes")),
+                pt);
+        assertTrue(pt.contains("<th>rótulo dado</th>") && pt.contains("<td>pendente</td>"), pt);
+        assertTrue(queue.toText().contains("-> pending"), queue.toText());
+        Messages.use("en");
+        String en = queue.toHtml();
+        assertTrue(en.contains(Html.escape(queue.verdict())) && en.contains("<td>pending</td>"), en);
+        assertTrue(en.contains("<th>self-confidence</th>"), en);
+    }
+
+    @Test
+    @DisplayName("the Chinese relabel headline names the label column before its row count")
+    void relabelOrder() {
+        Messages.use("zh");
+        String zh = new RelabelQueue("y", List.of(new RelabelQueue.Item(1, "a", "b", 0.1, null))).toHtml();
+        assertTrue(zh.contains(Html.escape("重新标注队列：'y' 的 1 行，已决定 0 行（更正 0，保留 0），待定 1 行")), zh);
+    }
+
+    @Test
+    @DisplayName("the peeking report's headline and rows are Persian; English HTML keeps its words")
+    void peeking() {
+        Messages.use("fa");
+        String fa = PEEK.toHtml();
+        assertTrue(fa.contains("نگاه پیش از موعد: 1,000 آزمون A/A در 3 روز"), fa);
+        assertTrue(fa.contains(Html.escape("نگاه هر روز، توقف در نخستین p < 0.05")), fa);
+        Messages.use("en");
+        String en = PEEK.toHtml();
+        assertTrue(
+                en.contains(
+                        Html.escape("peeking: 1,000 A/A tests over 3 days, false positives 11.0% when peeking daily")),
+                en);
+        assertTrue(en.contains(Html.escape("peek every day, stop at the first p < 0.05")), en);
+        assertTrue(en.contains("one look at the planned size (day 3)"), en);
+    }
+
+    /** Needs fonts with Persian and Chinese letters, as {@link FontsTest}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fa", "zh"})
+    @DisplayName("the peeking chart's title, axes and legend are in the language, in a font that draws them")
+    void peekingChart(String lang) {
+        Messages.use(lang);
+        XYChart chart = PEEK.chart();
+        assertEquals(Messages.in(lang, "report.peeking.chartTitle", 1000), chart.getTitle());
+        assertEquals(Messages.in(lang, "report.peeking.chartDay"), chart.getXAxisTitle());
+        String words = chart.getTitle()
+                + chart.getYAxisTitle()
+                + String.join("", chart.getSeriesMap().keySet());
+        assertEquals(-1, chart.getStyler().getChartTitleFont().canDisplayUpTo(chart.getTitle()), chart.getTitle());
+        assertEquals(-1, chart.getStyler().getLegendFont().canDisplayUpTo(words), words);
+        Messages.use("en");
+        assertEquals(
+                "1,000 A/A tests: share declared 'significant'", PEEK.chart().getTitle());
+    }
+}
