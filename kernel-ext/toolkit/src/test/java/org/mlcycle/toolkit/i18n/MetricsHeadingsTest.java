@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,11 @@ import org.mlcycle.toolkit.experiment.SampleSize;
 import org.mlcycle.toolkit.imbalance.ThresholdChoice;
 import org.mlcycle.toolkit.labels.RelabelQueue;
 import org.mlcycle.toolkit.metrics.Confusion;
+import org.mlcycle.toolkit.metrics.CurveReport;
+import org.mlcycle.toolkit.metrics.Curves;
+import org.mlcycle.toolkit.metrics.LiftTable;
+import org.mlcycle.toolkit.metrics.MetricsOptions;
+import org.mlcycle.toolkit.metrics.ModelPlots;
 import org.mlcycle.toolkit.report.Html;
 
 /** The metrics, threshold, label-queue and experiment reports a learner reads, in the learner's language. */
@@ -125,5 +131,59 @@ class MetricsHeadingsTest {
         Messages.use("en");
         assertEquals(
                 "1,000 A/A tests: share declared 'significant'", PEEK.chart().getTitle());
+    }
+
+    private static final boolean[] ACTUAL = {true, false, true, false, false, true, false, false, false, false};
+    private static final double[] SCORE = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1};
+
+    @Test
+    @DisplayName("model plots: headline, lift finding and column headers in Chinese; English HTML as before")
+    void modelPlots() {
+        ModelPlots plots = Curves.compare(ACTUAL, Map.of("lr", SCORE), MetricsOptions.defaults());
+        Messages.use("zh");
+        String zh = plots.toHtml();
+        assertTrue(zh.contains(Html.escape("模型 'lr' 的图表，基于 10 行，3 个正例（基准率 0.3000）：ROC-AUC")), zh);
+        assertTrue(zh.contains("按得分排在前 10.0% 的行包含 33.3% 的正例"), zh);
+        assertTrue(zh.contains("<th>最高分组提升度</th>") && zh.contains("<th>累计提升度</th>"), zh);
+        assertTrue(plots.verdict().startsWith("model plots of 'lr' on 10 rows, 3 positives"), plots.verdict());
+        Messages.use("en");
+        String en = plots.toHtml();
+        assertTrue(en.contains(Html.escape(plots.verdict())), en);
+        assertTrue(en.contains("<th>top-bucket lift</th>") && en.contains("<th>cumulative lift</th>"), en);
+        assertTrue(
+                en.contains(Html.escape("lift of 'lr': the top 10.0% of rows by score hold 33.3% of the positives")),
+                en);
+    }
+
+    @Test
+    @DisplayName("a precision-recall report reads in Portuguese, an undefined curve says why in Portuguese")
+    void curves() {
+        Messages.use("pt");
+        String pt = Curves.precisionRecall(ACTUAL, SCORE).toHtml();
+        assertTrue(pt.contains("curva precisão-revocação em 10 linhas (3 positivos, taxa base 0.3000"), pt);
+        assertTrue(pt.contains("<th>modelo</th><th>AP</th><th>pontos</th>"), pt);
+        String undefined = Curves.roc(new boolean[] {false, false}, new double[] {0.2, 0.4})
+                .toHtml();
+        assertTrue(undefined.contains("(indefinido: nenhum positivo)"), undefined);
+        Messages.use("en");
+        CurveReport en = Curves.roc(ACTUAL, SCORE);
+        assertTrue(en.toHtml().contains(Html.escape(en.verdict())), en.toHtml());
+        assertTrue(en.verdict().startsWith("ROC curve on 10 rows (3 positives"), en.verdict());
+        assertTrue(en.toHtml().contains("<th>model</th><th>AUC</th><th>points</th>"), en.toHtml());
+    }
+
+    @Test
+    @DisplayName("a lift table's headline and headers are Persian")
+    void lift() {
+        LiftTable table = LiftTable.of("lr", ACTUAL, SCORE, 5);
+        Messages.use("fa");
+        String fa = table.toHtml();
+        assertTrue(
+                fa.contains(Html.escape("لیفت 'lr': 20.0% سطرهای با بیشترین امتیاز، 33.3% از مثبت‌ها را در بر دارند")),
+                fa);
+        assertTrue(fa.contains("<th>لیفت تجمعی</th>"), fa);
+        assertTrue(table.toText().startsWith("lift of 'lr': the top 20.0% of rows"), table.toText());
+        Messages.use("en");
+        assertTrue(table.toHtml().contains("<th>rows so far</th>"), table.toHtml());
     }
 }
