@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -11,17 +12,24 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.experiment.PeekingReport;
 import org.mlcycle.toolkit.experiment.SampleSize;
 import org.mlcycle.toolkit.imbalance.ThresholdChoice;
 import org.mlcycle.toolkit.labels.RelabelQueue;
+import org.mlcycle.toolkit.metrics.AdMetrics;
+import org.mlcycle.toolkit.metrics.ClassificationReport;
 import org.mlcycle.toolkit.metrics.Confusion;
 import org.mlcycle.toolkit.metrics.CurveReport;
 import org.mlcycle.toolkit.metrics.Curves;
 import org.mlcycle.toolkit.metrics.LiftTable;
+import org.mlcycle.toolkit.metrics.Metrics;
 import org.mlcycle.toolkit.metrics.MetricsOptions;
 import org.mlcycle.toolkit.metrics.ModelPlots;
+import org.mlcycle.toolkit.metrics.Multiclass;
+import org.mlcycle.toolkit.metrics.MulticlassReport;
+import org.mlcycle.toolkit.metrics.TimeWindowReport;
 import org.mlcycle.toolkit.report.Html;
 
 /** The metrics, threshold, label-queue and experiment reports a learner reads, in the learner's language. */
@@ -185,5 +193,60 @@ class MetricsHeadingsTest {
         assertTrue(table.toText().startsWith("lift of 'lr': the top 20.0% of rows"), table.toText());
         Messages.use("en");
         assertTrue(table.toHtml().contains("<th>rows so far</th>"), table.toHtml());
+    }
+
+    @Test
+    @DisplayName("a multiclass report's headline, averages, corner and chart title are Persian; its text English")
+    void multiclass() {
+        MulticlassReport r = Multiclass.of(new String[] {"x", "y", "z", "z"}, new String[] {"x", "z", "z", "z"});
+        Messages.use("fa");
+        String fa = r.toHtml();
+        assertTrue(fa.contains(Html.escape("متریک‌ها: 3 کلاس، 4 سطر: صحت 0.7500")), fa);
+        assertTrue(fa.contains(Html.escape("؛ هرگز پیش‌بینی نشده: y")), fa);
+        assertTrue(fa.contains("<td>میانگین ماکرو</td>") && fa.contains("<th>واقعی \\ پیش‌بینی</th>"), fa);
+        HeatMapChart chart = r.chart();
+        assertEquals("ماتریس درهم‌ریختگی", chart.getTitle());
+        assertEquals(-1, chart.getStyler().getChartTitleFont().canDisplayUpTo(chart.getTitle()), "a font with Persian");
+        assertTrue(r.toText().startsWith("metrics: 3 classes, 4 rows: accuracy 0.7500"), r.toText());
+        assertTrue(r.toText().contains("macro avg"), r.toText());
+        Messages.use("en");
+        String en = r.toHtml();
+        assertTrue(en.contains(Html.escape("metrics: " + r.verdict())), en);
+        assertTrue(en.contains("<td>macro avg</td>") && en.contains("<th>actual \\ predicted</th>"), en);
+        assertEquals("confusion matrix", r.chart().getTitle());
+    }
+
+    @Test
+    @DisplayName("ad metrics in Chinese put the requests before the impressions shown of them")
+    void adMetrics() {
+        AdMetrics ads = new AdMetrics(1000, 400, 12, 0.5);
+        Messages.use("zh");
+        String zh = ads.toHtml();
+        assertTrue(zh.contains("广告：1000 次请求中 400 次展示（展示率 0.4000），12 次点击"), zh);
+        assertTrue(zh.contains("<th>展示率</th>"), zh);
+        Messages.use("en");
+        assertTrue(
+                ads.toHtml().contains(Html.escape(ads.toText())) && ads.toHtml().contains("<th>show rate</th>"));
+        assertTrue(ads.toText().startsWith("ads: 400 impressions of 1000 requests (show rate 0.4000)"), ads.toText());
+    }
+
+    @Test
+    @DisplayName("metrics over time: Portuguese headline with the window length in days, English text")
+    void timeWindows() {
+        ClassificationReport m = Metrics.binary(ACTUAL, SCORE);
+        LocalDate d = LocalDate.of(2024, 3, 1);
+        TimeWindowReport r = new TimeWindowReport(
+                "day",
+                7,
+                List.of(
+                        new TimeWindowReport.Window(d, d.plusDays(6), m),
+                        new TimeWindowReport.Window(d.plusDays(7), d.plusDays(13), m)));
+        Messages.use("pt");
+        String pt = r.toHtml();
+        assertTrue(pt.contains(Html.escape("métricas ao longo do tempo: 2 janelas de 7 dias por 'day'; ROC-AUC")), pt);
+        assertTrue(pt.contains("<th>taxa base</th>"), pt);
+        assertTrue(r.verdict().startsWith("metrics over time: 2 windows of 7 days by 'day'"), r.verdict());
+        Messages.use("en");
+        assertTrue(r.toHtml().contains(Html.escape(r.verdict())) && r.toHtml().contains("<th>base rate</th>"));
     }
 }
