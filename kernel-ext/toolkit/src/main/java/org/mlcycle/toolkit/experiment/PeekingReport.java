@@ -8,6 +8,8 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -42,14 +44,17 @@ public record PeekingReport(
         return falsePositivesOnce / (double) tests;
     }
 
-    /** The false-positive rate so far, day by day, for daily peeking; one look and alpha as lines. */
+    /**
+     * The false-positive rate so far, day by day, for daily peeking; one look and alpha as lines. Its
+     * words are in the learner's language, drawn in a font that has their letters.
+     */
     public XYChart chart() {
         XYChart chart = new XYChartBuilder()
                 .width(640)
                 .height(360)
-                .title(String.format(Locale.ROOT, "%,d A/A tests: share declared 'significant'", tests))
-                .xAxisTitle("day of the test")
-                .yAxisTitle("false-positive rate")
+                .title(Messages.get("report.peeking.chartTitle", tests))
+                .xAxisTitle(Messages.get("report.peeking.chartDay"))
+                .yAxisTitle(Messages.get("report.peeking.falsePositiveRate"))
                 .build();
         List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -57,20 +62,24 @@ public record PeekingReport(
             x.add(d + 1);
             y.add(stoppedByDay.get(d) / (double) tests);
         }
-        chart.addSeries("peek daily, stop at the first p < " + Numbers.format(alpha), x, y);
-        chart.addSeries("one look on day " + days, List.of(days), List.of(falsePositiveRateOnce()))
+        chart.addSeries(Messages.get("report.peeking.peekDaily", Numbers.format(alpha)), x, y);
+        chart.addSeries(
+                        Messages.get("report.peeking.chartOneLook", days),
+                        List.of(days),
+                        List.of(falsePositiveRateOnce()))
                 .setMarker(SeriesMarkers.DIAMOND);
-        chart.addSeries("nominal alpha", List.of(1, days), List.of(alpha, alpha))
+        chart.addSeries(Messages.get("report.peeking.chartAlpha"), List.of(1, days), List.of(alpha, alpha))
                 .setMarker(SeriesMarkers.NONE);
         chart.getStyler().setYAxisMin(0.0);
+        Fonts.fit(chart);
         return chart;
     }
 
-    @Override
-    public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "peeking: %,d A/A tests over %d days, false positives %.1f%% when peeking daily, %.1f%% at one look (alpha %s)",
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.peeking.headline",
                 tests,
                 days,
                 100 * falsePositiveRatePeeking(),
@@ -79,19 +88,24 @@ public record PeekingReport(
     }
 
     @Override
+    public String toText() {
+        return headline("en");
+    }
+
+    @Override
     public String toHtml() {
-        return Html.report(
-                toText(),
+        return Html.translatedReport(
+                headline(Messages.language()),
                 Html.table(
                         Html.headers("report.peeking.", "analysis", "tests", "significant", "falsePositiveRate"),
                         List.of(
                                 List.of(
-                                        "peek every day, stop at the first p < " + Numbers.format(alpha),
+                                        Messages.get("report.peeking.peekEveryDay", Numbers.format(alpha)),
                                         tests,
                                         stoppedByDay.get(days - 1),
                                         String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRatePeeking())),
                                 List.of(
-                                        "one look at the planned size (day " + days + ")",
+                                        Messages.get("report.peeking.oneLook", days),
                                         tests,
                                         falsePositivesOnce,
                                         String.format(Locale.ROOT, "%.1f%%", 100 * falsePositiveRateOnce())))));

@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.experiment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Numbers;
 import org.mlcycle.toolkit.report.Rendered;
@@ -43,11 +44,11 @@ public record SampleSize(double baseline, double target, double alpha, double po
         return target / baseline - 1;
     }
 
-    @Override
-    public String toText() {
-        return String.format(
-                java.util.Locale.ROOT,
-                "sample size: %,d impressions per arm to detect CTR %s -> %s (%+.1f%%) at alpha %s, power %s",
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.sampleSize.headline",
                 perArm,
                 Numbers.format(baseline),
                 Numbers.format(target),
@@ -57,9 +58,14 @@ public record SampleSize(double baseline, double target, double alpha, double po
     }
 
     @Override
+    public String toText() {
+        return headline("en");
+    }
+
+    @Override
     public String toHtml() {
-        return Html.report(
-                toText(),
+        return Html.translatedReport(
+                headline(Messages.language()),
                 Html.table(
                         Html.headers("report.sampleSize.", "baseline", "target", "lift", "alpha", "power", "perArm"),
                         List.of(List.of(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.support.Require;
@@ -52,13 +53,14 @@ public record ClassWeights(String label, Map<String, Double> weights) implements
         return dataset;
     }
 
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(language, "report.classWeights.headline", label, weights.size());
+    }
+
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "class weights: inverse frequency n / (K x n_k) for '%s', %d classes",
-                label,
-                weights.size()));
+        StringBuilder s = new StringBuilder(headline("en"));
         new java.util.TreeMap<>(weights)
                 .forEach((c, w) ->
                         s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-16s %.4f", c, w)));
@@ -69,9 +71,9 @@ public record ClassWeights(String label, Map<String, Double> weights) implements
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         new java.util.TreeMap<>(weights).forEach((c, w) -> rows.add(List.of(c, String.format(Locale.ROOT, "%.4f", w))));
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>"
-                + Html.table(List.of("class", "weight"), rows) + "</div>";
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(Html.headers("report.classWeights.", "class", "weight"), rows));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.metrics.Confusion;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -18,14 +19,27 @@ public record ThresholdChoice(String goal, double threshold, Confusion chosen, C
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    @Override
-    public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "threshold: %s for %s on %d validation rows: precision %s, recall %s, F1 %s (at 0.5: precision %s,"
-                        + " recall %s, F1 %s)",
+    /** The goal in {@code language}: the words of {@link Thresholds}' goals, anything else as given. */
+    private String goal(String language) {
+        if (goal.equals("highest F1")) {
+            return Messages.in(language, "report.threshold.highestF1");
+        }
+        for (String metric : List.of("recall", "precision")) {
+            if (goal.startsWith(metric + " >= ")) {
+                return Messages.in(
+                        language, "report.threshold." + metric + "AtLeast", goal.substring(metric.length() + 4));
+            }
+        }
+        return goal;
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.threshold.headline",
                 fmt(threshold),
-                goal,
+                goal(language),
                 chosen.n(),
                 fmt(chosen.precision()),
                 fmt(chosen.recall()),
@@ -36,11 +50,17 @@ public record ThresholdChoice(String goal, double threshold, Confusion chosen, C
     }
 
     @Override
+    public String toText() {
+        return headline("en");
+    }
+
+    @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>"
-                + Html.table(
-                        List.of("threshold", "precision", "recall", "F1", "predicted positive"),
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(
+                        Html.headers(
+                                "report.threshold.", "threshold", "precision", "recall", "f1", "predictedPositive"),
                         List.of(
                                 List.of(
                                         fmt(threshold),
@@ -53,8 +73,7 @@ public record ThresholdChoice(String goal, double threshold, Confusion chosen, C
                                         fmt(atHalf.precision()),
                                         fmt(atHalf.recall()),
                                         fmt(atHalf.f1()),
-                                        atHalf.predictedPositives())))
-                + "</div>";
+                                        atHalf.predictedPositives()))));
     }
 
     @Override

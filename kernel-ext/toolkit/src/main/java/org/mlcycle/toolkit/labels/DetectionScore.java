@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -26,26 +27,24 @@ public record DetectionScore(long flagged, long trulyWrong, long found) implemen
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language, "report.detection.headline", fmt(precision()), fmt(recall()), flagged, trulyWrong, found);
+    }
+
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "label-issue detector: precision %s, recall %s (%d flagged, %d truly wrong, %d found)",
-                fmt(precision()),
-                fmt(recall()),
-                flagged,
-                trulyWrong,
-                found);
+        return headline("en");
     }
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>"
-                + Html.table(
-                        List.of("flagged", "truly wrong", "found", "precision", "recall"),
-                        List.of(List.of(flagged, trulyWrong, found, fmt(precision()), fmt(recall()))))
-                + "</div>";
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(
+                        Html.headers("report.detection.", "flagged", "trulyWrong", "found", "precision", "recall"),
+                        List.of(List.of(flagged, trulyWrong, found, fmt(precision()), fmt(recall())))));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.split.LabelColumn;
@@ -170,9 +171,14 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
     }
 
     public String verdict() {
-        return String.format(
-                Locale.ROOT,
-                "relabel queue: %d rows of '%s', %d decided (%d corrected, %d kept), %d pending",
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for the HTML headline. */
+    private String verdict(String language) {
+        return Messages.in(
+                language,
+                "report.relabel.headline",
                 items.size(),
                 labelColumn,
                 items.size() - pending().size(),
@@ -200,18 +206,17 @@ public record RelabelQueue(String labelColumn, List<Item> items) implements Rend
 
     @Override
     public String toHtml() {
+        String pending = Messages.get("report.relabel.pending");
         List<List<?>> rows = new ArrayList<>();
         for (Item i : items.subList(0, Math.min(LabelIssueReport.SHOWN, items.size()))) {
             rows.add(List.of(
-                    i.row(),
-                    i.given(),
-                    i.suggested(),
-                    fmt(i.selfConfidence()),
-                    i.decided() ? i.accepted() : "pending"));
+                    i.row(), i.given(), i.suggested(), fmt(i.selfConfidence()), i.decided() ? i.accepted() : pending));
         }
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(List.of("row", "given", "suggested", "self-confidence", "accepted"), rows)
-                + "</div>";
+        return Html.translatedReport(
+                verdict(Messages.language()),
+                Html.table(
+                        Html.headers("report.relabel.", "row", "given", "suggested", "selfConfidence", "accepted"),
+                        rows));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -64,11 +65,11 @@ public record AdMetrics(long requests, long impressions, long clicks, double cos
         return clicks * costPerClick;
     }
 
-    @Override
-    public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "ads: %d impressions of %d requests (show rate %s), %d clicks (CTR %s), revenue %.2f at %.2f per click",
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.ads.headline",
                 impressions,
                 requests,
                 Checks.fmt(showRate()),
@@ -79,19 +80,23 @@ public record AdMetrics(long requests, long impressions, long clicks, double cos
     }
 
     @Override
+    public String toText() {
+        return headline("en");
+    }
+
+    @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(toText())
-                + "</b></p>"
-                + Html.table(
-                        List.of("requests", "impressions", "show rate", "clicks", "CTR", "revenue"),
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(
+                        Html.headers("report.ads.", "requests", "impressions", "showRate", "clicks", "ctr", "revenue"),
                         List.of(List.of(
                                 requests,
                                 impressions,
                                 Checks.fmt(showRate()),
                                 clicks,
                                 Checks.fmt(clickThroughRate()),
-                                String.format(Locale.ROOT, "%.2f", revenue()))))
-                + "</div>";
+                                String.format(Locale.ROOT, "%.2f", revenue())))));
     }
 
     @Override

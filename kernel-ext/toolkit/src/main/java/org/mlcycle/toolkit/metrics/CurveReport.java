@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -81,14 +82,19 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
 
     /** The legend entry of a curve: its name and area, or why it is undefined. */
     String legend(Curve c) {
-        return c.defined()
-                ? String.format(Locale.ROOT, "%s (%s %.4f)", c.model(), kind.area, c.area())
-                : c.model() + " (undefined: " + undefinedReason() + ")";
+        return legend(c, "en");
     }
 
-    private String undefinedReason() {
-        if (positives == 0) return "no positives";
-        return "no negatives";
+    /** The legend entry of a curve in {@code language}. */
+    private String legend(Curve c, String language) {
+        return c.defined()
+                ? String.format(Locale.ROOT, "%s (%s %.4f)", c.model(), kind.area, c.area())
+                : Messages.in(
+                        language,
+                        "report.curves.undefined",
+                        c.model(),
+                        Messages.in(
+                                language, positives == 0 ? "report.curves.noPositives" : "report.curves.noNegatives"));
     }
 
     /** The curves on one chart with the chance line. */
@@ -97,12 +103,17 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
     }
 
     public String verdict() {
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for HTML. */
+    private String verdict(String language) {
         List<String> parts = new ArrayList<>();
-        for (Curve c : curves) parts.add(legend(c));
-        return String.format(
-                Locale.ROOT,
-                "%s on %d rows (%d positives, base rate %s; chance %s %s): %s",
-                kind.title,
+        for (Curve c : curves) parts.add(legend(c, language));
+        return Messages.in(
+                language,
+                "report.curves.headline",
+                Messages.in(language, kind == Kind.ROC ? "report.curves.roc" : "report.curves.precisionRecall"),
                 n,
                 positives,
                 Checks.fmt(baseRate()),
@@ -118,8 +129,9 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
         return rows;
     }
 
+    /** The column headers in the learner's language; the area keeps its name (AUC, AP). */
     private List<String> head() {
-        return List.of("model", kind.area, "points");
+        return List.of(Messages.get("report.curves.model"), kind.area, Messages.get("report.curves.points"));
     }
 
     @Override
@@ -133,7 +145,7 @@ public record CurveReport(Kind kind, List<Curve> curves, long n, long positives)
 
     @Override
     public String toHtml() {
-        return Html.report(verdict(), Charts.img(chart()), Html.table(head(), rows()));
+        return Html.translatedReport(verdict(Messages.language()), Charts.img(chart()), Html.table(head(), rows()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.support.Require;
@@ -103,18 +104,28 @@ public record LiftTable(String model, List<Bucket> buckets, long n, long positiv
     }
 
     public String verdict() {
-        return "lift of '" + model + "': " + finding();
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for HTML. */
+    String verdict(String language) {
+        return Messages.in(language, "report.lift.headline", model, finding(language));
     }
 
     /** What the top bucket shows, without the model's name. */
     String finding() {
+        return finding("en");
+    }
+
+    /** What the top bucket shows, in {@code language}. */
+    String finding(String language) {
         if (positives == 0) {
-            return String.format(Locale.ROOT, "no positives in %d rows, lift undefined", n);
+            return Messages.in(language, "report.lift.noPositives", n);
         }
         Bucket top = buckets.get(0);
-        return String.format(
-                Locale.ROOT,
-                "the top %s of rows by score hold %s of the positives (lift %.2f, base rate %s)",
+        return Messages.in(
+                language,
+                "report.lift.finding",
                 percent(top.rowShare()),
                 percent(top.gain()),
                 top.lift(),
@@ -127,6 +138,20 @@ public record LiftTable(String model, List<Bucket> buckets, long n, long positiv
 
     static final List<String> HEAD = List.of(
             "bucket", "rows", "positives", "rate", "lift", "rows so far", "positives so far", "cumulative lift");
+
+    /** {@link #HEAD} in the learner's language. */
+    static List<String> headers() {
+        return Html.headers(
+                "report.lift.",
+                "bucket",
+                "rows",
+                "positives",
+                "rate",
+                "lift",
+                "rowsSoFar",
+                "positivesSoFar",
+                "cumulativeLift");
+    }
 
     List<List<?>> rows() {
         List<List<?>> rows = new ArrayList<>();
@@ -159,7 +184,7 @@ public record LiftTable(String model, List<Bucket> buckets, long n, long positiv
 
     @Override
     public String toHtml() {
-        return Html.report(verdict(), Charts.img(chart()), Html.table(HEAD, rows()));
+        return Html.translatedReport(verdict(Messages.language()), Charts.img(chart()), Html.table(headers(), rows()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -63,36 +64,41 @@ public record ModelPlots(
     }
 
     public String verdict() {
-        long n = roc.n();
-        String rows = String.format(
-                Locale.ROOT, "%d rows, %d positives (base rate %s)", n, roc.positives(), Checks.fmt(roc.baseRate()));
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for HTML. */
+    private String verdict(String language) {
+        String rows = Messages.in(language, "report.plots.rows", roc.n(), roc.positives(), Checks.fmt(roc.baseRate()));
         if (models().size() == 1) {
             String m = models().get(0);
-            return String.format(
-                    Locale.ROOT,
-                    "model plots of '%s' on %s: ROC-AUC %s, AP %s, ECE %s; %s",
+            return Messages.in(
+                    language,
+                    "report.plots.headline",
                     m,
                     rows,
                     Checks.fmt(roc.curves().get(0).area()),
                     Checks.fmt(precisionRecall.curves().get(0).area()),
                     Checks.fmt(calibration.get(m).expectedCalibrationError()),
-                    lift.get(0).finding());
+                    lift.get(0).finding(language));
         }
-        return String.format(
-                Locale.ROOT,
-                "%d models on %s: best ROC-AUC %s, best AP %s",
+        return Messages.in(
+                language,
+                "report.plots.headlineMany",
                 models().size(),
                 rows,
-                best(roc),
-                best(precisionRecall));
+                best(roc, language),
+                best(precisionRecall, language));
     }
 
-    private static String best(CurveReport r) {
+    private static String best(CurveReport r, String language) {
         Curve best = null;
         for (Curve c : r.curves()) {
             if (c.defined() && (best == null || c.area() > best.area())) best = c;
         }
-        return best == null ? "undefined" : String.format(Locale.ROOT, "'%s' %.4f", best.model(), best.area());
+        return best == null
+                ? Messages.in(language, "report.plots.undefined")
+                : String.format(Locale.ROOT, "'%s' %.4f", best.model(), best.area());
     }
 
     private static final List<String> HEAD = List.of(
@@ -130,7 +136,18 @@ public record ModelPlots(
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder(Html.table(HEAD, rows()))
+        StringBuilder s = new StringBuilder(Html.table(
+                        Html.headers(
+                                "report.plots.",
+                                "model",
+                                "rocAuc",
+                                "ap",
+                                "ece",
+                                "topLift",
+                                "topPositives",
+                                "precision",
+                                "recall"),
+                        rows()))
                 .append("<div style=\"display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start\">");
         for (Chart<?, ?> chart : charts()) {
             s.append("<div style=\"flex:0 1 ")
@@ -142,11 +159,11 @@ public record ModelPlots(
         s.append("</div>");
         for (LiftTable t : lift) {
             s.append("<p style=\"margin:8px 0 4px 0\">")
-                    .append(Html.escape(t.verdict()))
+                    .append(Html.escape(t.verdict(Messages.language())))
                     .append("</p>")
-                    .append(Html.table(LiftTable.HEAD, t.rows()));
+                    .append(Html.table(LiftTable.headers(), t.rows()));
         }
-        return Html.report(verdict(), s.toString());
+        return Html.translatedReport(verdict(Messages.language()), s.toString());
     }
 
     @Override

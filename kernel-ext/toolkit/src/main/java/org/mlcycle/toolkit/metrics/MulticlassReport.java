@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -139,15 +141,18 @@ public final class MulticlassReport implements Rendered {
         return average(this::f1, true);
     }
 
-    /** The matrix as an annotated heat map, actual class down and predicted class across. */
+    /**
+     * The matrix as an annotated heat map, actual class down and predicted class across; its title and
+     * axes in the learner's language, drawn in a font that has their letters.
+     */
     public HeatMapChart chart() {
         int size = Math.max(320, Math.min(720, 120 + 42 * classes.size()));
         HeatMapChart chart = new HeatMapChartBuilder()
                 .width(size + 60)
                 .height(size)
-                .title("confusion matrix")
-                .xAxisTitle("predicted")
-                .yAxisTitle("actual")
+                .title(Messages.get("report.multiclass.chartTitle"))
+                .xAxisTitle(Messages.get("report.multiclass.predicted"))
+                .yAxisTitle(Messages.get("report.multiclass.actual"))
                 .build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setShowValue(true);
@@ -162,11 +167,17 @@ public final class MulticlassReport implements Rendered {
             for (int p = 0; p < k; p++) cells.add(new Number[] {p, k - 1 - a, matrix[a][p]});
         }
         chart.addSeries("rows", classes, down, cells);
+        Fonts.fit(chart, String.join("", classes));
         return chart;
     }
 
     /** One line: accuracy and macro F1, and the weakest class, or what is undefined. */
     public String verdict() {
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for HTML. */
+    private String verdict(String language) {
         List<String> neverPredicted = new ArrayList<>();
         List<String> absent = new ArrayList<>();
         int weakest = -1;
@@ -175,33 +186,42 @@ public final class MulticlassReport implements Rendered {
             if (support(k) == 0) absent.add(classes.get(k));
             if (!Double.isNaN(f1(k)) && (weakest < 0 || f1(k) < f1(weakest))) weakest = k;
         }
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "%d classes, %d rows: accuracy %s, macro F1 %s",
+        StringBuilder s = new StringBuilder(Messages.in(
+                language,
+                "report.multiclass.summary",
                 classes.size(),
                 n(),
                 Checks.fmt(accuracy()),
                 Checks.fmt(macroF1())));
         if (weakest >= 0) {
-            s.append(String.format(
-                    Locale.ROOT, "; weakest class '%s' (F1 %s)", classes.get(weakest), Checks.fmt(f1(weakest))));
+            s.append(Messages.in(language, "report.multiclass.weakest", classes.get(weakest), Checks.fmt(f1(weakest))));
         }
-        if (!neverPredicted.isEmpty()) s.append("; never predicted: ").append(String.join(", ", neverPredicted));
-        if (!absent.isEmpty()) s.append("; no actual rows: ").append(String.join(", ", absent));
+        if (!neverPredicted.isEmpty()) {
+            s.append(Messages.in(language, "report.multiclass.neverPredicted", String.join(", ", neverPredicted)));
+        }
+        if (!absent.isEmpty()) {
+            s.append(Messages.in(language, "report.multiclass.absent", String.join(", ", absent)));
+        }
         return s.toString();
     }
 
     /** The per-class table's rows, then the averages: class, precision, recall, F1, support. */
-    private List<List<?>> lines() {
+    private List<List<?>> lines(String language) {
         List<List<?>> rows = new ArrayList<>();
         for (int k = 0; k < classes.size(); k++) {
             rows.add(List.of(classes.get(k), precision(k), recall(k), f1(k), support(k)));
         }
         long n = n();
         double acc = accuracy();
-        rows.add(List.of("accuracy (= micro avg)", acc, acc, acc, n));
-        rows.add(List.of("macro avg", macroPrecision(), macroRecall(), macroF1(), n));
-        rows.add(List.of("weighted avg", weightedPrecision(), weightedRecall(), weightedF1(), n));
+        rows.add(List.of(Messages.in(language, "report.multiclass.accuracyRow"), acc, acc, acc, n));
+        rows.add(List.of(
+                Messages.in(language, "report.multiclass.macroRow"), macroPrecision(), macroRecall(), macroF1(), n));
+        rows.add(List.of(
+                Messages.in(language, "report.multiclass.weightedRow"),
+                weightedPrecision(),
+                weightedRecall(),
+                weightedF1(),
+                n));
         return rows;
     }
 
@@ -209,7 +229,7 @@ public final class MulticlassReport implements Rendered {
     public String toText() {
         StringBuilder s = new StringBuilder("metrics: ").append(verdict()).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "  %-24s %9s %9s %9s %9s%n", "", "precision", "recall", "F1", "support"));
-        for (List<?> row : lines()) {
+        for (List<?> row : lines("en")) {
             s.append(String.format(
                     Locale.ROOT,
                     "  %-24s %9s %9s %9s %9d%n",
@@ -226,7 +246,7 @@ public final class MulticlassReport implements Rendered {
     @Override
     public String toHtml() {
         List<List<?>> cells = new ArrayList<>();
-        for (List<?> row : lines()) {
+        for (List<?> row : lines(Messages.language())) {
             cells.add(List.of(
                     row.get(0),
                     Checks.fmt((Double) row.get(1)),
@@ -234,7 +254,7 @@ public final class MulticlassReport implements Rendered {
                     Checks.fmt((Double) row.get(3)),
                     row.get(4)));
         }
-        List<String> header = new ArrayList<>(List.of("actual \\ predicted"));
+        List<String> header = new ArrayList<>(List.of(Messages.get("report.multiclass.corner")));
         header.addAll(classes);
         List<List<?>> counts = new ArrayList<>();
         for (int a = 0; a < classes.size(); a++) {
@@ -245,10 +265,11 @@ public final class MulticlassReport implements Rendered {
         }
         String loss = Double.isNaN(logLoss)
                 ? ""
-                : "<p style=\"margin:4px 0\">log-loss " + Html.escape(Checks.fmt(logLoss)) + "</p>";
-        return Html.report(
-                "metrics: " + verdict(),
-                Html.table(List.of("class", "precision", "recall", "F1", "support"), cells),
+                : "<p style=\"margin:4px 0\">"
+                        + Html.escape(Messages.get("report.multiclass.logLoss", Checks.fmt(logLoss))) + "</p>";
+        return Html.translatedReport(
+                Messages.get("report.multiclass.headline", verdict(Messages.language())),
+                Html.table(Html.headers("report.multiclass.", "class", "precision", "recall", "f1", "support"), cells),
                 loss,
                 "<div style=\"display:flex;gap:16px;align-items:flex-start;margin-top:6px\"><div>",
                 Html.table(header, counts),

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -29,13 +30,18 @@ public record TimeWindowReport(String timeColumn, int days, List<Window> windows
     }
 
     public String verdict() {
+        return verdict("en");
+    }
+
+    /** The verdict in {@code language}: English for the text, the learner's for HTML. */
+    private String verdict(String language) {
         Window a = windows.get(0), b = windows.get(windows.size() - 1);
-        return String.format(
-                Locale.ROOT,
-                "metrics over time: %d windows of %d day%s by '%s'; ROC-AUC %s -> %s, PR-AUC %s -> %s (%s to %s)",
+        return Messages.in(
+                language,
+                "report.windows.headline",
                 windows.size(),
                 days,
-                days == 1 ? "" : "s",
+                Messages.in(language, days == 1 ? "report.windows.day" : "report.windows.days"),
                 timeColumn,
                 fmt(a.metrics().rocAuc()),
                 fmt(b.metrics().rocAuc()),
@@ -84,7 +90,21 @@ public record TimeWindowReport(String timeColumn, int days, List<Window> windows
 
     @Override
     public String toHtml() {
-        return Html.report(verdict(), Charts.img(chart()), Html.table(HEAD, rows()));
+        return Html.translatedReport(
+                verdict(Messages.language()),
+                Charts.img(chart()),
+                Html.table(
+                        Html.headers(
+                                "report.windows.",
+                                "from",
+                                "rows",
+                                "baseRate",
+                                "rocAuc",
+                                "prAuc",
+                                "logLoss",
+                                "precision",
+                                "recall"),
+                        rows()));
     }
 
     @Override
