@@ -8,6 +8,8 @@ import tempfile
 import threading
 import time
 
+import pytest
+
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
@@ -85,19 +87,39 @@ def test_two_notebooks_never_share_a_jvm():
         shutil.rmtree(kernels, ignore_errors=True)
 
 
-def test_a_spares_folder_others_may_write_in_is_not_used():
-    """Whoever can put a socket in the folder could hand this user's spare a connection of theirs."""
+
+@pytest.mark.skipif(os.getuid() != 0, reason="giving a folder to another user needs root")
+def test_a_spares_folder_of_another_user_is_not_used():
+    """Whoever owns the folder could hand this user's spare a connection of theirs."""
     spare_dir = tempfile.mkdtemp(prefix="sp")
     folder = os.path.join(spare_dir, "mlcycle-spares-" + pwd.getpwuid(os.getuid()).pw_name)
     os.mkdir(folder)
+    os.chmod(spare_dir, 0o755)
     os.chmod(folder, 0o777)
+    os.chown(folder, 65534, 65534)  # nobody's
     kernels = warm_spec(spare_dir)
     nb = Notebook(kernels)
     try:
         assert nb.value("ProcessHandle.current().pid()") == str(nb.launched()), "the launched process runs the kernel"
         time.sleep(6)  # a spare would start 3 s after a launch
-        assert not glob.glob(os.path.join(folder, "*")), "nothing is put in a folder others may write in"
-        assert os.stat(folder).st_mode & 0o777 == 0o777, "the folder is left as it was"
+        assert not glob.glob(os.path.join(folder, "*")), "nothing is put in another user's folder"
+        assert os.stat(folder).st_uid == 65534 and os.stat(folder).st_mode & 0o777 == 0o777, "it is left as it was"
+    finally:
+        nb.shutdown()
+        shutil.rmtree(kernels, ignore_errors=True)
+        shutil.rmtree(spare_dir, ignore_errors=True)
+
+
+def test_an_own_spares_folder_open_to_others_is_made_private():
+    spare_dir = tempfile.mkdtemp(prefix="sp")
+    folder = os.path.join(spare_dir, "mlcycle-spares-" + pwd.getpwuid(os.getuid()).pw_name)
+    os.mkdir(folder)
+    os.chmod(folder, 0o777)  # as an older version, or a umask of 0, left it
+    kernels = warm_spec(spare_dir)
+    nb = Notebook(kernels)
+    try:
+        assert nb.value("1") == "1"
+        assert os.stat(folder).st_mode & 0o777 == 0o700
     finally:
         nb.shutdown()
         shutil.rmtree(kernels, ignore_errors=True)

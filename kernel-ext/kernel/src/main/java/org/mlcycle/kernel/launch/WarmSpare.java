@@ -47,6 +47,7 @@ final class WarmSpare {
     private record Place(Path socket, Path lock, Path log, List<String> command) {}
 
     static void claimOrRun(Path connectionFile) throws Exception {
+        long t0 = System.nanoTime();
         Place place;
         try {
             place = place();
@@ -55,7 +56,17 @@ final class WarmSpare {
             Main.run(connectionFile, Main.startKernel());
             return;
         }
+        long t1 = System.nanoTime();
         SocketChannel claimed = claim(place, connectionFile);
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.mlcycle.kernel");
+        if (log.isLoggable(java.util.logging.Level.INFO)) {
+            log.info(String.format(
+                    "stand-in: JVM up %d ms before, spare's place %d ms, hand-off %d ms (%s)",
+                    ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000,
+                    (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000,
+                    claimed == null ? "no spare" : "claimed"));
+        }
         // The next spare starts a little later: started now, its warm-up would take the CPU this
         // notebook's first cells need.
         // A kernel that ends sooner starts it as it exits, so the next launch still finds one.
@@ -96,7 +107,7 @@ final class WarmSpare {
 
     /** The spare's answered connection, or null when none is waiting (or another took it). */
     private static SocketChannel claim(Place place, Path connectionFile) {
-        if (!Files.exists(place.socket())) {
+        if (!Files.exists(place.socket()) || !ownSocket(place.socket())) {
             return null;
         }
         try {
@@ -222,10 +233,10 @@ final class WarmSpare {
     }
 
     /**
-     * The spares' folder, made readable and writable by this user only. A folder another user owns,
-     * or others may write in, is refused: whoever can put a socket there could take the connection
-     * files of this user's notebooks, or hand a spare (a JVM running as this user) a connection of
-     * their own.
+     * The spares' folder, readable and writable by this user only (one made by an older version is
+     * tightened). A folder another user owns is refused: whoever can put a socket there could take
+     * the connection files of this user's notebooks, or hand a spare (a JVM running as this user)
+     * a connection of their own.
      */
     static Path privateFolder(Path dir) throws IOException {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -233,22 +244,38 @@ final class WarmSpare {
             return dir;
         }
         try {
-            Files.createDirectory(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (FileAlreadyExistsException existing) {
             // checked below, whoever made it
         }
         PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        UserPrincipal me = dir.getFileSystem()
-                .getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        boolean shared = a.permissions().stream()
-                .anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
-        if (!a.isDirectory() || !a.owner().equals(me) || shared) {
-            throw new IOException("the warm spares' folder " + dir + " is not this user's alone (owner " + a.owner()
-                    + ", " + PosixFilePermissions.toString(a.permissions()) + "); make it "
-                    + me.getName() + "'s with mode 700, or remove it");
+        UserPrincipal me = me(dir);
+        if (!a.isDirectory() || !a.owner().equals(me)) {
+            throw new IOException("the warm spares' folder " + dir + " belongs to " + a.owner() + ", not "
+                    + me.getName() + " (or is not a folder); remove it, or set java.io.tmpdir elsewhere");
+        }
+        if (!a.permissions().equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(dir, OWNER_ONLY);
         }
         return dir;
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
+
+    private static UserPrincipal me(Path anywhere) throws IOException {
+        return anywhere.getFileSystem()
+                .getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+    }
+
+    /** Whether {@code socket} is this user's: a socket someone else put there is never used. */
+    private static boolean ownSocket(Path socket) {
+        try {
+            return !socket.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    || Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS).equals(me(socket));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
