@@ -12,6 +12,9 @@ import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.deploy.MonitorOptions;
 import org.mlcycle.toolkit.deploy.MonitorReport;
 import org.mlcycle.toolkit.deploy.ParityReport;
+import org.mlcycle.toolkit.deploy.RegistryView;
+import org.mlcycle.toolkit.deploy.RetrainComparison;
+import org.mlcycle.toolkit.deploy.RetrainPolicy;
 import org.mlcycle.toolkit.deploy.ShadowReport;
 import org.mlcycle.toolkit.deploy.ShowRule;
 import org.mlcycle.toolkit.deploy.WindowStats;
@@ -125,5 +128,64 @@ class DeployHeadingsTest {
         assertTrue(apart.toText()
                 .equals("parity ads@1: DIFFERENT; 7 of 8 rows have identical probabilities, 8 the same prediction,"
                         + " largest difference 1.00e-09 (2 requests, answered by ads@1)"));
+    }
+
+    @Test
+    @DisplayName("a retrain comparison's headline, headers and chart follow the language, its text stays English")
+    void retrainPolicies() {
+        RetrainComparison comparison = new RetrainComparison(
+                "traffic",
+                MonitorOptions.by("day").withAlert("show_rate", 0.3).withRetrainWindows(2),
+                List.of("day 1", "day 2", "day 3"),
+                List.of(1.0, 2.0, 3.0),
+                List.of(
+                        new RetrainComparison.Run(RetrainPolicy.never(), List.of(0.5, 0.4, 0.3), List.of()),
+                        new RetrainComparison.Run(RetrainPolicy.every(2), List.of(0.5, 0.4, 0.5), List.of("day 2"))));
+        Messages.use("pt");
+        String pt = comparison.toHtml();
+        assertTrue(
+                pt.contains(
+                        Html.escape(
+                                "políticas de retreinamento em 'traffic', 3 janelas por 'day', observando show_rate < 0.3000:")),
+                pt);
+        assertTrue(
+                pt.contains("<th>política</th><th>retreinos</th><th>retreinado após</th><th>média de show_rate</th>"
+                        + "<th>média das últimas 2 janelas</th>"),
+                pt);
+        assertEquals(
+                "show_rate por janela em cada política de retreinamento",
+                comparison.chart().getTitle());
+        assertTrue(comparison.toText().startsWith("retrain policies on 'traffic', 3 windows by 'day'"));
+        Messages.use("en");
+        String en = comparison.toHtml();
+        assertTrue(
+                en.contains("<b>"
+                        + Html.escape(comparison.toText().lines().findFirst().orElseThrow()) + "</b>"),
+                en);
+        assertTrue(
+                en.contains("<th>policy</th><th>retrains</th><th>retrained after</th><th>mean show_rate</th>"
+                        + "<th>mean of the last 2 windows</th>"),
+                en);
+        assertEquals(
+                "show_rate per window under each retrain policy",
+                comparison.chart().getTitle());
+    }
+
+    @Test
+    @DisplayName("the registry's headline and headers follow the language")
+    void registry() {
+        RegistryView empty = new RegistryView("ads", List.of(), List.of());
+        Messages.use("zh");
+        String zh = empty.toHtml();
+        assertTrue(zh.contains(Html.escape("模型注册表 'ads'：0 个模型，共 0 个版本；生产中：无")), zh);
+        assertTrue(zh.contains("<th>版本</th><th>阶段</th><th>训练数据</th>"), zh);
+        assertEquals("model registry 'ads': 0 versions of 0 models; in production: none", empty.toText());
+        Messages.use("en");
+        String en = empty.toHtml();
+        assertTrue(
+                en.contains("<b>" + Html.escape("model registry 'ads': 0 versions of 0 models; in production: none")
+                        + "</b>"),
+                en);
+        assertTrue(en.contains("<th>version</th><th>stage</th><th>training data</th>"), en);
     }
 }
