@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
+import org.mlcycle.toolkit.counterfactual.LoopReport;
 import org.mlcycle.toolkit.deploy.MonitorOptions;
 import org.mlcycle.toolkit.deploy.MonitorReport;
 import org.mlcycle.toolkit.deploy.ParityReport;
@@ -18,7 +22,12 @@ import org.mlcycle.toolkit.deploy.RetrainPolicy;
 import org.mlcycle.toolkit.deploy.ShadowReport;
 import org.mlcycle.toolkit.deploy.ShowRule;
 import org.mlcycle.toolkit.deploy.WindowStats;
+import org.mlcycle.toolkit.drift.Drift;
+import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.report.Html;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
 
 /** The deploy, monitoring and feedback-loop reports speak the learner's language in HTML, English in text. */
 class DeployHeadingsTest {
@@ -187,5 +196,67 @@ class DeployHeadingsTest {
                         + "</b>"),
                 en);
         assertTrue(en.contains("<th>version</th><th>stage</th><th>training data</th>"), en);
+    }
+
+    @Test
+    @DisplayName("a feedback loop's rounds are headed in the learner's language, the text stays English")
+    void feedbackLoop() {
+        LoopReport loop = new LoopReport(
+                "greedy",
+                0.0,
+                1_000,
+                List.of(
+                        new LoopReport.Round(1, 900, 120, 0, 0.05, 0.05, 0.1, 0.05, 0.02, 100, 30),
+                        new LoopReport.Round(2, 900, 60, 120, 0.04, 0.04, 0.09, 0.04, 0.03, 100, 55)),
+                null);
+        Messages.use("fa");
+        String fa = loop.toHtml();
+        assertTrue(fa.contains("greedy (epsilon 0.00)، 2 دور از 1,000 درخواست"), fa);
+        assertTrue(fa.contains("<th>آگهی‌های متمایز نمایش‌داده‌شده</th>"), fa);
+        assertTrue(fa.contains("<td>55 از 100</td>"), fa);
+        assertTrue(fa.startsWith("<div dir=\"rtl\""), fa);
+        assertEquals(
+                "greedy (epsilon 0.00), 2 rounds of 1,000 requests: distinct ads shown 120 -> 60;"
+                        + " estimate gap 0.0200 -> 0.0300",
+                loop.toText());
+        Messages.use("en");
+        String en = loop.toHtml();
+        assertTrue(en.contains("<b>" + Html.escape(loop.toText()) + "</b>"), en);
+        assertTrue(en.contains("<th>distinct ads shown</th>") && en.contains("<td>55 of 100</td>"), en);
+        assertTrue(en.contains(">* from the simulator's click chances: its privilege, no log holds them</p>"), en);
+    }
+
+    @Test
+    @DisplayName("drift over time: headline, headers and the dataset verdict follow the language")
+    void driftOverTime() {
+        double[] ref = new double[20];
+        double[] cur = new double[40];
+        LocalDateTime[] ts = new LocalDateTime[40];
+        LocalDateTime day1 = LocalDate.of(2024, 3, 1).atTime(9, 0);
+        for (int i = 0; i < 20; i++) {
+            ref[i] = i + 1;
+            cur[i] = i + 1;
+            ts[i] = day1.plusMinutes(i);
+            cur[20 + i] = i + 101;
+            ts[20 + i] = day1.plusDays(1).plusMinutes(i);
+        }
+        DriftWindows windows = Drift.overTime(
+                Table.create("march", DoubleColumn.create("bid", ref)),
+                Table.create("april", DoubleColumn.create("bid", cur), DateTimeColumn.create("ts", ts)),
+                "ts",
+                Duration.ofDays(1));
+        Messages.use("pt");
+        String pt = windows.toHtml();
+        assertTrue(
+                pt.contains(Html.escape("deriva ao longo do tempo 'march' vs 'april' por 'ts' em janelas de PT24H:"
+                        + " 1 de 2 janelas com deriva no conjunto")),
+                pt);
+        assertTrue(pt.contains("<th>deriva do conjunto de dados</th>") && pt.contains("<td>SIM</td>"), pt);
+        assertTrue(windows.toText().startsWith("drift over time 'march' vs 'april'"), windows.toText());
+        Messages.use("en");
+        String en = windows.toHtml();
+        assertTrue(en.contains(Html.escape("drift over time 'march' vs 'april' by 'ts' in PT24H windows:"
+                + " 1 of 2 windows drifted as a whole")));
+        assertTrue(en.contains("<th>dataset drift</th>") && en.contains("<td>YES</td><td>bid</td>"), en);
     }
 }
