@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.metrics.Bootstrap;
 import org.mlcycle.toolkit.metrics.Interval;
 import org.mlcycle.toolkit.report.Html;
@@ -204,9 +205,14 @@ public final class BanditLog implements Rendered {
 
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "%s: %,d requests, %,d exploring (epsilon %.2f), an ad shown on %,d, %,d clicks (%.4f a request), %,d distinct ads shown",
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.bandit.headline",
                 policy,
                 requests(),
                 exploredRequests(),
@@ -225,12 +231,15 @@ public final class BanditLog implements Rendered {
                     r,
                     slot[r],
                     ad(r),
-                    explored[r] ? "yes" : "no",
+                    Messages.get(explored[r] ? "report.bandit.yes" : "report.bandit.no"),
                     String.format(Locale.ROOT, "%.4f", propensity[r]),
                     click[r]));
         }
-        return Html.report(
-                toText(), Html.table(List.of("request", "slot shown", "ad", "exploring", "propensity", "click"), rows));
+        return Html.translatedReport(
+                headline(Messages.language()),
+                Html.table(
+                        Html.headers("report.bandit.", "request", "slot", "ad", "exploring", "propensity", "click"),
+                        rows));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -45,9 +46,14 @@ public record LoopReport(String name, double epsilon, int requestsPerRound, List
 
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "%s (epsilon %.2f), %d rounds of %,d requests: distinct ads shown %,d -> %,d; estimate gap %.4f -> %.4f",
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.loop.headline",
                 name,
                 epsilon,
                 rounds.size(),
@@ -71,23 +77,24 @@ public record LoopReport(String name, double epsilon, int requestsPerRound, List
                     f(r.shownPredicted()),
                     f(r.shownTrueCtr()),
                     f(r.estimateGap()),
-                    r.goodAdsHidden() + " of " + r.goodAds()));
+                    Messages.get("report.loop.goodHidden", r.goodAdsHidden(), r.goodAds())));
         }
-        return Html.report(
-                toText(),
+        return Html.translatedReport(
+                headline(Messages.language()),
                 Html.table(
-                        List.of(
+                        Html.headers(
+                                "report.loop.",
                                 "round",
-                                "requests with an ad",
-                                "distinct ads shown",
-                                "ads with data before the round",
-                                "clicks per request",
-                                "predicted CTR of shown ads",
-                                "true CTR of shown ads *",
-                                "mean |estimate - truth| *",
-                                "good ads rated below the threshold *"),
+                                "withAd",
+                                "distinctAds",
+                                "adsSeen",
+                                "ctr",
+                                "shownPredicted",
+                                "shownTrueCtr",
+                                "estimateGap",
+                                "goodAdsHidden"),
                         rows),
-                "<p style=\"margin:4px 0;color:#555\">* from the simulator's click chances: its privilege, no log holds them</p>");
+                "<p style=\"margin:4px 0;color:#555\">" + Messages.get("report.loop.privilege") + "</p>");
     }
 
     private static String f(double v) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.metrics.Interval;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -44,14 +46,14 @@ public record OffPolicyReport(
 
     /** The estimates as error bars, the truth as a horizontal line. */
     public XYChart chart() {
-        XYChart chart = Interval.of(
-                        "clicks per request of " + target + ", estimated from " + logging + "'s log", estimates)
+        XYChart chart = Interval.of(Messages.get("report.offPolicy.chart.title", target, logging), estimates)
                 .chart();
         chart.addSeries(
-                        String.format(Locale.ROOT, "truth (simulator's privilege)  %.4f", truth),
+                        Messages.get("report.offPolicy.chart.truth", truth),
                         new double[] {-0.5, estimates.size() - 0.5},
                         new double[] {truth, truth})
                 .setMarker(SeriesMarkers.NONE);
+        Fonts.fit(chart);
         return chart;
     }
 
@@ -77,24 +79,24 @@ public record OffPolicyReport(
         List<List<?>> rows = new ArrayList<>();
         for (Interval v : estimates) {
             rows.add(List.of(
-                    v.name(), v.estimate(), v.low(), v.high(), v.low() <= truth && truth <= v.high() ? "yes" : "no"));
+                    v.name(),
+                    v.estimate(),
+                    v.low(),
+                    v.high(),
+                    Messages.get(
+                            v.low() <= truth && truth <= v.high() ? "report.offPolicy.yes" : "report.offPolicy.no")));
         }
-        rows.add(List.of("truth (the simulator's privilege)", truth, "", "", ""));
-        String head = String.format(
-                Locale.ROOT,
-                "%s estimated from %s's log: %,d requests, %,d where both choose the same ad",
-                target,
-                logging,
-                requests,
-                matched);
-        return Html.report(
+        rows.add(List.of(Messages.get("report.offPolicy.truth"), truth, "", "", ""));
+        String head = Messages.get("report.offPolicy.headline", target, logging, requests, matched);
+        return Html.translatedReport(
                 head,
                 Html.table(
-                        List.of("estimator", "clicks per request", "low", "high", "interval covers the truth"), rows),
-                String.format(
-                        Locale.ROOT,
-                        "<p style=\"margin:4px 0;color:#555\">95%% bootstrap intervals over requests, %,d resamples</p>",
-                        estimates.get(0).resamples()),
+                        Html.headers("report.offPolicy.", "estimator", "clicksPerRequest", "low", "high", "covers"),
+                        rows),
+                "<p style=\"margin:4px 0;color:#555\">"
+                        + Html.escape(Messages.get(
+                                "report.offPolicy.intervals", estimates.get(0).resamples()))
+                        + "</p>",
                 Charts.img(chart()));
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.mlcycle.toolkit.bridge.ServingModel;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.journal.ModelStage;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -51,10 +52,13 @@ public record ModelRelease(
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(ref())
-                + "</b> (" + Html.escape(stage.label()) + ") trained on "
-                + Html.escape(data.isEmpty() ? "unrecorded data" : String.join(", ", data)) + "</p>"
-                + model.toHtml() + "</div>";
+        return "<div" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
+                + Html.escape(ref()) + "</b> "
+                + Html.escape(Messages.get(
+                        "report.release.trainedOn",
+                        stage.label(),
+                        data.isEmpty() ? Messages.get("report.release.unrecorded") : String.join(", ", data)))
+                + "</p>" + model.toHtml() + "</div>";
     }
 
     @Override

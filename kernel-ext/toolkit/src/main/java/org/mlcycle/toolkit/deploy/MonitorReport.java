@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import tech.tablesaw.api.BooleanColumn;
@@ -54,35 +56,41 @@ public record MonitorReport(
         Map<String, List<Double>> lines = new LinkedHashMap<>();
         lines.put(options.alertMetric(), series(w -> w.metric(options.alertMetric())));
         if (options.smoothing() > 1) {
-            lines.put(options.alertMetric() + " (mean of " + options.smoothing() + ")", series(WindowStats::watched));
+            lines.put(
+                    Messages.get("report.monitor.chart.smoothed", options.alertMetric(), options.smoothing()),
+                    series(WindowStats::watched));
         }
-        lines.put("share of inputs drifted", series(WindowStats::inputDriftShare));
-        lines.put("mean probability", series(WindowStats::meanProbability));
-        return Charts.lines(
-                "monitoring " + model + " by " + options.timeColumn(),
-                options.timeColumn() + " (window start)",
-                "value",
+        lines.put(Messages.get("report.monitor.chart.inputsDrifted"), series(WindowStats::inputDriftShare));
+        lines.put(Messages.get("report.monitor.chart.meanProbability"), series(WindowStats::meanProbability));
+        XYChart chart = Charts.lines(
+                Messages.get("report.monitor.chart.title", model, options.timeColumn()),
+                Messages.get("report.monitor.chart.windowStart", options.timeColumn()),
+                Messages.get("report.monitor.chart.value"),
                 series(WindowStats::start),
                 lines,
-                "alert level",
+                Messages.get("report.monitor.chart.alertLevel"),
                 options.alertBelow());
+        Fonts.fit(chart);
+        return chart;
     }
 
     /** Show rate and, with a click log, click-through rate per window. */
     public XYChart businessChart() {
         Map<String, List<Double>> lines = new LinkedHashMap<>();
-        lines.put("show rate", series(WindowStats::showRate));
+        lines.put(Messages.get("report.monitor.showRate"), series(WindowStats::showRate));
         if (windows.stream().anyMatch(w -> w.business() != null)) {
-            lines.put("CTR", series(w -> w.metric("ctr")));
+            lines.put(Messages.get("report.monitor.ctr"), series(w -> w.metric("ctr")));
         }
-        return Charts.lines(
-                "business of " + model + " by " + options.timeColumn(),
-                options.timeColumn() + " (window start)",
-                "share",
+        XYChart chart = Charts.lines(
+                Messages.get("report.monitor.chart.business", model, options.timeColumn()),
+                Messages.get("report.monitor.chart.windowStart", options.timeColumn()),
+                Messages.get("report.monitor.chart.share"),
                 series(WindowStats::start),
                 lines,
                 "",
                 Double.NaN);
+        Fonts.fit(chart);
+        return chart;
     }
 
     /** One row per window, for code and for sorting. */
@@ -114,21 +122,30 @@ public record MonitorReport(
         return t;
     }
 
+    /** The one-line summary, in English (as the text and the journal read it). */
     public String verdict() {
-        String head = String.format(
-                Locale.ROOT,
-                "monitoring %s on '%s': %d windows of %d by '%s'; %s; ",
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        String outcome = alerts.isEmpty()
+                ? Messages.in(language, "report.monitor.noAlert")
+                : Messages.in(
+                        language,
+                        alerts.size() == 1 ? "report.monitor.alerts.one" : "report.monitor.alerts.many",
+                        alerts.size(),
+                        firstAlert().map(WindowStats::label).orElse("?"));
+        return Messages.in(
+                language,
+                "report.monitor.headline",
                 model,
                 traffic,
                 windows.size(),
                 options.window(),
                 options.timeColumn(),
-                options.alertText());
-        if (alerts.isEmpty()) {
-            return head + "no alert";
-        }
-        return head + alerts.size() + " alert" + (alerts.size() == 1 ? "" : "s") + ", first in "
-                + firstAlert().map(WindowStats::label).orElse("?");
+                options.alertText(),
+                outcome);
     }
 
     private List<List<?>> rows() {
@@ -149,26 +166,26 @@ public record MonitorReport(
                     w.business() == null
                             ? "-"
                             : String.format(Locale.ROOT, "%.2f", w.business().revenue()),
-                    w.alert() ? "ALERT" : ""));
+                    w.alert() ? Messages.get("report.monitor.alertMark") : ""));
         }
         return rows;
     }
 
     private List<String> head() {
-        return List.of(
-                "window",
-                "rows",
-                "labelled",
-                options.alertMetric(),
+        List<String> head = new ArrayList<>(Html.headers("report.monitor.", "window", "rows", "labelled"));
+        head.add(options.alertMetric());
+        head.addAll(Html.headers(
+                "report.monitor.",
                 "watched",
-                "prediction drift",
-                "inputs drifted",
-                "drifted inputs",
-                "show rate",
+                "predictionDrift",
+                "inputsDrifted",
+                "driftedInputs",
+                "showRate",
                 "clicks",
-                "CTR",
+                "ctr",
                 "revenue",
-                "alert");
+                "alert"));
+        return head;
     }
 
     @Override
@@ -196,12 +213,13 @@ public record MonitorReport(
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
-                .append(Html.escape(verdict()))
+        StringBuilder s = new StringBuilder("<div" + Messages.dirAttribute()
+                        + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+                .append(Html.escape(headline(Messages.language())))
                 .append("</b></p>");
         for (String a : alerts) {
-            s.append("<p style=\"margin:0 0 4px 0;color:#b00\">alert: ")
-                    .append(Html.escape(a))
+            s.append("<p style=\"margin:0 0 4px 0;color:#b00\">")
+                    .append(Html.escape(Messages.get("report.monitor.alertLine", a)))
                     .append("</p>");
         }
         if (suggestion != null) {

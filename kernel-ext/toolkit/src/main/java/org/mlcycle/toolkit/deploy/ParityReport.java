@@ -2,8 +2,8 @@ package org.mlcycle.toolkit.deploy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -33,12 +33,16 @@ public record ParityReport(
 
     @Override
     public String toText() {
-        return String.format(
-                Locale.ROOT,
-                "parity %s: %s; %d of %d rows have identical probabilities, %d the same prediction,"
-                        + " largest difference %.3g (%d requests, answered by %s)",
+        return headline("en");
+    }
+
+    /** The summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.parity.headline",
                 model,
-                identical() ? "IDENTICAL" : "DIFFERENT",
+                Messages.in(language, identical() ? "report.parity.identical" : "report.parity.different"),
                 identicalRows,
                 rows,
                 samePrediction,
@@ -49,7 +53,8 @@ public record ParityReport(
 
     @Override
     public String toHtml() {
-        return "<p style=\"font-family:sans-serif\"><b>" + Html.escape(toText()) + "</b></p>";
+        return "<p" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><b>"
+                + Html.escape(headline(Messages.language())) + "</b></p>";
     }
 
     @Override

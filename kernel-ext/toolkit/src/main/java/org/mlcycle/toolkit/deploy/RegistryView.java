@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.journal.ModelEntry;
 import org.mlcycle.toolkit.journal.ModelMove;
 import org.mlcycle.toolkit.report.Html;
@@ -28,21 +29,23 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
         moves = List.copyOf(moves);
     }
 
-    private String headline() {
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
         long names = versions.stream().map(ModelEntry::name).distinct().count();
         List<String> production = versions.stream()
                 .filter(v -> v.stage() == org.mlcycle.toolkit.journal.ModelStage.PRODUCTION)
                 .map(ModelEntry::ref)
                 .toList();
-        return String.format(
-                Locale.ROOT,
-                "model registry%s: %d version%s of %d model%s; in production: %s",
-                name == null ? "" : " '" + name + "'",
-                versions.size(),
-                versions.size() == 1 ? "" : "s",
-                names,
-                names == 1 ? "" : "s",
-                production.isEmpty() ? "none" : String.join(", ", production));
+        return Messages.in(
+                language,
+                "report.registry.headline",
+                name == null ? "" : Messages.in(language, "report.registry.named", name),
+                Messages.in(
+                        language,
+                        versions.size() == 1 ? "report.registry.versions.one" : "report.registry.versions.many",
+                        versions.size()),
+                Messages.in(language, names == 1 ? "report.registry.models.one" : "report.registry.models.many", names),
+                production.isEmpty() ? Messages.in(language, "report.registry.none") : String.join(", ", production));
     }
 
     private static String metrics(ModelEntry e) {
@@ -80,7 +83,7 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
 
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(headline());
+        StringBuilder s = new StringBuilder(headline("en"));
         for (List<?> r : versionRows()) {
             s.append(String.format(Locale.ROOT, "%n  %-24s %-10s data %s; %s", r.get(0), r.get(1), r.get(2), r.get(3)));
         }
@@ -101,22 +104,27 @@ public record RegistryView(String name, List<ModelEntry> versions, List<ModelMov
 
     @Override
     public String toHtml() {
-        StringBuilder s = new StringBuilder("<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
-                .append(Html.escape(headline()))
+        StringBuilder s = new StringBuilder("<div" + Messages.dirAttribute()
+                        + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
+                .append(Html.escape(headline(Messages.language())))
                 .append("</b></p>")
                 .append(Html.table(
-                        List.of(
+                        Html.headers(
+                                "report.registry.",
                                 "version",
                                 "stage",
-                                "training data",
+                                "trainingData",
                                 "metrics",
-                                "feature spec",
+                                "featureSpec",
                                 "note",
-                                "registered (UTC)"),
+                                "registered"),
                         versionRows()));
         if (!moves.isEmpty()) {
-            s.append("<p style=\"margin:8px 0 4px 0\"><b>stage moves</b></p>")
-                    .append(Html.table(List.of("at (UTC)", "version", "move", "note"), moveRows()));
+            s.append("<p style=\"margin:8px 0 4px 0\"><b>")
+                    .append(Html.escape(Messages.get("report.registry.moves")))
+                    .append("</b></p>")
+                    .append(Html.table(
+                            Html.headers("report.registry.", "movedAt", "version", "move", "note"), moveRows()));
         }
         return s.append("</div>").toString();
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 
@@ -50,16 +52,23 @@ public record RetrainComparison(
     public XYChart chart() {
         Map<String, List<Double>> lines = new LinkedHashMap<>();
         for (Run r : runs) {
-            lines.put(r.policy().name() + " (" + r.retrainedAfter().size() + " retrains)", r.metric());
+            lines.put(
+                    Messages.get(
+                            "report.retrain.chart.series",
+                            r.policy().name(),
+                            r.retrainedAfter().size()),
+                    r.metric());
         }
-        return Charts.lines(
-                options.alertMetric() + " per window under each retrain policy",
-                options.timeColumn() + " (window start)",
+        XYChart chart = Charts.lines(
+                Messages.get("report.retrain.chart.title", options.alertMetric()),
+                Messages.get("report.monitor.chart.windowStart", options.timeColumn()),
                 options.alertMetric(),
                 starts,
                 lines,
-                "alert level",
+                Messages.get("report.monitor.chart.alertLevel"),
                 options.alertBelow());
+        Fonts.fit(chart);
+        return chart;
     }
 
     private List<List<?>> rows() {
@@ -76,23 +85,26 @@ public record RetrainComparison(
     }
 
     private List<String> head() {
-        return List.of(
-                "policy",
-                "retrains",
-                "retrained after",
-                "mean " + options.alertMetric(),
-                "mean of the last " + options.retrainWindows() + " windows");
+        List<String> head = new ArrayList<>(Html.headers("report.retrain.", "policy", "retrains", "retrainedAfter"));
+        head.add(Messages.get("report.retrain.mean", options.alertMetric()));
+        head.add(Messages.get("report.retrain.meanOfLast", options.retrainWindows()));
+        return head;
+    }
+
+    /** The summary line in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.retrain.headline",
+                traffic,
+                windows.size(),
+                options.timeColumn(),
+                options.alertText());
     }
 
     @Override
     public String toText() {
-        StringBuilder s = new StringBuilder(String.format(
-                Locale.ROOT,
-                "retrain policies on '%s', %d windows by '%s', watching %s:",
-                traffic,
-                windows.size(),
-                options.timeColumn(),
-                options.alertText()));
+        StringBuilder s = new StringBuilder(headline("en"));
         for (List<?> r : rows()) {
             s.append(String.format(
                     Locale.ROOT,
@@ -108,8 +120,8 @@ public record RetrainComparison(
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
-                + Html.escape(toText().lines().findFirst().orElse("")) + "</b></p>" + Html.table(head(), rows())
+        return "<div" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
+                + Html.escape(headline(Messages.language())) + "</b></p>" + Html.table(head(), rows())
                 + Charts.img(chart()) + "</div>";
     }
 

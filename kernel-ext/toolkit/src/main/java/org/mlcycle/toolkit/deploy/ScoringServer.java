@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mlcycle.toolkit.bridge.Features;
 import org.mlcycle.toolkit.deploy.RequestParser.Request;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Json;
 import org.mlcycle.toolkit.report.Rendered;
@@ -277,10 +278,15 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     }
 
     private String headline() {
-        return String.format(
-                Locale.ROOT,
-                "%s %s on %s: %d requests, %d rows scored, %d rejected",
-                running ? "serving" : "stopped",
+        return headline("en");
+    }
+
+    /** The one-line state in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.server.headline",
+                Messages.in(language, running ? "report.server.serving" : "report.server.stopped"),
                 release.ref(),
                 url(),
                 requests.get(),
@@ -292,16 +298,15 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     public String toText() {
         return headline() + "\n  POST " + url() + "/predict  JSON row or array of rows with: "
                 + String.join(", ", release.input().columns().keySet())
-                + "\n  GET  " + url() + "/health\n  limits: " + limits()
+                + "\n  GET  " + url() + "/health\n  limits: " + limits("en")
                 + (lastError.isEmpty() ? "" : "\n  last rejected: " + lastError);
     }
 
     /** The limits in a line: threads, body, head, time. */
-    private String limits() {
-        return String.format(
-                Locale.ROOT,
-                "%d scoring threads (%d more requests may wait), body up to %s, head up to %s"
-                        + " and %d fields, %s for a request to arrive",
+    private String limits(String language) {
+        return Messages.in(
+                language,
+                "report.server.limits",
                 options.workers(),
                 options.queue(),
                 bytes(options.maxBodyBytes()),
@@ -320,12 +325,16 @@ public final class ScoringServer implements AutoCloseable, Rendered {
     public String toHtml() {
         List<List<?>> rows = new ArrayList<>();
         release.input().columns().forEach((c, t) -> rows.add(List.of(c, t)));
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(headline())
-                + "</b></p><p style=\"margin:0 0 4px 0\"><code>POST " + Html.escape(url() + "/predict")
-                + "</code> with a JSON row or an array of rows; <code>GET " + Html.escape(url() + "/health")
-                + "</code><br/>limits: " + Html.escape(limits())
-                + (lastError.isEmpty() ? "" : "<br/>last rejected: " + Html.escape(lastError)) + "</p>"
-                + Html.table(List.of("input field", "type"), rows) + "</div>";
+        String language = Messages.language();
+        return "<div" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
+                + Html.escape(headline(language)) + "</b></p><p style=\"margin:0 0 4px 0\"><code>POST "
+                + Html.escape(url() + "/predict") + "</code> " + Html.escape(Messages.get("report.server.usage"))
+                + " <code>GET " + Html.escape(url() + "/health") + "</code><br/>"
+                + Html.escape(Messages.get("report.server.limitsLine", limits(language)))
+                + (lastError.isEmpty()
+                        ? ""
+                        : "<br/>" + Html.escape(Messages.get("report.server.lastRejected", lastError)))
+                + "</p>" + Html.table(Html.headers("report.server.", "inputField", "type"), rows) + "</div>";
     }
 
     @Override

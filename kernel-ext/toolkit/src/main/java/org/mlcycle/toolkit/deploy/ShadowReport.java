@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.metrics.AdMetrics;
 import org.mlcycle.toolkit.metrics.ClassificationReport;
 import org.mlcycle.toolkit.report.Html;
@@ -81,9 +83,10 @@ public record ShadowReport(
     }
 
     private List<String> measureNames() {
-        List<String> names = new ArrayList<>(List.of("show rate"));
-        if (productionMetrics != null) names.addAll(List.of("precision", "recall", "ROC-AUC", "PR-AUC"));
-        if (productionBusiness != null) names.add("CTR");
+        List<String> names = new ArrayList<>(Html.headers("report.shadow.", "showRate"));
+        if (productionMetrics != null)
+            names.addAll(Html.headers("report.shadow.", "precision", "recall", "rocAuc", "prAuc"));
+        if (productionBusiness != null) names.addAll(Html.headers("report.shadow.", "ctr"));
         return names;
     }
 
@@ -98,15 +101,28 @@ public record ShadowReport(
     /** Both models side by side on every measure that applies. */
     public CategoryChart chart() {
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        series.put(production + " (served)", measures(served, productionMetrics, productionBusiness));
-        series.put(candidate + " (shadow)", measures(logged, candidateMetrics, candidateBusiness));
-        return Charts.groupedBars("shadow run on " + rows() + " rows of " + traffic, measureNames(), series);
+        series.put(
+                Messages.get("report.shadow.servedName", production),
+                measures(served, productionMetrics, productionBusiness));
+        series.put(
+                Messages.get("report.shadow.shadowName", candidate),
+                measures(logged, candidateMetrics, candidateBusiness));
+        CategoryChart chart =
+                Charts.groupedBars(Messages.get("report.shadow.chart.title", rows(), traffic), measureNames(), series);
+        Fonts.fit(chart);
+        return chart;
     }
 
+    /** The one-line summary, in English (as the text reads it). */
     public String verdict() {
-        String s = String.format(
-                Locale.ROOT,
-                "shadow: %s served, %s logged on %d rows of '%s'; same decision on %.1f%%; only the candidate shows %d, only production %d",
+        return headline("en");
+    }
+
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        String s = Messages.in(
+                language,
+                "report.shadow.headline",
                 production,
                 candidate,
                 rows(),
@@ -115,28 +131,36 @@ public record ShadowReport(
                 onlyCandidate(),
                 onlyProduction());
         if (productionMetrics != null) {
-            s += String.format(
-                    Locale.ROOT,
-                    "; precision %s vs %s, ROC-AUC %s vs %s",
+            s += Messages.in(
+                    language,
+                    "report.shadow.headlineMetrics",
                     Html.format(productionMetrics.confusion().precision()),
                     Html.format(candidateMetrics.confusion().precision()),
                     Html.format(productionMetrics.rocAuc()),
                     Html.format(candidateMetrics.rocAuc()));
         }
         if (productionBusiness != null) {
-            s += String.format(
-                    Locale.ROOT,
-                    "; revenue %.2f vs %.2f (estimate)",
+            s += Messages.in(
+                    language,
+                    "report.shadow.headlineRevenue",
                     productionBusiness.revenue(),
                     candidateBusiness.revenue());
         }
         return s;
     }
 
-    private List<List<?>> rowsOfTable() {
+    private List<List<?>> rowsOfTable(String language) {
         List<List<?>> rows = new ArrayList<>();
-        rows.add(row(production + " (served)", served, productionMetrics, productionBusiness));
-        rows.add(row(candidate + " (shadow, logged)", logged, candidateMetrics, candidateBusiness));
+        rows.add(row(
+                Messages.in(language, "report.shadow.servedName", production),
+                served,
+                productionMetrics,
+                productionBusiness));
+        rows.add(row(
+                Messages.in(language, "report.shadow.loggedName", candidate),
+                logged,
+                candidateMetrics,
+                candidateBusiness));
         return rows;
     }
 
@@ -159,7 +183,7 @@ public record ShadowReport(
     @Override
     public String toText() {
         StringBuilder s = new StringBuilder(verdict());
-        for (List<?> r : rowsOfTable()) {
+        for (List<?> r : rowsOfTable("en")) {
             s.append("\n  ");
             for (int i = 0; i < HEAD.size(); i++) {
                 s.append(i == 0 ? "" : ", ")
@@ -172,8 +196,22 @@ public record ShadowReport(
 
     @Override
     public String toHtml() {
-        return "<div style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>" + Html.escape(verdict())
-                + "</b></p>" + Html.table(HEAD, rowsOfTable()) + Charts.img(chart()) + "</div>";
+        return "<div" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>"
+                + Html.escape(headline(Messages.language())) + "</b></p>"
+                + Html.table(
+                        Html.headers(
+                                "report.shadow.",
+                                "model",
+                                "showRate",
+                                "precision",
+                                "recall",
+                                "rocAuc",
+                                "impressions",
+                                "clicks",
+                                "ctr",
+                                "revenue"),
+                        rowsOfTable(Messages.language()))
+                + Charts.img(chart()) + "</div>";
     }
 
     @Override

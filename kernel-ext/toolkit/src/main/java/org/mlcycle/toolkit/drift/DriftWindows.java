@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.knowm.xchart.CategoryChart;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
 import org.mlcycle.toolkit.support.Require;
@@ -132,15 +135,22 @@ public record DriftWindows(
                 : s.toString();
     }
 
-    private String headline() {
-        return f(
-                "drift over time '%s' vs '%s' by '%s' in %s windows: %d of %d windows drifted as a whole",
-                reference, current, timeColumn, window, drifted().size(), windows.size());
+    /** The one-line summary in {@code language}: English for the text, the learner's for HTML. */
+    private String headline(String language) {
+        return Messages.in(
+                language,
+                "report.driftWindows.headline",
+                reference,
+                current,
+                timeColumn,
+                window,
+                drifted().size(),
+                windows.size());
     }
 
     @Override
     public String toText() {
-        StringBuilder out = new StringBuilder(headline());
+        StringBuilder out = new StringBuilder(headline("en"));
         if (!windows.isEmpty()) {
             out.append("\n  ").append(windows.get(0).report().ruleLine());
         }
@@ -175,12 +185,14 @@ public record DriftWindows(
 
     @Override
     public String toHtml() {
-        StringBuilder out = new StringBuilder("<div class=\"mlcycle-drift-windows\" style=\"font-family:sans-serif\">");
+        StringBuilder out = new StringBuilder("<div class=\"mlcycle-drift-windows\"" + Messages.dirAttribute()
+                + " style=\"font-family:sans-serif\">");
         out.append("<p style=\"font-weight:bold\">")
-                .append(Html.escape(headline()))
+                .append(Html.escape(headline(Messages.language())))
                 .append("</p>");
         if (!windows.isEmpty()) {
-            out.append("<p style=\"color:#666;font-size:smaller\">")
+            out.append("<p" + (Messages.rightToLeft() ? " dir=\"ltr\"" : "")
+                            + " style=\"color:#666;font-size:smaller\">")
                     .append(Html.escape(windows.get(0).report().ruleLine()))
                     .append("</p>");
         }
@@ -191,17 +203,21 @@ public record DriftWindows(
                     label(w),
                     r.currentRows(),
                     r.drifted().size() + "/" + r.columns().size(),
-                    r.datasetDrift() ? "YES" : "no",
+                    Messages.get(r.datasetDrift() ? "report.drift.yes" : "report.drift.no"),
                     String.join(
                             ", ", r.drifted().stream().map(ColumnDrift::name).toList())));
         }
-        out.append(Html.table(List.of("window", "rows", "drifted", "dataset drift", "drifted columns"), rows));
+        out.append(Html.table(
+                Html.headers("report.driftWindows.", "window", "rows", "drifted", "datasetDrift", "driftedColumns"),
+                rows));
         if (!windows.isEmpty()) {
-            out.append(Charts.img(Charts.scoreBars(
-                    "share of columns drifted per window",
+            CategoryChart chart = Charts.scoreBars(
+                    Messages.get("report.driftWindows.chart.title"),
                     windows.stream().map(DriftWindows::label).toList(),
                     windows.stream().map(w -> w.report().driftedShare()).toList(),
-                    windows.get(0).report().options().driftShare())));
+                    windows.get(0).report().options().driftShare());
+            Fonts.fit(chart);
+            out.append(Charts.img(chart));
         }
         return out.append("</div>").toString();
     }
