@@ -212,16 +212,31 @@ final class WarmSpare {
      * A spare fits a launch with the same folder, environment (Jupyter's per-launch JPY_ variables
      * aside) and Java command line: the key of its socket.
      */
+    /**
+     * The JVM options and class path this process was started with, through the main class: read
+     * from the process's own command line (cheap), or from the runtime's management bean (tens of
+     * milliseconds of class loading, which a stand-in pays before its notebook gets anything).
+     */
+    private static List<String> javaArguments() {
+        String[] args = ProcessHandle.current().info().arguments().orElse(new String[0]);
+        int main = List.of(args).indexOf(Main.class.getName());
+        if (main >= 0) {
+            return List.of(args).subList(0, main + 1);
+        }
+        List<String> out = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        out.add("-cp");
+        out.add(System.getProperty("java.class.path"));
+        out.add(Main.class.getName());
+        return out;
+    }
+
     private static Place place() throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.addAll(javaArguments());
         Map<String, String> env = new TreeMap<>(System.getenv());
         env.keySet().removeIf(k -> k.startsWith("JPY_"));
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
