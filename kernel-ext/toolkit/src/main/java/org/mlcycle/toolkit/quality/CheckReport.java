@@ -53,7 +53,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                 name,
                 table,
                 rows,
-                passed() ? "PASS" : "FAIL",
+                Messages.in(language, passed() ? "report.checks.pass" : "report.checks.fail"),
                 failures().size(),
                 results.size());
     }
@@ -113,7 +113,11 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                     r.failingRows().stream()
                             .map(f -> f.row() + ": " + f.value())
                             .toList());
-            rowsOut.add(List.of(r.passed() ? "ok" : "FAIL", r.constraint(), measured(r), failing));
+            rowsOut.add(List.of(
+                    Messages.get(r.passed() ? "report.checks.ok" : "report.checks.fail"),
+                    r.constraint(),
+                    measured(r),
+                    failing));
         }
         out.append(Html.table(
                 Html.headers("report.checks.", "verdict", "constraint", "measured", "failingRows"), rowsOut));

@@ -63,7 +63,12 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
                 + " style=\"font-weight:bold;color:"
                 + (valid() ? "#1a7f37" : "#b3261e") + "\">"
                 + Html.escape(Messages.get(
-                        "report.schema.headline", schema, batch, rows, valid() ? "VALID" : "INVALID", anomalies.size()))
+                        "report.schema.headline",
+                        schema,
+                        batch,
+                        rows,
+                        Messages.get(valid() ? "report.schema.valid" : "report.schema.invalid"),
+                        anomalies.size()))
                 + "</p>"
                 + (rowsOut.isEmpty()
                         ? ""
