@@ -259,9 +259,12 @@ public record DriftReport(
                         Messages.get("chart.drift.shares", c.name()), c.bins(), c.refShares(), c.curShares()))));
         if (!onlyInReference.isEmpty() || !onlyInCurrent.isEmpty()) {
             out.append("<p>")
-                    .append(Html.escape(f(
-                            "only in '%s': %s; only in '%s': %s",
-                            reference, String.join(", ", onlyInReference), current, String.join(", ", onlyInCurrent))))
+                    .append(Html.escape(Messages.get(
+                            "report.drift.onlyIn",
+                            reference,
+                            String.join(", ", onlyInReference),
+                            current,
+                            String.join(", ", onlyInCurrent))))
                     .append("</p>");
         }
         return out.append("</div>").toString();

@@ -3,7 +3,6 @@ package org.mlcycle.toolkit.quality;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
@@ -58,20 +57,20 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                 results.size());
     }
 
-    static String measured(ConstraintResult r) {
+    /** What was measured, in {@code language}: English for the text, the learner's for HTML. */
+    static String measured(ConstraintResult r, String language) {
         if (!r.note().isEmpty() && Double.isNaN(r.measured())) {
             return r.note();
         }
         if (r.kind().rowLevel()) {
-            return String.format(
-                    Locale.ROOT, "%.2f%% of %d rows pass, %d fail", 100 * r.measured(), r.checked(), r.failed());
+            return Messages.in(language, "report.checks.measuredRows", 100 * r.measured(), r.checked(), r.failed());
         }
         String what = switch (r.kind()) {
-            case ROW_COUNT -> "rows";
-            case MEAN -> "mean";
-            default -> "quantile";
+            case ROW_COUNT -> "report.checks.measuredRowCount";
+            case MEAN -> "report.checks.measuredMean";
+            default -> "report.checks.measuredQuantile";
         };
-        return what + " = " + Html.format(r.measured());
+        return Messages.in(language, what) + " = " + Html.format(r.measured());
     }
 
     @Override
@@ -81,7 +80,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
             out.append(r.passed() ? "  ok   " : "  FAIL ")
                     .append(r.constraint())
                     .append(": ")
-                    .append(measured(r))
+                    .append(measured(r, "en"))
                     .append('\n');
             if (!r.passed() && !r.failingRows().isEmpty()) {
                 List<String> rowsOut = new ArrayList<>();
@@ -116,7 +115,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
             rowsOut.add(List.of(
                     Messages.get(r.passed() ? "report.checks.ok" : "report.checks.fail"),
                     r.constraint(),
-                    measured(r),
+                    measured(r, Messages.language()),
                     failing));
         }
         out.append(Html.table(

@@ -99,16 +99,18 @@ class ChartHeadingsTest {
     }
 
     @Test
-    @DisplayName("a failing checks report shows its verdicts in Chinese in HTML and in English in text")
+    @DisplayName("a failing checks report shows its verdicts and measures in Chinese in HTML, in English in text")
     void checkVerdicts() {
         Messages.use("zh");
         CheckReport report = Checks.named("batch").isBetween("bid", 0, 50).run(ADS);
         String zh = report.toHtml();
         assertTrue(zh.contains(Html.escape("（数据 'ads'，6 行）：未通过，1 / 1 条约束未通过")), zh);
         assertTrue(zh.contains("<td>未通过</td>"), "the failing row's verdict");
+        assertTrue(zh.contains("<td>6 行中 83.33% 通过，1 行未通过</td>"), "what was measured");
         assertFalse(zh.contains("FAIL"), zh);
         assertTrue(report.toText().startsWith("checks 'batch' on 'ads' (6 rows): FAIL"), report.toText());
         assertTrue(report.toText().contains("  FAIL "), report.toText());
+        assertTrue(report.toText().contains("83.33% of 6 rows pass, 1 fail"), report.toText());
         Messages.use("en");
         String en = report.toHtml();
         assertTrue(en.contains(Html.escape("checks 'batch' on 'ads' (6 rows): FAIL, 1 of 1 constraints failed")), en);
