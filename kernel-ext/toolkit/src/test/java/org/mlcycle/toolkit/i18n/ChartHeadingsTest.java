@@ -20,6 +20,8 @@ import org.mlcycle.toolkit.metrics.Confusion;
 import org.mlcycle.toolkit.metrics.Curves;
 import org.mlcycle.toolkit.quality.CheckReport;
 import org.mlcycle.toolkit.quality.Checks;
+import org.mlcycle.toolkit.quality.Schema;
+import org.mlcycle.toolkit.quality.SchemaReport;
 import org.mlcycle.toolkit.report.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -133,5 +135,19 @@ class ChartHeadingsTest {
         assertTrue(en.contains("<td>DRIFT</td>"), en);
         assertTrue(en.contains("<td>numeric</td>"), en);
         assertTrue(en.contains("alt=\"bid: reference vs current\""), "the English chart title");
+    }
+
+    @Test
+    @DisplayName("a failed schema validation reads INVÁLIDO and names its anomaly in Portuguese, INVALID in English")
+    void schemaVerdicts() {
+        SchemaReport report = Schema.infer(ADS).validate(Table.create("later", DoubleColumn.create("price", 1, 2)));
+        Messages.use("pt");
+        String pt = report.toHtml();
+        assertTrue(pt.contains("INVÁLIDO"), pt);
+        assertTrue(pt.contains("<td>coluna ausente</td>"), pt);
+        Messages.use("en");
+        String en = report.toHtml();
+        assertTrue(en.contains("INVALID"), en);
+        assertTrue(en.contains("<td>MISSING_COLUMN</td>"), en);
     }
 }
