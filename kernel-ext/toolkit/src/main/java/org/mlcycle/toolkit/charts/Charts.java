@@ -17,11 +17,15 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 
 /**
  * XChart pictures for the reports, drawn from the numbers a report keeps (never from a table):
  * reference vs current shares per bin, one bar per column for scores or missing shares, and the
  * frames the model-quality curves are drawn in. {@link #img} turns a chart into an inline PNG for static HTML.
+ * The axis titles and series names these methods choose are in the kernel's language, with fonts
+ * that can draw them; the title is the caller's.
  */
 public final class Charts {
     private static final int WIDTH = 640;
@@ -34,27 +38,29 @@ public final class Charts {
             String title, List<String> bins, List<Double> reference, List<Double> current) {
         check(title, bins.size(), reference.size(), current.size());
         int n = Math.min(40, bins.size());
-        CategoryChart chart = base(title, "bin", "share of rows");
+        CategoryChart chart = base(title, Messages.get("chart.shares.x"), Messages.get("chart.shares.y"));
         chart.getStyler().setXAxisLabelRotation(bins.size() > 5 ? 45 : 0);
-        chart.addSeries("reference", bins.subList(0, n), clean(reference.subList(0, n)));
-        chart.addSeries("current", bins.subList(0, n), clean(current.subList(0, n)));
+        chart.addSeries(Messages.get("chart.shares.reference"), bins.subList(0, n), clean(reference.subList(0, n)));
+        chart.addSeries(Messages.get("chart.shares.current"), bins.subList(0, n), clean(current.subList(0, n)));
+        Fonts.fit(chart, String.join("", bins.subList(0, n)));
         return chart;
     }
 
     /** One bar per column, e.g. a drift score; the title should say what and which threshold. */
     public static CategoryChart scoreBars(String title, List<String> columns, List<Double> scores, double threshold) {
         check(title, columns.size(), scores.size(), scores.size());
-        String t = Double.isNaN(threshold) ? title : title + String.format(Locale.ROOT, " (threshold %.3g)", threshold);
-        CategoryChart chart = base(t, "column", "score");
+        String t = Double.isNaN(threshold) ? title : title + " " + Messages.get("chart.scores.threshold", threshold);
+        CategoryChart chart = base(t, Messages.get("chart.scores.x"), Messages.get("chart.scores.y"));
         chart.getStyler().setXAxisLabelRotation(columns.size() > 6 ? 45 : 0);
         chart.getStyler().setLegendVisible(false);
-        chart.addSeries("score", columns, clean(scores));
+        chart.addSeries(Messages.get("chart.scores.y"), columns, clean(scores));
+        Fonts.fit(chart, String.join("", columns));
         return chart;
     }
 
     /** Groups of bars, one series per entry of {@code series}, one group per label (e.g. two models' metrics). */
     public static CategoryChart groupedBars(String title, List<String> labels, Map<String, List<Double>> series) {
-        CategoryChart chart = base(title, "", "value");
+        CategoryChart chart = base(title, "", Messages.get("chart.grouped.y"));
         chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
         chart.getStyler()
                 .setLegendPosition(Styler.LegendPosition.OutsideS); // bars reach the top: keep the legend off them
@@ -62,6 +68,7 @@ public final class Charts {
             check(title, labels.size(), e.getValue().size(), e.getValue().size());
             chart.addSeries(e.getKey(), labels, clean(e.getValue()));
         }
+        Fonts.fit(chart, String.join("", labels));
         return chart;
     }
 
@@ -98,13 +105,15 @@ public final class Charts {
             line.setLineStyle(SeriesLines.DASH_DASH);
             line.setLineColor(java.awt.Color.RED);
         }
+        Fonts.fit(chart);
         return chart;
     }
 
     /** Share of missing cells per column. */
     public static CategoryChart missingBars(String title, List<String> columns, List<Double> missingShares) {
         CategoryChart chart = scoreBars(title, columns, missingShares, Double.NaN);
-        chart.setYAxisTitle("share missing");
+        chart.setYAxisTitle(Messages.get("chart.missing.y"));
+        Fonts.fit(chart, String.join("", columns));
         return chart;
     }
 

@@ -200,8 +200,8 @@ public record DriftReport(
             String p = c.numeric() ? f("%.3g", c.ksP()) : f("%.3g", c.chi2P());
             rows.add(List.of(
                     c.name(),
-                    c.numeric() ? "numeric" : "categorical",
-                    c.drifted() ? "DRIFT" : "ok",
+                    Messages.get(c.numeric() ? "report.drift.numeric" : "report.drift.categorical"),
+                    Messages.get(c.drifted() ? "report.drift.drift" : "report.drift.ok"),
                     c.moved(),
                     c.rule(),
                     c.score(),
@@ -247,7 +247,7 @@ public record DriftReport(
                     .map(c -> c.numeric() ? c.wassersteinNorm() : c.js())
                     .toList();
             out.append(Charts.img(Charts.scoreBars(
-                    "effect size per column (W/std for numbers, JS for categories)",
+                    Messages.get("chart.drift.effect"),
                     names,
                     scores,
                     decidedByTests() ? Double.NaN : options.wasserstein())));
@@ -256,12 +256,15 @@ public record DriftReport(
                 .filter(c -> !c.bins().isEmpty() && !c.refShares().isEmpty())
                 .limit(CHARTS_IN_HTML)
                 .forEach(c -> out.append(Charts.img(Charts.sharesPair(
-                        c.name() + ": reference vs current", c.bins(), c.refShares(), c.curShares()))));
+                        Messages.get("chart.drift.shares", c.name()), c.bins(), c.refShares(), c.curShares()))));
         if (!onlyInReference.isEmpty() || !onlyInCurrent.isEmpty()) {
             out.append("<p>")
-                    .append(Html.escape(f(
-                            "only in '%s': %s; only in '%s': %s",
-                            reference, String.join(", ", onlyInReference), current, String.join(", ", onlyInCurrent))))
+                    .append(Html.escape(Messages.get(
+                            "report.drift.onlyIn",
+                            reference,
+                            String.join(", ", onlyInReference),
+                            current,
+                            String.join(", ", onlyInCurrent))))
                     .append("</p>");
         }
         return out.append("</div>").toString();

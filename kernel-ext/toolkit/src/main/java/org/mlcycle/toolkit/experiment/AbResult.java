@@ -123,7 +123,7 @@ public record AbResult(
                 .toList();
         List<List<?>> diff = List.of(
                 List.of(
-                        "CTR",
+                        Messages.get("report.ab.ctr"),
                         Numbers.format(ctrDifference),
                         "[" + Numbers.format(ctrDifferenceLow) + ", " + Numbers.format(ctrDifferenceHigh) + "]",
                         String.format(Locale.ROOT, "z %.2f, p %s", z, Numbers.format(pValue))),

@@ -89,7 +89,7 @@ public record Confusion(long tp, long fp, long tn, long fn) implements Rendered 
 
     /** The matrix as an annotated heat map, actual class down and predicted class across. */
     public HeatMapChart chart() {
-        return ModelCharts.confusion("confusion matrix", this);
+        return ModelCharts.confusion(Messages.get("chart.confusion.title"), this);
     }
 
     @Override

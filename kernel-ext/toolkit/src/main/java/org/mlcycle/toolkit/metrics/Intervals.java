@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
 import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
 import org.mlcycle.toolkit.report.Rendered;
@@ -33,7 +34,7 @@ public record Intervals(String title, List<Interval> intervals) implements Rende
                 .width(640)
                 .height(380)
                 .title(title)
-                .yAxisTitle("estimate, 95% interval")
+                .yAxisTitle(Messages.get("chart.intervals.y"))
                 .build();
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(intervals.size() - 0.5);
@@ -49,6 +50,7 @@ public record Intervals(String title, List<Interval> intervals) implements Rende
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setLineStyle(new BasicStroke(3f));
         }
+        Fonts.fit(chart);
         return chart;
     }
 

@@ -12,8 +12,13 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mlcycle.toolkit.charts.Charts;
+import org.mlcycle.toolkit.i18n.Fonts;
+import org.mlcycle.toolkit.i18n.Messages;
 
-/** The XChart pictures of model quality, each drawn from a result's numbers. */
+/**
+ * The XChart pictures of model quality, each drawn from a result's numbers. Titles, axis titles and
+ * legend words are in the kernel's language when the chart is built, with fonts that can draw them.
+ */
 final class ModelCharts {
     /** Points drawn per curve; enough for a smooth line at the chart's width. */
     static final int MAX_POINTS = 1000;
@@ -23,15 +28,16 @@ final class ModelCharts {
     /** ROC or precision-recall curves with the chance line; a curve that is undefined is left out. */
     static XYChart curves(CurveReport report) {
         CurveReport.Kind kind = report.kind();
-        XYChart chart = Charts.unitSquare(kind.title(), kind.xAxis(), kind.yAxis());
-        if (kind == CurveReport.Kind.ROC) {
-            Charts.reference(chart, "chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1});
+        boolean roc = kind == CurveReport.Kind.ROC;
+        XYChart chart = Charts.unitSquare(
+                Messages.get(roc ? "report.curves.roc" : "report.curves.precisionRecall"),
+                Messages.get(roc ? "chart.roc.x" : "chart.pr.x"),
+                Messages.get(roc ? "chart.roc.y" : "chart.pr.y"));
+        if (roc) {
+            Charts.reference(chart, Messages.get("chart.roc.chance"), new double[] {0, 1}, new double[] {0, 1});
         } else {
             double b = report.baseRate();
-            Charts.reference(
-                    chart, String.format(Locale.ROOT, "chance (base rate %.4f)", b), new double[] {0, 1}, new double[] {
-                        b, b
-                    });
+            Charts.reference(chart, Messages.get("chart.pr.chance", b), new double[] {0, 1}, new double[] {b, b});
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         }
         for (Curve c : report.curves()) {
@@ -40,6 +46,7 @@ final class ModelCharts {
             double[][] t = Charts.thin(xy[0], xy[1], MAX_POINTS);
             chart.addSeries(report.legend(c), t[0], t[1]).setMarker(SeriesMarkers.NONE);
         }
+        Fonts.fit(chart);
         return chart;
     }
 
@@ -72,10 +79,12 @@ final class ModelCharts {
 
     /** Observed positive share against mean prediction per non-empty bin, with the diagonal. */
     static XYChart reliability(Map<String, Calibration> models) {
-        XYChart chart =
-                Charts.unitSquare("reliability diagram", "mean predicted probability", "observed share of positives");
+        XYChart chart = Charts.unitSquare(
+                Messages.get("chart.reliability.title"),
+                Messages.get("chart.reliability.x"),
+                Messages.get("chart.reliability.y"));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        Charts.reference(chart, "perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
+        Charts.reference(chart, Messages.get("chart.reliability.perfect"), new double[] {0, 1}, new double[] {0, 1});
         models.forEach((model, cal) -> {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
             for (Calibration.Bin b : cal.bins()) {
@@ -86,12 +95,16 @@ final class ModelCharts {
             String name = String.format(Locale.ROOT, "%s (ECE %s)", model, Checks.fmt(cal.expectedCalibrationError()));
             chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
         });
+        Fonts.fit(chart);
         return chart;
     }
 
     /** Rows per calibration bin and model: how much each point of the reliability diagram rests on. */
     static CategoryChart binCounts(Map<String, Calibration> models) {
-        CategoryChart chart = Charts.bars("rows per calibration bin", "predicted probability", "rows");
+        CategoryChart chart = Charts.bars(
+                Messages.get("chart.binCounts.title"),
+                Messages.get("chart.binCounts.x"),
+                Messages.get("chart.binCounts.y"));
         chart.getStyler().setXAxisLabelRotation(45);
         models.forEach((model, cal) -> {
             List<String> bins = new ArrayList<>();
@@ -103,14 +116,15 @@ final class ModelCharts {
             chart.addSeries(model, bins, counts);
         });
         chart.getStyler().setLegendVisible(models.size() > 1);
+        Fonts.fit(chart);
         return chart;
     }
 
     /** Cumulative gains: share of positives captured against share of rows targeted, top scores first. */
     static XYChart gains(List<LiftTable> models) {
         XYChart chart = Charts.unitSquare(
-                "cumulative gains", "share of rows targeted (highest scores first)", "share of positives captured");
-        Charts.reference(chart, "random order", new double[] {0, 1}, new double[] {0, 1});
+                Messages.get("chart.gains.title"), Messages.get("chart.gains.x"), Messages.get("chart.gains.y"));
+        Charts.reference(chart, Messages.get("chart.gains.random"), new double[] {0, 1}, new double[] {0, 1});
         for (LiftTable t : models) {
             if (t.positives() == 0) continue;
             double[] x = new double[t.buckets().size() + 1], y = new double[x.length];
@@ -119,15 +133,13 @@ final class ModelCharts {
                 y[i + 1] = t.buckets().get(i).gain();
             }
             XYSeries s = chart.addSeries(
-                    String.format(
-                            Locale.ROOT,
-                            "%s (top bucket lift %.2f)",
-                            t.model(),
-                            t.buckets().get(0).lift()),
+                    Messages.get(
+                            "chart.gains.series", t.model(), t.buckets().get(0).lift()),
                     x,
                     y);
             s.setMarker(SeriesMarkers.CIRCLE);
         }
+        Fonts.fit(chart);
         return chart;
     }
 
@@ -137,8 +149,8 @@ final class ModelCharts {
                 .width(420)
                 .height(320)
                 .title(title)
-                .xAxisTitle("predicted")
-                .yAxisTitle("actual")
+                .xAxisTitle(Messages.get("chart.confusion.predicted"))
+                .yAxisTitle(Messages.get("chart.confusion.actual"))
                 .build();
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setShowValue(true);
@@ -148,17 +160,18 @@ final class ModelCharts {
                 new Number[] {0, 0, c.fn()}, new Number[] {1, 0, c.tp()}, new Number[] {0, 1, c.tn()}, new Number[] {
                     1, 1, c.fp()
                 });
-        chart.addSeries(
-                "rows", List.of("negative", "positive"), List.of("positive", "negative"), new ArrayList<>(cells));
+        String negative = Messages.get("chart.confusion.negative"), positive = Messages.get("chart.confusion.positive");
+        chart.addSeries("rows", List.of(negative, positive), List.of(positive, negative), new ArrayList<>(cells));
+        Fonts.fit(chart, negative, positive);
         return chart;
     }
 
     /** ROC-AUC, average precision and base rate per time window; a window where one is undefined leaves a gap. */
     static CategoryChart windows(TimeWindowReport report) {
         CategoryChart chart = Charts.bars(
-                String.format(Locale.ROOT, "metrics per %d-day window of '%s'", report.days(), report.timeColumn()),
-                "window start",
-                "score");
+                Messages.get("chart.windows.title", report.days(), report.timeColumn()),
+                Messages.get("chart.windows.x"),
+                Messages.get("chart.windows.y"));
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         chart.getStyler().setXAxisLabelRotation(report.windows().size() > 6 ? 45 : 0);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
@@ -172,7 +185,8 @@ final class ModelCharts {
         }
         chart.addSeries("ROC-AUC", starts, auc);
         chart.addSeries("PR-AUC (AP)", starts, ap);
-        chart.addSeries("base rate", starts, base);
+        chart.addSeries(Messages.get("chart.windows.baseRate"), starts, base);
+        Fonts.fit(chart);
         return chart;
     }
 

@@ -3,7 +3,6 @@ package org.mlcycle.toolkit.quality;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
@@ -53,25 +52,25 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                 name,
                 table,
                 rows,
-                passed() ? "PASS" : "FAIL",
+                Messages.in(language, passed() ? "report.checks.pass" : "report.checks.fail"),
                 failures().size(),
                 results.size());
     }
 
-    static String measured(ConstraintResult r) {
+    /** What was measured, in {@code language}: English for the text, the learner's for HTML. */
+    static String measured(ConstraintResult r, String language) {
         if (!r.note().isEmpty() && Double.isNaN(r.measured())) {
             return r.note();
         }
         if (r.kind().rowLevel()) {
-            return String.format(
-                    Locale.ROOT, "%.2f%% of %d rows pass, %d fail", 100 * r.measured(), r.checked(), r.failed());
+            return Messages.in(language, "report.checks.measuredRows", 100 * r.measured(), r.checked(), r.failed());
         }
         String what = switch (r.kind()) {
-            case ROW_COUNT -> "rows";
-            case MEAN -> "mean";
-            default -> "quantile";
+            case ROW_COUNT -> "report.checks.measuredRowCount";
+            case MEAN -> "report.checks.measuredMean";
+            default -> "report.checks.measuredQuantile";
         };
-        return what + " = " + Html.format(r.measured());
+        return Messages.in(language, what) + " = " + Html.format(r.measured());
     }
 
     @Override
@@ -81,7 +80,7 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
             out.append(r.passed() ? "  ok   " : "  FAIL ")
                     .append(r.constraint())
                     .append(": ")
-                    .append(measured(r))
+                    .append(measured(r, "en"))
                     .append('\n');
             if (!r.passed() && !r.failingRows().isEmpty()) {
                 List<String> rowsOut = new ArrayList<>();
@@ -113,7 +112,11 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
                     r.failingRows().stream()
                             .map(f -> f.row() + ": " + f.value())
                             .toList());
-            rowsOut.add(List.of(r.passed() ? "ok" : "FAIL", r.constraint(), measured(r), failing));
+            rowsOut.add(List.of(
+                    Messages.get(r.passed() ? "report.checks.ok" : "report.checks.fail"),
+                    r.constraint(),
+                    measured(r, Messages.language()),
+                    failing));
         }
         out.append(Html.table(
                 Html.headers("report.checks.", "verdict", "constraint", "measured", "failingRows"), rowsOut));

@@ -192,7 +192,7 @@ public record ProfileReport(
                 rowsOut));
         if (columns.stream().anyMatch(c -> c.missing() > 0)) {
             out.append(Charts.img(Charts.missingBars(
-                    "share of missing cells per column",
+                    Messages.get("chart.profile.missing"),
                     columns.stream().map(ColumnProfile::name).toList(),
                     columns.stream().map(ColumnProfile::missingShare).toList())));
         }

@@ -57,13 +57,21 @@ public record SchemaReport(String schema, String batch, int rows, List<SchemaAno
     public String toHtml() {
         List<List<?>> rowsOut = new ArrayList<>();
         for (SchemaAnomaly a : anomalies) {
-            rowsOut.add(List.of(a.kind().name(), a.column(), a.detail()));
+            rowsOut.add(List.of(
+                    Messages.get("report.schema.kind." + a.kind().name().toLowerCase(Locale.ROOT)),
+                    a.column(),
+                    a.detail()));
         }
         return "<div class=\"mlcycle-schema-report\"" + Messages.dirAttribute() + " style=\"font-family:sans-serif\"><p"
                 + " style=\"font-weight:bold;color:"
                 + (valid() ? "#1a7f37" : "#b3261e") + "\">"
                 + Html.escape(Messages.get(
-                        "report.schema.headline", schema, batch, rows, valid() ? "VALID" : "INVALID", anomalies.size()))
+                        "report.schema.headline",
+                        schema,
+                        batch,
+                        rows,
+                        Messages.get(valid() ? "report.schema.valid" : "report.schema.invalid"),
+                        anomalies.size()))
                 + "</p>"
                 + (rowsOut.isEmpty()
                         ? ""
