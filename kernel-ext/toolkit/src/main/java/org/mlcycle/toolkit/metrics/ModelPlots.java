@@ -58,8 +58,7 @@ public record ModelPlots(
         charts.add(ModelCharts.binCounts(calibration));
         charts.add(ModelCharts.gains(lift));
         confusion.forEach((model, c) -> charts.add(ModelCharts.confusion(
-                String.format(Locale.ROOT, "confusion of %s at threshold %s", model, Checks.fmt(options.threshold())),
-                c)));
+                Messages.get("report.plots.confusionTitle", model, Checks.fmt(options.threshold())), c)));
         return charts;
     }
 
