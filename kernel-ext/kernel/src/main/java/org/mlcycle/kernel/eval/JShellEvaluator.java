@@ -73,8 +73,6 @@ public final class JShellEvaluator implements AutoCloseable {
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private volatile boolean interrupted;
-    /** The compiler warm-up while it runs (see {@link #startCompilerWarmUp}). */
-    private volatile Thread warmUp;
 
     private JShellEvaluator(Options options, ClassLoader parent) {
         this.classPath = NotebookClassPath.of(parent);
@@ -115,13 +113,11 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** Adds jars or folders to both the compiler's and the runtime's classpath. */
     public void addToClasspath(String path) {
-        awaitWarmUp();
         shell.addToClasspath(path);
     }
 
     /** Evaluates a cell. Throws {@link CompileError}, {@link CellException} or {@link Interrupted}. */
     public Result eval(String code) {
-        awaitWarmUp();
         interrupted = false;
         control.clearStop();
         Result result = Result.NONE;
@@ -168,49 +164,10 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Starts running javac once on a throwaway expression (parse, enter, attribute; no class
-     * written, no snippet kept) on its own thread, so the compiler's classes load and its code
-     * warms while other start work goes on. Every other use of this evaluator waits for it: JShell
-     * is not to be used by two threads at once.
-     */
-    public void startCompilerWarmUp() {
-        String probe = "Integer.valueOf(1) + 1";
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        analysis.analyzeType(probe, probe.length());
-                    } catch (RuntimeException | LinkageError e) {
-                        // only a warm-up: the first cell pays for javac instead
-                        System.getLogger("org.mlcycle.kernel")
-                                .log(System.Logger.Level.WARNING, "javac warm-up failed", e);
-                    }
-                },
-                "mlcycle-javac-warm");
-        t.setDaemon(true);
-        warmUp = t;
-        t.start();
-    }
-
-    /** Waits for the compiler warm-up, if one runs. */
-    private void awaitWarmUp() {
-        Thread t = warmUp;
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join();
-            warmUp = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
      * What the notebook imports now, in the order evaluated: each import declaration without
      * {@code import} and {@code ;} (an import group counts as its declarations).
      */
     public List<String> imports() {
-        awaitWarmUp();
         List<String> out = new ArrayList<>();
         shell.imports().filter(i -> shell.status(i).isActive()).forEach(i -> {
             for (String line : i.source().split(";")) {
@@ -232,7 +189,6 @@ public final class JShellEvaluator implements AutoCloseable {
      * ones are lost and the error names them.
      */
     public void evalImportGroup(List<String> imports) {
-        awaitWarmUp();
         if (imports.isEmpty()) {
             return;
         }
@@ -528,7 +484,6 @@ public final class JShellEvaluator implements AutoCloseable {
     public record Completions(List<String> candidates, int start, int end) {}
 
     public Completions complete(String code, int cursor) {
-        awaitWarmUp();
         int start = snippetStart(code, cursor);
         String snippet = code.substring(start);
         int[] anchor = new int[1];
@@ -549,14 +504,12 @@ public final class JShellEvaluator implements AutoCloseable {
      * nothing is known there.
      */
     public String inspect(String code, int cursor) {
-        awaitWarmUp();
         int start = snippetStart(code, Math.max(0, cursor - 1));
         return new Inspection(analysis).inspect(code.substring(start), cursor - start);
     }
 
     /** Jupyter's answer: "complete", "invalid", "incomplete", or an indent for the next line. */
     public String isComplete(String code) {
-        awaitWarmUp();
         String remaining = code;
         while (true) {
             if (remaining.isBlank()) {
@@ -593,7 +546,6 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** The names of the variables the notebook has defined, for tools like %whos. */
     public List<String> variableNames() {
-        awaitWarmUp();
         return shell.variables()
                 .filter(v -> shell.status(v).isActive())
                 .map(v -> v.name())
@@ -602,7 +554,6 @@ public final class JShellEvaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        awaitWarmUp();
         shell.close();
     }
 }
