@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.i18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -12,6 +13,7 @@ import org.mlcycle.toolkit.deploy.MonitorReport;
 import org.mlcycle.toolkit.deploy.RetrainSuggestion;
 import org.mlcycle.toolkit.deploy.WindowStats;
 import org.mlcycle.toolkit.drift.Drift;
+import org.mlcycle.toolkit.journal.Timeline;
 import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.Profile;
 import org.mlcycle.toolkit.report.Html;
@@ -129,5 +131,30 @@ class ReportTextsTest {
         Messages.use("en");
         assertTrue(checks.toHtml().contains("<td>no values</td>"));
         assertTrue(Profile.of(ADS).toHtml().contains(">quantiles: linear interpolation (type 7); std: sample (n-1)"));
+    }
+
+    @Test
+    @DisplayName("the timeline translates the journal's own words in a summary, not the names in it")
+    void timeline() {
+        Timeline timeline = new Timeline(List.of(
+                new Timeline.Event(Instant.EPOCH, "dataset", "ads (train)@2 (1200 rows, 7 columns)"),
+                new Timeline.Event(Instant.EPOCH, "run", "#3 baseline (failed)"),
+                new Timeline.Event(Instant.EPOCH, "exercise", "l03.split passed"),
+                new Timeline.Event(Instant.EPOCH, "exercise", "l03.leak: model answer read"),
+                new Timeline.Event(Instant.EPOCH, "stage", "data: 7 rows passed")));
+        Messages.use("zh");
+        String zh = timeline.toHtml();
+        assertTrue(zh.contains("<td>ads (train)@2（1200 行，7 列）</td>"), zh);
+        assertTrue(zh.contains("<td>l03.split 通过</td>"), zh);
+        assertTrue(zh.contains("<td>l03.leak：已查看参考答案</td>"), zh);
+        assertTrue(zh.contains("<td>data: 7 rows passed</td>"), "a stage note is the learner's own text");
+        Messages.use("fa");
+        assertTrue(timeline.toHtml().contains("<td>#3 baseline (ناموفق)</td>"), timeline.toHtml());
+        assertTrue(timeline.toText().contains("ads (train)@2 (1200 rows, 7 columns)\n"), timeline.toText());
+        Messages.use("en");
+        String en = timeline.toHtml();
+        assertTrue(en.contains("<td>ads (train)@2 (1200 rows, 7 columns)</td>"), en);
+        assertTrue(en.contains("<td>#3 baseline (failed)</td>") && en.contains("<td>l03.split passed</td>"), en);
+        assertTrue(en.contains("<td>l03.leak: model answer read</td>"), en);
     }
 }
