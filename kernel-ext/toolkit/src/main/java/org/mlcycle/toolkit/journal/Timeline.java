@@ -88,6 +88,9 @@ public record Timeline(List<Event> events) implements Rendered {
     private static final Pattern DATASET_SIZE =
             Pattern.compile("^(.*) \\((\\d+) rows, (\\d+) columns\\)$", Pattern.DOTALL);
     private static final Pattern RUN_STATUS = Pattern.compile("^(.*) \\((running|finished|failed)\\)$", Pattern.DOTALL);
+    private static final Pattern MONITOR_ALERT = Pattern.compile(
+            "^(\\S+ monitor: )(.+): (\\S+) is (\\S+) in window (.+), below (\\S+?)(?: \\(mean of (\\d+) windows\\))?$",
+            Pattern.DOTALL);
     private static final List<String> EXERCISE_ENDINGS = List.of(" passed", " failed", ": model answer read");
 
     /**
@@ -110,6 +113,8 @@ public record Timeline(List<Event> events) implements Rendered {
             if (m.matches()) {
                 return Messages.get("report.timeline.run", m.group(1), Run.statusWord(Messages.language(), m.group(2)));
             }
+        } else if (e.kind().equals("alert")) {
+            return monitorAlert(s);
         } else if (e.kind().equals("exercise")) {
             for (int i = 0; i < EXERCISE_ENDINGS.size(); i++) {
                 String end = EXERCISE_ENDINGS.get(i);
@@ -120,6 +125,29 @@ public record Timeline(List<Event> events) implements Rendered {
             }
         }
         return s;
+    }
+
+    /** A monitoring alert's message in the language in use when it reads back exactly as the monitor wrote it. */
+    private static String monitorAlert(String s) {
+        Matcher m = MONITOR_ALERT.matcher(s);
+        if (!m.matches()) {
+            return s;
+        }
+        try {
+            double value = Double.parseDouble(m.group(4)), level = Double.parseDouble(m.group(6));
+            String english = m.group(1) + alertMessage("en", m, value, level);
+            return english.equals(s) ? m.group(1) + alertMessage(Messages.language(), m, value, level) : s;
+        } catch (NumberFormatException notTheMonitors) {
+            return s;
+        }
+    }
+
+    private static String alertMessage(String language, Matcher m, double value, double level) {
+        String smoothed = m.group(7) == null
+                ? ""
+                : Messages.in(language, "report.monitor.rule.smoothed", Integer.parseInt(m.group(7)));
+        return Messages.in(
+                language, "report.monitor.alertMessage", m.group(2), m.group(3), value, m.group(5), level, smoothed);
     }
 
     /** The kinds of event the journal records, whose names the HTML shows in the learner's language. */

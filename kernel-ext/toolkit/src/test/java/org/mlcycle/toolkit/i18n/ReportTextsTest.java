@@ -141,13 +141,20 @@ class ReportTextsTest {
                 new Timeline.Event(Instant.EPOCH, "run", "#3 baseline (failed)"),
                 new Timeline.Event(Instant.EPOCH, "exercise", "l03.split passed"),
                 new Timeline.Event(Instant.EPOCH, "exercise", "l03.leak: model answer read"),
-                new Timeline.Event(Instant.EPOCH, "stage", "data: 7 rows passed")));
+                new Timeline.Event(Instant.EPOCH, "stage", "data: 7 rows passed"),
+                new Timeline.Event(
+                        Instant.EPOCH,
+                        "alert",
+                        "warning monitor: ads@1: roc_auc is 0.6123 in window day 7, below 0.6500 (mean of 3 windows)"),
+                new Timeline.Event(Instant.EPOCH, "alert", "warning monitor: ads@1: roc_auc is low in window day 7")));
         Messages.use("zh");
         String zh = timeline.toHtml();
         assertTrue(zh.contains("<td>ads (train)@2（1200 行，7 列）</td>"), zh);
         assertTrue(zh.contains("<td>l03.split 通过</td>"), zh);
         assertTrue(zh.contains("<td>l03.leak：已查看参考答案</td>"), zh);
         assertTrue(zh.contains("<td>data: 7 rows passed</td>"), "a stage note is the learner's own text");
+        assertTrue(zh.contains("<td>warning monitor: ads@1：窗口 day 7 中 roc_auc 为 0.6123，低于 0.6500（3 个窗口的均值）</td>"), zh);
+        assertTrue(zh.contains("<td>warning monitor: ads@1: roc_auc is low in window day 7</td>"), "a learner's alert");
         Messages.use("fa");
         assertTrue(timeline.toHtml().contains("<td>#3 baseline (ناموفق)</td>"), timeline.toHtml());
         assertTrue(timeline.toText().contains("ads (train)@2 (1200 rows, 7 columns)\n"), timeline.toText());
@@ -156,5 +163,9 @@ class ReportTextsTest {
         assertTrue(en.contains("<td>ads (train)@2 (1200 rows, 7 columns)</td>"), en);
         assertTrue(en.contains("<td>#3 baseline (failed)</td>") && en.contains("<td>l03.split passed</td>"), en);
         assertTrue(en.contains("<td>l03.leak: model answer read</td>"), en);
+        assertTrue(
+                en.contains(
+                        "<td>warning monitor: ads@1: roc_auc is 0.6123 in window day 7, below 0.6500 (mean of 3 windows)</td>"),
+                en);
     }
 }
