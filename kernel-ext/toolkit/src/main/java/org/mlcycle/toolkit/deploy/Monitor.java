@@ -2,7 +2,6 @@ package org.mlcycle.toolkit.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mlcycle.toolkit.bridge.ServingModel;
 import org.mlcycle.toolkit.drift.ColumnDrift;
 import org.mlcycle.toolkit.drift.Drift;
@@ -78,15 +77,7 @@ public final class Monitor {
                         && (windows.size() == 1
                                 || !windows.get(windows.size() - 2).alert());
                 if (fell) {
-                    String message = String.format(
-                            Locale.ROOT,
-                            "%s: %s is %.4f in window %s, below %.4f%s",
-                            name,
-                            options.alertMetric(),
-                            w.watched(),
-                            w.label(),
-                            options.alertBelow(),
-                            options.smoothing() == 1 ? "" : " (mean of " + options.smoothing() + " windows)");
+                    String message = MonitorReport.alertMessage("en", name, options, w);
                     alerts.add(message);
                     if (journal != null) {
                         journal.alert("monitor", "warning", message);
@@ -217,7 +208,6 @@ public final class Monitor {
                 last - from + 1,
                 rows,
                 labelled,
-                "the alert first fired in " + first.label()
-                        + "; the freshest labelled data shows the world as it is now");
+                RetrainSuggestion.firedReason("en", first.label()));
     }
 }

@@ -4,6 +4,7 @@ import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.Locale;
 import java.util.Set;
 import org.mlcycle.toolkit.drift.DriftOptions;
+import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.support.Require;
 
 /**
@@ -99,14 +100,20 @@ public record MonitorOptions(
 
     /** {@code roc_auc < 0.7 (mean of 3 windows)}, or "no alert level". */
     public String alertText() {
+        return alertText("en");
+    }
+
+    /** The alert rule in {@code language}: English for the text and the record, the learner's for HTML. */
+    public String alertText(String language) {
         return Double.isNaN(alertBelow)
-                ? "no alert level"
-                : String.format(
-                                Locale.ROOT,
-                                "%s < %.4g%s",
-                                alertMetric,
-                                alertBelow,
-                                smoothing == 1 ? "" : " (mean of " + smoothing + " windows)")
-                        + (labelDelay == 0 ? "" : ", labels " + labelDelay + " windows late");
+                ? Messages.in(language, "report.monitor.rule.none")
+                : String.format(Locale.ROOT, "%s < %.4g", alertMetric, alertBelow)
+                        + smoothed(language)
+                        + (labelDelay == 0 ? "" : Messages.in(language, "report.monitor.rule.late", labelDelay));
+    }
+
+    /** " (mean of 3 windows)" in {@code language}, or "" without smoothing. */
+    String smoothed(String language) {
+        return smoothing == 1 ? "" : Messages.in(language, "report.monitor.rule.smoothed", smoothing);
     }
 }

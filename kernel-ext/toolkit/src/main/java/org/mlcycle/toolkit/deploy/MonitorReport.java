@@ -144,8 +144,37 @@ public record MonitorReport(
                 windows.size(),
                 options.window(),
                 options.timeColumn(),
-                options.alertText(),
+                options.alertText(language),
                 outcome);
+    }
+
+    /** The alert raised on window {@code w} of {@code model}, in {@code language}. */
+    static String alertMessage(String language, String model, MonitorOptions options, WindowStats w) {
+        return Messages.in(
+                language,
+                "report.monitor.alertMessage",
+                model,
+                options.alertMetric(),
+                w.watched(),
+                w.label(),
+                options.alertBelow(),
+                options.smoothed(language));
+    }
+
+    /**
+     * The alerts in {@code language}, rebuilt from the windows where the alert started; the stored
+     * (English) alerts when they were not raised that way.
+     */
+    private List<String> alerts(String language) {
+        List<String> english = new ArrayList<>(), shown = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            WindowStats w = windows.get(i);
+            if (w.alert() && (i == 0 || !windows.get(i - 1).alert())) {
+                english.add(alertMessage("en", model, options, w));
+                shown.add(alertMessage(language, model, options, w));
+            }
+        }
+        return english.equals(alerts) ? shown : alerts;
     }
 
     private List<List<?>> rows() {
@@ -217,14 +246,14 @@ public record MonitorReport(
                         + " style=\"font-family:sans-serif\"><p style=\"margin:0 0 4px 0\"><b>")
                 .append(Html.escape(headline(Messages.language())))
                 .append("</b></p>");
-        for (String a : alerts) {
+        for (String a : alerts(Messages.language())) {
             s.append("<p style=\"margin:0 0 4px 0;color:#b00\">")
                     .append(Html.escape(Messages.get("report.monitor.alertLine", a)))
                     .append("</p>");
         }
         if (suggestion != null) {
             s.append("<p style=\"margin:0 0 4px 0\"><b>")
-                    .append(Html.escape(suggestion.text()))
+                    .append(Html.escape(suggestion.text(Messages.language())))
                     .append("</b></p>");
         }
         if (!windows.isEmpty()) {

@@ -99,7 +99,7 @@ public record RetrainComparison(
                 traffic,
                 windows.size(),
                 options.timeColumn(),
-                options.alertText());
+                options.alertText(language));
     }
 
     @Override

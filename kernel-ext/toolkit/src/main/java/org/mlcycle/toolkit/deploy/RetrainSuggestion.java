@@ -1,8 +1,8 @@
 package org.mlcycle.toolkit.deploy;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import org.mlcycle.toolkit.i18n.Messages;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,16 +17,37 @@ public record RetrainSuggestion(String from, String to, int windows, int[] rows,
     }
 
     public String text() {
-        return String.format(
-                Locale.ROOT,
-                "retrain on %s to %s: the last %d window%s, %d rows (%d labelled); %s",
+        return text("en");
+    }
+
+    /** The suggestion in {@code language}: English for the text, the learner's for HTML. */
+    public String text(String language) {
+        return Messages.in(
+                language,
+                windows == 1 ? "report.monitor.retrain.one" : "report.monitor.retrain.many",
                 from,
                 to,
                 windows,
-                windows == 1 ? "" : "s",
                 rows.length,
                 labelled,
-                reason);
+                reason(language));
+    }
+
+    /** Why retrain when the alert first fired in window {@code window}, in {@code language}. */
+    static String firedReason(String language, String window) {
+        return Messages.in(language, "report.monitor.retrain.reason", window);
+    }
+
+    /** The reason in {@code language} when it is the monitor's own, else as given. */
+    private String reason(String language) {
+        String template = firedReason("en", "\u0000");
+        int at = template.indexOf('\u0000');
+        String head = template.substring(0, at), tail = template.substring(at + 1);
+        if (reason.length() >= head.length() + tail.length() && reason.startsWith(head) && reason.endsWith(tail)) {
+            String window = reason.substring(head.length(), reason.length() - tail.length());
+            return firedReason(language, window);
+        }
+        return reason;
     }
 
     public Map<String, Object> toRecord() {

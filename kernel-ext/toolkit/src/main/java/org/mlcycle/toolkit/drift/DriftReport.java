@@ -97,24 +97,42 @@ public record DriftReport(
     }
 
     String ruleLine() {
+        return ruleLine("en");
+    }
+
+    /** How columns were judged, in {@code language}: English for the text and the record, the learner's for HTML. */
+    String ruleLine(String language) {
         String decide = decidedByTests()
-                ? f(
-                        "reference has %d rows <= %d: p-value tests decide (KS for numbers, chi-square for categories,"
-                                + " p < %s)",
-                        referenceRows, options.pValueRows(), Drift.num(options.pValue()))
-                : f(
-                        "reference has %d rows > %d: effect sizes decide (Wasserstein/std >= %s for numbers, JS"
-                                + " distance base 2 >= %s for categories); p-values are shown, not used",
-                        referenceRows, options.pValueRows(), Drift.num(options.wasserstein()), Drift.num(options.js()));
+                ? Messages.in(
+                        language,
+                        "report.drift.rule.tests",
+                        referenceRows,
+                        options.pValueRows(),
+                        Drift.num(options.pValue()))
+                : Messages.in(
+                        language,
+                        "report.drift.rule.effects",
+                        referenceRows,
+                        options.pValueRows(),
+                        Drift.num(options.wasserstein()),
+                        Drift.num(options.js()));
         String few = options.categoricalUpTo() > 0
-                ? f("; number columns with <= %d distinct values are compared as categories", options.categoricalUpTo())
+                ? Messages.in(language, "report.drift.rule.few", options.categoricalUpTo())
                 : "";
         return decide
                 + few
-                + f(
-                        "; PSI on %d reference-quantile bins, empty bins 1e-4; missing-rate change flagged"
-                                + " above %s",
-                        options.bins(), Drift.num(options.missingRateChange()));
+                + Messages.in(
+                        language, "report.drift.rule.psi", options.bins(), Drift.num(options.missingRateChange()));
+    }
+
+    /** A column's note in the language in use when it is one the toolkit writes, else as given. */
+    private static String note(ColumnDrift c) {
+        for (String table : List.of("reference", "current")) {
+            if (c.note().equals("no values in the " + table + " table")) {
+                return Messages.get("report.drift.note.empty." + table);
+            }
+        }
+        return c.note();
     }
 
     private static String line(ColumnDrift c) {
@@ -193,7 +211,7 @@ public record DriftReport(
                         100 * options.driftShare())))
                 .append("</p>");
         out.append("<p dir=\"ltr\" style=\"color:#666;font-size:smaller\">")
-                .append(Html.escape(ruleLine()))
+                .append(Html.escape(ruleLine(Messages.language())))
                 .append("</p>");
         List<List<?>> rows = new ArrayList<>();
         for (ColumnDrift c : columns) {
@@ -221,7 +239,7 @@ public record DriftReport(
                                                     0,
                                                     Math.min(
                                                             5, c.newCategories().size())))
-                            + c.note()));
+                            + note(c)));
         }
         out.append(Html.table(
                 Html.headers(

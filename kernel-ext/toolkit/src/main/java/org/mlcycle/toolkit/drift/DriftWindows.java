@@ -193,7 +193,7 @@ public record DriftWindows(
         if (!windows.isEmpty()) {
             out.append("<p" + (Messages.rightToLeft() ? " dir=\"ltr\"" : "")
                             + " style=\"color:#666;font-size:smaller\">")
-                    .append(Html.escape(windows.get(0).report().ruleLine()))
+                    .append(Html.escape(windows.get(0).report().ruleLine(Messages.language())))
                     .append("</p>");
         }
         List<List<?>> rows = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mlcycle.toolkit.i18n.Messages;
 import org.mlcycle.toolkit.report.Html;
@@ -77,10 +79,75 @@ public record Timeline(List<Event> events) implements Rendered {
     @Override
     public String toHtml() {
         List<List<?>> rows = events.stream()
-                .map(e -> List.<Object>of(TIME.format(e.at()), kindWord(e.kind()), e.summary()))
+                .map(e -> List.<Object>of(TIME.format(e.at()), kindWord(e.kind()), summary(e)))
                 .collect(Collectors.toList());
         return "<div class=\"mlcycle-journal\">"
                 + Html.table(Html.headers("report.timeline.", "at", "kind", "what"), rows) + "</div>";
+    }
+
+    private static final Pattern DATASET_SIZE =
+            Pattern.compile("^(.*) \\((\\d+) rows, (\\d+) columns\\)$", Pattern.DOTALL);
+    private static final Pattern RUN_STATUS = Pattern.compile("^(.*) \\((running|finished|failed)\\)$", Pattern.DOTALL);
+    private static final Pattern MONITOR_ALERT = Pattern.compile(
+            "^(\\S+ monitor: )(.+): (\\S+) is (\\S+) in window (.+), below (\\S+?)(?: \\(mean of (\\d+) windows\\))?$",
+            Pattern.DOTALL);
+    private static final List<String> EXERCISE_ENDINGS = List.of(" passed", " failed", ": model answer read");
+
+    /**
+     * An event's summary with the journal's own words (row and column counts, run status, exercise
+     * outcome) in the language in use; names the learner chose stay as written.
+     */
+    private static String summary(Event e) {
+        String s = e.summary();
+        if (s == null) {
+            return s;
+        }
+        if (e.kind().equals("dataset")) {
+            Matcher m = DATASET_SIZE.matcher(s);
+            if (m.matches()) {
+                return Messages.get(
+                        "report.timeline.dataset", m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+            }
+        } else if (e.kind().equals("run")) {
+            Matcher m = RUN_STATUS.matcher(s);
+            if (m.matches()) {
+                return Messages.get("report.timeline.run", m.group(1), Run.statusWord(Messages.language(), m.group(2)));
+            }
+        } else if (e.kind().equals("alert")) {
+            return monitorAlert(s);
+        } else if (e.kind().equals("exercise")) {
+            for (int i = 0; i < EXERCISE_ENDINGS.size(); i++) {
+                String end = EXERCISE_ENDINGS.get(i);
+                if (s.endsWith(end)) {
+                    String key = List.of("passed", "failed", "revealed").get(i);
+                    return Messages.get("report.timeline.exercise." + key, s.substring(0, s.length() - end.length()));
+                }
+            }
+        }
+        return s;
+    }
+
+    /** A monitoring alert's message in the language in use when it reads back exactly as the monitor wrote it. */
+    private static String monitorAlert(String s) {
+        Matcher m = MONITOR_ALERT.matcher(s);
+        if (!m.matches()) {
+            return s;
+        }
+        try {
+            double value = Double.parseDouble(m.group(4)), level = Double.parseDouble(m.group(6));
+            String english = m.group(1) + alertMessage("en", m, value, level);
+            return english.equals(s) ? m.group(1) + alertMessage(Messages.language(), m, value, level) : s;
+        } catch (NumberFormatException notTheMonitors) {
+            return s;
+        }
+    }
+
+    private static String alertMessage(String language, Matcher m, double value, double level) {
+        String smoothed = m.group(7) == null
+                ? ""
+                : Messages.in(language, "report.monitor.rule.smoothed", Integer.parseInt(m.group(7)));
+        return Messages.in(
+                language, "report.monitor.alertMessage", m.group(2), m.group(3), value, m.group(5), level, smoothed);
     }
 
     /** The kinds of event the journal records, whose names the HTML shows in the learner's language. */

@@ -60,7 +60,11 @@ public record CheckReport(String name, String table, int rows, List<ConstraintRe
     /** What was measured, in {@code language}: English for the text, the learner's for HTML. */
     static String measured(ConstraintResult r, String language) {
         if (!r.note().isEmpty() && Double.isNaN(r.measured())) {
-            return r.note();
+            return switch (r.note()) {
+                case "no values" -> Messages.in(language, "report.checks.note.noValues");
+                case "no rows to check" -> Messages.in(language, "report.checks.note.noRows");
+                default -> r.note();
+            };
         }
         if (r.kind().rowLevel()) {
             return Messages.in(language, "report.checks.measuredRows", 100 * r.measured(), r.checked(), r.failed());

@@ -197,10 +197,8 @@ public record ProfileReport(
                     columns.stream().map(ColumnProfile::missingShare).toList())));
         }
         out.append("<p style=\"color:#666;font-size:smaller\">")
-                .append(Html.escape(String.format(
-                        Locale.ROOT,
-                        "quantiles: linear interpolation (type 7); std: sample (n-1); histogram: %d equal-width bins;"
-                                + " alerts: missing or zeros > %.0f%%, > %d categories, |skew| > %.0f, imbalance > %.1f",
+                .append(Html.escape(Messages.get(
+                        "report.profile.method",
                         options.bins(),
                         100 * options.missingShare(),
                         options.maxCategories(),
