@@ -3,6 +3,7 @@ package org.mlcycle.toolkit.i18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlcycle.toolkit.i18n.MonitorWindows.window;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +22,6 @@ import org.mlcycle.toolkit.deploy.RetrainComparison;
 import org.mlcycle.toolkit.deploy.RetrainPolicy;
 import org.mlcycle.toolkit.deploy.ShadowReport;
 import org.mlcycle.toolkit.deploy.ShowRule;
-import org.mlcycle.toolkit.deploy.WindowStats;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftWindows;
 import org.mlcycle.toolkit.report.Html;
@@ -34,11 +34,6 @@ class DeployHeadingsTest {
     @AfterEach
     void back() {
         Messages.use(null);
-    }
-
-    private static WindowStats window(int day, double showRate, boolean alert) {
-        return new WindowStats(
-                "day " + day, day, 100, 0, null, 0.3, 0.01, false, 0.0, List.of(), showRate, null, showRate, alert);
     }
 
     private static MonitorReport monitored() {

@@ -2,6 +2,7 @@ package org.mlcycle.toolkit.i18n;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mlcycle.toolkit.i18n.MonitorWindows.window;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.mlcycle.toolkit.deploy.MonitorOptions;
 import org.mlcycle.toolkit.deploy.MonitorReport;
 import org.mlcycle.toolkit.deploy.RetrainSuggestion;
-import org.mlcycle.toolkit.deploy.WindowStats;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.journal.Timeline;
 import org.mlcycle.toolkit.quality.Checks;
@@ -25,11 +25,6 @@ class ReportTextsTest {
     @AfterEach
     void back() {
         Messages.use(null);
-    }
-
-    private static WindowStats window(int day, double showRate, boolean alert) {
-        return new WindowStats(
-                "day " + day, day, 100, 0, null, 0.3, 0.01, false, 0.0, List.of(), showRate, null, showRate, alert);
     }
 
     /** A replay whose alert and suggestion are the ones the monitor writes. */
