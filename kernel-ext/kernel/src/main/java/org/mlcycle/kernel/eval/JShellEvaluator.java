@@ -163,6 +163,11 @@ public final class JShellEvaluator implements AutoCloseable {
         return value == null ? Result.NONE : new Result(true, value);
     }
 
+    /** Import declarations, one a line, for what {@code imports} lists ({@code java.util.*}, {@code static ...}). */
+    public static String importDeclarations(List<String> imports) {
+        return imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
+    }
+
     /**
      * What the notebook imports now, in the order evaluated: each import declaration without
      * {@code import} and {@code ;} (an import group counts as its declarations).
@@ -192,7 +197,7 @@ public final class JShellEvaluator implements AutoCloseable {
         if (imports.isEmpty()) {
             return;
         }
-        String group = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
+        String group = importDeclarations(imports);
         boolean valid = shell.eval(group).stream().allMatch(e -> e.status() == Snippet.Status.VALID);
         if (!valid) {
             shell.snippets().filter(sn -> sn.source().equals(group)).forEach(shell::drop);

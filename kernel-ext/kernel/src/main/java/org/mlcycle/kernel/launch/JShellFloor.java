@@ -3,10 +3,10 @@ package org.mlcycle.kernel.launch;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import org.mlcycle.kernel.eval.JShellEvaluator;
 
 /**
  * The floor under the kernel benchmark: a bare JShell in this JVM, with the kernel's classpath and
@@ -31,7 +31,7 @@ public final class JShellFloor {
         List<String> imports = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         try (JShell shell = JShell.builder().executionEngine("local").build()) {
             if (!imports.isEmpty()) {
-                String group = imports.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
+                String group = JShellEvaluator.importDeclarations(imports);
                 if (!shell.eval(group).stream().allMatch(e -> e.status() == Snippet.Status.VALID)) {
                     throw new IllegalStateException("the imports do not compile: " + group);
                 }
