@@ -88,6 +88,35 @@ def test_two_notebooks_never_share_a_jvm():
 
 
 
+def test_a_claimed_spare_is_a_fresh_kernel():
+    """The spare rehearsed its first requests before it waited: its notebook must not see them."""
+    spare_dir = tempfile.mkdtemp(prefix="sp")
+    kernels = warm_spec(spare_dir)
+    notebooks = []
+    try:
+        notebooks.append(Notebook(kernels))
+        deadline = time.time() + 90
+        while not glob.glob(os.path.join(spare_dir, "mlcycle-spares-*", "*.sock")):
+            assert time.time() < deadline, "no spare came up"
+            time.sleep(0.5)
+        logs = glob.glob(os.path.join(spare_dir, "mlcycle-spares-*", "*.log"))
+        assert logs and any(os.path.getsize(p) > 0 for p in logs), "the spare's output did not reach its log"
+        nb = Notebook(kernels)
+        notebooks.append(nb)
+        assert int(nb.value("ProcessHandle.current().pid()")) != nb.launched(), "the launch was not handed to the spare"
+        reply = nb.kc.execute_interactive("40 + 2", timeout=60, output_hook=lambda m: None)
+        assert reply["content"]["execution_count"] == 2, "the spare's rehearsal took execution counts"
+        msg_id = nb.kc.history(hist_access_type="tail", n=20, output=False, raw=True)
+        history = nb.kc.get_shell_msg(timeout=60)
+        assert history["parent_header"]["msg_id"] == msg_id
+        mine = [h for h in history["content"]["history"] if h[0] == history["content"]["history"][-1][0]]
+        assert [h[2] for h in mine] == ["ProcessHandle.current().pid()", "40 + 2"], mine
+    finally:
+        for nb in notebooks:
+            nb.shutdown()
+        shutil.rmtree(kernels, ignore_errors=True)
+
+
 @pytest.mark.skipif(os.getuid() != 0, reason="giving a folder to another user needs root")
 def test_a_spares_folder_of_another_user_is_not_used():
     """Whoever owns the folder could hand this user's spare a connection of theirs."""

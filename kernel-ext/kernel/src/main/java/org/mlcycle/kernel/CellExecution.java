@@ -116,7 +116,10 @@ final class CellExecution {
         env.defer(() -> io.detach(env));
         currentEnv = env;
 
-        startup.takeProblems().forEach(err::println);
+        if (!silent) {
+            // what went wrong at startup goes to the first cell the user sees, not to a silent one
+            startup.takeProblems().forEach(err::println);
+        }
         hooks.call(h -> h.beforeCell(count, code));
         long started = System.nanoTime();
         Throwable failure = null;

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The run is a real kernel driven by a real Jupyter client ({@code archive_run.py}, on the first
  * Python that has {@code jupyter_client}), so the protocol's classes (ZeroMQ, the messages, their
  * JSON) go in with JShell's and the extension's. Where there is no such Python, or that run fails
- * or overruns, an in-process warm-up ({@code Main warmup}) is the fallback, and without either
+ * or overruns, an in-process warm-up ({@code Main warmup}, whose requests come from a client in the
+ * same JVM) is the fallback, and without either
  * the kernel runs with no archive: slower to start, otherwise the same. Each run has a time limit,
  * so an install cannot hang.
  *
@@ -77,8 +78,8 @@ final class ClassDataArchive {
         warmup.add("warmup");
         String warmupProblem = run(warmup, archive, seconds);
         if (warmupProblem == null) {
-            System.err.println("note: the class-data-sharing archive comes from an in-process warm-up, without"
-                    + " the protocol's classes (" + clientProblem + ")");
+            System.err.println(
+                    "note: the class-data-sharing archive comes from an in-process warm-up (" + clientProblem + ")");
             return Made.WARMUP;
         }
         Files.deleteIfExists(archive);

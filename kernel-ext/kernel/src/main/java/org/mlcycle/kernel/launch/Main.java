@@ -69,6 +69,11 @@ public final class Main {
 
     /** Serves the connection file's channels with {@code kernel} until the kernel is shut down. */
     static void run(Path connectionFile, MlcycleKernel kernel) throws Exception {
+        run(connectionFile, kernel, () -> {});
+    }
+
+    /** As {@link #run(Path, MlcycleKernel)}, running {@code beforeExit} once the channels are closed. */
+    static void run(Path connectionFile, MlcycleKernel kernel, Runnable beforeExit) throws Exception {
         KernelConnectionProperties props;
         try {
             props = KernelConnectionProperties.parse(Files.readString(connectionFile));
@@ -93,6 +98,7 @@ public final class Main {
         }
         watchParent();
         connection.waitUntilClose();
+        beforeExit.run();
         ExitGuard.kernelExit(0);
     }
 

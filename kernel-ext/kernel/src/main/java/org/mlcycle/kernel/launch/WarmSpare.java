@@ -40,6 +40,9 @@ import org.mlcycle.kernel.eval.ExitGuard;
 final class WarmSpare {
     private WarmSpare() {}
 
+    /** Silent cells a spare runs before it waits: its notebook's first cells then run at speed. */
+    static final int WARM_CELLS = 40;
+
     /** How long after a launch the next spare starts. */
     private static final long SPARE_DELAY_MILLIS = 3_000;
 
@@ -141,15 +144,31 @@ final class WarmSpare {
         command.add("spare");
         command.add(place.socket().toString());
         try {
-            new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(
-                            Path.of(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null")
-                                    .toFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(place.log().toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                new ProcessBuilder(command)
+                        .redirectInput(
+                                ProcessBuilder.Redirect.from(Path.of("NUL").toFile()))
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(place.log().toFile()))
+                        .redirectErrorStream(true)
+                        .start();
+                return;
+            }
+            // Through a shell that puts the spare in the background and ends at once: a JVM
+            // waiting on a child of its own (Java's reaper thread sits in native code) takes
+            // 300 ms longer to exit, which the stand-in's exit, and so Jupyter's shutdown, would pay.
+            List<String> detached = new ArrayList<>(List.of(
+                    "/bin/sh",
+                    "-c",
+                    "log=$1; shift; \"$@\" </dev/null >>\"$log\" 2>&1 &",
+                    "sh",
+                    place.log().toString()));
+            detached.addAll(command);
+            new ProcessBuilder(detached).start().waitFor();
         } catch (IOException e) {
             System.err.println("mlcycle kernel: could not start a warm spare: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -171,7 +190,15 @@ final class WarmSpare {
         Main.watchParent(); // the spare of a Jupyter that has gone ends with it
         MlcycleKernel kernel = Main.startKernel();
         kernel.awaitStartup();
-        kernel.evalRaw("Integer.valueOf(1) + 1"); // the first cell's compile path, paid now
+        try {
+            // the first requests, paid now: binding, signing, parsing, and the cells' compile path
+            // (the JIT compiles javac's hot code over the first few dozen cells)
+            if (!Rehearsal.run(kernel, WARM_CELLS)) {
+                System.err.println("mlcycle kernel: the spare's rehearsal got no reply; serving without it");
+            }
+        } catch (Exception e) {
+            System.err.println("mlcycle kernel: the spare's rehearsal failed (" + e + "); serving without it");
+        }
         Files.deleteIfExists(socket);
         Path connectionFile;
         SocketChannel client;
@@ -205,7 +232,15 @@ final class WarmSpare {
                 "mlcycle-stand-in");
         standIn.setDaemon(true);
         standIn.start();
-        Main.run(connectionFile, kernel);
+        // Closed before the exit: the stand-in then exits at once, and no thread of this JVM
+        // still waits in a native read (the JVM would wait 300 ms for it to leave native code).
+        Main.run(connectionFile, kernel, () -> {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // the stand-in is gone already
+            }
+        });
     }
 
     /**

@@ -2,26 +2,18 @@ package org.mlcycle.kernel.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.mlcycle.kernel.KernelSettings;
 import org.mlcycle.kernel.MlcycleKernel;
-import org.mlcycle.kernel.connection.KernelConnection;
 
 /**
  * Runs a kernel without a connection through a few typical cells and exits. The installer runs it
  * with {@code -XX:ArchiveClassesAtExit} so the classes a kernel loads at start go into a
  * class-data-sharing archive, which later kernel starts map instead of loading one by one. It is
- * the fallback for an install with no Python that has jupyter_client: with no client, the
- * protocol's message classes stay out of the archive (see ClassDataArchive).
+ * the fallback for an install with no Python that has jupyter_client; its {@link Rehearsal} puts the
+ * protocol's classes in the archive as a client's requests would (see ClassDataArchive).
  */
 final class Warmup {
     private Warmup() {}
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     static void run() throws Exception {
         Path history = Files.createTempFile("mlcycle-warmup", ".jsonl");
@@ -37,20 +29,8 @@ final class Warmup {
             kernel.getRenderer().render(kernel.evalRaw("\"text\""));
             kernel.complete("names.str", 9);
             kernel.isComplete("for (int i = 0; i < 3; i++) {");
-            // Bind and close the channels once, so ZeroMQ's classes are in the archive too.
-            KernelConnection connection = new KernelConnection(new KernelConnectionProperties(
-                    "127.0.0.1",
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    freePort(),
-                    "tcp",
-                    "hmac-sha256",
-                    "warmup"));
-            kernel.connect(connection);
-            connection.connect();
-            connection.close();
+            // the protocol's first requests over loopback, so its classes are in the archive too
+            Rehearsal.run(kernel, 1);
         } finally {
             Files.deleteIfExists(history);
         }
