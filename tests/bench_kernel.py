@@ -25,6 +25,13 @@ or answer faster than that on this machine; the difference is the kernel's own c
 fresh kernel's %imports, evaluated as one group as the kernel does): a notebook kernel must offer
 them, and javac resolves them in every later compile, so this is the floor for a kernel with them.
 
+"ipykernel" runs the same client loop against Python's own kernel (the kernelspec --python-kernel,
+python3 by default; skipped when it is not installed): Jupyter's reference kernel, whose round trip
+of `1` is almost all protocol and client, since evaluating `1` in Python takes microseconds. A
+kernel on JShell cannot answer faster than JShell's eval with the imports it offers plus what the
+protocol and this client cost, so "ratios_to_floor_with_imports_and_protocol" divides the round
+trip by the floor with imports plus ipykernel's round trip, measured in the same run.
+
 With --warm NAME (a kernelspec installed with `install --warm`), "warm" measures the same for
 kernels handed to a waiting spare JVM: each launch waits until the spare is listening (as a
 notebook opened a few seconds after the last one would), and the idle spare's resident set is
@@ -185,6 +192,8 @@ def main():
     ap.add_argument("--kernels", type=int, default=5)
     ap.add_argument("--round-trips", type=int, default=50)
     ap.add_argument("--warm", help="a kernelspec installed with --warm, measured beside the others")
+    ap.add_argument("--python-kernel", default="python3",
+                    help="Python's kernelspec, measured beside the others ('' to skip)")
     args = ap.parse_args()
     runs = [one_kernel(args.kernel, args.round_trips) for _ in range(args.kernels)]
     summary = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
@@ -194,11 +203,21 @@ def main():
     imports = kernel_imports(args.kernel)
     ifloors = [one_floor(java_argv, args.round_trips, imports) for _ in range(args.kernels)]
     ifloor = {k: statistics.median(r[k] for r in ifloors) for k in ifloors[0]}
+    python = {}
+    if args.python_kernel and args.python_kernel in KernelSpecManager().find_kernel_specs():
+        pruns = [one_kernel(args.python_kernel, args.round_trips) for _ in range(args.kernels)]
+        pmedian = {k: statistics.median(r[k] for r in pruns) for k in pruns[0]}
+        python = {"ipykernel": {"kernel": args.python_kernel, "median": pmedian, "runs": pruns},
+                  "ratios_to_floor_with_imports_and_protocol": {
+                      "round_trip": round(summary["round_trip_ms"] / (ifloor["eval_ms"] + pmedian["round_trip_ms"]), 2)}}
     warm = {}
     if args.warm:
         wruns = warm_runs(args.warm, args.kernels, args.round_trips)
-        warm = {"warm": {"kernel": args.warm, "median": {k: statistics.median(r[k] for r in wruns) for k in wruns[0]},
-                         "runs": wruns}}
+        wmedian = {k: statistics.median(r[k] for r in wruns) for k in wruns[0]}
+        warm = {"warm": {"kernel": args.warm, "median": wmedian, "runs": wruns}}
+        if python:
+            warm["warm"]["first_result_to_ipykernel"] = round(
+                wmedian["first_result_s"] / python["ipykernel"]["median"]["first_result_s"], 2)
     # the targets are ratios to the floor of the same run; CPU ratios are the steadier on a busy machine
     def ratios(floor):
         out = {"first_result": round(summary["first_result_s"] / floor["first_result_s"], 2),
@@ -213,6 +232,7 @@ def main():
                       "jshell_floor_with_imports": {"imports": len(imports), "median": ifloor, "runs": ifloors},
                       "ratios_to_floor": ratios(floor),
                       "ratios_to_floor_with_imports": ratios(ifloor),
+                      **python,
                       **warm,
                       "env": {"cpus": os.cpu_count(), "java": java, "python": platform.python_version()}}))
 
