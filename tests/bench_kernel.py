@@ -36,7 +36,7 @@ With --warm NAME (a kernelspec installed with `install --warm`), "warm" measures
 kernels handed to a waiting spare JVM: each launch waits until the spare is listening (as a
 notebook opened a few seconds after the last one would), and the idle spare's resident set is
 read before it is claimed; "rss_mib" there is the launched stand-in process, "spare_rss_mib" the
-kernel's own JVM while it waited.
+kernel's own JVM while it waited, "spare_cpu_s" the CPU it spent starting and warming up.
 """
 import argparse
 import json
@@ -140,9 +140,10 @@ def warm_runs(name, kernels, round_trips):
     for _ in range(kernels):
         pid, _socket = spare_socket(resource_dir)
         time.sleep(1)  # the spare's own start-up tail
-        spare_rss = rss_mib(pid)
+        spare_rss, spare_cpu = rss_mib(pid), cpu_ms(pid)
         run = one_kernel(name, round_trips)
         run["spare_rss_mib"] = round(spare_rss, 1)
+        run["spare_cpu_s"] = round(spare_cpu / 1000, 2)
         runs.append(run)
     return runs
 
