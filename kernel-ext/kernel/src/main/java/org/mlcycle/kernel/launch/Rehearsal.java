@@ -96,7 +96,9 @@ final class Rehearsal {
             spec.addProperty("ip", "127.0.0.1");
             spec.addProperty("transport", "tcp");
             spec.addProperty("signature_scheme", "hmac-sha256");
-            spec.addProperty("key", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+            byte[] key = new byte[16];
+            new SecureRandom().nextBytes(key); // nextBytes never blocks, generateSeed may
+            spec.addProperty("key", HexFormat.of().formatHex(key));
             for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
                 spec.addProperty(port, freePort());
             }
