@@ -104,9 +104,14 @@ final class Rehearsal {
             }
             KernelConnectionProperties props = KernelConnectionProperties.parse(spec.toString());
             KernelConnection connection = new KernelConnection(props);
-            kernel.connect(connection);
-            connection.connect();
-            return new Loopback(connection, props.createHMACGenerator(), props, replyMillis);
+            try {
+                kernel.connect(connection);
+                connection.connect();
+                return new Loopback(connection, props.createHMACGenerator(), props, replyMillis);
+            } catch (Exception | Error e) {
+                connection.close(); // a port taken meanwhile: nothing of this connection stays open
+                throw e;
+            }
         }
 
         /** Sends one request and returns its reply's content, or null when no reply came in time. */
