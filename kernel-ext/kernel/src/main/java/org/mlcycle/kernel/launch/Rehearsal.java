@@ -99,8 +99,10 @@ final class Rehearsal {
             byte[] key = new byte[16];
             new SecureRandom().nextBytes(key); // nextBytes never blocks, generateSeed may
             spec.addProperty("key", HexFormat.of().formatHex(key));
-            for (String port : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
-                spec.addProperty(port, freePort());
+            List<String> names = List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port");
+            int[] ports = freePorts(names.size());
+            for (int i = 0; i < ports.length; i++) {
+                spec.addProperty(names.get(i), ports[i]);
             }
             KernelConnectionProperties props = KernelConnectionProperties.parse(spec.toString());
             KernelConnection connection = new KernelConnection(props);
@@ -215,9 +217,24 @@ final class Rehearsal {
         return frames;
     }
 
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * {@code n} distinct free loopback ports: all held open while they are chosen, since a port
+     * just closed can be handed out again by the next request for any free port.
+     */
+    static int[] freePorts(int n) throws java.io.IOException {
+        List<java.net.ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports[i] = s.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (java.net.ServerSocket s : held) {
+                s.close();
+            }
         }
     }
 
