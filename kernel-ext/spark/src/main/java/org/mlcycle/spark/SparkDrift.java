@@ -38,13 +38,14 @@ import org.mlcycle.toolkit.stats.ValueCounts;
  *
  * <p>Exact as on a table: row and value counts, missing shares, everything about categories (chi-square,
  * PSI, JS, L-inf, new and vanished values), the reference std, which number columns have few enough
- * values to be compared as categories, and for number columns with at most {@link Approx#EXACT_VALUES}
- * values the PSI edges (the table's interpolated quantiles), the shares in each bin, PSI, JS and L-inf.
- * Approximate for numbers: KS D and W/std are the table's own statistics ({@link ColumnDrifts}) applied to
- * quantile grids as equal-weight samples (bounds in {@link Approx}; the grids are exact quantiles for
- * columns with at most {@link Approx#EXACT_VALUES} values); the KS p-value is the table's formula applied
- * to that D with the true counts; a column with more values has its PSI and JS bins cut at sketch quantiles
- * (values of the column, where a table interpolates), and the shares in those bins are then counted exactly.
+ * values to be compared as categories, and everything about a number column with at most
+ * {@link Approx#EXACT_VALUES} values on each side: KS D and its p-value, W/std (up to the order of
+ * floating-point sums), the PSI edges (the table's interpolated quantiles), the shares in each bin, PSI, JS
+ * and L-inf. Approximate for a number column with more values on a side: KS D and W/std are the table's own
+ * statistics ({@link ColumnDrifts}) applied to the quantile grids as equal-weight samples (bounds in
+ * {@link Approx}); the KS p-value is the table's formula applied to that D with the true counts; if the
+ * reference is the side with more values, its PSI and JS bins are cut at sketch quantiles (values of the
+ * column, where a table interpolates), and the shares in those bins are then counted exactly.
  */
 public final class SparkDrift {
     private static final String WHO = "drift";
@@ -119,7 +120,7 @@ public final class SparkDrift {
                 boolean few = o.categoricalUpTo() > 0
                         && r.held(c)
                         && k.held(c)
-                        && union(r.values.get(c), k.values.get(c)) <= o.categoricalUpTo();
+                        && union(r.distinct(c), k.distinct(c)) <= o.categoricalUpTo();
                 if (!few) numeric.add(c);
             }
             List<ColumnDrift> columns = new ArrayList<>();
@@ -131,6 +132,24 @@ public final class SparkDrift {
                     continue;
                 }
                 double[] edges = r.edges(c);
+                if (r.held(c) && k.held(c)) {
+                    // both samples as distinct values with counts: KS and Wasserstein as on the table
+                    columns.add(ColumnDrifts.numeric(
+                            c,
+                            r.missing(c),
+                            k.missing(c),
+                            r.distinct(c),
+                            r.counts(c),
+                            k.distinct(c),
+                            k.counts(c),
+                            r.std(c),
+                            edges,
+                            r.bins(c, edges),
+                            k.bins(c, edges),
+                            o,
+                            tests));
+                    continue;
+                }
                 columns.add(ColumnDrifts.numeric(
                         c,
                         r.present(c),
@@ -171,9 +190,9 @@ public final class SparkDrift {
     }
 
     /**
-     * One dataset read once: its rows, and per shared column the counted values (persisted), how many
-     * are present and distinct; the values and counts the driver holds; the sketches of number columns
-     * with too many values to hold.
+     * One dataset read once: its rows, and per shared column the counted values (persisted) and how many
+     * are present; the values and counts the driver holds; the sketches of number columns with too many
+     * values to hold.
      */
     private static final class Side implements AutoCloseable {
         private final Dataset<Row> ds;
@@ -181,9 +200,9 @@ public final class SparkDrift {
         private final List<String> shared;
         private final int bins;
         long rows;
-        private final Map<String, Long> present = new HashMap<>(), distinct = new HashMap<>();
+        private final Map<String, Long> present = new HashMap<>();
         /** Held number columns: the distinct values ascending, and how many values are at most each. */
-        final Map<String, double[]> values = new HashMap<>();
+        private final Map<String, double[]> values = new HashMap<>();
 
         private final Map<String, long[]> atMost = new HashMap<>();
         /** Held text columns: each value's count. */
@@ -227,7 +246,6 @@ public final class SparkDrift {
                     continue;
                 }
                 String name = shared.get(c);
-                distinct.put(name, t.getLong(1));
                 present.put(name, t.getLong(2));
                 if (!numbers.contains(name) || t.getLong(1) <= collect) held.add(c);
             }
@@ -313,6 +331,18 @@ public final class SparkDrift {
             long[] upTo = atMost.get(c);
             for (int i = 0; i < v.length; i++) m.put(ValueCounts.text(v[i]), upTo[i] - (i == 0 ? 0 : upTo[i - 1]));
             return m;
+        }
+
+        /** A held number column's distinct values, ascending (none if it has no values). */
+        double[] distinct(String c) {
+            return values.getOrDefault(c, new double[0]);
+        }
+
+        /** How often each of {@link #distinct} occurs. */
+        long[] counts(String c) {
+            long[] upTo = atMost.getOrDefault(c, new long[0]), n = new long[upTo.length];
+            for (int i = 0; i < n.length; i++) n[i] = countAt(upTo, i);
+            return n;
         }
 
         /** The quantile grid standing for the column's values. */
