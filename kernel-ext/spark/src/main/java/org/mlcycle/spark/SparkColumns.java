@@ -128,10 +128,6 @@ final class SparkColumns {
                 .otherwise(v.cast(DataTypes.StringType));
     }
 
-    static boolean persisted(Dataset<Row> ds) {
-        return ds.storageLevel().useMemory() || ds.storageLevel().useDisk();
-    }
-
     /** Whether the dataset's column is a number. */
     static boolean numeric(Dataset<Row> ds, String name) {
         return numeric(ds.schema().apply(name).dataType());

@@ -75,10 +75,33 @@ public final class SparkDrift {
             String currentName,
             DriftOptions o,
             int exactValues) {
+        return between(reference, referenceName, List.of(current), List.of(currentName), o, exactValues)
+                .get(0);
+    }
+
+    /**
+     * Compares each of {@code currents}, datasets with the same columns (the windows of one dataset), with
+     * the reference, which is read once for all of them.
+     */
+    static List<DriftReport> between(
+            Dataset<Row> reference,
+            String referenceName,
+            List<Dataset<Row>> currents,
+            List<String> currentNames,
+            DriftOptions o,
+            int exactValues) {
         if (reference == null) throw new IllegalArgumentException(WHO + ": the reference table is null");
-        if (current == null) throw new IllegalArgumentException(WHO + ": the current table is null");
-        // the toolkit's own argument checks, on empty tables with the same names and columns
-        Drift.between(SparkColumns.shell(reference, referenceName), SparkColumns.shell(current, currentName), o);
+        for (int i = 0; i < currents.size(); i++) {
+            if (currents.get(i) == null) throw new IllegalArgumentException(WHO + ": the current table is null");
+            // the toolkit's own argument checks, on empty tables with the same names and columns
+            Drift.between(
+                    SparkColumns.shell(reference, referenceName),
+                    SparkColumns.shell(currents.get(i), currentNames.get(i)),
+                    o);
+        }
+        List<DriftReport> out = new ArrayList<>();
+        if (currents.isEmpty()) return out;
+        Dataset<Row> current = currents.get(0);
         Set<String> curColumns = Set.of(current.columns());
         List<String> shared = new ArrayList<>(), onlyRef = new ArrayList<>(), onlyCur = new ArrayList<>();
         for (String c : reference.columns()) {
@@ -89,19 +112,6 @@ public final class SparkDrift {
         for (String c : current.columns()) {
             if (!refColumns.contains(c) && !o.ignore().contains(c)) onlyCur.add(c);
         }
-        return between(reference, referenceName, current, currentName, o, shared, onlyRef, onlyCur, exactValues);
-    }
-
-    private static DriftReport between(
-            Dataset<Row> reference,
-            String referenceName,
-            Dataset<Row> current,
-            String currentName,
-            DriftOptions o,
-            List<String> shared,
-            List<String> onlyRef,
-            List<String> onlyCur,
-            int exactValues) {
         List<String> numbers = new ArrayList<>();
         for (String c : shared) {
             if (SparkColumns.numeric(reference, c)
@@ -112,69 +122,74 @@ public final class SparkDrift {
         }
         // the driver holds a number column's values if they are few: as many as a category may have, or more
         int collect = Math.max(exactValues, o.categoricalUpTo());
-        try (Side r = Side.of(reference, shared, numbers, collect, o.bins());
-                Side k = Side.of(current, shared, numbers, collect, o.bins())) {
-            boolean tests = r.rows <= o.pValueRows();
-            List<String> numeric = new ArrayList<>();
-            for (String c : numbers) {
-                boolean few = o.categoricalUpTo() > 0
-                        && r.held(c)
-                        && k.held(c)
-                        && union(r.distinct(c), k.distinct(c)) <= o.categoricalUpTo();
-                if (!few) numeric.add(c);
-            }
-            List<ColumnDrift> columns = new ArrayList<>();
-            for (String c : shared) {
-                if (!numeric.contains(c)) {
-                    boolean asNumbers = numbers.contains(c) || bothNumbers(reference, current, c);
-                    columns.add(ColumnDrifts.categorical(
-                            c, r.texts(c), k.texts(c), asNumbers, r.missing(c), k.missing(c), o, tests));
-                    continue;
+        try (Side r = Side.of(reference, shared, numbers, collect, o.bins())) {
+            for (int i = 0; i < currents.size(); i++) {
+                try (Side k = Side.of(currents.get(i), shared, numbers, collect, o.bins())) {
+                    List<ColumnDrift> columns = new ArrayList<>();
+                    for (String c : shared) {
+                        boolean asNumbers = numbers.contains(c) || bothNumbers(reference, currents.get(i), c);
+                        columns.add(column(c, r, k, numbers.contains(c), asNumbers, o));
+                    }
+                    out.add(new DriftReport(
+                            referenceName,
+                            currentNames.get(i),
+                            SparkColumns.rows(r.rows, WHO),
+                            SparkColumns.rows(k.rows, WHO),
+                            columns,
+                            onlyRef,
+                            onlyCur,
+                            o));
                 }
-                double[] edges = r.edges(c);
-                if (r.held(c) && k.held(c)) {
-                    // both samples as distinct values with counts: KS and Wasserstein as on the table
-                    columns.add(ColumnDrifts.numeric(
-                            c,
-                            r.missing(c),
-                            k.missing(c),
-                            r.distinct(c),
-                            r.counts(c),
-                            k.distinct(c),
-                            k.counts(c),
-                            r.std(c),
-                            edges,
-                            r.bins(c, edges),
-                            k.bins(c, edges),
-                            o,
-                            tests));
-                    continue;
-                }
-                columns.add(ColumnDrifts.numeric(
-                        c,
-                        r.present(c),
-                        k.present(c),
-                        r.missing(c),
-                        k.missing(c),
-                        r.grid(c),
-                        k.grid(c),
-                        r.std(c),
-                        edges,
-                        r.bins(c, edges),
-                        k.bins(c, edges),
-                        o,
-                        tests));
             }
-            return new DriftReport(
-                    referenceName,
-                    currentName,
-                    SparkColumns.rows(r.rows, WHO),
-                    SparkColumns.rows(k.rows, WHO),
-                    columns,
-                    onlyRef,
-                    onlyCur,
-                    o);
         }
+        return out;
+    }
+
+    /**
+     * One shared column's drift: a number column with no more values between both sides than a category
+     * may have is compared as one, as on a table.
+     */
+    private static ColumnDrift column(String c, Side r, Side k, boolean number, boolean asNumbers, DriftOptions o) {
+        boolean tests = r.rows <= o.pValueRows();
+        boolean few = o.categoricalUpTo() > 0
+                && r.held(c)
+                && k.held(c)
+                && union(r.distinct(c), k.distinct(c)) <= o.categoricalUpTo();
+        if (!number || few) {
+            return ColumnDrifts.categorical(c, r.texts(c), k.texts(c), asNumbers, r.missing(c), k.missing(c), o, tests);
+        }
+        double[] edges = r.edges(c);
+        if (r.held(c) && k.held(c)) {
+            // both samples as distinct values with counts: KS and Wasserstein as on the table
+            return ColumnDrifts.numeric(
+                    c,
+                    r.missing(c),
+                    k.missing(c),
+                    r.distinct(c),
+                    r.counts(c),
+                    k.distinct(c),
+                    k.counts(c),
+                    r.std(c),
+                    edges,
+                    r.bins(c, edges),
+                    k.bins(c, edges),
+                    o,
+                    tests);
+        }
+        return ColumnDrifts.numeric(
+                c,
+                r.present(c),
+                k.present(c),
+                r.missing(c),
+                k.missing(c),
+                r.grid(c),
+                k.grid(c),
+                r.std(c),
+                edges,
+                r.bins(c, edges),
+                k.bins(c, edges),
+                o,
+                tests);
     }
 
     private static boolean bothNumbers(Dataset<Row> a, Dataset<Row> b, String c) {
