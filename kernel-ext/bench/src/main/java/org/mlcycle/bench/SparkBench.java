@@ -35,11 +35,11 @@ import tech.tablesaw.api.Table;
  * The single-machine path, the Spark path and Deequ on the same files, in one JVM and one Spark session
  * (local mode, every core, UI off): profile, checks and (for generated data) drift, each from the file read
  * each time, and how far each engine's profile is from the exact values the single-machine path computes.
- * One JSON line per file.
+ * {@code --only} times some of the three tasks (drift needs two files). One JSON line per file.
  */
 public final class SparkBench {
     private static final String USAGE = "usage: ./mlcycle bench spark [--rows 1M[,10M,30M]] [--csv FILE [--cur FILE]]"
-            + " [--engines table,spark,deequ]";
+            + " [--engines table,spark,deequ] [--only profile,checks,drift]";
     private static final String[] AD_IDS = {
         "row_id", "day", "user_id", "query_id", "ad_id", "advertiser_id", "label_a", "label_b", "weight"
     };
@@ -55,6 +55,8 @@ public final class SparkBench {
         }
         List<String> engines =
                 List.of(a.getOrDefault("engines", "table,spark,deequ").split(","));
+        List<String> tasks =
+                List.of(a.getOrDefault("only", "profile,checks,drift").split(","));
         int cores = Runtime.getRuntime().availableProcessors();
         SparkSession spark = SparkSession.builder()
                 .master("local[*]")
@@ -70,7 +72,7 @@ public final class SparkBench {
             for (Path p : cur == null ? List.of(ref) : List.of(ref, cur)) {
                 if (!Files.isRegularFile(p)) fail("no file '" + p.toAbsolutePath() + "'");
             }
-            run(spark, engines, ref, cur, new String[0], cores);
+            run(spark, engines, tasks, ref, cur, new String[0], cores);
         } else {
             Path dir = Files.createTempDirectory("mlcycle-spark-bench");
             AdWorld world = AdWorld.standard();
@@ -82,7 +84,7 @@ public final class SparkBench {
                         .write()
                         .csv(ref.toFile());
                 world.features(Source.TARGETED, Period.YESTERDAY, rows).write().csv(cur.toFile());
-                run(spark, engines, ref, cur, AD_IDS, cores);
+                run(spark, engines, tasks, ref, cur, AD_IDS, cores);
                 Files.delete(ref);
                 Files.delete(cur);
             }
@@ -90,12 +92,21 @@ public final class SparkBench {
         spark.stop();
     }
 
-    private static void run(SparkSession spark, List<String> engines, Path ref, Path cur, String[] ignore, int cores) {
+    private static void run(
+            SparkSession spark,
+            List<String> engines,
+            List<String> tasks,
+            Path ref,
+            Path cur,
+            String[] ignore,
+            int cores) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bench", "spark");
         out.put("csv", ref.toString());
         out.put("cores", cores);
         out.put("heap_gib", Math.round(Runtime.getRuntime().maxMemory() / 1e8 / 1.073741824) / 10.0);
+        boolean profile = tasks.contains("profile"), check = tasks.contains("checks");
+        boolean drifts = tasks.contains("drift") && cur != null;
         // The single-machine profile is exact: the yardstick for every engine's accuracy, timed or not
         long t0 = System.nanoTime();
         Table table = Csv.read(ref).table();
@@ -103,21 +114,22 @@ public final class SparkBench {
         out.put("rows", table.rowCount());
         ProfileOptions po = ProfileOptions.defaults().withIgnored(present(table, ignore));
         t0 = System.nanoTime();
-        ProfileReport exact = Profile.of(table, po);
+        ProfileReport exact = profile || check ? Profile.of(table, po) : null;
         double tableProfile = seconds(t0);
-        Checks checks = checksFrom(table, exact);
-        out.put("constraints", checks.constraints().size());
+        Checks checks = exact == null ? null : checksFrom(table, exact);
+        if (checks != null) out.put("constraints", checks.constraints().size());
         StructType schema = SparkTables.schemaOf(table);
         if (engines.contains("table")) {
-            out.put("table_profile_s", tableProfile);
-            out.put("table_profile_with_read_s", round((double) out.get("table_read_s") + tableProfile));
-            out.put("table_checks_s", seconds(() -> checks.run(Csv.read(ref).table())));
+            if (profile) out.put("table_profile_s", tableProfile);
+            if (profile) out.put("table_profile_with_read_s", round((double) out.get("table_read_s") + tableProfile));
+            if (check)
+                out.put("table_checks_s", seconds(() -> checks.run(Csv.read(ref).table())));
         }
         table = null; // the heap is the Spark side's from here on
         DriftOptions drift = DriftOptions.defaults()
                 .withCategorical("query_category", "ad_category", "gender", "age")
                 .withIgnored(ignore);
-        if (cur != null && engines.contains("table")) {
+        if (drifts && engines.contains("table")) {
             out.put(
                     "table_drift_s",
                     seconds(() ->
@@ -126,41 +138,57 @@ public final class SparkBench {
         // warm-up: Spark's code generation and the JIT serve whichever engine runs first; one small run of
         // each on the file's first 10,000 rows keeps the order from deciding the result
         Dataset<Row> head = csv(spark, schema, ref).limit(10_000).cache();
-        if (engines.contains("spark")) SparkProfile.of(head, "warm-up", po);
-        if (engines.contains("deequ")) DeequSide.profile(head);
+        if (engines.contains("spark") && profile) SparkProfile.of(head, "warm-up", po);
+        if (engines.contains("spark") && drifts) SparkDrift.between(head, "warm-up", head, "warm-up", drift);
+        if (engines.contains("deequ") && profile) DeequSide.profile(head);
         head.unpersist();
         if (engines.contains("spark")) {
             ProfileReport[] got = new ProfileReport[1];
-            out.put("spark_profile_s", seconds(() -> got[0] = SparkProfile.of(csv(spark, schema, ref), "ref", po)));
-            out.put("spark_checks_s", seconds(() -> SparkChecks.run(checks, csv(spark, schema, ref), "ref")));
-            CheckReport sc = SparkChecks.run(checks, csv(spark, schema, ref), "ref");
-            out.put("spark_checks_failed", sc.failures().size());
-            if (cur != null) {
+            if (profile) {
+                out.put("spark_profile_s", seconds(() -> got[0] = SparkProfile.of(csv(spark, schema, ref), "ref", po)));
+            }
+            if (check) {
+                out.put("spark_checks_s", seconds(() -> SparkChecks.run(checks, csv(spark, schema, ref), "ref")));
+                CheckReport sc = SparkChecks.run(checks, csv(spark, schema, ref), "ref");
+                out.put("spark_checks_failed", sc.failures().size());
+            }
+            if (drifts) {
                 out.put(
                         "spark_drift_s",
                         seconds(() -> SparkDrift.between(
                                 csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", drift)));
             }
-            out.put("spark_accuracy", accuracy(exact, name -> {
-                ColumnProfile p = got[0].column(name);
-                return new DeequSide.Column(
-                        p.distinct(), 1 - (double) p.missing() / p.count(), p.mean(), p.min(), p.max(), p.quantiles());
-            }));
+            if (profile) {
+                out.put("spark_accuracy", accuracy(exact, name -> {
+                    ColumnProfile p = got[0].column(name);
+                    return new DeequSide.Column(
+                            p.distinct(),
+                            1 - (double) p.missing() / p.count(),
+                            p.mean(),
+                            p.min(),
+                            p.max(),
+                            p.quantiles());
+                }));
+            }
         }
         if (engines.contains("deequ")) {
             List<String> kept = new ArrayList<>(List.of(schema.fieldNames()));
             kept.removeAll(List.of(ignore));
             Map<String, DeequSide.Column>[] got = new Map[1];
-            out.put(
-                    "deequ_profile_s",
-                    seconds(() ->
-                            got[0] = DeequSide.profile(csv(spark, schema, ref).selectExpr(quoted(kept)))));
-            int[] failed = new int[1];
-            out.put(
-                    "deequ_checks_s",
-                    seconds(() -> failed[0] = DeequSide.verify(csv(spark, schema, ref), checks.constraints())));
-            out.put("deequ_checks_failed", failed[0]);
-            out.put("deequ_accuracy", accuracy(exact, got[0]::get));
+            if (profile) {
+                out.put(
+                        "deequ_profile_s",
+                        seconds(() -> got[0] =
+                                DeequSide.profile(csv(spark, schema, ref).selectExpr(quoted(kept)))));
+                out.put("deequ_accuracy", accuracy(exact, got[0]::get));
+            }
+            if (check) {
+                int[] failed = new int[1];
+                out.put(
+                        "deequ_checks_s",
+                        seconds(() -> failed[0] = DeequSide.verify(csv(spark, schema, ref), checks.constraints())));
+                out.put("deequ_checks_failed", failed[0]);
+            }
         }
         System.out.println(new com.google.gson.GsonBuilder()
                 .serializeSpecialFloatingPointValues()

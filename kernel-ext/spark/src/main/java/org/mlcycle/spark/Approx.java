@@ -15,9 +15,18 @@ public final class Approx {
     public static final int ACCURACY = 10_000;
 
     /**
+     * Drift holds a number column's value counts on the driver when a side has at most this many distinct
+     * values (or as many as {@code DriftOptions.categoricalUpTo}, if more): there its statistics are the
+     * table's own, exactly. A side with more values is sketched by {@code percentile_approx} at GRID points.
+     */
+    public static final int EXACT_VALUES = 50_000;
+
+    /**
      * Quantiles per numeric column in a drift sketch, at (i + 0.5) / GRID. KS D and Wasserstein are read
      * off these grids: |D_spark - D| <= 2 (1 / GRID + 1 / ACCURACY + 1 / n), and |W_spark - W| <=
-     * (range_ref + range_cur) (2 / GRID + 2 / ACCURACY + 2 / n).
+     * (range_ref + range_cur) (2 / GRID + 2 / ACCURACY + 2 / n). Only a column with more than
+     * {@link #EXACT_VALUES} values on one side is read this way; the held side's grid is then exact (type-7
+     * quantiles of its values).
      */
     public static final int GRID = 1000;
 

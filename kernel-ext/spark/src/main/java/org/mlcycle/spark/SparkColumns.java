@@ -25,7 +25,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
-import org.apache.spark.storage.StorageLevel;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
@@ -127,24 +126,6 @@ final class SparkColumns {
                                 .and(org.apache.spark.sql.functions.abs(v).lt(1e15)),
                         v.cast(DataTypes.LongType).cast(DataTypes.StringType))
                 .otherwise(v.cast(DataTypes.StringType));
-    }
-
-    /**
-     * The dataset's {@code columns}, persisted (in memory, spilling to disk) for the reports' several
-     * passes unless the caller persisted the dataset: each pass would otherwise parse the source again.
-     */
-    static Dataset<Row> keep(Dataset<Row> ds, List<String> columns) {
-        Dataset<Row> kept = ds.select(columns.stream().map(SparkColumns::column).toArray(Column[]::new));
-        return persisted(ds) ? kept : kept.persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
-    /** Releases what {@link #keep} persisted for a dataset. */
-    static void release(Dataset<Row> source, Dataset<Row> kept) {
-        if (!persisted(source)) kept.unpersist();
-    }
-
-    static boolean persisted(Dataset<Row> ds) {
-        return ds.storageLevel().useMemory() || ds.storageLevel().useDisk();
     }
 
     /** Whether the dataset's column is a number. */

@@ -33,7 +33,8 @@ import org.mlcycle.toolkit.drift.WindowDrift;
  * {@code Drift.overTime} over Spark {@code Dataset}s: the current rows cut into windows of a date or
  * timestamp column, from the start of the first row's day, and each window compared with the whole
  * reference by {@link SparkDrift#between}; the same {@link DriftWindows} report. One job finds the first
- * time and the windows present; both sides stay persisted while the windows are compared. Times are read
+ * time and the windows present; the reference is read once for all windows, and the current rows stay
+ * persisted while the windows are compared. Times are read
  * in the session's time zone ({@code spark.sql.session.timeZone}), as Spark shows them.
  */
 public final class SparkDriftWindows {
@@ -81,8 +82,6 @@ public final class SparkDriftWindows {
         Dataset<Row> cur = current.where(time.isNotNull())
                 .withColumn(KEY, floor(unix_micros(time).minus(start).divide(lit(step))))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        boolean held = SparkColumns.persisted(reference);
-        Dataset<Row> ref = held ? reference : reference.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Long> keys = cur.select(KEY).distinct().collectAsList().stream()
                     .map(r -> r.getLong(0))
@@ -90,19 +89,22 @@ public final class SparkDriftWindows {
                     .toList();
             ZoneId zone = ZoneId.of(current.sparkSession().conf().get("spark.sql.session.timeZone"));
             LocalDateTime origin = LocalDateTime.ofInstant(Instant.EPOCH.plusNanos(start * 1000), zone);
+            List<Dataset<Row>> windows = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (long k : keys) {
-                LocalDateTime from = origin.plus(window.multipliedBy(k));
-                DriftReport report = SparkDrift.between(
-                        ref,
-                        referenceName,
-                        cur.where(cur.col(KEY).equalTo(k)).drop(KEY),
-                        currentName + " " + from.toLocalDate(),
-                        o);
-                out.add(new WindowDrift(from, from.plus(window), report));
+                windows.add(cur.where(cur.col(KEY).equalTo(k)).drop(KEY));
+                names.add(
+                        currentName + " " + origin.plus(window.multipliedBy(k)).toLocalDate());
+            }
+            // the reference is read once for every window
+            List<DriftReport> reports =
+                    SparkDrift.between(reference, referenceName, windows, names, o, Approx.EXACT_VALUES);
+            for (int i = 0; i < keys.size(); i++) {
+                LocalDateTime from = origin.plus(window.multipliedBy(keys.get(i)));
+                out.add(new WindowDrift(from, from.plus(window), reports.get(i)));
             }
         } finally {
             cur.unpersist();
-            if (!held) ref.unpersist();
         }
         return new DriftWindows(referenceName, currentName, timeColumn, window, out, withoutTime);
     }

@@ -8,7 +8,8 @@
  * <p>Spark types read as Tablesaw types (int as INTEGER, double as DOUBLE, string as STRING, date as
  * LOCAL_DATE, ...); a number's NaN counts as missing, as on a table. Statistics are computed by Spark
  * aggregations; only summaries reach the driver, except the value counts of columns compared as
- * categories in drift, which come back whole (as a table holds them). What is approximate, and by how
+ * categories in drift, which come back whole (as a table holds them), and in drift those of number columns
+ * with at most {@link org.mlcycle.spark.Approx#EXACT_VALUES} distinct values. What is approximate, and by how
  * much, is in {@link org.mlcycle.spark.Approx}; everything else is exact. Reports count rows as an
  * int, so a Dataset of more than 2^31 - 1 rows is refused with a message.
  *

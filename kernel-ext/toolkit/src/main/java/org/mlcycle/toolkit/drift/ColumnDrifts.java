@@ -42,6 +42,81 @@ public final class ColumnDrifts {
             long[] curBins,
             DriftOptions o,
             boolean tests) {
+        boolean both = refValues > 0 && curValues > 0;
+        double ks = both ? Ks.statistic(refSorted, curSorted) : Double.NaN;
+        double wass = both ? Wasserstein.distance(refSorted, curSorted) : Double.NaN;
+        return numeric(
+                name,
+                refValues,
+                curValues,
+                refMissing,
+                curMissing,
+                ks,
+                wass,
+                refStd,
+                edges,
+                refBins,
+                curBins,
+                o,
+                tests);
+    }
+
+    /**
+     * One number column's drift from each side's distinct values (ascending) and how often each occurs:
+     * KS D and Wasserstein are those of the whole samples (as {@link #numeric(String, long, long, double,
+     * double, double[], double[], double, double[], long[], long[], DriftOptions, boolean)} computes them
+     * on the sorted values), without expanding them.
+     *
+     * @param refCounts the count of each of {@code refDistinct}; a side with no values has empty arrays
+     */
+    public static ColumnDrift numeric(
+            String name,
+            double refMissing,
+            double curMissing,
+            double[] refDistinct,
+            long[] refCounts,
+            double[] curDistinct,
+            long[] curCounts,
+            double refStd,
+            double[] edges,
+            long[] refBins,
+            long[] curBins,
+            DriftOptions o,
+            boolean tests) {
+        long refValues = Ks.total(refCounts), curValues = Ks.total(curCounts);
+        boolean both = refValues > 0 && curValues > 0;
+        double ks = both ? Ks.statistic(refDistinct, refCounts, curDistinct, curCounts) : Double.NaN;
+        double wass = both ? Wasserstein.distance(refDistinct, refCounts, curDistinct, curCounts) : Double.NaN;
+        return numeric(
+                name,
+                refValues,
+                curValues,
+                refMissing,
+                curMissing,
+                ks,
+                wass,
+                refStd,
+                edges,
+                refBins,
+                curBins,
+                o,
+                tests);
+    }
+
+    private static ColumnDrift numeric(
+            String name,
+            long refValues,
+            long curValues,
+            double refMissing,
+            double curMissing,
+            double ks,
+            double wasserstein,
+            double refStd,
+            double[] edges,
+            long[] refBins,
+            long[] curBins,
+            DriftOptions o,
+            boolean tests) {
         boolean missingMoved = Math.abs(curMissing - refMissing) > o.missingRateChange();
         String rule = tests ? "KS p < " + num(o.pValue()) : "Wasserstein/std >= " + num(o.wasserstein());
         if (refValues == 0 || curValues == 0) {
@@ -58,9 +133,8 @@ public final class ColumnDrifts {
                     rule,
                     missingMoved);
         }
-        double ks = Ks.statistic(refSorted, curSorted);
         double ksP = Ks.pValue(ks, Math.toIntExact(refValues), Math.toIntExact(curValues));
-        double wass = Wasserstein.distance(refSorted, curSorted) / Math.max(refStd, 0.001);
+        double wass = wasserstein / Math.max(refStd, 0.001);
         double[] pr = shares(refBins, refValues), pc = shares(curBins, curValues);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i <= edges.length; i++) {

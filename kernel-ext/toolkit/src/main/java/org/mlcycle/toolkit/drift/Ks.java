@@ -35,6 +35,36 @@ public final class Ks {
         return d;
     }
 
+    /**
+     * {@link #statistic(double[], double[])} of two samples given as distinct ascending values and their
+     * counts (non-empty): the same D, without expanding the samples.
+     */
+    static double statistic(double[] a, long[] countsA, double[] b, long[] countsB) {
+        long n = total(countsA), m = total(countsB);
+        int i = 0, j = 0;
+        long upToA = 0, upToB = 0; // values <= x on each side
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            double x = Math.min(a[i], b[j]);
+            if (a[i] <= x) {
+                upToA += countsA[i++];
+            }
+            if (b[j] <= x) {
+                upToB += countsB[j++];
+            }
+            d = Math.max(d, Math.abs((double) upToA / n - (double) upToB / m));
+        }
+        return d;
+    }
+
+    static long total(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
     /** Two-sided p-value of {@code d} for samples of {@code n} and {@code m} values. */
     public static double pValue(double d, int n, int m) {
         if (Math.max(n, m) <= EXACT_LIMIT) {

@@ -29,4 +29,32 @@ final class Wasserstein {
         }
         return sum;
     }
+
+    /**
+     * {@link #distance(double[], double[])} of two samples given as distinct ascending values and their
+     * counts (non-empty): the same area, summed over the distinct values instead of every value.
+     */
+    static double distance(double[] a, long[] countsA, double[] b, long[] countsB) {
+        long n = Ks.total(countsA), m = Ks.total(countsB);
+        int i = 0, j = 0;
+        long belowA = 0, belowB = 0; // values < x on each side
+        double sum = 0, carry = 0;
+        double prev = Math.min(a[0], b[0]);
+        while (i < a.length || j < b.length) {
+            boolean fromA = j >= b.length || (i < a.length && a[i] <= b[j]);
+            double x = fromA ? a[i] : b[j];
+            double term = Math.abs((double) belowA / n - (double) belowB / m) * (x - prev);
+            double y = term - carry;
+            double t = sum + y;
+            carry = (t - sum) - y;
+            sum = t;
+            prev = x;
+            if (fromA) {
+                belowA += countsA[i++];
+            } else {
+                belowB += countsB[j++];
+            }
+        }
+        return sum;
+    }
 }

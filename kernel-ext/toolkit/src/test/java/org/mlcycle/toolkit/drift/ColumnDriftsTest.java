@@ -45,6 +45,36 @@ class ColumnDriftsTest {
     }
 
     @Test
+    void distinctValuesWithTheirCountsGiveTheSortedSamplesDrift() {
+        // repeats, a value only one side has, and ties across the sides
+        double[] r = {1, 1, 1, 2, 2, 4, 4, 4, 4, 9};
+        double[] c = {0.5, 1, 2, 2, 2, 2, 4, 9, 9, 9, 12, 12};
+        double[] edges = Psi.edges(r, O.bins());
+        long[] br = Psi.counts(r, edges), bc = Psi.counts(c, edges);
+        double std = Drift.populationStd(r);
+        ColumnDrift sorted = ColumnDrifts.numeric("x", 10, 12, 0, 0.1, r, c, std, edges, br, bc, O, true);
+        ColumnDrift counted = ColumnDrifts.numeric(
+                "x",
+                0,
+                0.1,
+                new double[] {1, 2, 4, 9},
+                new long[] {3, 2, 4, 1},
+                new double[] {0.5, 1, 2, 4, 9, 12},
+                new long[] {1, 1, 4, 1, 3, 2},
+                std,
+                edges,
+                br,
+                bc,
+                O,
+                true);
+        assertEquals(sorted, counted);
+        assertTrue(sorted.ks() > 0 && sorted.wassersteinNorm() > 0, sorted.toString());
+        ColumnDrift none = ColumnDrifts.numeric(
+                "x", 0, 1, new double[] {1}, new long[] {3}, new double[0], new long[0], 0, edges, br, bc, O, true);
+        assertTrue(Double.isNaN(none.ks()), none.toString());
+    }
+
+    @Test
     void quantileGridsStandForTheSamplesWithTheTrueCountsInThePValue() {
         // two 4-point grids one apart: the step CDFs differ by 1/4 at most, W1 = mean |difference| = 1
         double[] a = {1, 2, 3, 4}, b = {2, 3, 4, 5};
