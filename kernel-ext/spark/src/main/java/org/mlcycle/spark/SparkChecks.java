@@ -1,16 +1,24 @@
 package org.mlcycle.spark;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,8 +34,9 @@ import org.mlcycle.toolkit.quality.FailingRow;
  * {@link Checks#run} over a Spark {@code Dataset}: the same constraints (a {@link Checks#parse} spec runs
  * unchanged), the same {@link CheckReport}, the same messages for a bad spec or a missing column. One
  * aggregation evaluates every constraint but {@code unique}, which counts its column's values in one
- * shuffle per unique column; when a row check fails, one more pass numbers the rows and fetches the first
- * {@link Checks#FAILING_ROWS_KEPT} failing rows. Row numbers follow the Dataset's partition order: for one
+ * shuffle per unique column. When checks fail, the rows are numbered (a pass that counts each partition's
+ * rows) and one more pass fetches the first {@link Checks#FAILING_ROWS_KEPT} failing rows of every failing
+ * row check; a failing unique column joins its repeated values to the numbered rows. Row numbers follow the Dataset's partition order: for one
  * CSV file that is the file's order, as a table numbers it; for many files Spark may order them by size.
  *
  * <p>Exact as on a table: every row check, the row count and the mean. Approximate: {@code quantile(COL,
@@ -78,19 +87,16 @@ public final class SparkChecks {
         Row a = ds.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
                 .first();
         long rows = a.getLong(0);
-        List<ConstraintResult> results = new ArrayList<>();
-        Dataset<Row> numbered = null;
+        List<Constraint> constraints = checks.constraints();
+        long[] checkedOf = new long[at.length], failedOf = new long[at.length];
+        Map<Integer, Dataset<Row>> repeatedOf = new HashMap<>();
+        List<Integer> rowChecksFailing = new ArrayList<>();
         for (int i = 0; i < at.length; i++) {
-            Constraint c = checks.constraints().get(i);
+            Constraint c = constraints.get(i);
             switch (c.kind()) {
-                case ROW_COUNT -> results.add(single(c, rows, rows >= c.low() && rows <= c.high(), false));
-                case MEAN, QUANTILE -> {
-                    double v = SparkColumns.num(a, at[i]);
-                    results.add(single(c, v, v >= c.low() && v <= c.high(), Double.isNaN(v)));
-                }
+                case ROW_COUNT, MEAN, QUANTILE -> {}
                 default -> {
                     long checked, failed;
-                    Dataset<Row> repeated = null;
                     if (c.kind() == Constraint.Kind.UNIQUE) {
                         Column v = SparkColumns.value(ds, c.column());
                         Dataset<Row> counts = ds.select(v.as("v"))
@@ -103,15 +109,38 @@ public final class SparkChecks {
                                 .first();
                         checked = SparkColumns.whole(u, 0);
                         failed = SparkColumns.whole(u, 1);
-                        repeated = counts.where(col("n").gt(1)).select("v");
+                        repeatedOf.put(i, counts.where(col("n").gt(1)).select("v"));
                     } else {
                         checked = a.getLong(at[i]);
                         failed = a.getLong(at[i] + 1);
+                        if (failed > 0) rowChecksFailing.add(i);
                     }
-                    List<FailingRow> failing = List.of();
-                    if (failed > 0) {
-                        if (numbered == null) numbered = numbered(ds);
-                        failing = failingRows(numbered, c, repeated);
+                    checkedOf[i] = checked;
+                    failedOf[i] = failed;
+                }
+            }
+        }
+        // the first failing rows: one pass for every failing row check, one join per failing unique column
+        Map<Integer, List<FailingRow>> failingOf = new HashMap<>();
+        Dataset<Row> numbered = null;
+        if (!rowChecksFailing.isEmpty() || repeatedOf.keySet().stream().anyMatch(i -> failedOf[i] > 0)) {
+            numbered = numbered(ds);
+            failingOf.putAll(failingRows(numbered, constraints, rowChecksFailing));
+        }
+        List<ConstraintResult> results = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) {
+            Constraint c = constraints.get(i);
+            switch (c.kind()) {
+                case ROW_COUNT -> results.add(single(c, rows, rows >= c.low() && rows <= c.high(), false));
+                case MEAN, QUANTILE -> {
+                    double v = SparkColumns.num(a, at[i]);
+                    results.add(single(c, v, v >= c.low() && v <= c.high(), Double.isNaN(v)));
+                }
+                default -> {
+                    long checked = checkedOf[i], failed = failedOf[i];
+                    List<FailingRow> failing = failingOf.getOrDefault(i, List.of());
+                    if (c.kind() == Constraint.Kind.UNIQUE && failed > 0) {
+                        failing = repeatedRows(numbered, c, repeatedOf.get(i));
                     }
                     double share = checked == 0 ? Double.NaN : (double) (checked - failed) / checked;
                     boolean passed = checked == 0 || share >= c.mostly();
@@ -178,15 +207,60 @@ public final class SparkChecks {
         return RowFactory.create(cells);
     }
 
-    private static List<FailingRow> failingRows(Dataset<Row> numbered, Constraint c, Dataset<Row> repeated) {
-        Dataset<Row> bad;
-        if (c.kind() == Constraint.Kind.UNIQUE) {
-            Column v = SparkColumns.value(numbered, c.column());
-            bad = numbered.withColumn("__v", v).join(repeated, col("__v").equalTo(repeated.col("v")), "left_semi");
-        } else {
-            bad = numbered.where(checked(numbered, c).and(fails(numbered, c)));
+    /**
+     * The first {@link Checks#FAILING_ROWS_KEPT} failing rows of each row check in {@code which}
+     * (indexes into {@code constraints}), in one pass: each failing (check, row) pair is kept while it
+     * is among the first of its check in its partition (rows arrive in file order there), and the
+     * driver merges the partitions' few pairs. A pass per check would read the data once per check.
+     */
+    private static Map<Integer, List<FailingRow>> failingRows(
+            Dataset<Row> numbered, List<Constraint> constraints, List<Integer> which) {
+        Map<Integer, List<FailingRow>> out = new HashMap<>();
+        if (which.isEmpty()) return out;
+        List<Column> pairs = new ArrayList<>();
+        for (int i : which) {
+            Constraint c = constraints.get(i);
+            Column text = c.kind() == Constraint.Kind.COMPLETE
+                    ? lit("(missing)")
+                    : SparkColumns.text(numbered, c.column()).cast(DataTypes.StringType);
+            pairs.add(when(
+                    checked(numbered, c).and(fails(numbered, c)),
+                    struct(lit(i).as("k"), col(ROW).as("r"), text.as("t"))));
         }
-        Column text = c.kind() == Constraint.Kind.COMPLETE ? lit("(missing)") : SparkColumns.text(numbered, c.column());
+        Dataset<Row> bad = numbered.select(
+                        explode(array(pairs.toArray(Column[]::new))).as("p"))
+                .where(col("p").isNotNull())
+                .select(col("p.k"), col("p.r"), col("p.t"));
+        int kept = Checks.FAILING_ROWS_KEPT;
+        List<Row> firsts = bad.javaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, Row>) rows -> {
+                    Map<Integer, Integer> seen = new HashMap<>();
+                    List<Row> first = new ArrayList<>();
+                    while (rows.hasNext()) {
+                        Row r = rows.next();
+                        if (seen.merge(r.getInt(0), 1, Integer::sum) <= kept) first.add(r);
+                    }
+                    return first.iterator();
+                })
+                .collect();
+        for (Row r : firsts) {
+            out.computeIfAbsent(r.getInt(0), k -> new ArrayList<>())
+                    .add(new FailingRow(Math.toIntExact(r.getLong(1)), r.getString(2)));
+        }
+        for (Map.Entry<Integer, List<FailingRow>> e : out.entrySet()) {
+            List<FailingRow> sorted = new ArrayList<>(e.getValue());
+            sorted.sort(Comparator.comparingInt(FailingRow::row));
+            e.setValue(List.copyOf(sorted.subList(0, Math.min(kept, sorted.size()))));
+        }
+        return out;
+    }
+
+    /** The first rows whose value of a unique column repeats ({@code repeated}: those values). */
+    private static List<FailingRow> repeatedRows(Dataset<Row> numbered, Constraint c, Dataset<Row> repeated) {
+        Column v = SparkColumns.value(numbered, c.column());
+        Dataset<Row> bad =
+                numbered.withColumn("__v", v).join(repeated, col("__v").equalTo(repeated.col("v")), "left_semi");
+        Column text = SparkColumns.text(numbered, c.column());
         List<FailingRow> out = new ArrayList<>();
         for (Row r : bad.select(col(ROW), text)
                 .orderBy(col(ROW))
