@@ -141,6 +141,8 @@ public final class SparkBench {
         if (engines.contains("spark") && profile) SparkProfile.of(head, "warm-up", po);
         if (engines.contains("spark") && drifts) SparkDrift.between(head, "warm-up", head, "warm-up", drift);
         if (engines.contains("deequ") && profile) DeequSide.profile(head);
+        if (engines.contains("spark") && check) SparkChecks.run(checks, head, "warm-up");
+        if (engines.contains("deequ") && check) DeequSide.verify(head, checks.constraints());
         head.unpersist();
         if (engines.contains("spark")) {
             ProfileReport[] got = new ProfileReport[1];
