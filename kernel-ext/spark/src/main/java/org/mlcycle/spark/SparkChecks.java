@@ -68,19 +68,27 @@ public final class SparkChecks {
                         + " cannot run on Spark; write it as a spec line, or filter the Dataset and check the rest");
             }
         }
+        // one aggregation; what two constraints share (a column's count of values) is computed once
         List<Column> aggs = new ArrayList<>(List.of(count(lit(1))));
-        int[] at = new int[checks.constraints().size()];
+        Map<String, Integer> known = new HashMap<>();
+        java.util.function.ToIntFunction<Column> add = agg -> known.computeIfAbsent(agg.toString(), k -> {
+            aggs.add(agg);
+            return aggs.size() - 1;
+        });
+        int[] at = new int[checks.constraints().size()], failedAt = new int[at.length];
         for (int i = 0; i < at.length; i++) {
             Constraint c = checks.constraints().get(i);
-            at[i] = aggs.size();
+            Column v = c.kind() == Constraint.Kind.ROW_COUNT ? null : SparkColumns.value(ds, c.column());
             switch (c.kind()) {
                 case ROW_COUNT, UNIQUE -> {}
-                case MEAN -> aggs.add(avg(SparkColumns.value(ds, c.column())));
-                case QUANTILE ->
-                    aggs.add(percentile_approx(SparkColumns.value(ds, c.column()), lit(c.p()), lit(Approx.ACCURACY)));
+                case MEAN -> at[i] = add.applyAsInt(avg(v));
+                case QUANTILE -> at[i] = add.applyAsInt(percentile_approx(v, lit(c.p()), lit(Approx.ACCURACY)));
+                // complete: every row is checked, and those without a value fail
+                case COMPLETE -> at[i] = add.applyAsInt(count(v));
+                // the others check the rows with a value, and count the failing ones among them
                 default -> {
-                    aggs.add(sum(when(checked(ds, c), 1L).otherwise(0L)));
-                    aggs.add(sum(when(checked(ds, c).and(fails(ds, c)), 1L).otherwise(0L)));
+                    at[i] = add.applyAsInt(count(v));
+                    failedAt[i] = add.applyAsInt(count(when(checked(ds, c).and(fails(ds, c)), lit(1))));
                 }
             }
         }
@@ -110,9 +118,13 @@ public final class SparkChecks {
                         checked = SparkColumns.whole(u, 0);
                         failed = SparkColumns.whole(u, 1);
                         repeatedOf.put(i, counts.where(col("n").gt(1)).select("v"));
+                    } else if (c.kind() == Constraint.Kind.COMPLETE) {
+                        checked = rows;
+                        failed = rows - a.getLong(at[i]);
+                        if (failed > 0) rowChecksFailing.add(i);
                     } else {
                         checked = a.getLong(at[i]);
-                        failed = a.getLong(at[i] + 1);
+                        failed = a.getLong(failedAt[i]);
                         if (failed > 0) rowChecksFailing.add(i);
                     }
                     checkedOf[i] = checked;
