@@ -22,7 +22,6 @@ import org.mlcycle.toolkit.datasets.Source;
 import org.mlcycle.toolkit.drift.Drift;
 import org.mlcycle.toolkit.drift.DriftOptions;
 import org.mlcycle.toolkit.io.csv.Csv;
-import org.mlcycle.toolkit.quality.CheckReport;
 import org.mlcycle.toolkit.quality.Checks;
 import org.mlcycle.toolkit.quality.ColumnProfile;
 import org.mlcycle.toolkit.quality.Profile;
@@ -35,11 +34,12 @@ import tech.tablesaw.api.Table;
  * The single-machine path, the Spark path and Deequ on the same files, in one JVM and one Spark session
  * (local mode, every core, UI off): profile, checks and (for generated data) drift, each from the file read
  * each time, and how far each engine's profile is from the exact values the single-machine path computes.
- * {@code --only} times some of the three tasks (drift needs two files). One JSON line per file.
+ * {@code --only} times some of the three tasks (drift needs two files). {@code --repeat N} times the Spark
+ * and Deequ runs N times each, taking turns, and reports the median. One JSON line per file.
  */
 public final class SparkBench {
     private static final String USAGE = "usage: ./mlcycle bench spark [--rows 1M[,10M,30M]] [--csv FILE [--cur FILE]]"
-            + " [--engines table,spark,deequ] [--only profile,checks,drift]";
+            + " [--engines table,spark,deequ] [--only profile,checks,drift] [--repeat N]";
     private static final String[] AD_IDS = {
         "row_id", "day", "user_id", "query_id", "ad_id", "advertiser_id", "label_a", "label_b", "weight"
     };
@@ -58,6 +58,7 @@ public final class SparkBench {
         List<String> tasks =
                 List.of(a.getOrDefault("only", "profile,checks,drift").split(","));
         int cores = Runtime.getRuntime().availableProcessors();
+        int repeat = count(a.getOrDefault("repeat", "1"), "--repeat");
         SparkSession spark = SparkSession.builder()
                 .master("local[*]")
                 .appName("mlcycle bench")
@@ -72,7 +73,7 @@ public final class SparkBench {
             for (Path p : cur == null ? List.of(ref) : List.of(ref, cur)) {
                 if (!Files.isRegularFile(p)) fail("no file '" + p.toAbsolutePath() + "'");
             }
-            run(spark, engines, tasks, ref, cur, new String[0], cores);
+            run(spark, engines, tasks, ref, cur, new String[0], cores, repeat);
         } else {
             Path dir = Files.createTempDirectory("mlcycle-spark-bench");
             AdWorld world = AdWorld.standard();
@@ -84,7 +85,7 @@ public final class SparkBench {
                         .write()
                         .csv(ref.toFile());
                 world.features(Source.TARGETED, Period.YESTERDAY, rows).write().csv(cur.toFile());
-                run(spark, engines, tasks, ref, cur, AD_IDS, cores);
+                run(spark, engines, tasks, ref, cur, AD_IDS, cores, repeat);
                 Files.delete(ref);
                 Files.delete(cur);
             }
@@ -99,7 +100,8 @@ public final class SparkBench {
             Path ref,
             Path cur,
             String[] ignore,
-            int cores) {
+            int cores,
+            int repeat) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("bench", "spark");
         out.put("csv", ref.toString());
@@ -144,54 +146,57 @@ public final class SparkBench {
         if (engines.contains("spark") && check) SparkChecks.run(checks, head, "warm-up");
         if (engines.contains("deequ") && check) DeequSide.verify(head, checks.constraints());
         head.unpersist();
-        if (engines.contains("spark")) {
-            ProfileReport[] got = new ProfileReport[1];
-            if (profile) {
-                out.put("spark_profile_s", seconds(() -> got[0] = SparkProfile.of(csv(spark, schema, ref), "ref", po)));
-            }
-            if (check) {
-                out.put("spark_checks_s", seconds(() -> SparkChecks.run(checks, csv(spark, schema, ref), "ref")));
-                CheckReport sc = SparkChecks.run(checks, csv(spark, schema, ref), "ref");
-                out.put("spark_checks_failed", sc.failures().size());
-            }
-            if (drifts) {
-                out.put(
-                        "spark_drift_s",
-                        seconds(() -> SparkDrift.between(
-                                csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", drift)));
-            }
-            if (profile) {
-                out.put("spark_accuracy", accuracy(exact, name -> {
-                    ColumnProfile p = got[0].column(name);
-                    return new DeequSide.Column(
-                            p.distinct(),
-                            1 - (double) p.missing() / p.count(),
-                            p.mean(),
-                            p.min(),
-                            p.max(),
-                            p.quantiles());
-                }));
-            }
+        // Spark and Deequ take turns (the first full pass of a run pays for the JIT, so the order swaps each
+        // time); "scan" is Spark counting the values of the columns the checks read: what any engine's
+        // checks pay to parse them
+        ProfileReport[] sparkProfile = new ProfileReport[1];
+        Map<String, DeequSide.Column>[] deequProfile = new Map[1];
+        int[] deequFailed = new int[1];
+        List<String> kept = new ArrayList<>(List.of(schema.fieldNames()));
+        kept.removeAll(List.of(ignore));
+        Map<String, Supplier<Object>> work = new LinkedHashMap<>();
+        if (engines.contains("spark") && profile) {
+            work.put("spark_profile", () -> sparkProfile[0] = SparkProfile.of(csv(spark, schema, ref), "ref", po));
         }
-        if (engines.contains("deequ")) {
-            List<String> kept = new ArrayList<>(List.of(schema.fieldNames()));
-            kept.removeAll(List.of(ignore));
-            Map<String, DeequSide.Column>[] got = new Map[1];
-            if (profile) {
-                out.put(
-                        "deequ_profile_s",
-                        seconds(() -> got[0] =
-                                DeequSide.profile(csv(spark, schema, ref).selectExpr(quoted(kept)))));
-                out.put("deequ_accuracy", accuracy(exact, got[0]::get));
-            }
-            if (check) {
-                int[] failed = new int[1];
-                out.put(
-                        "deequ_checks_s",
-                        seconds(() -> failed[0] = DeequSide.verify(csv(spark, schema, ref), checks.constraints())));
-                out.put("deequ_checks_failed", failed[0]);
-            }
+        if (engines.contains("deequ") && profile) {
+            work.put(
+                    "deequ_profile",
+                    () -> deequProfile[0] =
+                            DeequSide.profile(csv(spark, schema, ref).selectExpr(quoted(kept))));
         }
+        if (engines.contains("spark") && check) {
+            work.put("spark_checks", () -> SparkChecks.run(checks, csv(spark, schema, ref), "ref"));
+        }
+        if (engines.contains("deequ") && check) {
+            work.put(
+                    "deequ_checks",
+                    () -> deequFailed[0] = DeequSide.verify(csv(spark, schema, ref), checks.constraints()));
+        }
+        if (check && (engines.contains("spark") || engines.contains("deequ"))) {
+            work.put("spark_scan", () -> scan(csv(spark, schema, ref), checks));
+        }
+        if (engines.contains("spark") && drifts) {
+            work.put(
+                    "spark_drift",
+                    () -> SparkDrift.between(csv(spark, schema, ref), "ref", csv(spark, schema, cur), "cur", drift));
+        }
+        timeInTurns(out, work, repeat);
+        if (sparkProfile[0] != null) {
+            out.put("spark_accuracy", accuracy(exact, name -> {
+                ColumnProfile p = sparkProfile[0].column(name);
+                return new DeequSide.Column(
+                        p.distinct(), 1 - (double) p.missing() / p.count(), p.mean(), p.min(), p.max(), p.quantiles());
+            }));
+        }
+        if (deequProfile[0] != null) out.put("deequ_accuracy", accuracy(exact, deequProfile[0]::get));
+        if (work.containsKey("spark_checks")) {
+            out.put(
+                    "spark_checks_failed",
+                    SparkChecks.run(checks, csv(spark, schema, ref), "ref")
+                            .failures()
+                            .size());
+        }
+        if (work.containsKey("deequ_checks")) out.put("deequ_checks_failed", deequFailed[0]);
         System.out.println(new com.google.gson.GsonBuilder()
                 .serializeSpecialFloatingPointValues()
                 .create()
@@ -213,6 +218,43 @@ public final class SparkBench {
             }
         }
         return checks;
+    }
+
+    /**
+     * Runs each piece of work {@code repeat} times, in turns whose order reverses each round, and puts its
+     * median time under {@code KEY_s} (and every time under {@code KEY_runs_s} when repeated).
+     */
+    private static void timeInTurns(Map<String, Object> out, Map<String, Supplier<Object>> work, int repeat) {
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(work.keySet());
+        for (int r = 0; r < repeat; r++) {
+            for (String k : keys) {
+                times.computeIfAbsent(k, x -> new ArrayList<>()).add(seconds(work.get(k)));
+            }
+            java.util.Collections.reverse(keys);
+        }
+        for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+            List<Double> sorted = e.getValue().stream().sorted().toList();
+            int n = sorted.size();
+            out.put(
+                    e.getKey() + "_s",
+                    round(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2));
+            if (n > 1) out.put(e.getKey() + "_runs_s", e.getValue());
+        }
+    }
+
+    /** Spark counting the values of every column the checks read: the parsing any engine's checks pay. */
+    private static Object scan(Dataset<Row> ds, Checks checks) {
+        List<org.apache.spark.sql.Column> counts = checks.constraints().stream()
+                .map(c -> c.column())
+                .filter(c -> c != null && !c.isEmpty())
+                .distinct()
+                .map(c -> org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.col("`" + c + "`")))
+                .toList();
+        return ds.agg(
+                        org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                        counts.toArray(org.apache.spark.sql.Column[]::new))
+                .first();
     }
 
     /**
@@ -274,6 +316,17 @@ public final class SparkBench {
             fail("--rows takes counts like 1M,10M or 200000, got '" + size + "'");
             return 0;
         }
+    }
+
+    private static int count(String value, String option) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        fail(option + " takes a whole number of at least 1, got '" + value + "'");
+        return 0;
     }
 
     private static void fail(String message) {
