@@ -224,7 +224,7 @@ public final class SparkBench {
      * Runs each piece of work {@code repeat} times, in turns whose order reverses each round, and puts its
      * median time under {@code KEY_s} (and every time under {@code KEY_runs_s} when repeated).
      */
-    private static void timeInTurns(Map<String, Object> out, Map<String, Supplier<Object>> work, int repeat) {
+    static void timeInTurns(Map<String, Object> out, Map<String, Supplier<Object>> work, int repeat) {
         Map<String, List<Double>> times = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(work.keySet());
         for (int r = 0; r < repeat; r++) {
